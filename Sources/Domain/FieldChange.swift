@@ -1,0 +1,45 @@
+/// One field of a record changing from one value to another, as the audit trail keeps it.
+/// `nil` means "no value" (the field was empty, or the record did not exist yet).
+public struct FieldChange: Equatable, Sendable, Codable {
+    public var field: String
+    public var from: String?
+    public var to: String?
+
+    public init(field: String, from: String?, to: String?) {
+        self.field = field
+        self.from = from
+        self.to = to
+    }
+
+    /// The changes between two snapshots of a record's fields, in the order of `after`'s keys as given.
+    public static func between(_ before: [(String, String?)], _ after: [(String, String?)]) -> [FieldChange] {
+        let old = Dictionary(before.map { ($0.0, $0.1) }, uniquingKeysWith: { $1 })
+        var changes: [FieldChange] = []
+        for (field, value) in after where old[field] ?? nil != value {
+            changes.append(FieldChange(field: field, from: old[field] ?? nil, to: value))
+        }
+        return changes
+    }
+
+    /// A secret that changed: the trail says that it changed, never what it was or became.
+    public static func secret(_ field: String) -> FieldChange {
+        FieldChange(field: field, from: "•••", to: "•••")
+    }
+}
+
+/// What happened, in the audit trail's words.
+public enum AuditAction: String, CaseIterable, Codable, Sendable {
+    case create
+    case update
+    case delete
+    case restore
+    case signIn = "sign_in"
+    case signInFailed = "sign_in_failed"
+    case signInRefused = "sign_in_refused"
+    case signOut = "sign_out"
+    case tokenCreate = "token_create"
+    case tokenRevoke = "token_revoke"
+    case userDisable = "user_disable"
+    case userEnable = "user_enable"
+    case passwordChange = "password_change"
+}

@@ -1,0 +1,89 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// Personal API tokens: created by their owner (or by the CLI for anyone), revocable, last use recorded.
+public struct APITokens: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public struct Summary: Sendable, Equatable, Codable {
+        public var id: UUID
+        public var label: String
+        public var createdAt: Date
+        public var lastUsedAt: Date?
+        public var revokedAt: Date?
+    }
+
+    public struct Created: Sendable {
+        public var token: Summary
+        /// Shown once; never stored.
+        public var secret: String
+    }
+
+    static let maximumLabelLength = 100
+    static let prefix = "rt_"
+
+    public func create(forUserID userID: UUID, label rawLabel: String?, by actor: Actor, now: Date = Date()) async throws -> Created {
+        if actor.userID != userID { try actor.require(.manageUsers) } else { try actor.require(.useAPITokens) }
+        let label = (rawLabel ?? "").trimmingWhitespace()
+        if label.count > Self.maximumLabelLength {
+            throw DomainError.invalid(field: "label", "label.tooLong", String(Self.maximumLabelLength))
+        }
+        guard let user = try await UserModel.find(userID, on: database), !user.isDisabled else { throw DomainError.notFound("user") }
+        let secret = SecretToken.generate(prefix: Self.prefix)
+        let token = APITokenModel(userID: userID, label: label.isEmpty ? "API token" : label, tokenHash: SecretToken.hash(secret), now: now)
+        try await database.transaction { tx in
+            try await token.create(on: tx)
+            try await AuditTrail.record(
+                .tokenCreate, by: actor, recordType: "user", recordID: userID, recordLabel: user.email,
+                changes: [FieldChange(field: "token", from: nil, to: token.label)], at: now, on: tx
+            )
+        }
+        return Created(token: token.summary, secret: secret)
+    }
+
+    public func list(forUserID userID: UUID, by actor: Actor) async throws -> [Summary] {
+        if actor.userID != userID { try actor.require(.manageUsers) }
+        return try await APITokenModel.query(on: database)
+            .filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+            .sort(\.$createdAt, .descending).all().map(\.summary)
+    }
+
+    public func revoke(id: UUID, by actor: Actor, now: Date = Date()) async throws {
+        try await database.transaction { tx in
+            guard let token = try await APITokenModel.query(on: tx).filter(\.$id == id).filter(\.$revokedAt == nil).with(\.$user).first(),
+                  token.$user.id == actor.userID || actor.can(.manageUsers)
+            else { throw DomainError.notFound("token") }
+            token.revokedAt = now
+            try await token.update(on: tx)
+            try await AuditTrail.record(
+                .tokenRevoke, by: actor, recordType: "user", recordID: token.$user.id, recordLabel: token.user.email,
+                changes: [FieldChange(field: "token", from: token.label, to: nil)], at: now, on: tx
+            )
+        }
+    }
+
+    /// The user a bearer token speaks for, or nil. Records the token's last use at most once a minute.
+    public func authenticate(secret: String, now: Date = Date()) async throws -> UserSummary? {
+        guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
+        guard let token = try await APITokenModel.query(on: database)
+            .filter(\.$tokenHash == SecretToken.hash(secret)).filter(\.$revokedAt == nil)
+            .with(\.$user).first(),
+            !token.user.isDisabled
+        else { return nil }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            token.lastUsedAt = now
+            try await token.update(on: database)
+        }
+        return token.user.summary
+    }
+}
+
+extension APITokenModel {
+    var summary: APITokens.Summary {
+        APITokens.Summary(id: id!, label: label, createdAt: createdAt, lastUsedAt: lastUsedAt, revokedAt: revokedAt)
+    }
+}

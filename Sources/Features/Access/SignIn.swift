@@ -1,0 +1,77 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// Email and password in, a new session out. Failures are throttled per account and per address,
+/// and every failure is in the audit trail.
+public struct SignIn: Sendable {
+    public let database: any Database
+    public let hasher: any PasswordHasher
+
+    public init(database: any Database, hasher: any PasswordHasher) {
+        self.database = database
+        self.hasher = hasher
+    }
+
+    public struct Grant: Sendable {
+        /// The cookie's secret; only its hash is stored.
+        public var sessionToken: String
+        public var sessionID: UUID
+        public var user: UserSummary
+    }
+
+    public func callAsFunction(email rawEmail: String, password: String, address: String, now: Date = Date()) async throws -> Grant {
+        let email = EmailAddress.normalized(rawEmail)
+        let actor = Actor(kind: .anonymous, label: email.isEmpty ? "anonymous" : String(email.prefix(254)), address: address)
+
+        if let until = try await lockedUntil(email: email, address: address, now: now) {
+            try await AuditTrail.record(.signInRefused, by: actor, recordType: "user", recordID: nil, recordLabel: actor.label, at: now, on: database)
+            throw DomainError.throttled(until: until.timeIntervalSince1970)
+        }
+
+        let user = try await UserModel.query(on: database).filter(\.$email == email).first()
+        // Verify even when the user is unknown, so that timing does not reveal which emails exist.
+        let hash = user?.passwordHash ?? Self.decoyHash
+        let matches = (try? await hasher.verify(password, against: hash)) ?? false
+        guard let user, matches, !user.isDisabled else {
+            try await database.transaction { tx in
+                try await SignInAttemptModel(email: email, address: address, at: now, succeeded: false).create(on: tx)
+                try await AuditTrail.record(.signInFailed, by: actor, recordType: "user", recordID: user?.id, recordLabel: actor.label, at: now, on: tx)
+            }
+            throw DomainError.invalidCredentials
+        }
+
+        let token = SecretToken.generate()
+        let session = UserSessionModel(tokenHash: SecretToken.hash(token), userID: user.id!, now: now)
+        let signedIn = Actor(kind: .user(id: user.id!, role: user.roleValue), label: user.email, address: address)
+        try await database.transaction { tx in
+            try await session.create(on: tx)
+            user.lastSignInAt = now
+            try await user.update(on: tx)
+            try await SignInAttemptModel(email: email, address: address, at: now, succeeded: true).create(on: tx)
+            try await AuditTrail.record(.signIn, by: signedIn, recordType: "user", recordID: user.id, recordLabel: user.email, at: now, on: tx)
+        }
+        return Grant(sessionToken: token, sessionID: session.id!, user: user.summary)
+    }
+
+    /// The later of the account's and the address's lock-outs, if either applies.
+    func lockedUntil(email: String, address: String, now: Date) async throws -> Date? {
+        let since = now.addingTimeInterval(-max(SignInThrottle.perAccount.lookBack, SignInThrottle.perAddress.lookBack))
+        let byAccount = try await SignInAttemptModel.query(on: database)
+            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$at > since)
+            .all(\.$at).map(\.timeIntervalSince1970)
+        let byAddress = try await SignInAttemptModel.query(on: database)
+            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at > since)
+            .all(\.$at).map(\.timeIntervalSince1970)
+        let current = now.timeIntervalSince1970
+        let until = [
+            SignInThrottle.perAccount.lockedUntil(failures: byAccount, now: current),
+            SignInThrottle.perAddress.lockedUntil(failures: byAddress, now: current),
+        ].compactMap { $0 }.max()
+        return until.map { Date(timeIntervalSince1970: $0) }
+    }
+
+    /// A valid bcrypt hash of a random string, verified against when the email is unknown.
+    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuq8p3Ur3HWnRZyKx7B/z/2UuUvZ4QJ8O"
+}

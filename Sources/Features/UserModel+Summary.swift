@@ -1,0 +1,10 @@
+import Storage
+
+extension UserModel {
+    public var summary: UserSummary {
+        UserSummary(
+            id: id!, email: email, name: name, role: roleValue, isDisabled: isDisabled,
+            lastSignInAt: lastSignInAt, createdAt: createdAt, version: version
+        )
+    }
+}

@@ -1,0 +1,56 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import SQLKit
+
+/// Turns a `DatabaseLocation` into a Fluent configuration, with the SQLite settings Roundtable relies on.
+public enum DatabaseSetup {
+    public static func configuration(for location: DatabaseLocation, searchPath: [String]? = nil) throws -> DatabaseConfigurationFactory {
+        switch location {
+        case .sqliteMemory:
+            return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: nil)
+        case .sqliteFile(let path):
+            return .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil)
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let searchPath { configuration.searchPath = searchPath }
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4)
+        }
+    }
+
+    public static func databaseID(for location: DatabaseLocation) -> DatabaseID {
+        location.isPostgres ? .psql : .sqlite
+    }
+
+    /// Settings that must hold before anything else touches the database.
+    /// WAL lets readers go on while one writer writes; it is a property of the file, so once is enough.
+    /// (sqlite-nio installs a busy handler that waits for a lock rather than failing at once.)
+    public static func prepare(_ database: any Database, location: DatabaseLocation, searchPath: [String]? = nil) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        switch location {
+        case .sqliteFile:
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+        case .postgres:
+            // A private schema (tests run in parallel, each in its own) must exist before migrating into it.
+            if let schema = searchPath?.first {
+                try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+        case .sqliteMemory:
+            break
+        }
+    }
+
+    /// A short statement of the database's state, for `/healthz`.
+    public static func health(_ database: any Database) async -> (ok: Bool, detail: String) {
+        guard let sql = database as? any SQLDatabase else { return (false, "not an SQL database") }
+        do {
+            try await sql.raw("SELECT 1").run()
+            return (true, "reachable")
+        } catch {
+            return (false, "unreachable")
+        }
+    }
+}

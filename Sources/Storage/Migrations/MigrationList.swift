@@ -1,0 +1,12 @@
+import FluentKit
+
+/// Every migration, in the order it runs. Append only; never edit or reorder a shipped migration.
+public enum MigrationList {
+    public static let all: [any Migration] = [
+        M0001_CreateUsers(),          // users who sign in, with role and disabled state
+        M0002_CreateUserSessions(),   // browser sessions shared by all server processes
+        M0003_CreateAPITokens(),      // hashed bearer tokens for the API
+        M0004_CreateAuditEntries(),   // the append-only audit trail
+        M0005_CreateSignInAttempts(), // failed and successful sign-ins, for throttling
+    ]
+}

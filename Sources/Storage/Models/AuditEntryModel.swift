@@ -1,0 +1,50 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// One append-only line of the audit trail. Nothing updates or deletes these rows.
+public final class AuditEntryModel: Model, @unchecked Sendable {
+    public static let schema = "audit_entries"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "at") public var at: Date
+    /// The user who acted, when a user did; nil for the command line and for anonymous sign-in attempts.
+    @OptionalField(key: "actor_id") public var actorID: UUID?
+    /// Who acted, readable even if the user later changes: an email, "cli", or the email tried at sign-in.
+    @Field(key: "actor_label") public var actorLabel: String
+    @Field(key: "action") public var action: String
+    @Field(key: "record_type") public var recordType: String
+    @OptionalField(key: "record_id") public var recordID: UUID?
+    @Field(key: "record_label") public var recordLabel: String
+    /// JSON array of `FieldChange`.
+    @Field(key: "changes") public var changesJSON: String
+    @OptionalField(key: "address") public var address: String?
+
+    public init() {}
+
+    public init(
+        at: Date, actorID: UUID?, actorLabel: String, action: AuditAction, recordType: String,
+        recordID: UUID?, recordLabel: String, changes: [FieldChange], address: String?
+    ) {
+        self.id = UUID()
+        self.at = at
+        self.actorID = actorID
+        self.actorLabel = actorLabel
+        self.action = action.rawValue
+        self.recordType = recordType
+        self.recordID = recordID
+        self.recordLabel = recordLabel
+        self.changesJSON = Self.encode(changes)
+        self.address = address
+    }
+
+    public var changes: [FieldChange] {
+        (try? JSONDecoder().decode([FieldChange].self, from: Data(changesJSON.utf8))) ?? []
+    }
+
+    static func encode(_ changes: [FieldChange]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: encoder.encode(changes), as: UTF8.self)) ?? "[]"
+    }
+}

@@ -1,0 +1,42 @@
+import Domain
+import FluentKit
+import Foundation
+
+/// Someone who signs in to Roundtable.
+public final class UserModel: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID(key: .id) public var id: UUID?
+    /// Normalised (trimmed, lower case); unique.
+    @Field(key: "email") public var email: String
+    @Field(key: "name") public var name: String
+    @Field(key: "role") public var role: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+    /// Increases with every change; clients send it back to prove they saw the latest state.
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+
+    public init(id: UUID = UUID(), email: String, name: String, role: Role, passwordHash: String, now: Date) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role.rawValue
+        self.passwordHash = passwordHash
+        self.createdAt = now
+        self.updatedAt = now
+        self.version = 1
+    }
+
+    public var roleValue: Role { Role(rawValue: role) ?? .viewer }
+    public var isDisabled: Bool { disabledAt != nil }
+
+    /// The fields the audit trail compares. The password hash is never among them.
+    public var auditFields: [(String, String?)] {
+        [("email", email), ("name", name), ("role", role), ("status", isDisabled ? "disabled" : "active")]
+    }
+}

@@ -1,0 +1,25 @@
+import Domain
+import Features
+import Vapor
+
+/// `/api/v1/audit`: the audit trail, filtered and paged.
+struct AuditAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .api(.audit), access: .permission(.viewAuditTrail), use: list)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        let query = try req.query.decode(AuditQuery.self)
+        var issues: [FieldIssue] = []
+        let filter = AuditQuery.filter(query, issues: &issues)
+        if let action = query.action, !action.isEmpty, filter.action == nil {
+            issues.append(FieldIssue(field: "action", "field.wrongType"))
+        }
+        if let page = query.page, Int(page) == nil || Int(page)! < 1 {
+            issues.append(FieldIssue(field: "page", "field.wrongType"))
+        }
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        let page = try await AuditLog(database: req.db).list(filter, page: query.pageNumber, by: req.actor)
+        return try APIJSON.response(APIList(items: page.entries, page: page.page, hasMore: page.hasMore))
+    }
+}

@@ -1,0 +1,94 @@
+import Domain
+import Features
+import Vapor
+
+/// `/api/v1/me` and `/api/v1/users`.
+struct UsersAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        let admin = Access.permission(.manageUsers)
+        routes.on(.GET, .api(.me), access: .signedIn, use: me)
+        routes.on(.GET, .api(.users), access: admin, use: list)
+        routes.on(.POST, .api(.users), access: admin, use: create)
+        routes.on(.GET, .api(.user(SiteURL.placeholder)), access: admin, use: show)
+        routes.on(.PATCH, .api(.user(SiteURL.placeholder)), access: admin, use: update)
+        routes.on(.GET, .api(.userHistory(SiteURL.placeholder)), access: admin, use: history)
+    }
+
+    @Sendable func me(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        let users = try await ListUsers(database: req.db)(by: req.actor)
+        return try APIJSON.response(APIList(items: users.map(APIUser.init)))
+    }
+
+    struct CreateBody: Decodable {
+        var email: String
+        var name: String
+        var role: String
+        var password: String?
+    }
+
+    struct Created: Encodable {
+        var user: APIUser
+        var generatedPassword: String?
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(CreateBody.self, from: req)
+        let result = try await AddUser(database: req.db, hasher: req.roundtable.hasher)(
+            UserInput(email: body.email, name: body.name, role: body.role), password: body.password, by: req.actor
+        )
+        return try APIJSON.response(
+            Created(user: APIUser(result.user), generatedPassword: result.generatedPassword), status: .created,
+            headers: ["Location": SiteURL.api(.user(result.user.id)).path, "ETag": "\"\(result.user.version)\""]
+        )
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let user = try await ListUsers(database: req.db).one(req.idParameter(), by: req.actor)
+        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+    }
+
+    struct UpdateBody: Decodable {
+        var email: String?
+        var name: String?
+        var role: String?
+        var disabled: Bool?
+        var version: Int?
+    }
+
+    /// Changes only the fields sent. The version comes from `If-Match` (412 when stale) or the body's
+    /// `version` (409 when stale); without either the update is refused (428).
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(UpdateBody.self, from: req)
+        let current = try await ListUsers(database: req.db).one(id, by: req.actor)
+        let expected: Int
+        switch IfMatch.parse(req) {
+        case .version(let version):
+            guard version == current.version else { throw WebError.preconditionFailed(current: current.version) }
+            expected = version
+        case .any: expected = current.version
+        case .unparseable: throw WebError.preconditionFailed(current: current.version)
+        case .absent:
+            guard let version = body.version else { throw DomainError.versionRequired }
+            expected = version
+        }
+        let input = UserInput(email: body.email ?? current.email, name: body.name ?? current.name, role: body.role ?? current.role.rawValue)
+        var user = try await UpdateUser(database: req.db)(id: id, input, expectedVersion: expected, by: req.actor)
+        if let disabled = body.disabled {
+            user = try await SetUserDisabled(database: req.db)(id: id, disabled: disabled, by: req.actor)
+        }
+        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+    }
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        _ = try await ListUsers(database: req.db).one(id, by: req.actor)
+        let entries = try await AuditLog(database: req.db).history(of: id)
+        return try APIJSON.response(APIList(items: entries))
+    }
+}

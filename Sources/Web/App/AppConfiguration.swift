@@ -1,0 +1,84 @@
+import Domain
+import Foundation
+import Storage
+
+/// Everything that varies between deployments, in one typed value. Built from flags, then environment
+/// variables, then defaults; the server, the CLI and the tests all build the app from one of these.
+public struct AppConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var database: DatabaseLocation
+    /// Load the demo data on start (if the database has none yet).
+    public var demo: Bool
+    public var sessionPolicy: SessionPolicy
+    /// bcrypt work factor. 12 in production; tests use the minimum to stay fast.
+    public var bcryptCost: Int
+    /// Mark cookies `Secure` on every response (otherwise only when the request came over https,
+    /// directly or per `X-Forwarded-Proto`).
+    public var alwaysSecureCookies: Bool
+    /// Believe `X-Forwarded-For` for the client's address (only behind a reverse proxy you run).
+    public var trustProxy: Bool
+    /// For PostgreSQL test isolation: the schema to use instead of `public`.
+    public var postgresSearchPath: [String]?
+    public var logLevel: String
+
+    public init(
+        hostname: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseLocation = .sqliteFile(DatabaseLocation.defaultPath),
+        demo: Bool = false,
+        sessionPolicy: SessionPolicy = .standard,
+        bcryptCost: Int = 12,
+        alwaysSecureCookies: Bool = false,
+        trustProxy: Bool = false,
+        postgresSearchPath: [String]? = nil,
+        logLevel: String = "info"
+    ) {
+        self.hostname = hostname
+        self.port = port
+        self.database = database
+        self.demo = demo
+        self.sessionPolicy = sessionPolicy
+        self.bcryptCost = bcryptCost
+        self.alwaysSecureCookies = alwaysSecureCookies
+        self.trustProxy = trustProxy
+        self.postgresSearchPath = postgresSearchPath
+        self.logLevel = logLevel
+    }
+
+    /// Flags win over the environment, which wins over defaults.
+    public static func resolve(
+        hostname: String? = nil, port: Int? = nil, database: String? = nil, demo: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppConfiguration {
+        var config = AppConfiguration()
+        config.hostname = hostname ?? environment["ROUNDTABLE_HOSTNAME"] ?? config.hostname
+        if let port { config.port = port } else if let raw = environment["ROUNDTABLE_PORT"] {
+            guard let value = Int(raw), (1...65535).contains(value) else {
+                throw ConfigurationError("ROUNDTABLE_PORT must be a port number (1–65535), not \"\(raw)\".")
+            }
+            config.port = value
+        }
+        do {
+            config.database = try DatabaseLocation.parse(database ?? environment["DATABASE_URL"])
+        } catch {
+            throw ConfigurationError(error.description)
+        }
+        config.demo = demo
+        config.trustProxy = environment["ROUNDTABLE_TRUST_PROXY"] == "1"
+        config.alwaysSecureCookies = environment["ROUNDTABLE_SECURE_COOKIES"] == "1"
+        if let minutes = environment["ROUNDTABLE_SESSION_IDLE_MINUTES"] {
+            guard let value = Double(minutes), value > 0 else {
+                throw ConfigurationError("ROUNDTABLE_SESSION_IDLE_MINUTES must be a positive number of minutes.")
+            }
+            config.sessionPolicy.idleTimeout = value * 60
+        }
+        config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
+        return config
+    }
+}
+
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

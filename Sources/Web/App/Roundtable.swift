@@ -1,0 +1,65 @@
+import Domain
+import Features
+import Fluent
+import Foundation
+import Prometheus
+import Storage
+import Vapor
+
+/// Builds the app. The server, the command line and the tests all go through `configure`.
+public enum Roundtable {
+    public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
+        app.databases.use(
+            try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath),
+            as: DatabaseSetup.databaseID(for: config.database)
+        )
+        app.migrations.add(MigrationList.all)
+        try await DatabaseSetup.prepare(app.db, location: config.database, searchPath: config.postgresSearchPath)
+        try await app.autoMigrate()
+
+        app.roundtable = RoundtableServices(
+            configuration: config,
+            hasher: BcryptHasher(threadPool: app.threadPool, cost: config.bcryptCost),
+            metrics: PrometheusCollectorRegistry(),
+            openAPIDocument: try Self.resource("openapi", "yaml"),
+            stylesheet: try Self.resource("app", "css")
+        )
+
+        app.http.server.configuration.hostname = config.hostname
+        app.http.server.configuration.port = config.port
+        app.routes.defaultMaxBodySize = "1mb"
+        if let level = Logger.Level(rawValue: config.logLevel) { app.logger.logLevel = level }
+
+        // Outermost first: metrics see everything, headers go on error pages too, errors are rendered
+        // before they leave, and only then come identity, the access rule and the CSRF check.
+        app.middleware = Middlewares()
+        app.middleware.use(MetricsMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ProblemMiddleware())
+        app.middleware.use(AuthenticationMiddleware())
+        app.middleware.use(AccessMiddleware())
+        app.middleware.use(CSRFMiddleware())
+
+        SystemController().register(app)
+        SessionController().register(app)
+        HomeController().register(app)
+        UsersController().register(app)
+        AuditController().register(app)
+        AccountController().register(app)
+        UsersAPIController().register(app)
+        TokensAPIController().register(app)
+        AuditAPIController().register(app)
+
+        try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()
+        if config.demo {
+            _ = try await DemoData(database: app.db, hasher: app.roundtable.hasher).load()
+        }
+    }
+
+    static func resource(_ name: String, _ ext: String) throws -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext) else {
+            throw ConfigurationError("The resource \(name).\(ext) is missing from the build.")
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}

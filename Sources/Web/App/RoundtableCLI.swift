@@ -1,0 +1,121 @@
+import Domain
+import Features
+import FluentKit
+import Foundation
+import Storage
+import Vapor
+
+/// What the `roundtable` command runs. The executable only parses flags and prints; everything it
+/// does goes through the same app and use cases as the web and the API.
+public enum RoundtableCLI {
+    public static func serve(_ config: AppConfiguration, announce: @Sendable (String) -> Void) async throws {
+        let app = try await Application.make(Environment(name: "production", arguments: ["roundtable", "serve"]))
+        do {
+            try await Roundtable.configure(app, config)
+            announce("Roundtable is running at http://\(config.hostname):\(config.port) on \(config.database).")
+            if config.demo {
+                announce("Demo sign-in: \(DemoData.users[0].email) with password \(DemoData.password) (administrator).")
+                announce("Other demo users, same password: " + DemoData.users.dropFirst().map { "\($0.email) (\($0.role.rawValue))" }.joined(separator: ", ") + ".")
+            } else if try await app.roundtable.isSetupNeeded(on: app.db) {
+                announce("No users yet: open http://\(config.hostname):\(config.port)/setup to create the first administrator.")
+            }
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Runs `body` against a configured app without serving HTTP.
+    static func withApp<T: Sendable>(_ config: AppConfiguration, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await Application.make(Environment(name: "production", arguments: ["roundtable"]))
+        app.logger.logLevel = .warning
+        do {
+            var quiet = config
+            quiet.logLevel = "warning"
+            try await Roundtable.configure(app, quiet)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    public static func migrate(_ config: AppConfiguration) async throws {
+        try await withApp(config) { _ in }
+    }
+
+    public struct AddedUser: Sendable {
+        public var email: String
+        public var role: String
+        public var generatedPassword: String?
+    }
+
+    public static func addUser(_ config: AppConfiguration, email: String, name: String, role: String, password: String?) async throws -> AddedUser {
+        try await withApp(config) { app in
+            let result = try await AddUser(database: app.db, hasher: app.roundtable.hasher)(
+                UserInput(email: email, name: name, role: role), password: password, by: .commandLine
+            )
+            return AddedUser(email: result.user.email, role: result.user.role.rawValue, generatedPassword: result.generatedPassword)
+        }
+    }
+
+    public static func listUsers(_ config: AppConfiguration) async throws -> [UserSummary] {
+        try await withApp(config) { app in try await ListUsers(database: app.db)(by: .commandLine) }
+    }
+
+    public static func disableUser(_ config: AppConfiguration, email: String) async throws -> UserSummary {
+        try await withApp(config) { app in try await SetUserDisabled(database: app.db).byEmail(email, disabled: true, by: .commandLine) }
+    }
+
+    /// Returns the generated password when `password` is nil or empty.
+    public static func setPassword(_ config: AppConfiguration, email: String, password: String?) async throws -> String? {
+        try await withApp(config) { app in
+            let user = try await UserLookup.byEmail(email, on: app.db)
+            return try await SetPassword(database: app.db, hasher: app.roundtable.hasher)(userID: user.id!, newPassword: password, by: .commandLine)
+        }
+    }
+
+    public static func createToken(_ config: AppConfiguration, email: String, label: String?) async throws -> String {
+        try await withApp(config) { app in
+            let user = try await UserLookup.byEmail(email, on: app.db)
+            return try await APITokens(database: app.db).create(forUserID: user.id!, label: label, by: .commandLine).secret
+        }
+    }
+
+    public static func loadDemo(_ config: AppConfiguration) async throws -> Int {
+        try await withApp(config) { app in
+            try await DemoData(database: app.db, hasher: app.roundtable.hasher).load().usersAdded
+        }
+    }
+
+    /// One line a person can act on, for any error a command can meet.
+    public static func describe(_ error: any Error) -> String {
+        let text = Localizer()
+        switch error {
+        case let error as DomainError:
+            switch error {
+            case .invalid, .conflict:
+                return issues(error).map { "\($0.field): \(text.message($0))" }.joined(separator: "; ")
+            case .notFound(let what): return "No \(what) with that identity."
+            case .forbidden: return text("error.forbidden")
+            case .notAllowed(let key): return text(key)
+            default: return "\(error)"
+            }
+        case let error as ConfigurationError: return error.description
+        case let error as DatabaseLocation.ParseError: return error.description
+        default: return String(describing: error)
+        }
+    }
+
+    private static func issues(_ error: DomainError) -> [FieldIssue] {
+        switch error {
+        case .invalid(let issues): return issues
+        case .conflict(let issue): return [issue]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Domain
+import Features
+import FluentKit
+import NIOConcurrencyHelpers
+import Prometheus
+import Vapor
+
+/// The app's long-lived parts, built once in `configure` and reached through `app.roundtable`.
+final class RoundtableServices: Sendable {
+    let configuration: AppConfiguration
+    let hasher: BcryptHasher
+    let metrics: PrometheusCollectorRegistry
+    let openAPIDocument: String
+    let stylesheet: String
+    /// Once a user exists, setup can never be needed again, so this only ever turns true.
+    private let setupDone = NIOLockedValueBox(false)
+
+    init(configuration: AppConfiguration, hasher: BcryptHasher, metrics: PrometheusCollectorRegistry, openAPIDocument: String, stylesheet: String) {
+        self.configuration = configuration
+        self.hasher = hasher
+        self.metrics = metrics
+        self.openAPIDocument = openAPIDocument
+        self.stylesheet = stylesheet
+    }
+
+    func isSetupNeeded(on database: any Database) async throws -> Bool {
+        if setupDone.withLockedValue({ $0 }) { return false }
+        let needed = try await SetUpFirstAdministrator(database: database, hasher: hasher).isNeeded()
+        if !needed { setupDone.withLockedValue { $0 = true } }
+        return needed
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = RoundtableServices }
+
+    var roundtable: RoundtableServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:_:) was not called") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}

@@ -1,0 +1,68 @@
+import Domain
+import Features
+import Vapor
+
+/// A user's own password and API tokens.
+struct AccountController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .account, access: .signedIn, use: show)
+        routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
+        routes.on(.POST, .accountTokens, access: .permission(.useAPITokens), use: createToken)
+        routes.on(.POST, .accountTokenRevoke(SiteURL.placeholder), access: .permission(.useAPITokens), use: revokeToken)
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        try await render(req, model: model(req))
+    }
+
+    struct PasswordForm: Content { var currentPassword: String?; var newPassword: String? }
+
+    @Sendable func changePassword(_ req: Request) async throws -> Response {
+        guard let current = req.currentUser else { throw WebError.unauthenticated }
+        let form = try req.content.decode(PasswordForm.self)
+        do {
+            try await SetPassword(database: req.db, hasher: req.roundtable.hasher)(
+                userID: current.user.id, newPassword: form.newPassword ?? "", currentPassword: form.currentPassword ?? "",
+                keepSessionID: current.sessionID, by: req.actor
+            )
+            return Pages.redirect(to: .account, flash: Flash("account.passwordChanged"))
+        } catch let error as DomainError {
+            var model = try await model(req)
+            model.errors = .init(try UsersController.issues(error), text: req.localizer)
+            return try await render(req, model: model, status: .unprocessableEntity)
+        }
+    }
+
+    struct TokenForm: Content { var label: String? }
+
+    @Sendable func createToken(_ req: Request) async throws -> Response {
+        guard let current = req.currentUser else { throw WebError.unauthenticated }
+        let form = try req.content.decode(TokenForm.self)
+        do {
+            let created = try await APITokens(database: req.db).create(forUserID: current.user.id, label: form.label, by: req.actor)
+            var model = try await model(req)
+            model.newTokenSecret = created.secret
+            return try await render(req, model: model, status: .created)
+        } catch let error as DomainError {
+            var model = try await model(req)
+            model.errors = .init(try UsersController.issues(error), text: req.localizer)
+            return try await render(req, model: model, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func revokeToken(_ req: Request) async throws -> Response {
+        try await APITokens(database: req.db).revoke(id: req.idParameter(), by: req.actor)
+        return Pages.redirect(to: .account, flash: Flash("account.tokens.revoked"))
+    }
+
+    private func model(_ req: Request) async throws -> AccountPage.Model {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        let canUseTokens = user.role.can(.useAPITokens)
+        let tokens = canUseTokens ? try await APITokens(database: req.db).list(forUserID: user.id, by: req.actor) : []
+        return AccountPage.Model(user: user, tokens: tokens, canUseTokens: canUseTokens)
+    }
+
+    private func render(_ req: Request, model: AccountPage.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
+        Pages.response(AccountPage.view(model, chrome: Pages.chrome(for: req, current: .account)), status: status, request: req)
+    }
+}

@@ -1,0 +1,42 @@
+import Storage
+import Vapor
+
+/// Health, metrics, the API description and the stylesheet: reachable without signing in.
+struct SystemController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.GET, .healthz, access: .anyone, use: health)
+        routes.on(.GET, .metrics, access: .anyone, use: metrics)
+        routes.on(.GET, .openAPI, access: .anyone, use: openAPI)
+        routes.on(.GET, .stylesheet, access: .anyone, use: stylesheet)
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var database: Database
+        struct Database: Encodable { var kind: String; var state: String }
+    }
+
+    @Sendable func health(_ req: Request) async throws -> Response {
+        let (ok, detail) = await DatabaseSetup.health(req.db)
+        let kind = req.roundtable.configuration.database.isPostgres ? "postgresql" : "sqlite"
+        return try APIJSON.response(
+            Health(status: ok ? "ok" : "degraded", database: .init(kind: kind, state: detail)),
+            status: ok ? .ok : .serviceUnavailable
+        )
+    }
+
+    @Sendable func metrics(_ req: Request) async throws -> Response {
+        var buffer: [UInt8] = []
+        req.roundtable.metrics.emit(into: &buffer)
+        return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"], body: .init(data: Data(buffer)))
+    }
+
+    @Sendable func openAPI(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "application/yaml; charset=utf-8"], body: .init(string: req.roundtable.openAPIDocument))
+    }
+
+    @Sendable func stylesheet(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                 body: .init(string: req.roundtable.stylesheet))
+    }
+}

@@ -1,0 +1,71 @@
+import Domain
+import Features
+import Plot
+
+/// A user's own account: password and API tokens.
+enum AccountPage {
+    struct Model: Sendable {
+        var user: UserSummary
+        var tokens: [APITokens.Summary]
+        var canUseTokens: Bool
+        /// A token just created, shown once.
+        var newTokenSecret: String?
+        var errors = Forms.Errors()
+    }
+
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("account.title"), chrome: chrome) {
+            H.el("h1") { Text(text("account.title")) }
+            H.el("dl", [("class", "facts")]) {
+                H.text("dt", [], text("field.name")); H.text("dd", [], model.user.name)
+                H.text("dt", [], text("field.email")); H.text("dd", [], model.user.email)
+                H.text("dt", [], text("field.role")); H.text("dd", [], text(model.user.role.labelKey))
+            }
+            H.el("section", [("aria-labelledby", "password-heading")]) {
+                H.el("h2", [("id", "password-heading")]) { Text(text("account.password")) }
+                H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    Forms.field(label: text("field.currentPassword"), name: "currentPassword", type: "password",
+                                error: model.errors["currentPassword"], required: true, autocomplete: "current-password")
+                    Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password", error: model.errors["newPassword"],
+                                help: text("field.password.help", String(PasswordPolicy.minimumLength)), required: true, autocomplete: "new-password")
+                    Forms.submit(text("account.password"), "secondary")
+                }
+            }
+            if model.canUseTokens { tokens(model, chrome: chrome) }
+        }
+    }
+
+    private static func tokens(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.el("section", [("aria-labelledby", "tokens-heading")]) {
+            H.el("h2", [("id", "tokens-heading")]) { Text(text("account.tokens")) }
+            Paragraph(text("account.tokens.intro"))
+            if let secret = model.newTokenSecret {
+                H.el("div", [("class", "notice"), ("role", "status")]) {
+                    Paragraph(text("account.tokens.created"))
+                    H.el("p") { H.text("code", [("class", "secret"), ("id", "new-token")], secret) }
+                }
+            }
+            if model.tokens.isEmpty {
+                Paragraph(text("account.tokens.none"))
+            } else {
+                H.el("ul", [("class", "tokens")]) {
+                    for token in model.tokens {
+                        H.el("li") {
+                            H.text("strong", [], token.label)
+                            Text(" · \(text("account.tokens.created.at")) \(Formatting.dateTime(token.createdAt)) · \(text("account.tokens.lastUsed")) \(token.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")) ")
+                            Forms.post(to: .accountTokenRevoke(token.id), csrf: chrome.csrfToken, button: text("account.tokens.revoke"), cssClass: "danger small")
+                        }
+                    }
+                }
+            }
+            H.el("form", [("method", "post"), ("action", SiteURL.accountTokens.path), ("novalidate", "")]) {
+                Forms.csrf(chrome.csrfToken)
+                Forms.field(label: text("field.label"), name: "label", error: model.errors["label"], help: text("field.label.help"), autocomplete: "off")
+                Forms.submit(text("account.tokens.create"), "secondary")
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Domain
+import Features
+import Vapor
+
+/// The signed-in user behind a request, and how they proved it.
+struct CurrentUser: Sendable {
+    enum Method: Sendable { case session(id: UUID), bearerToken }
+    var user: UserSummary
+    var method: Method
+
+    var sessionID: UUID? { if case .session(let id) = method { return id } else { return nil } }
+}
+
+extension Request {
+    private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
+    private struct CSRFKey: StorageKey { typealias Value = String }
+
+    var currentUser: CurrentUser? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    /// The CSRF token forms on this page carry (the value of the `rt_csrf` cookie).
+    var csrfToken: String {
+        get { storage[CSRFKey.self] ?? "" }
+        set { storage[CSRFKey.self] = newValue }
+    }
+
+    /// Who the audit trail should name for this request.
+    var actor: Actor {
+        if let current = currentUser { return .user(current.user, address: clientAddress) }
+        return .anonymous(address: clientAddress)
+    }
+
+    var localizer: Localizer { Localizer(language: "en") }
+
+    var roundtable: RoundtableServices { application.roundtable }
+
+    /// The client's address: the socket's peer, or the first `X-Forwarded-For` hop behind a trusted proxy.
+    var clientAddress: String {
+        if roundtable.configuration.trustProxy,
+           let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    var isHTTPS: Bool {
+        url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+    }
+
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}

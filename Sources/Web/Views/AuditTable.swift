@@ -1,0 +1,56 @@
+import Domain
+import Features
+import Plot
+
+/// Audit entries as a table: used by the audit trail page and by every record's History.
+enum AuditTable {
+    static func view(_ entries: [AuditLog.Entry], text: Localizer, showRecord: Bool) -> Component {
+        H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", text("audit.title"))]) {
+            H.el("table", [("class", "audit")]) {
+                H.el("thead") {
+                    H.el("tr") {
+                        H.text("th", [("scope", "col")], text("audit.when"))
+                        H.text("th", [("scope", "col")], text("audit.who"))
+                        H.text("th", [("scope", "col")], text("audit.what"))
+                        if showRecord { H.text("th", [("scope", "col")], text("audit.record")) }
+                        H.text("th", [("scope", "col")], text("audit.changes"))
+                    }
+                }
+                H.el("tbody") {
+                    for entry in entries {
+                        H.el("tr") {
+                            H.el("td") { H.el("time", [("datetime", Formatting.isoDateTime(entry.at))]) { Text(Formatting.dateTime(entry.at)) } }
+                            H.text("td", [], actorLabel(entry.actor, text: text))
+                            H.text("td", [], text("audit.action.\(entry.action)"))
+                            if showRecord { H.text("td", [], "\(entry.recordType): \(entry.recordLabel)") }
+                            H.el("td") { changes(entry.changes, text: text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func actorLabel(_ actor: String, text: Localizer) -> String {
+        switch actor {
+        case "cli": return text("audit.cli")
+        case "anonymous": return text("audit.anonymous")
+        default: return actor
+        }
+    }
+
+    static func changes(_ changes: [FieldChange], text: Localizer) -> Component {
+        if changes.isEmpty { return H.empty }
+        return H.el("ul", [("class", "changes")]) {
+            for change in changes {
+                H.el("li") {
+                    H.text("strong", [], change.field)
+                    Text(" \(text("audit.from")) ")
+                    H.text("del", [], change.from ?? text("audit.empty"))
+                    Text(" \(text("audit.to")) ")
+                    H.text("ins", [], change.to ?? text("audit.empty"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Web
+
+/// The `roundtable` command. Subcommands parse flags and print; the work happens in `Web`'s entry points.
+@main
+struct RoundtableCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roundtable",
+        abstract: "Roundtable: the record of stakeholder engagement for peace-building field work.",
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self]
+    )
+}
+
+/// Options every command that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "A SQLite file path, sqlite:///path, or postgres://… (default: $DATABASE_URL, then ./roundtable.sqlite).")
+    var database: String?
+
+    func configuration(hostname: String? = nil, port: Int? = nil, demo: Bool = false) throws -> AppConfiguration {
+        do {
+            return try AppConfiguration.resolve(hostname: hostname, port: port, database: database, demo: demo)
+        } catch {
+            throw CLIFailure(RoundtableCLI.describe(error))
+        }
+    }
+}
+
+/// Prints one clear line on standard error and exits non-zero.
+struct CLIFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a command's work, turning any failure into one line a person can act on.
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as CLIFailure {
+        throw error
+    } catch {
+        throw CLIFailure(RoundtableCLI.describe(error))
+    }
+}
+
+extension RoundtableCommand {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start the web server (migrates the database first).")
+
+        @Option(help: "The address to listen on.") var hostname: String?
+        @Option(help: "The port to listen on.") var port: Int?
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Load the demo data and print the demo sign-in.") var demo = false
+
+        func run() async throws {
+            let config = try database.configuration(hostname: hostname, port: port, demo: demo)
+            try await reportingErrors {
+                try await RoundtableCLI.serve(config) { line in
+                    print(line)
+                    fflush(stdout)
+                }
+            }
+        }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bring the database's schema up to date.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            try await reportingErrors { try await RoundtableCLI.migrate(config) }
+            print("The database is up to date (\(config.database)).")
+        }
+    }
+
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load the demo data into a database.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            let added = try await reportingErrors { try await RoundtableCLI.loadDemo(config) }
+            print("Demo data loaded into \(config.database): \(added) new users. Sign in as james.holmes@ico.example with the password roundtable-demo.")
+        }
+    }
+}

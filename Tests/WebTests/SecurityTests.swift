@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+
+@Suite("CSRF, security headers, and bad input never reaching a 500")
+struct SecurityTests {
+    @Test func aFormWithoutTheTokenIsRefused() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("admin@ico.example", role: .admin)
+            let browser = Browser(app)
+            try await browser.signIn("admin@ico.example")
+            let forged = try await browser.post("/users", form: ["name": "Mallory", "email": "mallory@evil.example", "role": "admin"], csrf: "forged-token-forged-token-forged-token-forg")
+            #expect(forged.status == .forbidden)
+            #expect(forged.text.contains("This form expired or came from another site."))
+            #expect(try await app.auditEntries(action: .create).count == 1)
+        }
+    }
+
+    @Test func signInItselfNeedsTheToken() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("admin@ico.example", role: .admin)
+            let response = try await app.testing().sendRequest(
+                .POST, "/sign-in", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "email=admin%40ico.example&password=correct%20horse%20battery")
+            )
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await withRoundtable { app in
+            for path in ["/sign-in", "/setup", "/nowhere", "/api/v1/me", "/healthz"] {
+                let response = try await app.testing().sendRequest(.GET, path)
+                let csp = try #require(response.headers.first(name: "Content-Security-Policy"), "\(path)")
+                #expect(csp.contains("frame-ancestors 'none'"))
+                #expect(csp.contains("script-src 'self'"))
+                #expect(!csp.contains("unsafe-inline"))
+                #expect(response.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(response.headers.first(name: "Referrer-Policy") == "same-origin")
+            }
+        }
+    }
+
+    @Test func pagesHaveNoInlineScriptOrStyle() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("admin@ico.example", role: .admin)
+            let browser = Browser(app)
+            try await browser.signIn("admin@ico.example")
+            for path in ["/", "/users", "/users/new", "/audit", "/account"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(!page.text.contains("<script>"), "\(path)")
+                #expect(!page.text.contains("style="), "\(path)")
+                #expect(!page.text.contains(" onclick="), "\(path)")
+                #expect(page.text.hasPrefix("<!DOCTYPE html>"), "\(path)")
+                #expect(page.text.contains("name=\"viewport\""), "\(path)")
+            }
+        }
+    }
+
+    @Test func unknownPathsAndWrongMethodsAreProblemsNotCrashes() async throws {
+        try await withRoundtable { app in
+            let missing = try await app.testing().sendRequest(.GET, "/api/v1/nothing-here")
+            #expect(missing.status == .notFound)
+            #expect(missing.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            let wrongMethod = try await app.testing().sendRequest(.PUT, "/api/v1/me")
+            #expect(wrongMethod.status == .methodNotAllowed)
+            #expect(wrongMethod.headers.first(name: "Allow") == "GET")
+        }
+    }
+}
