@@ -56,8 +56,8 @@ extension RoundtableCommand {
             let config = try database.configuration(hostname: hostname, port: port, demo: demo)
             try await reportingErrors {
                 try await RoundtableCLI.serve(config) { line in
-                    print(line)
-                    fflush(stdout)
+                    // Straight to the file descriptor: print() is block-buffered when stdout is a pipe.
+                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 }
             }
         }

@@ -16,13 +16,15 @@ struct CSRFMiddleware: AsyncMiddleware {
         let token = existing ?? SecretToken.generate()
         request.csrfToken = token
 
-        if Self.isStateChanging(request.method), !Self.isBearer(request) {
+        // Only matched routes: an unknown path or method should answer 404/405, not a CSRF refusal.
+        if request.route != nil, Self.isStateChanging(request.method), !Self.isBearer(request) {
             let sent = try await Self.submittedToken(request)
             guard let sent, Self.constantTimeEqual(sent, token), existing != nil else { throw WebError.csrf }
         }
         let response = try await next.respond(to: request)
-        let isPage = response.headers.contentType?.subType == "html"
-        if (existing == nil && isPage) || request.csrfToken != token {
+        // Browsers get the cookie on pages and redirects; API clients and probes never need it.
+        let isBrowserFacing = !request.isAPI && ![SiteURL.healthz.path, SiteURL.metrics.path].contains(request.url.path)
+        if (existing == nil && isBrowserFacing) || request.csrfToken != token {
             response.cookies[Self.cookie] = HTTPCookies.Value(
                 string: request.csrfToken, path: "/",
                 isSecure: request.roundtable.configuration.alwaysSecureCookies || request.isHTTPS,
