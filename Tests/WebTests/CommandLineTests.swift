@@ -1,0 +1,84 @@
+import Domain
+import Features
+import Foundation
+import Storage
+import Testing
+@testable import Web
+
+@Suite("The roundtable command's work, against a SQLite file")
+struct CommandLineTests {
+    func withDatabaseFile(_ body: (AppConfiguration) async throws -> Void) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rt-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var config = try AppConfiguration.resolve(database: directory.appendingPathComponent("test.sqlite").path, environment: [:])
+        config.bcryptCost = 4
+        try await body(config)
+    }
+
+    @Test func addingListingDisablingAndTokensWorkAcrossRuns() async throws {
+        try await withDatabaseFile { config in
+            try await RoundtableCLI.migrate(config)
+            let admin = try await RoundtableCLI.addUser(config, email: "James@ICO.example", name: "James Holmes", role: "admin", password: "correct horse battery")
+            #expect(admin.email == "james@ico.example")
+            #expect(admin.generatedPassword == nil)
+            let officer = try await RoundtableCLI.addUser(config, email: "arta@ico.example", name: "Arta", role: "officer", password: nil)
+            #expect((officer.generatedPassword?.count ?? 0) >= 12)
+            let users = try await RoundtableCLI.listUsers(config)
+            #expect(users.map(\.email).sorted() == ["arta@ico.example", "james@ico.example"])
+            let token = try await RoundtableCLI.createToken(config, email: "arta@ico.example", label: "script")
+            #expect(token.hasPrefix("rt_"))
+            let disabled = try await RoundtableCLI.disableUser(config, email: "ARTA@ico.example")
+            #expect(disabled.isDisabled)
+            let generated = try await RoundtableCLI.setPassword(config, email: "james@ico.example", password: nil)
+            #expect(generated != nil)
+        }
+    }
+
+    @Test func errorsAreOneLineThatSaysWhatToFix() async throws {
+        try await withDatabaseFile { config in
+            do {
+                _ = try await RoundtableCLI.addUser(config, email: "bad", name: "X", role: "emperor", password: "short")
+                Issue.record("should have failed")
+            } catch {
+                let line = RoundtableCLI.describe(error)
+                #expect(line.contains("email: Enter an email address"))
+                #expect(line.contains("role: Choose one of"))
+                #expect(!line.contains("\n"))
+            }
+            do {
+                _ = try await RoundtableCLI.disableUser(config, email: "nobody@ico.example")
+                Issue.record("should have failed")
+            } catch {
+                #expect(RoundtableCLI.describe(error) == "No user with that identity.")
+            }
+        }
+    }
+
+    @Test func theDemoLoadsOnceWithOneUserPerRole() async throws {
+        try await withDatabaseFile { config in
+            #expect(try await RoundtableCLI.loadDemo(config) == 4)
+            #expect(try await RoundtableCLI.loadDemo(config) == 0)
+            let roles = try await RoundtableCLI.listUsers(config).map(\.role)
+            #expect(Set(roles) == Set(Role.allCases))
+        }
+    }
+
+    @Test("where the data lives", arguments: [
+        ("roundtable.sqlite", DatabaseLocation.sqliteFile("roundtable.sqlite")),
+        ("sqlite:///var/lib/roundtable/data.sqlite", .sqliteFile("/var/lib/roundtable/data.sqlite")),
+        ("postgres://app@127.0.0.1:5432/roundtable", .postgres("postgres://app@127.0.0.1:5432/roundtable")),
+        ("sqlite::memory:", .sqliteMemory),
+    ])
+    func databaseLocations(raw: String, expected: DatabaseLocation) throws {
+        #expect(try DatabaseLocation.parse(raw) == expected)
+    }
+
+    @Test func unknownDatabaseKindsAndPortsAreClearErrors() throws {
+        #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation.parse("mysql://localhost/x") }
+        #expect(throws: ConfigurationError.self) { try AppConfiguration.resolve(environment: ["ROUNDTABLE_PORT": "eighty"]) }
+        #expect(DatabaseLocation.postgres("postgres://app:hunter2@db/x").description.contains("hunter2") == false)
+        #expect(try AppConfiguration.resolve(environment: [:]).database == .sqliteFile("./roundtable.sqlite"))
+        #expect(try AppConfiguration.resolve(database: "x.sqlite", environment: ["DATABASE_URL": "y.sqlite"]).database == .sqliteFile("x.sqlite"))
+    }
+}
