@@ -29,7 +29,7 @@ public struct APITokens: Sendable {
     public func create(forUserID userID: UUID, label rawLabel: String?, by actor: Actor, now: Date = Date()) async throws -> Created {
         if actor.userID != userID { try actor.require(.manageUsers) } else { try actor.require(.useAPITokens) }
         let label = (rawLabel ?? "").trimmingWhitespace()
-        if label.count > Self.maximumLabelLength {
+        if (rawLabel ?? "").unicodeScalars.count > Self.maximumLabelLength {
             throw DomainError.invalid(field: "label", "label.tooLong", String(Self.maximumLabelLength))
         }
         guard let user = try await UserModel.find(userID, on: database), !user.isDisabled else { throw DomainError.notFound("user") }

@@ -14,6 +14,11 @@ public struct UserInput: Sendable, Equatable {
 
     static let maximumNameLength = 200
 
+    /// Throws every problem with the input at once, without changing anything.
+    public func check() throws(DomainError) {
+        _ = try validated()
+    }
+
     /// Validated and normalised values, or every problem at once.
     func validated() throws(DomainError) -> (email: String, name: String, role: Role) {
         var validator = Validator()
@@ -21,7 +26,7 @@ public struct UserInput: Sendable, Equatable {
         let name = self.name.trimmingWhitespace()
         validator.check(EmailAddress.isValid(email), "email", "email.invalid")
         validator.check(!name.isEmpty, "name", "name.required")
-        validator.check(name.count <= Self.maximumNameLength, "name", "name.tooLong", String(Self.maximumNameLength))
+        validator.check(self.name.unicodeScalars.count <= Self.maximumNameLength, "name", "name.tooLong", String(Self.maximumNameLength))
         let role = Role(rawValue: self.role.trimmingWhitespace().lowercased())
         validator.check(role != nil, "role", "role.invalid")
         try validator.throwIfInvalid()

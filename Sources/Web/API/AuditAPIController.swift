@@ -12,10 +12,11 @@ struct AuditAPIController {
         let query = try req.query.decode(AuditQuery.self)
         var issues: [FieldIssue] = []
         let filter = AuditQuery.filter(query, issues: &issues)
-        if let action = query.action, !action.isEmpty, filter.action == nil {
-            issues.append(FieldIssue(field: "action", "field.wrongType"))
-        }
-        if let page = query.page, Int(page) == nil || Int(page)! < 1 {
+        // Unlike the page's filter form, the API has no empty fields to ignore: an empty value is a mistake.
+        if query.action != nil, filter.action == nil { issues.append(FieldIssue(field: "action", "field.wrongType")) }
+        if query.from == "" { issues.append(FieldIssue(field: "from", "date.invalid")) }
+        if query.to == "" { issues.append(FieldIssue(field: "to", "date.invalid")) }
+        if let page = query.page, Int(page).map({ !(1...100_000).contains($0) }) ?? true {
             issues.append(FieldIssue(field: "page", "field.wrongType"))
         }
         if !issues.isEmpty { throw DomainError.invalid(issues) }

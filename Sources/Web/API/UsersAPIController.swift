@@ -66,18 +66,20 @@ struct UsersAPIController {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(UpdateBody.self, from: req)
         let current = try await ListUsers(database: req.db).one(id, by: req.actor)
+        let input = UserInput(email: body.email ?? current.email, name: body.name ?? current.name, role: body.role ?? current.role.rawValue)
+        // Bad input is reported as such, whatever version it claims to start from.
+        try input.check()
         let expected: Int
         switch IfMatch.parse(req) {
         case .version(let version):
             guard version == current.version else { throw WebError.preconditionFailed(current: current.version) }
             expected = version
         case .any: expected = current.version
-        case .unparseable: throw WebError.preconditionFailed(current: current.version)
+        case .unparseable: throw WebError.badRequest("If-Match must be a version as the ETag gives it, like \"3\", or *.")
         case .absent:
             guard let version = body.version else { throw DomainError.versionRequired }
             expected = version
         }
-        let input = UserInput(email: body.email ?? current.email, name: body.name ?? current.name, role: body.role ?? current.role.rawValue)
         var user = try await UpdateUser(database: req.db)(id: id, input, expectedVersion: expected, by: req.actor)
         if let disabled = body.disabled {
             user = try await SetUserDisabled(database: req.db)(id: id, disabled: disabled, by: req.actor)

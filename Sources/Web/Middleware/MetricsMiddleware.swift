@@ -17,13 +17,21 @@ struct MetricsMiddleware: AsyncMiddleware {
         return response
     }
 
+    static var requests: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "roundtable", subsystem: "http", metricName: "requests", unitName: "total", helpText: "HTTP requests answered."
+    ) }
+    static var duration: MetricNameDescriptor { MetricNameDescriptor(
+        namespace: "roundtable", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+        helpText: "Time to answer HTTP requests."
+    ) }
+
     private func record(_ request: Request, status: Int, since start: ContinuousClock.Instant) {
         let registry = request.roundtable.metrics
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         let labels = [("method", request.method.rawValue), ("route", route), ("status", String(status))]
-        registry.makeCounter(name: "roundtable_http_requests_total", labels: labels).increment()
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
         registry.makeDurationHistogram(
-            name: "roundtable_http_request_duration_seconds",
+            descriptor: Self.duration,
             labels: [("method", request.method.rawValue), ("route", route)],
             buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
                       .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]

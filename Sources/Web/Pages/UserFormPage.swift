@@ -28,7 +28,7 @@ enum UserFormPage {
             H.el("h1") { Text(title) }
             if let password = model.generatedPassword, let user = model.existing {
                 H.el("div", [("class", "notice"), ("role", "status")]) {
-                    Paragraph(text("users.createdWithPassword", user.email, ""))
+                    Paragraph(text("users.passwordShownOnce", user.email))
                     H.el("p") { H.text("code", [("class", "secret")], password) }
                 }
             }
@@ -51,8 +51,9 @@ enum UserFormPage {
                             required: true, autocomplete: "off")
                 Forms.select(
                     label: text("field.role"), name: "role",
-                    options: Role.allCases.map { ($0.rawValue, "\(text($0.labelKey)) — \(text($0.labelKey + ".help"))") },
-                    selected: model.role, error: model.errors["role"]
+                    options: Role.allCases.map { ($0.rawValue, text($0.labelKey)) },
+                    selected: model.role, error: model.errors["role"],
+                    help: text("users.roles.help", text("role.admin.help"), text("role.coordinator.help"), text("role.officer.help"), text("role.viewer.help"))
                 )
                 if model.existing == nil {
                     Forms.field(label: text("field.password"), name: "password", type: "password", error: model.errors["password"],

@@ -19,11 +19,14 @@ enum AuditTable {
                 H.el("tbody") {
                     for entry in entries {
                         H.el("tr") {
-                            H.el("td") { H.el("time", [("datetime", Formatting.isoDateTime(entry.at))]) { Text(Formatting.dateTime(entry.at)) } }
-                            H.text("td", [], actorLabel(entry.actor, text: text))
-                            H.text("td", [], text("audit.action.\(entry.action)"))
-                            if showRecord { H.text("td", [], "\(entry.recordType): \(entry.recordLabel)") }
-                            H.el("td") { changes(entry.changes, text: text) }
+                            // data-label lets narrow screens show each row as a labelled card.
+                            H.el("td", [("data-label", text("audit.when"))]) {
+                                H.el("time", [("datetime", Formatting.isoDateTime(entry.at))]) { Text(Formatting.dateTime(entry.at)) }
+                            }
+                            H.text("td", [("data-label", text("audit.who"))], actorLabel(entry.actor, text: text))
+                            H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
+                            if showRecord { H.text("td", [("data-label", text("audit.record"))], "\(entry.recordType): \(entry.recordLabel)") }
+                            H.el("td", [("data-label", text("audit.changes"))]) { changes(entry.changes, text: text) }
                         }
                     }
                 }

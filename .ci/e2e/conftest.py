@@ -1,0 +1,65 @@
+"""A real Roundtable server on a fresh SQLite file, and a headless Chromium to drive it."""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = pathlib.Path(os.environ.get("CI_ARTIFACTS", ROOT / "ci-artifacts"))
+BINARY = os.environ.get("ROUNDTABLE_BIN", str(ROOT / ".build" / "debug" / "roundtable"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    workdir = pathlib.Path(tempfile.mkdtemp(prefix="roundtable-e2e-"))
+    database = workdir / "e2e.sqlite"
+    port = free_port()
+    log = open(workdir / "server.log", "w")
+    env = dict(os.environ)
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [BINARY, "serve", "--port", str(port), "--database", str(database)],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=workdir,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        raise RuntimeError("the server did not start: " + (workdir / "server.log").read_text())
+    yield {"base": base, "database": str(database), "workdir": workdir}
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "server.log").write_text((workdir / "server.log").read_text())
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
