@@ -5,6 +5,8 @@ import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 from conftest import ARTIFACTS, BINARY
@@ -45,8 +47,11 @@ def fill(browser, name: str, value: str) -> None:
     field.send_keys(value)
 
 
-def submit(browser) -> None:
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+def submit(browser, selector: str = "main form button[type=submit]") -> None:
+    """Clicks and waits for the next page: a click returns before the browser has navigated."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    browser.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(browser, 15).until(expected_conditions.staleness_of(page))
 
 
 def test_an_empty_database_opens_on_the_setup_page(server, browser):
@@ -90,7 +95,7 @@ def test_setup_creates_the_administrator_and_signs_them_in(server, browser):
 
 def test_sign_out_then_a_wrong_password_then_the_right_one(server, browser):
     browser.get(server["base"] + "/")
-    browser.find_element(By.CSS_SELECTOR, "header nav form button").click()
+    submit(browser, "header nav form button")
     assert "/sign-in" in browser.current_url
     assert "You are signed out." in browser.page_source
     fill(browser, "email", ADMIN["email"])
@@ -154,3 +159,41 @@ def test_the_cli_adds_users_to_the_running_servers_database(server, browser):
     fill(browser, "password", "viewer passphrase 1")
     submit(browser)
     assert "Welcome, Miloš Petrović." in browser.page_source
+
+
+def test_the_quick_start_demo_prints_a_sign_in_that_works(browser, tmp_path):
+    """The README's first command: `roundtable serve --demo` on a fresh directory."""
+    from conftest import free_port
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    process = subprocess.Popen([BINARY, "serve", "--demo", "--port", str(port)], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            line = process.stdout.readline()
+            lines.append(line)
+            if "Demo sign-in:" in line:
+                break
+        printed = "".join(lines)
+        assert "Demo sign-in: james.holmes@ico.example with password roundtable-demo" in printed, printed
+        assert (tmp_path / "roundtable.sqlite").exists()
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        browser.delete_all_cookies()
+        browser.get(f"http://127.0.0.1:{port}/sign-in")
+        fill(browser, "email", "james.holmes@ico.example")
+        fill(browser, "password", "roundtable-demo")
+        submit(browser)
+        assert "Welcome, James Holmes." in browser.page_source
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -56,6 +56,10 @@ struct SecurityTests {
                 #expect(!page.text.contains(" onclick="), "\(path)")
                 #expect(page.text.hasPrefix("<!DOCTYPE html>"), "\(path)")
                 #expect(page.text.contains("name=\"viewport\""), "\(path)")
+                // every form that changes something carries the CSRF token
+                let posts = page.text.matches(of: /<form method="post"[^>]*>/).count
+                let tokens = page.text.matches(of: /<form method="post"[^>]*><input type="hidden" name="_csrf" value="[A-Za-z0-9_-]{43}"\/>/).count
+                #expect(posts > 0 && posts == tokens, "\(path): \(tokens) of \(posts) forms carry the token")
             }
         }
     }
