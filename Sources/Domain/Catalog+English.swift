@@ -35,7 +35,7 @@ enum Catalogs {
         "name.required": "Enter a name.",
         "name.tooLong": "Use at most {0} characters.",
         "label.tooLong": "Use at most {0} characters.",
-        "role.invalid": "Choose one of: administrator, coordinator, officer, viewer.",
+        "role.invalid": "Choose one of: admin, coordinator, officer, viewer.",
         "password.tooShort": "Use at least {0} characters.",
         "password.tooLong": "Use at most {0} characters.",
         "password.wrong": "This is not your current password.",

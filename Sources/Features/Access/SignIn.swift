@@ -23,7 +23,9 @@ public struct SignIn: Sendable {
 
     public func callAsFunction(email rawEmail: String, password: String, address: String, now: Date = Date()) async throws -> Grant {
         let email = EmailAddress.normalized(rawEmail)
-        let actor = Actor(kind: .anonymous, label: email.isEmpty ? "anonymous" : String(email.prefix(254)), address: address)
+        // People sometimes type their password into the email field: only something shaped like an
+        // email address is written to the audit trail.
+        let actor = Actor(kind: .anonymous, label: EmailAddress.isValid(email) ? email : "anonymous", address: address)
 
         if let until = try await lockedUntil(email: email, address: address, now: now) {
             try await AuditTrail.record(.signInRefused, by: actor, recordType: "user", recordID: nil, recordLabel: actor.label, at: now, on: database)

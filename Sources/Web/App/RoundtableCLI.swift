@@ -30,10 +30,11 @@ public enum RoundtableCLI {
     /// Runs `body` against a configured app without serving HTTP.
     static func withApp<T: Sendable>(_ config: AppConfiguration, _ body: (Application) async throws -> T) async throws -> T {
         let app = try await Application.make(Environment(name: "production", arguments: ["roundtable"]))
-        app.logger.logLevel = .warning
+        // The command reports failures itself, in one line; the connection pool's own logging would repeat them.
+        app.logger.logLevel = .critical
         do {
             var quiet = config
-            quiet.logLevel = "warning"
+            quiet.logLevel = "critical"
             try await Roundtable.configure(app, quiet)
             let result = try await body(app)
             try await app.asyncShutdown()
@@ -107,7 +108,20 @@ public enum RoundtableCLI {
             }
         case let error as ConfigurationError: return error.description
         case let error as DatabaseLocation.ParseError: return error.description
-        default: return String(describing: error)
+        default:
+            // Driver errors hide their details from `description` (they may hold credentials); say what
+            // a person can check instead.
+            let detail = String(reflecting: error)
+            if detail.contains("Connection refused") || detail.contains("connectionError") {
+                return "Could not connect to the PostgreSQL server. Is it running, and are the host, port and user in --database or DATABASE_URL right?"
+            }
+            if detail.contains("cantOpen") {
+                return "Could not open the SQLite database file. Does its folder exist, and may this user write there?"
+            }
+            if detail.contains("Address already in use") {
+                return "The port is already in use. Stop the other program or choose another with --port."
+            }
+            return String(describing: error)
         }
     }
 
