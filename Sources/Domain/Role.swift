@@ -10,7 +10,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .admin:
             return Set(Permission.allCases)
         case .coordinator:
-            return [.readRecords, .writeRecords, .readRestricted, .writeRestricted, .publish, .useAPITokens]
+            return [.readRecords, .writeRecords, .readRestricted, .writeRestricted, .restoreRecords, .publish, .useAPITokens]
         case .officer:
             return [.readRecords, .writeRecords, .useAPITokens]
         case .viewer:
@@ -43,6 +43,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case writeRecords
     case readRestricted
     case writeRestricted
+    /// See soft-deleted records and bring them back.
+    case restoreRecords
     case publish
     case useAPITokens
 }

@@ -10,6 +10,7 @@ struct RoleTests {
         (.admin, .writeRecords, true), (.coordinator, .writeRecords, true), (.officer, .writeRecords, true), (.viewer, .writeRecords, false),
         (.coordinator, .publish, true), (.officer, .publish, false), (.viewer, .publish, false),
         (.viewer, .readRecords, true), (.officer, .readRecords, true),
+        (.admin, .restoreRecords, true), (.coordinator, .restoreRecords, true), (.officer, .restoreRecords, false), (.viewer, .restoreRecords, false),
     ])
     func permissions(role: Role, permission: Permission, expected: Bool) {
         #expect(role.can(permission) == expected)

@@ -13,7 +13,7 @@ struct LocalisationTests {
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
         #expect(files.count > 20)
-        let pattern = /(?:text|Flash|FieldIssue\(field: "[a-zA-Z]+",|issues\.append\(FieldIssue\(field: "[a-zA-Z]+",|titleKey:|notAllowed|\.check\([^"]+"[a-zA-Z]+",|\.add\("[a-zA-Z]+",)\s*\(?\s*"([a-z][a-zA-Z]*\.[a-zA-Z.]+)"/
+        let pattern = /(?:text|Flash|badRequest|FieldIssue\(field: "[a-zA-Z]+",|issues\.append\(FieldIssue\(field: "[a-zA-Z]+",|titleKey:|notAllowed|\.check\([^"]+"[a-zA-Z]+",|\.add\("[a-zA-Z]+",)\s*\(?\s*"([a-z][a-zA-Z]*\.[a-zA-Z.]+)"/
         var keys = Set<String>()
         for file in files {
             let source = try String(contentsOf: file, encoding: .utf8)

@@ -8,5 +8,11 @@ public enum MigrationList {
         M0003_CreateAPITokens(),      // hashed bearer tokens for the API
         M0004_CreateAuditEntries(),   // the append-only audit trail
         M0005_CreateSignInAttempts(), // failed and successful sign-ins, for throttling
+        M0006_CreatePlaces(),         // places and their names per language
+        M0007_CreateCommunities(),    // communities, majority or not within a region
+        M0008_CreateOrganizations(),  // organisations with kind, level, parent and place
+        M0009_CreatePeople(),         // people, with consent and its history
+        M0010_CreatePositions(),      // dated roles of people at organisations
+        M0011_CreateNameTokens(),     // folded name words for fast filtering
     ]
 }

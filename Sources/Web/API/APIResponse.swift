@@ -1,3 +1,5 @@
+import Domain
+import Features
 import Foundation
 import Vapor
 
@@ -19,18 +21,18 @@ enum APIJSON {
     /// The body as `T`; 415 when it is not JSON, 400 when it does not parse, 422 naming the field otherwise.
     static func decode<T: Decodable>(_ type: T.Type, from req: Request) async throws -> T {
         guard let contentType = req.headers.contentType, contentType.type == "application", contentType.subType == "json" else {
-            throw Abort(.unsupportedMediaType, reason: "Send the body as application/json.")
+            throw WebError.unsupportedMediaType
         }
         if req.body.data == nil { _ = try await req.body.collect(max: 1024 * 1024).get() }
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
-            throw WebError.badRequest("The body is empty; send a JSON object.")
+            throw WebError.badRequest("error.body.empty")
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw error
         } catch {
-            throw WebError.badRequest("The body is not valid JSON.")
+            throw WebError.badRequest("error.body.notJSON")
         }
     }
 }
@@ -44,5 +46,74 @@ enum IfMatch {
         if raw == "*" { return .any }
         let unquoted = raw.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         return Int(unquoted).map(Value.version) ?? .unparseable
+    }
+
+    /// The version an update starts from: `If-Match` (412 when stale) or the body's `version` (the use
+    /// case answers 409 when stale); neither is refused with 428.
+    static func expectedVersion(_ req: Request, bodyVersion: Int?, current: Int) throws -> Int {
+        switch parse(req) {
+        case .version(let version):
+            guard version == current else { throw WebError.preconditionFailed(current: current) }
+            return version
+        case .any: return current
+        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        case .absent:
+            guard let version = bodyVersion else { throw DomainError.versionRequired }
+            return version
+        }
+    }
+
+    /// For deletes the version is optional: a given one must be current.
+    static func optionalVersion(_ req: Request, current: Int) throws -> Int? {
+        switch parse(req) {
+        case .version(let version):
+            guard version == current else { throw WebError.preconditionFailed(current: current) }
+            return version
+        case .any, .absent: return nil
+        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        }
+    }
+}
+
+/// Paging and list parameters as the API takes them; bad values are the client's mistake (422).
+struct APIListQuery {
+    var page = 1
+    var perPage = 50
+
+    init(_ req: Request, issues: inout [FieldIssue]) {
+        if let raw = try? req.query.get(String.self, at: "page") {
+            if let value = Int(raw), (1...1_000_000).contains(value) { page = value } else { issues.append(FieldIssue(field: "page", "field.wrongType")) }
+        }
+        if let raw = try? req.query.get(String.self, at: "perPage") {
+            if let value = Int(raw), (1...200).contains(value) { perPage = value } else { issues.append(FieldIssue(field: "perPage", "field.wrongType")) }
+        }
+    }
+
+    static func uuid(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> UUID? {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard let id = UUID(uuidString: raw) else { issues.append(FieldIssue(field: name, "field.wrongType")); return nil }
+        return id
+    }
+
+    static func choice<T: RawRepresentable>(_ req: Request, _ name: String, _ type: T.Type, issues: inout [FieldIssue]) -> T? where T.RawValue == String {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard let value = T(rawValue: raw) else { issues.append(FieldIssue(field: name, "field.notAChoice")); return nil }
+        return value
+    }
+}
+
+struct APIPage<Item: Encodable & Sendable>: Encodable {
+    var items: [Item]
+    var page: Int
+    var perPage: Int
+    var total: Int
+    var hasMore: Bool
+
+    init(_ page: ListPage<Item>) {
+        items = page.items
+        self.page = page.page
+        perPage = page.perPage
+        total = page.total
+        hasMore = page.hasMore
     }
 }

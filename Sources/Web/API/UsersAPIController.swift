@@ -69,17 +69,7 @@ struct UsersAPIController {
         let input = UserInput(email: body.email ?? current.email, name: body.name ?? current.name, role: body.role ?? current.role.rawValue)
         // Bad input is reported as such, whatever version it claims to start from.
         try input.check()
-        let expected: Int
-        switch IfMatch.parse(req) {
-        case .version(let version):
-            guard version == current.version else { throw WebError.preconditionFailed(current: current.version) }
-            expected = version
-        case .any: expected = current.version
-        case .unparseable: throw WebError.badRequest("If-Match must be a version as the ETag gives it, like \"3\", or *.")
-        case .absent:
-            guard let version = body.version else { throw DomainError.versionRequired }
-            expected = version
-        }
+        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
         var user = try await UpdateUser(database: req.db)(id: id, input, expectedVersion: expected, by: req.actor)
         if let disabled = body.disabled {
             user = try await SetUserDisabled(database: req.db)(id: id, disabled: disabled, by: req.actor)

@@ -19,6 +19,34 @@ enum SiteURL: Sendable, Equatable {
     case accountPassword
     case accountTokens
     case accountTokenRevoke(UUID)
+    case people
+    case newPerson
+    case person(UUID)
+    case editPerson(UUID)
+    case deletePerson(UUID)
+    case restorePerson(UUID)
+    case personHistory(UUID)
+    case organizations
+    case newOrganization
+    case organization(UUID)
+    case editOrganization(UUID)
+    case deleteOrganization(UUID)
+    case restoreOrganization(UUID)
+    case organizationHistory(UUID)
+    case positions
+    case newPosition
+    case position(UUID)
+    case editPosition(UUID)
+    case deletePosition(UUID)
+    case places
+    case newPlace
+    case place(UUID)
+    case editPlace(UUID)
+    case placeHistory(UUID)
+    case communities
+    case newCommunity
+    case community(UUID)
+    case editCommunity(UUID)
     case stylesheet
     case healthz
     case metrics
@@ -42,6 +70,34 @@ enum SiteURL: Sendable, Equatable {
         case .accountPassword: return "/account/password"
         case .accountTokens: return "/account/tokens"
         case .accountTokenRevoke(let id): return "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .people: return "/people"
+        case .newPerson: return "/people/new"
+        case .person(let id): return "/people/\(id.path)"
+        case .editPerson(let id): return "/people/\(id.path)/edit"
+        case .deletePerson(let id): return "/people/\(id.path)/delete"
+        case .restorePerson(let id): return "/people/\(id.path)/restore"
+        case .personHistory(let id): return "/people/\(id.path)/history"
+        case .organizations: return "/organizations"
+        case .newOrganization: return "/organizations/new"
+        case .organization(let id): return "/organizations/\(id.path)"
+        case .editOrganization(let id): return "/organizations/\(id.path)/edit"
+        case .deleteOrganization(let id): return "/organizations/\(id.path)/delete"
+        case .restoreOrganization(let id): return "/organizations/\(id.path)/restore"
+        case .organizationHistory(let id): return "/organizations/\(id.path)/history"
+        case .positions: return "/positions"
+        case .newPosition: return "/positions/new"
+        case .position(let id): return "/positions/\(id.path)"
+        case .editPosition(let id): return "/positions/\(id.path)/edit"
+        case .deletePosition(let id): return "/positions/\(id.path)/delete"
+        case .places: return "/places"
+        case .newPlace: return "/places/new"
+        case .place(let id): return "/places/\(id.path)"
+        case .editPlace(let id): return "/places/\(id.path)/edit"
+        case .placeHistory(let id): return "/places/\(id.path)/history"
+        case .communities: return "/communities"
+        case .newCommunity: return "/communities/new"
+        case .community(let id): return "/communities/\(id.path)"
+        case .editCommunity(let id): return "/communities/\(id.path)/edit"
         case .stylesheet: return "/static/app.css"
         case .healthz: return "/healthz"
         case .metrics: return "/metrics"
@@ -71,9 +127,37 @@ enum APIURL: Sendable, Equatable {
     case tokens
     case token(UUID)
     case audit
+    case people
+    case person(UUID)
+    case personRestore(UUID)
+    case personHistory(UUID)
+    case organizations
+    case organization(UUID)
+    case organizationRestore(UUID)
+    case organizationHistory(UUID)
+    case positions
+    case position(UUID)
+    case places
+    case place(UUID)
+    case communities
+    case community(UUID)
 
     var path: String {
         switch self {
+        case .people: return "/people"
+        case .person(let id): return "/people/\(id.path)"
+        case .personRestore(let id): return "/people/\(id.path)/restore"
+        case .personHistory(let id): return "/people/\(id.path)/history"
+        case .organizations: return "/organizations"
+        case .organization(let id): return "/organizations/\(id.path)"
+        case .organizationRestore(let id): return "/organizations/\(id.path)/restore"
+        case .organizationHistory(let id): return "/organizations/\(id.path)/history"
+        case .positions: return "/positions"
+        case .position(let id): return "/positions/\(id.path)"
+        case .places: return "/places"
+        case .place(let id): return "/places/\(id.path)"
+        case .communities: return "/communities"
+        case .community(let id): return "/communities/\(id.path)"
         case .me: return "/me"
         case .users: return "/users"
         case .user(let id): return "/users/\(id.uuidString.lowercased())"
@@ -83,6 +167,11 @@ enum APIURL: Sendable, Equatable {
         case .audit: return "/audit"
         }
     }
+}
+
+extension UUID {
+    /// Identities in addresses are lower case.
+    var path: String { uuidString.lowercased() }
 }
 
 extension SiteURL: URLRepresentableByPath {}

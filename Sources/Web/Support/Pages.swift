@@ -10,7 +10,13 @@ enum Pages {
         var nav: [Chrome.NavItem] = []
         if let user = request.currentUser?.user {
             nav.append(.init(labelKey: "nav.home", url: .home, isCurrent: current == .home))
+            if user.role.can(.readRecords) {
+                nav.append(.init(labelKey: "nav.people", url: .people, isCurrent: current == .people))
+                nav.append(.init(labelKey: "nav.organizations", url: .organizations, isCurrent: current == .organizations))
+                nav.append(.init(labelKey: "nav.places", url: .places, isCurrent: current == .places))
+            }
             if user.role.can(.manageUsers) { nav.append(.init(labelKey: "nav.users", url: .users, isCurrent: current == .users)) }
+            if user.role.can(.manageSettings) { nav.append(.init(labelKey: "nav.communities", url: .communities, isCurrent: current == .communities)) }
             if user.role.can(.viewAuditTrail) { nav.append(.init(labelKey: "nav.audit", url: .audit, isCurrent: current == .audit)) }
             nav.append(.init(labelKey: "nav.account", url: .account, isCurrent: current == .account))
         }

@@ -7,7 +7,9 @@ enum WebError: Error, Equatable {
     case forbidden
     case notFound
     case csrf
+    /// The detail is a catalogue key.
     case badRequest(String)
+    case unsupportedMediaType
     case methodNotAllowed(allowed: [HTTPMethod])
     /// The client said which version it changed with `If-Match`, and that is not the current one.
     case preconditionFailed(current: Int)
@@ -35,7 +37,8 @@ struct Problem: Sendable {
             case .forbidden: return Problem(status: .forbidden, titleKey: "error.forbidden")
             case .notFound: return Problem(status: .notFound, titleKey: "error.notFound")
             case .csrf: return Problem(status: .forbidden, titleKey: "error.csrf")
-            case .badRequest(let detail): return Problem(status: .badRequest, titleKey: "error.badRequest", detail: detail)
+            case .badRequest(let key): return Problem(status: .badRequest, titleKey: "error.badRequest", detail: text(key))
+            case .unsupportedMediaType: return Problem(status: .unsupportedMediaType, titleKey: "error.badRequest", detail: text("error.body.mediaType"))
             case .methodNotAllowed(let allowed):
                 return Problem(status: .methodNotAllowed, titleKey: "error.methodNotAllowed",
                                headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
@@ -90,7 +93,7 @@ struct Problem: Sendable {
                            issues: [FieldIssue(field: field(context.codingPath), "field.wrongType")])
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return Problem(status: .badRequest, titleKey: "error.badRequest", detail: "The body is not valid JSON.")
+                return Problem(status: .badRequest, titleKey: "error.body.notJSON")
             }
             return Problem(status: .unprocessableEntity, titleKey: "error.invalid",
                            issues: [FieldIssue(field: field(context.codingPath), "field.wrongType")])

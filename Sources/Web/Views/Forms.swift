@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Plot
 
 /// Form controls with their label, help and error next to them, wired for screen readers.
@@ -81,5 +82,30 @@ enum Forms {
             Forms.csrf(csrf)
             submit(button, cssClass)
         }
+    }
+}
+
+extension Forms {
+    static func checkbox(label: String, name: String, checked: Bool) -> Component {
+        H.el("div", [("class", "field checkbox")]) {
+            H.el("label", [("for", "f-\(name)")]) {
+                H.void("input", [("type", "checkbox"), ("id", "f-\(name)"), ("name", name), ("value", "1"), ("checked", checked ? "" : nil)])
+                Text(" " + label)
+            }
+        }
+    }
+
+    static func hidden(_ name: String, _ value: String) -> Component {
+        H.void("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+}
+
+/// Query strings for links that keep the current filters.
+enum QueryString {
+    static func encode(_ items: [(String, String)]) -> String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        return items.filter { !$0.1.isEmpty }
+            .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+            .joined(separator: "&")
     }
 }

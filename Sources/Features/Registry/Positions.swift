@@ -1,0 +1,186 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+public struct PositionInput: Sendable, Equatable {
+    public var personID: UUID
+    public var organizationID: UUID
+    public var title: String
+    public var startsOn: String?
+    public var endsOn: String?
+
+    public init(personID: UUID, organizationID: UUID, title: String, startsOn: String? = nil, endsOn: String? = nil) {
+        self.personID = personID
+        self.organizationID = organizationID
+        self.title = title
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+    }
+}
+
+/// People's roles at organisations over time. A position belongs to its person: who may not see a
+/// restricted person may not see their positions either.
+public struct Positions: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    static let recordType = "position"
+
+    public func of(personID: UUID, by actor: Actor) async throws -> [PositionRecord] {
+        try await records(PositionModel.query(on: database).filter(\.$person.$id == personID), by: actor)
+    }
+
+    public func of(organizationID: UUID, by actor: Actor) async throws -> [PositionRecord] {
+        try await records(PositionModel.query(on: database).filter(\.$organization.$id == organizationID), by: actor)
+    }
+
+    public func get(_ id: UUID, by actor: Actor) async throws -> PositionRecord {
+        guard let record = try await records(PositionModel.query(on: database).filter(\.$id == id), by: actor).first else {
+            throw DomainError.notFound("position")
+        }
+        return record
+    }
+
+    /// The title a person held on a day, from their positions in the registry.
+    public func title(of personID: UUID, on day: Day, by actor: Actor) async throws -> HeldPosition? {
+        let held = try await of(personID: personID, by: actor).map {
+            HeldPosition(title: $0.title, organization: $0.organization.name, span: $0.span)
+        }
+        return PositionHistory.title(on: day, among: held)
+    }
+
+    public struct ListQuery: Sendable {
+        public var personID: UUID?
+        public var organizationID: UUID?
+        public var page = 1
+        public var perPage = 50
+        public init() {}
+    }
+
+    public func list(_ query: ListQuery, by actor: Actor) async throws -> ListPage<PositionRecord> {
+        var builder = PositionModel.query(on: database)
+        if let id = query.personID { builder = builder.filter(\.$person.$id == id) }
+        if let id = query.organizationID { builder = builder.filter(\.$organization.$id == id) }
+        try actor.require(.readRecords)
+        builder = visible(builder, to: actor)
+        let total = try await builder.copy().count()
+        let perPage = min(max(query.perPage, 1), 200)
+        let page = min(max(query.page, 1), 1_000_000)
+        let models = try await builder.sort(\.$createdAt, .descending).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
+        return ListPage(items: try models.map(Self.record), page: page, perPage: perPage, total: total)
+    }
+
+    /// Live positions whose person and organisation the actor may see.
+    func visible(_ builder: QueryBuilder<PositionModel>, to actor: Actor) -> QueryBuilder<PositionModel> {
+        var builder = builder.filter(\.$deletedAt == nil)
+            .join(PersonModel.self, on: \PositionModel.$person.$id == \PersonModel.$id)
+            .join(OrganizationModel.self, on: \PositionModel.$organization.$id == \OrganizationModel.$id)
+            .filter(PersonModel.self, \.$deletedAt == nil)
+            .filter(OrganizationModel.self, \.$deletedAt == nil)
+        if !actor.canSee(.restricted) { builder = builder.filter(PersonModel.self, \.$sensitivity == Sensitivity.normal.rawValue) }
+        return builder
+    }
+
+    func records(_ builder: QueryBuilder<PositionModel>, by actor: Actor) async throws -> [PositionRecord] {
+        try actor.require(.readRecords)
+        let models = try await visible(builder, to: actor).all()
+        return try models.map(Self.record).sorted { ($0.endsOn == nil ? 1 : 0, $0.startsOn ?? "", $0.title) > ($1.endsOn == nil ? 1 : 0, $1.startsOn ?? "", $1.title) }
+    }
+
+    /// A position fetched with its person and organisation joined.
+    static func record(_ model: PositionModel) throws -> PositionRecord {
+        let person = try model.joined(PersonModel.self)
+        let organization = try model.joined(OrganizationModel.self)
+        return PositionRecord(
+            id: model.id!, person: RecordRef(id: person.id!, name: person.name),
+            organization: RecordRef(id: organization.id!, name: organization.name), title: model.title,
+            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version
+        )
+    }
+
+    public func create(_ input: PositionInput, by actor: Actor, now: Date = Date()) async throws -> PositionRecord {
+        try actor.require(.writeRecords)
+        let model = PositionModel()
+        model.id = UUID()
+        model.createdAt = now
+        model.version = 1
+        try await database.transaction { tx in
+            let label = try await apply(input, to: model, now: now, by: actor, on: tx)
+            try await model.create(on: tx)
+            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: label,
+                                        changes: FieldChange.between([], model.auditFields), at: now, on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: input.personID, recordLabel: label,
+                                        changes: [FieldChange(field: "position", from: nil, to: label)], at: now, on: tx)
+        }
+        return try await get(model.id!, by: actor)
+    }
+
+    public func update(_ id: UUID, _ input: PositionInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> PositionRecord {
+        try actor.require(.writeRecords)
+        _ = try await get(id, by: actor)
+        try await database.transaction { tx in
+            guard let model = try await PositionModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("position") }
+            try requireVersion(expectedVersion, current: model.version)
+            let before = model.auditFields
+            let label = try await apply(input, to: model, now: now, by: actor, on: tx)
+            let changes = FieldChange.between(before, model.auditFields)
+            guard !changes.isEmpty else { return }
+            model.version += 1
+            try await model.update(on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label, changes: changes, at: now, on: tx)
+        }
+        return try await get(id, by: actor)
+    }
+
+    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        let record = try await get(id, by: actor)
+        try await database.transaction { tx in
+            guard let model = try await PositionModel.find(id, on: tx) else { throw DomainError.notFound("position") }
+            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
+            model.deletedAt = now
+            model.updatedAt = now
+            model.version += 1
+            try await model.update(on: tx)
+            let label = "\(record.title) · \(record.organization.name)"
+            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
+                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: record.person.id, recordLabel: label,
+                                        changes: [FieldChange(field: "position", from: label, to: nil)], at: now, on: tx)
+        }
+    }
+
+    /// Validates and copies; returns the label the audit trail uses ("Mayor · Municipality of …").
+    func apply(_ input: PositionInput, to model: PositionModel, now: Date, by actor: Actor, on db: any Database) async throws -> String {
+        var v = Validator()
+        let title = v.text(input.title, "title", required: true, max: 300)
+        let starts = v.day(input.startsOn, "startsOn")
+        let ends = v.day(input.endsOn, "endsOn")
+        if !DaySpan(from: starts, to: ends).isValid { v.add("endsOn", "position.endsBeforeStart") }
+        let person = try await PersonModel.find(input.personID, on: db)
+        let visiblePerson = person.flatMap { $0.deletedAt == nil && actor.canSee(rawSensitivity: $0.sensitivity) ? $0 : nil }
+        v.check(visiblePerson != nil, "personID", "reference.unknown")
+        if let person = visiblePerson, person.sensitivity == Sensitivity.restricted.rawValue, !actor.can(.writeRestricted) {
+            v.add("personID", "sensitivity.notAllowed")
+        }
+        let organization = try await OrganizationModel.find(input.organizationID, on: db)
+        v.check(organization != nil && organization?.deletedAt == nil, "organizationID", "reference.unknown")
+        try v.throwIfInvalid()
+        model.$person.id = input.personID
+        model.$organization.id = input.organizationID
+        model.title = title!
+        model.startsOn = starts?.description
+        model.endsOn = ends?.description
+        model.updatedAt = now
+        return "\(title!) · \(organization!.name)"
+    }
+}
+
+extension PositionModel {
+    var auditFields: [(String, String?)] {
+        [("person", $person.id.uuidString), ("organization", $organization.id.uuidString), ("title", title),
+         ("startsOn", startsOn), ("endsOn", endsOn), ("deleted", deletedAt == nil ? nil : "yes")]
+    }
+}

@@ -1,0 +1,130 @@
+import Domain
+import FluentKit
+import FluentSQL
+import Foundation
+import SQLKit
+import Storage
+
+/// Lists stored as JSON text (other names, emails, phones, languages): portable across SQLite and PostgreSQL.
+enum JSONList {
+    static func encode(_ values: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
+    }
+
+    static func decode(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}
+
+/// One page of a list, with the total the filter matches (for "page 2 of 7").
+public struct ListPage<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+
+    public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    public var hasMore: Bool { page < pageCount }
+}
+
+public enum SortOrder: String, CaseIterable, Sendable {
+    case name, nameDescending = "-name", updated = "-updated"
+}
+
+/// The folded words of a record's names, kept in `name_tokens` for prefix filtering.
+enum NameIndex {
+    static func replace(_ recordType: String, id: UUID, names: [String], on database: any Database) async throws {
+        try await NameTokenModel.query(on: database).filter(\.$recordID == id).delete()
+        let tokens = Set(names.flatMap(NameFolding.tokens))
+        for token in tokens.sorted() {
+            try await NameTokenModel(recordType: recordType, recordID: id, token: String(token.prefix(100))).create(on: database)
+        }
+    }
+
+    /// Restricts a query to records whose names have words beginning with every word of `text`.
+    static func filter<M: Model>(_ query: QueryBuilder<M>, recordType: String, text: String) -> QueryBuilder<M> {
+        var query = query
+        for word in Set(NameFolding.tokens(text)).prefix(8) {
+            let upper = successor(of: word)
+            query = query.filter(.sql(embed: """
+                \(ident: M.schema).\(ident: "id") IN (SELECT \(ident: "record_id") FROM \(ident: NameTokenModel.schema) \
+                WHERE \(ident: "record_type") = \(bind: recordType) AND \(ident: "token") >= \(bind: word) AND \(ident: "token") < \(bind: upper))
+                """))
+        }
+        return query
+    }
+
+    /// The smallest string greater than every string that starts with `prefix`.
+    static func successor(of prefix: String) -> String {
+        var scalars = Array(prefix.unicodeScalars)
+        while let last = scalars.popLast() {
+            if let next = Unicode.Scalar(last.value + 1) { return String(String.UnicodeScalarView(scalars + [next])) }
+        }
+        return "\u{10FFFF}"
+    }
+}
+
+/// Validation helpers shared by the registry's inputs.
+extension Validator {
+    mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int) -> String? {
+        let trimmed = (value ?? "").trimmingWhitespace().precomposedStringWithCanonicalMapping
+        if trimmed.isEmpty {
+            if required { add(field, "field.required") }
+            return nil
+        }
+        check(trimmed.unicodeScalars.count <= max, field, "field.tooLong", String(max))
+        return trimmed
+    }
+
+    mutating func list(_ values: [String], _ field: String, maxItems: Int = 20, maxLength: Int = 200) -> [String] {
+        let cleaned = values.map { $0.trimmingWhitespace().precomposedStringWithCanonicalMapping }.filter { !$0.isEmpty }
+        check(cleaned.count <= maxItems, field, "field.tooMany", String(maxItems))
+        check(cleaned.allSatisfy { $0.unicodeScalars.count <= maxLength }, field, "field.tooLong", String(maxLength))
+        var seen = Set<String>()
+        return cleaned.filter { seen.insert($0).inserted }
+    }
+
+    mutating func choice<T: RawRepresentable>(_ raw: String?, _ type: T.Type, _ field: String, required: Bool = true) -> T?
+    where T.RawValue == String {
+        let value = (raw ?? "").trimmingWhitespace()
+        if value.isEmpty {
+            if required { add(field, "field.required") }
+            return nil
+        }
+        guard let parsed = T(rawValue: value) else {
+            add(field, "field.notAChoice")
+            return nil
+        }
+        return parsed
+    }
+
+    mutating func day(_ raw: String?, _ field: String) -> Day? {
+        let value = (raw ?? "").trimmingWhitespace()
+        if value.isEmpty { return nil }
+        guard let day = Day(value) else {
+            add(field, "date.invalid")
+            return nil
+        }
+        return day
+    }
+}
+
+extension Actor {
+    /// Restricted records are invisible, not just forbidden, to roles that may not read them.
+    public func canSee(_ sensitivity: Sensitivity) -> Bool {
+        switch sensitivity {
+        case .normal: return can(.readRecords)
+        case .restricted: return can(.readRestricted)
+        }
+    }
+
+    public func canSee(rawSensitivity: String) -> Bool {
+        canSee(Sensitivity(rawValue: rawSensitivity) ?? .restricted)
+    }
+}
+
+/// The version check every update and delete makes: nil means the caller did not say (refused).
+func requireVersion(_ expected: Int?, current: Int) throws {
+    guard let expected else { throw DomainError.versionRequired }
+    guard expected == current else { throw DomainError.versionConflict(current: current) }
+}

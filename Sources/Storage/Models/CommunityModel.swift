@@ -1,0 +1,19 @@
+import FluentKit
+import Foundation
+
+/// A community as a deployment defines it, majority or not within a region.
+public final class CommunityModel: Model, @unchecked Sendable {
+    public static let schema = "communities"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "status") public var status: String
+    @OptionalParent(key: "region_id") public var region: PlaceModel?
+    @OptionalField(key: "notes") public var notes: String?
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+    @OptionalField(key: "deleted_at") public var deletedAt: Date?
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+}

@@ -1,0 +1,72 @@
+import Domain
+import Features
+import Plot
+
+/// The people list: a filter box that matches any spelling, filters, sorting, paging.
+enum PeopleIndexPage {
+    struct Model: Sendable {
+        var page: ListPage<PersonRow>
+        var text: String
+        var communityID: String
+        var placeID: String
+        var sensitivity: String
+        var sort: String
+        var includeDeleted: Bool
+        var communities: [RecordRef]
+        var places: [RecordRef]
+        var canSeeRestricted: Bool
+        var canRestore: Bool
+        var canWrite: Bool
+
+        func query(page: Int) -> String {
+            var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity), ("sort", sort)]
+            if includeDeleted { items.append(("deleted", "1")) }
+            items.append(("page", String(page)))
+            return QueryString.encode(items)
+        }
+    }
+
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("people.title"), chrome: chrome) {
+            H.el("div", [("class", "title-row")]) {
+                H.el("h1") { Text(text("people.title")) }
+                if model.canWrite { H.link(text("people.new"), to: .newPerson, [("class", "button primary")]) }
+            }
+            H.el("form", [("method", "get"), ("action", SiteURL.people.path), ("class", "filters"), ("role", "search")]) {
+                Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
+                Forms.select(label: text("people.community"), name: "community",
+                             options: RegistryViews.refOptions(model.communities, empty: text("list.any")), selected: model.communityID)
+                Forms.select(label: text("people.place"), name: "place",
+                             options: RegistryViews.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+                if model.canSeeRestricted {
+                    Forms.select(label: text("people.sensitivity"), name: "sensitivity",
+                                 options: RegistryViews.options(Sensitivity.self, prefix: "sensitivity", text: text, empty: text("list.any")),
+                                 selected: model.sensitivity)
+                }
+                Forms.select(label: text("list.sort"), name: "sort",
+                             options: SortOrder.allCases.map { ($0.rawValue, text("list.sort.\($0.rawValue)")) }, selected: model.sort)
+                if model.canRestore { Forms.checkbox(label: text("list.showDeleted"), name: "deleted", checked: model.includeDeleted) }
+                Forms.submit(text("list.filter"), "secondary")
+            }
+            if model.page.items.isEmpty {
+                Paragraph(text("list.none"))
+            } else {
+                H.el("ul", [("class", "records")]) {
+                    for row in model.page.items {
+                        H.el("li") {
+                            H.el("p", [("class", "record-title")]) {
+                                H.link([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .person(row.id))
+                                RegistryViews.badges(restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted, text: text)
+                            }
+                            if !row.currentRoles.isEmpty { H.text("p", [("class", "record-meta")], row.currentRoles.joined(separator: "; ")) }
+                            if let community = row.community { H.text("p", [("class", "record-meta muted")], community) }
+                        }
+                    }
+                }
+            }
+            RegistryViews.pager(model.page.page, pageCount: model.page.pageCount, total: model.page.total, perPage: model.page.perPage,
+                                shown: model.page.items.count, base: SiteURL.people.path, query: model.query, text: text)
+        }
+    }
+}

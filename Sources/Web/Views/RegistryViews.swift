@@ -1,0 +1,106 @@
+import Foundation
+import Domain
+import Features
+import Plot
+
+/// Pieces every registry page uses: paging, badges, facts, history, delete confirmation.
+enum RegistryViews {
+    static func pager(_ page: Int, pageCount: Int, total: Int, perPage: Int, shown: Int, base: String, query: @escaping (Int) -> String, text: Localizer) -> Component {
+        let first = total == 0 ? 0 : (page - 1) * perPage + 1
+        return H.el("nav", [("class", "pager"), ("aria-label", text("list.pageOf", String(page), String(pageCount)))]) {
+            H.el("p") { Text(text("list.showing", String(first), String(first + max(shown, 1) - 1), String(total))) }
+            if page > 1 { H.el("a", [("href", base + "?" + query(page - 1)), ("rel", "prev")]) { Text(text("list.previous")) } }
+            if page < pageCount { H.el("a", [("href", base + "?" + query(page + 1)), ("rel", "next")]) { Text(text("list.next")) } }
+        }
+    }
+
+    static func badges(restricted: Bool, deleted: Bool, text: Localizer) -> Component {
+        H.group([
+            restricted ? H.text("span", [("class", "badge badge-restricted")], text("record.restrictedBadge")) : H.empty,
+            deleted ? H.text("span", [("class", "badge badge-deleted")], text("record.deletedBadge")) : H.empty,
+        ])
+    }
+
+    /// A definition list of facts; empty values read "not recorded".
+    static func facts(_ rows: [(String, Component?)], text: Localizer) -> Component {
+        H.el("dl", [("class", "facts")]) {
+            for (label, value) in rows {
+                H.text("dt", [], label)
+                H.el("dd") { value ?? H.text("span", [("class", "muted")], text("people.notSet")) }
+            }
+        }
+    }
+
+    static func plain(_ value: String?) -> Component? {
+        guard let value, !value.isEmpty else { return nil }
+        return Text(value)
+    }
+
+    static func lines(_ values: [String]) -> Component? {
+        guard !values.isEmpty else { return nil }
+        return H.el("ul", [("class", "plain")]) { for value in values { H.text("li", [], value) } }
+    }
+
+    static func link(_ ref: RecordRef?, _ url: (UUID) -> SiteURL) -> Component? {
+        guard let ref else { return nil }
+        return H.link(ref.name, to: url(ref.id))
+    }
+
+    static func actions(edit: SiteURL?, delete: SiteURL?, restore: SiteURL?, history: SiteURL, csrf: String, text: Localizer) -> Component {
+        H.el("div", [("class", "actions")]) {
+            if let edit { H.link(text("record.edit"), to: edit, [("class", "button secondary")]) }
+            H.link(text("record.history"), to: history, [("class", "button secondary")])
+            if let delete { H.link(text("record.delete"), to: delete, [("class", "button danger-link")]) }
+            if let restore { Forms.post(to: restore, csrf: csrf, button: text("record.restore")) }
+        }
+    }
+
+    static func confirmDelete(name: String, action: SiteURL, cancel: SiteURL, version: Int, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("record.deleteConfirm", name), chrome: chrome) {
+            H.el("div", [("class", "narrow")]) {
+                H.el("h1") { Text(text("record.deleteConfirm", name)) }
+                Paragraph(text("record.deleteExplain"))
+                H.el("form", [("method", "post"), ("action", action.path)]) {
+                    Forms.csrf(chrome.csrfToken)
+                    H.void("input", [("type", "hidden"), ("name", "version"), ("value", String(version))])
+                    H.el("button", [("type", "submit"), ("class", "danger")]) { Text(text("record.delete")) }
+                    Text(" ")
+                    H.link(text("common.cancel"), to: cancel)
+                }
+            }
+        }
+    }
+
+    static func history(name: String, back: SiteURL, entries: [AuditLog.Entry], chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("record.historyOf", name), chrome: chrome) {
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("record.back", name), to: back) }
+            H.el("h1") { Text(text("record.historyOf", name)) }
+            if entries.isEmpty { Paragraph(text("record.none")) } else { AuditTable.view(entries, text: text, showRecord: false) }
+        }
+    }
+
+    static func textarea(label: String, name: String, value: String, error: String? = nil, help: String? = nil, rows: Int = 3) -> Component {
+        let id = "f-\(name)"
+        let described = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
+            H.el("label", [("for", id)]) { Text(label) }
+            if let help { H.el("p", [("class", "help"), ("id", "\(id)-help")]) { Text(help) } }
+            if let error { H.el("p", [("class", "error"), ("id", "\(id)-error")]) { Text(error) } }
+            H.el("textarea", [("id", id), ("name", name), ("rows", String(rows)),
+                              ("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
+                              ("aria-invalid", error == nil ? nil : "true")]) { Text(value) }
+        }
+    }
+
+    /// Choices for a select, with an empty first option.
+    static func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String, text: Localizer, empty: String? = nil) -> [(value: String, label: String)]
+    where T.RawValue == String {
+        (empty.map { [("", $0)] } ?? []) + T.allCases.map { ($0.rawValue, text("\(prefix).\($0.rawValue)")) }
+    }
+
+    static func refOptions(_ refs: [RecordRef], empty: String) -> [(value: String, label: String)] {
+        [("", empty)] + refs.map { ($0.id.uuidString.lowercased(), $0.name) }
+    }
+}
