@@ -75,13 +75,29 @@ extension RoundtableCommand {
     }
 
     struct Demo: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load the demo data into a database.")
+        static let configuration = CommandConfiguration(
+            abstract: "Load the demo data into a database.",
+            discussion: "With --scale N, also add N synthetic people (and N/10 organisations with positions) for benchmarks."
+        )
         @OptionGroup var database: DatabaseOptions
+        @Option(help: "Add this many synthetic people for benchmarks.") var scale: Int?
+
+        func validate() throws {
+            if let scale, !(1...2_000_000).contains(scale) { throw ValidationError("--scale must be between 1 and 2000000.") }
+        }
 
         func run() async throws {
             let config = try database.configuration()
             let added = try await reportingErrors { try await RoundtableCLI.loadDemo(config) }
-            print("Demo data loaded into \(config.database): \(added) new users. Sign in as james.holmes@ico.example with the password roundtable-demo.")
+            print("Demo data loaded into \(config.database): \(added.usersAdded) new users, \(added.peopleAdded) new people. Sign in as james.holmes@ico.example with the password roundtable-demo.")
+            if let scale {
+                let summary = try await reportingErrors {
+                    try await RoundtableCLI.generateScale(config, people: scale) { line in
+                        FileHandle.standardOutput.write(Data("  … \(line)\n".utf8))
+                    }
+                }
+                print("Added \(summary).")
+            }
         }
     }
 }

@@ -57,8 +57,11 @@ struct CommandLineTests {
 
     @Test func theDemoLoadsOnceWithOneUserPerRole() async throws {
         try await withDatabaseFile { config in
-            #expect(try await RoundtableCLI.loadDemo(config) == 4)
-            #expect(try await RoundtableCLI.loadDemo(config) == 0)
+            let first = try await RoundtableCLI.loadDemo(config)
+            #expect(first.usersAdded == 4)
+            #expect(first.peopleAdded > 300)
+            let again = try await RoundtableCLI.loadDemo(config)
+            #expect(again.usersAdded == 0 && again.peopleAdded == 0)
             let roles = try await RoundtableCLI.listUsers(config).map(\.role)
             #expect(Set(roles) == Set(Role.allCases))
         }

@@ -26,6 +26,7 @@ public struct DemoData: Sendable {
 
     public struct Summary: Sendable {
         public var usersAdded: Int
+        public var peopleAdded: Int
     }
 
     @discardableResult
@@ -45,6 +46,54 @@ public struct DemoData: Sendable {
             }
             added += 1
         }
-        return Summary(usersAdded: added)
+        let people = try await loadRegistry(now: now)
+        return Summary(usersAdded: added, peopleAdded: people)
     }
+
+    /// The seed's cast, then a few hundred synthetic people and organisations, through the use cases.
+    func loadRegistry(now: Date) async throws -> Int {
+        guard !(try await DemoRegistry(database: database).alreadyLoaded()) else { return 0 }
+        // One transaction for the whole demo: all of it or none, and one commit instead of thousands.
+        return try await database.transaction { tx in try await loadRegistry(on: tx, now: now) }
+    }
+
+    private func loadRegistry(on database: any Database, now: Date) async throws -> Int {
+        let registry = DemoRegistry(database: database)
+        let cast = try await registry.load()
+        var generator = SyntheticRegistry(seed: 2023)
+        var organizationIDs: [UUID] = []
+        for index in 0..<40 {
+            let org = generator.organization(index)
+            var input = OrganizationInput(name: org.name)
+            input.otherNames = org.otherNames
+            input.kind = org.kind.rawValue
+            input.level = org.level.rawValue
+            input.placeID = cast.places[org.place]
+            organizationIDs.append(try await Organizations(database: database).create(input, by: .commandLine, now: now).id)
+        }
+        var personIDs: [UUID] = []
+        for _ in 0..<Self.syntheticPeople {
+            let p = generator.person()
+            var input = PersonInput(name: p.name)
+            input.otherNames = p.otherNames
+            input.honorific = p.honorific
+            input.gender = p.gender.rawValue
+            input.communityID = cast.communities[p.community]
+            input.placeID = cast.places[p.place]
+            input.languages = p.languages
+            input.emails = p.email.map { [$0] } ?? []
+            input.sensitivity = p.sensitivity.rawValue
+            input.lawfulBasis = p.basis.rawValue
+            input.consent = [.stored: "yes", .namedPublicly: p.named.rawValue, .quoted: p.quoted.rawValue, .photographed: p.photographed.rawValue]
+            personIDs.append(try await People(database: database).create(input, by: .commandLine, now: now).id)
+        }
+        for position in generator.positions(people: personIDs.count, organizations: organizationIDs.count) {
+            _ = try await Positions(database: database).create(
+                PositionInput(personID: personIDs[position.person], organizationID: organizationIDs[position.organization], title: position.title,
+                              startsOn: position.startsOn, endsOn: position.endsOn), by: .commandLine, now: now)
+        }
+        return cast.people.count + personIDs.count
+    }
+
+    static let syntheticPeople = 300
 }

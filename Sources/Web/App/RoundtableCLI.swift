@@ -87,9 +87,23 @@ public enum RoundtableCLI {
         }
     }
 
-    public static func loadDemo(_ config: AppConfiguration) async throws -> Int {
+    public struct DemoResult: Sendable {
+        public var usersAdded: Int
+        public var peopleAdded: Int
+    }
+
+    public static func loadDemo(_ config: AppConfiguration) async throws -> DemoResult {
         try await withApp(config) { app in
-            try await DemoData(database: app.db, hasher: app.roundtable.hasher).load().usersAdded
+            let summary = try await DemoData(database: app.db, hasher: app.roundtable.hasher).load()
+            return DemoResult(usersAdded: summary.usersAdded, peopleAdded: summary.peopleAdded)
+        }
+    }
+
+    /// Adds `people` synthetic people (and a tenth as many organisations) for benchmarks.
+    public static func generateScale(_ config: AppConfiguration, people: Int, progress: @escaping @Sendable (String) -> Void) async throws -> String {
+        try await withApp(config) { app in
+            let summary = try await ScaleData(database: app.db).generate(people: people, progress: progress)
+            return "\(summary.people) people, \(summary.organizations) organisations, \(summary.positions) positions"
         }
     }
 

@@ -1,0 +1,99 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// Bulk synthetic data for benchmarks: N people, N/10 organisations and their positions, written with
+/// multi-row inserts in one transaction (the use cases would take minutes at 100,000 people). One audit
+/// entry records that it happened.
+public struct ScaleData: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    public struct Summary: Sendable {
+        public var people: Int
+        public var organizations: Int
+        public var positions: Int
+    }
+
+    public func generate(people count: Int, seed: UInt64 = 2023, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
+        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let cast = try await DemoRegistry(database: database).lookup()
+        var generator = SyntheticRegistry(seed: seed ^ UInt64(count))
+        let orgCount = max(1, count / 10)
+        let organizations = (0..<orgCount).map { generator.organization($0 + 1000) }
+        let people = (0..<count).map { _ in generator.person() }
+        let positions = generator.positions(people: count, organizations: orgCount)
+        let now = Date()
+        try await database.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            for batch in organizations.chunked(400) {
+                var insert = sql.insert(into: OrganizationModel.schema).columns(
+                    "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version")
+                for org in batch {
+                    insert = insert.values(SQLBind(org.id), SQLBind(org.name), SQLBind(NameFolding.fold(org.name)), SQLBind(JSONList.encode(org.otherNames)),
+                                           SQLBind(org.kind.rawValue), SQLBind(org.level.rawValue), SQLLiteral.null, SQLBind(cast.places[org.place]),
+                                           SQLLiteral.null, SQLLiteral.null, SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
+                }
+                try await insert.run()
+                try await insertTokens(batch.map { ("organization", $0.id, [$0.name] + $0.otherNames) }, sql: sql)
+            }
+            progress("\(organizations.count) organisations")
+            var written = 0
+            for batch in people.chunked(400) {
+                var insert = sql.insert(into: PersonModel.schema).columns(
+                    "id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails", "phones",
+                    "notes", "sensitivity", "lawful_basis", "consent_stored", "consent_named", "consent_quoted", "consent_photographed",
+                    "created_at", "updated_at", "deleted_at", "version")
+                for p in batch {
+                    insert = insert.values(
+                        SQLBind(p.id), SQLBind(p.name), SQLBind(NameFolding.fold(p.name)), SQLBind(JSONList.encode(p.otherNames)), SQLBind(p.honorific),
+                        SQLBind(p.gender.rawValue), SQLBind(cast.communities[p.community]), SQLBind(cast.places[p.place]), SQLBind(JSONList.encode(p.languages)),
+                        SQLBind(JSONList.encode(p.email.map { [$0] } ?? [])), SQLBind("[]"), SQLLiteral.null, SQLBind(p.sensitivity.rawValue),
+                        SQLBind(p.basis.rawValue), SQLBind("yes"), SQLBind(p.named.rawValue), SQLBind(p.quoted.rawValue), SQLBind(p.photographed.rawValue),
+                        SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
+                }
+                try await insert.run()
+                try await insertTokens(batch.map { ("person", $0.id, [$0.name] + $0.otherNames) }, sql: sql)
+                written += batch.count
+                if written % 10_000 == 0 { progress("\(written) people") }
+            }
+            for batch in positions.chunked(800) {
+                var insert = sql.insert(into: PositionModel.schema).columns(
+                    "id", "person_id", "organization_id", "title", "starts_on", "ends_on", "created_at", "updated_at", "deleted_at", "version")
+                for position in batch {
+                    insert = insert.values(SQLBind(UUID()), SQLBind(people[position.person].id), SQLBind(organizations[position.organization].id),
+                                           SQLBind(position.title), SQLBind(position.startsOn), SQLBind(position.endsOn), SQLBind(now), SQLBind(now),
+                                           SQLLiteral.null, SQLBind(1))
+                }
+                try await insert.run()
+            }
+            progress("\(positions.count) positions")
+            try await AuditTrail.record(.create, by: .commandLine, recordType: "demo", recordID: nil,
+                                        recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions",
+                                        at: now, on: tx)
+        }
+        _ = sql
+        return Summary(people: count, organizations: orgCount, positions: positions.count)
+    }
+
+    private func insertTokens(_ records: [(String, UUID, [String])], sql: any SQLDatabase) async throws {
+        var rows: [(String, UUID, String)] = []
+        for (type, id, names) in records {
+            for token in Set(names.flatMap(NameFolding.tokens)) { rows.append((type, id, String(token.prefix(100)))) }
+        }
+        for batch in rows.chunked(1000) {
+            var insert = sql.insert(into: NameTokenModel.schema).columns("id", "record_type", "record_id", "token")
+            for (type, id, token) in batch { insert = insert.values(SQLBind(UUID()), SQLBind(type), SQLBind(id), SQLBind(token)) }
+            try await insert.run()
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0 ..< Swift.min($0 + size, count)] }
+    }
+}
