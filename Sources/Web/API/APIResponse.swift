@@ -89,6 +89,20 @@ struct APIListQuery {
         }
     }
 
+    /// `deleted=true|false`.
+    static func flag(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> Bool {
+        guard let raw = try? req.query.get(String.self, at: name) else { return false }
+        guard raw == "true" || raw == "false" else { issues.append(FieldIssue(field: name, "field.notAChoice")); return false }
+        return raw == "true"
+    }
+
+    /// Free text (the name filter), at most 200 characters.
+    static func text(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> String? {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard raw.unicodeScalars.count <= 200 else { issues.append(FieldIssue(field: name, "field.tooLong", "200")); return nil }
+        return raw
+    }
+
     static func uuid(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> UUID? {
         guard let raw = try? req.query.get(String.self, at: name) else { return nil }
         guard let id = UUID(uuidString: raw) else { issues.append(FieldIssue(field: name, "field.wrongType")); return nil }

@@ -22,12 +22,12 @@ struct PeopleAPIController {
         var issues: [FieldIssue] = []
         let paging = APIListQuery(req, issues: &issues)
         var query = People.Query()
-        query.text = try? req.query.get(String.self, at: "q")
+        query.text = APIListQuery.text(req, "q", issues: &issues)
         query.communityID = APIListQuery.uuid(req, "community", issues: &issues)
         query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
         query.sensitivity = APIListQuery.choice(req, "sensitivity", Sensitivity.self, issues: &issues)
         query.sort = APIListQuery.choice(req, "sort", SortOrder.self, issues: &issues) ?? .name
-        query.includeDeleted = (try? req.query.get(String.self, at: "deleted")) == "true"
+        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
         query.page = paging.page
         query.perPage = paging.perPage
         if !issues.isEmpty { throw DomainError.invalid(issues) }

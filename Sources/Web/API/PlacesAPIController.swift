@@ -81,15 +81,21 @@ struct PlacesAPIController {
         routes.on(.PATCH, .api(.place(SiteURL.placeholder)), access: write, use: update)
     }
 
-    func places(_ req: Request) -> Places { Places(database: req.db, language: (try? req.query.get(String.self, at: "lang")) ?? req.localizer.language) }
+    /// Names in the language asked for with `lang`, else the reader's.
+    func places(_ req: Request) throws -> Places {
+        guard let lang = try? req.query.get(String.self, at: "lang") else { return Places(database: req.db, language: req.localizer.language) }
+        guard lang.count <= 20, PlaceNames.isLanguageTag(lang) else { throw DomainError.invalid(field: "lang", "language.invalid") }
+        return Places(database: req.db, language: lang)
+    }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
         let paging = APIListQuery(req, issues: &issues)
         let kind = APIListQuery.choice(req, "kind", PlaceKind.self, issues: &issues)
         let parent = APIListQuery.uuid(req, "parent", issues: &issues)
+        let text = APIListQuery.text(req, "q", issues: &issues)
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let page = try await places(req).list(text: try? req.query.get(String.self, at: "q"), kind: kind, parentID: parent,
+        let page = try await places(req).list(text: text, kind: kind, parentID: parent,
                                                page: paging.page, perPage: paging.perPage, by: req.actor)
         return try APIJSON.response(APIPage(page))
     }
