@@ -63,3 +63,32 @@ def browser():
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="session")
+def demo_server():
+    """The README's first command, `roundtable serve --demo`, in a fresh directory; yields its base URL and output."""
+    workdir = pathlib.Path(tempfile.mkdtemp(prefix="roundtable-demo-"))
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    process = subprocess.Popen([BINARY, "serve", "--demo", "--port", str(port)], cwd=workdir, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if "Other demo users" in line:
+            break
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield {"base": base, "printed": "".join(lines), "workdir": workdir}
+    process.terminate()
+    process.wait(timeout=10)
