@@ -7,7 +7,7 @@ import SQLKit
 
 /// Turns a `DatabaseLocation` into a Fluent configuration, with the SQLite settings Roundtable relies on.
 public enum DatabaseSetup {
-    public static func configuration(for location: DatabaseLocation, searchPath: [String]? = nil) throws -> DatabaseConfigurationFactory {
+    public static func configuration(for location: DatabaseLocation, searchPath: [String]? = nil, connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
         switch location {
         case .sqliteMemory:
             return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: nil)
@@ -16,7 +16,7 @@ public enum DatabaseSetup {
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = searchPath }
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4)
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop)
         }
     }
 

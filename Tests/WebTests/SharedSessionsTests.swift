@@ -15,6 +15,7 @@ struct SharedSessionsTests {
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
             config.database = .postgres(url)
             config.postgresSearchPath = ["shared_" + UUID().uuidString.prefix(8).lowercased()]
+            config.postgresConnectionsPerEventLoop = 1
         }
         let first = try await Application.make(.testing)
         let second = try await Application.make(.testing)

@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     public var trustProxy: Bool
     /// For PostgreSQL test isolation: the schema to use instead of `public`.
     public var postgresSearchPath: [String]?
+    /// PostgreSQL connections per event loop (one event loop per core). Tests use 1: they run in parallel.
+    public var postgresConnectionsPerEventLoop = 4
     public var logLevel: String
 
     public init(

@@ -10,7 +10,8 @@ import Vapor
 public enum Roundtable {
     public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
         app.databases.use(
-            try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath),
+            try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
+                                            connectionsPerEventLoop: config.postgresConnectionsPerEventLoop),
             as: DatabaseSetup.databaseID(for: config.database)
         )
         app.migrations.add(MigrationList.all)

@@ -19,11 +19,21 @@ func withRoundtable(
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
         config.database = .postgres(url)
         config.postgresSearchPath = [schema]
+        config.postgresConnectionsPerEventLoop = 1
     }
+    // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
+    let slot = config.database.isPostgres ? await TestSlots.shared.acquire() : false
+    defer { if slot { Task { await TestSlots.shared.release() } } }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try await Roundtable.configure(app, config)
+        do {
+            try await Roundtable.configure(app, config)
+        } catch {
+            // Driver errors hide their details from `description`; a failing setup should say why.
+            Issue.record("setup failed: \(String(reflecting: error))")
+            throw error
+        }
         try await test(app)
     } catch {
         await dropSchema(app, config: config, schema: schema)
@@ -55,5 +65,27 @@ extension Application {
 
     func auditEntries(action: AuditAction? = nil) async throws -> [AuditLog.Entry] {
         try await AuditLog(database: db).list(.init(action: action), pageSize: 1000, by: .commandLine).entries
+    }
+}
+
+/// A counting semaphore for tests that hold database connections.
+actor TestSlots {
+    static let shared = TestSlots(limit: 8)
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { available = limit }
+
+    func acquire() async -> Bool {
+        if available > 0 {
+            available -= 1
+        } else {
+            await withCheckedContinuation { waiting.append($0) }
+        }
+        return true
+    }
+
+    func release() {
+        if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
     }
 }

@@ -11,6 +11,7 @@ struct PositionsController {
         routes.on(.POST, .positions, access: write, use: create)
         routes.on(.GET, .editPosition(id), access: write, use: edit)
         routes.on(.POST, .position(id), access: write, use: update)
+        routes.on(.GET, .deletePosition(id), access: write, use: confirmDelete)
         routes.on(.POST, .deletePosition(id), access: write, use: delete)
     }
 
@@ -89,6 +90,13 @@ struct PositionsController {
                                                person: existing.person, organization: existing.organization)
             return render(req, model, status: .unprocessableEntity)
         }
+    }
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let position = try await Positions(database: req.db).get(req.idParameter(), by: req.actor)
+        let name = "\(position.title) · \(position.organization.name) (\(position.person.name))"
+        return Pages.response(RegistryViews.confirmDelete(name: name, action: .deletePosition(position.id), cancel: .person(position.person.id),
+                                                          version: position.version, chrome: Pages.chrome(for: req, current: .people)), request: req)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {

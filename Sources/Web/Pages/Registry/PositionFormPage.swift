@@ -47,10 +47,8 @@ enum PositionFormPage {
                 Forms.submit(text("record.save"))
             }
             if let existing = model.existing {
-                H.el("form", [("method", "post"), ("action", SiteURL.deletePosition(existing.id).path), ("class", "separate")]) {
-                    Forms.csrf(chrome.csrfToken)
-                    Forms.hidden("version", String(existing.version))
-                    H.el("button", [("type", "submit"), ("class", "danger")]) { Text(text("positions.delete")) }
+                H.el("p", [("class", "separate")]) {
+                    H.link(text("positions.delete"), to: .deletePosition(existing.id), [("class", "button danger-link")])
                 }
             }
         }

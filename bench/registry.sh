@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Registry pages at scale: 100,000 people and 10,000 organisations, release build, wrk on loopback.
+# Usage: bash bench/registry.sh [people] [seconds per run] [connections]
+# Prints a Markdown table for docs/benchmarks.md. Reuses .bench/registry-N.sqlite when it exists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${1:-100000}
+DURATION=${2:-10}
+CONNECTIONS=${3:-4}
+command -v wrk >/dev/null || apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null
+swift build -c release --product roundtable 2>&1 | tail -1
+BIN=$PWD/.build/release/roundtable
+mkdir -p .bench
+DB=$PWD/.bench/registry-$PEOPLE.sqlite
+if [ ! -f "$DB" ]; then
+  START=$(date +%s.%N)
+  "$BIN" demo --database "$DB" --scale "$PEOPLE" >/dev/null
+  echo "generated $PEOPLE people in $(echo "$(date +%s.%N) - $START" | bc) s" >&2
+fi
+PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null' EXIT
+BASE="http://127.0.0.1:$PORT"
+for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+
+cookie_for() { # email → Cookie header value of a signed-in browser
+  local jar; jar=$(mktemp)
+  local csrf
+  csrf=$(curl -s -c "$jar" "$BASE/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$1" \
+    --data-urlencode "password=roundtable-demo" "$BASE/sign-in"
+  awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$jar"
+  rm -f "$jar"
+}
+OFFICER=$(cookie_for arta.krasniqi@ico.example)
+COORDINATOR=$(cookie_for kubra.kalkandelen@ico.example)
+TOKEN=$("$BIN" tokens create --email arta.krasniqi@ico.example --label bench --database "$DB")
+SERB=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/communities" | python3 -c 'import json,sys;print([c["id"] for c in json.load(sys.stdin)["items"] if c["name"]=="Serb"][0])')
+PERSON=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/people?q=krasniqi&perPage=1&page=7" | python3 -c 'import json,sys;print(json.load(sys.stdin)["items"][0]["id"])')
+
+run() { # name, path, header
+  local out rps p50 p90 p99 non2xx
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "$BASE$2")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p90=$(echo "$out" | awk '$1=="90%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "$1" "$2" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}"
+}
+
+echo "| what | path | requests/s | p50 | p90 | p99 | non-2xx |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+run "people list, officer (restricted hidden)" "/people" "Cookie: $OFFICER"
+run "people list, coordinator" "/people" "Cookie: $COORDINATOR"
+run "filtered by name (folded: krasniqi)" "/people?q=krasniqi" "Cookie: $OFFICER"
+run "filtered by community" "/people?community=$SERB" "Cookie: $OFFICER"
+run "filtered by name and community, page 3" "/people?q=jovanovic&community=$SERB&page=3" "Cookie: $OFFICER"
+run "person page" "/people/${PERSON,,}" "Cookie: $OFFICER"
+run "API people list" "/api/v1/people" "Authorization: Bearer $TOKEN"
+run "API filtered list" "/api/v1/people?q=krasniqi" "Authorization: Bearer $TOKEN"
+run "API person" "/api/v1/people/$PERSON" "Authorization: Bearer $TOKEN"
