@@ -33,6 +33,10 @@ public enum DatabaseSetup {
         case .sqliteFile:
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            // Refreshes the planner's statistics when they are stale, so that the name filter's sub-query
+            // and the list's indexes are chosen well on large registries.
+            try await sql.raw("PRAGMA analysis_limit=2000").run()
+            try await sql.raw("PRAGMA optimize=0x10002").run()
         case .postgres:
             // A private schema (tests run in parallel, each in its own) must exist before migrating into it.
             if let schema = searchPath?.first {

@@ -75,7 +75,8 @@ public struct ScaleData: Sendable {
                                         recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions",
                                         at: now, on: tx)
         }
-        _ = sql
+        // Statistics for the query planner, now that the tables are large.
+        try await sql.raw("ANALYZE").run()
         return Summary(people: count, organizations: orgCount, positions: positions.count)
     }
 

@@ -40,11 +40,17 @@ public struct Communities: Sendable {
 
     public func list(by actor: Actor) async throws -> [CommunityRecord] {
         try actor.require(.readRecords)
-        var records: [CommunityRecord] = []
-        for model in try await CommunityModel.query(on: database).filter(\.$deletedAt == nil).sort(\.$name).all() {
-            records.append(try await record(model))
+        let models = try await CommunityModel.query(on: database).filter(\.$deletedAt == nil).sort(\.$name).all()
+        // One query for all the regions' names, not one per community: this list is on every people page.
+        let regionIDs = Array(Set(models.compactMap { $0.$region.id }))
+        let names = regionIDs.isEmpty ? [] : try await PlaceNameModel.query(on: database).filter(\.$place.$id ~~ regionIDs).all()
+        let byPlace = Dictionary(grouping: names, by: { $0.$place.id })
+        return models.map { model in
+            let region = model.$region.id.flatMap { id in
+                byPlace[id].map { RecordRef(id: id, name: PlaceNames.display($0.map { ($0.language, $0.name) }, for: language)) }
+            }
+            return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version)
         }
-        return records
     }
 
     public func get(_ id: UUID, by actor: Actor) async throws -> CommunityRecord {
@@ -77,9 +83,9 @@ public struct Communities: Sendable {
         try actor.require(.manageSettings)
         let model: CommunityModel = try await database.transaction { tx in
             guard let model = try await CommunityModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("community") }
-            try requireVersion(expectedVersion, current: model.version)
             let before = model.auditFields
             try await apply(input, to: model, now: now, on: tx)
+            try requireVersion(expectedVersion, current: model.version)
             let changes = FieldChange.between(before, model.auditFields)
             guard !changes.isEmpty else { return model }
             model.version += 1

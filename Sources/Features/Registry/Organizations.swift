@@ -154,9 +154,10 @@ public struct Organizations: Sendable {
         try actor.require(.writeRecords)
         let model: OrganizationModel = try await database.transaction { tx in
             let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
             let before = model.auditFields
+            // Validate first: bad input is reported as such, whatever version it claims.
             try await apply(input, to: model, now: now, on: tx)
+            try requireVersion(expectedVersion, current: model.version)
             let changes = FieldChange.between(before, model.auditFields)
             guard !changes.isEmpty else { return model }
             model.version += 1

@@ -141,8 +141,8 @@ public struct People: Sendable {
             let person = try await find(id, by: actor, includeDeleted: false, on: tx)
             try requireWrite(Sensitivity(rawValue: person.sensitivity) ?? .restricted, by: actor)
             try requireWrite(valid.sensitivity, by: actor)
-            try requireVersion(expectedVersion, current: person.version)
             try await checkReferences(input, on: tx, by: actor)
+            try requireVersion(expectedVersion, current: person.version)
             let before = person.auditFields
             let events = apply(valid, input: input, to: person, now: now)
             let changes = FieldChange.between(before, person.auditFields)

@@ -157,10 +157,10 @@ public struct Places: Sendable {
         try actor.require(.writeRecords)
         let model: PlaceModel = try await database.transaction { tx in
             let model = try await find(id, by: actor, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
             let oldNames = Dictionary(try await PlaceNameModel.query(on: tx).filter(\.$place.$id == id).all().map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a })
             let before = Self.auditFields(model, names: oldNames)
             let names = try await validate(input, for: model, on: tx)
+            try requireVersion(expectedVersion, current: model.version)
             apply(input, names: names, to: model, now: now)
             let changes = FieldChange.between(before, Self.auditFields(model, names: names))
             guard !changes.isEmpty else { return model }

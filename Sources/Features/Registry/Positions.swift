@@ -122,9 +122,9 @@ public struct Positions: Sendable {
         _ = try await get(id, by: actor)
         try await database.transaction { tx in
             guard let model = try await PositionModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("position") }
-            try requireVersion(expectedVersion, current: model.version)
             let before = model.auditFields
             let label = try await apply(input, to: model, now: now, by: actor, on: tx)
+            try requireVersion(expectedVersion, current: model.version)
             let changes = FieldChange.between(before, model.auditFields)
             guard !changes.isEmpty else { return }
             model.version += 1

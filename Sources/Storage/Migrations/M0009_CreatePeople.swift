@@ -38,8 +38,9 @@ struct M0009_CreatePeople: AsyncMigration {
             .field("recorded_at", .datetime, .required)
             .field("recorded_by", .string, .required)
             .create()
-        try await SQLIndex.create("people_sort_name", on: PersonModel.schema, columns: ["sort_name"], in: database)
-        try await SQLIndex.create("people_sensitivity", on: PersonModel.schema, columns: ["sensitivity", "sort_name"], in: database)
+        // The list's common shapes: live people by name, and live non-restricted people by name.
+        try await SQLIndex.create("people_live_name", on: PersonModel.schema, columns: ["deleted_at", "sort_name"], in: database)
+        try await SQLIndex.create("people_sensitivity", on: PersonModel.schema, columns: ["sensitivity", "deleted_at", "sort_name"], in: database)
         try await SQLIndex.create("people_community", on: PersonModel.schema, columns: ["community_id", "sort_name"], in: database)
         try await SQLIndex.create("people_place", on: PersonModel.schema, columns: ["place_id"], in: database)
         try await SQLIndex.create("consent_events_person", on: ConsentEventModel.schema, columns: ["person_id", "recorded_at"], in: database)

@@ -48,18 +48,29 @@ enum IfMatch {
         return Int(unquoted).map(Value.version) ?? .unparseable
     }
 
-    /// The version an update starts from: `If-Match` (412 when stale) or the body's `version` (the use
-    /// case answers 409 when stale); neither is refused with 428.
+    /// The version an update starts from: `If-Match` or the body's `version`; neither is refused (428).
+    /// The use case compares it, after validating the input, so that bad input is reported as such.
     static func expectedVersion(_ req: Request, bodyVersion: Int?, current: Int) throws -> Int {
+        if let bodyVersion, !(0...Int(Int32.max)).contains(bodyVersion) {
+            throw DomainError.invalid(field: "version", "field.wrongType")
+        }
         switch parse(req) {
-        case .version(let version):
-            guard version == current else { throw WebError.preconditionFailed(current: current) }
-            return version
+        case .version(let version): return version
         case .any: return current
         case .unparseable: throw WebError.badRequest("error.ifMatch")
         case .absent:
             guard let version = bodyVersion else { throw DomainError.versionRequired }
             return version
+        }
+    }
+
+    /// Runs an update; a stale version given in `If-Match` answers 412 (a stale body `version`, 409).
+    static func preconditioned<T>(_ req: Request, _ update: () async throws -> T) async throws -> T {
+        do {
+            return try await update()
+        } catch DomainError.versionConflict(let current) {
+            if case .version = parse(req) { throw WebError.preconditionFailed(current: current) }
+            throw DomainError.versionConflict(current: current)
         }
     }
 

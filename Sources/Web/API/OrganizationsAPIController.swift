@@ -68,8 +68,10 @@ struct OrganizationsAPIController {
         return try APIJSON.response(org, status: .created, headers: ["Location": SiteURL.api(.organization(org.id)).path, "ETag": "\"\(org.version)\""])
     }
 
+    /// A deleted organisation is gone from the API (restore brings it back).
     @Sendable func get(_ req: Request) async throws -> Response {
         let org = try await organizations(req).get(req.idParameter(), by: req.actor)
+        guard org.deletedAt == nil else { throw WebError.notFound }
         return try APIJSON.response(org, headers: ["ETag": "\"\(org.version)\""])
     }
 
@@ -78,7 +80,7 @@ struct OrganizationsAPIController {
         let body = try await APIJSON.decode(Body.self, from: req)
         let current = try await organizations(req).get(id, by: req.actor)
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let org = try await organizations(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor)
+        let org = try await IfMatch.preconditioned(req) { try await organizations(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
         return try APIJSON.response(org, headers: ["ETag": "\"\(org.version)\""])
     }
 

@@ -86,8 +86,11 @@ struct PeopleAPIController {
         return try APIJSON.response(person, status: .created, headers: ["Location": SiteURL.api(.person(person.id)).path, "ETag": "\"\(person.version)\""])
     }
 
+    /// A deleted person is gone from the API (restore brings them back); the pages still show them to
+    /// coordinators so that they can be restored.
     @Sendable func get(_ req: Request) async throws -> Response {
         let person = try await people(req).get(req.idParameter(), by: req.actor)
+        guard !person.isDeleted else { throw WebError.notFound }
         return try APIJSON.response(person, headers: ["ETag": "\"\(person.version)\""])
     }
 
@@ -97,7 +100,7 @@ struct PeopleAPIController {
         let current = try await people(req).get(id, by: req.actor)
         let input = try body.input(over: current)
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let person = try await people(req).update(id, input, expectedVersion: expected, by: req.actor)
+        let person = try await IfMatch.preconditioned(req) { try await people(req).update(id, input, expectedVersion: expected, by: req.actor) }
         return try APIJSON.response(person, headers: ["ETag": "\"\(person.version)\""])
     }
 

@@ -60,7 +60,7 @@ struct PositionsAPIController {
         let input = PositionInput(personID: body.personID ?? current.person.id, organizationID: body.organizationID ?? current.organization.id,
                                   title: body.title ?? current.title, startsOn: body.startsOn ?? current.startsOn, endsOn: body.endsOn ?? current.endsOn)
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let position = try await Positions(database: req.db).update(id, input, expectedVersion: expected, by: req.actor)
+        let position = try await IfMatch.preconditioned(req) { try await Positions(database: req.db).update(id, input, expectedVersion: expected, by: req.actor) }
         return try APIJSON.response(position, headers: ["ETag": "\"\(position.version)\""])
     }
 
@@ -131,7 +131,7 @@ struct PlacesAPIController {
         let input = PlaceInput(kind: body.kind ?? current.kind, parentID: body.parentID ?? current.parent?.id, names: body.names ?? current.names,
                                latitude: body.latitude ?? current.latitude, longitude: body.longitude ?? current.longitude)
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let place = try await places(req).update(id, input, expectedVersion: expected, by: req.actor)
+        let place = try await IfMatch.preconditioned(req) { try await places(req).update(id, input, expectedVersion: expected, by: req.actor) }
         return try APIJSON.response(place, headers: ["ETag": "\"\(place.version)\""])
     }
 }
@@ -178,9 +178,9 @@ struct CommunitiesAPIController {
         let body = try await APIJSON.decode(Body.self, from: req)
         let current = try await Communities(database: req.db).get(id, by: req.actor)
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let community = try await Communities(database: req.db).update(
+        let community = try await IfMatch.preconditioned(req) { try await Communities(database: req.db).update(
             id, CommunityInput(name: body.name ?? current.name, status: body.status ?? current.status, regionID: body.regionID ?? current.region?.id,
-                               notes: body.notes ?? current.notes), expectedVersion: expected, by: req.actor)
+                               notes: body.notes ?? current.notes), expectedVersion: expected, by: req.actor) }
         return try APIJSON.response(community, headers: ["ETag": "\"\(community.version)\""])
     }
 

@@ -70,7 +70,7 @@ struct UsersAPIController {
         // Bad input is reported as such, whatever version it claims to start from.
         try input.check()
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        var user = try await UpdateUser(database: req.db)(id: id, input, expectedVersion: expected, by: req.actor)
+        var user = try await IfMatch.preconditioned(req) { try await UpdateUser(database: req.db)(id: id, input, expectedVersion: expected, by: req.actor) }
         if let disabled = body.disabled {
             user = try await SetUserDisabled(database: req.db)(id: id, disabled: disabled, by: req.actor)
         }
