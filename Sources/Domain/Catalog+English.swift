@@ -183,6 +183,7 @@ enum Catalogs {
         "place.longitude": "Longitude is between -180 and 180.",
         "place.coordinatesPair": "Give both latitude and longitude, or neither.",
         "place.parentSelf": "A place cannot be inside itself.",
+        "place.hasChildren": "Other places are inside this one. Move or delete them first.",
         "place.parentKind": "A place can only be inside a broader kind of place (a municipality inside a region or country).",
         "community.taken": "A community with this name exists already.",
 

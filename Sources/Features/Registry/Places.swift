@@ -174,6 +174,25 @@ public struct Places: Sendable {
         return try await record(model)
     }
 
+    /// Soft delete. A place that still contains places cannot go: those would be left without a parent.
+    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, on: tx)
+            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
+            if try await PlaceModel.query(on: tx).filter(\.$parent.$id == id).filter(\.$deletedAt == nil).count() > 0 {
+                throw DomainError.notAllowed("place.hasChildren")
+            }
+            model.deletedAt = now
+            model.updatedAt = now
+            model.version += 1
+            try await model.update(on: tx)
+            let label = try await ref(id)?.name ?? ""
+            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
+                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+        }
+    }
+
     func validate(_ input: PlaceInput, for model: PlaceModel, on db: any Database) async throws -> [String: String] {
         var v = Validator()
         let kind = v.choice(input.kind, PlaceKind.self, "kind")

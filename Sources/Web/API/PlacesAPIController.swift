@@ -79,6 +79,14 @@ struct PlacesAPIController {
         routes.on(.POST, .api(.places), access: write, use: create)
         routes.on(.GET, .api(.place(SiteURL.placeholder)), access: read, use: get)
         routes.on(.PATCH, .api(.place(SiteURL.placeholder)), access: write, use: update)
+        routes.on(.DELETE, .api(.place(SiteURL.placeholder)), access: write, use: delete)
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let current = try await places(req).get(id, by: req.actor)
+        try await places(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
+        return Response(status: .noContent)
     }
 
     /// Names in the language asked for with `lang`, else the reader's.

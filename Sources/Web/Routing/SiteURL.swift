@@ -43,6 +43,7 @@ enum SiteURL: Sendable, Equatable {
     case place(UUID)
     case editPlace(UUID)
     case placeHistory(UUID)
+    case deletePlace(UUID)
     case communities
     case newCommunity
     case community(UUID)
@@ -94,6 +95,7 @@ enum SiteURL: Sendable, Equatable {
         case .place(let id): return "/places/\(id.path)"
         case .editPlace(let id): return "/places/\(id.path)/edit"
         case .placeHistory(let id): return "/places/\(id.path)/history"
+        case .deletePlace(let id): return "/places/\(id.path)/delete"
         case .communities: return "/communities"
         case .newCommunity: return "/communities/new"
         case .community(let id): return "/communities/\(id.path)"

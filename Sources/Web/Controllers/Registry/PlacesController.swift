@@ -14,6 +14,22 @@ struct PlacesController {
         routes.on(.GET, .editPlace(id), access: write, use: edit)
         routes.on(.POST, .place(id), access: write, use: update)
         routes.on(.GET, .placeHistory(id), access: read, use: history)
+        routes.on(.GET, .deletePlace(id), access: write, use: confirmDelete)
+        routes.on(.POST, .deletePlace(id), access: write, use: delete)
+    }
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let place = try await places(req).get(req.idParameter(), by: req.actor)
+        return Pages.response(RegistryViews.confirmDelete(name: place.name, action: .deletePlace(place.id), cancel: .place(place.id),
+                                                          version: place.version, chrome: Pages.chrome(for: req, current: .places)), request: req)
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let place = try await places(req).get(id, by: req.actor)
+        let form = try? req.content.decode(PeopleController.VersionForm.self)
+        try await places(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
+        return Pages.redirect(to: .places, flash: Flash("record.deleted.done", place.name))
     }
 
     func places(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.language) }

@@ -60,7 +60,7 @@ enum PlacePage {
                 for ancestor in model.data.path { Text(" › "); H.link(ancestor.name, to: .place(ancestor.id)) }
             }
             H.el("h1") { Text(place.name) }
-            RegistryViews.actions(edit: model.canWrite ? .editPlace(place.id) : nil, delete: nil, restore: nil,
+            RegistryViews.actions(edit: model.canWrite ? .editPlace(place.id) : nil, delete: model.canWrite ? .deletePlace(place.id) : nil, restore: nil,
                                   history: .placeHistory(place.id), csrf: chrome.csrfToken, text: text)
             RegistryViews.facts([
                 (text("places.kind"), Text(text("placeKind.\(place.kind)"))),
