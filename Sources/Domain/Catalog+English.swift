@@ -216,6 +216,7 @@ enum Catalogs {
         "list.showDeleted": "Include deleted",
         "list.count": "{0} found",
         "list.showing": "Showing {0}–{1} of {2}",
+        "list.showingMore": "Showing {0}–{1} of more than {2}",
         "list.none": "Nothing matches. Try fewer filters or another spelling.",
         "list.previous": "Previous page",
         "list.next": "Next page",

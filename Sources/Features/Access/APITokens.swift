@@ -71,14 +71,14 @@ public struct APITokens: Sendable {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
         guard let token = try await APITokenModel.query(on: database)
             .filter(\.$tokenHash == SecretToken.hash(secret)).filter(\.$revokedAt == nil)
-            .with(\.$user).first(),
-            !token.user.isDisabled
+            .join(UserModel.self, on: \APITokenModel.$user.$id == \UserModel.$id).first(),
+            let user = try? token.joined(UserModel.self), !user.isDisabled
         else { return nil }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
             token.lastUsedAt = now
             try await token.update(on: database)
         }
-        return token.user.summary
+        return user.summary
     }
 }
 

@@ -21,22 +21,24 @@ public struct Sessions: Sendable {
     /// The signed-in user, or nil when the session is unknown, expired, or its user is disabled.
     public func resolve(token: String, now: Date = Date()) async throws -> Resolved? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
+        // One query: the session joined with its user (this runs on every signed-in request).
         guard let session = try await UserSessionModel.query(on: database)
             .filter(\.$tokenHash == SecretToken.hash(token))
-            .with(\.$user)
+            .join(UserModel.self, on: \UserSessionModel.$user.$id == \UserModel.$id)
             .first()
         else { return nil }
+        let user = try session.joined(UserModel.self)
         let current = now.timeIntervalSince1970
         if policy.isExpired(createdAt: session.createdAt.timeIntervalSince1970, lastSeenAt: session.lastSeenAt.timeIntervalSince1970, now: current) {
             try await session.delete(on: database)
             return nil
         }
-        guard !session.user.isDisabled else { return nil }
+        guard !user.isDisabled else { return nil }
         if policy.needsTouch(lastSeenAt: session.lastSeenAt.timeIntervalSince1970, now: current) {
             session.lastSeenAt = now
             try await session.update(on: database)
         }
-        return Resolved(sessionID: session.id!, user: session.user.summary)
+        return Resolved(sessionID: session.id!, user: user.summary)
     }
 
     public func signOut(sessionID: UUID, by actor: Actor, now: Date = Date()) async throws {

@@ -85,23 +85,17 @@ public struct Organizations: Sendable {
         if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
         if let level = query.level { builder = builder.filter(\.$level == level.rawValue) }
         if let id = query.placeID { builder = builder.filter(\.$place.$id == id) }
-        let total = try await builder.count()
         switch query.sort {
-        case .name: builder = builder.sort(\.$sortName, .ascending)
-        case .nameDescending: builder = builder.sort(\.$sortName, .descending)
-        case .updated: builder = builder.sort(\.$updatedAt, .descending)
+        case .name: builder = builder.sort(\.$sortName, .ascending).sort(\.$id, .ascending)
+        case .nameDescending: builder = builder.sort(\.$sortName, .descending).sort(\.$id, .descending)
+        case .updated: builder = builder.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
         }
-        let perPage = min(max(query.perPage, 1), 200)
-        let page = min(max(query.page, 1), 1_000_000)
-        let models = try await builder.sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
-        let places = Places(database: database, language: language)
-        var rows: [OrganizationRow] = []
-        for model in models {
-            let place = try await model.$place.id.asyncMap { try await places.ref($0)?.name }
-            rows.append(OrganizationRow(id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind,
-                                        level: model.level, place: place ?? nil, deleted: model.deletedAt != nil))
+        let page = try await fetchPage(builder, page: query.page, perPage: min(query.perPage, 200))
+        let placeNames = try await Places(database: database, language: language).names(of: page.items.compactMap { $0.$place.id })
+        return page.map { model in
+            OrganizationRow(id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind,
+                            level: model.level, place: model.$place.id.flatMap { placeNames[$0] }, deleted: model.deletedAt != nil)
         }
-        return ListPage(items: rows, page: page, perPage: perPage, total: total)
     }
 
     public func get(_ id: UUID, by actor: Actor) async throws -> OrganizationRecord {

@@ -42,23 +42,24 @@ public struct People: Sendable {
         if let id = query.communityID { builder = builder.filter(\.$community.$id == id) }
         if let id = query.placeID { builder = builder.filter(\.$place.$id == id) }
         if let sensitivity = query.sensitivity { builder = builder.filter(\.$sensitivity == sensitivity.rawValue) }
-        let total = try await builder.count()
         switch query.sort {
-        case .name: builder = builder.sort(\.$sortName, .ascending)
-        case .nameDescending: builder = builder.sort(\.$sortName, .descending)
-        case .updated: builder = builder.sort(\.$updatedAt, .descending)
+        case .name: builder = builder.sort(\.$sortName, .ascending).sort(\.$id, .ascending)
+        case .nameDescending: builder = builder.sort(\.$sortName, .descending).sort(\.$id, .descending)
+        case .updated: builder = builder.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
         }
-        let perPage = min(max(query.perPage, 1), 200)
-        let page = min(max(query.page, 1), 1_000_000)
-        let people = try await builder.sort(\.$id).range((page - 1) * perPage ..< page * perPage).with(\.$community).all()
-        let roles = try await currentRoles(of: people.compactMap(\.id), today: today)
-        let rows = people.map { person in
+        let page = try await fetchPage(builder, page: query.page, perPage: min(query.perPage, 200))
+        let ids = page.items.compactMap(\.id)
+        let roles = try await currentRoles(of: ids, today: today)
+        let communityIDs = Array(Set(page.items.compactMap { $0.$community.id }))
+        let communities = communityIDs.isEmpty ? [:] : Dictionary(
+            try await CommunityModel.query(on: database).filter(\.$id ~~ communityIDs).all().map { ($0.id!, $0.name) },
+            uniquingKeysWith: { a, _ in a })
+        return page.map { person in
             PersonRow(
-                id: person.id!, name: person.name, honorific: person.honorific, community: person.community?.name,
+                id: person.id!, name: person.name, honorific: person.honorific, community: person.$community.id.flatMap { communities[$0] },
                 sensitivity: person.sensitivity, currentRoles: roles[person.id!] ?? [], deleted: person.deletedAt != nil
             )
         }
-        return ListPage(items: rows, page: page, perPage: perPage, total: total)
     }
 
     /// One person, or not found — also when the actor may not see them, so that their existence is not revealed.

@@ -55,6 +55,14 @@ public struct Places: Sendable {
 
     static let recordType = "place"
 
+    /// Names in the reader's language for many places at once (one query).
+    func names(of ids: [UUID]) async throws -> [UUID: String] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [:] }
+        let rows = try await PlaceNameModel.query(on: database).filter(\.$place.$id ~~ unique).all()
+        return Dictionary(grouping: rows, by: { $0.$place.id }).mapValues { PlaceNames.display($0.map { ($0.language, $0.name) }, for: language) }
+    }
+
     func ref(_ id: UUID) async throws -> RecordRef? {
         let names = try await PlaceNameModel.query(on: database).filter(\.$place.$id == id).all()
         guard !names.isEmpty else { return nil }
@@ -67,13 +75,10 @@ public struct Places: Sendable {
         if let text, !NameFolding.fold(text).isEmpty { builder = NameIndex.filter(builder, recordType: Self.recordType, text: text) }
         if let kind { builder = builder.filter(\.$kind == kind.rawValue) }
         if let parentID { builder = builder.filter(\.$parent.$id == parentID) }
-        let total = try await builder.count()
-        let perPage = min(max(perPage, 1), 500)
-        let page = min(max(page, 1), 1_000_000)
-        let models = try await builder.sort(\.$sortName).sort(\.$id).range((page - 1) * perPage ..< page * perPage).with(\.$names).all()
+        let found = try await fetchPage(builder.sort(\.$sortName).sort(\.$id), page: page, perPage: perPage)
         var items: [PlaceRecord] = []
-        for model in models { items.append(try await record(model)) }
-        return ListPage(items: items, page: page, perPage: perPage, total: total)
+        for model in found.items { items.append(try await record(model)) }
+        return ListPage(items: items, page: found.page, perPage: found.perPage, total: found.total, totalIsAtLeast: found.totalIsAtLeast, hasMore: found.hasMore)
     }
 
     /// Every place with its path, for choosing one in a form ("Kosovo › Mitrovica › Mitrovica South").

@@ -65,11 +65,8 @@ public struct Positions: Sendable {
         if let id = query.organizationID { builder = builder.filter(\.$organization.$id == id) }
         try actor.require(.readRecords)
         builder = visible(builder, to: actor)
-        let total = try await builder.copy().count()
-        let perPage = min(max(query.perPage, 1), 200)
-        let page = min(max(query.page, 1), 1_000_000)
-        let models = try await builder.sort(\.$createdAt, .descending).sort(\.$id).range((page - 1) * perPage ..< page * perPage).all()
-        return ListPage(items: try models.map(Self.record), page: page, perPage: perPage, total: total)
+        let found = try await fetchPage(builder.sort(\.$createdAt, .descending).sort(\.$id, .descending), page: query.page, perPage: min(query.perPage, 200))
+        return try found.map(Self.record)
     }
 
     /// Live positions whose person and organisation the actor may see.

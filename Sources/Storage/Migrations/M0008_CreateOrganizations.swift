@@ -20,9 +20,9 @@ struct M0008_CreateOrganizations: AsyncMigration {
             .field("deleted_at", .datetime)
             .field("version", .int, .required)
             .create()
-        try await SQLIndex.create("organizations_sort_name", on: OrganizationModel.schema, columns: ["deleted_at", "sort_name"], in: database)
-        try await SQLIndex.create("organizations_kind", on: OrganizationModel.schema, columns: ["kind", "sort_name"], in: database)
-        try await SQLIndex.create("organizations_level", on: OrganizationModel.schema, columns: ["level", "sort_name"], in: database)
+        try await SQLIndex.create("organizations_sort_name", on: OrganizationModel.schema, columns: ["deleted_at", "sort_name", "id"], in: database)
+        try await SQLIndex.create("organizations_kind", on: OrganizationModel.schema, columns: ["kind", "deleted_at", "sort_name", "id"], in: database)
+        try await SQLIndex.create("organizations_level", on: OrganizationModel.schema, columns: ["level", "deleted_at", "sort_name", "id"], in: database)
         try await SQLIndex.create("organizations_parent", on: OrganizationModel.schema, columns: ["parent_id"], in: database)
         try await SQLIndex.create("organizations_place", on: OrganizationModel.schema, columns: ["place_id"], in: database)
     }

@@ -39,9 +39,11 @@ struct M0009_CreatePeople: AsyncMigration {
             .field("recorded_by", .string, .required)
             .create()
         // The list's common shapes: live people by name, and live non-restricted people by name.
-        try await SQLIndex.create("people_live_name", on: PersonModel.schema, columns: ["deleted_at", "sort_name"], in: database)
-        try await SQLIndex.create("people_sensitivity", on: PersonModel.schema, columns: ["sensitivity", "deleted_at", "sort_name"], in: database)
-        try await SQLIndex.create("people_community", on: PersonModel.schema, columns: ["community_id", "sort_name"], in: database)
+        // (The id ends each index: pages sort by name, then id, so that paging is stable among equal names.)
+        try await SQLIndex.create("people_live_name", on: PersonModel.schema, columns: ["deleted_at", "sort_name", "id"], in: database)
+        try await SQLIndex.create("people_sensitivity", on: PersonModel.schema, columns: ["sensitivity", "deleted_at", "sort_name", "id"], in: database)
+        try await SQLIndex.create("people_community", on: PersonModel.schema, columns: ["community_id", "deleted_at", "sort_name", "id"], in: database)
+        try await SQLIndex.create("people_updated", on: PersonModel.schema, columns: ["updated_at", "id"], in: database)
         try await SQLIndex.create("people_place", on: PersonModel.schema, columns: ["place_id"], in: database)
         try await SQLIndex.create("consent_events_person", on: ConsentEventModel.schema, columns: ["person_id", "recorded_at"], in: database)
     }

@@ -18,6 +18,7 @@ struct M0010_CreatePositions: AsyncMigration {
             .create()
         try await SQLIndex.create("positions_person", on: PositionModel.schema, columns: ["person_id"], in: database)
         try await SQLIndex.create("positions_organization", on: PositionModel.schema, columns: ["organization_id"], in: database)
+        try await SQLIndex.create("positions_created", on: PositionModel.schema, columns: ["created_at", "id"], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -132,6 +132,7 @@ struct APIPage<Item: Encodable & Sendable>: Encodable {
     var page: Int
     var perPage: Int
     var total: Int
+    var totalIsAtLeast: Bool
     var hasMore: Bool
 
     init(_ page: ListPage<Item>) {
@@ -139,6 +140,7 @@ struct APIPage<Item: Encodable & Sendable>: Encodable {
         self.page = page.page
         perPage = page.perPage
         total = page.total
+        totalIsAtLeast = page.totalIsAtLeast
         hasMore = page.hasMore
     }
 }

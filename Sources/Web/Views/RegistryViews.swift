@@ -5,12 +5,16 @@ import Plot
 
 /// Pieces every registry page uses: paging, badges, facts, history, delete confirmation.
 enum RegistryViews {
-    static func pager(_ page: Int, pageCount: Int, total: Int, perPage: Int, shown: Int, base: String, query: @escaping (Int) -> String, text: Localizer) -> Component {
-        let first = total == 0 ? 0 : (page - 1) * perPage + 1
-        return H.el("nav", [("class", "pager"), ("aria-label", text("list.pageOf", String(page), String(pageCount)))]) {
-            H.el("p") { Text(text("list.showing", String(first), String(first + max(shown, 1) - 1), String(total))) }
-            if page > 1 { H.el("a", [("href", base + "?" + query(page - 1)), ("rel", "prev")]) { Text(text("list.previous")) } }
-            if page < pageCount { H.el("a", [("href", base + "?" + query(page + 1)), ("rel", "next")]) { Text(text("list.next")) } }
+    static func pager<Item>(_ list: ListPage<Item>, base: String, query: @escaping (Int) -> String, text: Localizer) -> Component {
+        let first = list.items.isEmpty ? 0 : (list.page - 1) * list.perPage + 1
+        let last = first + max(list.items.count, 1) - 1
+        let showing = list.totalIsAtLeast
+            ? text("list.showingMore", String(first), String(last), String(list.total))
+            : text("list.showing", String(first), String(last), String(list.total))
+        return H.el("nav", [("class", "pager"), ("aria-label", text("list.pageOf", String(list.page), String(list.pageCount)))]) {
+            if !list.items.isEmpty { H.el("p") { Text(showing) } }
+            if list.page > 1 { H.el("a", [("href", base + "?" + query(list.page - 1)), ("rel", "prev")]) { Text(text("list.previous")) } }
+            if list.hasMore { H.el("a", [("href", base + "?" + query(list.page + 1)), ("rel", "next")]) { Text(text("list.next")) } }
         }
     }
 

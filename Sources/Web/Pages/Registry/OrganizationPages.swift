@@ -57,8 +57,7 @@ enum OrganizationsIndexPage {
                     }
                 }
             }
-            RegistryViews.pager(model.page.page, pageCount: model.page.pageCount, total: model.page.total, perPage: model.page.perPage,
-                                shown: model.page.items.count, base: SiteURL.organizations.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.organizations.path, query: model.query, text: text)
         }
     }
 }

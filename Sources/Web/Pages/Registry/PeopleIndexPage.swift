@@ -65,8 +65,7 @@ enum PeopleIndexPage {
                     }
                 }
             }
-            RegistryViews.pager(model.page.page, pageCount: model.page.pageCount, total: model.page.total, perPage: model.page.perPage,
-                                shown: model.page.items.count, base: SiteURL.people.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.people.path, query: model.query, text: text)
         }
     }
 }

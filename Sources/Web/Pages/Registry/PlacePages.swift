@@ -39,8 +39,7 @@ enum PlacesIndexPage {
                     }
                 }
             }
-            RegistryViews.pager(model.page.page, pageCount: model.page.pageCount, total: model.page.total, perPage: model.page.perPage,
-                                shown: model.page.items.count, base: SiteURL.places.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.places.path, query: model.query, text: text)
         }
     }
 }
