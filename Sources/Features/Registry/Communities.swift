@@ -42,13 +42,9 @@ public struct Communities: Sendable {
         try actor.require(.readRecords)
         let models = try await CommunityModel.query(on: database).filter(\.$deletedAt == nil).sort(\.$name).all()
         // One query for all the regions' names, not one per community: this list is on every people page.
-        let regionIDs = Array(Set(models.compactMap { $0.$region.id }))
-        let names = regionIDs.isEmpty ? [] : try await PlaceNameModel.query(on: database).filter(\.$place.$id ~~ regionIDs).all()
-        let byPlace = Dictionary(grouping: names, by: { $0.$place.id })
+        let regions = try await Places(database: database, language: language).names(of: models.compactMap { $0.$region.id })
         return models.map { model in
-            let region = model.$region.id.flatMap { id in
-                byPlace[id].map { RecordRef(id: id, name: PlaceNames.display($0.map { ($0.language, $0.name) }, for: language)) }
-            }
+            let region = model.$region.id.flatMap { id in regions[id].map { RecordRef(id: id, name: $0) } }
             return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version)
         }
     }

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 /// The people in the record: finding, reading, adding, changing, deleting and restoring them.
@@ -34,31 +35,14 @@ public struct People: Sendable {
 
     public func list(_ query: Query, by actor: Actor, today: Day) async throws -> ListPage<PersonRow> {
         try actor.require(.readRecords)
-        var builder = visible(to: actor)
-        if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if let text = query.text, !NameFolding.fold(text).isEmpty {
-            builder = NameIndex.filter(builder, recordType: Self.recordType, text: text)
-        }
-        if let id = query.communityID { builder = builder.filter(\.$community.$id == id) }
-        if let id = query.placeID { builder = builder.filter(\.$place.$id == id) }
-        if let sensitivity = query.sensitivity { builder = builder.filter(\.$sensitivity == sensitivity.rawValue) }
-        switch query.sort {
-        case .name: builder = builder.sort(\.$sortName, .ascending).sort(\.$id, .ascending)
-        case .nameDescending: builder = builder.sort(\.$sortName, .descending).sort(\.$id, .descending)
-        case .updated: builder = builder.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
-        }
-        let page = try await fetchPage(builder, page: query.page, perPage: min(query.perPage, 200))
-        let ids = page.items.compactMap(\.id)
-        let roles = try await currentRoles(of: ids, today: today)
-        let communityIDs = Array(Set(page.items.compactMap { $0.$community.id }))
-        let communities = communityIDs.isEmpty ? [:] : Dictionary(
-            try await CommunityModel.query(on: database).filter(\.$id ~~ communityIDs).all().map { ($0.id!, $0.name) },
-            uniquingKeysWith: { a, _ in a })
-        return page.map { person in
-            PersonRow(
-                id: person.id!, name: person.name, honorific: person.honorific, community: person.$community.id.flatMap { communities[$0] },
-                sensitivity: person.sensitivity, currentRoles: roles[person.id!] ?? [], deleted: person.deletedAt != nil
-            )
+        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()
+        let ids = page.items.map(\.id)
+        let roles = try await PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)
+        let communities = try await PeopleListQuery.names(of: CommunityModel.schema, ids: Array(Set(page.items.compactMap(\.communityID))), sql: sql)
+        return page.map { row in
+            PersonRow(id: row.id, name: row.name, honorific: row.honorific, community: row.communityID.flatMap { communities[$0] },
+                      sensitivity: row.sensitivity, currentRoles: roles[row.id] ?? [], deleted: row.isDeleted)
         }
     }
 

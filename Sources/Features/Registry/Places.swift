@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 public struct PlaceInput: Sendable, Equatable {
@@ -58,9 +59,15 @@ public struct Places: Sendable {
     /// Names in the reader's language for many places at once (one query).
     func names(of ids: [UUID]) async throws -> [UUID: String] {
         let unique = Array(Set(ids))
-        guard !unique.isEmpty else { return [:] }
-        let rows = try await PlaceNameModel.query(on: database).filter(\.$place.$id ~~ unique).all()
-        return Dictionary(grouping: rows, by: { $0.$place.id }).mapValues { PlaceNames.display($0.map { ($0.language, $0.name) }, for: language) }
+        guard !unique.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select().column("place_id").column("language").column("name").from(PlaceNameModel.schema)
+            .where("place_id", .in, SQLBind.group(unique)).all()
+        var names: [UUID: [(String, String)]] = [:]
+        for row in rows {
+            names[try row.decode(column: "place_id", as: UUID.self), default: []]
+                .append((try row.decode(column: "language", as: String.self), try row.decode(column: "name", as: String.self)))
+        }
+        return names.mapValues { PlaceNames.display($0.map { ($0.0, $0.1) }, for: language) }
     }
 
     func ref(_ id: UUID) async throws -> RecordRef? {
@@ -84,10 +91,25 @@ public struct Places: Sendable {
     /// Every place with its path, for choosing one in a form ("Kosovo › Mitrovica › Mitrovica South").
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
-        let models = try await PlaceModel.query(on: database).filter(\.$deletedAt == nil).with(\.$names).all()
+        // One joined query, read without building models: this list is on every people page.
+        guard let sql = database as? any SQLDatabase else { return [] }
+        let rows = try await sql.select()
+            .column(SQLColumn("id", table: PlaceModel.schema)).column(SQLColumn("parent_id", table: PlaceModel.schema))
+            .column(SQLColumn("language", table: PlaceNameModel.schema)).column(SQLColumn("name", table: PlaceNameModel.schema))
+            .from(PlaceModel.schema)
+            .join(PlaceNameModel.schema, on: SQLColumn("place_id", table: PlaceNameModel.schema), .equal, SQLColumn("id", table: PlaceModel.schema))
+            .where(SQLColumn("deleted_at", table: PlaceModel.schema), .is, SQLLiteral.null)
+            .all()
+        var parents: [UUID: UUID?] = [:]
+        var names: [UUID: [(String, String)]] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            parents[id] = try row.decode(column: "parent_id", as: UUID?.self)
+            names[id, default: []].append((try row.decode(column: "language", as: String.self), try row.decode(column: "name", as: String.self)))
+        }
         var byID: [UUID: (parent: UUID?, name: String)] = [:]
-        for model in models {
-            byID[model.id!] = (model.$parent.id, PlaceNames.display(model.names.map { ($0.language, $0.name) }, for: language))
+        for (id, parent) in parents {
+            byID[id] = (parent, PlaceNames.display((names[id] ?? []).map { ($0.0, $0.1) }, for: language))
         }
         func label(_ id: UUID) -> String {
             var parts: [String] = []
