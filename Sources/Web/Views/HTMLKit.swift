@@ -5,12 +5,13 @@ import Plot
 enum H {
     /// An element with attributes (nil values are left out; empty strings render as boolean attributes).
     static func el(_ name: String, _ attributes: [(String, String?)] = [], @ComponentBuilder _ content: @escaping () -> Component) -> Component {
-        var component: Component = Element(name: name) { content() }
-        for (key, value) in attributes {
-            guard let value else { continue }
-            component = component.attribute(named: key, value: value, ignoreValueIfEmpty: false)
+        // Attributes as nodes of the element, not as modifiers: each modifier wraps the component in
+        // another layer that the renderer unwraps, which made long lists slow to render.
+        var nodes: [Node<Any>] = attributes.compactMap { key, value in
+            value.map { Node<Any>.attribute(named: key, value: $0, ignoreIfValueIsEmpty: false) }
         }
-        return component
+        nodes.append(.component(content()))
+        return Node<Any>.element(named: name, nodes: nodes)
     }
 
     static func text(_ name: String, _ attributes: [(String, String?)] = [], _ text: String) -> Component {
