@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # HTTP latency of the foundation's hot paths on a release build, measured with wrk on loopback.
-# Usage: bash bench/http.sh [seconds per run]   (writes nothing; paste the table into docs/benchmarks.md)
+# Usage: bash bench/http.sh [seconds per run] [connections]   (prints a table for docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-10}
+CONNECTIONS=${2:-4}
 command -v wrk >/dev/null || { apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null; }
 swift build -c release --product roundtable 2>&1 | tail -1
 BIN=$PWD/.build/release/roundtable
@@ -26,7 +27,7 @@ COOKIE=$(awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$JAR")
 
 run() { # name, path, header
   local out
-  out=$(wrk -t2 -c16 -d"${DURATION}s" --latency -H "$3" "http://127.0.0.1:$PORT$2")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$3" "http://127.0.0.1:$PORT$2")
   local rps p50 p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
