@@ -156,6 +156,18 @@ struct RegistryTests {
         }
     }
 
+    @Test func aPlaceWithNothingInsideCanBeDeletedAndOneWithPlacesInsideCannot() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let token = try await app.token(for: app.addUser("arta@ico.example", role: .officer).email)
+            let kosovo = try #require(try await Places(database: app.db).get(f.pristina, by: .commandLine).parent)
+            #expect(try await app.api(.DELETE, "/api/v1/places/\(kosovo.id.uuidString)", token: token).status == .conflict)
+            #expect(try await app.api(.DELETE, "/api/v1/places/\(f.mitrovica.uuidString)", token: token).status == .noContent)
+            #expect(try await app.api(.GET, "/api/v1/places/\(f.mitrovica.uuidString)", token: token).status == .notFound)
+            #expect(try await app.auditEntries(action: .delete).contains { $0.recordLabel == "Mitrovica South" })
+        }
+    }
+
     @Test func anOrganisationCannotBeInsideItself() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

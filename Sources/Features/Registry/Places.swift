@@ -204,6 +204,8 @@ public struct Places: Sendable {
     /// Soft delete. A place that still contains places cannot go: those would be left without a parent.
     public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
         try actor.require(.writeRecords)
+        // Read before the transaction: inside it, only `tx` may be used (another connection would wait for it).
+        let label = try await ref(id)?.name ?? ""
         try await database.transaction { tx in
             let model = try await find(id, by: actor, on: tx)
             if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
@@ -214,7 +216,6 @@ public struct Places: Sendable {
             model.updatedAt = now
             model.version += 1
             try await model.update(on: tx)
-            let label = try await ref(id)?.name ?? ""
             try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
                                         changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
         }
