@@ -168,6 +168,23 @@ struct RegistryTests {
         }
     }
 
+    @Test func organisationsAreDeletedThroughTheAPIAndRestoredByCoordinators() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let officer = try await app.token(for: app.addUser("arta@ico.example", role: .officer).email)
+            let coordinator = try await app.token(for: app.addUser("kubra@ico.example", role: .coordinator).email)
+            let path = "/api/v1/organizations/\(f.government.uuidString)"
+            #expect(try await app.api(.DELETE, path, token: officer, headers: ["If-Match": "\"9\""]).status == .preconditionFailed)
+            #expect(try await app.api(.DELETE, path, token: officer).status == .noContent)
+            #expect(try await app.api(.GET, path, token: coordinator).status == .notFound)
+            #expect(try await app.api(.POST, path + "/restore", token: officer).status == .forbidden)
+            let restored = try await app.api(.POST, path + "/restore", token: coordinator)
+            #expect(restored.status == .ok && restored.headers.first(name: .eTag) == "\"3\"")
+            let history = try await app.api(.GET, path + "/history", token: officer)
+            #expect(history.body.string.contains("\"delete\"") && history.body.string.contains("\"restore\""))
+        }
+    }
+
     @Test func anOrganisationCannotBeInsideItself() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

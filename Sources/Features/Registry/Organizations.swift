@@ -168,13 +168,7 @@ public struct Organizations: Sendable {
         try actor.require(.writeRecords)
         try await database.transaction { tx in
             let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
-            model.deletedAt = now
-            model.updatedAt = now
-            model.version += 1
-            try await model.update(on: tx)
-            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
         }
     }
 
@@ -182,13 +176,7 @@ public struct Organizations: Sendable {
         try actor.require(.restoreRecords)
         let model: OrganizationModel = try await database.transaction { tx in
             let model = try await find(id, by: actor, on: tx)
-            guard model.deletedAt != nil else { return model }
-            model.deletedAt = nil
-            model.updatedAt = now
-            model.version += 1
-            try await model.update(on: tx)
-            try await AuditTrail.record(.restore, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
+            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
             return model
         }
         return try await record(model)

@@ -149,13 +149,7 @@ public struct People: Sendable {
         try await database.transaction { tx in
             let person = try await find(id, by: actor, includeDeleted: false, on: tx)
             try requireWrite(Sensitivity(rawValue: person.sensitivity) ?? .restricted, by: actor)
-            if let expectedVersion { try requireVersion(expectedVersion, current: person.version) }
-            person.deletedAt = now
-            person.updatedAt = now
-            person.version += 1
-            try await person.update(on: tx)
-            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: person.name,
-                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+            try await SoftDelete.delete(person, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
         }
     }
 
@@ -163,13 +157,7 @@ public struct People: Sendable {
         try actor.require(.restoreRecords)
         let person: PersonModel = try await database.transaction { tx in
             let person = try await find(id, by: actor, on: tx)
-            guard person.deletedAt != nil else { return person }
-            person.deletedAt = nil
-            person.updatedAt = now
-            person.version += 1
-            try await person.update(on: tx)
-            try await AuditTrail.record(.restore, by: actor, recordType: Self.recordType, recordID: id, recordLabel: person.name,
-                                        changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
+            try await SoftDelete.restore(person, recordType: Self.recordType, by: actor, now: now, on: tx)
             return person
         }
         return try await record(person)

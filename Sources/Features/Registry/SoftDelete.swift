@@ -1,0 +1,44 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// Records that are deleted by marking them, so that coordinators can bring them back.
+protocol SoftDeletable: Model where IDValue == UUID {
+    var deletedAt: Date? { get set }
+    var updatedAt: Date { get set }
+    var version: Int { get set }
+    /// How the audit trail names the record.
+    var auditLabel: String { get }
+}
+
+extension PersonModel: SoftDeletable {
+    var auditLabel: String { name }
+}
+
+extension OrganizationModel: SoftDeletable {
+    var auditLabel: String { name }
+}
+
+/// Marking deleted and restoring, with the version check and the audit entry, in the caller's transaction.
+enum SoftDelete {
+    static func delete<M: SoftDeletable>(_ model: M, recordType: String, expectedVersion: Int?, by actor: Actor, now: Date, on tx: any Database) async throws {
+        if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
+        model.deletedAt = now
+        model.updatedAt = now
+        model.version += 1
+        try await model.update(on: tx)
+        try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
+                                    changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+    }
+
+    static func restore<M: SoftDeletable>(_ model: M, recordType: String, by actor: Actor, now: Date, on tx: any Database) async throws {
+        guard model.deletedAt != nil else { return }
+        model.deletedAt = nil
+        model.updatedAt = now
+        model.version += 1
+        try await model.update(on: tx)
+        try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
+                                    changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
+    }
+}
