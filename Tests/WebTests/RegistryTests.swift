@@ -185,6 +185,27 @@ struct RegistryTests {
         }
     }
 
+    @Test func staleOrganisationAndPlaceFormsShowTheSavedVersion() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            try await app.addUser("arta@ico.example", role: .officer)
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            var newer = OrganizationInput(name: "Government of the Republic of Kosovo")
+            newer.kind = "government"
+            _ = try await Organizations(database: app.db).update(f.government, newer, expectedVersion: 1, by: .commandLine)
+            let org = try await browser.post("/organizations/\(f.government.uuidString.lowercased())", form: ["name": "Gov", "kind": "government", "version": "1"])
+            #expect(org.status == .conflict && org.text.contains("Government of the Republic of Kosovo") && org.text.contains("value=\"Gov\""))
+            let saved = try await browser.post("/organizations/\(f.government.uuidString.lowercased())", form: ["name": "Gov", "kind": "nope", "version": "2"])
+            #expect(saved.status == .unprocessableEntity && saved.text.contains("id=\"f-kind-error\""))
+            _ = try await Places(database: app.db).update(f.mitrovica, PlaceInput(kind: "municipality", names: ["en": "South Mitrovica"]), expectedVersion: 1, by: .commandLine)
+            let place = try await browser.post("/places/\(f.mitrovica.uuidString.lowercased())", form: ["kind": "municipality", "language0": "en", "name0": "Mitrovica", "version": "1"])
+            #expect(place.status == .conflict && place.text.contains("Someone else changed this record"))
+            let ok = try await browser.post("/places/\(f.mitrovica.uuidString.lowercased())", form: ["kind": "municipality", "language0": "en", "name0": "Mitrovica", "version": "2"])
+            #expect(ok.status == .seeOther)
+        }
+    }
+
     @Test func anOrganisationCannotBeInsideItself() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

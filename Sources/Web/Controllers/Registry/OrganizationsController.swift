@@ -92,18 +92,15 @@ struct OrganizationsController {
         let id = try req.idParameter()
         let form = try req.content.decode(OrganizationForm.self)
         let existing = try await organizations(req).get(id, by: req.actor)
-        do {
-            _ = try await organizations(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor)
+        switch try await FormSave.run({ _ = try await organizations(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        case .saved:
             return Pages.redirect(to: .organization(id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            switch error {
-            case .versionConflict, .versionRequired:
-                var values = form.values
-                values.version = String(existing.version)
-                return try await self.form(req, values, existing: existing, conflict: existing)
-            default:
-                return try await self.form(req, form.values, existing: existing, errors: RegistryErrors.issues(error))
-            }
+        case .conflict:
+            var values = form.values
+            values.version = String(existing.version)
+            return try await self.form(req, values, existing: existing, conflict: existing)
+        case .invalid(let issues):
+            return try await self.form(req, form.values, existing: existing, errors: issues)
         }
     }
 

@@ -111,19 +111,16 @@ struct PeopleController {
         let id = try req.idParameter()
         let form = try req.content.decode(PersonForm.self)
         let existing = try await people(req).get(id, by: req.actor)
-        do {
-            _ = try await people(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor)
+        switch try await FormSave.run({ _ = try await people(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        case .saved:
             return Pages.redirect(to: .person(id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            switch error {
-            case .versionConflict, .versionRequired:
-                // Keep what this person typed, show what the other saved, and let the next save win.
-                var values = form.values
-                values.version = String(existing.version)
-                return try await self.form(req, values, existing: existing, conflict: existing)
-            default:
-                return try await self.form(req, form.values, existing: existing, errors: RegistryErrors.issues(error))
-            }
+        case .conflict:
+            // Keep what this person typed, show what the other saved, and let the next save win.
+            var values = form.values
+            values.version = String(existing.version)
+            return try await self.form(req, values, existing: existing, conflict: existing)
+        case .invalid(let issues):
+            return try await self.form(req, form.values, existing: existing, errors: issues)
         }
     }
 

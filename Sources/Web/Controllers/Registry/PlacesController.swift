@@ -106,18 +106,15 @@ struct PlacesController {
         let id = try req.idParameter()
         let existing = try await places(req).get(id, by: req.actor)
         let form = try PlaceForm(req)
-        do {
-            _ = try await places(req).update(id, try form.input(), expectedVersion: FormValues.int(form.values.version), by: req.actor)
+        switch try await FormSave.run({ _ = try await places(req).update(id, try form.input(), expectedVersion: FormValues.int(form.values.version), by: req.actor) }) {
+        case .saved:
             return Pages.redirect(to: .place(id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            switch error {
-            case .versionConflict, .versionRequired:
-                var values = form.values
-                values.version = String(existing.version)
-                return try await self.form(req, values, existing: existing, conflict: existing)
-            default:
-                return try await self.form(req, form.values, existing: existing, errors: RegistryErrors.issues(error))
-            }
+        case .conflict:
+            var values = form.values
+            values.version = String(existing.version)
+            return try await self.form(req, values, existing: existing, conflict: existing)
+        case .invalid(let issues):
+            return try await self.form(req, form.values, existing: existing, errors: issues)
         }
     }
 
