@@ -169,6 +169,7 @@ enum Catalogs {
 
         "field.tooLong": "Use at most {0} characters.",
         "field.tooMany": "Give at most {0}.",
+        "field.blankItem": "Leave out empty entries.",
         "field.notAChoice": "Choose one of the options.",
         "language.invalid": "Use language tags like sq, sr-Latn, sr-Cyrl or en.",
         "phone.invalid": "Use digits, spaces and + - ( ) only.",

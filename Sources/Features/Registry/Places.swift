@@ -225,12 +225,16 @@ public struct Places: Sendable {
         var v = Validator()
         let kind = v.choice(input.kind, PlaceKind.self, "kind")
         var names: [String: String] = [:]
+        v.check(input.names.count <= 20, "names", "field.tooMany", "20")
         for (language, raw) in input.names {
             let tag = language.trimmingWhitespace()
-            guard let name = v.text(raw, "names", max: 200) else { continue }
+            guard let name = v.text(raw, "names", max: 200) else {
+                v.add("names", "place.nameRequired")
+                continue
+            }
             if PlaceNames.isLanguageTag(tag) { names[tag] = name } else { v.add("names", "language.invalid") }
         }
-        v.check(!names.isEmpty, "names", "place.nameRequired")
+        v.check(!input.names.isEmpty, "names", "place.nameRequired")
         if let lat = input.latitude { v.check((-90...90).contains(lat), "latitude", "place.latitude") }
         if let lon = input.longitude { v.check((-180...180).contains(lon), "longitude", "place.longitude") }
         v.check((input.latitude == nil) == (input.longitude == nil), "longitude", "place.coordinatesPair")

@@ -99,19 +99,24 @@ enum NameIndex {
 /// Validation helpers shared by the registry's inputs.
 extension Validator {
     mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int) -> String? {
+        // The limit applies to what was sent (as the API document states it), before trimming.
+        check((value ?? "").unicodeScalars.count <= max, field, "field.tooLong", String(max))
         let trimmed = (value ?? "").trimmingWhitespace().precomposedStringWithCanonicalMapping
         if trimmed.isEmpty {
             if required { add(field, "field.required") }
             return nil
         }
-        check(trimmed.unicodeScalars.count <= max, field, "field.tooLong", String(max))
         return trimmed
     }
 
-    mutating func list(_ values: [String], _ field: String, maxItems: Int = 20, maxLength: Int = 200) -> [String] {
-        let cleaned = values.map { $0.trimmingWhitespace().precomposedStringWithCanonicalMapping }.filter { !$0.isEmpty }
-        check(cleaned.count <= maxItems, field, "field.tooMany", String(maxItems))
-        check(cleaned.allSatisfy { $0.unicodeScalars.count <= maxLength }, field, "field.tooLong", String(maxLength))
+    /// - Parameter allowBlank: drop blank items silently (free text) or report them (emails, phones, languages).
+    mutating func list(_ values: [String], _ field: String, maxItems: Int = 20, maxLength: Int = 200, allowBlank: Bool = true) -> [String] {
+        // Limits apply to what was sent, before blank items are dropped and items trimmed.
+        check(values.count <= maxItems, field, "field.tooMany", String(maxItems))
+        check(values.allSatisfy { $0.unicodeScalars.count <= maxLength }, field, "field.tooLong", String(maxLength))
+        let trimmed = values.map { $0.trimmingWhitespace().precomposedStringWithCanonicalMapping }
+        if !allowBlank { check(!trimmed.contains(""), field, "field.blankItem") }
+        let cleaned = trimmed.filter { !$0.isEmpty }
         var seen = Set<String>()
         return cleaned.filter { seen.insert($0).inserted }
     }
