@@ -21,10 +21,18 @@ public enum EmailAddress {
 }
 
 extension String {
+    /// Without leading and trailing space of any kind: Unicode white space, line breaks, and the C0
+    /// separators (U+001C–U+001F) that Python and many validators also count as space.
     public func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace || first.isNewline { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace || last.isNewline { scalars.removeLast() }
-        return String(scalars)
+        var characters = Substring(self)
+        while let first = characters.first, first.isBlank { characters.removeFirst() }
+        while let last = characters.last, last.isBlank { characters.removeLast() }
+        return String(characters)
+    }
+}
+
+extension Character {
+    var isBlank: Bool {
+        isWhitespace || isNewline || unicodeScalars.allSatisfy { (0x1C...0x1F).contains($0.value) }
     }
 }

@@ -11,6 +11,11 @@ struct ValueRulesTests {
         #expect(EmailAddress.isValid(raw) == valid)
     }
 
+    @Test func spaceOfAnyKindIsTrimmed() {
+        #expect("\u{1C}\u{85} Kübra\u{2003}\n".trimmingWhitespace() == "Kübra")
+        #expect("\u{1F}".trimmingWhitespace().isEmpty)
+    }
+
     @Test func emailsAreComparedTrimmedAndLowerCased() {
         #expect(EmailAddress.normalized("  Emilija.Redzepi@Gov.Example ") == "emilija.redzepi@gov.example")
     }

@@ -182,6 +182,9 @@ struct RegistryTests {
             #expect(restored.status == .ok && restored.headers.first(name: .eTag) == "\"3\"")
             let history = try await app.api(.GET, path + "/history", token: officer)
             #expect(history.body.string.contains("\"delete\"") && history.body.string.contains("\"restore\""))
+            // while deleted, the record and its history are gone from the API
+            #expect(try await app.api(.DELETE, path, token: officer).status == .noContent)
+            #expect(try await app.api(.GET, path + "/history", token: officer).status == .notFound)
         }
     }
 

@@ -99,6 +99,7 @@ struct OrganizationsAPIController {
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let org = try await organizations(req).get(req.idParameter(), by: req.actor)
+        guard org.deletedAt == nil else { throw WebError.notFound }
         return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: org.id)))
     }
 }

@@ -119,6 +119,7 @@ struct PeopleAPIController {
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let person = try await people(req).get(req.idParameter(), by: req.actor)
+        guard !person.isDeleted else { throw WebError.notFound }
         return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: person.id)))
     }
 }
