@@ -215,6 +215,7 @@ enum Catalogs {
         "list.sort.-name": "Name Z–A",
         "list.sort.-updated": "Recently changed",
         "list.showDeleted": "Include deleted",
+        "list.moreFilters": "More filters",
         "list.count": "{0} found",
         "list.showing": "Showing {0}–{1} of {2}",
         "list.showingMore": "Showing {0}–{1} of more than {2}",

@@ -17,6 +17,8 @@ enum OrganizationsIndexPage {
         var canRestore: Bool
         var canWrite: Bool
 
+        var hasMoreFilters: Bool { !kind.isEmpty || !level.isEmpty || !placeID.isEmpty || sort != SortOrder.name.rawValue || includeDeleted }
+
         func query(page: Int) -> String {
             var items = [("q", text), ("kind", kind), ("level", level), ("place", placeID), ("sort", sort)]
             if includeDeleted { items.append(("deleted", "1")) }
@@ -34,11 +36,14 @@ enum OrganizationsIndexPage {
             }
             H.el("form", [("method", "get"), ("action", SiteURL.organizations.path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
+                H.el("details", [("class", "more-filters"), ("open", model.hasMoreFilters ? "" : nil)]) {
+                H.el("summary") { Text(text("list.moreFilters")) }
                 Forms.select(label: text("organizations.kind"), name: "kind", options: RegistryViews.options(OrganizationKind.self, prefix: "kind", text: text, empty: text("list.any")), selected: model.kind)
                 Forms.select(label: text("organizations.level"), name: "level", options: RegistryViews.options(GovernanceLevel.self, prefix: "level", text: text, empty: text("list.any")), selected: model.level)
                 Forms.select(label: text("organizations.place"), name: "place", options: RegistryViews.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
                 Forms.select(label: text("list.sort"), name: "sort", options: SortOrder.allCases.map { ($0.rawValue, text("list.sort.\($0.rawValue)")) }, selected: model.sort)
                 if model.canRestore { Forms.checkbox(label: text("list.showDeleted"), name: "deleted", checked: model.includeDeleted) }
+                }
                 Forms.submit(text("list.filter"), "secondary")
             }
             if model.page.items.isEmpty {

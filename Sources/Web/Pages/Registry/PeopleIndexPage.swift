@@ -18,6 +18,8 @@ enum PeopleIndexPage {
         var canRestore: Bool
         var canWrite: Bool
 
+        var hasMoreFilters: Bool { !communityID.isEmpty || !placeID.isEmpty || !sensitivity.isEmpty || sort != SortOrder.name.rawValue || includeDeleted }
+
         func query(page: Int) -> String {
             var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity), ("sort", sort)]
             if includeDeleted { items.append(("deleted", "1")) }
@@ -35,6 +37,9 @@ enum PeopleIndexPage {
             }
             H.el("form", [("method", "get"), ("action", SiteURL.people.path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
+                // On a phone the name box comes first; the other filters fold away until wanted.
+                H.el("details", [("class", "more-filters"), ("open", model.hasMoreFilters ? "" : nil)]) {
+                H.el("summary") { Text(text("list.moreFilters")) }
                 Forms.select(label: text("people.community"), name: "community",
                              options: RegistryViews.refOptions(model.communities, empty: text("list.any")), selected: model.communityID)
                 Forms.select(label: text("people.place"), name: "place",
@@ -47,6 +52,7 @@ enum PeopleIndexPage {
                 Forms.select(label: text("list.sort"), name: "sort",
                              options: SortOrder.allCases.map { ($0.rawValue, text("list.sort.\($0.rawValue)")) }, selected: model.sort)
                 if model.canRestore { Forms.checkbox(label: text("list.showDeleted"), name: "deleted", checked: model.includeDeleted) }
+                }
                 Forms.submit(text("list.filter"), "secondary")
             }
             if model.page.items.isEmpty {
