@@ -58,22 +58,25 @@ public struct Places: Sendable {
 
     /// Names in the reader's language for many places at once (one query).
     func names(of ids: [UUID]) async throws -> [UUID: String] {
+        try await namesByLanguage(of: ids).mapValues { PlaceNames.display($0.map { ($0.key, $0.value) }, for: language) }
+    }
+
+    /// Every name (language → name) of many places, in one query.
+    func namesByLanguage(of ids: [UUID]) async throws -> [UUID: [String: String]] {
         let unique = Array(Set(ids))
         guard !unique.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
         let rows = try await sql.select().column("place_id").column("language").column("name").from(PlaceNameModel.schema)
             .where("place_id", .in, SQLBind.group(unique)).all()
-        var names: [UUID: [(String, String)]] = [:]
+        var names: [UUID: [String: String]] = [:]
         for row in rows {
-            names[try row.decode(column: "place_id", as: UUID.self), default: []]
-                .append((try row.decode(column: "language", as: String.self), try row.decode(column: "name", as: String.self)))
+            names[try row.decode(column: "place_id", as: UUID.self), default: [:]][try row.decode(column: "language", as: String.self)]
+                = try row.decode(column: "name", as: String.self)
         }
-        return names.mapValues { PlaceNames.display($0.map { ($0.0, $0.1) }, for: language) }
+        return names
     }
 
     func ref(_ id: UUID) async throws -> RecordRef? {
-        let names = try await PlaceNameModel.query(on: database).filter(\.$place.$id == id).all()
-        guard !names.isEmpty else { return nil }
-        return RecordRef(id: id, name: PlaceNames.display(names.map { ($0.language, $0.name) }, for: language))
+        try await names(of: [id])[id].map { RecordRef(id: id, name: $0) }
     }
 
     public func list(text: String?, kind: PlaceKind?, parentID: UUID?, page: Int = 1, perPage: Int = 100, by actor: Actor) async throws -> ListPage<PlaceRecord> {
@@ -84,7 +87,10 @@ public struct Places: Sendable {
         if let parentID { builder = builder.filter(\.$parent.$id == parentID) }
         let found = try await fetchPage(builder.sort(\.$sortName).sort(\.$id), page: page, perPage: perPage)
         var items: [PlaceRecord] = []
-        for model in found.items { items.append(try await record(model)) }
+        // Every name of the page's places and of their parents in one query, not two per place.
+        let ids = found.items.compactMap(\.id)
+        let allNames = try await namesByLanguage(of: ids + found.items.compactMap { $0.$parent.id })
+        for model in found.items { items.append(record(model, names: allNames)) }
         return ListPage(items: items, page: found.page, perPage: found.perPage, total: found.total, totalIsAtLeast: found.totalIsAtLeast, hasMore: found.hasMore)
     }
 
@@ -138,7 +144,8 @@ public struct Places: Sendable {
         }
         let children = try await PlaceModel.query(on: database).filter(\.$parent.$id == id).filter(\.$deletedAt == nil).sort(\.$sortName).all()
         var childRefs: [RecordRef] = []
-        for child in children { if let ref = try await ref(child.id!) { childRefs.append(ref) } }
+        let childNames = try await names(of: children.compactMap(\.id))
+        for child in children { if let name = childNames[child.id!] { childRefs.append(RecordRef(id: child.id!, name: name)) } }
         var people = PersonModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
         if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
         let peopleRefs = try await people.sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
@@ -154,11 +161,18 @@ public struct Places: Sendable {
     }
 
     func record(_ model: PlaceModel) async throws -> PlaceRecord {
-        let names = try await PlaceNameModel.query(on: database).filter(\.$place.$id == model.id!).all()
-        let parent = try await model.$parent.id.asyncMap { try await ref($0) } ?? nil
+        record(model, names: try await namesByLanguage(of: [model.id!] + [model.$parent.id].compactMap { $0 }))
+    }
+
+    /// A place from its model and the names of it and its parent, already read.
+    func record(_ model: PlaceModel, names all: [UUID: [String: String]]) -> PlaceRecord {
+        let own = all[model.id!] ?? [:]
+        let parent = model.$parent.id.flatMap { id in
+            all[id].map { RecordRef(id: id, name: PlaceNames.display($0.map { ($0.key, $0.value) }, for: language)) }
+        }
         return PlaceRecord(
-            id: model.id!, kind: model.kind, name: PlaceNames.display(names.map { ($0.language, $0.name) }, for: language),
-            names: Dictionary(names.map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a }), parent: parent,
+            id: model.id!, kind: model.kind, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
+            names: own, parent: parent,
             latitude: model.latitude, longitude: model.longitude, createdAt: model.createdAt, updatedAt: model.updatedAt, version: model.version
         )
     }

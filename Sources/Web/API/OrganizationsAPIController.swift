@@ -6,7 +6,7 @@ import Vapor
 struct OrganizationsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .api(.organizations), access: read, use: list)
         routes.on(.POST, .api(.organizations), access: write, use: create)
         routes.on(.GET, .api(.organization(id)), access: read, use: get)

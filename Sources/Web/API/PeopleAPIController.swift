@@ -6,7 +6,7 @@ import Vapor
 struct PeopleAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .api(.people), access: read, use: list)
         routes.on(.POST, .api(.people), access: write, use: create)
         routes.on(.GET, .api(.person(id)), access: read, use: get)

@@ -6,7 +6,7 @@ import Vapor
 struct PositionsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .api(.positions), access: read, use: list)
         routes.on(.POST, .api(.positions), access: write, use: create)
         routes.on(.GET, .api(.position(id)), access: read, use: get)
@@ -77,9 +77,9 @@ struct PlacesAPIController {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
         routes.on(.GET, .api(.places), access: read, use: list)
         routes.on(.POST, .api(.places), access: write, use: create)
-        routes.on(.GET, .api(.place(SiteURL.placeholder)), access: read, use: get)
-        routes.on(.PATCH, .api(.place(SiteURL.placeholder)), access: write, use: update)
-        routes.on(.DELETE, .api(.place(SiteURL.placeholder)), access: write, use: delete)
+        routes.on(.GET, .api(.place(SiteURL.routeParameter)), access: read, use: get)
+        routes.on(.PATCH, .api(.place(SiteURL.routeParameter)), access: write, use: update)
+        routes.on(.DELETE, .api(.place(SiteURL.routeParameter)), access: write, use: delete)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -149,9 +149,9 @@ struct CommunitiesAPIController {
         let settings = Access.permission(.manageSettings)
         routes.on(.GET, .api(.communities), access: .permission(.readRecords), use: list)
         routes.on(.POST, .api(.communities), access: settings, use: create)
-        routes.on(.GET, .api(.community(SiteURL.placeholder)), access: .permission(.readRecords), use: get)
-        routes.on(.PATCH, .api(.community(SiteURL.placeholder)), access: settings, use: update)
-        routes.on(.DELETE, .api(.community(SiteURL.placeholder)), access: settings, use: delete)
+        routes.on(.GET, .api(.community(SiteURL.routeParameter)), access: .permission(.readRecords), use: get)
+        routes.on(.PATCH, .api(.community(SiteURL.routeParameter)), access: settings, use: update)
+        routes.on(.DELETE, .api(.community(SiteURL.routeParameter)), access: settings, use: delete)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

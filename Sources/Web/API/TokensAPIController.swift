@@ -8,7 +8,7 @@ struct TokensAPIController {
         let tokens = Access.permission(.useAPITokens)
         routes.on(.GET, .api(.tokens), access: tokens, use: list)
         routes.on(.POST, .api(.tokens), access: tokens, use: create)
-        routes.on(.DELETE, .api(.token(SiteURL.placeholder)), access: tokens, use: revoke)
+        routes.on(.DELETE, .api(.token(SiteURL.routeParameter)), access: tokens, use: revoke)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -9,9 +9,9 @@ struct UsersAPIController {
         routes.on(.GET, .api(.me), access: .signedIn, use: me)
         routes.on(.GET, .api(.users), access: admin, use: list)
         routes.on(.POST, .api(.users), access: admin, use: create)
-        routes.on(.GET, .api(.user(SiteURL.placeholder)), access: admin, use: show)
-        routes.on(.PATCH, .api(.user(SiteURL.placeholder)), access: admin, use: update)
-        routes.on(.GET, .api(.userHistory(SiteURL.placeholder)), access: admin, use: history)
+        routes.on(.GET, .api(.user(SiteURL.routeParameter)), access: admin, use: show)
+        routes.on(.PATCH, .api(.user(SiteURL.routeParameter)), access: admin, use: update)
+        routes.on(.GET, .api(.userHistory(SiteURL.routeParameter)), access: admin, use: history)
     }
 
     @Sendable func me(_ req: Request) async throws -> Response {

@@ -8,7 +8,7 @@ struct AccountController {
         routes.on(.GET, .account, access: .signedIn, use: show)
         routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
         routes.on(.POST, .accountTokens, access: .permission(.useAPITokens), use: createToken)
-        routes.on(.POST, .accountTokenRevoke(SiteURL.placeholder), access: .permission(.useAPITokens), use: revokeToken)
+        routes.on(.POST, .accountTokenRevoke(SiteURL.routeParameter), access: .permission(.useAPITokens), use: revokeToken)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {

@@ -9,11 +9,11 @@ struct UsersController {
         routes.on(.GET, .users, access: admin, use: index)
         routes.on(.GET, .newUser, access: admin, use: new)
         routes.on(.POST, .users, access: admin, use: create)
-        routes.on(.GET, .user(SiteURL.placeholder), access: admin, use: show)
-        routes.on(.POST, .user(SiteURL.placeholder), access: admin, use: update)
-        routes.on(.POST, .userDisable(SiteURL.placeholder), access: admin, use: disable)
-        routes.on(.POST, .userEnable(SiteURL.placeholder), access: admin, use: enable)
-        routes.on(.POST, .userPassword(SiteURL.placeholder), access: admin, use: setPassword)
+        routes.on(.GET, .user(SiteURL.routeParameter), access: admin, use: show)
+        routes.on(.POST, .user(SiteURL.routeParameter), access: admin, use: update)
+        routes.on(.POST, .userDisable(SiteURL.routeParameter), access: admin, use: disable)
+        routes.on(.POST, .userEnable(SiteURL.routeParameter), access: admin, use: enable)
+        routes.on(.POST, .userPassword(SiteURL.routeParameter), access: admin, use: setPassword)
     }
 
     struct UserForm: Content {

@@ -108,16 +108,16 @@ enum SiteURL: Sendable, Equatable {
         }
     }
 
-    /// The route pattern: the path with the placeholder identity replaced by `:id`.
+    /// The route pattern: the path with `routeParameter` replaced by `:id`.
     var pathComponents: [PathComponent] {
         path.split(separator: "/").map { segment in
-            segment == SiteURL.placeholderSegment ? .parameter("id") : .constant(String(segment))
+            segment == SiteURL.routeParameterSegment ? .parameter("id") : .constant(String(segment))
         }
     }
 
-    /// Build cases with this identity to register their routes.
-    static let placeholder = UUID(uuidString: "00000000-0000-0000-0000-00000000beef")!
-    static var placeholderSegment: Substring { Substring(placeholder.uuidString.lowercased()) }
+    /// The identity that stands for `:id` when a case is used to register its route.
+    static let routeParameter = UUID(uuidString: "00000000-0000-0000-0000-00000000beef")!
+    static var routeParameterSegment: Substring { Substring(routeParameter.uuidString.lowercased()) }
 }
 
 /// Addresses under `/api/v1`.

@@ -6,7 +6,7 @@ import Vapor
 struct OrganizationsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .organizations, access: read, use: index)
         routes.on(.GET, .newOrganization, access: write, use: new)
         routes.on(.POST, .organizations, access: write, use: create)

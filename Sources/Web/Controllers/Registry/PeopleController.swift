@@ -6,7 +6,7 @@ import Vapor
 struct PeopleController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .people, access: read, use: index)
         routes.on(.GET, .newPerson, access: write, use: new)
         routes.on(.POST, .people, access: write, use: create)

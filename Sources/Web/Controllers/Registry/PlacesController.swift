@@ -6,7 +6,7 @@ import Vapor
 struct PlacesController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .places, access: read, use: index)
         routes.on(.GET, .newPlace, access: write, use: new)
         routes.on(.POST, .places, access: write, use: create)
@@ -140,8 +140,8 @@ struct CommunitiesController {
         let settings = Access.permission(.manageSettings)
         routes.on(.GET, .communities, access: settings, use: index)
         routes.on(.POST, .communities, access: settings, use: create)
-        routes.on(.GET, .community(SiteURL.placeholder), access: settings, use: edit)
-        routes.on(.POST, .community(SiteURL.placeholder), access: settings, use: update)
+        routes.on(.GET, .community(SiteURL.routeParameter), access: settings, use: edit)
+        routes.on(.POST, .community(SiteURL.routeParameter), access: settings, use: update)
     }
 
     struct CommunityForm: Content {

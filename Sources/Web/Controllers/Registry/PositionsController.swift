@@ -6,7 +6,7 @@ import Vapor
 struct PositionsController {
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords)
-        let id = SiteURL.placeholder
+        let id = SiteURL.routeParameter
         routes.on(.GET, .newPosition, access: write, use: new)
         routes.on(.POST, .positions, access: write, use: create)
         routes.on(.GET, .editPosition(id), access: write, use: edit)
