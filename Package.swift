@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.32.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.8.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
@@ -23,6 +22,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // HTML written from Swift values, escaped on the way out (see Sources/Markup/Component.swift).
+        .target(name: "Markup", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
             dependencies: [
@@ -46,12 +47,12 @@ let package = Package(
                 "Domain", "Storage", "Features",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-                .product(name: "Plot", package: "Plot"),
+                "Markup",
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css")],
-            // Plot's views are written against `Component` throughout; `any` everywhere would be noise.
+            // Views are written against `Component` throughout; `any` everywhere would be noise.
             swiftSettings: []
         ),
         .executableTarget(
@@ -63,6 +64,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebTests",
             dependencies: [

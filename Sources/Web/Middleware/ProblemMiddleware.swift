@@ -1,5 +1,5 @@
 import Domain
-import Plot
+import Markup
 import Vapor
 
 /// Turns every error into what the client can use: RFC 9457 problem JSON under `/api`, a page

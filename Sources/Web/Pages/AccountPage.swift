@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// A user's own account: password and API tokens.
 enum AccountPage {

@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// The whole audit trail, filterable, for administrators.
 enum AuditPage {

@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Where a signed-in user lands: who they are, what they may do, and what changed lately.
 enum HomePage {

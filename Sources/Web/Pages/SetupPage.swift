@@ -1,5 +1,5 @@
 import Domain
-import Plot
+import Markup
 
 /// The one-time page that creates the first administrator on an empty database.
 enum SetupPage {

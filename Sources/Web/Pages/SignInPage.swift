@@ -1,5 +1,5 @@
 import Domain
-import Plot
+import Markup
 
 /// The sign-in form. Model: what was typed and what went wrong; View: a pure function of it.
 enum SignInPage {

@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Adding a user (no `existing`) or editing one (with its history, status and password controls).
 enum UserFormPage {

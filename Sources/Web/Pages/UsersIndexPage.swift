@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Everyone who can sign in, for administrators.
 enum UsersIndexPage {

@@ -176,11 +176,6 @@ extension UUID {
     var path: String { uuidString.lowercased() }
 }
 
-extension SiteURL: URLRepresentableByPath {}
-
-/// Lets Plot's `href`/`action` take a `SiteURL` directly.
-protocol URLRepresentableByPath { var path: String { get } }
-
 extension Request {
     /// The `:id` parameter as a UUID; a malformed one is simply not found.
     func idParameter() throws -> UUID {

@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Audit entries as a table: used by the audit trail page and by every record's History.
 enum AuditTable {

@@ -1,6 +1,6 @@
 import Domain
 import Foundation
-import Plot
+import Markup
 
 /// Form controls with their label, help and error next to them, wired for screen readers.
 enum Forms {

@@ -1,32 +1,32 @@
-import Plot
+import Markup
 
 /// The frame around every page: header with navigation, main content, footer. Composition, not
 /// inheritance: pages hand their content in.
 enum Layout {
-    static func page(title: String, chrome: Chrome, @ComponentBuilder content: @escaping () -> Component) -> String {
+    static func page(title: String, chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
         let text = chrome.text
-        let document = HTML(
-            .lang(.english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                // Plot's `.title` adds social-media meta tags; an internal tool needs only the title.
-                .element(named: "title", text: "\(title) · \(text("app.name"))"),
-                .stylesheet(SiteURL.stylesheet.path)
-            ),
-            .body(
-                .component(H.el("a", [("class", "skip"), ("href", "#main")]) { Text(text("nav.skip")) }),
-                .component(header(chrome)),
-                .component(H.el("main", [("id", "main")]) {
+        var html = "<!DOCTYPE html>"
+        html.reserveCapacity(16_384)
+        H.el("html", [("lang", "en")]) {
+            H.el("head") {
+                H.void("meta", [("charset", "utf-8")])
+                H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                H.text("title", [], "\(title) · \(text("app.name"))")
+                H.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path), ("type", "text/css")])
+            }
+            H.el("body") {
+                H.el("a", [("class", "skip"), ("href", "#main")]) { Text(text("nav.skip")) }
+                header(chrome)
+                H.el("main", [("id", "main")]) {
                     if let flash = chrome.flash {
                         H.el("p", [("class", chrome.flashIsError ? "flash flash-error" : "flash"), ("role", "status")]) { Text(flash) }
                     }
                     content()
-                }),
-                .component(H.el("footer", [("class", "site")]) { Paragraph(text("app.tagline")) })
-            )
-        )
-        return "<!DOCTYPE html>" + document.render().dropFirst("<!DOCTYPE html>".count)
+                }
+                H.el("footer", [("class", "site")]) { Paragraph(text("app.tagline")) }
+            }
+        }.write(to: &html)
+        return html
     }
 
     private static func header(_ chrome: Chrome) -> Component {

@@ -1,7 +1,7 @@
 import Foundation
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Pieces every registry page uses: paging, badges, facts, history, delete confirmation.
 enum RegistryViews {

@@ -1,7 +1,7 @@
 import Foundation
 import Domain
 import Features
-import Plot
+import Markup
 
 /// The organisations list.
 enum OrganizationsIndexPage {

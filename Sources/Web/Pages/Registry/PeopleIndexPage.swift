@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// The people list: a filter box that matches any spelling, filters, sorting, paging.
 enum PeopleIndexPage {

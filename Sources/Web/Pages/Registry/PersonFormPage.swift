@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Adding or editing a person. Errors appear next to their fields; a stale save shows both versions.
 enum PersonFormPage {

@@ -1,7 +1,7 @@
 import Foundation
 import Domain
 import Features
-import Plot
+import Markup
 
 /// One person: who they are, their data protection, their positions over time.
 enum PersonPage {

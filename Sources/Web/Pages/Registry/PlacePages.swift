@@ -1,7 +1,7 @@
 import Foundation
 import Domain
 import Features
-import Plot
+import Markup
 
 /// All places, broadest first within each name order, with a filter that matches any language's name.
 enum PlacesIndexPage {

@@ -1,6 +1,6 @@
 import Domain
 import Features
-import Plot
+import Markup
 
 /// Adding or editing a position. With 100,000 people and 10,000 organisations no drop-down can hold
 /// them all, so the form finds the person or organisation by name first (a GET that keeps what was typed),
