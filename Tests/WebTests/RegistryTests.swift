@@ -35,6 +35,28 @@ struct RegistryTests {
         }
     }
 
+    @Test func filterMenusShowAPlaceOrCommunityAsSoonAsItChanges() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let viewer = try await app.addUser("viewer@ico.example", role: .viewer)
+            let browser = Browser(app)
+            try await browser.signIn(viewer.email)
+            let before = try await browser.get("/people")
+            #expect(before.text.contains("Kosovo › Mitrovica South"))
+            #expect(!before.text.contains("Zubin Potok"))
+            // changed behind the server's back, as the command line or another server process would
+            let places = Places(database: app.db)
+            _ = try await places.create(PlaceInput(kind: "municipality", parentID: nil, names: ["en": "Zubin Potok"]), by: .commandLine)
+            _ = try await places.update(f.mitrovica, PlaceInput(kind: "municipality", names: ["en": "Mitrovicë South"]), expectedVersion: 1, by: .commandLine)
+            _ = try await Communities(database: app.db).update(f.serb, CommunityInput(name: "Kosovo Serb", status: "non_majority"), expectedVersion: 1, by: .commandLine)
+            let after = try await browser.get("/people")
+            #expect(after.text.contains(">Zubin Potok</option>"))
+            #expect(after.text.contains("Mitrovicë South"))
+            #expect(!after.text.contains("Mitrovica South"))
+            #expect(after.text.contains(">Kosovo Serb</option>"))
+        }
+    }
+
     @Test func anOfficerAddsAPersonAndMistakesShowAtTheirFields() async throws {
         try await withRoundtable { app in
             _ = try await RegistryFixture.make(app)

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 public struct CommunityInput: Sendable, Equatable {
@@ -47,6 +48,14 @@ public struct Communities: Sendable {
             let region = model.$region.id.flatMap { id in regions[id].map { RecordRef(id: id, name: $0) } }
             return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version)
         }
+    }
+
+    /// The communities by name, for menus; with a cache, read again only when a community has changed.
+    public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
+        try actor.require(.readRecords)
+        let load = { try await list(by: actor).map { RecordRef(id: $0.id, name: $0.name) } }
+        guard let cache, let sql = database as? any SQLDatabase else { return try await load() }
+        return try await cache.refs(table: CommunityModel.schema, key: "", sql: sql, load: load)
     }
 
     public func get(_ id: UUID, by actor: Actor) async throws -> CommunityRecord {

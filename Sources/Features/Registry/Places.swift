@@ -95,10 +95,16 @@ public struct Places: Sendable {
     }
 
     /// Every place with its path, for choosing one in a form ("Kosovo › Mitrovica › Mitrovica South").
-    public func choices(by actor: Actor) async throws -> [RecordRef] {
+    /// With a cache, the list is built again only when a place has changed since (see `ChoiceCache`).
+    public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
         try actor.require(.readRecords)
-        // One joined query, read without building models: this list is on every people page.
         guard let sql = database as? any SQLDatabase else { return [] }
+        guard let cache else { return try await buildChoices(sql: sql) }
+        return try await cache.refs(table: PlaceModel.schema, key: language, sql: sql) { try await buildChoices(sql: sql) }
+    }
+
+    private func buildChoices(sql: any SQLDatabase) async throws -> [RecordRef] {
+        // One joined query, read without building models: this list is on every people page.
         let rows = try await sql.select()
             .column(SQLColumn("id", table: PlaceModel.schema)).column(SQLColumn("parent_id", table: PlaceModel.schema))
             .column(SQLColumn("language", table: PlaceNameModel.schema)).column(SQLColumn("name", table: PlaceNameModel.schema))

@@ -12,6 +12,8 @@ final class RoundtableServices: Sendable {
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: String
     let stylesheet: String
+    /// Place and community menus, kept until a place or community changes.
+    let choices = ChoiceCache()
     /// Once a user exists, setup can never be needed again, so this only ever turns true.
     private let setupDone = NIOLockedValueBox(false)
 

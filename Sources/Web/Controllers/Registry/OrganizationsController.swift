@@ -34,7 +34,7 @@ struct OrganizationsController {
         let model = OrganizationsIndexPage.Model(
             page: page, text: query.text ?? "", kind: query.kind?.rawValue ?? "", level: query.level?.rawValue ?? "",
             placeID: req.queryText("place"), sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
-            places: try await Places(database: req.db, language: req.localizer.language).choices(by: req.actor),
+            places: try await req.placeChoices(),
             canRestore: req.canRestore, canWrite: req.canWrite
         )
         return Pages.response(OrganizationsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
@@ -136,7 +136,7 @@ struct OrganizationsController {
         let model = OrganizationFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             organizations: try await organizations(req).choices(by: req.actor),
-            places: try await Places(database: req.db, language: req.localizer.language).choices(by: req.actor)
+            places: try await req.placeChoices()
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
         return Pages.response(OrganizationFormPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), status: status, request: req)

@@ -34,8 +34,8 @@ struct PeopleController {
         let model = PeopleIndexPage.Model(
             page: page, text: query.text ?? "", communityID: req.queryText("community"), placeID: req.queryText("place"),
             sensitivity: query.sensitivity?.rawValue ?? "", sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
-            communities: try await Communities(database: req.db).list(by: req.actor).map { RecordRef(id: $0.id, name: $0.name) },
-            places: try await Places(database: req.db, language: req.localizer.language).choices(by: req.actor),
+            communities: try await req.communityChoices(),
+            places: try await req.placeChoices(),
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
         return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
@@ -158,8 +158,8 @@ struct PeopleController {
                       conflict: PersonRecord? = nil) async throws -> Response {
         let model = PersonFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
-            communities: try await Communities(database: req.db).list(by: req.actor).map { RecordRef(id: $0.id, name: $0.name) },
-            places: try await Places(database: req.db, language: req.localizer.language).choices(by: req.actor),
+            communities: try await req.communityChoices(),
+            places: try await req.placeChoices(),
             canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)

@@ -128,7 +128,7 @@ struct PlacesController {
     private func form(_ req: Request, _ values: PlaceFormPage.Values, existing: PlaceRecord?, errors: [FieldIssue] = [],
                       conflict: PlaceRecord? = nil) async throws -> Response {
         let model = PlaceFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
-                                        places: try await places(req).choices(by: req.actor))
+                                        places: try await req.placeChoices())
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
         return Pages.response(PlaceFormPage.view(model, chrome: Pages.chrome(for: req, current: .places)), status: status, request: req)
     }
@@ -195,7 +195,7 @@ struct CommunitiesController {
         let model = CommunitiesPage.Model(
             communities: try await Communities(database: req.db, language: req.localizer.language).list(by: req.actor), editing: editing,
             values: values, errors: .init(errors, text: req.localizer),
-            regions: try await Places(database: req.db, language: req.localizer.language).choices(by: req.actor)
+            regions: try await req.placeChoices()
         )
         return Pages.response(CommunitiesPage.view(model, chrome: Pages.chrome(for: req, current: .communities)),
                               status: errors.isEmpty ? .ok : .unprocessableEntity, request: req)

@@ -19,6 +19,16 @@ extension Request {
         (try? query.get(String.self, at: name))?.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
+    /// Every place with its path, in the reader's language, for menus.
+    func placeChoices() async throws -> [RecordRef] {
+        try await Places(database: db, language: localizer.language).choices(by: actor, cache: roundtable.choices)
+    }
+
+    /// The communities, for menus.
+    func communityChoices() async throws -> [RecordRef] {
+        try await Communities(database: db).choices(by: actor, cache: roundtable.choices)
+    }
+
     func queryPage() -> Int { Int(queryText("page")).map { max(1, min($0, 1_000_000)) } ?? 1 }
 }
 
