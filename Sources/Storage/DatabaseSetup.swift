@@ -32,7 +32,6 @@ public enum DatabaseSetup {
         switch location {
         case .sqliteFile:
             try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA synchronous=NORMAL").run()
             // Refreshes the planner's statistics when they are stale, so that the name filter's sub-query
             // and the list's indexes are chosen well on large registries.
             try await sql.raw("PRAGMA analysis_limit=2000").run()
@@ -44,6 +43,21 @@ public enum DatabaseSetup {
             }
         case .sqliteMemory:
             break
+        }
+    }
+
+    /// SQLite settings that belong to a connection rather than to the file, for each of the connections.
+    /// - synchronous NORMAL: with WAL, a commit survives a crash of the process (not of the machine's power).
+    /// - a 32 MB page cache and reads through memory mapping: at 100,000 people the name filter reads
+    ///   thousands of index pages, and the default 2 MB cache sent most of them back to the kernel.
+    public static func configureConnections(_ databases: [any Database], location: DatabaseLocation) async throws {
+        guard case .sqliteFile = location else { return }
+        for database in databases {
+            guard let sql = database as? any SQLDatabase else { continue }
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA cache_size=-32768").run()
+            try await sql.raw("PRAGMA mmap_size=268435456").run()
+            try await sql.raw("PRAGMA temp_store=MEMORY").run()
         }
     }
 

@@ -83,4 +83,22 @@ struct RestrictedPeopleTests {
             #expect(api.body.string.contains("Miloš Jovanović") && api.body.string.contains("\"total\":1"))
         }
     }
+
+    @Test func aPersonMadeRestrictedLeavesOfficersNameSearchesAtOnce() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let (browser, token) = try await signedIn(app, .officer)
+            #expect(try await browser.get("/people?q=bedri").text.contains("Bedri Hamza"))
+            var input = PersonInput(name: "Bedri Hamza")
+            input.sensitivity = "restricted"
+            _ = try await People(database: app.db).update(f.hamza, input, expectedVersion: 1, by: .commandLine)
+            let list = try await browser.get("/people?q=bedri")
+            #expect(!list.text.contains("Bedri Hamza"))
+            let api = try await app.api(.GET, "/api/v1/people?q=hamza", token: token)
+            #expect(api.body.string.contains("\"total\":0"))
+            input.sensitivity = "normal"
+            _ = try await People(database: app.db).update(f.hamza, input, expectedVersion: 2, by: .commandLine)
+            #expect(try await browser.get("/people?q=bedri").text.contains("Bedri Hamza"))
+        }
+    }
 }

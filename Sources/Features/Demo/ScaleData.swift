@@ -38,7 +38,7 @@ public struct ScaleData: Sendable {
                                            SQLLiteral.null, SQLLiteral.null, SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
                 }
                 try await insert.run()
-                try await insertTokens(batch.map { ("organization", $0.id, [$0.name] + $0.otherNames) }, sql: sql)
+                try await NameIndex.insert(batch.map { NameIndex.Entry(recordType: "organization", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name), visibility: .open) }, sql: sql)
             }
             progress("\(organizations.count) organisations")
             var written = 0
@@ -56,7 +56,10 @@ public struct ScaleData: Sendable {
                         SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
                 }
                 try await insert.run()
-                try await insertTokens(batch.map { ("person", $0.id, [$0.name] + $0.otherNames) }, sql: sql)
+                try await NameIndex.insert(batch.map {
+                    NameIndex.Entry(recordType: "person", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name),
+                                    visibility: NameIndex.Visibility(sensitivity: $0.sensitivity.rawValue, deleted: false))
+                }, sql: sql)
                 written += batch.count
                 if written % 10_000 == 0 { progress("\(written) people") }
             }
@@ -78,18 +81,6 @@ public struct ScaleData: Sendable {
         // Statistics for the query planner, now that the tables are large.
         try await sql.raw("ANALYZE").run()
         return Summary(people: count, organizations: orgCount, positions: positions.count)
-    }
-
-    private func insertTokens(_ records: [(String, UUID, [String])], sql: any SQLDatabase) async throws {
-        var rows: [(String, UUID, String)] = []
-        for (type, id, names) in records {
-            for token in Set(names.flatMap(NameFolding.tokens)) { rows.append((type, id, String(token.prefix(100)))) }
-        }
-        for batch in rows.chunked(1000) {
-            var insert = sql.insert(into: NameTokenModel.schema).columns("id", "record_type", "record_id", "token")
-            for (type, id, token) in batch { insert = insert.values(SQLBind(UUID()), SQLBind(type), SQLBind(id), SQLBind(token)) }
-            try await insert.run()
-        }
     }
 }
 

@@ -137,7 +137,8 @@ public struct Organizations: Sendable {
         try await database.transaction { tx in
             try await apply(input, to: model, now: now, on: tx)
             try await model.create(on: tx)
-            try await NameIndex.replace(Self.recordType, id: model.id!, names: [model.name] + JSONList.decode(model.otherNamesJSON), on: tx)
+            try await NameIndex.replace(NameIndex.Entry(recordType: Self.recordType, id: model.id!, names: [model.name] + JSONList.decode(model.otherNamesJSON),
+                                                         sortName: model.sortName, visibility: model.nameVisibility), on: tx)
             try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.name,
                                         changes: FieldChange.between([], model.auditFields), at: now, on: tx)
         }
@@ -156,7 +157,8 @@ public struct Organizations: Sendable {
             guard !changes.isEmpty else { return model }
             model.version += 1
             try await model.update(on: tx)
-            try await NameIndex.replace(Self.recordType, id: id, names: [model.name] + JSONList.decode(model.otherNamesJSON), on: tx)
+            try await NameIndex.replace(NameIndex.Entry(recordType: Self.recordType, id: model.id!, names: [model.name] + JSONList.decode(model.otherNamesJSON),
+                                                         sortName: model.sortName, visibility: model.nameVisibility), on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
                                         changes: changes, at: now, on: tx)
             return model

@@ -97,6 +97,11 @@ public struct People: Sendable {
 
     // MARK: Writing
 
+    func nameEntry(_ person: PersonModel, otherNames: [String]) -> NameIndex.Entry {
+        NameIndex.Entry(recordType: Self.recordType, id: person.id!, names: [person.name] + otherNames, sortName: person.sortName,
+                        visibility: person.nameVisibility)
+    }
+
     public func create(_ input: PersonInput, by actor: Actor, now: Date = Date()) async throws -> PersonRecord {
         try actor.require(.writeRecords)
         let valid = try input.validated()
@@ -112,7 +117,7 @@ public struct People: Sendable {
             let events = apply(valid, input: input, to: person, now: now)
             try await person.create(on: tx)
             try await record(events, valid, for: person, by: actor, now: now, on: tx)
-            try await NameIndex.replace(Self.recordType, id: person.id!, names: [person.name] + valid.otherNames, on: tx)
+            try await NameIndex.replace(nameEntry(person, otherNames: valid.otherNames), on: tx)
             try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: person.id, recordLabel: person.name,
                                         changes: FieldChange.between([], person.auditFields), at: now, on: tx)
         }
@@ -135,7 +140,7 @@ public struct People: Sendable {
             person.version += 1
             try await person.update(on: tx)
             try await record(events, valid, for: person, by: actor, now: now, on: tx)
-            try await NameIndex.replace(Self.recordType, id: id, names: [person.name] + valid.otherNames, on: tx)
+            try await NameIndex.replace(nameEntry(person, otherNames: valid.otherNames), on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: person.name,
                                         changes: changes, at: now, on: tx)
             return person

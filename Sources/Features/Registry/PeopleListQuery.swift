@@ -22,56 +22,115 @@ struct PeopleListQuery {
     }
 
     /// The filtered select, before its columns, order and limit.
-    func filtered(_ builder: SQLSelectBuilder) -> SQLSelectBuilder {
+    /// - Parameter scanInNameOrder: on SQLite, keep the planner from driving the query from the name
+    ///   words' matches (see `page()`); it then walks the people in name order and checks each against them.
+    func filtered(_ builder: SQLSelectBuilder, scanInNameOrder: Bool = false) -> SQLSelectBuilder {
         var builder = builder.from(PersonModel.schema)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.where("deleted_at", .is, SQLLiteral.null) }
         if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal.rawValue) }
         if let sensitivity = query.sensitivity { builder = builder.where("sensitivity", .equal, sensitivity.rawValue) }
         if let id = query.communityID { builder = builder.where("community_id", .equal, id) }
         if let id = query.placeID { builder = builder.where("place_id", .equal, id) }
-        if let text = query.text {
-            for word in Set(NameFolding.tokens(text)).prefix(8) {
-                builder = builder.where(SQLQueryString("""
-                    \(ident: "id") IN (SELECT \(ident: "record_id") FROM \(ident: NameTokenModel.schema) \
-                    WHERE \(ident: "record_type") = \(bind: People.recordType) AND \(ident: "token") >= \(bind: word) \
-                    AND \(ident: "token") < \(bind: NameIndex.successor(of: word)))
-                    """))
-            }
+        // `+id` is SQLite's way to say "do not use an index for this term"; PostgreSQL plans by cost anyway.
+        let id: SQLQueryString = scanInNameOrder && sql.dialect.name == "sqlite" ? "+\(ident: "id")" : "\(ident: "id")"
+        for word in words {
+            builder = builder.where(SQLQueryString("\(id) IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
         }
         return builder
     }
 
+    var words: [String] { query.text.map(NameIndex.words) ?? [] }
+
+    var perPage: Int { min(max(query.perPage, 1), 200) }
+    var pageNumber: Int { min(max(query.page, 1), 1_000_000) }
+
+    /// A page of people and how many match.
+    ///
+    /// A name filter alone (the common case) is answered from the name index: it counts the matches there
+    /// (up to `ListPage.countLimit`), and when they are few it also pages there and reads only the page's
+    /// people. When they are many, walking the people in name order finds a page's worth soonest. Other
+    /// filters and the "recently changed" order read the people table.
     func page() async throws -> ListPage<Row> {
-        let perPage = min(max(query.perPage, 1), 200)
-        let page = min(max(query.page, 1), 1_000_000)
-        var select = filtered(sql.select())
-            .column("id").column("name").column("honorific").column("community_id").column("sensitivity")
-            .column("deleted_at")
+        let fromIndexAlone = !words.isEmpty && query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort != .updated
+        guard fromIndexAlone else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
+        let counted = try await countFromIndex()
+        if counted > ListPage<Row>.countLimit { return try await pageFromPeople(scanInNameOrder: true, counted: counted) }
+        return try await pageFromIndex(counted: counted)
+    }
+
+    /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
+    private func indexMatches(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        let lead = words.max { $0.count < $1.count } ?? ""
+        var select = select.from(NameTokenModel.schema)
+            .where("record_type", .equal, People.recordType)
+            .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
+            .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
+        for word in words where word != lead {
+            select = select.where(SQLQueryString("\(ident: "record_id") IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
+        }
+        return select
+    }
+
+    func countFromIndex() async throws -> Int {
+        let distinct = indexMatches(sql.select().distinct().column("record_id")).limit(ListPage<Row>.countLimit + 1)
+        return try await sql.select()
+            .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(SQLAlias(SQLGroupExpression(distinct.select), as: SQLIdentifier("matches")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    func pageFromIndex(counted: Int) async throws -> ListPage<Row> {
+        let direction: SQLDirection = query.sort == .nameDescending ? .descending : .ascending
+        let ids = try await indexMatches(sql.select().column("record_id").column("sort_name"))
+            .groupBy("record_id").groupBy("sort_name")
+            .orderBy("sort_name", direction).orderBy("record_id", direction)
+            .limit(perPage).offset((pageNumber - 1) * perPage)
+            .all().map { try $0.decode(column: "record_id", as: UUID.self) }
+        // The page's people, through the same visibility rules as every other list (the index agrees with
+        // them, being written in the same transaction; this keeps a restricted person out even if it did not).
+        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select()).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = ids.compactMap { byID[$0] }
+        return ListPage(items: items, page: pageNumber, perPage: perPage, total: counted, totalIsAtLeast: false,
+                        hasMore: pageNumber * perPage < counted)
+    }
+
+    func pageFromPeople(scanInNameOrder: Bool, counted: Int?) async throws -> ListPage<Row> {
+        var select = columns(filtered(sql.select(), scanInNameOrder: scanInNameOrder))
         switch query.sort {
         case .name: select = select.orderBy("sort_name", .ascending).orderBy("id", .ascending)
         case .nameDescending: select = select.orderBy("sort_name", .descending).orderBy("id", .descending)
         case .updated: select = select.orderBy("updated_at", .descending).orderBy("id", .descending)
         }
-        let rows = try await select.limit(perPage + 1).offset((page - 1) * perPage).all().map { row in
-            Row(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                honorific: try row.decode(column: "honorific", as: String?.self),
-                communityID: try row.decode(column: "community_id", as: UUID?.self),
-                sensitivity: try row.decode(column: "sensitivity", as: String.self),
-                isDeleted: !(try row.decodeNil(column: "deleted_at")))
-        }
+        let rows = try await select.limit(perPage + 1).offset((pageNumber - 1) * perPage).all().map(Self.row)
         let hasMore = rows.count > perPage
         let items = Array(rows.prefix(perPage))
-        if page == 1, !hasMore {
-            return ListPage(items: items, page: page, perPage: perPage, total: items.count, totalIsAtLeast: false, hasMore: false)
+        let limit = ListPage<Row>.countLimit
+        if let counted {
+            return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, limit), totalIsAtLeast: counted > limit, hasMore: hasMore)
+        }
+        if pageNumber == 1, !hasMore {
+            return ListPage(items: items, page: pageNumber, perPage: perPage, total: items.count, totalIsAtLeast: false, hasMore: false)
         }
         // Count up to the limit only: a sub-select with LIMIT stops reading the index there.
-        let limit = ListPage<Row>.countLimit
         let inner = filtered(sql.select()).column(SQLLiteral.numeric("1")).limit(limit + 1)
-        let counted = try await sql.select()
+        let total = try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(SQLAlias(SQLGroupExpression(inner.select), as: SQLIdentifier("matches")))
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        return ListPage(items: items, page: page, perPage: perPage, total: min(counted, limit), totalIsAtLeast: counted > limit, hasMore: hasMore)
+        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(total, limit), totalIsAtLeast: total > limit, hasMore: hasMore)
+    }
+
+    private func columns(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select.column("id").column("name").column("honorific").column("community_id").column("sensitivity").column("deleted_at")
+    }
+
+    private static func row(_ row: any SQLRow) throws -> Row {
+        Row(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+            honorific: try row.decode(column: "honorific", as: String?.self),
+            communityID: try row.decode(column: "community_id", as: UUID?.self),
+            sensitivity: try row.decode(column: "sensitivity", as: String.self),
+            isDeleted: !(try row.decodeNil(column: "deleted_at")))
     }
 
     /// "Title · Organisation" for every current position of these people, in one joined query.

@@ -193,7 +193,7 @@ public struct Places: Sendable {
             let names = try await validate(input, for: model, on: tx)
             apply(input, names: names, to: model, now: now)
             try await model.create(on: tx)
-            try await replaceNames(names, of: model.id!, on: tx)
+            try await replaceNames(names, of: model, on: tx)
             try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: PlaceNames.display(names.map { ($0.key, $0.value) }, for: language),
                                         changes: FieldChange.between([], Self.auditFields(model, names: names)), at: now, on: tx)
         }
@@ -213,7 +213,7 @@ public struct Places: Sendable {
             guard !changes.isEmpty else { return model }
             model.version += 1
             try await model.update(on: tx)
-            try await replaceNames(names, of: id, on: tx)
+            try await replaceNames(names, of: model, on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id,
                                         recordLabel: PlaceNames.display(names.map { ($0.key, $0.value) }, for: language), changes: changes, at: now, on: tx)
             return model
@@ -236,6 +236,7 @@ public struct Places: Sendable {
             model.updatedAt = now
             model.version += 1
             try await model.update(on: tx)
+            try await NameIndex.setVisibility(.deleted, of: id, on: tx)
             try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
                                         changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
         }
@@ -282,12 +283,14 @@ public struct Places: Sendable {
         model.updatedAt = now
     }
 
-    func replaceNames(_ names: [String: String], of id: UUID, on db: any Database) async throws {
+    func replaceNames(_ names: [String: String], of model: PlaceModel, on db: any Database) async throws {
+        let id = model.id!
         try await PlaceNameModel.query(on: db).filter(\.$place.$id == id).delete()
         for (language, name) in names.sorted(by: { $0.key < $1.key }) {
             try await PlaceNameModel(placeID: id, language: language, name: name).create(on: db)
         }
-        try await NameIndex.replace(Self.recordType, id: id, names: Array(names.values), on: db)
+        try await NameIndex.replace(NameIndex.Entry(recordType: Self.recordType, id: id, names: Array(names.values), sortName: model.sortName,
+                                                     visibility: model.deletedAt == nil ? .open : .deleted), on: db)
     }
 
     static func auditFields(_ model: PlaceModel, names: [String: String]) -> [(String, String?)] {

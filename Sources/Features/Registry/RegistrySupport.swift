@@ -63,39 +63,6 @@ public enum SortOrder: String, CaseIterable, Sendable {
     case name, nameDescending = "-name", updated = "-updated"
 }
 
-/// The folded words of a record's names, kept in `name_tokens` for prefix filtering.
-enum NameIndex {
-    static func replace(_ recordType: String, id: UUID, names: [String], on database: any Database) async throws {
-        try await NameTokenModel.query(on: database).filter(\.$recordID == id).delete()
-        let tokens = Set(names.flatMap(NameFolding.tokens))
-        for token in tokens.sorted() {
-            try await NameTokenModel(recordType: recordType, recordID: id, token: String(token.prefix(100))).create(on: database)
-        }
-    }
-
-    /// Restricts a query to records whose names have words beginning with every word of `text`.
-    static func filter<M: Model>(_ query: QueryBuilder<M>, recordType: String, text: String) -> QueryBuilder<M> {
-        var query = query
-        for word in Set(NameFolding.tokens(text)).prefix(8) {
-            let upper = successor(of: word)
-            query = query.filter(.sql(embed: """
-                \(ident: M.schema).\(ident: "id") IN (SELECT \(ident: "record_id") FROM \(ident: NameTokenModel.schema) \
-                WHERE \(ident: "record_type") = \(bind: recordType) AND \(ident: "token") >= \(bind: word) AND \(ident: "token") < \(bind: upper))
-                """))
-        }
-        return query
-    }
-
-    /// The smallest string greater than every string that starts with `prefix`.
-    static func successor(of prefix: String) -> String {
-        var scalars = Array(prefix.unicodeScalars)
-        while let last = scalars.popLast() {
-            if let next = Unicode.Scalar(last.value + 1) { return String(String.UnicodeScalarView(scalars + [next])) }
-        }
-        return "\u{10FFFF}"
-    }
-}
-
 /// Validation helpers shared by the registry's inputs.
 extension Validator {
     mutating func text(_ value: String?, _ field: String, required: Bool = false, max: Int) -> String? {

@@ -10,14 +10,18 @@ protocol SoftDeletable: Model where IDValue == UUID {
     var version: Int { get set }
     /// How the audit trail names the record.
     var auditLabel: String { get }
+    /// Who may see the record through the name index, as it is now.
+    var nameVisibility: NameIndex.Visibility { get }
 }
 
 extension PersonModel: SoftDeletable {
     var auditLabel: String { name }
+    var nameVisibility: NameIndex.Visibility { NameIndex.Visibility(sensitivity: sensitivity, deleted: deletedAt != nil) }
 }
 
 extension OrganizationModel: SoftDeletable {
     var auditLabel: String { name }
+    var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
 }
 
 /// Marking deleted and restoring, with the version check and the audit entry, in the caller's transaction.
@@ -28,6 +32,7 @@ enum SoftDelete {
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
+        try await NameIndex.setVisibility(model.nameVisibility, of: model.id!, on: tx)
         try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
     }
@@ -38,6 +43,7 @@ enum SoftDelete {
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
+        try await NameIndex.setVisibility(model.nameVisibility, of: model.id!, on: tx)
         try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
     }

@@ -14,5 +14,6 @@ public enum MigrationList {
         M0009_CreatePeople(),         // people, with consent and its history
         M0010_CreatePositions(),      // dated roles of people at organisations
         M0011_CreateNameTokens(),     // folded name words for fast filtering
+        M0012_NameTokensCarrySortAndVisibility(), // name words page and count without record look-ups
     ]
 }

@@ -10,13 +10,18 @@ public final class NameTokenModel: Model, @unchecked Sendable {
     @Field(key: "record_type") public var recordType: String
     @Field(key: "record_id") public var recordID: UUID
     @Field(key: "token") public var token: String
+    @Field(key: "sort_name") public var sortName: String
+    /// 0 open, 1 restricted, 2 deleted (see `NameIndex.Visibility`).
+    @Field(key: "visibility") public var visibility: Int
 
     public init() {}
 
-    public init(recordType: String, recordID: UUID, token: String) {
+    public init(recordType: String, recordID: UUID, token: String, sortName: String, visibility: Int) {
         self.id = UUID()
         self.recordType = recordType
         self.recordID = recordID
         self.token = token
+        self.sortName = sortName
+        self.visibility = visibility
     }
 }

@@ -16,6 +16,10 @@ public enum Roundtable {
         )
         app.migrations.add(MigrationList.all)
         try await DatabaseSetup.prepare(app.db, location: config.database, searchPath: config.postgresSearchPath)
+        // SQLite keeps some settings per connection, and each event loop has a connection of its own.
+        let id = DatabaseSetup.databaseID(for: config.database)
+        let perLoop = app.eventLoopGroup.makeIterator().compactMap { app.databases.database(id, logger: app.logger, on: $0) }
+        try await DatabaseSetup.configureConnections(perLoop, location: config.database)
         try await app.autoMigrate()
 
         app.roundtable = RoundtableServices(

@@ -1,0 +1,53 @@
+import Domain
+@testable import Features
+import Foundation
+import SQLKit
+import Testing
+import VaporTesting
+@testable import Web
+
+/// A name filter is answered from the name index when its matches are few and by walking the people in
+/// name order when they are many. Both must give the same people, in the same order, to the same roles.
+@Suite("Name filter: both ways of answering agree")
+struct NameFilterPlansTests {
+    @Test(arguments: [Role.officer, .coordinator])
+    func bothPlansGiveTheSamePages(role: Role) async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let people = People(database: app.db)
+            for (index, first) in ["Arben", "Besa", "Dren", "Era", "Fatos", "Gresa", "Hana"].enumerated() {
+                var input = PersonInput(name: "\(first) Krasniqi")
+                input.otherNames = index == 2 ? ["Дрен Красники", "Dren Krasniqi-Gashi"] : []
+                input.sensitivity = index == 4 ? "restricted" : "normal"
+                _ = try await people.create(input, by: .commandLine)
+            }
+            let user = try await app.addUser("someone@ico.example", role: role)
+            let actor = Actor.user(user)
+            let sql = try #require(app.db as? any SQLDatabase)
+            let visible = role == .officer ? 6 : 7
+            for sort in [SortOrder.name, .nameDescending] {
+                var names: [String] = []
+                for page in 1...3 {
+                    var query = People.Query()
+                    query.text = "krasniqi"
+                    query.sort = sort
+                    query.perPage = 3
+                    query.page = page
+                    let list = PeopleListQuery(sql: sql, query: query, actor: actor)
+                    let counted = try await list.countFromIndex()
+                    #expect(counted == visible)
+                    let fromIndex = try await list.pageFromIndex(counted: counted)
+                    let walking = try await list.pageFromPeople(scanInNameOrder: true, counted: counted)
+                    #expect(fromIndex.items.map(\.id) == walking.items.map(\.id), "page \(page), \(sort)")
+                    #expect(fromIndex.hasMore == walking.hasMore && fromIndex.total == walking.total)
+                    names += fromIndex.items.map(\.name)
+                }
+                #expect(names.count == visible)
+                #expect(Set(names).count == visible, "nobody twice, though Dren has three matching names")
+                #expect(names.contains("Fatos Krasniqi") == (role == .coordinator))
+                let sorted = names.sorted { NameFolding.fold($0) < NameFolding.fold($1) }
+                #expect(names == (sort == .name ? sorted : sorted.reversed()))
+            }
+        }
+    }
+}
