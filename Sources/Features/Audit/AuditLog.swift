@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 /// Reading the audit trail: the whole trail for administrators, one record's history for anyone who
@@ -53,24 +54,42 @@ public struct AuditLog: Sendable {
     public func list(_ filter: Filter, page: Int = 1, pageSize: Int = AuditLog.pageSize, by actor: Actor) async throws -> Page {
         try actor.require(.viewAuditTrail)
         let page = max(1, min(page, 100_000))
-        var query = AuditEntryModel.query(on: database)
+        var query = try select()
         if let value = filter.actor?.trimmingWhitespace(), !value.isEmpty {
-            query = query.filter(\.$actorLabel == EmailAddress.normalized(value))
+            query = query.where("actor_label", .equal, SQLBind(EmailAddress.normalized(value)))
         }
-        if let action = filter.action { query = query.filter(\.$action == action.rawValue) }
-        if let type = filter.recordType, !type.isEmpty { query = query.filter(\.$recordType == type) }
-        if let id = filter.recordID { query = query.filter(\.$recordID == id) }
-        if let from = filter.from { query = query.filter(\.$at >= from) }
-        if let to = filter.to { query = query.filter(\.$at < to) }
-        let rows = try await query.sort(\.$at, .descending).sort(\.$id)
-            .range((page - 1) * pageSize ..< page * pageSize + 1).all()
-        return Page(entries: rows.prefix(pageSize).map(\.entry), page: page, hasMore: rows.count > pageSize)
+        if let action = filter.action { query = query.where("action", .equal, SQLBind(action.rawValue)) }
+        if let type = filter.recordType, !type.isEmpty { query = query.where("record_type", .equal, SQLBind(type)) }
+        if let id = filter.recordID { query = query.where("record_id", .equal, SQLBind(id)) }
+        if let from = filter.from { query = query.where("at", .greaterThanOrEqual, SQLBind(from)) }
+        if let to = filter.to { query = query.where("at", .lessThan, SQLBind(to)) }
+        let rows = try await entries(query.orderBy("at", .descending).orderBy("id", .ascending)
+            .limit(pageSize + 1).offset((page - 1) * pageSize))
+        return Page(entries: Array(rows.prefix(pageSize)), page: page, hasMore: rows.count > pageSize)
     }
 
     /// One record's history, newest first. The caller has already shown that the actor may see the record.
     public func history(of recordID: UUID, limit: Int = 200) async throws -> [Entry] {
-        try await AuditEntryModel.query(on: database).filter(\.$recordID == recordID)
-            .sort(\.$at, .descending).limit(limit).all().map(\.entry)
+        try await entries(try select().where("record_id", .equal, SQLBind(recordID)).orderBy("at", .descending).limit(limit))
+    }
+
+    /// Entries are read as plain rows: building Fluent models (reflection over every field) cost more
+    /// than the query on the home page and the audit page.
+    private func select() throws -> SQLSelectBuilder {
+        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        return sql.select()
+            .columns("id", "at", "actor_id", "actor_label", "action", "record_type", "record_id", "record_label", "changes")
+            .from(AuditEntryModel.schema)
+    }
+
+    private func entries(_ select: SQLSelectBuilder) async throws -> [Entry] {
+        try await select.all().map { row in
+            Entry(id: try row.decode(column: "id", as: UUID.self), at: try row.decode(column: "at", as: Date.self),
+                  actorID: try row.decode(column: "actor_id", as: UUID?.self), actor: try row.decode(column: "actor_label", as: String.self),
+                  action: try row.decode(column: "action", as: String.self), recordType: try row.decode(column: "record_type", as: String.self),
+                  recordID: try row.decode(column: "record_id", as: UUID?.self), recordLabel: try row.decode(column: "record_label", as: String.self),
+                  changes: AuditEntryModel.decodeChanges(try row.decode(column: "changes", as: String.self)))
+        }
     }
 
     /// Record types present in the trail, for the filter's choices.
@@ -79,19 +98,9 @@ public struct AuditLog: Sendable {
     }
 }
 
-extension AuditEntryModel {
-    var entry: AuditLog.Entry {
-        AuditLog.Entry(
-            id: id!, at: at, actorID: actorID, actor: actorLabel, action: action, recordType: recordType,
-            recordID: recordID, recordLabel: recordLabel, changes: changes
-        )
-    }
-}
-
 extension AuditLog {
     /// What one user did lately: everyone may see their own actions.
     public func recent(byUserID userID: UUID, limit: Int) async throws -> [Entry] {
-        try await AuditEntryModel.query(on: database).filter(\.$actorID == userID)
-            .sort(\.$at, .descending).limit(limit).all().map(\.entry)
+        try await entries(try select().where("actor_id", .equal, SQLBind(userID)).orderBy("at", .descending).limit(limit))
     }
 }

@@ -83,18 +83,6 @@ public struct People: Sendable {
         return person.record(community: community, place: place)
     }
 
-    func currentRoles(of ids: [UUID], today: Day) async throws -> [UUID: [String]] {
-        guard !ids.isEmpty else { return [:] }
-        let positions = try await PositionModel.query(on: database).filter(\.$person.$id ~~ ids).filter(\.$deletedAt == nil)
-            .with(\.$organization).all()
-        var roles: [UUID: [String]] = [:]
-        for position in positions where DaySpan(from: position.startsOn.flatMap(Day.init), to: position.endsOn.flatMap(Day.init)).contains(today) {
-            guard position.organization.deletedAt == nil else { continue }
-            roles[position.$person.id, default: []].append("\(position.title) · \(position.organization.name)")
-        }
-        return roles
-    }
-
     // MARK: Writing
 
     func nameEntry(_ person: PersonModel, otherNames: [String]) -> NameIndex.Entry {

@@ -38,8 +38,10 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
         self.address = address
     }
 
-    public var changes: [FieldChange] {
-        (try? JSONDecoder().decode([FieldChange].self, from: Data(changesJSON.utf8))) ?? []
+    public var changes: [FieldChange] { Self.decodeChanges(changesJSON) }
+
+    public static func decodeChanges(_ json: String) -> [FieldChange] {
+        (try? JSONDecoder().decode([FieldChange].self, from: Data(json.utf8))) ?? []
     }
 
     static func encode(_ changes: [FieldChange]) -> String {

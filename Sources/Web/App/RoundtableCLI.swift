@@ -20,6 +20,9 @@ public enum RoundtableCLI {
                 announce("No users yet: open http://\(config.hostname):\(config.port)/setup to create the first administrator.")
             }
             try await app.execute()
+            // Stop taking requests and let those under way finish before the databases close: Vapor's own
+            // shutdown closes the databases first, and a request still running then crashed the process.
+            await app.server.shutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error
