@@ -48,6 +48,15 @@ struct NameFilterPlansTests {
                 let sorted = names.sorted { NameFolding.fold($0) < NameFolding.fold($1) }
                 #expect(names == (sort == .name ? sorted : sorted.reversed()))
             }
+            for text in ["krasniqi dren", "дрен красн", "gashi"] {
+                var query = People.Query()
+                query.text = text
+                let list = PeopleListQuery(sql: sql, query: query, actor: actor)
+                let counted = try await list.countFromIndex()
+                #expect(counted == 1, "\(text)")
+                #expect(try await list.pageFromIndex(counted: counted).items.map(\.name) == ["Dren Krasniqi"])
+                #expect(try await list.pageFromPeople(scanInNameOrder: true, counted: counted).items.map(\.name) == ["Dren Krasniqi"])
+            }
         }
     }
 }

@@ -24,7 +24,8 @@ struct PeopleListQuery {
     /// The filtered select, before its columns, order and limit.
     /// - Parameter scanInNameOrder: on SQLite, keep the planner from driving the query from the name
     ///   words' matches (see `page()`); it then walks the people in name order and checks each against them.
-    func filtered(_ builder: SQLSelectBuilder, scanInNameOrder: Bool = false) -> SQLSelectBuilder {
+    /// - Parameter byName: leave out the name words when the people are already chosen by them.
+    func filtered(_ builder: SQLSelectBuilder, scanInNameOrder: Bool = false, byName: Bool = true) -> SQLSelectBuilder {
         var builder = builder.from(PersonModel.schema)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.where("deleted_at", .is, SQLLiteral.null) }
         if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal.rawValue) }
@@ -33,7 +34,7 @@ struct PeopleListQuery {
         if let id = query.placeID { builder = builder.where("place_id", .equal, id) }
         // `+id` is SQLite's way to say "do not use an index for this term"; PostgreSQL plans by cost anyway.
         let id: SQLQueryString = scanInNameOrder && sql.dialect.name == "sqlite" ? "+\(ident: "id")" : "\(ident: "id")"
-        for word in words {
+        for word in words where byName {
             builder = builder.where(SQLQueryString("\(id) IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
         }
         return builder
@@ -46,27 +47,47 @@ struct PeopleListQuery {
 
     /// A page of people and how many match.
     ///
-    /// A name filter alone (the common case) is answered from the name index: it counts the matches there
-    /// (up to `ListPage.countLimit`), and when they are few it also pages there and reads only the page's
-    /// people. When they are many, walking the people in name order finds a page's worth soonest. Other
-    /// filters and the "recently changed" order read the people table.
+    /// A name filter is first counted in the name index (up to `ListPage.countLimit`). With no other filter
+    /// and a name order (the common case), a few matches are also paged there, reading only the page's
+    /// people. Many matches are found soonest by walking the people in name order and checking each
+    /// against the words — and so are other filters combined with a common name; a rare name with other
+    /// filters looks its few matches up. Lists without a name filter read the people table.
     func page() async throws -> ListPage<Row> {
-        let fromIndexAlone = !words.isEmpty && query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort != .updated
-        guard fromIndexAlone else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
+        guard !words.isEmpty else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
+        let fromIndexAlone = query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort != .updated
         let counted = try await countFromIndex()
-        if counted > ListPage<Row>.countLimit { return try await pageFromPeople(scanInNameOrder: true, counted: counted) }
-        return try await pageFromIndex(counted: counted)
+        let many = counted > ListPage<Row>.countLimit
+        // Sorting a few thousand index entries is quicker than walking the people; beyond that it is not.
+        if fromIndexAlone {
+            if !many { return try await pageFromIndex(counted: counted) }
+            if try await leadWordMatches() <= Self.sortableMatches { return try await pageFromIndex(counted: counted) }
+        }
+        return try await pageFromPeople(scanInNameOrder: many, counted: fromIndexAlone ? counted : nil)
+    }
+
+    static let sortableMatches = 5_000
+
+    /// How many index entries the lead word matches, counted up to just past `sortableMatches`.
+    func leadWordMatches() async throws -> Int {
+        let entries = indexMatches(sql.select().column(SQLLiteral.numeric("1")), leadOnly: true).limit(Self.sortableMatches + 1)
+        return try await sql.select()
+            .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(SQLAlias(SQLGroupExpression(entries.select), as: SQLIdentifier("entries")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
-    private func indexMatches(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+    private func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false) -> SQLSelectBuilder {
         let lead = words.max { $0.count < $1.count } ?? ""
         var select = select.from(NameTokenModel.schema)
             .where("record_type", .equal, People.recordType)
             .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
             .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
-        for word in words where word != lead {
-            select = select.where(SQLQueryString("\(ident: "record_id") IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
+        // The other words narrow the lead word's matches; on SQLite `+` keeps the planner from starting at
+        // their (possibly far more numerous) matches instead.
+        let recordID: SQLQueryString = sql.dialect.name == "sqlite" ? "+\(ident: "record_id")" : "\(ident: "record_id")"
+        for word in words where word != lead && !leadOnly {
+            select = select.where(SQLQueryString("\(recordID) IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
         }
         return select
     }
@@ -81,18 +102,21 @@ struct PeopleListQuery {
 
     func pageFromIndex(counted: Int) async throws -> ListPage<Row> {
         let direction: SQLDirection = query.sort == .nameDescending ? .descending : .ascending
-        let ids = try await indexMatches(sql.select().column("record_id").column("sort_name"))
+        let found = try await indexMatches(sql.select().column("record_id").column("sort_name"))
             .groupBy("record_id").groupBy("sort_name")
             .orderBy("sort_name", direction).orderBy("record_id", direction)
-            .limit(perPage).offset((pageNumber - 1) * perPage)
+            .limit(perPage + 1).offset((pageNumber - 1) * perPage)
             .all().map { try $0.decode(column: "record_id", as: UUID.self) }
+        let hasMore = found.count > perPage
+        let ids = Array(found.prefix(perPage))
         // The page's people, through the same visibility rules as every other list (the index agrees with
         // them, being written in the same transaction; this keeps a restricted person out even if it did not).
-        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select()).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
+        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = ids.compactMap { byID[$0] }
-        return ListPage(items: items, page: pageNumber, perPage: perPage, total: counted, totalIsAtLeast: false,
-                        hasMore: pageNumber * perPage < counted)
+        let limit = ListPage<Row>.countLimit
+        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, limit), totalIsAtLeast: counted > limit,
+                        hasMore: hasMore)
     }
 
     func pageFromPeople(scanInNameOrder: Bool, counted: Int?) async throws -> ListPage<Row> {
