@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 public struct PositionInput: Sendable, Equatable {
@@ -49,6 +50,29 @@ public struct Positions: Sendable {
             HeldPosition(title: $0.title, organization: $0.organization.name, span: $0.span)
         }
         return PositionHistory.title(on: day, among: held)
+    }
+
+    /// The live positions of many people at once (one query), for "the title held on the day".
+    /// The callers have already chosen people the reader may see.
+    func held(by personIDs: [UUID]) async throws -> [UUID: [HeldPosition]] {
+        guard !personIDs.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .column(SQLColumn("person_id", table: PositionModel.schema)).column(SQLColumn("title", table: PositionModel.schema))
+            .column(SQLColumn("starts_on", table: PositionModel.schema)).column(SQLColumn("ends_on", table: PositionModel.schema))
+            .column(SQLAlias(SQLColumn("name", table: OrganizationModel.schema), as: SQLIdentifier("organization")))
+            .from(PositionModel.schema)
+            .join(OrganizationModel.schema, on: SQLColumn("id", table: OrganizationModel.schema), .equal, SQLColumn("organization_id", table: PositionModel.schema))
+            .where(SQLColumn("person_id", table: PositionModel.schema), .in, SQLBind.group(personIDs))
+            .where(SQLColumn("deleted_at", table: PositionModel.schema), .is, SQLLiteral.null)
+            .all()
+        var held: [UUID: [HeldPosition]] = [:]
+        for row in rows {
+            let span = DaySpan(from: try row.decode(column: "starts_on", as: String?.self).flatMap(Day.init),
+                               to: try row.decode(column: "ends_on", as: String?.self).flatMap(Day.init))
+            held[try row.decode(column: "person_id", as: UUID.self), default: []].append(
+                HeldPosition(title: try row.decode(column: "title", as: String.self), organization: try row.decode(column: "organization", as: String.self), span: span))
+        }
+        return held
     }
 
     public struct ListQuery: Sendable {

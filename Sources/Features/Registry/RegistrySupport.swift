@@ -125,6 +125,14 @@ extension Actor {
     public func canSee(rawSensitivity: String) -> Bool {
         canSee(Sensitivity(rawValue: rawSensitivity) ?? .restricted)
     }
+
+    /// Restricted engagements follow the same rule as restricted people.
+    public func canSee(confidentiality: Confidentiality) -> Bool {
+        switch confidentiality {
+        case .public, .internal: return can(.readRecords)
+        case .restricted: return can(.readRestricted)
+        }
+    }
 }
 
 /// The version check every update and delete makes: nil means the caller did not say (refused).

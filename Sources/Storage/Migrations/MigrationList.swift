@@ -15,5 +15,6 @@ public enum MigrationList {
         M0010_CreatePositions(),      // dated roles of people at organisations
         M0011_CreateNameTokens(),     // folded name words for fast filtering
         M0012_NameTokensCarrySortAndVisibility(), // name words page and count without record look-ups
+        M0013_CreateFieldVisitsAndEngagements(), // visits, engagements, participants, head-counts, follow-ups
     ]
 }

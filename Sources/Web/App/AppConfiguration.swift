@@ -23,6 +23,8 @@ public struct AppConfiguration: Sendable {
     /// PostgreSQL connections per event loop (one event loop per core). Tests use 1: they run in parallel.
     public var postgresConnectionsPerEventLoop = 4
     public var logLevel: String
+    /// The time zone new engagements start in (IANA name); each engagement keeps its own.
+    public var timeZone = "UTC"
 
     public init(
         hostname: String = "127.0.0.1",
@@ -76,6 +78,14 @@ public struct AppConfiguration: Sendable {
             config.sessionPolicy.idleTimeout = value * 60
         }
         config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
+        if let zone = environment["ROUNDTABLE_TIME_ZONE"] {
+            guard LocalStart.zone(named: zone) != nil else {
+                throw ConfigurationError("ROUNDTABLE_TIME_ZONE must be a time-zone name such as Europe/Belgrade or UTC, not \"\(zone)\".")
+            }
+            config.timeZone = zone
+        } else if let local = TimeZone.current.identifier as String?, LocalStart.zone(named: local) != nil {
+            config.timeZone = local
+        }
         return config
     }
 }

@@ -48,6 +48,23 @@ enum SiteURL: Sendable, Equatable {
     case newCommunity
     case community(UUID)
     case editCommunity(UUID)
+    case visits
+    case newVisit
+    case visit(UUID)
+    case editVisit(UUID)
+    case deleteVisit(UUID)
+    case restoreVisit(UUID)
+    case visitHistory(UUID)
+    case engagements
+    case newEngagement
+    case engagement(UUID)
+    case editEngagement(UUID)
+    case deleteEngagement(UUID)
+    case restoreEngagement(UUID)
+    case engagementHistory(UUID)
+    case engagementFollowUps(UUID)
+    case followUps
+    case followUpStatus(UUID)
     case stylesheet
     case healthz
     case metrics
@@ -100,6 +117,23 @@ enum SiteURL: Sendable, Equatable {
         case .newCommunity: return "/communities/new"
         case .community(let id): return "/communities/\(id.path)"
         case .editCommunity(let id): return "/communities/\(id.path)/edit"
+        case .visits: return "/visits"
+        case .newVisit: return "/visits/new"
+        case .visit(let id): return "/visits/\(id.path)"
+        case .editVisit(let id): return "/visits/\(id.path)/edit"
+        case .deleteVisit(let id): return "/visits/\(id.path)/delete"
+        case .restoreVisit(let id): return "/visits/\(id.path)/restore"
+        case .visitHistory(let id): return "/visits/\(id.path)/history"
+        case .engagements: return "/engagements"
+        case .newEngagement: return "/engagements/new"
+        case .engagement(let id): return "/engagements/\(id.path)"
+        case .editEngagement(let id): return "/engagements/\(id.path)/edit"
+        case .deleteEngagement(let id): return "/engagements/\(id.path)/delete"
+        case .restoreEngagement(let id): return "/engagements/\(id.path)/restore"
+        case .engagementHistory(let id): return "/engagements/\(id.path)/history"
+        case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
+        case .followUps: return "/follow-ups"
+        case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .stylesheet: return "/static/app.css"
         case .healthz: return "/healthz"
         case .metrics: return "/metrics"

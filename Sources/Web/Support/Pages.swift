@@ -14,7 +14,10 @@ enum Pages {
                 nav.append(.init(labelKey: "nav.people", url: .people, isCurrent: current == .people))
                 nav.append(.init(labelKey: "nav.organizations", url: .organizations, isCurrent: current == .organizations))
                 nav.append(.init(labelKey: "nav.places", url: .places, isCurrent: current == .places))
+                nav.append(.init(labelKey: "nav.visits", url: .visits, isCurrent: current == .visits))
+                nav.append(.init(labelKey: "nav.engagements", url: .engagements, isCurrent: current == .engagements))
             }
+            if user.role.can(.writeRecords) { nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps)) }
             if user.role.can(.manageUsers) { nav.append(.init(labelKey: "nav.users", url: .users, isCurrent: current == .users)) }
             if user.role.can(.manageSettings) { nav.append(.init(labelKey: "nav.communities", url: .communities, isCurrent: current == .communities)) }
             if user.role.can(.viewAuditTrail) { nav.append(.init(labelKey: "nav.audit", url: .audit, isCurrent: current == .audit)) }

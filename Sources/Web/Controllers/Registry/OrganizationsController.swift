@@ -42,7 +42,9 @@ struct OrganizationsController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let data = try await organizations(req).page(req.idParameter(), by: req.actor)
-        let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore)
+        let relationship = try await Engagements(database: req.db, language: req.localizer.language)
+            .history(withOrganization: data.organization.id, by: req.actor, today: req.today)
+        let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship)
         return Pages.response(OrganizationPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
     }
 

@@ -43,7 +43,10 @@ struct PeopleController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let data = try await people(req).page(req.idParameter(), by: req.actor)
-        let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [])
+        let relationship = try await Engagements(database: req.db, language: req.localizer.language)
+            .history(withPerson: data.person.id, by: req.actor, today: req.today)
+        let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
+                                     relationship: relationship)
         return Pages.response(PersonPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
     }
 

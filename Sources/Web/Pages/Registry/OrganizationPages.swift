@@ -74,6 +74,7 @@ enum OrganizationPage {
         var today: Day
         var canWrite: Bool
         var canRestore: Bool
+        var relationship: RelationshipHistory?
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -115,6 +116,7 @@ enum OrganizationPage {
                     H.el("a", [("href", SiteURL.newPosition.path + "?organization=" + org.id.path), ("class", "button secondary")]) { Text(text("positions.new")) }
                 }
             }
+            if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
             if !model.data.children.isEmpty {
                 H.el("section", [("aria-labelledby", "children-heading")]) {
                     H.el("h2", [("id", "children-heading")]) { Text(text("organizations.children")) }

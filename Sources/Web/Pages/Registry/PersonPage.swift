@@ -11,6 +11,7 @@ enum PersonPage {
         var canWrite: Bool
         var canRestore: Bool
         var organizations: [RecordRef]
+        var relationship: RelationshipHistory?
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -45,6 +46,7 @@ enum PersonPage {
                 (text("people.notes"), RegistryViews.plain(person.notes)),
             ], text: text)
             positions(current: current, past: past, model: model, chrome: chrome)
+            if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
             dataProtection(person, history: model.data.consentHistory, text: text)
         }
     }

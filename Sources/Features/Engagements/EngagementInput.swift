@@ -1,0 +1,136 @@
+import Domain
+import Foundation
+
+/// What a form or an API client sends to log or change an engagement.
+public struct EngagementInput: Sendable, Equatable {
+    public var kind: String
+    public var title: String
+    /// `YYYY-MM-DDTHH:MM` as read on the clock where it happened.
+    public var start: String
+    /// IANA time-zone name of that place.
+    public var timeZone: String
+    public var durationMinutes: Int?
+    public var placeID: UUID?
+    public var venue: String?
+    public var visitID: UUID?
+    public var hostIDs: [UUID] = []
+    public var partnerIDs: [UUID] = []
+    public var participants: [ParticipantInput] = []
+    public var headCounts: [HeadCount] = []
+    public var topics: [String] = []
+    public var summary: String?
+    public var outcomes: String?
+    public var decisions: String?
+    public var aggregateOnly = false
+    public var confidentiality: String = Confidentiality.internal.rawValue
+    /// Follow-ups written with the engagement when it is first logged; later ones have their own use case.
+    public var followUps: [FollowUpInput] = []
+
+    public init(kind: String, title: String, start: String, timeZone: String) {
+        self.kind = kind
+        self.title = title
+        self.start = start
+        self.timeZone = timeZone
+    }
+
+    struct Valid {
+        var kind: EngagementKind
+        var title: String
+        var start: LocalStart
+        var zone: TimeZone
+        var venue: String?
+        var topics: [String]
+        var summary: String?
+        var outcomes: String?
+        var decisions: String?
+        var confidentiality: Confidentiality
+        var followUps: [FollowUpInput.Valid]
+    }
+
+    /// The mistakes a form can show before anything is looked up (empty when there are none).
+    public var problems: [FieldIssue] {
+        do {
+            _ = try validated()
+            return []
+        } catch let DomainError.invalid(issues) {
+            return issues
+        } catch {
+            return []
+        }
+    }
+
+    /// The checks that need no database; references are checked by the use case.
+    func validated() throws -> Valid {
+        var v = Validator()
+        let kind = v.choice(kind, EngagementKind.self, "kind")
+        let title = v.text(title, "title", required: true, max: 200)
+        let start = LocalStart(start)
+        v.check(start != nil, "start", "engagement.start")
+        let zone = LocalStart.zone(named: timeZone)
+        v.check(zone != nil, "timeZone", "engagement.timeZone")
+        if let minutes = durationMinutes { v.check((1...10_080).contains(minutes), "durationMinutes", "engagement.duration") }
+        let venue = v.text(venue, "venue", max: 200)
+        let topics = v.list(topics, "topics", maxItems: 20, maxLength: 60)
+        let summary = v.text(summary, "summary", max: 20_000)
+        let outcomes = v.text(outcomes, "outcomes", max: 20_000)
+        let decisions = v.text(decisions, "decisions", max: 20_000)
+        let confidentiality = v.choice(confidentiality, Confidentiality.self, "confidentiality")
+        v.check(hostIDs.count + partnerIDs.count <= 50, "hostIDs", "field.tooMany", "50")
+        v.check(participants.count <= 500, "participants", "field.tooMany", "500")
+        if aggregateOnly { v.check(participants.isEmpty, "participants", "engagement.aggregateOnlyNamesNobody") }
+        v.check(Set(participants.map(\.personID)).count == participants.count, "participants", "engagement.participantTwice")
+        for participant in participants {
+            v.check(ParticipantPart(rawValue: participant.part) != nil, "participants", "field.notAChoice")
+            v.check((participant.title ?? "").count <= 200, "participants", "field.tooLong", "200")
+        }
+        v.check(headCounts.count <= 50, "headCounts", "field.tooMany", "50")
+        for key in Set(headCounts.flatMap(\.problems)).sorted() { v.add("headCounts", key) }
+        v.check(followUps.count <= 50, "followUps", "field.tooMany", "50")
+        let followUps = followUps.compactMap { $0.validated(into: &v, field: "followUps") }
+        try v.throwIfInvalid()
+        return Valid(kind: kind!, title: title!, start: start!, zone: zone!, venue: venue, topics: topics, summary: summary,
+                     outcomes: outcomes, decisions: decisions, confidentiality: confidentiality!, followUps: followUps)
+    }
+}
+
+public struct ParticipantInput: Sendable, Equatable, Codable {
+    public var personID: UUID
+    public var part: String
+    /// The title to show when the registry's title for that day is not the right one.
+    public var title: String?
+
+    public init(personID: UUID, part: String = ParticipantPart.participant.rawValue, title: String? = nil) {
+        self.personID = personID
+        self.part = part
+        self.title = title
+    }
+}
+
+public struct FollowUpInput: Sendable, Equatable {
+    public var text: String
+    public var ownerID: UUID?
+    public var dueOn: String?
+    public var status: String = FollowUpStatus.open.rawValue
+
+    public init(text: String, ownerID: UUID? = nil, dueOn: String? = nil) {
+        self.text = text
+        self.ownerID = ownerID
+        self.dueOn = dueOn
+    }
+
+    struct Valid {
+        var text: String
+        var ownerID: UUID?
+        var dueOn: Day?
+        var status: FollowUpStatus
+    }
+
+    func validated(into v: inout Validator, field: String) -> Valid? {
+        let text = v.text(text, field, required: true, max: 2_000)
+        let due = v.day(dueOn, field)
+        let status = FollowUpStatus(rawValue: status)
+        v.check(status != nil, field, "field.notAChoice")
+        guard let text, let status else { return nil }
+        return Valid(text: text, ownerID: ownerID, dueOn: due, status: status)
+    }
+}

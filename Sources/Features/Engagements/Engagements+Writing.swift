@@ -1,0 +1,200 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+extension Engagements {
+    public func create(_ input: EngagementInput, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
+        try actor.require(.writeRecords)
+        let valid = try input.validated()
+        try requireWrite(valid.confidentiality, by: actor)
+        let model = EngagementModel()
+        model.id = UUID()
+        model.createdAt = now
+        model.version = 1
+        try await database.transaction { tx in
+            try await checkReferences(input, by: actor, on: tx)
+            apply(valid, input: input, to: model, now: now)
+            try await model.create(on: tx)
+            try await replaceParts(of: model.id!, input, keepingHiddenFrom: actor, on: tx)
+            for followUp in valid.followUps { try await FollowUps.insert(followUp, engagementID: model.id!, now: now, on: tx) }
+            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
+                                        changes: FieldChange.between([], auditFields(model, input)), at: now, on: tx)
+        }
+        return try await record(model, by: actor)
+    }
+
+    /// Changes an engagement. Follow-ups are not touched here (they change on their own); participants the
+    /// actor may not see stay as they were.
+    public func update(_ id: UUID, _ input: EngagementInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
+        try actor.require(.writeRecords)
+        let valid = try input.validated()
+        let model: EngagementModel = try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            try requireWrite(Confidentiality(rawValue: model.confidentiality) ?? .restricted, by: actor)
+            try requireWrite(valid.confidentiality, by: actor)
+            try await checkReferences(input, by: actor, on: tx)
+            try requireVersion(expectedVersion, current: model.version)
+            let before = try await auditFields(model, currentPartsOf: id, on: tx)
+            apply(valid, input: input, to: model, now: now)
+            let after = auditFields(model, input)
+            let changes = FieldChange.between(before, after)
+            guard !changes.isEmpty else { return model }
+            model.version += 1
+            try await model.update(on: tx)
+            try await replaceParts(of: id, input, keepingHiddenFrom: actor, on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
+                                        changes: changes, at: now, on: tx)
+            return model
+        }
+        return try await record(model, by: actor)
+    }
+
+    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            try requireWrite(Confidentiality(rawValue: model.confidentiality) ?? .restricted, by: actor)
+            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
+        }
+    }
+
+    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
+        try actor.require(.restoreRecords)
+        let model: EngagementModel = try await database.transaction { tx in
+            let model = try await find(id, by: actor, on: tx)
+            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
+            return model
+        }
+        return try await record(model, by: actor)
+    }
+
+    func requireWrite(_ confidentiality: Confidentiality, by actor: Actor) throws {
+        if confidentiality == .restricted, !actor.can(.writeRestricted) {
+            throw DomainError.invalid([FieldIssue(field: "confidentiality", "engagement.restrictedNotAllowed")])
+        }
+    }
+
+    func apply(_ valid: EngagementInput.Valid, input: EngagementInput, to model: EngagementModel, now: Date) {
+        model.kind = valid.kind.rawValue
+        model.title = valid.title
+        model.localStart = valid.start.description
+        model.timeZone = valid.zone.identifier
+        model.startsAt = valid.start.instant(in: valid.zone)
+        model.durationMinutes = input.durationMinutes
+        model.placeID = input.placeID
+        model.venue = valid.venue
+        model.visitID = input.visitID
+        model.topicsJSON = JSONList.encode(valid.topics)
+        model.summary = valid.summary
+        model.outcomes = valid.outcomes
+        model.decisions = valid.decisions
+        model.aggregateOnly = input.aggregateOnly
+        model.confidentiality = valid.confidentiality.rawValue
+        model.updatedAt = now
+    }
+
+    /// Every reference must be something the actor may see: a restricted person cannot be named by
+    /// someone who may not see them.
+    func checkReferences(_ input: EngagementInput, by actor: Actor, on db: any Database) async throws {
+        var v = Validator()
+        if let id = input.visitID {
+            let exists = try await FieldVisitModel.query(on: db).filter(\.$id == id).filter(\.$deletedAt == nil).count() > 0
+            v.check(exists, "visitID", "reference.unknown")
+        }
+        if let id = input.placeID {
+            let exists = try await PlaceModel.query(on: db).filter(\.$id == id).filter(\.$deletedAt == nil).count() > 0
+            v.check(exists, "placeID", "reference.unknown")
+        }
+        let organizations = Set(input.hostIDs + input.partnerIDs)
+        if !organizations.isEmpty {
+            let found = try await OrganizationModel.query(on: db).filter(\.$id ~~ Array(organizations)).filter(\.$deletedAt == nil).count()
+            v.check(found == organizations.count, input.hostIDs.isEmpty ? "partnerIDs" : "hostIDs", "reference.unknown")
+        }
+        let people = Set(input.participants.map(\.personID))
+        if !people.isEmpty {
+            var query = PersonModel.query(on: db).filter(\.$id ~~ Array(people)).filter(\.$deletedAt == nil)
+            if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+            v.check(try await query.count() == people.count, "participants", "reference.unknown")
+        }
+        let owners = Set(input.followUps.compactMap(\.ownerID))
+        if !owners.isEmpty {
+            v.check(try await UserModel.query(on: db).filter(\.$id ~~ Array(owners)).count() == owners.count, "followUps", "reference.unknown")
+        }
+        try v.throwIfInvalid()
+    }
+
+    /// Hosts, partners, participants and head-counts are replaced as a whole, except participants the
+    /// actor may not see, who stay.
+    func replaceParts(of id: UUID, _ input: EngagementInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.delete(from: EngagementOrganizationModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
+        let organizations = input.hostIDs.map { ($0, "host") } + input.partnerIDs.filter { !input.hostIDs.contains($0) }.map { ($0, "partner") }
+        if !organizations.isEmpty {
+            var insert = sql.insert(into: EngagementOrganizationModel.schema).columns("id", "engagement_id", "organization_id", "role")
+            for (organization, role) in organizations { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(organization), SQLBind(role)) }
+            try await insert.run()
+        }
+        var delete = sql.delete(from: ParticipationModel.schema).where("engagement_id", .equal, SQLBind(id))
+        if !actor.canSee(.restricted) {
+            delete = delete.where(SQLQueryString("\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue))"))
+        }
+        try await delete.run()
+        if !input.participants.isEmpty {
+            var insert = sql.insert(into: ParticipationModel.schema).columns("id", "engagement_id", "person_id", "part", "title")
+            for participant in input.participants {
+                let title = participant.title?.trimmingWhitespace()
+                insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(participant.personID), SQLBind(participant.part),
+                                       title.map { $0.isEmpty ? SQLLiteral.null as any SQLExpression : SQLBind($0) } ?? SQLLiteral.null)
+            }
+            try await insert.run()
+        }
+        try await sql.delete(from: HeadCountModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
+        if !input.headCounts.isEmpty {
+            var insert = sql.insert(into: HeadCountModel.schema).columns("id", "engagement_id", "position", "category", "count", "at_least", "by_gender", "by_community")
+            for (position, count) in input.headCounts.enumerated() {
+                insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(count.category.trimmingWhitespace()), SQLBind(count.count),
+                                       SQLBind(count.atLeast), SQLBind(Self.encodeCounts(count.byGender)), SQLBind(Self.encodeCounts(count.byCommunity)))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// What the audit trail compares. Participants are listed by identity, not name: the history of an
+    /// engagement is readable by people who may not see every participant.
+    func auditFields(_ model: EngagementModel, _ input: EngagementInput) -> [(String, String?)] {
+        let participants = input.participants.map { "\($0.personID.uuidString):\($0.part)" }.sorted().joined(separator: ", ")
+        return auditFields(model, hosts: input.hostIDs, partners: input.partnerIDs, participants: participants, headCounts: input.headCounts)
+    }
+
+    func auditFields(_ model: EngagementModel, currentPartsOf id: UUID, on db: any Database) async throws -> [(String, String?)] {
+        let organizations = try await EngagementOrganizationModel.query(on: db).filter(\.$engagementID == id).all()
+        let participants = try await ParticipationModel.query(on: db).filter(\.$engagementID == id).all()
+            .map { "\($0.personID.uuidString):\($0.part)" }.sorted().joined(separator: ", ")
+        let counts = try await HeadCountModel.query(on: db).filter(\.$engagementID == id).sort(\.$position).all()
+            .map { HeadCount(category: $0.category, count: $0.count, atLeast: $0.atLeast) }
+        return auditFields(model, hosts: organizations.filter { $0.role == "host" }.map(\.organizationID),
+                           partners: organizations.filter { $0.role == "partner" }.map(\.organizationID), participants: participants, headCounts: counts)
+    }
+
+    private func auditFields(_ model: EngagementModel, hosts: [UUID], partners: [UUID], participants: String, headCounts: [HeadCount]) -> [(String, String?)] {
+        func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : list.map(\.uuidString).sorted().joined(separator: ", ") }
+        let counts = headCounts.map { "\($0.category.trimmingWhitespace()): \($0.displayCount)" }.joined(separator: "; ")
+        return [
+            ("kind", model.kind), ("title", model.title), ("start", model.localStart), ("timeZone", model.timeZone),
+            ("durationMinutes", model.durationMinutes.map(String.init)), ("place", model.placeID?.uuidString), ("venue", model.venue),
+            ("visit", model.visitID?.uuidString), ("topics", JSONList.decode(model.topicsJSON).joined(separator: ", ")),
+            ("summary", model.summary), ("outcomes", model.outcomes), ("decisions", model.decisions),
+            ("aggregateOnly", model.aggregateOnly ? "yes" : "no"), ("confidentiality", model.confidentiality),
+            ("hosts", ids(hosts)), ("partners", ids(partners)), ("participants", participants.isEmpty ? nil : participants),
+            ("headCounts", counts.isEmpty ? nil : counts),
+        ]
+    }
+}
+
+extension EngagementModel: SoftDeletable {
+    var auditLabel: String { title }
+    /// Engagements have no name words (search comes with its own issue); nothing to update there.
+    var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
+}

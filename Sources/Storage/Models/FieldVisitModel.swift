@@ -1,0 +1,58 @@
+import FluentKit
+import Foundation
+
+/// A delegation's trip: it holds engagements. Its places and its delegation are rows of their own.
+public final class FieldVisitModel: Model, @unchecked Sendable {
+    public static let schema = "field_visits"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "title") public var title: String
+    @OptionalField(key: "purpose") public var purpose: String?
+    /// `YYYY-MM-DD`.
+    @Field(key: "starts_on") public var startsOn: String
+    @Field(key: "ends_on") public var endsOn: String
+    @Field(key: "status") public var status: String
+    @OptionalField(key: "summary") public var summary: String?
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+    @OptionalField(key: "deleted_at") public var deletedAt: Date?
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+}
+
+/// A place a field visit went to.
+public final class VisitPlaceModel: Model, @unchecked Sendable {
+    public static let schema = "visit_places"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "visit_id") public var visitID: UUID
+    @Field(key: "place_id") public var placeID: UUID
+
+    public init() {}
+
+    public init(visitID: UUID, placeID: UUID) {
+        self.id = UUID()
+        self.visitID = visitID
+        self.placeID = placeID
+    }
+}
+
+/// A member of a visit's delegation: a user of Roundtable, or a person from the registry.
+public final class VisitMemberModel: Model, @unchecked Sendable {
+    public static let schema = "visit_members"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "visit_id") public var visitID: UUID
+    @OptionalField(key: "user_id") public var userID: UUID?
+    @OptionalField(key: "person_id") public var personID: UUID?
+
+    public init() {}
+
+    public init(visitID: UUID, userID: UUID?, personID: UUID?) {
+        self.id = UUID()
+        self.visitID = visitID
+        self.userID = userID
+        self.personID = personID
+    }
+}

@@ -1,0 +1,160 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// Engagement pages: the timeline, the quick log form, one engagement, edit, delete, restore, history,
+/// and adding follow-ups.
+struct EngagementsController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .engagements, access: read, use: index)
+        routes.on(.GET, .newEngagement, access: write, use: new)
+        routes.on(.POST, .engagements, access: write, use: create)
+        routes.on(.GET, .engagement(id), access: read, use: show)
+        routes.on(.GET, .editEngagement(id), access: write, use: edit)
+        routes.on(.POST, .engagement(id), access: write, use: update)
+        routes.on(.GET, .deleteEngagement(id), access: write, use: confirmDelete)
+        routes.on(.POST, .deleteEngagement(id), access: write, use: delete)
+        routes.on(.POST, .restoreEngagement(id), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .engagementHistory(id), access: read, use: history)
+        routes.on(.POST, .engagementFollowUps(id), access: write, use: addFollowUp)
+    }
+
+    func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        var query = Engagements.Query()
+        var issues: [FieldIssue] = []
+        query.kind = EngagementKind(rawValue: req.queryText("kind"))
+        query.topic = req.queryText("topic")
+        query.placeID = UUID(uuidString: req.queryText("place"))
+        for field in ["from", "to"] where !req.queryText(field).isEmpty {
+            guard let day = Day(req.queryText(field)) else { issues.append(FieldIssue(field: field, "date.invalid")); continue }
+            if field == "from" { query.from = day } else { query.to = day }
+        }
+        query.page = req.queryPage()
+        let page = try await engagements(req).list(query, by: req.actor)
+        let model = EngagementsIndexPage.Model(
+            page: page, kind: query.kind?.rawValue ?? "", topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
+            placeID: req.queryText("place"), places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer)
+        )
+        return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
+                              status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        var values = EngagementFormPage.Values()
+        values.visitID = req.queryText("visit")
+        values.timeZone = req.roundtable.configuration.timeZone
+        values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
+        return try await form(req, values, existing: nil)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(EngagementForm.self)
+        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: nil)
+        // Names that were not found show together with every other mistake.
+        if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed + input.problems) }
+        do {
+            let record = try await engagements(req).create(input, by: req.actor)
+            return Pages.redirect(to: .engagement(record.id), flash: Flash("record.created", record.summary.title))
+        } catch let error as DomainError {
+            return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
+        }
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        let model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
+                                         users: try await req.userChoices())
+        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        guard !record.summary.isDeleted else { throw WebError.notFound }
+        return try await form(req, EngagementFormPage.Values(record, text: req.localizer), existing: record)
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(EngagementForm.self)
+        let existing = try await engagements(req).get(id, by: req.actor)
+        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
+        if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed + input.problems) }
+        switch try await FormSave.run({ _ = try await engagements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        case .saved:
+            return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+        case .conflict:
+            var values = form.values
+            values.version = String(existing.version)
+            return try await self.form(req, values, existing: existing, conflict: existing)
+        case .invalid(let issues):
+            return try await self.form(req, form.values, existing: existing, errors: issues)
+        }
+    }
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        guard !record.summary.isDeleted else { throw WebError.notFound }
+        return Pages.response(RegistryViews.confirmDelete(name: record.summary.title, action: .deleteEngagement(record.id), cancel: .engagement(record.id),
+                                                          version: record.version, chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+    }
+
+    struct VersionForm: Content { var version: String? }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let record = try await engagements(req).get(id, by: req.actor)
+        let form = try? req.content.decode(VersionForm.self)
+        try await engagements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
+        return Pages.redirect(to: .engagements, flash: Flash("record.deleted.done", record.summary.title))
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).restore(req.idParameter(), by: req.actor)
+        return Pages.redirect(to: .engagement(record.id), flash: Flash("record.restored", record.summary.title))
+    }
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        let entries = try await AuditLog(database: req.db).history(of: record.id)
+        return Pages.response(RegistryViews.history(name: record.summary.title, back: .engagement(record.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+    }
+
+    struct FollowUpForm: Content { var text: String?, ownerID: String?, dueOn: String? }
+
+    @Sendable func addFollowUp(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(FollowUpForm.self)
+        do {
+            try await FollowUps(database: req.db).add(FollowUpInput(text: form.text ?? "", ownerID: FormValues.uuid(form.ownerID), dueOn: form.dueOn),
+                                                      to: id, by: req.actor)
+            return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+        } catch let error as DomainError {
+            let issues = try RegistryErrors.issues(error)
+            return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.followUp", issues.map { req.localizer.message($0) }.joined(separator: " ")))
+        }
+    }
+
+    private func form(_ req: Request, _ values: EngagementFormPage.Values, existing: EngagementRecord?, errors: [FieldIssue] = [],
+                      conflict: EngagementRecord? = nil) async throws -> Response {
+        let model = EngagementFormPage.Model(
+            existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+            places: try await req.placeChoices(), visits: try await FieldVisits(database: req.db).choices(by: req.actor),
+            users: try await req.userChoices(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
+        )
+        let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
+        return Pages.response(EngagementFormPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)), status: status, request: req)
+    }
+}
+
+extension Request {
+    /// Colleagues who can own follow-ups or travel on a visit: active users, by name.
+    func userChoices() async throws -> [RecordRef] {
+        try await ListUsers(database: db).colleagues(by: actor)
+    }
+}

@@ -1,0 +1,194 @@
+import Domain
+import Features
+import Foundation
+import Markup
+
+/// One engagement: when and where, who took part (with the title each held that day), head-counts, what
+/// came of it, follow-ups.
+enum EngagementPage {
+    struct Model: Sendable {
+        var record: EngagementRecord
+        var today: Day
+        var canWrite: Bool
+        var canRestore: Bool
+        var users: [RecordRef]
+    }
+
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        let record = model.record
+        let summary = record.summary
+        return Layout.page(title: summary.title, chrome: chrome) {
+            H.el("p", [("class", "breadcrumb")]) {
+                if let visit = summary.visit { H.link(visit.name, to: .visit(visit.id)) } else { H.link(text("engagements.title"), to: .engagements) }
+            }
+            H.el("h1") { Text(summary.title) }
+            H.el("p", [("class", "record-meta")]) {
+                Text(EngagementViews.when(summary, text: text))
+                RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
+            }
+            if model.canWrite {
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .editEngagement(record.id), delete: summary.isDeleted ? nil : .deleteEngagement(record.id),
+                                      restore: summary.isDeleted && model.canRestore ? .restoreEngagement(record.id) : nil,
+                                      history: .engagementHistory(record.id), csrf: chrome.csrfToken, text: text)
+            } else {
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .engagementHistory(record.id), [("class", "button secondary")]) }
+            }
+            facts(record, text: text)
+            H.el("section", [("aria-labelledby", "participants")]) {
+                H.el("h2", [("id", "participants")]) { Text(text("engagements.participants")) }
+                if record.aggregateOnly { Paragraph(text("engagements.namesNobody")) }
+                if record.participants.isEmpty && !record.aggregateOnly { Paragraph(text("record.none")) }
+                if !record.participants.isEmpty {
+                    H.el("ul", [("class", "records")]) {
+                        for participant in record.participants {
+                            H.el("li") {
+                                H.el("p", [("class", "record-title")]) {
+                                    H.link(participant.person.name, to: .person(participant.person.id))
+                                    Text(" — " + text("part.\(participant.part.rawValue)"))
+                                }
+                                if let title = participant.title {
+                                    H.text("p", [("class", "record-meta")],
+                                           [title, participant.organization].compactMap { $0 }.joined(separator: " · ")
+                                           + (participant.titleRecorded ? " " + text("engagements.recordedTitle") : ""))
+                                }
+                            }
+                        }
+                    }
+                }
+                if !record.headCounts.isEmpty {
+                    H.el("h3") { Text(text("engagements.headCounts")) }
+                    H.el("ul", [("class", "plain")]) {
+                        for count in record.headCounts { H.text("li", [], "\(count.category): \(count.displayCount)") }
+                    }
+                }
+            }
+            followUps(model, chrome: chrome)
+        }
+    }
+
+    /// The engagement's facts; also shown beside a form when someone else saved first.
+    static func facts(_ record: EngagementRecord, text: Localizer) -> Component {
+        let summary = record.summary
+        return RegistryViews.facts([
+            (text("engagements.kind"), Text(text("engagementKind.\(summary.kind.rawValue)"))),
+            (text("engagements.start"), Text(EngagementViews.when(summary, text: text))),
+            (text("engagements.duration"), RegistryViews.plain(record.durationMinutes.map(String.init))),
+            (text("engagements.place"), RegistryViews.link(summary.place, SiteURL.place)),
+            (text("engagements.venue"), RegistryViews.plain(summary.venue)),
+            (text("engagements.visit"), RegistryViews.link(summary.visit, SiteURL.visit)),
+            (text("engagements.hosts"), refs(record.hosts)),
+            (text("engagements.partners"), refs(record.partners)),
+            (text("engagements.topics"), RegistryViews.plain(summary.topics.joined(separator: ", "))),
+            (text("engagements.summary"), RegistryViews.plain(record.notes)),
+            (text("engagements.outcomes"), RegistryViews.plain(record.outcomes)),
+            (text("engagements.decisions"), RegistryViews.plain(record.decisions)),
+            (text("engagements.confidentiality"), Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
+        ], text: text)
+    }
+
+    static func refs(_ refs: [RecordRef]) -> Component? {
+        guard !refs.isEmpty else { return nil }
+        return H.el("ul", [("class", "plain")]) { for ref in refs { H.el("li") { H.link(ref.name, to: .organization(ref.id)) } } }
+    }
+
+    static func followUps(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        return H.el("section", [("aria-labelledby", "follow-ups")]) {
+            H.el("h2", [("id", "follow-ups")]) { Text(text("engagements.followUps")) }
+            if record.followUps.isEmpty { Paragraph(text("engagements.noFollowUps")) }
+            if !record.followUps.isEmpty {
+                EngagementViews.followUpList(record.followUps, today: model.today, showEngagement: false, canWrite: model.canWrite && !record.summary.isDeleted, chrome: chrome)
+            }
+            if model.canWrite && !record.summary.isDeleted {
+                H.el("form", [("method", "post"), ("action", SiteURL.engagementFollowUps(record.id).path), ("class", "record-form")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    H.el("h3") { Text(text("engagements.addFollowUp")) }
+                    Forms.field(label: text("engagements.followUp"), name: "text", value: "", required: true)
+                    Forms.select(label: text("engagements.followUpOwner"), name: "ownerID",
+                                 options: RegistryViews.refOptions(model.users, empty: text("engagements.noChoice")), selected: nil)
+                    Forms.field(label: text("engagements.followUpDue"), name: "dueOn", type: "date", value: "")
+                    Forms.submit(text("engagements.addFollowUp"), "secondary")
+                }
+            }
+        }
+    }
+}
+
+/// Pieces shared by engagement, visit, timeline and follow-up pages.
+enum EngagementViews {
+    /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade)".
+    static func when(_ summary: EngagementSummary, text: Localizer) -> String {
+        let start = summary.start.replacingOccurrences(of: "T", with: " ")
+        return "\(text("engagementKind.\(summary.kind.rawValue)")) · \(start) (\(summary.timeZone))"
+    }
+
+    static func list(_ items: [EngagementSummary], text: Localizer) -> Component {
+        H.el("ul", [("class", "records")]) {
+            for item in items {
+                H.el("li") {
+                    H.el("p", [("class", "record-title")]) {
+                        H.link(item.title, to: .engagement(item.id))
+                        RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
+                    }
+                    H.text("p", [("class", "record-meta")], ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · "))
+                    if let visit = item.visit { H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .visit(visit.id)) } }
+                }
+            }
+        }
+    }
+
+    /// The section on a person's or organisation's page: every engagement with them, last contact, open follow-ups.
+    static func relationship(_ history: RelationshipHistory, today: Day, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.el("section", [("aria-labelledby", "engagements-heading")]) {
+            H.el("h2", [("id", "engagements-heading")]) { Text(text("engagements.withThem")) }
+            if let last = history.lastContact { H.text("p", [("class", "record-meta")], text("engagements.lastContact", last.description)) }
+            if !history.openFollowUps.isEmpty {
+                H.el("h3") { Text(text("engagements.openFollowUps")) }
+                followUpList(history.openFollowUps, today: today, showEngagement: true, canWrite: false, chrome: chrome)
+            }
+            if history.engagements.isEmpty { Paragraph(text("engagements.noneWithThem")) } else { list(history.engagements, text: text) }
+        }
+    }
+
+    static func followUpList(_ items: [FollowUpRecord], today: Day, showEngagement: Bool, canWrite: Bool, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.el("ul", [("class", "records")]) {
+            for item in items {
+                let overdue = item.isOverdue(today: today)
+                H.el("li", [("class", overdue ? "overdue" : nil)]) {
+                    H.el("p", [("class", "record-title")]) {
+                        Text(item.text)
+                        if overdue { H.text("span", [("class", "badge badge-overdue")], text("followUps.overdue")) }
+                    }
+                    H.text("p", [("class", "record-meta")], [
+                        item.dueOn.map { text("followUps.due", $0.description) } ?? text("followUps.noDue"),
+                        item.owner?.name, text("followUpStatus.\(item.status.rawValue)"),
+                    ].compactMap { $0 }.joined(separator: " · "))
+                    if showEngagement { H.el("p", [("class", "record-meta muted")]) { H.link(item.engagement.name, to: .engagement(item.engagement.id)) } }
+                    if canWrite {
+                        H.el("div", [("class", "actions")]) {
+                            for (status, label) in statusChoices(item.status) {
+                                H.el("form", [("method", "post"), ("action", SiteURL.followUpStatus(item.id).path), ("class", "inline")]) {
+                                    Forms.csrf(chrome.csrfToken)
+                                    Forms.hidden("status", status.rawValue)
+                                    Forms.hidden("version", String(item.version))
+                                    Forms.submit(text(label), "secondary")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func statusChoices(_ status: FollowUpStatus) -> [(FollowUpStatus, String)] {
+        switch status {
+        case .open: [(.done, "followUps.markDone"), (.dropped, "followUps.drop")]
+        case .done, .dropped: [(.open, "followUps.reopen")]
+        }
+    }
+}
