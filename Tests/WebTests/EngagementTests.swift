@@ -181,4 +181,32 @@ struct EngagementTests {
             #expect(record.aggregateOnly && record.participants.isEmpty)
         }
     }
+
+    @Test func theDemoHasTheAugustVisitDayByDay() async throws {
+        try await withRoundtable { app in
+            _ = try await DemoRegistry(database: app.db).load()
+            var arta: UserSummary?
+            for user in DemoData.users {
+                let added = try await app.addUser(user.email, role: user.role, name: user.name)
+                if user.role == .officer { arta = added }
+            }
+            try await DemoEngagements(database: app.db).load(now: Date())
+            let officer = Actor.user(try #require(arta))
+            let visits = try await FieldVisits(database: app.db).list(by: officer).items
+            #expect(visits.map(\.title) == ["August 2023 visit to Kosovo", "First visit to Kosovo"])
+            var query = Engagements.Query()
+            query.visitID = visits[0].id
+            query.chronological = true
+            let august = try await Engagements(database: app.db).list(query, by: officer).items
+            #expect(august.map { $0.day?.description ?? "" } == ["2023-08-07", "2023-08-08", "2023-08-09", "2023-08-09", "2023-08-10"])
+            let consortium = try await Engagements(database: app.db).get(august[2].id, by: officer)
+            #expect(consortium.headCounts.map { "\($0.category): \($0.displayCount)" }
+                    == ["community representatives: 25", "NGOs: 18", "leaders from diverse ethnic backgrounds: 20+"])
+            #expect(!consortium.participants.contains { $0.person.name == "Miloš Jovanović" }, "restricted: not for an officer")
+            let dpm = try await Engagements(database: app.db).get(august[0].id, by: officer)
+            #expect(dpm.participants.first?.title == "Deputy Prime Minister for Minority Issues and Human Rights")
+            let mine = try await FollowUps(database: app.db).open(ownedBy: officer.userID!, by: officer)
+            #expect(mine.map(\.text) == ["Send the meeting summary and the forum proposal to the mayor's office"])
+        }
+    }
 }

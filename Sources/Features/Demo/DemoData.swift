@@ -52,9 +52,13 @@ public struct DemoData: Sendable {
 
     /// The seed's cast, then a few hundred synthetic people and organisations, through the use cases.
     func loadRegistry(now: Date) async throws -> Int {
-        guard !(try await DemoRegistry(database: database).alreadyLoaded()) else { return 0 }
         // One transaction for the whole demo: all of it or none, and one commit instead of thousands.
-        return try await database.transaction { tx in try await loadRegistry(on: tx, now: now) }
+        // A demo database from before field visits existed gets them added.
+        try await database.transaction { tx in
+            let added = try await DemoRegistry(database: tx).alreadyLoaded() ? 0 : try await loadRegistry(on: tx, now: now)
+            if !(try await DemoEngagements(database: tx).alreadyLoaded()) { try await DemoEngagements(database: tx).load(now: now) }
+            return added
+        }
     }
 
     private func loadRegistry(on database: any Database, now: Date) async throws -> Int {

@@ -112,10 +112,11 @@ public struct FollowUpInput: Sendable, Equatable {
     public var dueOn: String?
     public var status: String = FollowUpStatus.open.rawValue
 
-    public init(text: String, ownerID: UUID? = nil, dueOn: String? = nil) {
+    public init(text: String, ownerID: UUID? = nil, dueOn: String? = nil, status: String = FollowUpStatus.open.rawValue) {
         self.text = text
         self.ownerID = ownerID
         self.dueOn = dueOn
+        self.status = status
     }
 
     struct Valid {

@@ -1,0 +1,139 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// The seed's field work: the February 2023 first visit with its open forum, and the August 2023 visit —
+/// the Deputy Prime Minister on 7 August, the Mayor of Mitrovica South on 8 August, the consortium at
+/// Community Building Mitrovica on 9 August (counted, not all named), UNMIK, and the Head of the Council of
+/// Europe Office. Written through the use cases, so it is all in the audit trail.
+struct DemoEngagements {
+    let database: any Database
+    let actor = Actor.commandLine
+
+    func alreadyLoaded() async throws -> Bool {
+        try await FieldVisitModel.query(on: database).count() > 0
+    }
+
+    func load(now: Date) async throws {
+        let people = try await ids(PersonModel.query(on: database).all().map { ($0.name, $0.id!) })
+        let orgs = try await ids(OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) })
+        let users = try await ids(UserModel.query(on: database).all().map { ($0.email, $0.id!) })
+        let places = try await ids(PlaceModel.query(on: database).all().map { ($0.sortName, $0.id!) })
+        func place(_ english: String) -> UUID? { places[NameFolding.fold(english)] }
+        let zone = "Europe/Belgrade"
+
+        var february = FieldVisitInput(title: "First visit to Kosovo", startsOn: "2023-02-13", endsOn: "2023-02-16")
+        february.status = VisitStatus.done.rawValue
+        february.purpose = "Listen first: meet community organisations in Mitrovica and hear what divides and what connects."
+        february.placeIDs = [place("Pristina"), place("North Mitrovica")].compactMap { $0 }
+        february.memberUserIDs = [users["james.holmes@ico.example"], users["kubra.kalkandelen@ico.example"]].compactMap { $0 }
+        let first = try await FieldVisits(database: database).create(february, by: actor, now: now)
+
+        var forum = EngagementInput(kind: EngagementKind.openForum.rawValue, title: "Open forum on living together in Mitrovica",
+                                    start: "2023-02-15T17:00", timeZone: zone)
+        forum.visitID = first.id
+        forum.placeID = place("North Mitrovica")
+        forum.venue = "Community Building Mitrovica"
+        forum.durationMinutes = 150
+        forum.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
+        forum.participants = [participant(people["Valdete Idrizi"], .host), participant(people["James Holmes"], .delegation),
+                              participant(people["Kübra Kalkandelen"], .speaker)].compactMap { $0 }
+        forum.headCounts = [HeadCount(category: "residents from both sides of the river", count: 40, atLeast: true)]
+        forum.topics = ["inclusion", "dialogue", "youth"]
+        forum.summary = "An open evening: residents, young people and local organisations on what keeps the two sides of the city apart."
+        forum.outcomes = "Interest in a standing consortium of community organisations; young people asked for joint activities."
+        forum.confidentiality = Confidentiality.public.rawValue
+        forum.followUps = [FollowUpInput(text: "Propose a consortium of community organisations to CBM", ownerID: users["kubra.kalkandelen@ico.example"],
+                                         dueOn: "2023-03-31", status: FollowUpStatus.done.rawValue)]
+        _ = try await Engagements(database: database).create(forum, by: actor, now: now)
+
+        var august = FieldVisitInput(title: "August 2023 visit to Kosovo", startsOn: "2023-08-07", endsOn: "2023-08-10")
+        august.status = VisitStatus.done.rawValue
+        august.purpose = "Agree a partnership on minority issues and human rights; meet local government and the consortium in Mitrovica."
+        august.placeIDs = [place("Pristina"), place("Mitrovica South"), place("North Mitrovica")].compactMap { $0 }
+        august.memberUserIDs = [users["james.holmes@ico.example"], users["kubra.kalkandelen@ico.example"]].compactMap { $0 }
+        august.memberPersonIDs = [people["James Holmes"], people["Kübra Kalkandelen"]].compactMap { $0 }
+        let visit = try await FieldVisits(database: database).create(august, by: actor, now: now)
+        let delegation = [participant(people["James Holmes"], .delegation), participant(people["Kübra Kalkandelen"], .delegation)].compactMap { $0 }
+
+        var dpm = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Deputy Prime Minister for Minority Issues and Human Rights",
+                                  start: "2023-08-07T10:00", timeZone: zone)
+        dpm.visitID = visit.id
+        dpm.placeID = place("Pristina")
+        dpm.venue = "Government building"
+        dpm.durationMinutes = 90
+        dpm.hostIDs = [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]].compactMap { $0 }
+        dpm.participants = [participant(people["Emilija Redžepi"], .host)].compactMap { $0 } + delegation
+        dpm.topics = ["minority rights", "human rights", "partnership"]
+        dpm.summary = "Discussed the situation of non-majority communities and how local government can include them."
+        dpm.outcomes = "A partnership agreement on minority issues and human rights was signed."
+        dpm.decisions = "A working group will support local councillors in the self-governance process."
+        dpm.confidentiality = Confidentiality.public.rawValue
+        _ = try await Engagements(database: database).create(dpm, by: actor, now: now)
+
+        var mayor = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Mayor of Mitrovica South",
+                                    start: "2023-08-08T10:00", timeZone: zone)
+        mayor.visitID = visit.id
+        mayor.placeID = place("Mitrovica South")
+        mayor.venue = "Municipal building"
+        mayor.durationMinutes = 60
+        mayor.hostIDs = [orgs["Municipality of Mitrovica South"]].compactMap { $0 }
+        mayor.participants = [participant(people["Bedri Hamza"], .host)].compactMap { $0 } + delegation
+        mayor.topics = ["local government", "inclusion"]
+        mayor.outcomes = "The mayor supports a joint forum with the consortium; his office names a contact person."
+        mayor.followUps = [FollowUpInput(text: "Send the meeting summary and the forum proposal to the mayor's office",
+                                         ownerID: users["arta.krasniqi@ico.example"], dueOn: "2023-08-25")]
+        mayor.confidentiality = Confidentiality.internal.rawValue
+        _ = try await Engagements(database: database).create(mayor, by: actor, now: now)
+
+        var consortium = EngagementInput(kind: EngagementKind.consortiumAssembly.rawValue, title: "Consortium assembly at Community Building Mitrovica",
+                                         start: "2023-08-09T11:00", timeZone: zone)
+        consortium.visitID = visit.id
+        consortium.placeID = place("North Mitrovica")
+        consortium.venue = "Community Building Mitrovica"
+        consortium.durationMinutes = 180
+        consortium.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
+        consortium.participants = [participant(people["Valdete Idrizi"], .host), participant(people["Miloš Jovanović"], .participant)].compactMap { $0 } + delegation
+        consortium.headCounts = [HeadCount(category: "community representatives", count: 25), HeadCount(category: "NGOs", count: 18),
+                                 HeadCount(category: "leaders from diverse ethnic backgrounds", count: 20, atLeast: true)]
+        consortium.topics = ["consortium", "inclusion", "dialogue"]
+        consortium.summary = "The consortium met for the first time in full, after the tensions of the spring."
+        consortium.outcomes = "Members agreed on a joint plan for the autumn and on two draft recommendations to the municipalities."
+        consortium.confidentiality = Confidentiality.internal.rawValue
+        consortium.followUps = [FollowUpInput(text: "Circulate the draft recommendations to consortium members", ownerID: users["kubra.kalkandelen@ico.example"],
+                                              dueOn: "2023-09-15")]
+        _ = try await Engagements(database: database).create(consortium, by: actor, now: now)
+
+        var unmik = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with UNMIK political affairs", start: "2023-08-09T16:00", timeZone: zone)
+        unmik.visitID = visit.id
+        unmik.placeID = place("Pristina")
+        unmik.partnerIDs = [orgs["United Nations Interim Administration Mission in Kosovo"]].compactMap { $0 }
+        unmik.participants = [participant(people["Ana Marković"], .participant)].compactMap { $0 } + delegation
+        unmik.topics = ["coordination"]
+        unmik.outcomes = "Shared the consortium's plan; UNMIK will share its community-dialogue calendar."
+        unmik.confidentiality = Confidentiality.internal.rawValue
+        _ = try await Engagements(database: database).create(unmik, by: actor, now: now)
+
+        var coe = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Head of the Council of Europe Office in Pristina",
+                                  start: "2023-08-10T09:30", timeZone: zone)
+        coe.visitID = visit.id
+        coe.placeID = place("Pristina")
+        coe.partnerIDs = [orgs["Council of Europe Office in Pristina"]].compactMap { $0 }
+        coe.participants = [participant(people["Frank Power"], .host)].compactMap { $0 } + delegation
+        coe.topics = ["coordination", "human rights"]
+        coe.outcomes = "Agreed to keep each other informed on support to local councillors."
+        coe.confidentiality = Confidentiality.public.rawValue
+        coe.followUps = [FollowUpInput(text: "Share the working group's terms of reference with the Council of Europe Office",
+                                       ownerID: users["james.holmes@ico.example"], dueOn: "2023-10-01")]
+        _ = try await Engagements(database: database).create(coe, by: actor, now: now)
+    }
+
+    private func ids(_ pairs: [(String, UUID)]) -> [String: UUID] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func participant(_ id: UUID?, _ part: ParticipantPart) -> ParticipantInput? {
+        id.map { ParticipantInput(personID: $0, part: part.rawValue) }
+    }
+}
