@@ -346,6 +346,8 @@ enum Catalogs {
         "engagement.headCountLine": "Write each head-count as “category: number”, for example “NGOs: 18” or “leaders: 20+”.",
         "headCount.categoryRequired": "Each head-count needs a category.",
         "headCount.countRange": "A head-count is a number from 0 to 1,000,000.",
+        "headCount.categoryTooLong": "A head-count's category can have at most 200 characters.",
+        "headCount.breakdownTooMany": "A breakdown can have at most 20 parts.",
         "headCount.breakdownNegative": "Breakdowns cannot be negative.",
         "headCount.breakdownTooLarge": "A breakdown cannot add up to more than the count.",
         "visit.endsBeforeStart": "The visit cannot end before it starts.",

@@ -71,10 +71,24 @@ public struct HeadCount: Sendable, Equatable, Codable {
 
     public static let maximumCount = 1_000_000
 
+    private enum CodingKeys: String, CodingKey { case category, count, atLeast, byGender, byCommunity }
+
+    /// `atLeast` and the breakdowns may be left out.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        category = try container.decode(String.self, forKey: .category)
+        count = try container.decode(Int.self, forKey: .count)
+        atLeast = try container.decodeIfPresent(Bool.self, forKey: .atLeast) ?? false
+        byGender = try container.decodeIfPresent([String: Int].self, forKey: .byGender) ?? [:]
+        byCommunity = try container.decodeIfPresent([String: Int].self, forKey: .byCommunity) ?? [:]
+    }
+
     /// Problems with this row, as catalogue keys: empty when it is sound.
     public var problems: [String] {
         var found: [String] = []
         if category.trimmingWhitespace().isEmpty { found.append("headCount.categoryRequired") }
+        if category.count > 200 { found.append("headCount.categoryTooLong") }
+        if byGender.count > 20 || byCommunity.count > 20 { found.append("headCount.breakdownTooMany") }
         if count < 0 || count > Self.maximumCount { found.append("headCount.countRange") }
         if byGender.values.contains(where: { $0 < 0 }) || byCommunity.values.contains(where: { $0 < 0 }) {
             found.append("headCount.breakdownNegative")

@@ -209,4 +209,10 @@ struct EngagementTests {
             #expect(mine.map(\.text) == ["Send the meeting summary and the forum proposal to the mayor's office"])
         }
     }
+
+    @Test func linesFromABrowserTextareaSplitOnCRLF() {
+        // Browsers send CRLF; Swift reads "\r\n" as one Character.
+        #expect(FormValues.list("бедри хамза, host\r\nValdete Idrizi\r\n\r\nAna Marković") == ["бедри хамза, host", "Valdete Idrizi", "Ana Marković"])
+        #expect(FormValues.list("sq, en\r\nsr-Latn", commas: true) == ["sq", "en", "sr-Latn"])
+    }
 }

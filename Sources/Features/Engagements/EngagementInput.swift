@@ -104,6 +104,16 @@ public struct ParticipantInput: Sendable, Equatable, Codable {
         self.part = part
         self.title = title
     }
+
+    private enum CodingKeys: String, CodingKey { case personID, part, title }
+
+    /// `part` may be left out (participant).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        personID = try container.decode(UUID.self, forKey: .personID)
+        part = try container.decodeIfPresent(String.self, forKey: .part) ?? ParticipantPart.participant.rawValue
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+    }
 }
 
 public struct FollowUpInput: Sendable, Equatable {

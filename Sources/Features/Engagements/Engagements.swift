@@ -61,6 +61,10 @@ public struct Engagements: Sendable {
         if let from = query.from { select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .greaterThanOrEqual, SQLBind(from.description)) }
         if let to = query.to { select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .lessThan, SQLBind(to.description + "T99")) }
         if let id = query.personID {
+            // Filtering by someone the actor may not see would tell where that person has been.
+            guard try await People(database: database).isVisible(id, to: actor) else {
+                return ListPage(items: [], page: page, perPage: perPage, total: 0, totalIsAtLeast: false, hasMore: false)
+            }
             select = select.where(SQLQueryString("\(ident: EngagementModel.schema).\(ident: "id") IN (SELECT \(ident: "engagement_id") FROM \(ident: ParticipationModel.schema) WHERE \(ident: "person_id") = \(bind: id))"))
         }
         if let id = query.organizationID {

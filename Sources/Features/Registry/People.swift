@@ -70,6 +70,12 @@ public struct People: Sendable {
         return person
     }
 
+    /// Whether the actor may see this person at all (a live record, restricted only for those who may).
+    func isVisible(_ id: UUID, to actor: Actor) async throws -> Bool {
+        guard let person = try await PersonModel.find(id, on: database), person.deletedAt == nil else { return false }
+        return actor.canSee(rawSensitivity: person.sensitivity)
+    }
+
     func visible(to actor: Actor) -> QueryBuilder<PersonModel> {
         var builder = PersonModel.query(on: database)
         if !actor.canSee(.restricted) { builder = builder.filter(\.$sensitivity == Sensitivity.normal.rawValue) }

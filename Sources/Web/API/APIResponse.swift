@@ -120,6 +120,13 @@ struct APIListQuery {
         return id
     }
 
+    /// `YYYY-MM-DD`.
+    static func day(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> Day? {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard let day = Day(raw) else { issues.append(FieldIssue(field: name, "date.invalid")); return nil }
+        return day
+    }
+
     static func choice<T: RawRepresentable>(_ req: Request, _ name: String, _ type: T.Type, issues: inout [FieldIssue]) -> T? where T.RawValue == String {
         guard let raw = try? req.query.get(String.self, at: name) else { return nil }
         guard let value = T(rawValue: raw) else { issues.append(FieldIssue(field: name, "field.notAChoice")); return nil }

@@ -67,6 +67,8 @@ public enum Roundtable {
         PositionsAPIController().register(app)
         PlacesAPIController().register(app)
         CommunitiesAPIController().register(app)
+        VisitsAPIController().register(app)
+        EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()
         if config.demo {

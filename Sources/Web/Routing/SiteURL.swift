@@ -177,6 +177,17 @@ enum APIURL: Sendable, Equatable {
     case place(UUID)
     case communities
     case community(UUID)
+    case visits
+    case visit(UUID)
+    case visitRestore(UUID)
+    case visitHistory(UUID)
+    case engagements
+    case engagement(UUID)
+    case engagementRestore(UUID)
+    case engagementHistory(UUID)
+    case engagementFollowUps(UUID)
+    case followUps
+    case followUp(UUID)
 
     var path: String {
         switch self {
@@ -194,6 +205,17 @@ enum APIURL: Sendable, Equatable {
         case .place(let id): return "/places/\(id.path)"
         case .communities: return "/communities"
         case .community(let id): return "/communities/\(id.path)"
+        case .visits: return "/visits"
+        case .visit(let id): return "/visits/\(id.path)"
+        case .visitRestore(let id): return "/visits/\(id.path)/restore"
+        case .visitHistory(let id): return "/visits/\(id.path)/history"
+        case .engagements: return "/engagements"
+        case .engagement(let id): return "/engagements/\(id.path)"
+        case .engagementRestore(let id): return "/engagements/\(id.path)/restore"
+        case .engagementHistory(let id): return "/engagements/\(id.path)/history"
+        case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
+        case .followUps: return "/follow-ups"
+        case .followUp(let id): return "/follow-ups/\(id.path)"
         case .me: return "/me"
         case .users: return "/users"
         case .user(let id): return "/users/\(id.uuidString.lowercased())"

@@ -5,8 +5,9 @@ import Vapor
 enum FormValues {
     /// Lines or commas → trimmed, non-empty items.
     static func list(_ raw: String?, commas: Bool = false) -> [String] {
-        let separators: Set<Character> = commas ? ["\n", "\r", ","] : ["\n", "\r"]
-        return (raw ?? "").split(whereSeparator: { separators.contains($0) })
+        // Browsers send a textarea's line breaks as CRLF, which Swift reads as one Character: `isNewline`
+        // covers it (and LF, CR, and the Unicode line separators).
+        return (raw ?? "").split(whereSeparator: { $0.isNewline || (commas && $0 == ",") })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

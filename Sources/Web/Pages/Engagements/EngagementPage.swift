@@ -70,9 +70,8 @@ enum EngagementPage {
     /// The engagement's facts; also shown beside a form when someone else saved first.
     static func facts(_ record: EngagementRecord, text: Localizer) -> Component {
         let summary = record.summary
-        return RegistryViews.facts([
-            (text("engagements.kind"), Text(text("engagementKind.\(summary.kind.rawValue)"))),
-            (text("engagements.start"), Text(EngagementViews.when(summary, text: text))),
+        let rows: [(String, Component?)] = [
+            (text("engagements.start"), Text(summary.start.replacingOccurrences(of: "T", with: " ") + " (\(summary.timeZone))")),
             (text("engagements.duration"), RegistryViews.plain(record.durationMinutes.map(String.init))),
             (text("engagements.place"), RegistryViews.link(summary.place, SiteURL.place)),
             (text("engagements.venue"), RegistryViews.plain(summary.venue)),
@@ -83,6 +82,10 @@ enum EngagementPage {
             (text("engagements.summary"), RegistryViews.plain(record.notes)),
             (text("engagements.outcomes"), RegistryViews.plain(record.outcomes)),
             (text("engagements.decisions"), RegistryViews.plain(record.decisions)),
+        ]
+        // What was not recorded is left out: a field officer's quick log has few of these.
+        return RegistryViews.facts(rows.filter { $0.1 != nil } + [
+            (text("engagements.kind"), Text(text("engagementKind.\(summary.kind.rawValue)"))),
             (text("engagements.confidentiality"), Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
         ], text: text)
     }

@@ -1,0 +1,205 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// `/api/v1/engagements` and their follow-ups, `/api/v1/follow-ups`.
+struct EngagementsAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .api(.engagements), access: read, use: list)
+        routes.on(.POST, .api(.engagements), access: write, use: create)
+        routes.on(.GET, .api(.engagement(id)), access: read, use: get)
+        routes.on(.PATCH, .api(.engagement(id)), access: write, use: update)
+        routes.on(.DELETE, .api(.engagement(id)), access: write, use: delete)
+        routes.on(.POST, .api(.engagementRestore(id)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.engagementHistory(id)), access: read, use: history)
+        routes.on(.POST, .api(.engagementFollowUps(id)), access: write, use: addFollowUp)
+        routes.on(.GET, .api(.followUps), access: write, use: myFollowUps)
+        routes.on(.PATCH, .api(.followUp(id)), access: write, use: setFollowUpStatus)
+    }
+
+    func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        var issues: [FieldIssue] = []
+        let paging = APIListQuery(req, issues: &issues)
+        var query = Engagements.Query()
+        query.visitID = APIListQuery.uuid(req, "visit", issues: &issues)
+        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
+        query.personID = APIListQuery.uuid(req, "person", issues: &issues)
+        query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
+        query.kind = APIListQuery.choice(req, "kind", EngagementKind.self, issues: &issues)
+        query.topic = APIListQuery.text(req, "topic", issues: &issues)
+        query.from = APIListQuery.day(req, "from", issues: &issues)
+        query.to = APIListQuery.day(req, "to", issues: &issues)
+        query.chronological = APIListQuery.flag(req, "chronological", issues: &issues)
+        query.page = paging.page
+        query.perPage = paging.perPage
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        return try APIJSON.response(APIPage(try await engagements(req).list(query, by: req.actor)))
+    }
+
+    struct Body: Decodable {
+        var kind: String?, title: String?, start: String?, timeZone: String?, durationMinutes: Int?, placeID: UUID?, venue: String?
+        var visitID: UUID?, hostIDs: [UUID]?, partnerIDs: [UUID]?, participants: [ParticipantInput]?, headCounts: [HeadCount]?
+        var topics: [String]?, summary: String?, outcomes: String?, decisions: String?, aggregateOnly: Bool?, confidentiality: String?
+        var followUps: [FollowUpBody]?, version: Int?
+
+        /// Fields left out keep their current value.
+        func input(over current: EngagementRecord?) -> EngagementInput {
+            let summary = current?.summary
+            var input = EngagementInput(kind: kind ?? summary?.kind.rawValue ?? "", title: title ?? summary?.title ?? "",
+                                        start: start ?? summary?.start ?? "", timeZone: timeZone ?? summary?.timeZone ?? "UTC")
+            input.durationMinutes = durationMinutes ?? current?.durationMinutes
+            input.placeID = placeID ?? summary?.place?.id
+            input.venue = venue ?? summary?.venue
+            input.visitID = visitID ?? summary?.visit?.id
+            input.hostIDs = hostIDs ?? current?.hosts.map(\.id) ?? []
+            input.partnerIDs = partnerIDs ?? current?.partners.map(\.id) ?? []
+            input.participants = participants ?? current?.participants.map {
+                ParticipantInput(personID: $0.person.id, part: $0.part.rawValue, title: $0.titleRecorded ? $0.title : nil)
+            } ?? []
+            input.headCounts = headCounts ?? current?.headCounts ?? []
+            input.topics = topics ?? summary?.topics ?? []
+            input.summary = self.summary ?? current?.notes
+            input.outcomes = outcomes ?? current?.outcomes
+            input.decisions = decisions ?? current?.decisions
+            input.aggregateOnly = aggregateOnly ?? current?.aggregateOnly ?? false
+            input.confidentiality = confidentiality ?? summary?.confidentiality.rawValue ?? Confidentiality.internal.rawValue
+            input.followUps = (followUps ?? []).map(\.input)
+            return input
+        }
+    }
+
+    struct FollowUpBody: Decodable {
+        var text: String?, ownerID: UUID?, dueOn: String?, status: String?
+
+        var input: FollowUpInput {
+            FollowUpInput(text: text ?? "", ownerID: ownerID, dueOn: dueOn, status: status ?? FollowUpStatus.open.rawValue)
+        }
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(Body.self, from: req)
+        var issues: [FieldIssue] = []
+        for (field, value) in [("kind", body.kind), ("title", body.title), ("start", body.start)] where value == nil {
+            issues.append(FieldIssue(field: field, "field.required"))
+        }
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        let record = try await engagements(req).create(body.input(over: nil), by: req.actor)
+        return try APIJSON.response(APIEngagement(record), status: .created,
+                                    headers: ["Location": SiteURL.api(.engagement(record.id)).path, "ETag": "\"\(record.version)\""])
+    }
+
+    /// A deleted engagement is gone from the API (restore brings it back).
+    @Sendable func get(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        guard !record.summary.isDeleted else { throw WebError.notFound }
+        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(Body.self, from: req)
+        let current = try await engagements(req).get(id, by: req.actor)
+        guard !current.summary.isDeleted else { throw WebError.notFound }
+        if body.followUps != nil { throw DomainError.invalid([FieldIssue(field: "followUps", "field.unknown")]) }
+        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
+        let record = try await IfMatch.preconditioned(req) {
+            try await engagements(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor)
+        }
+        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let current = try await engagements(req).get(id, by: req.actor)
+        guard !current.summary.isDeleted else { throw WebError.notFound }
+        try await engagements(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).restore(req.idParameter(), by: req.actor)
+        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
+    }
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        guard !record.summary.isDeleted else { throw WebError.notFound }
+        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: record.id)))
+    }
+
+    @Sendable func addFollowUp(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(FollowUpBody.self, from: req)
+        if body.text == nil { throw DomainError.invalid([FieldIssue(field: "text", "field.required")]) }
+        try await FollowUps(database: req.db).add(body.input, to: id, by: req.actor)
+        let record = try await engagements(req).get(id, by: req.actor)
+        return try APIJSON.response(APIList(items: record.followUps), status: .created)
+    }
+
+    /// The caller's open follow-ups, soonest due first.
+    @Sendable func myFollowUps(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        return try APIJSON.response(APIList(items: try await FollowUps(database: req.db).open(ownedBy: user.id, by: req.actor)))
+    }
+
+    struct StatusBody: Decodable { var status: String?, version: Int? }
+
+    @Sendable func setFollowUpStatus(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(StatusBody.self, from: req)
+        guard let raw = body.status else { throw DomainError.invalid([FieldIssue(field: "status", "field.required")]) }
+        guard let status = FollowUpStatus(rawValue: raw) else { throw DomainError.invalid([FieldIssue(field: "status", "field.notAChoice")]) }
+        var expected = body.version
+        switch IfMatch.parse(req) {
+        case .version(let version): expected = version
+        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        case .any, .absent: break
+        }
+        try await IfMatch.preconditioned(req) {
+            try await FollowUps(database: req.db).setStatus(req.idParameter(), status, expectedVersion: expected, by: req.actor)
+        }
+        return Response(status: .noContent)
+    }
+}
+
+/// An engagement as the API gives it: flat, with identities and names.
+struct APIEngagement: Encodable {
+    var id: UUID
+    var kind: String
+    var title: String
+    var start: String
+    var timeZone: String
+    var startsAt: Date
+    var durationMinutes: Int?
+    var place: RecordRef?
+    var venue: String?
+    var visit: RecordRef?
+    var hosts: [RecordRef]
+    var partners: [RecordRef]
+    var participants: [ParticipantRecord]
+    var headCounts: [HeadCount]
+    var topics: [String]
+    var summary: String?
+    var outcomes: String?
+    var decisions: String?
+    var aggregateOnly: Bool
+    var confidentiality: String
+    var followUps: [FollowUpRecord]
+    var version: Int
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(_ record: EngagementRecord) {
+        let s = record.summary
+        id = s.id; kind = s.kind.rawValue; title = s.title; start = s.start; timeZone = s.timeZone; startsAt = s.startsAt
+        durationMinutes = record.durationMinutes; place = s.place; venue = s.venue; visit = s.visit; hosts = record.hosts
+        partners = record.partners; participants = record.participants; headCounts = record.headCounts; topics = s.topics
+        summary = record.notes; outcomes = record.outcomes; decisions = record.decisions; aggregateOnly = record.aggregateOnly
+        confidentiality = s.confidentiality.rawValue; followUps = record.followUps; version = record.version
+        createdAt = record.createdAt; updatedAt = record.updatedAt
+    }
+}
