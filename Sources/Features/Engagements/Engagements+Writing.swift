@@ -80,7 +80,8 @@ extension Engagements {
         model.kind = valid.kind.rawValue
         model.title = valid.title
         model.localStart = valid.start.description
-        model.timeZone = valid.zone.identifier
+        // The name as given ("UTC" stays "UTC"; Foundation would call it "GMT").
+        model.timeZone = input.timeZone.trimmingWhitespace()
         model.startsAt = valid.start.instant(in: valid.zone)
         model.durationMinutes = input.durationMinutes
         model.placeID = input.placeID

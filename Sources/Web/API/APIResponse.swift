@@ -44,8 +44,12 @@ enum IfMatch {
     static func parse(_ req: Request) -> Value {
         guard let raw = req.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces) else { return .absent }
         if raw == "*" { return .any }
-        let unquoted = raw.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        return Int(unquoted).map(Value.version) ?? .unparseable
+        // An entity tag is quoted (RFC 9110 §8.8.3), optionally weak: "3" or W/"3". A bare 3 is not one.
+        let tag = raw.hasPrefix("W/") ? String(raw.dropFirst(2)) : raw
+        guard tag.count >= 3, tag.hasPrefix("\""), tag.hasSuffix("\"") else { return .unparseable }
+        let digits = tag.dropFirst().dropLast()
+        guard digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .unparseable }
+        return Int(digits).map(Value.version) ?? .unparseable
     }
 
     /// The version an update starts from: `If-Match` or the body's `version`; neither is refused (428).
@@ -57,7 +61,7 @@ enum IfMatch {
         switch parse(req) {
         case .version(let version): return version
         case .any: return current
-        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
         case .absent:
             guard let version = bodyVersion else { throw DomainError.versionRequired }
             return version
@@ -81,7 +85,7 @@ enum IfMatch {
             guard version == current else { throw WebError.preconditionFailed(current: current) }
             return version
         case .any, .absent: return nil
-        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
         }
     }
 }

@@ -153,10 +153,11 @@ struct EngagementsAPIController {
         let body = try await APIJSON.decode(StatusBody.self, from: req)
         guard let raw = body.status else { throw DomainError.invalid([FieldIssue(field: "status", "field.required")]) }
         guard let status = FollowUpStatus(rawValue: raw) else { throw DomainError.invalid([FieldIssue(field: "status", "field.notAChoice")]) }
+        if let version = body.version, !(0...Int(Int32.max)).contains(version) { throw DomainError.invalid(field: "version", "field.wrongType") }
         var expected = body.version
         switch IfMatch.parse(req) {
         case .version(let version): expected = version
-        case .unparseable: throw WebError.badRequest("error.ifMatch")
+        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
         case .any, .absent: break
         }
         try await IfMatch.preconditioned(req) {
