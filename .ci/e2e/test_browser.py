@@ -2,6 +2,7 @@
 import os
 import pathlib
 import subprocess
+import time
 
 import pytest
 from selenium.common.exceptions import WebDriverException
@@ -276,3 +277,68 @@ def test_an_officer_adds_a_person_and_a_position_without_javascript_help(demo_se
     assert "Youth Worker" in browser.page_source and "Community Building Mitrovica" in browser.page_source
     browser.get(base + "/people?q=" + "Ристић")
     assert "Dragana Ristić" in browser.page_source
+
+
+@pytest.mark.parametrize("path,name", [
+    ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
+    ("/visits/new", "visit-form"),
+])
+def test_engagement_pages_read_well_on_a_phone_and_a_desktop(demo_server, browser, path, name):
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + path)
+    assert "Something went wrong" not in browser.page_source, path
+    assert_accessible(browser, name)
+    assert_fits(browser, 360, name)
+    screenshot(browser, name, 360)
+    screenshot(browser, name, 1280)
+
+
+def test_a_field_officer_logs_the_meeting_with_the_mayor_from_a_phone(demo_server, browser):
+    """Scenario 1: the 8 August meeting, on a 360 px screen, without scripts, in well under a minute."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 900)
+    started = time.monotonic()
+    browser.get(base + "/engagements/new")
+    fill(browser, "title", "Meeting with the Mayor of Mitrovica South (second)")
+    browser.execute_script("document.getElementsByName('start')[0].value = '2023-08-08T10:00'")
+    for option in browser.find_elements(By.CSS_SELECTOR, "select[name=placeID] option"):
+        if option.text.endswith("Mitrovica South"):
+            option.click()
+            break
+    # Any spelling or script; each on its own line (the browser sends CRLF between them).
+    fill(browser, "participants", "бедри хамза, host\nValdete Idrizi\nAna Markovic")
+    fill(browser, "outcomes", "The mayor supports a joint forum with the consortium.")
+    fill(browser, "followUp", "Send the summary to the mayor's office")
+    submit(browser, "form.record-form button[type=submit]")
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Meeting with the Mayor"))
+    elapsed = time.monotonic() - started
+    page = browser.page_source
+    assert "is added." in page, page[:500]
+    assert "Bedri Hamza</a> — Host" in page and "Mayor of Mitrovica South" in page
+    assert "Valdete Idrizi" in page and "Ana Marković" in page
+    assert "Send the summary" in page
+    assert elapsed < 60, f"logging took {elapsed:.1f} s"
+    assert_accessible(browser, "engagement")
+    assert_fits(browser, 360, "engagement")
+    screenshot(browser, "engagement-logged", 360)
+    browser.set_window_size(1280, 900)
+
+
+def test_the_august_visit_day_by_day_and_the_consortium_counted(demo_server, browser):
+    base = demo_server["base"]
+    sign_in(browser, base, "milos.petrovic@ico.example")
+    browser.get(base + "/visits")
+    browser.find_element(By.LINK_TEXT, "August 2023 visit to Kosovo").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("August 2023 visit"))
+    page = browser.page_source
+    order = [page.index(t) for t in ("Deputy Prime Minister", "Mayor of Mitrovica South", "Consortium assembly", "UNMIK", "Council of Europe Office")]
+    assert order == sorted(order), "engagements in the order they happened"
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Consortium assembly").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Consortium assembly"))
+    page = browser.page_source
+    assert "community representatives: 25" in page and "NGOs: 18" in page and "20+" in page
+    assert "Miloš Jovanović" not in page, "a viewer never sees the restricted councillor"
+    assert_accessible(browser, "consortium")
+    screenshot(browser, "consortium", 360)
