@@ -389,6 +389,15 @@ enum Catalogs {
         "followUps.saved": "The follow-up is updated.",
         "engagements.organizations.help.people": "Names, one per line, in any spelling or script.",
         "error.invalid.followUp": "The follow-up was not added: {0}",
+        "error.invalid.quote": "The quote was not added: {0}",
+        "quote.speakerRequired": "Name the speaker, or describe them (“a community representative”).",
+        "quotes.title": "Quotes", "quotes.none": "No quotes recorded.", "quotes.add": "Add a quote", "quotes.text": "What was said",
+        "quotes.speaker": "Speaker (a name from the registry)", "quotes.speakerLabel": "Or describe the speaker",
+        "quotes.speakerLabel.help": "For someone not to be named: “a community representative”.",
+        "quotes.language": "Language of the words (sq, sr-Latn, en …)", "quotes.withheld": "Not for publication, whatever the speaker's consent",
+        "quotes.remove": "Remove", "quotes.publishable": "May be published", "quotes.verdict.withheld": "Not for publication",
+        "quotes.verdict.no_consent": "Not for publication: the speaker has not agreed to be quoted",
+        "quotes.verdict.consent_unknown": "Not for publication yet: ask the speaker whether they may be quoted",
         "engagements.moreFields": "More details: time zone, venue, visit, hosts, head-counts, summary…", "engagements.noChoice": "—",
     ]
 }

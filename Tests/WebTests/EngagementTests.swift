@@ -215,4 +215,47 @@ struct EngagementTests {
         #expect(FormValues.list("бедри хамза, host\r\nValdete Idrizi\r\n\r\nAna Marković") == ["бедри хамза, host", "Valdete Idrizi", "Ana Marković"])
         #expect(FormValues.list("sq, en\r\nsr-Latn", commas: true) == ["sq", "en", "sr-Latn"])
     }
+
+    @Test func quotesFollowTheSpeakersConsentAndVanishWithARestrictedSpeaker() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            var redzepi = PersonInput(name: "Emilija Redžepi")
+            redzepi.consent = [.quoted: "yes"]
+            _ = try await People(database: app.db).update(f.redzepi, redzepi, expectedVersion: 1, by: .commandLine)
+            let engagement = try await Engagements(database: app.db).create(
+                EngagementInput(kind: "meeting", title: "Meeting with the DPM", start: "2023-08-07T10:00", timeZone: "Europe/Belgrade"), by: .commandLine)
+            let quotes = Quotes(database: app.db)
+            let said = try await quotes.add(QuoteInput(speakerID: f.redzepi, text: "Inclusion starts in the municipalities.", language: "en"), to: engagement.id, by: .commandLine)
+            #expect(said.publication == .publishable)
+            let narrowed = try await quotes.add(QuoteInput(speakerID: f.redzepi, text: "Off the record.", language: "en", withheld: true), to: engagement.id, by: .commandLine)
+            #expect(narrowed.publication == .withheld)
+            let unknown = try await quotes.add(QuoteInput(speakerID: f.hamza, text: "We will host the forum.", language: "sq"), to: engagement.id, by: .commandLine)
+            #expect(unknown.publication == .consentUnknown, "Bedri Hamza was never asked")
+            _ = try await quotes.add(QuoteInput(speakerID: f.hidden, text: "Not safe to say more.", language: "sr-Cyrl"), to: engagement.id, by: .commandLine)
+            let anonymous = try await quotes.add(QuoteInput(speakerLabel: "a youth worker", text: "Young people want to meet.", language: "en"), to: engagement.id, by: .commandLine)
+            #expect(anonymous.publication == .publishable)
+            await #expect(throws: DomainError.self) { try await quotes.add(QuoteInput(text: "Nobody said it", language: "en"), to: engagement.id, by: .commandLine) }
+
+            let seen = try await Engagements(database: app.db).get(engagement.id, by: .user(officer)).quotes
+            #expect(seen.map(\.text) == ["Inclusion starts in the municipalities.", "Off the record.", "We will host the forum.", "Young people want to meet."])
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            let page = try await browser.get("/engagements/\(engagement.id.uuidString.lowercased())")
+            #expect(page.text.contains("Inclusion starts in the municipalities.") && !page.text.contains("Not safe to say more."))
+            #expect(page.text.contains("ask the speaker whether they may be quoted"))
+            let added = try await browser.post("/engagements/\(engagement.id.uuidString.lowercased())/quotes",
+                                               form: ["text": "Thank you for coming.", "speaker": "emilija redzepi", "language": "en"])
+            #expect(added.status == .seeOther)
+            #expect(try await Engagements(database: app.db).get(engagement.id, by: .user(officer)).quotes.count == 5)
+        }
+    }
+
+    @Test func quoteVerdicts() {
+        #expect(QuoteRule.verdict(consentToBeQuoted: .yes, withheld: false) == .publishable)
+        #expect(QuoteRule.verdict(consentToBeQuoted: .yes, withheld: true) == .withheld)
+        #expect(QuoteRule.verdict(consentToBeQuoted: .no, withheld: false) == .noConsent)
+        #expect(QuoteRule.verdict(consentToBeQuoted: .unknown, withheld: false) == .consentUnknown)
+        #expect(QuoteRule.verdict(consentToBeQuoted: nil, withheld: false) == .publishable)
+    }
 }

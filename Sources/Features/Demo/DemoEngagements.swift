@@ -70,7 +70,12 @@ struct DemoEngagements {
         dpm.outcomes = "A partnership agreement on minority issues and human rights was signed."
         dpm.decisions = "A working group will support local councillors in the self-governance process."
         dpm.confidentiality = Confidentiality.public.rawValue
-        _ = try await Engagements(database: database).create(dpm, by: actor, now: now)
+        let dpmMeeting = try await Engagements(database: database).create(dpm, by: actor, now: now)
+        if let holmes = people["James Holmes"] {
+            _ = try await Quotes(database: database).add(QuoteInput(
+                speakerID: holmes, text: "Grounded in our steadfast dedication to strategic policy development, the International Community Organisation remains resolutely committed to nurturing equality, embracing diversity, and championing inclusion within all communities.",
+                language: "en"), to: dpmMeeting.id, by: actor, now: now)
+        }
 
         var mayor = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Mayor of Mitrovica South",
                                     start: "2023-08-08T10:00", timeZone: zone)
@@ -103,7 +108,15 @@ struct DemoEngagements {
         consortium.confidentiality = Confidentiality.internal.rawValue
         consortium.followUps = [FollowUpInput(text: "Circulate the draft recommendations to consortium members", ownerID: users["kubra.kalkandelen@ico.example"],
                                               dueOn: "2023-09-15")]
-        _ = try await Engagements(database: database).create(consortium, by: actor, now: now)
+        let assembly = try await Engagements(database: database).create(consortium, by: actor, now: now)
+        if let kubra = people["Kübra Kalkandelen"] {
+            _ = try await Quotes(database: database).add(QuoteInput(
+                speakerID: kubra, text: "Our endeavours have centred on nurturing dialogue across all echelons of communities. This assembly shows the power of unity in driving change.",
+                language: "en"), to: assembly.id, by: actor, now: now)
+        }
+        _ = try await Quotes(database: database).add(QuoteInput(
+            speakerLabel: "a community representative from North Mitrovica", text: "Të rinjtë duan të takohen, jo të ndahen.", language: "sq",
+            withheld: true), to: assembly.id, by: actor, now: now)
 
         var unmik = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with UNMIK political affairs", start: "2023-08-09T16:00", timeZone: zone)
         unmik.visitID = visit.id

@@ -55,6 +55,7 @@ public struct EngagementRecord: Sendable, Equatable, Codable {
     public var decisions: String?
     public var aggregateOnly: Bool
     public var followUps: [FollowUpRecord]
+    public var quotes: [QuoteRecord]
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date

@@ -29,12 +29,10 @@ public final class ChoiceCache: @unchecked Sendable {
     }
 
     static func fingerprint(of table: String, sql: any SQLDatabase) async throws -> [Int] {
-        let row = try await sql.select()
-            .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .column(SQLAlias(SQLFunction("coalesce", args: SQLFunction("sum", args: SQLIdentifier("version")), SQLLiteral.numeric("0")),
-                             as: SQLIdentifier("versions")))
-            .from(table)
-            .first()
+        // PostgreSQL sums integers as NUMERIC; cast back so both databases answer with an integer.
+        let row = try await sql.raw("""
+            SELECT COUNT(*) AS n, CAST(COALESCE(SUM(\(ident: "version")), 0) AS BIGINT) AS versions FROM \(ident: table)
+            """).first()
         return [try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "versions", as: Int.self) ?? 0]
     }
 }

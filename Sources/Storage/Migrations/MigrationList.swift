@@ -16,5 +16,6 @@ public enum MigrationList {
         M0011_CreateNameTokens(),     // folded name words for fast filtering
         M0012_NameTokensCarrySortAndVisibility(), // name words page and count without record look-ups
         M0013_CreateFieldVisitsAndEngagements(), // visits, engagements, participants, head-counts, follow-ups
+        M0014_CreateQuotes(),         // what was said at engagements, and whether it may be published
     ]
 }

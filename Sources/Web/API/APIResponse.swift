@@ -61,7 +61,7 @@ enum IfMatch {
         switch parse(req) {
         case .version(let version): return version
         case .any: return current
-        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
+        case .unparseable: throw WebError.preconditionMalformed
         case .absent:
             guard let version = bodyVersion else { throw DomainError.versionRequired }
             return version
@@ -85,7 +85,7 @@ enum IfMatch {
             guard version == current else { throw WebError.preconditionFailed(current: current) }
             return version
         case .any, .absent: return nil
-        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
+        case .unparseable: throw WebError.preconditionMalformed
         }
     }
 }

@@ -16,6 +16,8 @@ struct EngagementsAPIController {
         routes.on(.POST, .api(.engagementRestore(id)), access: .permission(.restoreRecords), use: restore)
         routes.on(.GET, .api(.engagementHistory(id)), access: read, use: history)
         routes.on(.POST, .api(.engagementFollowUps(id)), access: write, use: addFollowUp)
+        routes.on(.POST, .api(.engagementQuotes(id)), access: write, use: addQuote)
+        routes.on(.DELETE, .api(.quote(id)), access: write, use: deleteQuote)
         routes.on(.GET, .api(.followUps), access: write, use: myFollowUps)
         routes.on(.PATCH, .api(.followUp(id)), access: write, use: setFollowUpStatus)
     }
@@ -141,6 +143,17 @@ struct EngagementsAPIController {
         return try APIJSON.response(APIList(items: record.followUps), status: .created)
     }
 
+    @Sendable func addQuote(_ req: Request) async throws -> Response {
+        let input = try await APIJSON.decode(QuoteInput.self, from: req)
+        let quote = try await Quotes(database: req.db).add(input, to: req.idParameter(), by: req.actor)
+        return try APIJSON.response(quote, status: .created)
+    }
+
+    @Sendable func deleteQuote(_ req: Request) async throws -> Response {
+        try await Quotes(database: req.db).remove(req.idParameter(), by: req.actor)
+        return Response(status: .noContent)
+    }
+
     /// The caller's open follow-ups, soonest due first.
     @Sendable func myFollowUps(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
@@ -157,7 +170,7 @@ struct EngagementsAPIController {
         var expected = body.version
         switch IfMatch.parse(req) {
         case .version(let version): expected = version
-        case .unparseable: throw DomainError.invalid(field: "If-Match", "error.ifMatch")
+        case .unparseable: throw WebError.preconditionMalformed
         case .any, .absent: break
         }
         try await IfMatch.preconditioned(req) {
@@ -190,6 +203,7 @@ struct APIEngagement: Encodable {
     var aggregateOnly: Bool
     var confidentiality: String
     var followUps: [FollowUpRecord]
+    var quotes: [QuoteRecord]
     var version: Int
     var createdAt: Date
     var updatedAt: Date
@@ -200,7 +214,7 @@ struct APIEngagement: Encodable {
         durationMinutes = record.durationMinutes; place = s.place; venue = s.venue; visit = s.visit; hosts = record.hosts
         partners = record.partners; participants = record.participants; headCounts = record.headCounts; topics = s.topics
         summary = record.notes; outcomes = record.outcomes; decisions = record.decisions; aggregateOnly = record.aggregateOnly
-        confidentiality = s.confidentiality.rawValue; followUps = record.followUps; version = record.version
+        confidentiality = s.confidentiality.rawValue; followUps = record.followUps; quotes = record.quotes; version = record.version
         createdAt = record.createdAt; updatedAt = record.updatedAt
     }
 }

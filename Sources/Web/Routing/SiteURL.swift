@@ -63,6 +63,8 @@ enum SiteURL: Sendable, Equatable {
     case restoreEngagement(UUID)
     case engagementHistory(UUID)
     case engagementFollowUps(UUID)
+    case engagementQuotes(UUID)
+    case deleteQuote(UUID)
     case followUps
     case followUpStatus(UUID)
     case stylesheet
@@ -132,6 +134,8 @@ enum SiteURL: Sendable, Equatable {
         case .restoreEngagement(let id): return "/engagements/\(id.path)/restore"
         case .engagementHistory(let id): return "/engagements/\(id.path)/history"
         case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
+        case .engagementQuotes(let id): return "/engagements/\(id.path)/quotes"
+        case .deleteQuote(let id): return "/quotes/\(id.path)/delete"
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .stylesheet: return "/static/app.css"
@@ -186,6 +190,8 @@ enum APIURL: Sendable, Equatable {
     case engagementRestore(UUID)
     case engagementHistory(UUID)
     case engagementFollowUps(UUID)
+    case engagementQuotes(UUID)
+    case quote(UUID)
     case followUps
     case followUp(UUID)
 
@@ -214,6 +220,8 @@ enum APIURL: Sendable, Equatable {
         case .engagementRestore(let id): return "/engagements/\(id.path)/restore"
         case .engagementHistory(let id): return "/engagements/\(id.path)/history"
         case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
+        case .engagementQuotes(let id): return "/engagements/\(id.path)/quotes"
+        case .quote(let id): return "/quotes/\(id.path)"
         case .followUps: return "/follow-ups"
         case .followUp(let id): return "/follow-ups/\(id.path)"
         case .me: return "/me"

@@ -13,6 +13,8 @@ enum WebError: Error, Equatable {
     case methodNotAllowed(allowed: [HTTPMethod])
     /// The client said which version it changed with `If-Match`, and that is not the current one.
     case preconditionFailed(current: Int)
+    /// An If-Match that is not an entity tag: no usable precondition was given (428, like none at all).
+    case preconditionMalformed
 }
 
 /// An error turned into what the client sees: a status, a title, details, and per-field issues.
@@ -44,6 +46,8 @@ struct Problem: Sendable {
                                headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
             case .preconditionFailed(let current):
                 return Problem(status: .preconditionFailed, titleKey: "error.conflict", headers: ["ETag": "\"\(current)\""])
+            case .preconditionMalformed:
+                return Problem(status: .preconditionRequired, titleKey: "error.versionRequired", detail: text("error.ifMatch"))
             }
         case let error as DecodingError:
             return fromDecoding(error)

@@ -1,6 +1,7 @@
 import Domain
 import Features
 import Foundation
+import Storage
 import Vapor
 
 /// Engagement pages: the timeline, the quick log form, one engagement, edit, delete, restore, history,
@@ -20,6 +21,8 @@ struct EngagementsController {
         routes.on(.POST, .restoreEngagement(id), access: .permission(.restoreRecords), use: restore)
         routes.on(.GET, .engagementHistory(id), access: read, use: history)
         routes.on(.POST, .engagementFollowUps(id), access: write, use: addFollowUp)
+        routes.on(.POST, .engagementQuotes(id), access: write, use: addQuote)
+        routes.on(.POST, .deleteQuote(id), access: write, use: deleteQuote)
     }
 
     func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
@@ -138,6 +141,40 @@ struct EngagementsController {
             let issues = try RegistryErrors.issues(error)
             return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.followUp", issues.map { req.localizer.message($0) }.joined(separator: " ")))
         }
+    }
+
+    struct QuoteForm: Content { var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String? }
+
+    /// A quote, with its speaker found by the name typed (or described, for someone not to be named).
+    @Sendable func addQuote(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(QuoteForm.self)
+        var problems: [String] = []
+        var speakerID: UUID?
+        if let name = form.speaker?.trimmingWhitespace(), !name.isEmpty {
+            switch try await NameLookup(database: req.db).person(name, by: req.actor) {
+            case .found(let ref): speakerID = ref.id
+            case .none: problems.append(req.localizer("engagement.participantUnknown", name))
+            case .several(let refs): problems.append(req.localizer("engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
+            }
+        }
+        if problems.isEmpty {
+            do {
+                _ = try await Quotes(database: req.db).add(QuoteInput(speakerID: speakerID, speakerLabel: form.speakerLabel, text: form.text ?? "",
+                                                                      language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor)
+                return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+            } catch let error as DomainError {
+                problems = try RegistryErrors.issues(error).map { req.localizer.message($0) }
+            }
+        }
+        return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.quote", problems.joined(separator: " ")))
+    }
+
+    @Sendable func deleteQuote(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let quote = try await QuoteModel.find(id, on: req.db) else { throw WebError.notFound }
+        try await Quotes(database: req.db).remove(id, by: req.actor)
+        return Pages.redirect(to: .engagement(quote.engagementID), flash: Flash("record.saved"))
     }
 
     private func form(_ req: Request, _ values: EngagementFormPage.Values, existing: EngagementRecord?, errors: [FieldIssue] = [],

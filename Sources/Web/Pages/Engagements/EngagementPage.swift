@@ -63,7 +63,42 @@ enum EngagementPage {
                     }
                 }
             }
+            quotes(model, chrome: chrome)
             followUps(model, chrome: chrome)
+        }
+    }
+
+    static func quotes(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        let canWrite = model.canWrite && !record.summary.isDeleted
+        return H.el("section", [("aria-labelledby", "quotes")]) {
+            H.el("h2", [("id", "quotes")]) { Text(text("quotes.title")) }
+            if record.quotes.isEmpty { Paragraph(text("quotes.none")) }
+            for quote in record.quotes {
+                H.el("figure", [("class", "quote")]) {
+                    H.el("blockquote", [("lang", quote.language)]) { Paragraph(quote.text) }
+                    H.el("figcaption") {
+                        if let speaker = quote.speaker { H.link(speaker.name, to: .person(speaker.id)) } else { Text(quote.speakerLabel ?? "") }
+                        Text(" · ")
+                        H.text("span", [("class", quote.publication == .publishable ? "muted" : "badge badge-overdue")],
+                               quote.publication == .publishable ? text("quotes.publishable") : text("quotes.verdict.\(quote.publication.rawValue)"))
+                    }
+                    if canWrite { Forms.post(to: .deleteQuote(quote.id), csrf: chrome.csrfToken, button: text("quotes.remove")) }
+                }
+            }
+            if canWrite {
+                H.el("form", [("method", "post"), ("action", SiteURL.engagementQuotes(record.id).path), ("class", "record-form")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    H.el("h3") { Text(text("quotes.add")) }
+                    RegistryViews.textarea(label: text("quotes.text"), name: "text", value: "", rows: 3)
+                    Forms.field(label: text("quotes.speaker"), name: "speaker")
+                    Forms.field(label: text("quotes.speakerLabel"), name: "speakerLabel", help: text("quotes.speakerLabel.help"))
+                    Forms.field(label: text("quotes.language"), name: "language", value: "en")
+                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: false)
+                    Forms.submit(text("quotes.add"), "secondary")
+                }
+            }
         }
     }
 
