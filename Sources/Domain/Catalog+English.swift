@@ -390,6 +390,7 @@ enum Catalogs {
         "engagements.organizations.help.people": "Names, one per line, in any spelling or script.",
         "error.invalid.followUp": "The follow-up was not added: {0}",
         "error.invalid.quote": "The quote was not added: {0}",
+        "places.allEngagements": "All engagements here",
         "quote.speakerRequired": "Name the speaker, or describe them (“a community representative”).",
         "quotes.title": "Quotes", "quotes.none": "No quotes recorded.", "quotes.add": "Add a quote", "quotes.text": "What was said",
         "quotes.speaker": "Speaker (a name from the registry)", "quotes.speakerLabel": "Or describe the speaker",

@@ -16,6 +16,8 @@ public struct ScaleData: Sendable {
         public var people: Int
         public var organizations: Int
         public var positions: Int
+        public var engagements = 0
+        public var participations = 0
     }
 
     public func generate(people count: Int, seed: UInt64 = 2023, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
@@ -27,8 +29,8 @@ public struct ScaleData: Sendable {
         let people = (0..<count).map { _ in generator.person() }
         let positions = generator.positions(people: count, organizations: orgCount)
         let now = Date()
-        try await database.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { return }
+        let engaged: ScaleEngagements.Summary = try await database.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return ScaleEngagements.Summary(engagements: 0, participations: 0) }
             for batch in organizations.chunked(400) {
                 var insert = sql.insert(into: OrganizationModel.schema).columns(
                     "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version")
@@ -74,13 +76,21 @@ public struct ScaleData: Sendable {
                 try await insert.run()
             }
             progress("\(positions.count) positions")
+            // Three engagements a person, two or three participants each.
+            var random = SeededRandom(seed: seed ^ 0xE6A6)
+            let placeIDs = Array(Set(cast.places.values))
+            let engaged = try await ScaleEngagements(sql: sql).generate(count: count * 3, people: people.map(\.id), places: placeIDs,
+                                                                   generator: &random, now: now, progress: progress)
+            progress("\(engaged.engagements) engagements, \(engaged.participations) participations")
             try await AuditTrail.record(.create, by: .commandLine, recordType: "demo", recordID: nil,
-                                        recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions",
+                                        recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions, \(engaged.engagements) engagements",
                                         at: now, on: tx)
+            return engaged
         }
         // Statistics for the query planner, now that the tables are large.
         try await sql.raw("ANALYZE").run()
-        return Summary(people: count, organizations: orgCount, positions: positions.count)
+        return Summary(people: count, organizations: orgCount, positions: positions.count,
+                       engagements: engaged.engagements, participations: engaged.participations)
     }
 }
 

@@ -106,7 +106,7 @@ public enum RoundtableCLI {
     public static func generateScale(_ config: AppConfiguration, people: Int, progress: @escaping @Sendable (String) -> Void) async throws -> String {
         try await withApp(config) { app in
             let summary = try await ScaleData(database: app.db).generate(people: people, progress: progress)
-            return "\(summary.people) people, \(summary.organizations) organisations, \(summary.positions) positions"
+            return "\(summary.people) people, \(summary.organizations) organisations, \(summary.positions) positions, \(summary.engagements) engagements with \(summary.participations) participations"
         }
     }
 

@@ -43,7 +43,12 @@ struct PlacesController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let data = try await places(req).page(req.idParameter(), by: req.actor)
-        return Pages.response(PlacePage.view(.init(data: data, canWrite: req.canWrite), chrome: Pages.chrome(for: req, current: .places)), request: req)
+        var query = Engagements.Query()
+        query.placeID = data.place.id
+        query.perPage = 10
+        let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor)
+        return Pages.response(PlacePage.view(.init(data: data, canWrite: req.canWrite, engagements: engagements),
+                                             chrome: Pages.chrome(for: req, current: .places)), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response { try await form(req, .init(), existing: nil) }
