@@ -79,3 +79,20 @@ struct EngagementAPITests {
 }
 
 private struct IDOnly: Decodable { var id: UUID }
+
+@Suite("Engagements: periods are days where they happened")
+struct EngagementPeriodTests {
+    @Test func aPeriodIncludesItsFirstAndLastDayInAnyTimeZone() async throws {
+        try await withRoundtable { app in
+            let engagements = Engagements(database: app.db)
+            for (title, start, zone) in [("early in Kiritimati", "2023-01-01T00:30", "Pacific/Kiritimati"), ("late in Samoa", "2023-12-31T23:30", "Pacific/Pago_Pago"),
+                                         ("before", "2022-12-31T23:30", "UTC"), ("after", "2024-01-01T00:10", "Pacific/Kiritimati")] {
+                _ = try await engagements.create(EngagementInput(kind: "call", title: title, start: start, timeZone: zone), by: .commandLine)
+            }
+            var query = Engagements.Query()
+            query.from = Day("2023-01-01")
+            query.to = Day("2023-12-31")
+            #expect(Set(try await engagements.list(query, by: .commandLine).items.map(\.title)) == ["early in Kiritimati", "late in Samoa"])
+        }
+    }
+}

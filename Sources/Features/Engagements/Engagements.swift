@@ -58,8 +58,16 @@ public struct Engagements: Sendable {
             // Topics are a JSON list of strings; the quoted form matches one whole topic.
             select = select.where(SQLColumn("topics", table: EngagementModel.schema), .like, SQLBind("%" + JSONList.encode([topic]).dropFirst().dropLast() + "%"))
         }
-        if let from = query.from { select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .greaterThanOrEqual, SQLBind(from.description)) }
-        if let to = query.to { select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .lessThan, SQLBind(to.description + "T99")) }
+        // A period is a range of the local days; the same range of instants, widened by the largest time-zone
+        // offsets (UTC−12 … UTC+14), lets the timeline's index on `starts_at` find it without reading every row.
+        if let from = query.from {
+            select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .greaterThanOrEqual, SQLBind(from.description))
+                .where(SQLColumn("starts_at", table: EngagementModel.schema), .greaterThanOrEqual, SQLBind(Self.midnightUTC(from).addingTimeInterval(-14 * 3600)))
+        }
+        if let to = query.to {
+            select = select.where(SQLColumn("local_start", table: EngagementModel.schema), .lessThan, SQLBind(to.description + "T99"))
+                .where(SQLColumn("starts_at", table: EngagementModel.schema), .lessThan, SQLBind(Self.midnightUTC(to).addingTimeInterval(36 * 3600)))
+        }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell where that person has been.
             guard try await People(database: database).isVisible(id, to: actor) else {
@@ -79,6 +87,10 @@ public struct Engagements: Sendable {
         let hasMore = rows.count > perPage
         let seen = (page - 1) * perPage + summaries.count
         return ListPage(items: summaries, page: page, perPage: perPage, total: seen + (hasMore ? 1 : 0), totalIsAtLeast: hasMore, hasMore: hasMore)
+    }
+
+    static func midnightUTC(_ day: Day) -> Date {
+        LocalStart(day: day, hour: 0, minute: 0)!.instant(in: TimeZone(identifier: "UTC")!)
     }
 
     public func get(_ id: UUID, by actor: Actor) async throws -> EngagementRecord {
