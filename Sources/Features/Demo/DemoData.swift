@@ -8,10 +8,13 @@ import Storage
 public struct DemoData: Sendable {
     public let database: any Database
     public let hasher: any PasswordHasher
+    /// Where the demo's generated photos go; none are added without it.
+    public let photos: PhotoStore?
 
-    public init(database: any Database, hasher: any PasswordHasher) {
+    public init(database: any Database, hasher: any PasswordHasher, photos: PhotoStore? = nil) {
         self.database = database
         self.hasher = hasher
+        self.photos = photos
     }
 
     /// Printed by `serve --demo` and `demo`; the demo is for trying Roundtable out, never for real data.
@@ -56,7 +59,7 @@ public struct DemoData: Sendable {
         // A demo database from before field visits existed gets them added.
         try await database.transaction { tx in
             let added = try await DemoRegistry(database: tx).alreadyLoaded() ? 0 : try await loadRegistry(on: tx, now: now)
-            if !(try await DemoEngagements(database: tx).alreadyLoaded()) { try await DemoEngagements(database: tx).load(now: now) }
+            if !(try await DemoEngagements(database: tx).alreadyLoaded()) { try await DemoEngagements(database: tx, photos: photos).load(now: now) }
             return added
         }
     }

@@ -9,6 +9,8 @@ import Storage
 /// Europe Office. Written through the use cases, so it is all in the audit trail.
 struct DemoEngagements {
     let database: any Database
+    /// Photos are drawn in code (no real people's pictures) and added when there is a folder for them.
+    var photos: PhotoStore?
     let actor = Actor.commandLine
 
     func alreadyLoaded() async throws -> Bool {
@@ -77,6 +79,13 @@ struct DemoEngagements {
                 language: "en"), to: dpmMeeting.id, by: actor, now: now)
         }
 
+        if let photos {
+            _ = try await Photos(database: database, store: photos).add(PhotoInput(
+                bytes: GeneratedPicture.scene(width: 960, height: 600, seed: 7), caption: "The delegation with the Deputy Prime Minister in Pristina",
+                credit: "ICO (generated picture)", peopleShown: [people["Emilija Redžepi"], people["James Holmes"], people["Kübra Kalkandelen"]].compactMap { $0 }),
+                to: dpmMeeting.id, by: actor, now: now)
+        }
+
         var mayor = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Mayor of Mitrovica South",
                                     start: "2023-08-08T10:00", timeZone: zone)
         mayor.visitID = visit.id
@@ -109,6 +118,12 @@ struct DemoEngagements {
         consortium.followUps = [FollowUpInput(text: "Circulate the draft recommendations to consortium members", ownerID: users["kubra.kalkandelen@ico.example"],
                                               dueOn: "2023-09-15")]
         let assembly = try await Engagements(database: database).create(consortium, by: actor, now: now)
+        if let photos {
+            _ = try await Photos(database: database, store: photos).add(PhotoInput(
+                bytes: GeneratedPicture.scene(width: 960, height: 600, seed: 11),
+                caption: "The consortium: 25 community representatives and 18 NGOs at Community Building Mitrovica", credit: "ICO (generated picture)"),
+                to: assembly.id, by: actor, now: now)
+        }
         if let kubra = people["Kübra Kalkandelen"] {
             _ = try await Quotes(database: database).add(QuoteInput(
                 speakerID: kubra, text: "Our endeavours have centred on nurturing dialogue across all echelons of communities. This assembly shows the power of unity in driving change.",

@@ -56,6 +56,7 @@ public struct EngagementRecord: Sendable, Equatable, Codable {
     public var aggregateOnly: Bool
     public var followUps: [FollowUpRecord]
     public var quotes: [QuoteRecord]
+    public var photos: [PhotoRecord]
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date

@@ -174,10 +174,11 @@ public struct Engagements: Sendable {
         }
         let followUps = try await FollowUps(database: database).of(engagementID: id, title: model.title)
         let quotes = try await Quotes(database: database).of(engagementID: id, by: actor)
+        let photos = try await PhotoCatalog(database: database).of(engagementID: id, by: actor)
         return EngagementRecord(
             summary: summary, durationMinutes: model.durationMinutes, hosts: refs("host"), partners: refs("partner"),
             participants: participants, headCounts: counts, notes: model.summary, outcomes: model.outcomes, decisions: model.decisions,
-            aggregateOnly: model.aggregateOnly, followUps: followUps, quotes: quotes, version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt
+            aggregateOnly: model.aggregateOnly, followUps: followUps, quotes: quotes, photos: photos, version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt
         )
     }
 

@@ -17,5 +17,6 @@ public enum MigrationList {
         M0012_NameTokensCarrySortAndVisibility(), // name words page and count without record look-ups
         M0013_CreateFieldVisitsAndEngagements(), // visits, engagements, participants, head-counts, follow-ups
         M0014_CreateQuotes(),         // what was said at engagements, and whether it may be published
+        M0015_CreatePhotos(),         // photos of engagements; the images are files in the photo folder
     ]
 }

@@ -18,6 +18,9 @@ struct EngagementsAPIController {
         routes.on(.POST, .api(.engagementFollowUps(id)), access: write, use: addFollowUp)
         routes.on(.POST, .api(.engagementQuotes(id)), access: write, use: addQuote)
         routes.on(.DELETE, .api(.quote(id)), access: write, use: deleteQuote)
+        routes.on(.POST, .api(.engagementPhotos(id)), access: write, body: .collect(maxSize: "16mb"), use: addPhoto)
+        routes.on(.GET, .api(.photoFile(id)), access: read, use: photoFile)
+        routes.on(.DELETE, .api(.photo(id)), access: write, use: deletePhoto)
         routes.on(.GET, .api(.followUps), access: write, use: myFollowUps)
         routes.on(.PATCH, .api(.followUp(id)), access: write, use: setFollowUpStatus)
     }
@@ -154,6 +157,42 @@ struct EngagementsAPIController {
         return Response(status: .noContent)
     }
 
+    struct PhotoUpload: Content {
+        var file: File?
+        var caption: String?
+        var credit: String?
+        /// Identities of the people shown, separated by commas.
+        var peopleShown: String?
+    }
+
+    /// `multipart/form-data` with `file` and optional `caption`, `credit` and `peopleShown`.
+    @Sendable func addPhoto(_ req: Request) async throws -> Response {
+        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
+        let upload: PhotoUpload
+        do { upload = try req.content.decode(PhotoUpload.self) } catch { throw WebError.badRequest("error.body.notMultipart") }
+        guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
+        var shown: [UUID] = []
+        for raw in FormValues.list(upload.peopleShown, commas: true) {
+            guard let id = UUID(uuidString: raw) else { throw DomainError.invalid([FieldIssue(field: "peopleShown", "field.wrongType")]) }
+            shown.append(id)
+        }
+        let photo = try await Photos(database: req.db, store: req.roundtable.photos).add(
+            PhotoInput(bytes: Array(file.data.readableBytesView), caption: upload.caption, credit: upload.credit, peopleShown: shown),
+            to: req.idParameter(), by: req.actor)
+        return try APIJSON.response(photo, status: .created, headers: ["Location": SiteURL.api(.photoFile(photo.id)).path])
+    }
+
+    @Sendable func photoFile(_ req: Request) async throws -> Response {
+        let small = (try? req.query.get(String.self, at: "size")) == "small"
+        let file = try await Photos(database: req.db, store: req.roundtable.photos).file(req.idParameter(), small: small, by: req.actor)
+        return Response(status: .ok, headers: ["Content-Type": file.mediaType, "Cache-Control": "private, max-age=300"], body: .init(data: file.data))
+    }
+
+    @Sendable func deletePhoto(_ req: Request) async throws -> Response {
+        try await Photos(database: req.db, store: req.roundtable.photos).remove(req.idParameter(), by: req.actor)
+        return Response(status: .noContent)
+    }
+
     /// The caller's open follow-ups, soonest due first.
     @Sendable func myFollowUps(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
@@ -204,6 +243,7 @@ struct APIEngagement: Encodable {
     var confidentiality: String
     var followUps: [FollowUpRecord]
     var quotes: [QuoteRecord]
+    var photos: [PhotoRecord]
     var version: Int
     var createdAt: Date
     var updatedAt: Date
@@ -214,7 +254,7 @@ struct APIEngagement: Encodable {
         durationMinutes = record.durationMinutes; place = s.place; venue = s.venue; visit = s.visit; hosts = record.hosts
         partners = record.partners; participants = record.participants; headCounts = record.headCounts; topics = s.topics
         summary = record.notes; outcomes = record.outcomes; decisions = record.decisions; aggregateOnly = record.aggregateOnly
-        confidentiality = s.confidentiality.rawValue; followUps = record.followUps; quotes = record.quotes; version = record.version
+        confidentiality = s.confidentiality.rawValue; followUps = record.followUps; quotes = record.quotes; photos = record.photos; version = record.version
         createdAt = record.createdAt; updatedAt = record.updatedAt
     }
 }

@@ -25,6 +25,22 @@ public struct AppConfiguration: Sendable {
     public var logLevel: String
     /// The time zone new engagements start in (IANA name); each engagement keeps its own.
     public var timeZone = "UTC"
+    /// Where photo files are kept; nil means next to the SQLite file (`roundtable-photos`), or in the
+    /// working directory for PostgreSQL, or a temporary folder for an in-memory database.
+    public var photoDirectory: String?
+
+    /// The photo folder this configuration means.
+    public var resolvedPhotoDirectory: URL {
+        if let photoDirectory { return URL(fileURLWithPath: photoDirectory, isDirectory: true) }
+        switch database {
+        case .sqliteFile(let path):
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("roundtable-photos", isDirectory: true)
+        case .sqliteMemory:
+            return FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-photos-\(UUID().uuidString)", isDirectory: true)
+        case .postgres:
+            return URL(fileURLWithPath: "roundtable-photos", isDirectory: true)
+        }
+    }
 
     public init(
         hostname: String = "127.0.0.1",
@@ -78,6 +94,7 @@ public struct AppConfiguration: Sendable {
             config.sessionPolicy.idleTimeout = value * 60
         }
         config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
+        config.photoDirectory = environment["ROUNDTABLE_PHOTOS"]
         if let zone = environment["ROUNDTABLE_TIME_ZONE"] {
             guard LocalStart.zone(named: zone) != nil else {
                 throw ConfigurationError("ROUNDTABLE_TIME_ZONE must be a time-zone name such as Europe/Belgrade or UTC, not \"\(zone)\".")

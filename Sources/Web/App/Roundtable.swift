@@ -59,6 +59,7 @@ public enum Roundtable {
         VisitsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
+        PhotosController().register(app)
         UsersAPIController().register(app)
         TokensAPIController().register(app)
         AuditAPIController().register(app)
@@ -72,7 +73,7 @@ public enum Roundtable {
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()
         if config.demo {
-            _ = try await DemoData(database: app.db, hasher: app.roundtable.hasher).load()
+            _ = try await DemoData(database: app.db, hasher: app.roundtable.hasher, photos: app.roundtable.photos).load()
         }
     }
 

@@ -97,7 +97,7 @@ public enum RoundtableCLI {
 
     public static func loadDemo(_ config: AppConfiguration) async throws -> DemoResult {
         try await withApp(config) { app in
-            let summary = try await DemoData(database: app.db, hasher: app.roundtable.hasher).load()
+            let summary = try await DemoData(database: app.db, hasher: app.roundtable.hasher, photos: app.roundtable.photos).load()
             return DemoResult(usersAdded: summary.usersAdded, peopleAdded: summary.peopleAdded)
         }
     }

@@ -14,6 +14,7 @@ final class RoundtableServices: Sendable {
     let stylesheet: String
     /// Place and community menus, kept until a place or community changes.
     let choices = ChoiceCache()
+    let photos: PhotoStore
     /// Once a user exists, setup can never be needed again, so this only ever turns true.
     private let setupDone = NIOLockedValueBox(false)
 
@@ -23,6 +24,7 @@ final class RoundtableServices: Sendable {
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.stylesheet = stylesheet
+        self.photos = PhotoStore(directory: configuration.resolvedPhotoDirectory)
     }
 
     func isSetupNeeded(on database: any Database) async throws -> Bool {

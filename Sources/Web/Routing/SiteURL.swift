@@ -65,6 +65,10 @@ enum SiteURL: Sendable, Equatable {
     case engagementFollowUps(UUID)
     case engagementQuotes(UUID)
     case deleteQuote(UUID)
+    case engagementPhotos(UUID)
+    case photo(UUID)
+    case smallPhoto(UUID)
+    case deletePhoto(UUID)
     case followUps
     case followUpStatus(UUID)
     case stylesheet
@@ -136,6 +140,10 @@ enum SiteURL: Sendable, Equatable {
         case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
         case .engagementQuotes(let id): return "/engagements/\(id.path)/quotes"
         case .deleteQuote(let id): return "/quotes/\(id.path)/delete"
+        case .engagementPhotos(let id): return "/engagements/\(id.path)/photos"
+        case .photo(let id): return "/photos/\(id.path)"
+        case .smallPhoto(let id): return "/photos/\(id.path)/small"
+        case .deletePhoto(let id): return "/photos/\(id.path)/delete"
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .stylesheet: return "/static/app.css"
@@ -192,6 +200,9 @@ enum APIURL: Sendable, Equatable {
     case engagementFollowUps(UUID)
     case engagementQuotes(UUID)
     case quote(UUID)
+    case engagementPhotos(UUID)
+    case photo(UUID)
+    case photoFile(UUID)
     case followUps
     case followUp(UUID)
 
@@ -222,6 +233,9 @@ enum APIURL: Sendable, Equatable {
         case .engagementFollowUps(let id): return "/engagements/\(id.path)/follow-ups"
         case .engagementQuotes(let id): return "/engagements/\(id.path)/quotes"
         case .quote(let id): return "/quotes/\(id.path)"
+        case .engagementPhotos(let id): return "/engagements/\(id.path)/photos"
+        case .photo(let id): return "/photos/\(id.path)"
+        case .photoFile(let id): return "/photos/\(id.path)/file"
         case .followUps: return "/follow-ups"
         case .followUp(let id): return "/follow-ups/\(id.path)"
         case .me: return "/me"

@@ -63,8 +63,62 @@ enum EngagementPage {
                     }
                 }
             }
+            photos(model, chrome: chrome)
             quotes(model, chrome: chrome)
             followUps(model, chrome: chrome)
+        }
+    }
+
+    static func photos(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        let canWrite = model.canWrite && !record.summary.isDeleted
+        return H.el("section", [("aria-labelledby", "photos")]) {
+            H.el("h2", [("id", "photos")]) { Text(text("photos.title")) }
+            if record.photos.isEmpty { Paragraph(text("photos.none")) }
+            if !record.photos.isEmpty {
+                H.el("div", [("class", "photos")]) {
+                    for photo in record.photos {
+                        H.el("figure", [("class", "photo")]) {
+                            H.el("a", [("href", SiteURL.photo(photo.id).path)]) {
+                                H.void("img", [("src", SiteURL.smallPhoto(photo.id).path), ("loading", "lazy"),
+                                               ("alt", text("photos.alt", photo.caption ?? record.summary.title))])
+                            }
+                            H.el("figcaption") {
+                                if let caption = photo.caption { Text(caption) }
+                                if let credit = photo.credit { H.text("span", [("class", "muted")], " " + text("photos.credited", credit)) }
+                                if !photo.peopleShown.isEmpty {
+                                    H.el("span", [("class", "record-meta")]) {
+                                        Text(" · ")
+                                        for (index, person) in photo.peopleShown.enumerated() {
+                                            if index > 0 { Text(", ") }
+                                            H.link(person.name, to: .person(person.id))
+                                        }
+                                    }
+                                }
+                            }
+                            if canWrite { Forms.post(to: .deletePhoto(photo.id), csrf: chrome.csrfToken, button: text("photos.remove")) }
+                        }
+                    }
+                }
+            }
+            if canWrite {
+                H.el("form", [("method", "post"), ("action", SiteURL.engagementPhotos(record.id).path), ("enctype", "multipart/form-data"),
+                              ("class", "record-form")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    H.el("h3") { Text(text("photos.add")) }
+                    H.el("div", [("class", "field")]) {
+                        H.el("label", [("for", "f-file")]) { Text(text("photos.file")) }
+                        H.el("p", [("class", "help"), ("id", "f-file-help")]) { Text(text("photos.file.help")) }
+                        H.void("input", [("type", "file"), ("id", "f-file"), ("name", "file"), ("accept", "image/jpeg,image/png,image/webp"),
+                                         ("required", ""), ("aria-describedby", "f-file-help")])
+                    }
+                    Forms.field(label: text("photos.caption"), name: "caption")
+                    Forms.field(label: text("photos.credit"), name: "credit")
+                    RegistryViews.textarea(label: text("photos.peopleShown"), name: "peopleShown", value: "", help: text("photos.peopleShown.help"), rows: 2)
+                    Forms.submit(text("photos.add"), "secondary")
+                }
+            }
         }
     }
 

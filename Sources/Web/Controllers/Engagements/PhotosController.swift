@@ -1,0 +1,69 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// Photos: uploaded from the engagement page (a plain multipart form), served only to those who may see
+/// them, removed with a button. The API's counterparts are in `EngagementsAPIController`.
+struct PhotosController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.POST, .engagementPhotos(id), access: write, body: .collect(maxSize: "16mb"), use: upload)
+        routes.on(.GET, .photo(id), access: read, use: original)
+        routes.on(.GET, .smallPhoto(id), access: read, use: small)
+        routes.on(.POST, .deletePhoto(id), access: write, use: delete)
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var caption: String?
+        var credit: String?
+        var peopleShown: String?
+    }
+
+    @Sendable func upload(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
+        let form = try req.content.decode(UploadForm.self)
+        var problems: [String] = []
+        var shown: [UUID] = []
+        for name in FormValues.list(form.peopleShown) {
+            switch try await NameLookup(database: req.db).person(name, by: req.actor) {
+            case .found(let ref): shown.append(ref.id)
+            case .none: problems.append(req.localizer("engagement.participantUnknown", name))
+            case .several(let refs): problems.append(req.localizer("engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
+            }
+        }
+        if problems.isEmpty {
+            do {
+                let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
+                _ = try await Photos(database: req.db, store: req.roundtable.photos)
+                    .add(PhotoInput(bytes: bytes, caption: form.caption, credit: form.credit, peopleShown: shown), to: id, by: req.actor)
+                return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+            } catch let error as DomainError {
+                problems = try RegistryErrors.issues(error).map { req.localizer.message($0) }
+            }
+        }
+        return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.photo", problems.joined(separator: " ")))
+    }
+
+    @Sendable func original(_ req: Request) async throws -> Response { try await serve(req, small: false) }
+
+    @Sendable func small(_ req: Request) async throws -> Response { try await serve(req, small: true) }
+
+    func serve(_ req: Request, small: Bool) async throws -> Response {
+        let file = try await Photos(database: req.db, store: req.roundtable.photos).file(req.idParameter(), small: small, by: req.actor)
+        // Private: a photo may show someone who must not be seen by everyone; no shared caches.
+        return Response(status: .ok, headers: ["Content-Type": file.mediaType, "Cache-Control": "private, max-age=300"],
+                        body: .init(data: file.data))
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let photos = Photos(database: req.db, store: req.roundtable.photos)
+        let model = try await photos.find(id, by: req.actor)
+        try await photos.remove(id, by: req.actor)
+        return Pages.redirect(to: .engagement(model.engagementID), flash: Flash("record.saved"))
+    }
+}
