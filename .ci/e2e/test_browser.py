@@ -342,3 +342,37 @@ def test_the_august_visit_day_by_day_and_the_consortium_counted(demo_server, bro
     assert "Miloš Jovanović" not in page, "a viewer never sees the restricted councillor"
     assert_accessible(browser, "consortium")
     screenshot(browser, "consortium", 360)
+
+
+def tiny_png(path: pathlib.Path) -> None:
+    import struct
+    import zlib
+    width, height = 40, 24
+    rows = b"".join(b"\x00" + bytes([30, 120, 200]) * width for _ in range(height))
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    text = chunk(b"tEXt", b"Comment\x00GPS 42.88N 20.86E")
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + text
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_a_photo_is_uploaded_without_scripts_and_loses_its_location(demo_server, browser, tmp_path):
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + "/engagements?kind=meeting")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Deputy Prime Minister").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Deputy Prime Minister"))
+    assert "The delegation with the Deputy Prime Minister in Pristina" in browser.page_source, "the demo's photo"
+    picture = tmp_path / "from-the-phone.png"
+    tiny_png(picture)
+    browser.find_element(By.NAME, "file").send_keys(str(picture))
+    fill(browser, "caption", "Handing over the partnership agreement")
+    fill(browser, "peopleShown", "Emilija Redzepi")
+    submit(browser, "form[enctype='multipart/form-data'] button[type=submit]")
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Deputy Prime Minister"))
+    assert "Handing over the partnership agreement" in browser.page_source
+    images = [img.get_attribute("src") for img in browser.find_elements(By.CSS_SELECTOR, "figure.photo img")]
+    assert len(images) == 2 and all(browser.execute_script("return arguments[0].naturalWidth > 0", img)
+                                    for img in browser.find_elements(By.CSS_SELECTOR, "figure.photo img"))
+    assert_accessible(browser, "engagement-photos")
+    screenshot(browser, "engagement-photos", 360)

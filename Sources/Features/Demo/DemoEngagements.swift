@@ -81,7 +81,7 @@ struct DemoEngagements {
 
         if let photos {
             _ = try await Photos(database: database, store: photos).add(PhotoInput(
-                bytes: GeneratedPicture.scene(width: 960, height: 600, seed: 7), caption: "The delegation with the Deputy Prime Minister in Pristina",
+                bytes: GeneratedPicture.scene(width: 640, height: 400, seed: 7), caption: "The delegation with the Deputy Prime Minister in Pristina",
                 credit: "ICO (generated picture)", peopleShown: [people["Emilija Redžepi"], people["James Holmes"], people["Kübra Kalkandelen"]].compactMap { $0 }),
                 to: dpmMeeting.id, by: actor, now: now)
         }
@@ -120,7 +120,7 @@ struct DemoEngagements {
         let assembly = try await Engagements(database: database).create(consortium, by: actor, now: now)
         if let photos {
             _ = try await Photos(database: database, store: photos).add(PhotoInput(
-                bytes: GeneratedPicture.scene(width: 960, height: 600, seed: 11),
+                bytes: GeneratedPicture.scene(width: 640, height: 400, seed: 11),
                 caption: "The consortium: 25 community representatives and 18 NGOs at Community Building Mitrovica", credit: "ICO (generated picture)"),
                 to: assembly.id, by: actor, now: now)
         }
