@@ -157,6 +157,8 @@ struct EngagementsAPIController {
         return Response(status: .noContent)
     }
 
+    enum PhotoSize: String { case small }
+
     struct PhotoUpload: Content {
         var file: File?
         var caption: String?
@@ -183,7 +185,9 @@ struct EngagementsAPIController {
     }
 
     @Sendable func photoFile(_ req: Request) async throws -> Response {
-        let small = (try? req.query.get(String.self, at: "size")) == "small"
+        var issues: [FieldIssue] = []
+        let small = APIListQuery.choice(req, "size", PhotoSize.self, issues: &issues) == .small
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
         let file = try await Photos(database: req.db, store: req.roundtable.photos).file(req.idParameter(), small: small, by: req.actor)
         return Response(status: .ok, headers: ["Content-Type": file.mediaType, "Cache-Control": "private, max-age=300"], body: .init(data: file.data))
     }
