@@ -51,7 +51,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css"), .copy("Resources/app.js")],
             // Views are written against `Component` throughout; `any` everywhere would be noise.
             swiftSettings: []
         ),

@@ -376,3 +376,17 @@ def test_a_photo_is_uploaded_without_scripts_and_loses_its_location(demo_server,
                                     for img in browser.find_elements(By.CSS_SELECTOR, "figure.photo img"))
     assert_accessible(browser, "engagement-photos")
     screenshot(browser, "engagement-photos", 360)
+
+
+def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):
+    """Light progressive enhancement: the same form, plus a look-up that adds a name as a new line."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + "/engagements/new")
+    fill(browser, "participants", "Bedri Hamza, host")
+    lookup = browser.find_element(By.ID, "f-participants-lookup")
+    lookup.send_keys("реџеп")
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".lookup-results button"))
+    browser.find_element(By.CSS_SELECTOR, ".lookup-results button").click()
+    assert browser.find_element(By.NAME, "participants").get_attribute("value").splitlines() == ["Bedri Hamza, host", "Emilija Redžepi"]
+    assert_accessible(browser, "log-engagement-with-lookup")

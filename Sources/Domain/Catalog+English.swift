@@ -390,6 +390,7 @@ enum Catalogs {
         "engagements.organizations.help.people": "Names, one per line, in any spelling or script.",
         "error.invalid.followUp": "The follow-up was not added: {0}",
         "error.invalid.quote": "The quote was not added: {0}",
+        "engagements.lookup": "Find someone in the registry (any spelling)", "engagements.lookupNone": "No one found; check the spelling or add them to the registry.",
         "places.allEngagements": "All engagements here",
         "error.body.notMultipart": "Send the photo as multipart/form-data with a part named file.",
         "photo.tooLarge": "A photo can be at most 15 MB.",

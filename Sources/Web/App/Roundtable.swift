@@ -27,7 +27,8 @@ public enum Roundtable {
             hasher: BcryptHasher(threadPool: app.threadPool, cost: config.bcryptCost),
             metrics: PrometheusCollectorRegistry(),
             openAPIDocument: try Self.resource("openapi", "yaml"),
-            stylesheet: try Self.resource("app", "css")
+            stylesheet: try Self.resource("app", "css"),
+            script: try Self.resource("app", "js")
         )
 
         app.http.server.configuration.hostname = config.hostname

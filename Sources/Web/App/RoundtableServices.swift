@@ -12,18 +12,21 @@ final class RoundtableServices: Sendable {
     let metrics: PrometheusCollectorRegistry
     let openAPIDocument: String
     let stylesheet: String
+    /// Progressive enhancement only: every page works without it.
+    let script: String
     /// Place and community menus, kept until a place or community changes.
     let choices = ChoiceCache()
     let photos: PhotoStore
     /// Once a user exists, setup can never be needed again, so this only ever turns true.
     private let setupDone = NIOLockedValueBox(false)
 
-    init(configuration: AppConfiguration, hasher: BcryptHasher, metrics: PrometheusCollectorRegistry, openAPIDocument: String, stylesheet: String) {
+    init(configuration: AppConfiguration, hasher: BcryptHasher, metrics: PrometheusCollectorRegistry, openAPIDocument: String, stylesheet: String, script: String) {
         self.configuration = configuration
         self.hasher = hasher
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.stylesheet = stylesheet
+        self.script = script
         self.photos = PhotoStore(directory: configuration.resolvedPhotoDirectory)
     }
 

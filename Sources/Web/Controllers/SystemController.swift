@@ -8,6 +8,7 @@ struct SystemController {
         routes.on(.GET, .metrics, access: .anyone, use: metrics)
         routes.on(.GET, .openAPI, access: .anyone, use: openAPI)
         routes.on(.GET, .stylesheet, access: .anyone, use: stylesheet)
+        routes.on(.GET, .script, access: .anyone, use: script)
     }
 
     struct Health: Encodable {
@@ -38,5 +39,10 @@ struct SystemController {
     @Sendable func stylesheet(_ req: Request) async throws -> Response {
         Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                  body: .init(string: req.roundtable.stylesheet))
+    }
+
+    @Sendable func script(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                 body: .init(string: req.roundtable.script))
     }
 }

@@ -72,6 +72,7 @@ enum SiteURL: Sendable, Equatable {
     case followUps
     case followUpStatus(UUID)
     case stylesheet
+    case script
     case healthz
     case metrics
     case openAPI
@@ -147,6 +148,7 @@ enum SiteURL: Sendable, Equatable {
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .stylesheet: return "/static/app.css"
+        case .script: return "/static/app.js"
         case .healthz: return "/healthz"
         case .metrics: return "/metrics"
         case .openAPI: return "/api/openapi.yaml"

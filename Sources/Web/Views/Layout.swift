@@ -13,6 +13,7 @@ enum Layout {
                 H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
                 H.text("title", [], "\(title) · \(text("app.name"))")
                 H.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path), ("type", "text/css")])
+                H.el("script", [("src", SiteURL.script.path), ("defer", "")]) { EmptyComponent() }
             }
             H.el("body") {
                 H.el("a", [("class", "skip"), ("href", "#main")]) { Text(text("nav.skip")) }

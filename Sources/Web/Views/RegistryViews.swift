@@ -85,7 +85,9 @@ enum RegistryViews {
         }
     }
 
-    static func textarea(label: String, name: String, value: String, error: String? = nil, help: String? = nil, rows: Int = 3) -> Component {
+    /// - Parameter lookup: the label of a people look-up that the page's script adds under the box.
+    static func textarea(label: String, name: String, value: String, error: String? = nil, help: String? = nil, rows: Int = 3,
+                         lookup: (label: String, none: String)? = nil) -> Component {
         let id = "f-\(name)"
         let described = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
@@ -93,6 +95,7 @@ enum RegistryViews {
             if let help { H.el("p", [("class", "help"), ("id", "\(id)-help")]) { Text(help) } }
             if let error { H.el("p", [("class", "error"), ("id", "\(id)-error")]) { Text(error) } }
             H.el("textarea", [("id", id), ("name", name), ("rows", String(rows)),
+                              ("data-lookup", lookup == nil ? nil : "people"), ("data-lookup-label", lookup?.label), ("data-lookup-none", lookup?.none),
                               ("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
                               ("aria-invalid", error == nil ? nil : "true")]) { Text(value) }
         }

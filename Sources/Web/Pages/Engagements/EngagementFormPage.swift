@@ -95,7 +95,8 @@ enum EngagementFormPage {
                 Forms.select(label: text("engagements.place"), name: "placeID",
                              options: RegistryViews.refOptions(model.places, empty: text("engagements.noChoice")), selected: values.placeID, error: errors["placeID"])
                 RegistryViews.textarea(label: text("engagements.participants"), name: "participants", value: values.participants,
-                                       error: errors["participants"], help: text("engagements.participants.help"), rows: 4)
+                                       error: errors["participants"], help: text("engagements.participants.help"), rows: 4,
+                                       lookup: (text("engagements.lookup"), text("engagements.lookupNone")))
                 RegistryViews.textarea(label: text("engagements.outcomes"), name: "outcomes", value: values.outcomes, error: errors["outcomes"], rows: 3)
                 Forms.field(label: text("engagements.followUp"), name: "followUp", value: values.followUp, error: errors["followUps"],
                             help: text("engagements.followUp.help"))
