@@ -259,3 +259,39 @@ struct EngagementTests {
         #expect(QuoteRule.verdict(consentToBeQuoted: nil, withheld: false) == .publishable)
     }
 }
+
+@Suite("Kinds of engagement: administrators add their own")
+struct EngagementKindTests {
+    @Test func anAdministratorAddsAKindThatOfficersThenUse() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let admin = try await app.addUser("james@ico.example", role: .admin)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let adminBrowser = Browser(app)
+            try await adminBrowser.signIn(admin.email)
+            let added = try await adminBrowser.post("/settings/engagement-kinds", form: ["label": "Training of trainers"])
+            #expect(added.status == .seeOther)
+            let again = try await adminBrowser.post("/settings/engagement-kinds", form: ["label": "Training of Trainers"])
+            #expect(again.status == .unprocessableEntity && again.text.contains("There is already a kind with this key."))
+            let cyrillic = try await EngagementKinds(database: app.db).add(label: "Обука за медије", by: .user(admin))
+            #expect(cyrillic.key == "obuka_za_medije")
+
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            #expect(try await browser.get("/settings/engagement-kinds").status == .forbidden)
+            let form = try await browser.get("/engagements/new")
+            #expect(form.text.contains("<option value=\"training_of_trainers\">Training of trainers</option>"))
+            let saved = try await browser.post("/engagements", form: ["kind": "training_of_trainers", "title": "ToT for youth workers",
+                                                                      "start": "2023-09-12T09:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"])
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get(try #require(saved.location))
+            #expect(page.text.contains("Training of trainers · 2023-09-12 09:00"))
+            let token = try await app.token(for: officer.email)
+            let unknown = try await app.api(.POST, "/api/v1/engagements", token: token, json: #"{"kind":"karaoke","title":"x","start":"2023-09-12T09:00"}"#)
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("\"kind\""))
+            let filtered = try await app.api(.GET, "/api/v1/engagements?kind=training_of_trainers", token: token)
+            #expect(filtered.body.string.contains("\"kindLabel\":\"Training of trainers\""))
+            #expect(try await app.api(.POST, "/api/v1/engagement-kinds", token: token, json: #"{"label":"Sneaky"}"#).status == .forbidden)
+        }
+    }
+}

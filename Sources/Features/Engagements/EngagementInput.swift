@@ -34,7 +34,7 @@ public struct EngagementInput: Sendable, Equatable {
     }
 
     struct Valid {
-        var kind: EngagementKind
+        var kind: String
         var title: String
         var start: LocalStart
         var zone: TimeZone
@@ -62,7 +62,8 @@ public struct EngagementInput: Sendable, Equatable {
     /// The checks that need no database; references are checked by the use case.
     func validated() throws -> Valid {
         var v = Validator()
-        let kind = v.choice(kind, EngagementKind.self, "kind")
+        let kind = kind.trimmingWhitespace()
+        if kind.isEmpty { v.add("kind", "field.required") } else { v.check(EngagementKinds.isKey(kind), "kind", "field.notAChoice") }
         let title = v.text(title, "title", required: true, max: 200)
         let start = LocalStart(start)
         v.check(start != nil, "start", "engagement.start")
@@ -88,7 +89,7 @@ public struct EngagementInput: Sendable, Equatable {
         v.check(followUps.count <= 50, "followUps", "field.tooMany", "50")
         let followUps = followUps.compactMap { $0.validated(into: &v, field: "followUps") }
         try v.throwIfInvalid()
-        return Valid(kind: kind!, title: title!, start: start!, zone: zone!, venue: venue, topics: topics, summary: summary,
+        return Valid(kind: kind, title: title!, start: start!, zone: zone!, venue: venue, topics: topics, summary: summary,
                      outcomes: outcomes, decisions: decisions, confidentiality: confidentiality!, followUps: followUps)
     }
 }

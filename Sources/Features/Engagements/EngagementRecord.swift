@@ -4,7 +4,10 @@ import Foundation
 /// An engagement as a list or timeline shows it.
 public struct EngagementSummary: Sendable, Equatable, Codable {
     public var id: UUID
-    public var kind: EngagementKind
+    /// A built-in kind's key (`meeting`) or one an administrator added.
+    public var kind: String
+    /// The label of an added kind; nil for built-in kinds, which the catalogue names.
+    public var kindLabel: String?
     public var title: String
     /// `YYYY-MM-DDTHH:MM` on the clock where it happened.
     public var start: String

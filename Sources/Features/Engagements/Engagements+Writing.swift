@@ -77,7 +77,7 @@ extension Engagements {
     }
 
     func apply(_ valid: EngagementInput.Valid, input: EngagementInput, to model: EngagementModel, now: Date) {
-        model.kind = valid.kind.rawValue
+        model.kind = valid.kind
         model.title = valid.title
         model.localStart = valid.start.description
         // The name as given ("UTC" stays "UTC"; Foundation would call it "GMT").
@@ -100,6 +100,7 @@ extension Engagements {
     /// someone who may not see them.
     func checkReferences(_ input: EngagementInput, by actor: Actor, on db: any Database) async throws {
         var v = Validator()
+        if !(try await EngagementKinds(database: db).exists(input.kind.trimmingWhitespace(), on: db)) { v.add("kind", "field.notAChoice") }
         if let id = input.visitID {
             let exists = try await FieldVisitModel.query(on: db).filter(\.$id == id).filter(\.$deletedAt == nil).count() > 0
             v.check(exists, "visitID", "reference.unknown")

@@ -32,7 +32,7 @@ public struct Engagements: Sendable {
         public var placeID: UUID?
         public var personID: UUID?
         public var organizationID: UUID?
-        public var kind: EngagementKind?
+        public var kind: String?
         public var topic: String?
         public var from: Day?
         public var to: Day?
@@ -53,7 +53,7 @@ public struct Engagements: Sendable {
         var select = visible(sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
         if let id = query.visitID { select = select.where(SQLColumn("visit_id", table: EngagementModel.schema), .equal, SQLBind(id)) }
         if let id = query.placeID { select = select.where(SQLColumn("place_id", table: EngagementModel.schema), .equal, SQLBind(id)) }
-        if let kind = query.kind { select = select.where(SQLColumn("kind", table: EngagementModel.schema), .equal, SQLBind(kind.rawValue)) }
+        if let kind = query.kind { select = select.where(SQLColumn("kind", table: EngagementModel.schema), .equal, SQLBind(kind)) }
         if let topic = query.topic?.trimmingWhitespace(), !topic.isEmpty {
             // Topics are a JSON list of strings; the quoted form matches one whole topic.
             select = select.where(SQLColumn("topics", table: EngagementModel.schema), .like, SQLBind("%" + JSONList.encode([topic]).dropFirst().dropLast() + "%"))
@@ -127,12 +127,14 @@ public struct Engagements: Sendable {
         }
         let places = try await Places(database: database, language: language).names(of: Array(placeIDs))
         let visits = try await FieldVisits(database: database).titles(of: Array(visitIDs))
+        let kindLabels = try await EngagementKinds(database: database).addedLabels()
         return try rows.map { row in
             let placeID = try row.decode(column: "place_id", as: UUID?.self)
             let visitID = try row.decode(column: "visit_id", as: UUID?.self)
             return EngagementSummary(
                 id: try row.decode(column: "id", as: UUID.self),
-                kind: EngagementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
+                kind: try row.decode(column: "kind", as: String.self),
+                kindLabel: kindLabels[try row.decode(column: "kind", as: String.self)],
                 title: try row.decode(column: "title", as: String.self),
                 start: try row.decode(column: "local_start", as: String.self),
                 timeZone: try row.decode(column: "time_zone", as: String.self),
@@ -151,7 +153,7 @@ public struct Engagements: Sendable {
         let place = try await model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
         let visit = try await model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
         return EngagementSummary(
-            id: model.id!, kind: EngagementKind(rawValue: model.kind) ?? .meeting, title: model.title, start: model.localStart,
+            id: model.id!, kind: model.kind, kindLabel: try await EngagementKinds(database: database).addedLabels()[model.kind], title: model.title, start: model.localStart,
             timeZone: model.timeZone, startsAt: model.startsAt, place: place, venue: model.venue, visit: visit,
             confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, topics: JSONList.decode(model.topicsJSON),
             isDeleted: model.deletedAt != nil

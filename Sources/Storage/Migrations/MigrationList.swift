@@ -18,5 +18,6 @@ public enum MigrationList {
         M0013_CreateFieldVisitsAndEngagements(), // visits, engagements, participants, head-counts, follow-ups
         M0014_CreateQuotes(),         // what was said at engagements, and whether it may be published
         M0015_CreatePhotos(),         // photos of engagements; the images are files in the photo folder
+        M0016_CreateEngagementKinds(), // kinds of engagement added by administrators
     ]
 }

@@ -35,7 +35,8 @@ struct EngagementsAPIController {
         query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
         query.personID = APIListQuery.uuid(req, "person", issues: &issues)
         query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
-        query.kind = APIListQuery.choice(req, "kind", EngagementKind.self, issues: &issues)
+        query.kind = APIListQuery.text(req, "kind", issues: &issues)
+        if let kind = query.kind, !EngagementKinds.isKey(kind) { issues.append(FieldIssue(field: "kind", "field.notAChoice")) }
         query.topic = APIListQuery.text(req, "topic", issues: &issues)
         query.from = APIListQuery.day(req, "from", issues: &issues)
         query.to = APIListQuery.day(req, "to", issues: &issues)
@@ -55,7 +56,7 @@ struct EngagementsAPIController {
         /// Fields left out keep their current value.
         func input(over current: EngagementRecord?) -> EngagementInput {
             let summary = current?.summary
-            var input = EngagementInput(kind: kind ?? summary?.kind.rawValue ?? "", title: title ?? summary?.title ?? "",
+            var input = EngagementInput(kind: kind ?? summary?.kind ?? "", title: title ?? summary?.title ?? "",
                                         start: start ?? summary?.start ?? "", timeZone: timeZone ?? summary?.timeZone ?? "UTC")
             input.durationMinutes = durationMinutes ?? current?.durationMinutes
             input.placeID = placeID ?? summary?.place?.id
@@ -227,6 +228,7 @@ struct EngagementsAPIController {
 struct APIEngagement: Encodable {
     var id: UUID
     var kind: String
+    var kindLabel: String?
     var title: String
     var start: String
     var timeZone: String
@@ -254,7 +256,7 @@ struct APIEngagement: Encodable {
 
     init(_ record: EngagementRecord) {
         let s = record.summary
-        id = s.id; kind = s.kind.rawValue; title = s.title; start = s.start; timeZone = s.timeZone; startsAt = s.startsAt
+        id = s.id; kind = s.kind; kindLabel = s.kindLabel; title = s.title; start = s.start; timeZone = s.timeZone; startsAt = s.startsAt
         durationMinutes = record.durationMinutes; place = s.place; venue = s.venue; visit = s.visit; hosts = record.hosts
         partners = record.partners; participants = record.participants; headCounts = record.headCounts; topics = s.topics
         summary = record.notes; outcomes = record.outcomes; decisions = record.decisions; aggregateOnly = record.aggregateOnly

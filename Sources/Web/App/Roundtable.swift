@@ -61,6 +61,7 @@ public enum Roundtable {
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
+        EngagementKindsController().register(app)
         UsersAPIController().register(app)
         TokensAPIController().register(app)
         AuditAPIController().register(app)

@@ -71,6 +71,7 @@ enum SiteURL: Sendable, Equatable {
     case deletePhoto(UUID)
     case followUps
     case followUpStatus(UUID)
+    case engagementKinds
     case stylesheet
     case script
     case healthz
@@ -147,6 +148,7 @@ enum SiteURL: Sendable, Equatable {
         case .deletePhoto(let id): return "/photos/\(id.path)/delete"
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
+        case .engagementKinds: return "/settings/engagement-kinds"
         case .stylesheet: return "/static/app.css"
         case .script: return "/static/app.js"
         case .healthz: return "/healthz"
@@ -207,6 +209,7 @@ enum APIURL: Sendable, Equatable {
     case photoFile(UUID)
     case followUps
     case followUp(UUID)
+    case engagementKinds
 
     var path: String {
         switch self {
@@ -240,6 +243,7 @@ enum APIURL: Sendable, Equatable {
         case .photoFile(let id): return "/photos/\(id.path)/file"
         case .followUps: return "/follow-ups"
         case .followUp(let id): return "/follow-ups/\(id.path)"
+        case .engagementKinds: return "/engagement-kinds"
         case .me: return "/me"
         case .users: return "/users"
         case .user(let id): return "/users/\(id.uuidString.lowercased())"

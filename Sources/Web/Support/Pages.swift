@@ -19,7 +19,10 @@ enum Pages {
             }
             if user.role.can(.writeRecords) { nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps)) }
             if user.role.can(.manageUsers) { nav.append(.init(labelKey: "nav.users", url: .users, isCurrent: current == .users)) }
-            if user.role.can(.manageSettings) { nav.append(.init(labelKey: "nav.communities", url: .communities, isCurrent: current == .communities)) }
+            if user.role.can(.manageSettings) {
+                nav.append(.init(labelKey: "nav.communities", url: .communities, isCurrent: current == .communities))
+                nav.append(.init(labelKey: "nav.engagementKinds", url: .engagementKinds, isCurrent: current == .engagementKinds))
+            }
             if user.role.can(.viewAuditTrail) { nav.append(.init(labelKey: "nav.audit", url: .audit, isCurrent: current == .audit)) }
             nav.append(.init(labelKey: "nav.account", url: .account, isCurrent: current == .account))
         }

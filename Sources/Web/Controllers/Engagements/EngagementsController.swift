@@ -30,7 +30,7 @@ struct EngagementsController {
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Engagements.Query()
         var issues: [FieldIssue] = []
-        query.kind = EngagementKind(rawValue: req.queryText("kind"))
+        query.kind = req.queryText("kind").isEmpty ? nil : req.queryText("kind")
         query.topic = req.queryText("topic")
         query.placeID = UUID(uuidString: req.queryText("place"))
         for field in ["from", "to"] where !req.queryText(field).isEmpty {
@@ -40,7 +40,7 @@ struct EngagementsController {
         query.page = req.queryPage()
         let page = try await engagements(req).list(query, by: req.actor)
         let model = EngagementsIndexPage.Model(
-            page: page, kind: query.kind?.rawValue ?? "", topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
+            page: page, kind: query.kind ?? "", kinds: try await EngagementKinds(database: req.db).all(), topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
             placeID: req.queryText("place"), places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer)
         )
         return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
@@ -182,7 +182,7 @@ struct EngagementsController {
         let model = EngagementFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             places: try await req.placeChoices(), visits: try await FieldVisits(database: req.db).choices(by: req.actor),
-            users: try await req.userChoices(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
+            users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
         return Pages.response(EngagementFormPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)), status: status, request: req)

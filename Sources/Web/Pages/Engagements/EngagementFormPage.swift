@@ -33,7 +33,7 @@ enum EngagementFormPage {
 
         init(_ record: EngagementRecord, text: Localizer) {
             let summary = record.summary
-            kind = summary.kind.rawValue
+            kind = summary.kind
             title = summary.title
             start = summary.start
             timeZone = summary.timeZone
@@ -64,6 +64,7 @@ enum EngagementFormPage {
         var places: [RecordRef]
         var visits: [RecordRef]
         var users: [RecordRef]
+        var kinds: [KindChoice]
         var canWriteRestricted: Bool
     }
 
@@ -88,7 +89,7 @@ enum EngagementFormPage {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.select(label: text("engagements.kind"), name: "kind",
-                             options: RegistryViews.options(EngagementKind.self, prefix: "engagementKind", text: text), selected: values.kind, error: errors["kind"])
+                             options: EngagementViews.kindOptions(model.kinds, text: text), selected: values.kind, error: errors["kind"])
                 Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"], required: true)
                 Forms.field(label: text("engagements.start"), name: "start", type: "datetime-local", value: values.start,
                             error: errors["start"], help: text("engagements.start.help"), required: true)

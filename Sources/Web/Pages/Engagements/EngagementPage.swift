@@ -174,7 +174,7 @@ enum EngagementPage {
         ]
         // What was not recorded is left out: a field officer's quick log has few of these.
         return RegistryViews.facts(rows.filter { $0.1 != nil } + [
-            (text("engagements.kind"), Text(text("engagementKind.\(summary.kind.rawValue)"))),
+            (text("engagements.kind"), Text(EngagementViews.kindName(summary, text: text))),
             (text("engagements.confidentiality"), Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
         ], text: text)
     }
@@ -213,7 +213,16 @@ enum EngagementViews {
     /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade)".
     static func when(_ summary: EngagementSummary, text: Localizer) -> String {
         let start = summary.start.replacingOccurrences(of: "T", with: " ")
-        return "\(text("engagementKind.\(summary.kind.rawValue)")) · \(start) (\(summary.timeZone))"
+        return "\(kindName(summary, text: text)) · \(start) (\(summary.timeZone))"
+    }
+
+    /// A built-in kind from the catalogue; an added one by its own label.
+    static func kindName(_ summary: EngagementSummary, text: Localizer) -> String {
+        summary.kindLabel ?? text("engagementKind.\(summary.kind)")
+    }
+
+    static func kindOptions(_ kinds: [KindChoice], text: Localizer, empty: String? = nil) -> [(value: String, label: String)] {
+        (empty.map { [("", $0)] } ?? []) + kinds.map { ($0.key, $0.label ?? text("engagementKind.\($0.key)")) }
     }
 
     static func list(_ items: [EngagementSummary], text: Localizer) -> Component {

@@ -7,6 +7,7 @@ enum EngagementsIndexPage {
     struct Model: Sendable {
         var page: ListPage<EngagementSummary>
         var kind: String
+        var kinds: [KindChoice]
         var topic: String
         var from: String
         var to: String
@@ -29,7 +30,7 @@ enum EngagementsIndexPage {
             }
             H.el("form", [("method", "get"), ("action", SiteURL.engagements.path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("engagements.kind"), name: "kind",
-                             options: RegistryViews.options(EngagementKind.self, prefix: "engagementKind", text: text, empty: text("list.any")), selected: model.kind)
+                             options: EngagementViews.kindOptions(model.kinds, text: text, empty: text("list.any")), selected: model.kind)
                 H.el("details", [("class", "more-filters"), ("open", [model.topic, model.from, model.to, model.placeID].contains { !$0.isEmpty } || !model.errors.isEmpty ? "" : nil)]) {
                     H.el("summary") { Text(text("list.moreFilters")) }
                     Forms.field(label: text("engagements.topic"), name: "topic", value: model.topic)

@@ -1,0 +1,30 @@
+import Domain
+import Features
+import Markup
+
+/// The kinds of engagement, and a form to add one (administrators).
+enum EngagementKindsPage {
+    static func view(kinds: [KindChoice], label: String, key: String, errors: Forms.Errors, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("kinds.title"), chrome: chrome) {
+            H.el("h1") { Text(text("kinds.title")) }
+            Paragraph(text("kinds.explain"))
+            H.el("ul", [("class", "records")]) {
+                for kind in kinds {
+                    H.el("li") {
+                        H.el("p", [("class", "record-title")]) { Text(kind.label ?? text("engagementKind.\(kind.key)")) }
+                        H.text("p", [("class", "record-meta")], kind.key + (kind.builtIn ? " · " + text("kinds.builtIn") : ""))
+                    }
+                }
+            }
+            Forms.errorSummary(errors, text: text)
+            H.el("form", [("method", "post"), ("action", SiteURL.engagementKinds.path), ("class", "record-form")]) {
+                Forms.csrf(chrome.csrfToken)
+                H.el("h2") { Text(text("kinds.add")) }
+                Forms.field(label: text("kinds.label"), name: "label", value: label, error: errors["label"], required: true)
+                Forms.field(label: text("kinds.key"), name: "key", value: key, error: errors["key"], help: text("kinds.key.help"))
+                Forms.submit(text("kinds.add"))
+            }
+        }
+    }
+}
