@@ -37,17 +37,16 @@ public struct EngagementKinds: Sendable {
         return try await EngagementKindModel.query(on: db).filter(\.$key == key).count() > 0
     }
 
-    /// Adds a kind; its key is made from the label unless given.
+    /// Adds a kind; its key is made from the label when none is given (nil). A given key must be one as is.
     public func add(label: String, key: String? = nil, by actor: Actor, now: Date = Date()) async throws -> KindChoice {
         try actor.require(.manageSettings)
         var v = Validator()
         let label = v.text(label, "label", required: true, max: 60)
-        let given = key?.trimmingWhitespace() ?? ""
-        let made = given.isEmpty ? Self.key(from: label ?? "") : given
-        v.check(Self.isKey(made), given.isEmpty ? "label" : "key", given.isEmpty ? "kind.labelNeedsLetters" : "kind.keyFormat")
+        let made = key ?? Self.key(from: label ?? "")
+        v.check(Self.isKey(made), key == nil ? "label" : "key", key == nil ? "kind.labelNeedsLetters" : "kind.keyFormat")
         try v.throwIfInvalid()
         return try await database.transaction { tx in
-            if try await exists(made, on: tx) { throw DomainError.invalid([FieldIssue(field: given.isEmpty ? "label" : "key", "kind.taken")]) }
+            if try await exists(made, on: tx) { throw DomainError.invalid([FieldIssue(field: key == nil ? "label" : "key", "kind.taken")]) }
             let model = EngagementKindModel()
             model.id = UUID()
             model.key = made

@@ -21,7 +21,9 @@ struct EngagementKindsController {
     @Sendable func add(_ req: Request) async throws -> Response {
         let form = try req.content.decode(KindForm.self)
         do {
-            let kind = try await EngagementKinds(database: req.db).add(label: form.label ?? "", key: form.key, by: req.actor)
+            // An empty key field means "make one from the name".
+            let key = form.key?.trimmingWhitespace()
+            let kind = try await EngagementKinds(database: req.db).add(label: form.label ?? "", key: key?.isEmpty == false ? key : nil, by: req.actor)
             return Pages.redirect(to: .engagementKinds, flash: Flash("record.created", kind.label ?? kind.key))
         } catch let error as DomainError {
             return try await page(req, values: form, errors: RegistryErrors.issues(error))
