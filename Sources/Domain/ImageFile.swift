@@ -50,32 +50,86 @@ public enum ImageFile {
 
     // MARK: JPEG
 
-    /// Keeps the segments that draw the picture (frame, tables, scan) and the colour profile (APP2 ICC) and
-    /// the JFIF header (APP0); drops EXIF and XMP (APP1), IPTC (APP13), every other APPn and comments.
-    /// Orientation lives in EXIF, so a photo taken sideways may now show sideways; safety first.
+    /// Keeps the segments that draw the picture (frame, tables, scan), the colour profile (APP2 ICC) and the
+    /// JFIF header (APP0); drops EXIF and XMP (APP1), IPTC (APP13), every other APPn and comments. Which way
+    /// up the picture is (EXIF orientation) is written back alone, so phone photos do not turn sideways.
     static func strippedJPEG(_ bytes: [UInt8]) throws(Problem) -> [UInt8] {
-        var out: [UInt8] = [0xFF, 0xD8]
+        var kept: [ArraySlice<UInt8>] = []
+        var orientation: UInt16?
         var index = 2
         while index < bytes.count {
             guard bytes[index] == 0xFF, index + 1 < bytes.count else { throw .damaged }
             let marker = bytes[index + 1]
             if marker == 0xFF { index += 1; continue } // fill byte
-            if marker == 0xD9 { out += [0xFF, 0xD9]; return out } // end of image
-            if (0xD0...0xD7).contains(marker) || marker == 0x01 { out += [0xFF, marker]; index += 2; continue }
+            if marker == 0xD9 { return assemble(kept, orientation: orientation, rest: [0xFF, 0xD9]) } // end of image
+            if (0xD0...0xD7).contains(marker) || marker == 0x01 { kept.append(bytes[index..<(index + 2)]); index += 2; continue }
             guard index + 3 < bytes.count else { throw .damaged }
             let length = Int(bytes[index + 2]) << 8 | Int(bytes[index + 3])
             guard length >= 2, index + 2 + length <= bytes.count else { throw .damaged }
-            let segment = bytes[index..<(index + 2 + length)]
             if marker == 0xDA {
                 // Start of scan: the compressed picture follows up to the end-of-image marker; copy the rest as is.
-                out += bytes[index...]
-                return out
+                return assemble(kept, orientation: orientation, rest: bytes[index...])
             }
+            if marker == 0xE1, orientation == nil { orientation = exifOrientation(bytes[(index + 4)..<(index + 2 + length)]) }
             let isDropped = (0xE1...0xEF).contains(marker) && marker != 0xE2 || marker == 0xFE
-            if !isDropped { out += segment }
+            if !isDropped { kept.append(bytes[index..<(index + 2 + length)]) }
             index += 2 + length
         }
         throw .damaged
+    }
+
+    private static func assemble(_ kept: [ArraySlice<UInt8>], orientation: UInt16?, rest: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = [0xFF, 0xD8]
+        var segments = kept[...]
+        // JFIF's APP0 stays first when there is one.
+        if let first = segments.first, first.count > 1, first[first.startIndex + 1] == 0xE0 { out += first; segments = segments.dropFirst() }
+        if let orientation, orientation != 1 { out += orientationSegment(orientation) }
+        for segment in segments { out += segment }
+        out += rest
+        return out
+    }
+
+    // MARK: JPEG orientation
+
+    /// The EXIF orientation (1…8) of a JPEG's APP1 segment payload, when it has one.
+    static func exifOrientation(_ payload: ArraySlice<UInt8>) -> UInt16? {
+        let bytes = Array(payload)
+        guard bytes.count >= 14, Array(bytes[0..<6]) == Array("Exif\0\0".utf8) else { return nil }
+        let tiff = Array(bytes[6...])
+        let little: Bool
+        switch (tiff[0], tiff[1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func u16(_ at: Int) -> UInt16? {
+            guard at + 1 < tiff.count else { return nil }
+            return little ? UInt16(tiff[at]) | UInt16(tiff[at + 1]) << 8 : UInt16(tiff[at]) << 8 | UInt16(tiff[at + 1])
+        }
+        func u32(_ at: Int) -> Int? {
+            guard at + 3 < tiff.count else { return nil }
+            let b = (0..<4).map { Int(tiff[at + $0]) }
+            return little ? b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24 : b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]
+        }
+        guard let ifd = u32(4), let count = u16(ifd) else { return nil }
+        for entry in 0..<Int(min(count, 512)) {
+            let at = ifd + 2 + entry * 12
+            guard let tag = u16(at) else { return nil }
+            if tag == 0x0112, let value = u16(at + 8), (1...8).contains(value) { return value }
+        }
+        return nil
+    }
+
+    /// An APP1 segment that says only which way up the picture is — nothing about where, when or with what.
+    static func orientationSegment(_ orientation: UInt16) -> [UInt8] {
+        // Big-endian TIFF header, one IFD with one entry (Orientation, SHORT, 1), no next IFD.
+        let tiff: [UInt8] = [0x4D, 0x4D, 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08,
+                             0x00, 0x01,
+                             0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, UInt8(orientation >> 8), UInt8(orientation & 0xFF), 0x00, 0x00,
+                             0x00, 0x00, 0x00, 0x00]
+        let payload = Array("Exif\0\0".utf8) + tiff
+        let length = payload.count + 2
+        return [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
     }
 
     // MARK: PNG

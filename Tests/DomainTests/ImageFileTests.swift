@@ -67,3 +67,33 @@ struct ImageFileTests {
         #expect(try ImageFile.stripped(picture).bytes == picture)
     }
 }
+
+extension ImageFileTests {
+    /// A phone photo taken upright: EXIF with orientation 6 (rotate 90°) beside GPS and camera tags.
+    static func phoneJPEG(orientation: UInt16) -> [UInt8] {
+        // little-endian TIFF: IFD0 with Make (ASCII, 6 bytes at offset 38), Orientation, GPS IFD pointer
+        var tiff: [UInt8] = [0x49, 0x49, 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, 0x03, 0x00]
+        tiff += [0x0F, 0x01, 0x02, 0x00, 0x06, 0x00, 0x00, 0x00, 0x26, 0x00, 0x00, 0x00] // Make → offset 38
+        tiff += [0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, UInt8(orientation & 0xFF), 0x00, 0x00, 0x00]
+        tiff += [0x25, 0x88, 0x04, 0x00, 0x01, 0x00, 0x00, 0x00, 0x2C, 0x00, 0x00, 0x00] // GPS IFD → offset 44
+        tiff += [0x00, 0x00, 0x00, 0x00] + Array("Canon\0".utf8) + Array("GPS42N".utf8)
+        let exif = Array("Exif\0\0".utf8) + tiff
+        func segment(_ marker: UInt8, _ payload: [UInt8]) -> [UInt8] {
+            [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
+        }
+        return [0xFF, 0xD8] + segment(0xE1, exif) + segment(0xDB, Array(repeating: 1, count: 65))
+            + segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34] + [0xFF, 0xD9]
+    }
+
+    @Test func aPhoneFotoKeepsWhichWayUpItIsAndNothingElse() throws {
+        let (_, bytes) = try ImageFile.stripped(Self.phoneJPEG(orientation: 6))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("Canon") && !text.contains("GPS42N"))
+        #expect(text.contains("Exif"), "an orientation-only EXIF segment")
+        // Written back big-endian: tag 0x0112, SHORT, count 1, value 6.
+        let tag: [UInt8] = [0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06]
+        #expect(bytes.indices.contains { bytes[$0...].starts(with: tag) })
+        let upright = try ImageFile.stripped(Self.phoneJPEG(orientation: 1)).bytes
+        #expect(!String(decoding: upright, as: UTF8.self).contains("Exif"), "upright needs no tag at all")
+    }
+}

@@ -26,8 +26,8 @@ public struct PhotoStore: Sendable {
         let smallName = name.replacingOccurrences(of: ".\(kind.fileExtension)", with: "-small.\(kind.fileExtension)")
         let process = Process()
         process.executableURL = tool
-        // `[strip]` keeps the small copy free of metadata too.
-        process.arguments = [url(name).path, "--size", "\(size)x\(size)", "-o", url(smallName).path + "[strip]"]
+        // `>`: only ever smaller; `[strip]` keeps the small copy free of metadata too.
+        process.arguments = [url(name).path, "--size", "\(size)x\(size)>", "-o", url(smallName).path + "[strip]"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let finished: Bool = await withCheckedContinuation { continuation in
