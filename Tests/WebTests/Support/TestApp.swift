@@ -21,6 +21,10 @@ func withRoundtable(
         config.postgresSearchPath = [schema]
         config.postgresConnectionsPerEventLoop = 1
     }
+    // Photos go to a folder of this test's own, removed at the end.
+    let photos = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-test-photos-\(schema)", isDirectory: true)
+    config.photoDirectory = photos.path
+    defer { try? FileManager.default.removeItem(at: photos) }
     // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
     let slot = config.database.isPostgres ? await TestSlots.shared.acquire() : false
     defer { if slot { Task { await TestSlots.shared.release() } } }
