@@ -197,6 +197,4 @@ extension Engagements {
 
 extension EngagementModel: SoftDeletable {
     var auditLabel: String { title }
-    /// Engagements have no name words (search comes with its own issue); nothing to update there.
-    var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
 }

@@ -234,5 +234,4 @@ public struct FieldVisits: Sendable {
 
 extension FieldVisitModel: SoftDeletable {
     var auditLabel: String { title }
-    var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
 }

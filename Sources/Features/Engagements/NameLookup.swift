@@ -36,6 +36,43 @@ public struct NameLookup: Sendable {
             uniqueKeysWithValues: rows.map { ($0.id, $0.otherNames) }))
     }
 
+    /// Whom a typed name stands for, or the problem to show at the field (no one, or several).
+    public enum Resolution: Sendable, Equatable {
+        case found(RecordRef)
+        case problem(FieldIssue)
+    }
+
+    public func resolvePerson(_ typed: String, field: String, by actor: Actor, preferring: Set<UUID> = []) async throws -> Resolution {
+        Self.resolution(try await person(typed, by: actor, preferring: preferring), typed: typed, field: field,
+                        unknown: "engagement.participantUnknown", ambiguous: "engagement.participantAmbiguous")
+    }
+
+    public func resolveOrganization(_ typed: String, field: String, by actor: Actor, preferring: Set<UUID> = []) async throws -> Resolution {
+        Self.resolution(try await organization(typed, by: actor, preferring: preferring), typed: typed, field: field,
+                        unknown: "engagement.organizationUnknown", ambiguous: "engagement.organizationAmbiguous")
+    }
+
+    /// Many names, one per item: the people found (each once, in order) and the problems with the rest.
+    public func resolvePeople(_ names: [String], field: String, by actor: Actor, preferring: Set<UUID> = []) async throws -> (ids: [UUID], issues: [FieldIssue]) {
+        var ids: [UUID] = []
+        var issues: [FieldIssue] = []
+        for name in names {
+            switch try await resolvePerson(name, field: field, by: actor, preferring: preferring) {
+            case .found(let ref): if !ids.contains(ref.id) { ids.append(ref.id) }
+            case .problem(let issue): issues.append(issue)
+            }
+        }
+        return (ids, issues)
+    }
+
+    static func resolution(_ match: Match, typed: String, field: String, unknown: String, ambiguous: String) -> Resolution {
+        switch match {
+        case .found(let ref): .found(ref)
+        case .none: .problem(FieldIssue(field: field, unknown, typed))
+        case .several(let refs): .problem(FieldIssue(field: field, ambiguous, typed, refs.map(\.name).joined(separator: ", ")))
+        }
+    }
+
     /// One candidate is the answer; among several, a name spelled out in full (folded) or an earlier
     /// choice settles it.
     func choose(_ typed: String, _ candidates: [RecordRef], preferring: Set<UUID>, otherNames: [UUID: [String]] = [:]) -> Match {

@@ -10,16 +10,20 @@ protocol SoftDeletable: Model where IDValue == UUID {
     var version: Int { get set }
     /// How the audit trail names the record.
     var auditLabel: String { get }
+}
+
+/// Records whose names are in the name index; deleting and restoring them changes who finds them there.
+protocol NameIndexed {
     /// Who may see the record through the name index, as it is now.
     var nameVisibility: NameIndex.Visibility { get }
 }
 
-extension PersonModel: SoftDeletable {
+extension PersonModel: SoftDeletable, NameIndexed {
     var auditLabel: String { name }
     var nameVisibility: NameIndex.Visibility { NameIndex.Visibility(sensitivity: sensitivity, deleted: deletedAt != nil) }
 }
 
-extension OrganizationModel: SoftDeletable {
+extension OrganizationModel: SoftDeletable, NameIndexed {
     var auditLabel: String { name }
     var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
 }
@@ -32,7 +36,7 @@ enum SoftDelete {
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
-        try await NameIndex.setVisibility(model.nameVisibility, of: model.id!, on: tx)
+        if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
         try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
     }
@@ -43,7 +47,7 @@ enum SoftDelete {
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
-        try await NameIndex.setVisibility(model.nameVisibility, of: model.id!, on: tx)
+        if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
         try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
     }

@@ -44,10 +44,9 @@ struct EngagementForm: Content {
         for (field, raw) in [("hostIDs", hosts), ("partnerIDs", partners)] {
             var ids: [UUID] = []
             for line in FormValues.list(raw) {
-                switch try await lookup.organization(line, by: actor, preferring: previousOrganizations) {
+                switch try await lookup.resolveOrganization(line, field: field, by: actor, preferring: previousOrganizations) {
                 case .found(let ref): ids.append(ref.id)
-                case .none: issues.append(Self.issue(field, "engagement.organizationUnknown", line))
-                case .several(let refs): issues.append(Self.issue(field, "engagement.organizationAmbiguous", line, refs.map(\.name).joined(separator: ", ")))
+                case .problem(let issue): issues.append(issue)
                 }
             }
             if field == "hostIDs" { input.hostIDs = ids } else { input.partnerIDs = ids }
@@ -62,18 +61,17 @@ struct EngagementForm: Content {
                     part = known
                     name = String(line[..<comma]).trimmingWhitespace()
                 } else {
-                    issues.append(Self.issue("participants", "engagement.partUnknown", typedPart))
+                    issues.append(FieldIssue(field: "participants", "engagement.partUnknown", typedPart))
                     continue
                 }
             }
-            switch try await lookup.person(name, by: actor, preferring: previousPeople) {
+            switch try await lookup.resolvePerson(name, field: "participants", by: actor, preferring: previousPeople) {
             case .found(let ref):
                 if !input.participants.contains(where: { $0.personID == ref.id }) {
                     let recorded = existing?.participants.first { $0.person.id == ref.id && $0.titleRecorded }?.title
                     input.participants.append(ParticipantInput(personID: ref.id, part: part.rawValue, title: recorded))
                 }
-            case .none: issues.append(Self.issue("participants", "engagement.participantUnknown", name))
-            case .several(let refs): issues.append(Self.issue("participants", "engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
+            case .problem(let issue): issues.append(issue)
             }
         }
         for line in FormValues.list(headCounts) {
@@ -99,11 +97,5 @@ struct EngagementForm: Content {
         if atLeast { number.removeLast() }
         guard let count = Int(number.trimmingWhitespace()) else { return nil }
         return HeadCount(category: String(line[..<colon]).trimmingWhitespace(), count: count, atLeast: atLeast)
-    }
-
-    static func issue(_ field: String, _ key: String, _ arguments: String...) -> FieldIssue {
-        var issue = FieldIssue(field: field, key)
-        issue.arguments = arguments
-        return issue
     }
 }

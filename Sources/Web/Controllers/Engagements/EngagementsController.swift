@@ -152,10 +152,9 @@ struct EngagementsController {
         var problems: [String] = []
         var speakerID: UUID?
         if let name = form.speaker?.trimmingWhitespace(), !name.isEmpty {
-            switch try await NameLookup(database: req.db).person(name, by: req.actor) {
+            switch try await NameLookup(database: req.db).resolvePerson(name, field: "speaker", by: req.actor) {
             case .found(let ref): speakerID = ref.id
-            case .none: problems.append(req.localizer("engagement.participantUnknown", name))
-            case .several(let refs): problems.append(req.localizer("engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
+            case .problem(let issue): problems.append(req.localizer.message(issue))
             }
         }
         if problems.isEmpty {

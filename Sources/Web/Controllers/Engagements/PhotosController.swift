@@ -26,20 +26,13 @@ struct PhotosController {
         let id = try req.idParameter()
         guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
         let form = try req.content.decode(UploadForm.self)
-        var problems: [String] = []
-        var shown: [UUID] = []
-        for name in FormValues.list(form.peopleShown) {
-            switch try await NameLookup(database: req.db).person(name, by: req.actor) {
-            case .found(let ref): shown.append(ref.id)
-            case .none: problems.append(req.localizer("engagement.participantUnknown", name))
-            case .several(let refs): problems.append(req.localizer("engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
-            }
-        }
+        let shown = try await NameLookup(database: req.db).resolvePeople(FormValues.list(form.peopleShown), field: "peopleShown", by: req.actor)
+        var problems = shown.issues.map { req.localizer.message($0) }
         if problems.isEmpty {
             do {
                 let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
                 _ = try await Photos(database: req.db, store: req.roundtable.photos)
-                    .add(PhotoInput(bytes: bytes, caption: form.caption, credit: form.credit, peopleShown: shown), to: id, by: req.actor)
+                    .add(PhotoInput(bytes: bytes, caption: form.caption, credit: form.credit, peopleShown: shown.ids), to: id, by: req.actor)
                 return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
             } catch let error as DomainError {
                 problems = try RegistryErrors.issues(error).map { req.localizer.message($0) }

@@ -60,17 +60,10 @@ struct VisitsController {
             input.summary = summary
             input.placeIDs = (placeIDs ?? []).compactMap(FormValues.uuid)
             input.memberUserIDs = (userIDs ?? []).compactMap(FormValues.uuid)
-            var issues: [FieldIssue] = []
-            let previous = Set((existing?.people ?? []).map(\.id))
-            for name in FormValues.list(people) {
-                switch try await lookup.person(name, by: actor, preferring: previous) {
-                case .found(let ref): if !input.memberPersonIDs.contains(ref.id) { input.memberPersonIDs.append(ref.id) }
-                case .none: issues.append(EngagementForm.issue("memberPersonIDs", "engagement.participantUnknown", name))
-                case .several(let refs):
-                    issues.append(EngagementForm.issue("memberPersonIDs", "engagement.participantAmbiguous", name, refs.map(\.name).joined(separator: ", ")))
-                }
-            }
-            return (input, issues)
+            let found = try await lookup.resolvePeople(FormValues.list(people), field: "memberPersonIDs", by: actor,
+                                                       preferring: Set((existing?.people ?? []).map(\.id)))
+            input.memberPersonIDs = found.ids
+            return (input, found.issues)
         }
 
         var values: VisitPages.Values {
