@@ -378,6 +378,23 @@ def test_a_photo_is_uploaded_without_scripts_and_loses_its_location(demo_server,
     screenshot(browser, "engagement-photos", 360)
 
 
+def test_a_quote_with_an_unknown_speaker_comes_back_at_its_field_with_the_words_kept(demo_server, browser):
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 800)
+    browser.get(base + "/engagements?kind=meeting")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Mayor").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Mayor"))
+    fill(browser, "text", "The municipality will host the next open forum.")
+    fill(browser, "speaker", "Bedri Hamzza Nobody")
+    submit(browser, "form[action$='#quotes'] button[type=submit]")
+    error = browser.find_element(By.ID, "q-speaker-error")
+    assert "No one in the registry" in error.text
+    assert browser.find_element(By.ID, "q-text").get_attribute("value") == "The municipality will host the next open forum."
+    assert browser.execute_script("return window.scrollY") > 0, "the page opens at the quote form, not at its top"
+    screenshot(browser, "engagement-quote-mistake", 360)
+
+
 def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):
     """Light progressive enhancement: the same form, plus a look-up that adds a name as a new line."""
     base = demo_server["base"]

@@ -69,6 +69,41 @@ struct EngagementTests {
         }
     }
 
+    @Test func aMistakeInAQuoteFollowUpOrPhotoShowsAtItsFieldWithWhatWasTyped() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let engagement = try await Engagements(database: app.db).create(
+                EngagementInput(kind: "meeting", title: "Meeting with the Mayor", start: "2023-08-08T10:00", timeZone: "Europe/Belgrade"), by: .commandLine)
+            let path = "/engagements/\(engagement.id.uuidString.lowercased())"
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+
+            let quote = try await browser.post(path + "/quotes", form: ["text": "We will host the next forum.", "speaker": "Nobody Atall", "language": "xx-!!"])
+            #expect(quote.status == .unprocessableEntity)
+            #expect(quote.text.contains("id=\"q-speaker-error\"") && quote.text.contains("No one in the registry is called “Nobody Atall”"))
+            #expect(quote.text.contains("We will host the next forum."), "the quote typed on a phone is not lost")
+            #expect(quote.text.contains("action=\"\(path)/quotes#quotes\""), "the page opens at the form")
+
+            let followUp = try await browser.post(path + "/follow-ups", form: ["text": "", "dueOn": "next week"])
+            #expect(followUp.status == .unprocessableEntity)
+            #expect(followUp.text.contains("id=\"fu-text-error\"") && followUp.text.contains("id=\"fu-dueOn-error\""))
+            #expect(followUp.text.contains("value=\"next week\""))
+            #expect(!followUp.text.contains("id=\"q-speaker-error\""), "only the form that was sent shows mistakes")
+
+            let boundary = "----roundtable-test"
+            let body = [("_csrf", browser.csrf ?? ""), ("caption", "The Mayor's office"), ("peopleShown", "Nobody Atall")]
+                .map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\nContent-Type: image/jpeg\r\n\r\nnot a picture\r\n--\(boundary)--\r\n"
+            let photo = try await browser.send(.POST, path + "/photos", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+            #expect(photo.status == .unprocessableEntity)
+            #expect(photo.text.contains("id=\"ph-peopleShown-error\"") && photo.text.contains("value=\"The Mayor"))
+
+            let stored = try await Engagements(database: app.db).get(engagement.id, by: .user(officer))
+            #expect(stored.quotes.isEmpty && stored.followUps.isEmpty && stored.photos.isEmpty)
+        }
+    }
+
     @Test func restrictedEngagementsAndPeopleStayHiddenFromOfficersAndSurviveTheirEdits() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

@@ -137,11 +137,13 @@ public struct FollowUpInput: Sendable, Equatable {
         var status: FollowUpStatus
     }
 
-    func validated(into v: inout Validator, field: String) -> Valid? {
+    /// `field` names the whole follow-up (a line of the engagement form); a follow-up added on its own
+    /// names each part, so a bad date is reported at the date.
+    func validated(into v: inout Validator, field: String, separateFields: Bool = false) -> Valid? {
         let text = v.text(text, field, required: true, max: 2_000)
-        let due = v.day(dueOn, field)
+        let due = v.day(dueOn, separateFields ? "dueOn" : field)
         let status = FollowUpStatus(rawValue: status)
-        v.check(status != nil, field, "field.notAChoice")
+        v.check(status != nil, separateFields ? "status" : field, "field.notAChoice")
         guard let text, let status else { return nil }
         return Valid(text: text, ownerID: ownerID, dueOn: due, status: status)
     }

@@ -30,7 +30,7 @@ public struct FollowUps: Sendable {
     public func add(_ input: FollowUpInput, to engagementID: UUID, by actor: Actor, now: Date = Date()) async throws {
         try actor.require(.writeRecords)
         var v = Validator()
-        let valid = input.validated(into: &v, field: "text")
+        let valid = input.validated(into: &v, field: "text", separateFields: true)
         try v.throwIfInvalid()
         try await database.transaction { tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)

@@ -23,9 +23,10 @@ enum Forms {
 
     static func field(
         label: String, name: String, type: String = "text", value: String = "", error: String? = nil,
-        help: String? = nil, required: Bool = false, autocomplete: String? = nil, autofocus: Bool = false
+        help: String? = nil, required: Bool = false, autocomplete: String? = nil, autofocus: Bool = false, id: String? = nil
     ) -> Component {
-        let id = "f-\(name)"
+        // Forms that share a page (an engagement's quote and follow-up) give their fields ids of their own.
+        let id = id ?? "f-\(name)"
         let described = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
             H.el("label", [("for", id)]) { Text(label) }
@@ -42,9 +43,9 @@ enum Forms {
 
     static func select(
         label: String, name: String, options: [(value: String, label: String)], selected: String?,
-        error: String? = nil, help: String? = nil
+        error: String? = nil, help: String? = nil, id: String? = nil
     ) -> Component {
-        let id = "f-\(name)"
+        let id = id ?? "f-\(name)"
         let described = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
             H.el("label", [("for", id)]) { Text(label) }
@@ -60,13 +61,13 @@ enum Forms {
     }
 
     /// A summary at the top of a form that failed, linking to each field (GOV.UK-style error summary).
-    static func errorSummary(_ errors: Errors, text: Localizer) -> Component {
+    static func errorSummary(_ errors: Errors, text: Localizer, idPrefix: String = "f-") -> Component {
         if errors.isEmpty { return H.empty }
         return H.el("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")]) {
             H.el("h2") { Text(text("error.invalid")) }
             H.el("ul") {
                 for (field, messages) in errors.byField.sorted(by: { $0.key < $1.key }) {
-                    H.el("li") { H.el("a", [("href", "#f-\(field)")]) { Text(messages.joined(separator: " ")) } }
+                    H.el("li") { H.el("a", [("href", "#\(idPrefix)\(field)")]) { Text(messages.joined(separator: " ")) } }
                 }
             }
         }
@@ -86,10 +87,11 @@ enum Forms {
 }
 
 extension Forms {
-    static func checkbox(label: String, name: String, checked: Bool) -> Component {
-        H.el("div", [("class", "field checkbox")]) {
-            H.el("label", [("for", "f-\(name)")]) {
-                H.void("input", [("type", "checkbox"), ("id", "f-\(name)"), ("name", name), ("value", "1"), ("checked", checked ? "" : nil)])
+    static func checkbox(label: String, name: String, checked: Bool, id: String? = nil) -> Component {
+        let id = id ?? "f-\(name)"
+        return H.el("div", [("class", "field checkbox")]) {
+            H.el("label", [("for", id)]) {
+                H.void("input", [("type", "checkbox"), ("id", id), ("name", name), ("value", "1"), ("checked", checked ? "" : nil)])
                 Text(" " + label)
             }
         }

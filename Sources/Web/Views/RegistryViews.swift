@@ -87,8 +87,8 @@ enum RegistryViews {
 
     /// - Parameter lookup: the label of a people look-up that the page's script adds under the box.
     static func textarea(label: String, name: String, value: String, error: String? = nil, help: String? = nil, rows: Int = 3,
-                         lookup: (label: String, none: String)? = nil) -> Component {
-        let id = "f-\(name)"
+                         lookup: (label: String, none: String)? = nil, id: String? = nil) -> Component {
+        let id = id ?? "f-\(name)"
         let described = [help.map { _ in "\(id)-help" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
             H.el("label", [("for", id)]) { Text(label) }

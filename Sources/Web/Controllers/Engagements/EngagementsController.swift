@@ -69,10 +69,17 @@ struct EngagementsController {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
+        try await Self.page(req, id: req.idParameter())
+    }
+
+    /// The engagement's page; with an attempt, one of its forms comes back with what was typed and each mistake
+    /// beside its field (422), the way every other form on the site does.
+    static func page(_ req: Request, id: UUID, attempt: EngagementPage.Attempt? = nil) async throws -> Response {
+        let record = try await Engagements(database: req.db, language: req.localizer.language).get(id, by: req.actor)
         let model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
-                                         users: try await req.userChoices())
-        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+                                         users: try await req.userChoices(), attempt: attempt)
+        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
+                              status: attempt == nil ? .ok : .unprocessableEntity, request: req)
     }
 
     @Sendable func edit(_ req: Request) async throws -> Response {
@@ -128,7 +135,10 @@ struct EngagementsController {
                                                     chrome: Pages.chrome(for: req, current: .engagements)), request: req)
     }
 
-    struct FollowUpForm: Content { var text: String?, ownerID: String?, dueOn: String? }
+    struct FollowUpForm: Content {
+        var text: String?, ownerID: String?, dueOn: String?
+        var values: [String: String] { ["text": text ?? "", "ownerID": ownerID ?? "", "dueOn": dueOn ?? ""] }
+    }
 
     @Sendable func addFollowUp(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
@@ -138,35 +148,45 @@ struct EngagementsController {
                                                       to: id, by: req.actor)
             return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
         } catch let error as DomainError {
-            let issues = try RegistryErrors.issues(error)
-            return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.followUp", issues.map { req.localizer.message($0) }.joined(separator: " ")))
+            let attempt = EngagementPage.Attempt(form: .followUp, values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
+            return try await Self.page(req, id: id, attempt: attempt)
         }
     }
 
-    struct QuoteForm: Content { var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String? }
+    struct QuoteForm: Content {
+        var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String?
+        var values: [String: String] {
+            ["text": text ?? "", "speaker": speaker ?? "", "speakerLabel": speakerLabel ?? "", "language": language ?? "", "withheld": withheld ?? ""]
+        }
+    }
 
     /// A quote, with its speaker found by the name typed (or described, for someone not to be named).
     @Sendable func addQuote(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         let form = try req.content.decode(QuoteForm.self)
-        var problems: [String] = []
+        var issues: [FieldIssue] = []
         var speakerID: UUID?
         if let name = form.speaker?.trimmingWhitespace(), !name.isEmpty {
             switch try await NameLookup(database: req.db).resolvePerson(name, field: "speaker", by: req.actor) {
             case .found(let ref): speakerID = ref.id
-            case .problem(let issue): problems.append(req.localizer.message(issue))
+            case .problem(let issue): issues.append(issue)
             }
         }
-        if problems.isEmpty {
+        if issues.isEmpty {
             do {
                 _ = try await Quotes(database: req.db).add(QuoteInput(speakerID: speakerID, speakerLabel: form.speakerLabel, text: form.text ?? "",
                                                                       language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor)
                 return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
             } catch let error as DomainError {
-                problems = try RegistryErrors.issues(error).map { req.localizer.message($0) }
+                // The form has the speaker's name where the domain has their identity.
+                issues = try RegistryErrors.issues(error).map { issue in
+                    var issue = issue
+                    if issue.field == "speakerID" { issue.field = "speaker" }
+                    return issue
+                }
             }
         }
-        return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.quote", problems.joined(separator: " ")))
+        return try await Self.page(req, id: id, attempt: .init(form: .quote, values: form.values, errors: .init(issues, text: req.localizer)))
     }
 
     @Sendable func deleteQuote(_ req: Request) async throws -> Response {

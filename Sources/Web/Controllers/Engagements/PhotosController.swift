@@ -20,6 +20,7 @@ struct PhotosController {
         var caption: String?
         var credit: String?
         var peopleShown: String?
+        var values: [String: String] { ["caption": caption ?? "", "credit": credit ?? "", "peopleShown": peopleShown ?? ""] }
     }
 
     @Sendable func upload(_ req: Request) async throws -> Response {
@@ -27,18 +28,18 @@ struct PhotosController {
         guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
         let form = try req.content.decode(UploadForm.self)
         let shown = try await NameLookup(database: req.db).resolvePeople(FormValues.list(form.peopleShown), field: "peopleShown", by: req.actor)
-        var problems = shown.issues.map { req.localizer.message($0) }
-        if problems.isEmpty {
+        var issues = shown.issues
+        if issues.isEmpty {
             do {
                 let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
                 _ = try await Photos(database: req.db, store: req.roundtable.photos)
                     .add(PhotoInput(bytes: bytes, caption: form.caption, credit: form.credit, peopleShown: shown.ids), to: id, by: req.actor)
                 return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
             } catch let error as DomainError {
-                problems = try RegistryErrors.issues(error).map { req.localizer.message($0) }
+                issues = try RegistryErrors.issues(error)
             }
         }
-        return Pages.redirect(to: .engagement(id), flash: Flash("error.invalid.photo", problems.joined(separator: " ")))
+        return try await EngagementsController.page(req, id: id, attempt: .init(form: .photo, values: form.values, errors: .init(issues, text: req.localizer)))
     }
 
     @Sendable func original(_ req: Request) async throws -> Response { try await serve(req, small: false) }

@@ -12,6 +12,45 @@ enum EngagementPage {
         var canWrite: Bool
         var canRestore: Bool
         var users: [RecordRef]
+        /// A photo, quote or follow-up that was sent with mistakes: its form shows again as typed.
+        var attempt: Attempt? = nil
+    }
+
+    /// What was typed into one of the page's smaller forms, with each mistake at its field.
+    struct Attempt: Sendable {
+        enum Form: String, Sendable {
+            case photo = "ph-", quote = "q-", followUp = "fu-"
+        }
+        var form: Form
+        var values: [String: String]
+        var errors: Forms.Errors
+    }
+
+    /// The form's fields: what was typed when it comes back with mistakes, else empty (or a default).
+    struct SubForm {
+        let form: Attempt.Form
+        let attempt: Attempt?
+
+        init(_ form: Attempt.Form, _ model: Model) {
+            self.form = form
+            attempt = model.attempt?.form == form ? model.attempt : nil
+        }
+
+        func id(_ name: String) -> String { form.rawValue + name }
+        func value(_ name: String, default fallback: String = "") -> String { attempt?.values[name] ?? fallback }
+        func error(_ name: String) -> String? { attempt?.errors[name] }
+        var errors: Forms.Errors { attempt?.errors ?? Forms.Errors() }
+
+        /// The form posts to `url` and lands on its own section, so a phone shows the mistakes, not the page top.
+        func element(_ url: SiteURL, section: String, multipart: Bool = false, text: Localizer, csrf: String,
+                     @ComponentBuilder content: () -> Component) -> Component {
+            H.el("form", [("method", "post"), ("action", url.path + "#" + section), ("class", "record-form"),
+                          ("enctype", multipart ? "multipart/form-data" : nil)]) {
+                Forms.csrf(csrf)
+                Forms.errorSummary(errors, text: text, idPrefix: form.rawValue)
+                content()
+            }
+        }
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -103,22 +142,30 @@ enum EngagementPage {
                 }
             }
             if canWrite {
-                H.el("form", [("method", "post"), ("action", SiteURL.engagementPhotos(record.id).path), ("enctype", "multipart/form-data"),
-                              ("class", "record-form")]) {
-                    Forms.csrf(chrome.csrfToken)
+                let form = SubForm(.photo, model)
+                form.element(.engagementPhotos(record.id), section: "photos", multipart: true, text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("photos.add")) }
-                    H.el("div", [("class", "field")]) {
-                        H.el("label", [("for", "f-file")]) { Text(text("photos.file")) }
-                        H.el("p", [("class", "help"), ("id", "f-file-help")]) { Text(text("photos.file.help")) }
-                        H.void("input", [("type", "file"), ("id", "f-file"), ("name", "file"), ("accept", "image/jpeg,image/png,image/webp"),
-                                         ("required", ""), ("aria-describedby", "f-file-help")])
-                    }
-                    Forms.field(label: text("photos.caption"), name: "caption")
-                    Forms.field(label: text("photos.credit"), name: "credit")
-                    RegistryViews.textarea(label: text("photos.peopleShown"), name: "peopleShown", value: "", help: text("photos.peopleShown.help"), rows: 2)
+                    fileField(form, text: text)
+                    Forms.field(label: text("photos.caption"), name: "caption", value: form.value("caption"), error: form.error("caption"), id: form.id("caption"))
+                    Forms.field(label: text("photos.credit"), name: "credit", value: form.value("credit"), error: form.error("credit"), id: form.id("credit"))
+                    RegistryViews.textarea(label: text("photos.peopleShown"), name: "peopleShown", value: form.value("peopleShown"),
+                                           error: form.error("peopleShown"), help: text("photos.peopleShown.help"), rows: 2, id: form.id("peopleShown"))
                     Forms.submit(text("photos.add"), "secondary")
                 }
             }
+        }
+    }
+
+    /// A browser never fills a file field again, so after a mistake the field says to choose the file again.
+    static func fileField(_ form: SubForm, text: Localizer) -> Component {
+        let id = form.id("file"), error = form.error("file")
+        let described = ["\(id)-help", error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
+        return H.el("div", [("class", error == nil ? "field" : "field has-error")]) {
+            H.el("label", [("for", id)]) { Text(text("photos.file")) }
+            H.el("p", [("class", "help"), ("id", "\(id)-help")]) { Text(text("photos.file.help")) }
+            if let error { H.el("p", [("class", "error"), ("id", "\(id)-error")]) { Text(error) } }
+            H.void("input", [("type", "file"), ("id", id), ("name", "file"), ("accept", "image/jpeg,image/png,image/webp"),
+                             ("required", ""), ("aria-describedby", described), ("aria-invalid", error == nil ? nil : "true")])
         }
     }
 
@@ -142,14 +189,16 @@ enum EngagementPage {
                 }
             }
             if canWrite {
-                H.el("form", [("method", "post"), ("action", SiteURL.engagementQuotes(record.id).path), ("class", "record-form")]) {
-                    Forms.csrf(chrome.csrfToken)
+                let form = SubForm(.quote, model)
+                form.element(.engagementQuotes(record.id), section: "quotes", text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("quotes.add")) }
-                    RegistryViews.textarea(label: text("quotes.text"), name: "text", value: "", rows: 3)
-                    Forms.field(label: text("quotes.speaker"), name: "speaker")
-                    Forms.field(label: text("quotes.speakerLabel"), name: "speakerLabel", help: text("quotes.speakerLabel.help"))
-                    Forms.field(label: text("quotes.language"), name: "language", value: "en")
-                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: false)
+                    RegistryViews.textarea(label: text("quotes.text"), name: "text", value: form.value("text"), error: form.error("text"), rows: 3, id: form.id("text"))
+                    Forms.field(label: text("quotes.speaker"), name: "speaker", value: form.value("speaker"), error: form.error("speaker"), id: form.id("speaker"))
+                    Forms.field(label: text("quotes.speakerLabel"), name: "speakerLabel", value: form.value("speakerLabel"), error: form.error("speakerLabel"),
+                                help: text("quotes.speakerLabel.help"), id: form.id("speakerLabel"))
+                    Forms.field(label: text("quotes.language"), name: "language", value: form.value("language", default: "en"), error: form.error("language"),
+                                id: form.id("language"))
+                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: form.value("withheld") == "1", id: form.id("withheld"))
                     Forms.submit(text("quotes.add"), "secondary")
                 }
             }
@@ -194,13 +243,16 @@ enum EngagementPage {
                 EngagementViews.followUpList(record.followUps, today: model.today, showEngagement: false, canWrite: model.canWrite && !record.summary.isDeleted, chrome: chrome)
             }
             if model.canWrite && !record.summary.isDeleted {
-                H.el("form", [("method", "post"), ("action", SiteURL.engagementFollowUps(record.id).path), ("class", "record-form")]) {
-                    Forms.csrf(chrome.csrfToken)
+                let form = SubForm(.followUp, model)
+                form.element(.engagementFollowUps(record.id), section: "follow-ups", text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("engagements.addFollowUp")) }
-                    Forms.field(label: text("engagements.followUp"), name: "text", value: "", required: true)
+                    Forms.field(label: text("engagements.followUp"), name: "text", value: form.value("text"), error: form.error("text"), required: true,
+                                id: form.id("text"))
                     Forms.select(label: text("engagements.followUpOwner"), name: "ownerID",
-                                 options: RegistryViews.refOptions(model.users, empty: text("engagements.noChoice")), selected: nil)
-                    Forms.field(label: text("engagements.followUpDue"), name: "dueOn", type: "date", value: "")
+                                 options: RegistryViews.refOptions(model.users, empty: text("engagements.noChoice")), selected: form.value("ownerID"),
+                                 error: form.error("ownerID"), id: form.id("ownerID"))
+                    Forms.field(label: text("engagements.followUpDue"), name: "dueOn", type: "date", value: form.value("dueOn"), error: form.error("dueOn"),
+                                id: form.id("dueOn"))
                     Forms.submit(text("engagements.addFollowUp"), "secondary")
                 }
             }
