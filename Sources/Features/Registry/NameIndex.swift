@@ -43,15 +43,17 @@ enum NameIndex {
 
     /// Writes the words of many records, a thousand rows per statement.
     static func insert(_ entries: [Entry], sql: any SQLDatabase) async throws {
-        var rows: [(Entry, String)] = []
+        var rows: [(entry: Entry, token: String, words: String)] = []
         for entry in entries {
-            for token in Set(entry.names.flatMap(NameFolding.tokens)).sorted() { rows.append((entry, String(token.prefix(100)))) }
+            let tokens = Set(entry.names.flatMap(NameFolding.tokens).map { String($0.prefix(100)) }).sorted()
+            let words = " " + tokens.joined(separator: " ") + " "
+            for token in tokens { rows.append((entry, token, words)) }
         }
         for batch in rows.chunked(1000) {
-            var insert = sql.insert(into: NameTokenModel.schema).columns("id", "record_type", "record_id", "token", "sort_name", "visibility")
-            for (entry, token) in batch {
-                insert = insert.values(SQLBind(UUID()), SQLBind(entry.recordType), SQLBind(entry.id), SQLBind(token),
-                                       SQLBind(entry.sortName), SQLBind(entry.visibility.rawValue))
+            var insert = sql.insert(into: NameTokenModel.schema).columns("id", "record_type", "record_id", "token", "sort_name", "visibility", "words")
+            for row in batch {
+                insert = insert.values(SQLBind(UUID()), SQLBind(row.entry.recordType), SQLBind(row.entry.id), SQLBind(row.token),
+                                       SQLBind(row.entry.sortName), SQLBind(row.entry.visibility.rawValue), SQLBind(row.words))
             }
             try await insert.run()
         }
@@ -67,6 +69,11 @@ enum NameIndex {
     /// The distinct words of a filter text, at most eight (more adds cost and hardly narrows).
     static func words(_ text: String) -> [String] {
         Array(Set(NameFolding.tokens(text)).sorted().prefix(8))
+    }
+
+    /// A condition on a word row: its record also has a word beginning with `word` (see `NameTokenModel.words`).
+    static func alsoHas(_ word: String, dialect: String) -> SQLQueryString {
+        dialect == "postgresql" ? "strpos(\(ident: "words"), \(bind: " " + word)) > 0" : "instr(\(ident: "words"), \(bind: " " + word)) > 0"
     }
 
     /// `record_id`s of records with a word beginning with `word`, as a sub-query.

@@ -11,6 +11,15 @@ struct PeopleListQuery {
     let sql: any SQLDatabase
     let query: People.Query
     let actor: Actor
+    /// The filter's folded words, folded once: a page asks for them a dozen times.
+    let words: [String]
+
+    init(sql: any SQLDatabase, query: People.Query, actor: Actor) {
+        self.sql = sql
+        self.query = query
+        self.actor = actor
+        words = query.text.map(NameIndex.words) ?? []
+    }
 
     struct Row: Sendable {
         var id: UUID
@@ -40,31 +49,47 @@ struct PeopleListQuery {
         return builder
     }
 
-    var words: [String] { query.text.map(NameIndex.words) ?? [] }
 
     var perPage: Int { min(max(query.perPage, 1), 200) }
     var pageNumber: Int { min(max(query.page, 1), 1_000_000) }
 
     /// A page of people and how many match.
     ///
-    /// A name filter is first counted in the name index (up to `ListPage.countLimit`). With no other filter
-    /// and a name order (the common case), a few matches are also paged there, reading only the page's
-    /// people. Many matches are found soonest by walking the people in name order and checking each
-    /// against the words — and so are other filters combined with a common name; a rare name with other
-    /// filters looks its few matches up. Lists without a name filter read the people table.
+    /// Lists without a name filter read the people table. A name filter with other filters counts its
+    /// matches in the name index, then reads the people: a rare name looks its few matches up, a common one
+    /// walks the people in name order and checks each against the words.
+    ///
+    /// A name filter alone (the common case) stays in the name index. A few matches (up to
+    /// `ListPage.countLimit`) are sorted once and give both the count and the page. Many matches are read
+    /// in name order from the index, where the page's first fifty come after a few thousand entries at most,
+    /// instead of sorting every match for each page; deep pages of a name with a few thousand matches sort.
     func page() async throws -> ListPage<Row> {
         guard !words.isEmpty else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
         let fromIndexAlone = query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort != .updated
-        let counted = try await countFromIndex()
-        let many = counted > ListPage<Row>.countLimit
-        // Sorting a few thousand index entries is quicker than walking the people; beyond that it is not.
-        if fromIndexAlone {
-            if !many { return try await pageFromIndex(counted: counted) }
-            if try await leadWordMatches() <= Self.sortableMatches { return try await pageFromIndex(counted: counted) }
+        guard fromIndexAlone else {
+            let counted = try await countFromIndex()
+            return try await pageFromPeople(scanInNameOrder: counted > countLimit, counted: nil)
         }
-        return try await pageFromPeople(scanInNameOrder: many, counted: fromIndexAlone ? counted : nil)
+        let lead = try await leadWordMatches()
+        let offset = (pageNumber - 1) * perPage
+        // One word's entries are (nearly) its matches; more words narrow the lead word's entries to fewer.
+        if lead <= countLimit || (words.count > 1 && lead <= Self.sortableMatches) {
+            let sorted = try await sortedMatches(limit: countLimit + 1)
+            if sorted.count <= countLimit || offset + perPage < sorted.count {
+                return try await page(of: sorted.dropFirst(offset).prefix(perPage + 1).map { try $0.decode(column: "record_id", as: UUID.self) },
+                                      counted: sorted.count)
+            }
+        }
+        let counted = try await countFromIndex()
+        if lead <= Self.sortableMatches && offset >= countLimit / 4 {
+            return try await page(of: sortedPage(offset: offset), counted: counted)
+        }
+        return try await page(of: pageInNameOrder(offset: offset), counted: counted)
     }
 
+    var countLimit: Int { ListPage<Row>.countLimit }
+
+    /// Beyond this many entries for the lead word, sorting them costs more than reading the index in order.
     static let sortableMatches = 5_000
 
     /// How many index entries the lead word matches, counted up to just past `sortableMatches`.
@@ -77,36 +102,56 @@ struct PeopleListQuery {
     }
 
     /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
-    private func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false) -> SQLSelectBuilder {
+    /// On SQLite the index is named: with two indexes on the words, its planner guesses wrong without statistics.
+    private func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, index: String = NameTokenModel.lookupIndex) -> SQLSelectBuilder {
         let lead = words.max { $0.count < $1.count } ?? ""
-        var select = select.from(NameTokenModel.schema)
+        let table: any SQLExpression = sql.dialect.name == "sqlite"
+            ? SQLQueryString("\(ident: NameTokenModel.schema) INDEXED BY \(ident: index)") : SQLIdentifier(NameTokenModel.schema)
+        var select = select.from(table)
             .where("record_type", .equal, People.recordType)
             .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
             .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
-        // The other words narrow the lead word's matches; on SQLite `+` keeps the planner from starting at
-        // their (possibly far more numerous) matches instead.
-        let recordID: SQLQueryString = sql.dialect.name == "sqlite" ? "+\(ident: "record_id")" : "\(ident: "record_id")"
+        // The other words narrow the lead word's rows, read from the rows themselves.
         for word in words where word != lead && !leadOnly {
-            select = select.where(SQLQueryString("\(recordID) IN (\(NameIndex.matching(word, recordType: People.recordType)))"))
+            select = select.where(NameIndex.alsoHas(word, dialect: sql.dialect.name))
         }
         return select
     }
 
     func countFromIndex() async throws -> Int {
-        let distinct = indexMatches(sql.select().distinct().column("record_id")).limit(ListPage<Row>.countLimit + 1)
+        let distinct = indexMatches(sql.select().distinct().column("record_id")).limit(countLimit + 1)
         return try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(SQLAlias(SQLGroupExpression(distinct.select), as: SQLIdentifier("matches")))
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    func pageFromIndex(counted: Int) async throws -> ListPage<Row> {
-        let direction: SQLDirection = query.sort == .nameDescending ? .descending : .ascending
-        let found = try await indexMatches(sql.select().column("record_id").column("sort_name"))
+    private var direction: SQLDirection { query.sort == .nameDescending ? .descending : .ascending }
+
+    /// Up to `limit` matches in list order, found by sorting all of them (rows hold `record_id`, decoded as needed).
+    func sortedMatches(limit: Int, offset: Int = 0) async throws -> [any SQLRow] {
+        try await indexMatches(sql.select().column("record_id"))
             .groupBy("record_id").groupBy("sort_name")
             .orderBy("sort_name", direction).orderBy("record_id", direction)
-            .limit(perPage + 1).offset((pageNumber - 1) * perPage)
+            .limit(limit).offset(offset)
+            .all()
+    }
+
+    func sortedPage(offset: Int) async throws -> [UUID] {
+        try await sortedMatches(limit: perPage + 1, offset: offset).map { try $0.decode(column: "record_id", as: UUID.self) }
+    }
+
+    /// The page read in list order from the name-order index: no sort, and it stops after the page.
+    func pageInNameOrder(offset: Int) async throws -> [UUID] {
+        try await indexMatches(sql.select().column("record_id"), index: NameTokenModel.nameOrderIndex)
+            .groupBy("sort_name").groupBy("record_id")
+            .orderBy("sort_name", direction).orderBy("record_id", direction)
+            .limit(perPage + 1).offset(offset)
             .all().map { try $0.decode(column: "record_id", as: UUID.self) }
+    }
+
+    /// The people of a page whose matches were found in the index (one more than the page, to know if more follow).
+    func page(of found: [UUID], counted: Int) async throws -> ListPage<Row> {
         let hasMore = found.count > perPage
         let ids = Array(found.prefix(perPage))
         // The page's people, through the same visibility rules as every other list (the index agrees with
@@ -114,8 +159,7 @@ struct PeopleListQuery {
         let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = ids.compactMap { byID[$0] }
-        let limit = ListPage<Row>.countLimit
-        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, limit), totalIsAtLeast: counted > limit,
+        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, countLimit), totalIsAtLeast: counted > countLimit,
                         hasMore: hasMore)
     }
 

@@ -19,5 +19,6 @@ public enum MigrationList {
         M0014_CreateQuotes(),         // what was said at engagements, and whether it may be published
         M0015_CreatePhotos(),         // photos of engagements; the images are files in the photo folder
         M0016_CreateEngagementKinds(), // kinds of engagement added by administrators
+        M0017_NameTokensInNameOrderWithAllWords(), // several words and common names answered in the name index
     ]
 }
