@@ -30,6 +30,10 @@ public final class EngagementModel: Model, @unchecked Sendable {
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
     @Field(key: "version") public var version: Int
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $visitID, $kind, $title, $startsAt, $localStart, $timeZone, $durationMinutes, $placeID, $venue, $topicsJSON, $summary, $outcomes, $decisions, $aggregateOnly, $confidentiality, $createdAt, $updatedAt, $deletedAt, $version] }
+
     public init() {}
 }
 
@@ -42,6 +46,10 @@ public final class EngagementOrganizationModel: Model, @unchecked Sendable {
     @Field(key: "organization_id") public var organizationID: UUID
     /// `host` or `partner`.
     @Field(key: "role") public var role: String
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $engagementID, $organizationID, $role] }
 
     public init() {}
 }
@@ -56,6 +64,10 @@ public final class ParticipationModel: Model, @unchecked Sendable {
     @Field(key: "person_id") public var personID: UUID
     @Field(key: "part") public var part: String
     @OptionalField(key: "title") public var title: String?
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $engagementID, $personID, $part, $title] }
 
     public init() {}
 }
@@ -74,6 +86,10 @@ public final class HeadCountModel: Model, @unchecked Sendable {
     @Field(key: "by_gender") public var byGenderJSON: String
     @Field(key: "by_community") public var byCommunityJSON: String
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $engagementID, $position, $category, $count, $atLeast, $byGenderJSON, $byCommunityJSON] }
+
     public init() {}
 }
 
@@ -91,6 +107,10 @@ public final class FollowUpModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @Field(key: "version") public var version: Int
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $engagementID, $text, $ownerID, $dueOn, $status, $createdAt, $updatedAt, $version] }
 
     public init() {}
 }

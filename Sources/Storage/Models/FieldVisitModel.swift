@@ -18,6 +18,10 @@ public final class FieldVisitModel: Model, @unchecked Sendable {
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
     @Field(key: "version") public var version: Int
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $title, $purpose, $startsOn, $endsOn, $status, $summary, $createdAt, $updatedAt, $deletedAt, $version] }
+
     public init() {}
 }
 
@@ -28,6 +32,10 @@ public final class VisitPlaceModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "visit_id") public var visitID: UUID
     @Field(key: "place_id") public var placeID: UUID
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $visitID, $placeID] }
 
     public init() {}
 
@@ -46,6 +54,10 @@ public final class VisitMemberModel: Model, @unchecked Sendable {
     @Field(key: "visit_id") public var visitID: UUID
     @OptionalField(key: "user_id") public var userID: UUID?
     @OptionalField(key: "person_id") public var personID: UUID?
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $visitID, $userID, $personID] }
 
     public init() {}
 

@@ -33,6 +33,10 @@ public final class PersonModel: Model, @unchecked Sendable {
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
     @Field(key: "version") public var version: Int
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $name, $sortName, $otherNamesJSON, $honorific, $gender, $community, $place, $languagesJSON, $emailsJSON, $phonesJSON, $notes, $sensitivity, $lawfulBasis, $consentStored, $consentNamed, $consentQuoted, $consentPhotographed, $createdAt, $updatedAt, $deletedAt, $version] }
+
     public init() {}
 }
 
@@ -50,6 +54,10 @@ public final class ConsentEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "method") public var method: String?
     @Field(key: "recorded_at") public var recordedAt: Date
     @Field(key: "recorded_by") public var recordedBy: String
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
+    /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
+    public var properties: [any AnyProperty] { [$id, $person, $subject, $value, $obtainedOn, $method, $recordedAt, $recordedBy] }
 
     public init() {}
 

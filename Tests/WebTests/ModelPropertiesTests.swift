@@ -1,0 +1,31 @@
+import FluentKit
+import Storage
+import Testing
+
+/// Every model lists its properties by hand, for speed; a field added to a model but not to its list would
+/// silently never be saved or read. This compares each list with what reflection finds, in order.
+@Suite("Models list every property they declare")
+struct ModelPropertiesTests {
+    static let models: [any Model.Type] = [
+        APITokenModel.self, AuditEntryModel.self, CommunityModel.self, EngagementKindModel.self,
+        EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
+        FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,
+        PersonModel.self, ConsentEventModel.self, PhotoModel.self, PlaceModel.self, PlaceNameModel.self, PositionModel.self,
+        QuoteModel.self, SignInAttemptModel.self, UserModel.self, UserSessionModel.self,
+    ]
+
+    @Test(arguments: models.map { ModelType($0) })
+    func theListMatchesWhatReflectionFinds(_ type: ModelType) {
+        let model = type.type.init()
+        let listed = model.properties.map { ObjectIdentifier($0 as AnyObject) }
+        let reflected = Mirror(reflecting: model).children.compactMap { $0.value as? any AnyProperty }.map { ObjectIdentifier($0 as AnyObject) }
+        #expect(!reflected.isEmpty)
+        #expect(listed == reflected, "\(type) lists \(listed.count) of its \(reflected.count) properties")
+    }
+
+    struct ModelType: CustomStringConvertible, Sendable {
+        let type: any Model.Type
+        init(_ type: any Model.Type) { self.type = type }
+        var description: String { "\(type)" }
+    }
+}
