@@ -7,7 +7,7 @@ import Testing
 @Suite("Models list every property they declare")
 struct ModelPropertiesTests {
     static let models: [any Model.Type] = [
-        APITokenModel.self, AuditEntryModel.self, CommunityModel.self, EngagementKindModel.self,
+        APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,
         PersonModel.self, ConsentEventModel.self, PhotoModel.self, PlaceModel.self, PlaceNameModel.self, PositionModel.self,

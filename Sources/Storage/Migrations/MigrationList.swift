@@ -20,5 +20,6 @@ public enum MigrationList {
         M0015_CreatePhotos(),         // photos of engagements; the images are files in the photo folder
         M0016_CreateEngagementKinds(), // kinds of engagement added by administrators
         M0017_NameTokensInNameOrderWithAllWords(), // several words and common names answered in the name index
+        M0018_CreateContextEvents(), // what happens around the work
     ]
 }

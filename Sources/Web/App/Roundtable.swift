@@ -58,6 +58,7 @@ public enum Roundtable {
         PlacesController().register(app)
         CommunitiesController().register(app)
         VisitsController().register(app)
+        ContextEventsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
@@ -71,6 +72,7 @@ public enum Roundtable {
         PlacesAPIController().register(app)
         CommunitiesAPIController().register(app)
         VisitsAPIController().register(app)
+        ContextEventsAPIController().register(app)
         EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()

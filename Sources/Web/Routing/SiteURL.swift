@@ -72,6 +72,13 @@ enum SiteURL: Sendable, Equatable {
     case followUps
     case followUpStatus(UUID)
     case engagementKinds
+    case contextEvents
+    case newContextEvent
+    case contextEvent(UUID)
+    case editContextEvent(UUID)
+    case deleteContextEvent(UUID)
+    case restoreContextEvent(UUID)
+    case contextEventHistory(UUID)
     case stylesheet
     case script
     case healthz
@@ -149,6 +156,13 @@ enum SiteURL: Sendable, Equatable {
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .engagementKinds: return "/settings/engagement-kinds"
+        case .contextEvents: return "/context"
+        case .newContextEvent: return "/context/new"
+        case .contextEvent(let id): return "/context/\(id.path)"
+        case .editContextEvent(let id): return "/context/\(id.path)/edit"
+        case .deleteContextEvent(let id): return "/context/\(id.path)/delete"
+        case .restoreContextEvent(let id): return "/context/\(id.path)/restore"
+        case .contextEventHistory(let id): return "/context/\(id.path)/history"
         case .stylesheet: return "/static/app.css"
         case .script: return "/static/app.js"
         case .healthz: return "/healthz"
@@ -210,6 +224,10 @@ enum APIURL: Sendable, Equatable {
     case followUps
     case followUp(UUID)
     case engagementKinds
+    case contextEvents
+    case contextEvent(UUID)
+    case contextEventRestore(UUID)
+    case contextEventHistory(UUID)
 
     var path: String {
         switch self {
@@ -244,6 +262,10 @@ enum APIURL: Sendable, Equatable {
         case .followUps: return "/follow-ups"
         case .followUp(let id): return "/follow-ups/\(id.path)"
         case .engagementKinds: return "/engagement-kinds"
+        case .contextEvents: return "/context-events"
+        case .contextEvent(let id): return "/context-events/\(id.path)"
+        case .contextEventRestore(let id): return "/context-events/\(id.path)/restore"
+        case .contextEventHistory(let id): return "/context-events/\(id.path)/history"
         case .me: return "/me"
         case .users: return "/users"
         case .user(let id): return "/users/\(id.uuidString.lowercased())"

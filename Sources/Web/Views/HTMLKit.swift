@@ -25,5 +25,8 @@ enum H {
         ComponentGroup(members: components)
     }
 
+    /// Several components without a wrapping element.
+    static func group(@ComponentBuilder _ content: () -> Component) -> Component { content() }
+
     static var empty: Component { EmptyComponent() }
 }

@@ -40,7 +40,8 @@ final class Browser: @unchecked Sendable {
         }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) })
         for header in response.headers[.setCookie] {
-            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            // "rt_flash=; Expires=…" clears a cookie: keep the empty value so the pair is still a pair.
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }
             let name = String(pair[0]).trimmingCharacters(in: .whitespaces)
             if header.contains("Max-Age=0") || header.lowercased().contains("expires=thu, 01 jan 1970") || pair[1].isEmpty {

@@ -40,11 +40,23 @@ struct EngagementsController {
         query.page = req.queryPage()
         let page = try await engagements(req).list(query, by: req.actor)
         let model = EngagementsIndexPage.Model(
-            page: page, kind: query.kind ?? "", kinds: try await EngagementKinds(database: req.db).all(), topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
+            page: page, context: try await contextBeside(page, query, req), kind: query.kind ?? "", kinds: try await EngagementKinds(database: req.db).all(),
+            topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
             placeID: req.queryText("place"), places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer)
         )
         return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    /// The context events of the days a timeline page covers (in its place, when filtered by one): from its
+    /// oldest engagement (or the period's start) to its newest (or the period's end; open on the first page).
+    func contextBeside(_ page: ListPage<EngagementSummary>, _ query: Engagements.Query, _ req: Request) async throws -> [ContextEventSummary] {
+        guard query.visitID == nil, query.personID == nil, query.organizationID == nil, !(page.items.isEmpty && query.page > 1) else { return [] }
+        let days = page.items.compactMap { Day(String($0.start.prefix(10))) }
+        let from = query.from ?? (page.hasMore ? days.min() : nil)
+        let to = query.to ?? (query.page > 1 ? days.max() : nil)
+        return try await ContextEvents(database: req.db, language: req.localizer.language)
+            .during(from: from, to: to, placeIDs: query.placeID.map { [$0] }, limit: 50, by: req.actor)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {

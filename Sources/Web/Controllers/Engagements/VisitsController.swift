@@ -34,7 +34,9 @@ struct VisitsController {
         query.chronological = true
         query.perPage = 200
         let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor).items
-        let model = VisitPages.Model(visit: visit, engagements: engagements, canWrite: req.canWrite, canRestore: req.canRestore)
+        let context = try await ContextEvents(database: req.db, language: req.localizer.language)
+            .during(from: visit.summary.startsOn, to: visit.summary.endsOn, limit: 50, by: req.actor)
+        let model = VisitPages.Model(visit: visit, engagements: engagements, context: context, canWrite: req.canWrite, canRestore: req.canRestore)
         return Pages.response(VisitPages.page(model, chrome: Pages.chrome(for: req, current: .visits)), request: req)
     }
 

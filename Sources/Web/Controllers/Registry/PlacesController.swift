@@ -47,7 +47,11 @@ struct PlacesController {
         query.placeID = data.place.id
         query.perPage = 10
         let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor)
-        return Pages.response(PlacePage.view(.init(data: data, canWrite: req.canWrite, engagements: engagements),
+        // What happened here over the same days as the engagements shown.
+        let since = engagements.hasMore ? engagements.items.compactMap { Day(String($0.start.prefix(10))) }.min() : nil
+        let context = try await ContextEvents(database: req.db, language: req.localizer.language)
+            .during(from: since, to: nil, placeIDs: [data.place.id], limit: 20, by: req.actor)
+        return Pages.response(PlacePage.view(.init(data: data, canWrite: req.canWrite, engagements: engagements, context: context),
                                              chrome: Pages.chrome(for: req, current: .places)), request: req)
     }
 

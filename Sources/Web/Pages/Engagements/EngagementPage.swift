@@ -279,14 +279,37 @@ enum EngagementViews {
 
     static func list(_ items: [EngagementSummary], text: Localizer) -> Component {
         H.el("ul", [("class", "records")]) {
-            for item in items {
-                H.el("li") {
-                    H.el("p", [("class", "record-title")]) {
-                        H.link(item.title, to: .engagement(item.id))
-                        RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
-                    }
-                    H.text("p", [("class", "record-meta")], ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · "))
-                    if let visit = item.visit { H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .visit(visit.id)) } }
+            for item in items { H.el("li") { entry(item, text: text) } }
+        }
+    }
+
+    static func entry(_ item: EngagementSummary, text: Localizer) -> Component {
+        H.group {
+            H.el("p", [("class", "record-title")]) {
+                H.link(item.title, to: .engagement(item.id))
+                RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
+            }
+            H.text("p", [("class", "record-meta")], ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · "))
+            if let visit = item.visit { H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .visit(visit.id)) } }
+        }
+    }
+
+    /// Engagements with the context events of their period between them, marked as context. Each is placed by
+    /// its first day; on the same day, context comes first (it is what the meeting happened in).
+    static func timeline(_ items: [EngagementSummary], context: [ContextEventSummary], newestFirst: Bool, text: Localizer) -> Component {
+        guard !context.isEmpty else { return list(items, text: text) }
+        enum Entry { case engagement(EngagementSummary), context(ContextEventSummary) }
+        let entries: [(key: String, entry: Entry)] = items.map { (String($0.start.prefix(10)) + "T1", .engagement($0)) }
+            + context.map { ($0.period.startsOn.description + "T0", .context($0)) }
+        let ordered = entries.enumerated().sorted { a, b in
+            if a.element.key != b.element.key { return newestFirst ? a.element.key > b.element.key : a.element.key < b.element.key }
+            return a.offset < b.offset
+        }
+        return H.el("ul", [("class", "records")]) {
+            for (_, item) in ordered {
+                switch item.entry {
+                case .engagement(let engagement): H.el("li") { entry(engagement, text: text) }
+                case .context(let event): H.el("li", [("class", "context-event")]) { ContextPages.entry(event, text: text) }
                 }
             }
         }

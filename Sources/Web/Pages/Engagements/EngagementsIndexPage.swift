@@ -2,10 +2,13 @@ import Domain
 import Features
 import Markup
 
-/// The overall timeline of engagements, newest first, filterable by kind, topic and period.
+/// The overall timeline of engagements, newest first, filterable by kind, topic and period, with the context
+/// events of the same days between them.
 enum EngagementsIndexPage {
     struct Model: Sendable {
         var page: ListPage<EngagementSummary>
+        /// Context events of the days this page covers, shown between the engagements.
+        var context: [ContextEventSummary] = []
         var kind: String
         var kinds: [KindChoice]
         var topic: String
@@ -41,7 +44,9 @@ enum EngagementsIndexPage {
                 }
                 Forms.submit(text("list.filter"), "secondary")
             }
-            if model.page.items.isEmpty { Paragraph(text("engagements.none")) } else { EngagementViews.list(model.page.items, text: text) }
+            if model.page.items.isEmpty && model.context.isEmpty { Paragraph(text("engagements.none")) } else {
+                EngagementViews.timeline(model.page.items, context: model.context, newestFirst: true, text: text)
+            }
             RegistryViews.pager(model.page, base: SiteURL.engagements.path, query: model.query, text: text)
         }
     }

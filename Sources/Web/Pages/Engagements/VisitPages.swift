@@ -31,6 +31,8 @@ enum VisitPages {
     struct Model: Sendable {
         var visit: FieldVisitRecord
         var engagements: [EngagementSummary]
+        /// What happened around the visit, on its days.
+        var context: [ContextEventSummary] = []
         var canWrite: Bool
         var canRestore: Bool
     }
@@ -56,7 +58,9 @@ enum VisitPages {
                         }
                     }
                 }
-                if model.engagements.isEmpty { Paragraph(text("record.none")) } else { EngagementViews.list(model.engagements, text: text) }
+                if model.engagements.isEmpty && model.context.isEmpty { Paragraph(text("record.none")) } else {
+                    EngagementViews.timeline(model.engagements, context: model.context, newestFirst: false, text: text)
+                }
             }
         }
     }

@@ -50,6 +50,8 @@ enum PlacePage {
         var canWrite: Bool
         /// The latest engagements here, newest first (the whole timeline is one link away).
         var engagements: ListPage<EngagementSummary>?
+        /// Context events here over the same days.
+        var context: [ContextEventSummary] = []
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -76,10 +78,10 @@ enum PlacePage {
             section("children", text("places.children"), model.data.children) { .place($0) }
             section("organizations", text("places.organizations"), model.data.organizations) { .organization($0) }
             section("people", text("places.people"), model.data.people) { .person($0) }
-            if let engagements = model.engagements, !engagements.items.isEmpty {
+            if let engagements = model.engagements, !engagements.items.isEmpty || !model.context.isEmpty {
                 H.el("section", [("aria-labelledby", "engagements-heading")]) {
                     H.el("h2", [("id", "engagements-heading")]) { Text(text("engagements.timeline")) }
-                    EngagementViews.list(engagements.items, text: text)
+                    EngagementViews.timeline(engagements.items, context: model.context, newestFirst: true, text: text)
                     if engagements.hasMore {
                         H.el("a", [("href", SiteURL.engagements.path + "?place=" + place.id.path)]) { Text(text("places.allEngagements")) }
                     }
