@@ -281,7 +281,7 @@ def test_an_officer_adds_a_person_and_a_position_without_javascript_help(demo_se
 
 @pytest.mark.parametrize("path,name", [
     ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
-    ("/visits/new", "visit-form"),
+    ("/visits/new", "visit-form"), ("/context", "context"), ("/context/new", "context-form"),
 ])
 def test_engagement_pages_read_well_on_a_phone_and_a_desktop(demo_server, browser, path, name):
     base = demo_server["base"]
@@ -393,6 +393,25 @@ def test_a_quote_with_an_unknown_speaker_comes_back_at_its_field_with_the_words_
     assert browser.find_element(By.ID, "q-text").get_attribute("value") == "The municipality will host the next open forum."
     assert browser.execute_script("return window.scrollY") > 0, "the page opens at the quote form, not at its top"
     screenshot(browser, "engagement-quote-mistake", 360)
+
+
+def test_the_spring_2023_context_sits_between_the_engagements(demo_server, browser):
+    """The timeline of spring 2023 shows the boycott and the clashes, marked as context; a viewer never sees the restricted report."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 800)
+    browser.get(base + "/engagements?from=2023-02-01&to=2023-08-31")
+    source = browser.page_source
+    assert "Boycott of the local elections in the four northern municipalities" in source
+    assert "Clashes between KFOR and protesters in Zvečan" in source
+    assert "Threats against youth workers" not in source, "restricted: for coordinators only"
+    badges = browser.find_elements(By.CSS_SELECTOR, "li.context-event .badge-context")
+    assert len(badges) >= 3
+    screenshot(browser, "timeline-with-context", 360)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Clashes between KFOR").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Clashes"))
+    assert "Zvečan" in browser.page_source and "Critical" in browser.page_source
+    assert_accessible(browser, "context-event")
 
 
 def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):
