@@ -7,6 +7,7 @@ import Testing
 @Suite("Models list every property they declare")
 struct ModelPropertiesTests {
     static let models: [any Model.Type] = [
+        AgreementModel.self, AgreementPartyModel.self, AgreementStatusChangeModel.self, AgreementEngagementModel.self,
         APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,

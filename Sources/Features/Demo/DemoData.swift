@@ -56,11 +56,12 @@ public struct DemoData: Sendable {
     /// The seed's cast, then a few hundred synthetic people and organisations, through the use cases.
     func loadRegistry(now: Date) async throws -> Int {
         // One transaction for the whole demo: all of it or none, and one commit instead of thousands.
-        // A demo database from before field visits or context events existed gets them added.
+        // A demo database from before field visits, context events or agreements existed gets them added.
         try await database.transaction { tx in
             let added = try await DemoRegistry(database: tx).alreadyLoaded() ? 0 : try await loadRegistry(on: tx, now: now)
             if !(try await DemoEngagements(database: tx).alreadyLoaded()) { try await DemoEngagements(database: tx, photos: photos).load(now: now) }
             if !(try await DemoContext(database: tx).alreadyLoaded()) { try await DemoContext(database: tx).load(now: now) }
+            if !(try await DemoAgreements(database: tx).alreadyLoaded()) { try await DemoAgreements(database: tx).load(now: now) }
             return added
         }
     }

@@ -116,6 +116,15 @@ public struct Engagements: Sendable {
         return select
     }
 
+    /// Engagements by identity that the actor may see, oldest first (for records that point at engagements).
+    func summaries(ids: [UUID], by actor: Actor) async throws -> [EngagementSummary] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await visible(try sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
+            .where(SQLColumn("id", table: EngagementModel.schema), .in, SQLBind.group(ids))
+            .orderBy(SQLColumn("starts_at", table: EngagementModel.schema)).all()
+        return try await summaries(rows)
+    }
+
     static let summaryColumns = ["id", "kind", "title", "local_start", "time_zone", "starts_at", "place_id", "venue", "visit_id",
                                  "confidentiality", "topics", "deleted_at"]
 

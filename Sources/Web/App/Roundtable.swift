@@ -59,6 +59,7 @@ public enum Roundtable {
         CommunitiesController().register(app)
         VisitsController().register(app)
         ContextEventsController().register(app)
+        AgreementsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
@@ -73,6 +74,7 @@ public enum Roundtable {
         CommunitiesAPIController().register(app)
         VisitsAPIController().register(app)
         ContextEventsAPIController().register(app)
+        AgreementsAPIController().register(app)
         EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()

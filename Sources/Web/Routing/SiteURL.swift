@@ -72,6 +72,15 @@ enum SiteURL: Sendable, Equatable {
     case followUps
     case followUpStatus(UUID)
     case engagementKinds
+    case agreements
+    case newAgreement
+    case agreement(UUID)
+    case editAgreement(UUID)
+    case deleteAgreement(UUID)
+    case restoreAgreement(UUID)
+    case agreementHistory(UUID)
+    case engagementAgreements(UUID)
+    case unlinkAgreement(UUID)
     case contextEvents
     case newContextEvent
     case contextEvent(UUID)
@@ -156,6 +165,15 @@ enum SiteURL: Sendable, Equatable {
         case .followUps: return "/follow-ups"
         case .followUpStatus(let id): return "/follow-ups/\(id.path)/status"
         case .engagementKinds: return "/settings/engagement-kinds"
+        case .agreements: return "/agreements"
+        case .newAgreement: return "/agreements/new"
+        case .agreement(let id): return "/agreements/\(id.path)"
+        case .editAgreement(let id): return "/agreements/\(id.path)/edit"
+        case .deleteAgreement(let id): return "/agreements/\(id.path)/delete"
+        case .restoreAgreement(let id): return "/agreements/\(id.path)/restore"
+        case .agreementHistory(let id): return "/agreements/\(id.path)/history"
+        case .engagementAgreements(let id): return "/engagements/\(id.path)/agreements"
+        case .unlinkAgreement(let id): return "/engagements/\(id.path)/agreements/unlink"
         case .contextEvents: return "/context"
         case .newContextEvent: return "/context/new"
         case .contextEvent(let id): return "/context/\(id.path)"
@@ -224,6 +242,11 @@ enum APIURL: Sendable, Equatable {
     case followUps
     case followUp(UUID)
     case engagementKinds
+    case agreements
+    case agreement(UUID)
+    case agreementRestore(UUID)
+    case agreementHistory(UUID)
+    case agreementEngagements(UUID)
     case contextEvents
     case contextEvent(UUID)
     case contextEventRestore(UUID)
@@ -262,6 +285,11 @@ enum APIURL: Sendable, Equatable {
         case .followUps: return "/follow-ups"
         case .followUp(let id): return "/follow-ups/\(id.path)"
         case .engagementKinds: return "/engagement-kinds"
+        case .agreements: return "/agreements"
+        case .agreement(let id): return "/agreements/\(id.path)"
+        case .agreementRestore(let id): return "/agreements/\(id.path)/restore"
+        case .agreementHistory(let id): return "/agreements/\(id.path)/history"
+        case .agreementEngagements(let id): return "/agreements/\(id.path)/engagements"
         case .contextEvents: return "/context-events"
         case .contextEvent(let id): return "/context-events/\(id.path)"
         case .contextEventRestore(let id): return "/context-events/\(id.path)/restore"

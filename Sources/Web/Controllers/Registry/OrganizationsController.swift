@@ -44,7 +44,9 @@ struct OrganizationsController {
         let data = try await organizations(req).page(req.idParameter(), by: req.actor)
         let relationship = try await Engagements(database: req.db, language: req.localizer.language)
             .history(withOrganization: data.organization.id, by: req.actor, today: req.today)
-        let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship)
+        let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(organizationID: data.organization.id, by: req.actor)
+        let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship,
+                                           agreements: agreements)
         return Pages.response(OrganizationPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
     }
 

@@ -45,8 +45,9 @@ struct PeopleController {
         let data = try await people(req).page(req.idParameter(), by: req.actor)
         let relationship = try await Engagements(database: req.db, language: req.localizer.language)
             .history(withPerson: data.person.id, by: req.actor, today: req.today)
+        let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(personID: data.person.id, by: req.actor)
         let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
-                                     relationship: relationship)
+                                     relationship: relationship, agreements: agreements)
         return Pages.response(PersonPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
     }
 

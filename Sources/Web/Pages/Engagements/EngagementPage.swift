@@ -14,12 +14,20 @@ enum EngagementPage {
         var users: [RecordRef]
         /// A photo, quote or follow-up that was sent with mistakes: its form shows again as typed.
         var attempt: Attempt? = nil
+        /// Agreements discussed or signed here, and those that could be linked.
+        var agreements: [LinkedAgreement] = []
+        var agreementChoices: [RecordRef] = []
+    }
+
+    struct LinkedAgreement: Sendable {
+        var agreement: RecordRef
+        var link: AgreementEngagementLink
     }
 
     /// What was typed into one of the page's smaller forms, with each mistake at its field.
     struct Attempt: Sendable {
         enum Form: String, Sendable {
-            case photo = "ph-", quote = "q-", followUp = "fu-"
+            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-"
         }
         var form: Form
         var values: [String: String]
@@ -105,6 +113,49 @@ enum EngagementPage {
             photos(model, chrome: chrome)
             quotes(model, chrome: chrome)
             followUps(model, chrome: chrome)
+            agreements(model, chrome: chrome)
+        }
+    }
+
+    static func agreements(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        let canWrite = model.canWrite && !record.summary.isDeleted
+        if model.agreements.isEmpty && !(canWrite && !model.agreementChoices.isEmpty) { return H.empty }
+        return H.el("section", [("aria-labelledby", "agreements")]) {
+            H.el("h2", [("id", "agreements")]) { Text(text("agreements.linkHere")) }
+            if !model.agreements.isEmpty {
+                H.el("ul", [("class", "records")]) {
+                    for linked in model.agreements {
+                        H.el("li") {
+                            H.el("p", [("class", "record-title")]) {
+                                H.link(linked.agreement.name, to: .agreement(linked.agreement.id))
+                                Text(" — " + text("agreementLink.\(linked.link.rawValue)"))
+                            }
+                            if canWrite {
+                                H.el("form", [("method", "post"), ("action", SiteURL.unlinkAgreement(record.id).path), ("class", "inline")]) {
+                                    Forms.csrf(chrome.csrfToken)
+                                    Forms.hidden("agreementID", linked.agreement.id.path)
+                                    Forms.submit(text("agreements.unlink"), "secondary")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if canWrite && !model.agreementChoices.isEmpty {
+                let form = SubForm(.agreement, model)
+                form.element(.engagementAgreements(record.id), section: "agreements", text: text, csrf: chrome.csrfToken) {
+                    H.el("h3") { Text(text("agreements.linkAdd")) }
+                    Forms.select(label: text("agreements.title"), name: "agreementID",
+                                 options: RegistryViews.refOptions(model.agreementChoices, empty: text("engagements.noChoice")),
+                                 selected: form.value("agreementID"), error: form.error("agreementID"), id: form.id("agreementID"))
+                    Forms.select(label: text("agreements.link"), name: "link",
+                                 options: AgreementEngagementLink.allCases.map { ($0.rawValue, text("agreementLink.\($0.rawValue)")) },
+                                 selected: form.value("link", default: AgreementEngagementLink.discussed.rawValue), id: form.id("link"))
+                    Forms.submit(text("agreements.linkAdd"), "secondary")
+                }
+            }
         }
     }
 

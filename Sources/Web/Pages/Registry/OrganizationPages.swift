@@ -75,6 +75,7 @@ enum OrganizationPage {
         var canWrite: Bool
         var canRestore: Bool
         var relationship: RelationshipHistory?
+        var agreements: [AgreementSummary] = []
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -117,6 +118,7 @@ enum OrganizationPage {
                 }
             }
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
+            AgreementPages.partyTo(model.agreements, text: chrome.text)
             if !model.data.children.isEmpty {
                 H.el("section", [("aria-labelledby", "children-heading")]) {
                     H.el("h2", [("id", "children-heading")]) { Text(text("organizations.children")) }

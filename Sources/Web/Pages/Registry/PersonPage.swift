@@ -12,6 +12,7 @@ enum PersonPage {
         var canRestore: Bool
         var organizations: [RecordRef]
         var relationship: RelationshipHistory?
+        var agreements: [AgreementSummary] = []
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -47,6 +48,7 @@ enum PersonPage {
             ], text: text)
             positions(current: current, past: past, model: model, chrome: chrome)
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
+            AgreementPages.partyTo(model.agreements, text: chrome.text)
             dataProtection(person, history: model.data.consentHistory, text: text)
         }
     }

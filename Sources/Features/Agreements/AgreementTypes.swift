@@ -1,0 +1,76 @@
+import Domain
+import Foundation
+
+public struct AgreementPartyInput: Sendable, Equatable, Codable {
+    public var organizationID: UUID?
+    public var personID: UUID?
+    public var part: String
+
+    public init(organizationID: UUID? = nil, personID: UUID? = nil, part: String) {
+        self.organizationID = organizationID
+        self.personID = personID
+        self.part = part
+    }
+}
+
+public struct AgreementInput: Sendable, Equatable {
+    public var kind: String
+    public var title: String
+    public var focus: String?
+    public var topics: [String] = []
+    public var signedOn: String?
+    public var validUntil: String?
+    public var status: String = AgreementStatus.draft.rawValue
+    /// The day the status took effect when it changes (today when left out).
+    public var statusOn: String?
+    public var confidentiality: String = Confidentiality.internal.rawValue
+    public var notes: String?
+    public var parties: [AgreementPartyInput] = []
+
+    public init(kind: String, title: String) {
+        self.kind = kind
+        self.title = title
+    }
+}
+
+public struct AgreementParty: Sendable, Equatable, Codable {
+    public var organization: RecordRef?
+    public var person: RecordRef?
+    public var part: PartyPart
+}
+
+public struct AgreementStatusStep: Sendable, Equatable, Codable {
+    public var status: AgreementStatus
+    public var effectiveOn: Day
+}
+
+public struct AgreementEngagement: Sendable, Equatable, Codable {
+    public var engagement: RecordRef
+    public var day: String
+    public var link: AgreementEngagementLink
+}
+
+public struct AgreementSummary: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var kind: AgreementKind
+    public var title: String
+    public var status: AgreementStatus
+    public var signedOn: Day?
+    public var validUntil: Day?
+    public var confidentiality: Confidentiality
+    public var isDeleted: Bool
+}
+
+public struct AgreementRecord: Sendable, Equatable, Codable {
+    public var summary: AgreementSummary
+    public var focus: String?
+    public var topics: [String]
+    public var notes: String?
+    public var parties: [AgreementParty]
+    /// Oldest first.
+    public var statusHistory: [AgreementStatusStep]
+    public var engagements: [AgreementEngagement]
+    public var version: Int
+
+    public var id: UUID { summary.id }
+}

@@ -1,0 +1,193 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+extension Agreements {
+    public func create(_ input: AgreementInput, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
+        try actor.require(.writeRecords)
+        let model = AgreementModel()
+        model.id = UUID()
+        model.createdAt = now
+        model.version = 1
+        try await database.transaction { tx in
+            let valid = try await validated(input, by: actor, on: tx)
+            apply(valid, input, to: model, now: now)
+            try await model.create(on: tx)
+            try await replaceParties(of: model.id!, with: input.parties, keepingHiddenFrom: actor, on: tx)
+            let day = valid.statusOn ?? valid.signedOn ?? Self.day(of: now)
+            try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
+            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
+                                        changes: FieldChange.between([], Self.auditFields(model, parties: input.parties)), at: now, on: tx)
+        }
+        return try await record(model, by: actor)
+    }
+
+    public func update(_ id: UUID, _ input: AgreementInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
+        try actor.require(.writeRecords)
+        let model: AgreementModel = try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            let valid = try await validated(input, by: actor, on: tx)
+            let parties = try await AgreementPartyModel.query(on: tx).filter(\.$agreementID == id).all()
+                .map { AgreementPartyInput(organizationID: $0.organizationID, personID: $0.personID, part: $0.part) }
+            let before = Self.auditFields(model, parties: parties)
+            let previousStatus = model.status
+            apply(valid, input, to: model, now: now)
+            try requireVersion(expectedVersion, current: model.version)
+            let changes = FieldChange.between(before, Self.auditFields(model, parties: input.parties))
+            guard !changes.isEmpty else { return model }
+            model.version += 1
+            try await model.update(on: tx)
+            try await replaceParties(of: id, with: input.parties, keepingHiddenFrom: actor, on: tx)
+            if model.status != previousStatus {
+                let day = valid.statusOn ?? Self.day(of: now)
+                try await AgreementStatusChangeModel(agreementID: id, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title, changes: changes, at: now, on: tx)
+            return model
+        }
+        return try await record(model, by: actor)
+    }
+
+    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
+        }
+    }
+
+    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
+        try actor.require(.restoreRecords)
+        let model: AgreementModel = try await database.transaction { tx in
+            let model = try await find(id, by: actor, on: tx)
+            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
+            return model
+        }
+        return try await record(model, by: actor)
+    }
+
+    /// Records that an engagement discussed or signed the agreement (once per pair; a second link replaces the first).
+    public func link(engagement engagementID: UUID, to id: UUID, as link: AgreementEngagementLink, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
+            let existing = try await AgreementEngagementModel.query(on: tx).filter(\.$agreementID == id).filter(\.$engagementID == engagementID).first()
+            guard existing?.link != link.rawValue else { return }
+            if let existing { existing.link = link.rawValue; try await existing.update(on: tx) } else {
+                try await AgreementEngagementModel(agreementID: id, engagementID: engagementID, link: link.rawValue).create(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
+                                        changes: [FieldChange(field: "engagement", from: existing?.link, to: "\(link.rawValue): \(engagement.title)")], at: now, on: tx)
+        }
+    }
+
+    public func unlink(engagement engagementID: UUID, from id: UUID, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: true, on: tx)
+            guard let existing = try await AgreementEngagementModel.query(on: tx).filter(\.$agreementID == id).filter(\.$engagementID == engagementID).first()
+            else { return }
+            try await existing.delete(on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
+                                        changes: [FieldChange(field: "engagement", from: "\(existing.link): \(engagement.title)", to: nil)], at: now, on: tx)
+        }
+    }
+
+    struct Valid {
+        var kind: AgreementKind, title: String, focus: String?, topics: [String], signedOn: Day?, validUntil: Day?
+        var status: AgreementStatus, statusOn: Day?, confidentiality: Confidentiality, notes: String?
+    }
+
+    func validated(_ input: AgreementInput, by actor: Actor, on db: any Database) async throws -> Valid {
+        var v = Validator()
+        let kind = v.choice(input.kind, AgreementKind.self, "kind")
+        let title = v.text(input.title, "title", required: true, max: 200)
+        let focus = v.text(input.focus, "focus", max: 500)
+        let topics = v.list(input.topics, "topics", maxItems: 20, maxLength: 60)
+        let signedOn = v.day(input.signedOn, "signedOn")
+        let validUntil = v.day(input.validUntil, "validUntil")
+        let status = v.choice(input.status, AgreementStatus.self, "status")
+        let statusOn = v.day(input.statusOn, "statusOn")
+        let confidentiality = v.choice(input.confidentiality, Confidentiality.self, "confidentiality")
+        // As with engagements: only those who may write restricted records mark one restricted.
+        if confidentiality == .restricted { v.check(actor.can(.writeRestricted), "confidentiality", "agreement.restrictedNotAllowed") }
+        let notes = v.text(input.notes, "notes", max: 20_000)
+        if let status, (input.signedOn ?? "").trimmingWhitespace().isEmpty || signedOn != nil {
+            for problem in AgreementDays.problems(status: status, signedOn: signedOn, validUntil: validUntil) {
+                switch problem {
+                case .signedDayMissing: v.add("signedOn", "agreement.signedDayMissing")
+                case .endsBeforeSigned: v.add("validUntil", "agreement.endsBeforeSigned")
+                }
+            }
+        }
+        v.check(input.parties.count <= 50, "parties", "field.tooMany", "50")
+        for party in input.parties {
+            v.check((party.organizationID == nil) != (party.personID == nil), "parties", "agreement.partyOneOf")
+            v.check(PartyPart(rawValue: party.part) != nil, "parties", "field.notAChoice")
+        }
+        let keys = input.parties.map { ($0.organizationID ?? $0.personID)?.uuidString ?? "" }
+        v.check(Set(keys).count == keys.count, "parties", "agreement.partyTwice")
+        try v.throwIfInvalid()
+        let orgIDs = Set(input.parties.compactMap(\.organizationID)), personIDs = Set(input.parties.compactMap(\.personID))
+        if !orgIDs.isEmpty {
+            let found = try await OrganizationModel.query(on: db).filter(\.$id ~~ Array(orgIDs)).filter(\.$deletedAt == nil).count()
+            v.check(found == orgIDs.count, "parties", "reference.unknown")
+        }
+        for person in personIDs where !(try await People(database: db).isVisible(person, to: actor)) {
+            v.add("parties", "reference.unknown")
+            break
+        }
+        try v.throwIfInvalid()
+        return Valid(kind: kind!, title: title!, focus: focus, topics: topics, signedOn: signedOn, validUntil: validUntil, status: status!,
+                     statusOn: statusOn, confidentiality: confidentiality!, notes: notes)
+    }
+
+    func apply(_ valid: Valid, _ input: AgreementInput, to model: AgreementModel, now: Date) {
+        model.kind = valid.kind.rawValue
+        model.title = valid.title
+        model.focus = valid.focus
+        model.topics = JSONList.encode(valid.topics)
+        model.signedOn = valid.signedOn?.description
+        model.validUntil = valid.validUntil?.description
+        model.status = valid.status.rawValue
+        model.confidentiality = valid.confidentiality.rawValue
+        model.notes = valid.notes
+        model.updatedAt = now
+    }
+
+    func replaceParties(of id: UUID, with parties: [AgreementPartyInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        var delete = sql.delete(from: AgreementPartyModel.schema).where("agreement_id", .equal, SQLBind(id))
+        if !actor.canSee(.restricted) {
+            // Restricted people among the parties stay: this actor could not see them to keep them.
+            delete = delete.where(SQLQueryString("(\(ident: "person_id") IS NULL OR \(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue)))"))
+        }
+        try await delete.run()
+        for party in parties {
+            try await AgreementPartyModel(agreementID: id, organizationID: party.organizationID, personID: party.personID, part: party.part).create(on: db)
+        }
+    }
+
+    static func day(of date: Date) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    /// Parties by identity, not name: the history is read by roles that may not see every person.
+    static func auditFields(_ model: AgreementModel, parties: [AgreementPartyInput]) -> [(String, String?)] {
+        let partyText = parties.map { "\(($0.organizationID ?? $0.personID)?.uuidString ?? ""): \($0.part)" }.sorted().joined(separator: ", ")
+        return [("kind", model.kind), ("title", model.title), ("focus", model.focus), ("topics", model.topics == "[]" ? nil : model.topics),
+                ("signedOn", model.signedOn), ("validUntil", model.validUntil), ("status", model.status),
+                ("confidentiality", model.confidentiality), ("notes", model.notes), ("parties", partyText.isEmpty ? nil : partyText)]
+    }
+}
+
+extension AgreementModel: SoftDeletable {
+    var auditLabel: String { title }
+}

@@ -1,0 +1,133 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// Agreements: partnerships, memoranda, letters of intent, grants — their parties, the dated steps of their
+/// status, and the engagements where they were discussed or signed. A restricted agreement follows the
+/// restricted-record rule; a restricted person among the parties is left out for roles that may not see
+/// them, and kept when such a role saves.
+public struct Agreements: Sendable {
+    public let database: any Database
+    public let language: String
+
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
+
+    static let recordType = "agreement"
+
+    public struct Query: Sendable, Equatable {
+        public var status: AgreementStatus?
+        public var kind: AgreementKind?
+        public var organizationID: UUID?
+        public var personID: UUID?
+        public var includeDeleted = false
+        public var page = 1
+        public var perPage = 50
+
+        public init() {}
+    }
+
+    /// Newest first.
+    public func list(_ query: Query, by actor: Actor) async throws -> ListPage<AgreementSummary> {
+        try actor.require(.readRecords)
+        var builder = visible(to: actor, includeDeleted: query.includeDeleted)
+        if let status = query.status { builder = builder.filter(\.$status == status.rawValue) }
+        if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
+        if let id = query.organizationID {
+            builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$organizationID == id).all().map(\.agreementID)))
+        }
+        if let id = query.personID {
+            // Filtering by someone the actor may not see would tell what they signed.
+            guard try await People(database: database).isVisible(id, to: actor) else { return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false) }
+            builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$personID == id).all().map(\.agreementID)))
+        }
+        let found = try await fetchPage(builder.sort(\.$createdAt, .descending).sort(\.$id), page: query.page, perPage: query.perPage)
+        return found.map(Self.summary)
+    }
+
+    /// Every agreement a person or an organisation is party to, for their page.
+    public func partyTo(personID: UUID? = nil, organizationID: UUID? = nil, by actor: Actor) async throws -> [AgreementSummary] {
+        var query = Query()
+        query.personID = personID
+        query.organizationID = organizationID
+        query.perPage = 200
+        return try await list(query, by: actor).items
+    }
+
+    public func get(_ id: UUID, by actor: Actor) async throws -> AgreementRecord {
+        try await record(try await find(id, by: actor), by: actor)
+    }
+
+    /// Agreements for a menu (linking an engagement), newest first.
+    public func choices(by actor: Actor) async throws -> [RecordRef] {
+        try actor.require(.readRecords)
+        return try await visible(to: actor, includeDeleted: false).sort(\.$createdAt, .descending).limit(200).all()
+            .map { RecordRef(id: $0.id!, name: $0.title) }
+    }
+
+    /// The agreements an engagement discussed or signed, as its page shows them.
+    public func linked(toEngagement engagementID: UUID, by actor: Actor) async throws -> [(agreement: RecordRef, link: AgreementEngagementLink)] {
+        let links = try await AgreementEngagementModel.query(on: database).filter(\.$engagementID == engagementID).all()
+        guard !links.isEmpty else { return [] }
+        let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ links.map(\.agreementID)).all()
+        let titles = Dictionary(models.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
+        return links.compactMap { link in
+            titles[link.agreementID].map { (RecordRef(id: link.agreementID, name: $0), AgreementEngagementLink(rawValue: link.link) ?? .discussed) }
+        }.sorted { $0.agreement.name < $1.agreement.name }
+    }
+
+    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> AgreementModel {
+        try actor.require(.readRecords)
+        guard let model = try await AgreementModel.find(id, on: db ?? database),
+              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
+              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
+        else { throw DomainError.notFound("agreement") }
+        return model
+    }
+
+    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<AgreementModel> {
+        var builder = AgreementModel.query(on: database)
+        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
+        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        return builder
+    }
+
+    static func summary(_ model: AgreementModel) -> AgreementSummary {
+        AgreementSummary(id: model.id!, kind: AgreementKind(rawValue: model.kind) ?? .other, title: model.title,
+                         status: AgreementStatus(rawValue: model.status) ?? .draft, signedOn: model.signedOn.flatMap(Day.init),
+                         validUntil: model.validUntil.flatMap(Day.init),
+                         confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
+    }
+
+    func record(_ model: AgreementModel, by actor: Actor) async throws -> AgreementRecord {
+        let id = model.id!
+        let partyRows = try await AgreementPartyModel.query(on: database).filter(\.$agreementID == id).all()
+        let organizations = try await OrganizationModel.query(on: database).filter(\.$id ~~ partyRows.compactMap(\.organizationID)).all()
+        let orgNames = Dictionary(organizations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var people = PersonModel.query(on: database).filter(\.$id ~~ partyRows.compactMap(\.personID)).filter(\.$deletedAt == nil)
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        let personNames = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let parties: [AgreementParty] = partyRows.compactMap { row in
+            let part = PartyPart(rawValue: row.part) ?? .partner
+            if let org = row.organizationID { return orgNames[org].map { AgreementParty(organization: RecordRef(id: org, name: $0), person: nil, part: part) } }
+            if let person = row.personID { return personNames[person].map { AgreementParty(organization: nil, person: RecordRef(id: person, name: $0), part: part) } }
+            return nil
+        }.sorted { ($0.organization == nil ? 1 : 0, $0.organization?.name ?? $0.person?.name ?? "") < ($1.organization == nil ? 1 : 0, $1.organization?.name ?? $1.person?.name ?? "") }
+        let steps = try await AgreementStatusChangeModel.query(on: database).filter(\.$agreementID == id)
+            .sort(\.$effectiveOn).sort(\.$recordedAt).all()
+            .compactMap { step in Day(step.effectiveOn).map { AgreementStatusStep(status: AgreementStatus(rawValue: step.status) ?? .draft, effectiveOn: $0) } }
+        let links = try await AgreementEngagementModel.query(on: database).filter(\.$agreementID == id).all()
+        var engagements: [AgreementEngagement] = []
+        if !links.isEmpty {
+            let seen = try await Engagements(database: database, language: language).summaries(ids: links.map(\.engagementID), by: actor)
+            let kinds = Dictionary(links.map { ($0.engagementID, AgreementEngagementLink(rawValue: $0.link) ?? .discussed) }, uniquingKeysWith: { first, _ in first })
+            engagements = seen.map { AgreementEngagement(engagement: RecordRef(id: $0.id, name: $0.title), day: String($0.start.prefix(10)), link: kinds[$0.id] ?? .discussed) }
+        }
+        return AgreementRecord(summary: Self.summary(model), focus: model.focus, topics: JSONList.decode(model.topics), notes: model.notes,
+                               parties: parties, statusHistory: steps, engagements: engagements, version: model.version)
+    }
+}

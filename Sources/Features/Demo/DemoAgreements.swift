@@ -1,0 +1,41 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// The seed's agreement: the partnership on minority issues and human rights that the Secretary General
+/// and the Deputy Prime Minister signed at their meeting in Pristina on 7 August 2023.
+struct DemoAgreements {
+    let database: any Database
+    let actor = Actor.commandLine
+
+    func alreadyLoaded() async throws -> Bool {
+        try await AgreementModel.query(on: database).count() > 0
+    }
+
+    func load(now: Date) async throws {
+        let people = Dictionary(try await PersonModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let orgs = Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        var partnership = AgreementInput(kind: AgreementKind.partnership.rawValue,
+                                         title: "Partnership on minority issues and human rights")
+        partnership.focus = "Minority issues and human rights; inclusion of non-majority communities in local self-governance"
+        partnership.topics = ["minority rights", "human rights", "local self-governance"]
+        partnership.signedOn = "2023-08-07"
+        partnership.status = AgreementStatus.signed.rawValue
+        partnership.confidentiality = Confidentiality.public.rawValue
+        partnership.notes = "Starts a working group to support local councillors in the self-governance process."
+        partnership.parties = [
+            orgs[DemoRegistry.marker].map { AgreementPartyInput(organizationID: $0, part: PartyPart.signatory.rawValue) },
+            orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"].map { AgreementPartyInput(organizationID: $0, part: PartyPart.signatory.rawValue) },
+            people["James Holmes"].map { AgreementPartyInput(personID: $0, part: PartyPart.signatory.rawValue) },
+            people["Emilija Redžepi"].map { AgreementPartyInput(personID: $0, part: PartyPart.signatory.rawValue) },
+            people["Kübra Kalkandelen"].map { AgreementPartyInput(personID: $0, part: PartyPart.witness.rawValue) },
+        ].compactMap { $0 }
+        let agreements = Agreements(database: database)
+        let agreement = try await agreements.create(partnership, by: actor, now: now)
+        if let meeting = try await EngagementModel.query(on: database)
+            .filter(\.$title == "Meeting with the Deputy Prime Minister for Minority Issues and Human Rights").first() {
+            try await agreements.link(engagement: meeting.id!, to: agreement.id, as: .signed, by: actor, now: now)
+        }
+    }
+}

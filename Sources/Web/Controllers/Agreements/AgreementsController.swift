@@ -1,0 +1,199 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// Agreement pages: list, one agreement, add, edit, delete, restore, history; and linking an agreement
+/// from the engagement where it was discussed or signed.
+struct AgreementsController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .agreements, access: read, use: index)
+        routes.on(.GET, .newAgreement, access: write, use: new)
+        routes.on(.POST, .agreements, access: write, use: create)
+        routes.on(.GET, .agreement(id), access: read, use: show)
+        routes.on(.GET, .editAgreement(id), access: write, use: edit)
+        routes.on(.POST, .agreement(id), access: write, use: update)
+        routes.on(.GET, .deleteAgreement(id), access: write, use: confirmDelete)
+        routes.on(.POST, .deleteAgreement(id), access: write, use: delete)
+        routes.on(.POST, .restoreAgreement(id), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .agreementHistory(id), access: read, use: history)
+        routes.on(.POST, .engagementAgreements(id), access: write, use: link)
+        routes.on(.POST, .unlinkAgreement(id), access: write, use: unlink)
+    }
+
+    func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        var query = Agreements.Query()
+        query.status = AgreementStatus(rawValue: req.queryText("status"))
+        query.kind = AgreementKind(rawValue: req.queryText("kind"))
+        query.page = req.queryPage()
+        let page = try await agreements(req).list(query, by: req.actor)
+        let model = AgreementPages.IndexModel(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
+        return Pages.response(AgreementPages.index(model, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
+        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore)
+        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        try await form(req, AgreementPages.Values(), existing: nil)
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
+        guard !agreement.summary.isDeleted else { throw WebError.notFound }
+        return try await form(req, AgreementPages.Values(agreement, text: req.localizer), existing: agreement)
+    }
+
+    struct AgreementForm: Content {
+        var kind: String?, title: String?, focus: String?, topics: String?, signedOn: String?, validUntil: String?, status: String?
+        var statusOn: String?, confidentiality: String?, notes: String?, organizations: String?, people: String?, version: String?
+
+        var values: AgreementPages.Values {
+            var values = AgreementPages.Values()
+            values.kind = kind ?? ""; values.title = title ?? ""; values.focus = focus ?? ""; values.topics = topics ?? ""
+            values.signedOn = signedOn ?? ""; values.validUntil = validUntil ?? ""; values.status = status ?? ""; values.statusOn = statusOn ?? ""
+            values.confidentiality = confidentiality ?? ""; values.notes = notes ?? ""; values.organizations = organizations ?? ""
+            values.people = people ?? ""; values.version = version ?? ""
+            return values
+        }
+
+        /// The input, with the parties found by the names typed ("name, part" a line); problems by field.
+        func input(lookup: NameLookup, actor: Actor, text: Localizer, existing: AgreementRecord?) async throws -> (AgreementInput, [FieldIssue]) {
+            var input = AgreementInput(kind: kind ?? "", title: title ?? "")
+            input.focus = focus
+            input.topics = (topics ?? "").split(separator: ",").map { String($0) }
+            input.signedOn = signedOn
+            input.validUntil = validUntil
+            input.status = status ?? ""
+            input.statusOn = statusOn
+            input.confidentiality = confidentiality ?? ""
+            input.notes = notes
+            var issues: [FieldIssue] = []
+            let knownOrganizations = Set((existing?.parties ?? []).compactMap { $0.organization?.id })
+            for line in FormValues.list(organizations) {
+                guard let (name, part) = Self.party(line, field: "organizations", text: text, issues: &issues) else { continue }
+                switch try await lookup.resolveOrganization(name, field: "organizations", by: actor, preferring: knownOrganizations) {
+                case .found(let ref): input.parties.append(AgreementPartyInput(organizationID: ref.id, part: part.rawValue))
+                case .problem(let issue): issues.append(issue)
+                }
+            }
+            let knownPeople = Set((existing?.parties ?? []).compactMap { $0.person?.id })
+            for line in FormValues.list(people) {
+                guard let (name, part) = Self.party(line, field: "people", text: text, issues: &issues) else { continue }
+                switch try await lookup.resolvePerson(name, field: "people", by: actor, preferring: knownPeople) {
+                case .found(let ref): input.parties.append(AgreementPartyInput(personID: ref.id, part: part.rawValue))
+                case .problem(let issue): issues.append(issue)
+                }
+            }
+            return (input, issues)
+        }
+
+        /// "Office of the Deputy Prime Minister, signatory" → (name, part); a line without a part is a signatory.
+        static func party(_ line: String, field: String, text: Localizer, issues: inout [FieldIssue]) -> (String, PartyPart)? {
+            guard let comma = line.lastIndex(of: ",") else { return (line, .signatory) }
+            let typed = String(line[line.index(after: comma)...]).trimmingWhitespace().lowercased()
+            guard let part = PartyPart.allCases.first(where: { $0.rawValue == typed || text("partyPart.\($0.rawValue)").lowercased() == typed }) else {
+                issues.append(FieldIssue(field: field, "agreement.partUnknown", typed))
+                return nil
+            }
+            return (String(line[..<comma]).trimmingWhitespace(), part)
+        }
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(AgreementForm.self)
+        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: nil)
+        if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
+        do {
+            let agreement = try await agreements(req).create(input, by: req.actor)
+            return Pages.redirect(to: .agreement(agreement.id), flash: Flash("record.created", agreement.summary.title))
+        } catch let error as DomainError {
+            return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
+        }
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(AgreementForm.self)
+        let existing = try await agreements(req).get(id, by: req.actor)
+        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
+        if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
+        switch try await FormSave.run({ _ = try await agreements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        case .saved:
+            return Pages.redirect(to: .agreement(id), flash: Flash("record.saved"))
+        case .conflict:
+            var values = form.values
+            values.version = String(existing.version)
+            return try await self.form(req, values, existing: existing, conflict: existing)
+        case .invalid(let issues):
+            return try await self.form(req, form.values, existing: existing, errors: issues)
+        }
+    }
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
+        guard !agreement.summary.isDeleted else { throw WebError.notFound }
+        return Pages.response(RegistryViews.confirmDelete(name: agreement.summary.title, action: .deleteAgreement(agreement.id), cancel: .agreement(agreement.id),
+                                                          version: agreement.version, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+    }
+
+    struct VersionForm: Content { var version: String? }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let agreement = try await agreements(req).get(id, by: req.actor)
+        let form = try? req.content.decode(VersionForm.self)
+        try await agreements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
+        return Pages.redirect(to: .agreements, flash: Flash("record.deleted.done", agreement.summary.title))
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let agreement = try await agreements(req).restore(req.idParameter(), by: req.actor)
+        return Pages.redirect(to: .agreement(agreement.id), flash: Flash("record.restored", agreement.summary.title))
+    }
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
+        let entries = try await AuditLog(database: req.db).history(of: agreement.id)
+        return Pages.response(RegistryViews.history(name: agreement.summary.title, back: .agreement(agreement.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+    }
+
+    struct LinkForm: Content { var agreementID: String?, link: String? }
+
+    /// From the engagement's page: this agreement was discussed (or signed) here.
+    @Sendable func link(_ req: Request) async throws -> Response {
+        let engagementID = try req.idParameter()
+        let form = try req.content.decode(LinkForm.self)
+        guard let agreementID = FormValues.uuid(form.agreementID), let link = AgreementEngagementLink(rawValue: form.link ?? "") else {
+            let attempt = EngagementPage.Attempt(form: .agreement, values: ["agreementID": form.agreementID ?? "", "link": form.link ?? ""],
+                                                 errors: .init([FieldIssue(field: "agreementID", "field.required")], text: req.localizer))
+            return try await EngagementsController.page(req, id: engagementID, attempt: attempt)
+        }
+        try await agreements(req).link(engagement: engagementID, to: agreementID, as: link, by: req.actor)
+        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+    }
+
+    @Sendable func unlink(_ req: Request) async throws -> Response {
+        let engagementID = try req.idParameter()
+        let form = try req.content.decode(LinkForm.self)
+        guard let agreementID = FormValues.uuid(form.agreementID) else { throw WebError.notFound }
+        try await agreements(req).unlink(engagement: engagementID, from: agreementID, by: req.actor)
+        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+    }
+
+    private func form(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue] = [],
+                      conflict: AgreementRecord? = nil) async throws -> Response {
+        let model = AgreementPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+                                             canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
+        let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
+        return Pages.response(AgreementPages.form(model, chrome: Pages.chrome(for: req, current: .agreements)), status: status, request: req)
+    }
+}
