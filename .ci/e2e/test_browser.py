@@ -282,6 +282,7 @@ def test_an_officer_adds_a_person_and_a_position_without_javascript_help(demo_se
 @pytest.mark.parametrize("path,name", [
     ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
     ("/visits/new", "visit-form"), ("/context", "context"), ("/context/new", "context-form"),
+    ("/agreements", "agreements"), ("/agreements/new", "agreement-form"),
 ])
 def test_engagement_pages_read_well_on_a_phone_and_a_desktop(demo_server, browser, path, name):
     base = demo_server["base"]
@@ -412,6 +413,28 @@ def test_the_spring_2023_context_sits_between_the_engagements(demo_server, brows
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Clashes"))
     assert "Zvečan" in browser.page_source and "Critical" in browser.page_source
     assert_accessible(browser, "context-event")
+
+
+def test_the_partnership_signed_on_7_august_from_the_meeting_to_the_minister(demo_server, browser):
+    """Scenario 2's agreement: signed at the meeting, with its parties, and on the Deputy Prime Minister's page."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 800)
+    browser.get(base + "/engagements?kind=meeting")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Deputy Prime Minister").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Deputy Prime Minister"))
+    section = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=agreements]")
+    assert "Partnership on minority issues and human rights" in section.text and "Signed" in section.text
+    section.find_element(By.PARTIAL_LINK_TEXT, "Partnership on minority issues").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Partnership"))
+    source = browser.page_source
+    assert "Emilija Redžepi" in source and "James Holmes" in source and "2023-08-07" in source
+    assert_accessible(browser, "agreement")
+    assert_fits(browser, 360, "agreement")
+    screenshot(browser, "agreement", 360)
+    browser.find_element(By.LINK_TEXT, "Emilija Redžepi").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Redžepi"))
+    assert "Partnership on minority issues and human rights" in browser.page_source
 
 
 def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):

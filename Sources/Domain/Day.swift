@@ -53,7 +53,7 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
 }
 
 /// A span of days, open at either end. "The title this person held on date D" asks whether D is inside.
-public struct DaySpan: Equatable, Sendable {
+public struct DaySpan: Equatable, Sendable, Codable {
     public var from: Day?
     public var to: Day?
 

@@ -4,7 +4,8 @@ import Foundation
 import Storage
 
 /// The seed's agreement: the partnership on minority issues and human rights that the Secretary General
-/// and the Deputy Prime Minister signed at their meeting in Pristina on 7 August 2023.
+/// and the Deputy Prime Minister signed at their meeting in Pristina on 7 August 2023, and the working group
+/// it starts to support local councillors in the self-governance process.
 struct DemoAgreements {
     let database: any Database
     let actor = Actor.commandLine
@@ -37,5 +38,25 @@ struct DemoAgreements {
             .filter(\.$title == "Meeting with the Deputy Prime Minister for Minority Issues and Human Rights").first() {
             try await agreements.link(engagement: meeting.id!, to: agreement.id, as: .signed, by: actor, now: now)
         }
+
+        var group = WorkingGroupInput(name: "Working group on local self-governance")
+        group.purpose = "Support local councillors from non-majority communities in the self-governance process: training, a network, and recommendations to the ministry."
+        group.agreementID = agreement.id
+        group.confidentiality = Confidentiality.public.rawValue
+        group.members = [
+            people["Emilija Redžepi"].map { MemberInput(personID: $0, part: MemberPart.chair.rawValue, startsOn: "2023-09-01") },
+            people["Kübra Kalkandelen"].map { MemberInput(personID: $0, part: MemberPart.secretariat.rawValue, startsOn: "2023-09-01") },
+            people["Bedri Hamza"].map { MemberInput(personID: $0, part: MemberPart.member.rawValue, startsOn: "2023-09-01") },
+            people["Valdete Idrizi"].map { MemberInput(personID: $0, part: MemberPart.member.rawValue, startsOn: "2023-09-01") },
+            people["James Holmes"].map { MemberInput(personID: $0, part: MemberPart.adviser.rawValue, startsOn: "2023-09-01", endsOn: "2023-12-31") },
+        ].compactMap { $0 }
+        let groups = WorkingGroups(database: database)
+        let created = try await groups.create(group, by: actor, now: now)
+        var recommendations = DeliverableInput(title: "Recommendations on including non-majority communities in municipal assemblies",
+                                               kind: DeliverableKind.recommendation.rawValue, dueOn: "2024-03-31")
+        recommendations.status = DeliverableStatus.inProgress.rawValue
+        _ = try await groups.addDeliverable(recommendations, to: created.id, by: actor, now: now)
+        _ = try await groups.addDeliverable(DeliverableInput(title: "Training plan for newly elected councillors", kind: DeliverableKind.plan.rawValue,
+                                                             dueOn: "2023-12-15"), to: created.id, by: actor, now: now)
     }
 }

@@ -22,5 +22,6 @@ public enum MigrationList {
         M0017_NameTokensInNameOrderWithAllWords(), // several words and common names answered in the name index
         M0018_CreateContextEvents(), // what happens around the work
         M0019_CreateAgreements(), // what comes out of the meetings
+        M0020_CreateWorkingGroups(), // who carries an agreement forward
     ]
 }

@@ -60,6 +60,7 @@ public enum Roundtable {
         VisitsController().register(app)
         ContextEventsController().register(app)
         AgreementsController().register(app)
+        WorkingGroupsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
@@ -75,6 +76,7 @@ public enum Roundtable {
         VisitsAPIController().register(app)
         ContextEventsAPIController().register(app)
         AgreementsAPIController().register(app)
+        WorkingGroupsAPIController().register(app)
         EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()

@@ -81,6 +81,16 @@ enum SiteURL: Sendable, Equatable {
     case agreementHistory(UUID)
     case engagementAgreements(UUID)
     case unlinkAgreement(UUID)
+    case workingGroups
+    case newWorkingGroup
+    case workingGroup(UUID)
+    case editWorkingGroup(UUID)
+    case deleteWorkingGroup(UUID)
+    case restoreWorkingGroup(UUID)
+    case workingGroupHistory(UUID)
+    case workingGroupDeliverables(UUID)
+    case deliverableStatus(UUID)
+    case engagementWorkingGroups(UUID)
     case contextEvents
     case newContextEvent
     case contextEvent(UUID)
@@ -174,6 +184,16 @@ enum SiteURL: Sendable, Equatable {
         case .agreementHistory(let id): return "/agreements/\(id.path)/history"
         case .engagementAgreements(let id): return "/engagements/\(id.path)/agreements"
         case .unlinkAgreement(let id): return "/engagements/\(id.path)/agreements/unlink"
+        case .workingGroups: return "/working-groups"
+        case .newWorkingGroup: return "/working-groups/new"
+        case .workingGroup(let id): return "/working-groups/\(id.path)"
+        case .editWorkingGroup(let id): return "/working-groups/\(id.path)/edit"
+        case .deleteWorkingGroup(let id): return "/working-groups/\(id.path)/delete"
+        case .restoreWorkingGroup(let id): return "/working-groups/\(id.path)/restore"
+        case .workingGroupHistory(let id): return "/working-groups/\(id.path)/history"
+        case .workingGroupDeliverables(let id): return "/working-groups/\(id.path)/deliverables"
+        case .deliverableStatus(let id): return "/deliverables/\(id.path)/status"
+        case .engagementWorkingGroups(let id): return "/engagements/\(id.path)/working-groups"
         case .contextEvents: return "/context"
         case .newContextEvent: return "/context/new"
         case .contextEvent(let id): return "/context/\(id.path)"
@@ -247,6 +267,13 @@ enum APIURL: Sendable, Equatable {
     case agreementRestore(UUID)
     case agreementHistory(UUID)
     case agreementEngagements(UUID)
+    case workingGroups
+    case workingGroup(UUID)
+    case workingGroupRestore(UUID)
+    case workingGroupHistory(UUID)
+    case workingGroupMeetings(UUID)
+    case workingGroupDeliverables(UUID)
+    case deliverable(UUID)
     case contextEvents
     case contextEvent(UUID)
     case contextEventRestore(UUID)
@@ -290,6 +317,13 @@ enum APIURL: Sendable, Equatable {
         case .agreementRestore(let id): return "/agreements/\(id.path)/restore"
         case .agreementHistory(let id): return "/agreements/\(id.path)/history"
         case .agreementEngagements(let id): return "/agreements/\(id.path)/engagements"
+        case .workingGroups: return "/working-groups"
+        case .workingGroup(let id): return "/working-groups/\(id.path)"
+        case .workingGroupRestore(let id): return "/working-groups/\(id.path)/restore"
+        case .workingGroupHistory(let id): return "/working-groups/\(id.path)/history"
+        case .workingGroupMeetings(let id): return "/working-groups/\(id.path)/meetings"
+        case .workingGroupDeliverables(let id): return "/working-groups/\(id.path)/deliverables"
+        case .deliverable(let id): return "/deliverables/\(id.path)"
         case .contextEvents: return "/context-events"
         case .contextEvent(let id): return "/context-events/\(id.path)"
         case .contextEventRestore(let id): return "/context-events/\(id.path)/restore"

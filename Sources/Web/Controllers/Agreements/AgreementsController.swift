@@ -37,7 +37,9 @@ struct AgreementsController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore)
+        let groups = try await WorkingGroups(database: req.db, language: req.localizer.language)
+            .list(perPage: 200, agreementID: agreement.id, by: req.actor).items
+        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups)
         return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
     }
 

@@ -47,7 +47,8 @@ struct PeopleController {
             .history(withPerson: data.person.id, by: req.actor, today: req.today)
         let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(personID: data.person.id, by: req.actor)
         let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
-                                     relationship: relationship, agreements: agreements)
+                                     relationship: relationship, agreements: agreements,
+                                     groups: try await WorkingGroups(database: req.db).memberships(of: data.person.id, by: req.actor))
         return Pages.response(PersonPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
     }
 

@@ -58,6 +58,7 @@ enum AgreementPages {
         var agreement: AgreementRecord
         var canWrite: Bool
         var canRestore: Bool
+        var groups: [WorkingGroupSummary] = []
     }
 
     static func page(_ model: Model, chrome: Chrome) -> String {
@@ -79,6 +80,14 @@ enum AgreementPages {
                 H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .agreementHistory(agreement.id), [("class", "button secondary")]) }
             }
             facts(agreement, text: text)
+            WorkingGroupPages.section(model.groups, title: text("groups.fromAgreement"), text: text)
+            if model.canWrite && !summary.isDeleted {
+                H.el("p") {
+                    H.el("a", [("href", SiteURL.newWorkingGroup.path + "?agreement=" + agreement.id.path), ("class", "button secondary")]) {
+                        Text(text("groups.startFromAgreement"))
+                    }
+                }
+            }
             H.el("section", [("aria-labelledby", "status-history")]) {
                 H.el("h2", [("id", "status-history")]) { Text(text("agreements.statusHistory")) }
                 H.el("ol", [("class", "plain")]) {
@@ -111,7 +120,7 @@ enum AgreementPages {
             (text("agreements.signedOn"), RegistryViews.plain(summary.signedOn?.description)),
             (text("agreements.validUntil"), RegistryViews.plain(summary.validUntil?.description)),
             (text("agreements.focus"), RegistryViews.plain(agreement.focus)),
-            (text("agreements.topics"), RegistryViews.plain(agreement.topics.isEmpty ? nil : agreement.topics.joined(separator: ", "))),
+            (text("engagements.topics"), RegistryViews.plain(agreement.topics.isEmpty ? nil : agreement.topics.joined(separator: ", "))),
             (text("agreements.parties"), agreement.parties.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
                 for party in agreement.parties {
                     H.el("li") {

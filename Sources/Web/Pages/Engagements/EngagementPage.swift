@@ -17,6 +17,9 @@ enum EngagementPage {
         /// Agreements discussed or signed here, and those that could be linked.
         var agreements: [LinkedAgreement] = []
         var agreementChoices: [RecordRef] = []
+        /// Working groups this was a meeting of, and those it could be linked to.
+        var groups: [RecordRef] = []
+        var groupChoices: [RecordRef] = []
     }
 
     struct LinkedAgreement: Sendable {
@@ -27,7 +30,7 @@ enum EngagementPage {
     /// What was typed into one of the page's smaller forms, with each mistake at its field.
     struct Attempt: Sendable {
         enum Form: String, Sendable {
-            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-"
+            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-", workingGroup = "wg-"
         }
         var form: Form
         var values: [String: String]
@@ -114,6 +117,30 @@ enum EngagementPage {
             quotes(model, chrome: chrome)
             followUps(model, chrome: chrome)
             agreements(model, chrome: chrome)
+            workingGroups(model, chrome: chrome)
+        }
+    }
+
+    static func workingGroups(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        let canWrite = model.canWrite && !record.summary.isDeleted
+        let choices = model.groupChoices.filter { choice in !model.groups.contains { $0.id == choice.id } }
+        if model.groups.isEmpty && !(canWrite && !choices.isEmpty) { return H.empty }
+        return H.el("section", [("aria-labelledby", "working-groups")]) {
+            H.el("h2", [("id", "working-groups")]) { Text(text("groups.meetingOf")) }
+            if !model.groups.isEmpty {
+                H.el("ul", [("class", "plain")]) { for group in model.groups { H.el("li") { H.link(group.name, to: .workingGroup(group.id)) } } }
+            }
+            if canWrite && !choices.isEmpty {
+                let form = SubForm(.workingGroup, model)
+                form.element(.engagementWorkingGroups(record.id), section: "working-groups", text: text, csrf: chrome.csrfToken) {
+                    Forms.select(label: text("groups.meetingAdd"), name: "groupID",
+                                 options: RegistryViews.refOptions(choices, empty: text("engagements.noChoice")),
+                                 selected: form.value("groupID"), error: form.error("groupID"), id: form.id("groupID"))
+                    Forms.submit(text("agreements.link"), "secondary")
+                }
+            }
         }
     }
 

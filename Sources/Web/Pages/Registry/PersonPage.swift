@@ -13,6 +13,7 @@ enum PersonPage {
         var organizations: [RecordRef]
         var relationship: RelationshipHistory?
         var agreements: [AgreementSummary] = []
+        var groups: [WorkingGroupSummary] = []
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -49,6 +50,7 @@ enum PersonPage {
             positions(current: current, past: past, model: model, chrome: chrome)
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
             AgreementPages.partyTo(model.agreements, text: chrome.text)
+            WorkingGroupPages.section(model.groups, title: chrome.text("groups.memberOf"), text: chrome.text)
             dataProtection(person, history: model.data.consentHistory, text: text)
         }
     }

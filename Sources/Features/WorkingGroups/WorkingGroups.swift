@@ -1,0 +1,116 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// Working groups: their purpose, the agreement they come from, members with their part over time, their
+/// meetings (engagements) and deliverables. A restricted group follows the restricted-record rule; a
+/// restricted member is left out for roles that may not see them, and kept when such a role saves.
+public struct WorkingGroups: Sendable {
+    public let database: any Database
+    public let language: String
+
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
+
+    static let recordType = "working_group"
+
+    public func list(page: Int = 1, perPage: Int = 50, includeDeleted: Bool = false, agreementID: UUID? = nil, by actor: Actor) async throws -> ListPage<WorkingGroupSummary> {
+        try actor.require(.readRecords)
+        var builder = visible(to: actor, includeDeleted: includeDeleted)
+        if let agreementID { builder = builder.filter(\.$agreementID == agreementID) }
+        let found = try await fetchPage(builder.sort(\.$name).sort(\.$id), page: page, perPage: perPage)
+        let titles = try await agreementTitles(found.items.compactMap(\.agreementID), by: actor)
+        return found.map { Self.summary($0, agreements: titles) }
+    }
+
+    /// The groups a person is (or was) a member of, for their page.
+    public func memberships(of personID: UUID, by actor: Actor) async throws -> [WorkingGroupSummary] {
+        try actor.require(.readRecords)
+        // Asking about someone the actor may not see would tell which groups they sit in.
+        guard try await People(database: database).isVisible(personID, to: actor) else { return [] }
+        let ids = try await WorkingGroupMemberModel.query(on: database).filter(\.$personID == personID).all().map(\.groupID)
+        guard !ids.isEmpty else { return [] }
+        let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all()
+        let titles = try await agreementTitles(models.compactMap(\.agreementID), by: actor)
+        return models.map { Self.summary($0, agreements: titles) }
+    }
+
+    public func get(_ id: UUID, by actor: Actor) async throws -> WorkingGroupRecord {
+        try await record(try await find(id, by: actor), by: actor)
+    }
+
+    /// Groups for a menu (an engagement that was one of their meetings).
+    public func choices(by actor: Actor) async throws -> [RecordRef] {
+        try actor.require(.readRecords)
+        return try await visible(to: actor, includeDeleted: false).sort(\.$name).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
+    }
+
+    /// The groups an engagement was a meeting of.
+    public func meetingOf(_ engagementID: UUID, by actor: Actor) async throws -> [RecordRef] {
+        let ids = try await WorkingGroupMeetingModel.query(on: database).filter(\.$engagementID == engagementID).all().map(\.groupID)
+        guard !ids.isEmpty else { return [] }
+        return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all().map { RecordRef(id: $0.id!, name: $0.name) }
+    }
+
+    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> WorkingGroupModel {
+        try actor.require(.readRecords)
+        guard let model = try await WorkingGroupModel.find(id, on: db ?? database),
+              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
+              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
+        else { throw DomainError.notFound("working_group") }
+        return model
+    }
+
+    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<WorkingGroupModel> {
+        var builder = WorkingGroupModel.query(on: database)
+        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
+        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        return builder
+    }
+
+    /// Titles of the agreements the actor may see (a group from a restricted agreement does not name it).
+    func agreementTitles(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let models = try await Agreements(database: database).visible(to: actor, includeDeleted: false).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(models.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func summary(_ model: WorkingGroupModel, agreements: [UUID: String]) -> WorkingGroupSummary {
+        WorkingGroupSummary(id: model.id!, name: model.name, agreement: model.agreementID.flatMap { id in agreements[id].map { RecordRef(id: id, name: $0) } },
+                            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
+    }
+
+    func record(_ model: WorkingGroupModel, by actor: Actor) async throws -> WorkingGroupRecord {
+        let id = model.id!
+        let rows = try await WorkingGroupMemberModel.query(on: database).filter(\.$groupID == id).all()
+        var people = PersonModel.query(on: database).filter(\.$id ~~ rows.map(\.personID)).filter(\.$deletedAt == nil)
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        let names = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let members = rows.compactMap { row in
+            names[row.personID].map {
+                WorkingGroupMember(person: RecordRef(id: row.personID, name: $0), part: MemberPart(rawValue: row.part) ?? .member,
+                                   period: DaySpan(from: row.startsOn.flatMap(Day.init), to: row.endsOn.flatMap(Day.init)))
+            }
+        }.sorted { ($0.part == .chair ? 0 : 1, $0.person.name) < ($1.part == .chair ? 0 : 1, $1.person.name) }
+        let meetingIDs = try await WorkingGroupMeetingModel.query(on: database).filter(\.$groupID == id).all().map(\.engagementID)
+        let meetings = try await Engagements(database: database, language: language).summaries(ids: meetingIDs, by: actor)
+        let deliverables = try await DeliverableModel.query(on: database).filter(\.$groupID == id).sort(\.$createdAt).all().map(Self.deliverable)
+        let titles = try await agreementTitles(model.agreementID.map { [$0] } ?? [], by: actor)
+        return WorkingGroupRecord(summary: Self.summary(model, agreements: titles), purpose: model.purpose, members: members,
+                                  meetings: meetings, deliverables: deliverables, version: model.version)
+    }
+
+    /// The group a deliverable belongs to (to go back to its page).
+    public func deliverableGroup(_ id: UUID) async throws -> UUID? {
+        try await DeliverableModel.find(id, on: database)?.groupID
+    }
+
+    static func deliverable(_ model: DeliverableModel) -> Deliverable {
+        Deliverable(id: model.id!, title: model.title, kind: DeliverableKind(rawValue: model.kind) ?? .other, dueOn: model.dueOn.flatMap(Day.init),
+                    status: DeliverableStatus(rawValue: model.status) ?? .planned, version: model.version)
+    }
+}

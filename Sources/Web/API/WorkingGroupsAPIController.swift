@@ -1,0 +1,157 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// `/api/v1/working-groups` and their deliverables.
+struct WorkingGroupsAPIController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .api(.workingGroups), access: read, use: list)
+        routes.on(.POST, .api(.workingGroups), access: write, use: create)
+        routes.on(.GET, .api(.workingGroup(id)), access: read, use: get)
+        routes.on(.PATCH, .api(.workingGroup(id)), access: write, use: update)
+        routes.on(.DELETE, .api(.workingGroup(id)), access: write, use: delete)
+        routes.on(.POST, .api(.workingGroupRestore(id)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.workingGroupHistory(id)), access: read, use: history)
+        routes.on(.POST, .api(.workingGroupMeetings(id)), access: write, use: addMeeting)
+        routes.on(.POST, .api(.workingGroupDeliverables(id)), access: write, use: addDeliverable)
+        routes.on(.PATCH, .api(.deliverable(id)), access: write, use: setDeliverableStatus)
+    }
+
+    func groups(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        var issues: [FieldIssue] = []
+        let paging = APIListQuery(req, issues: &issues)
+        let agreement = APIListQuery.uuid(req, "agreement", issues: &issues)
+        let deleted = APIListQuery.flag(req, "deleted", issues: &issues)
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        return try APIJSON.response(APIPage(try await groups(req).list(page: paging.page, perPage: paging.perPage, includeDeleted: deleted,
+                                                                       agreementID: agreement, by: req.actor)))
+    }
+
+    struct Body: Decodable {
+        var name: String?, purpose: String?, agreementID: UUID?, confidentiality: String?, members: [MemberInput]?, version: Int?
+
+        func input(over current: WorkingGroupRecord?) -> WorkingGroupInput {
+            var input = WorkingGroupInput(name: name ?? current?.summary.name ?? "")
+            input.purpose = purpose ?? current?.purpose
+            input.agreementID = agreementID ?? current?.summary.agreement?.id
+            input.confidentiality = confidentiality ?? current?.summary.confidentiality.rawValue ?? Confidentiality.internal.rawValue
+            input.members = members ?? (current?.members ?? []).map {
+                MemberInput(personID: $0.person.id, part: $0.part.rawValue, startsOn: $0.period.from?.description, endsOn: $0.period.to?.description)
+            }
+            return input
+        }
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(Body.self, from: req)
+        if body.name == nil { throw DomainError.invalid([FieldIssue(field: "name", "field.required")]) }
+        let group = try await groups(req).create(body.input(over: nil), by: req.actor)
+        return try APIJSON.response(APIWorkingGroup(group), status: .created,
+                                    headers: ["Location": SiteURL.api(.workingGroup(group.id)).path, "ETag": "\"\(group.version)\""])
+    }
+
+    @Sendable func get(_ req: Request) async throws -> Response {
+        let group = try await groups(req).get(req.idParameter(), by: req.actor)
+        guard !group.summary.isDeleted else { throw WebError.notFound }
+        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(Body.self, from: req)
+        let current = try await groups(req).get(id, by: req.actor)
+        guard !current.summary.isDeleted else { throw WebError.notFound }
+        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
+        let group = try await IfMatch.preconditioned(req) { try await groups(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
+        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let current = try await groups(req).get(id, by: req.actor)
+        guard !current.summary.isDeleted else { throw WebError.notFound }
+        try await groups(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let group = try await groups(req).restore(req.idParameter(), by: req.actor)
+        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
+    }
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let group = try await groups(req).get(req.idParameter(), by: req.actor)
+        guard !group.summary.isDeleted else { throw WebError.notFound }
+        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: group.id)))
+    }
+
+    struct MeetingBody: Decodable { var engagementID: UUID? }
+
+    @Sendable func addMeeting(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(MeetingBody.self, from: req)
+        guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
+        try await groups(req).addMeeting(engagementID, to: id, by: req.actor)
+        let group = try await groups(req).get(id, by: req.actor)
+        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
+    }
+
+    struct DeliverableBody: Decodable { var title: String?, kind: String?, dueOn: String?, status: String?, version: Int? }
+
+    @Sendable func addDeliverable(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(DeliverableBody.self, from: req)
+        var input = DeliverableInput(title: body.title ?? "", kind: body.kind ?? "", dueOn: body.dueOn)
+        input.status = body.status ?? DeliverableStatus.planned.rawValue
+        let deliverable = try await groups(req).addDeliverable(input, to: id, by: req.actor)
+        return try APIJSON.response(APIDeliverable(deliverable), status: .created, headers: ["ETag": "\"\(deliverable.version)\""])
+    }
+
+    /// A deliverable's status (the only thing that changes once it is recorded).
+    @Sendable func setDeliverableStatus(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(DeliverableBody.self, from: req)
+        guard let status = DeliverableStatus(rawValue: body.status ?? "") else {
+            throw DomainError.invalid([FieldIssue(field: "status", body.status == nil ? "field.required" : "field.notAChoice")])
+        }
+        guard try await groups(req).deliverableGroup(id) != nil else { throw WebError.notFound }
+        let deliverable = try await groups(req).setDeliverableStatus(id, status, expectedVersion: body.version, by: req.actor)
+        return try APIJSON.response(APIDeliverable(deliverable), headers: ["ETag": "\"\(deliverable.version)\""])
+    }
+}
+
+struct APIDeliverable: Encodable {
+    var id: UUID, title: String, kind: String, dueOn: String?, status: String, version: Int
+
+    init(_ deliverable: Deliverable) {
+        id = deliverable.id; title = deliverable.title; kind = deliverable.kind.rawValue; dueOn = deliverable.dueOn?.description
+        status = deliverable.status.rawValue; version = deliverable.version
+    }
+}
+
+/// A working group as the API gives it.
+struct APIWorkingGroup: Encodable {
+    struct Member: Encodable {
+        var person: RecordRef
+        var part: String
+        var startsOn: String?
+        var endsOn: String?
+    }
+
+    var id: UUID, name: String, purpose: String?, agreement: RecordRef?, confidentiality: String
+    var members: [Member], meetings: [RecordRef], deliverables: [APIDeliverable], version: Int
+
+    init(_ group: WorkingGroupRecord) {
+        id = group.id; name = group.summary.name; purpose = group.purpose; agreement = group.summary.agreement
+        confidentiality = group.summary.confidentiality.rawValue
+        members = group.members.map { Member(person: $0.person, part: $0.part.rawValue, startsOn: $0.period.from?.description, endsOn: $0.period.to?.description) }
+        meetings = group.meetings.map { RecordRef(id: $0.id, name: $0.title) }
+        deliverables = group.deliverables.map(APIDeliverable.init)
+        version = group.version
+    }
+}
