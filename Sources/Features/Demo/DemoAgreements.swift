@@ -5,7 +5,8 @@ import Storage
 
 /// The seed's agreement: the partnership on minority issues and human rights that the Secretary General
 /// and the Deputy Prime Minister signed at their meeting in Pristina on 7 August 2023, and the working group
-/// it starts to support local councillors in the self-governance process.
+/// it starts to support local councillors in the self-governance process, and the group's two draft
+/// recommendations with the forums, meetings and context they rest on.
 struct DemoAgreements {
     let database: any Database
     let actor = Actor.commandLine
@@ -52,11 +53,40 @@ struct DemoAgreements {
         ].compactMap { $0 }
         let groups = WorkingGroups(database: database)
         let created = try await groups.create(group, by: actor, now: now)
-        var recommendations = DeliverableInput(title: "Recommendations on including non-majority communities in municipal assemblies",
-                                               kind: DeliverableKind.recommendation.rawValue, dueOn: "2024-03-31")
-        recommendations.status = DeliverableStatus.inProgress.rawValue
-        _ = try await groups.addDeliverable(recommendations, to: created.id, by: actor, now: now)
+        var owed = DeliverableInput(title: "Recommendations on including non-majority communities in municipal assemblies",
+                                    kind: DeliverableKind.recommendation.rawValue, dueOn: "2024-03-31")
+        owed.status = DeliverableStatus.inProgress.rawValue
+        _ = try await groups.addDeliverable(owed, to: created.id, by: actor, now: now)
         _ = try await groups.addDeliverable(DeliverableInput(title: "Training plan for newly elected councillors", kind: DeliverableKind.plan.rawValue,
                                                              dueOn: "2023-12-15"), to: created.id, by: actor, now: now)
+        let engagements = Dictionary(try await EngagementModel.query(on: database).all().map { ($0.title, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let context = Dictionary(try await ContextEventModel.query(on: database).all().map { ($0.title, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let recommendations = Recommendations(database: database)
+
+        var seats = RecommendationInput(title: "Guarantee non-majority communities a voice in the committees of municipal assemblies in the north")
+        seats.text = "Municipal assemblies in North Mitrovica, Zvečan, Zubin Potok and Leposavić should keep the committee on communities "
+            + "working and consult it before decisions on public spaces, whoever holds the mayor's office."
+        seats.level = GovernanceLevel.municipal.rawValue
+        seats.status = RecommendationStatus.drafting.rawValue
+        seats.statusOn = "2023-10-02"
+        seats.workingGroupID = created.id
+        seats.confidentiality = Confidentiality.internal.rawValue
+        seats.targetIDs = [orgs["Municipality of North Mitrovica"], orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]].compactMap { $0 }
+        seats.contextEventIDs = [context["Boycott of the local elections in the four northern municipalities"]].compactMap { $0 }
+        let first = try await recommendations.create(seats, by: actor, now: now)
+        for title in ["Open forum on living together in Mitrovica", "Consortium assembly at Community Building Mitrovica"] {
+            if let id = engagements[title] { try await recommendations.addEvidence(engagement: id, to: first.id, by: actor, now: now) }
+        }
+
+        var training = RecommendationInput(title: "Train newly elected councillors from all communities together")
+        training.text = "A joint induction for councillors elected in 2023, in Albanian and Serbian, run with the municipalities and the consortium."
+        training.level = GovernanceLevel.ministerial.rawValue
+        training.status = RecommendationStatus.drafting.rawValue
+        training.statusOn = "2023-10-16"
+        training.workingGroupID = created.id
+        training.confidentiality = Confidentiality.public.rawValue
+        training.targetIDs = [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"], orgs["Municipality of Mitrovica South"]].compactMap { $0 }
+        let second = try await recommendations.create(training, by: actor, now: now)
+        if let id = engagements["Meeting with the Mayor of Mitrovica South"] { try await recommendations.addEvidence(engagement: id, to: second.id, by: actor, now: now) }
     }
 }

@@ -23,5 +23,6 @@ public enum MigrationList {
         M0018_CreateContextEvents(), // what happens around the work
         M0019_CreateAgreements(), // what comes out of the meetings
         M0020_CreateWorkingGroups(), // who carries an agreement forward
+        M0021_CreateRecommendations(), // what the work asks of institutions
     ]
 }

@@ -61,6 +61,7 @@ public enum Roundtable {
         ContextEventsController().register(app)
         AgreementsController().register(app)
         WorkingGroupsController().register(app)
+        RecommendationsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
@@ -77,6 +78,7 @@ public enum Roundtable {
         ContextEventsAPIController().register(app)
         AgreementsAPIController().register(app)
         WorkingGroupsAPIController().register(app)
+        RecommendationsAPIController().register(app)
         EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()

@@ -91,6 +91,14 @@ enum SiteURL: Sendable, Equatable {
     case workingGroupDeliverables(UUID)
     case deliverableStatus(UUID)
     case engagementWorkingGroups(UUID)
+    case recommendations
+    case newRecommendation
+    case recommendation(UUID)
+    case editRecommendation(UUID)
+    case deleteRecommendation(UUID)
+    case restoreRecommendation(UUID)
+    case recommendationHistory(UUID)
+    case engagementRecommendations(UUID)
     case contextEvents
     case newContextEvent
     case contextEvent(UUID)
@@ -194,6 +202,14 @@ enum SiteURL: Sendable, Equatable {
         case .workingGroupDeliverables(let id): return "/working-groups/\(id.path)/deliverables"
         case .deliverableStatus(let id): return "/deliverables/\(id.path)/status"
         case .engagementWorkingGroups(let id): return "/engagements/\(id.path)/working-groups"
+        case .recommendations: return "/recommendations"
+        case .newRecommendation: return "/recommendations/new"
+        case .recommendation(let id): return "/recommendations/\(id.path)"
+        case .editRecommendation(let id): return "/recommendations/\(id.path)/edit"
+        case .deleteRecommendation(let id): return "/recommendations/\(id.path)/delete"
+        case .restoreRecommendation(let id): return "/recommendations/\(id.path)/restore"
+        case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
+        case .engagementRecommendations(let id): return "/engagements/\(id.path)/recommendations"
         case .contextEvents: return "/context"
         case .newContextEvent: return "/context/new"
         case .contextEvent(let id): return "/context/\(id.path)"
@@ -274,6 +290,11 @@ enum APIURL: Sendable, Equatable {
     case workingGroupMeetings(UUID)
     case workingGroupDeliverables(UUID)
     case deliverable(UUID)
+    case recommendations
+    case recommendation(UUID)
+    case recommendationRestore(UUID)
+    case recommendationHistory(UUID)
+    case recommendationEvidence(UUID)
     case contextEvents
     case contextEvent(UUID)
     case contextEventRestore(UUID)
@@ -324,6 +345,11 @@ enum APIURL: Sendable, Equatable {
         case .workingGroupMeetings(let id): return "/working-groups/\(id.path)/meetings"
         case .workingGroupDeliverables(let id): return "/working-groups/\(id.path)/deliverables"
         case .deliverable(let id): return "/deliverables/\(id.path)"
+        case .recommendations: return "/recommendations"
+        case .recommendation(let id): return "/recommendations/\(id.path)"
+        case .recommendationRestore(let id): return "/recommendations/\(id.path)/restore"
+        case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
+        case .recommendationEvidence(let id): return "/recommendations/\(id.path)/evidence"
         case .contextEvents: return "/context-events"
         case .contextEvent(let id): return "/context-events/\(id.path)"
         case .contextEventRestore(let id): return "/context-events/\(id.path)/restore"

@@ -18,6 +18,7 @@ enum Pages {
                 nav.append(.init(labelKey: "nav.engagements", url: .engagements, isCurrent: current == .engagements))
                 nav.append(.init(labelKey: "nav.agreements", url: .agreements, isCurrent: current == .agreements))
                 nav.append(.init(labelKey: "nav.workingGroups", url: .workingGroups, isCurrent: current == .workingGroups))
+                nav.append(.init(labelKey: "nav.recommendations", url: .recommendations, isCurrent: current == .recommendations))
                 nav.append(.init(labelKey: "nav.context", url: .contextEvents, isCurrent: current == .contextEvents))
             }
             if user.role.can(.writeRecords) { nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps)) }

@@ -193,6 +193,12 @@ struct AgreementsController {
 
     private func form(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue] = [],
                       conflict: AgreementRecord? = nil) async throws -> Response {
+        // The domain reports on "parties"; the form has organisations and people: shown at the people, where the summary links.
+        let errors = errors.map { issue in
+            var issue = issue
+            if issue.field == "parties" { issue.field = "people" }
+            return issue
+        }
         let model = AgreementPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                              canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)

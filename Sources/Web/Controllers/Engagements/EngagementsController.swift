@@ -90,12 +90,15 @@ struct EngagementsController {
         let record = try await Engagements(database: req.db, language: req.localizer.language).get(id, by: req.actor)
         let agreements = Agreements(database: req.db, language: req.localizer.language)
         let groups = WorkingGroups(database: req.db, language: req.localizer.language)
+        let recommendations = Recommendations(database: req.db, language: req.localizer.language)
         let model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
                                          users: try await req.userChoices(), attempt: attempt,
                                          agreements: try await agreements.linked(toEngagement: id, by: req.actor).map { .init(agreement: $0.agreement, link: $0.link) },
                                          agreementChoices: req.canWrite ? try await agreements.choices(by: req.actor) : [],
                                          groups: try await groups.meetingOf(id, by: req.actor),
-                                         groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [])
+                                         groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
+                                         recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
+                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
         return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
                               status: attempt == nil ? .ok : .unprocessableEntity, request: req)
     }

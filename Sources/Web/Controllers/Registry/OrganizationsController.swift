@@ -46,7 +46,7 @@ struct OrganizationsController {
             .history(withOrganization: data.organization.id, by: req.actor, today: req.today)
         let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(organizationID: data.organization.id, by: req.actor)
         let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship,
-                                           agreements: agreements)
+                                           agreements: agreements, recommendations: try await addressedTo(data.organization.id, req))
         return Pages.response(OrganizationPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
     }
 
@@ -144,5 +144,15 @@ struct OrganizationsController {
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
         return Pages.response(OrganizationFormPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), status: status, request: req)
+    }
+}
+
+extension OrganizationsController {
+    /// The recommendations addressed to an organisation, for its page.
+    func addressedTo(_ id: UUID, _ req: Request) async throws -> [RecommendationSummary] {
+        var query = Recommendations.Query()
+        query.organizationID = id
+        query.perPage = 200
+        return try await Recommendations(database: req.db).list(query, by: req.actor).items
     }
 }

@@ -37,8 +37,12 @@ struct WorkingGroupsController {
 
     func page(_ req: Request, id: UUID, deliverableErrors: [FieldIssue] = [], values: [String: String] = [:]) async throws -> Response {
         let group = try await groups(req).get(id, by: req.actor)
+        var query = Recommendations.Query()
+        query.workingGroupID = id
+        query.perPage = 200
         let model = WorkingGroupPages.Model(group: group, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
-                                            deliverableErrors: .init(deliverableErrors, text: req.localizer), deliverableValues: values)
+                                            deliverableErrors: .init(deliverableErrors, text: req.localizer), deliverableValues: values,
+                                            recommendations: try await Recommendations(database: req.db).list(query, by: req.actor).items)
         return Pages.response(WorkingGroupPages.page(model, chrome: Pages.chrome(for: req, current: .workingGroups)),
                               status: deliverableErrors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }

@@ -209,7 +209,7 @@ enum AgreementPages {
                 RegistryViews.textarea(label: text("agreements.organizations"), name: "organizations", value: values.organizations,
                                        error: errors["organizations"], help: text("agreements.organizations.help"), rows: 3)
                 RegistryViews.textarea(label: text("agreements.people"), name: "people", value: values.people,
-                                       error: errors["people"] ?? errors["parties"], help: text("agreements.people.help"), rows: 3)
+                                       error: errors["people"], help: text("agreements.people.help"), rows: 3)
                 RegistryViews.textarea(label: text("agreements.notes"), name: "notes", value: values.notes, error: errors["notes"], rows: 4)
                 Forms.select(label: text("agreements.confidentiality"), name: "confidentiality",
                              options: confidentiality.map { ($0.rawValue, text("confidentiality.\($0.rawValue)")) }, selected: values.confidentiality,

@@ -20,6 +20,9 @@ enum EngagementPage {
         /// Working groups this was a meeting of, and those it could be linked to.
         var groups: [RecordRef] = []
         var groupChoices: [RecordRef] = []
+        /// Recommendations this engagement is evidence for, and those it could be.
+        var recommendations: [RecordRef] = []
+        var recommendationChoices: [RecordRef] = []
     }
 
     struct LinkedAgreement: Sendable {
@@ -30,7 +33,7 @@ enum EngagementPage {
     /// What was typed into one of the page's smaller forms, with each mistake at its field.
     struct Attempt: Sendable {
         enum Form: String, Sendable {
-            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-", workingGroup = "wg-"
+            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-", workingGroup = "wg-", recommendation = "rc-"
         }
         var form: Form
         var values: [String: String]
@@ -118,6 +121,30 @@ enum EngagementPage {
             followUps(model, chrome: chrome)
             agreements(model, chrome: chrome)
             workingGroups(model, chrome: chrome)
+            recommendations(model, chrome: chrome)
+        }
+    }
+
+    static func recommendations(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let record = model.record
+        let canWrite = model.canWrite && !record.summary.isDeleted
+        let choices = model.recommendationChoices.filter { choice in !model.recommendations.contains { $0.id == choice.id } }
+        if model.recommendations.isEmpty && !(canWrite && !choices.isEmpty) { return H.empty }
+        return H.el("section", [("aria-labelledby", "recommendations")]) {
+            H.el("h2", [("id", "recommendations")]) { Text(text("recommendations.restingHere")) }
+            if !model.recommendations.isEmpty {
+                H.el("ul", [("class", "plain")]) { for item in model.recommendations { H.el("li") { H.link(item.name, to: .recommendation(item.id)) } } }
+            }
+            if canWrite && !choices.isEmpty {
+                let form = SubForm(.recommendation, model)
+                form.element(.engagementRecommendations(record.id), section: "recommendations", text: text, csrf: chrome.csrfToken) {
+                    Forms.select(label: text("recommendations.evidenceAdd"), name: "recommendationID",
+                                 options: RegistryViews.refOptions(choices, empty: text("engagements.noChoice")),
+                                 selected: form.value("recommendationID"), error: form.error("recommendationID"), id: form.id("recommendationID"))
+                    Forms.submit(text("agreements.link"), "secondary")
+                }
+            }
         }
     }
 

@@ -76,6 +76,7 @@ enum OrganizationPage {
         var canRestore: Bool
         var relationship: RelationshipHistory?
         var agreements: [AgreementSummary] = []
+        var recommendations: [RecommendationSummary] = []
     }
 
     static func view(_ model: Model, chrome: Chrome) -> String {
@@ -119,6 +120,7 @@ enum OrganizationPage {
             }
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
             AgreementPages.partyTo(model.agreements, text: chrome.text)
+            RecommendationPages.section(model.recommendations, title: chrome.text("recommendations.addressedTo"), text: chrome.text)
             if !model.data.children.isEmpty {
                 H.el("section", [("aria-labelledby", "children-heading")]) {
                     H.el("h2", [("id", "children-heading")]) { Text(text("organizations.children")) }

@@ -46,6 +46,7 @@ enum WorkingGroupPages {
         var canRestore: Bool
         var deliverableErrors = Forms.Errors()
         var deliverableValues: [String: String] = [:]
+        var recommendations: [RecommendationSummary] = []
     }
 
     static func page(_ model: Model, chrome: Chrome) -> String {
@@ -79,6 +80,7 @@ enum WorkingGroupPages {
                 if group.meetings.isEmpty { Paragraph(text("groups.noMeetings")) } else { EngagementViews.list(group.meetings, text: text) }
             }
             deliverables(model, canWrite: canWrite, chrome: chrome)
+            RecommendationPages.section(model.recommendations, title: text("recommendations.fromGroup"), text: text)
         }
     }
 

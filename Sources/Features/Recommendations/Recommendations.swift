@@ -1,0 +1,157 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+public struct RecommendationInput: Sendable, Equatable {
+    public var title: String
+    public var text: String?
+    public var level: String?
+    public var status: String = RecommendationStatus.idea.rawValue
+    /// The day a new status took effect (today when left out).
+    public var statusOn: String?
+    public var workingGroupID: UUID?
+    public var confidentiality: String = Confidentiality.internal.rawValue
+    public var targetIDs: [UUID] = []
+    public var contextEventIDs: [UUID] = []
+
+    public init(title: String) { self.title = title }
+}
+
+public struct RecommendationSummary: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var title: String
+    public var status: RecommendationStatus
+    public var level: GovernanceLevel?
+    public var confidentiality: Confidentiality
+    public var isDeleted: Bool
+}
+
+public struct RecommendationStep: Sendable, Equatable, Codable {
+    public var status: RecommendationStatus
+    public var effectiveOn: Day
+}
+
+public struct RecommendationRecord: Sendable, Equatable, Codable {
+    public var summary: RecommendationSummary
+    public var text: String?
+    public var targets: [RecordRef]
+    public var workingGroup: RecordRef?
+    public var statusHistory: [RecommendationStep]
+    public var engagements: [EngagementSummary]
+    public var contextEvents: [ContextEventSummary]
+    public var version: Int
+
+    public var id: UUID { summary.id }
+}
+
+/// Policy recommendations: what they ask, of whom, how far they have got (each step dated, along the
+/// rule in `RecommendationFlow`), and the engagements and context events they rest on.
+public struct Recommendations: Sendable {
+    public let database: any Database
+    public let language: String
+
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
+
+    static let recordType = "recommendation"
+
+    public struct Query: Sendable, Equatable {
+        public var status: RecommendationStatus?
+        public var workingGroupID: UUID?
+        public var organizationID: UUID?
+        public var includeDeleted = false
+        public var page = 1
+        public var perPage = 50
+
+        public init() {}
+    }
+
+    public func list(_ query: Query, by actor: Actor) async throws -> ListPage<RecommendationSummary> {
+        try actor.require(.readRecords)
+        var builder = visible(to: actor, includeDeleted: query.includeDeleted)
+        if let status = query.status { builder = builder.filter(\.$status == status.rawValue) }
+        if let group = query.workingGroupID { builder = builder.filter(\.$workingGroupID == group) }
+        if let org = query.organizationID {
+            builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.query(on: database).filter(\.$organizationID == org).all().map(\.recommendationID)))
+        }
+        let found = try await fetchPage(builder.sort(\.$updatedAt, .descending).sort(\.$id), page: query.page, perPage: query.perPage)
+        return found.map(Self.summary)
+    }
+
+    /// The board: every recommendation the actor may see, by status (at most 500 a column).
+    public func board(by actor: Actor) async throws -> [(status: RecommendationStatus, items: [RecommendationSummary])] {
+        try actor.require(.readRecords)
+        let all = try await visible(to: actor, includeDeleted: false).sort(\.$updatedAt, .descending).limit(RecommendationStatus.allCases.count * 500).all()
+        let byStatus = Dictionary(grouping: all.map(Self.summary), by: \.status)
+        return RecommendationStatus.board.map { ($0, Array((byStatus[$0] ?? []).prefix(500))) }
+    }
+
+    public func get(_ id: UUID, by actor: Actor) async throws -> RecommendationRecord {
+        try await record(try await find(id, by: actor), by: actor)
+    }
+
+    /// Recommendations for a menu (an engagement that is evidence for one).
+    public func choices(by actor: Actor) async throws -> [RecordRef] {
+        try actor.require(.readRecords)
+        return try await visible(to: actor, includeDeleted: false).sort(\.$updatedAt, .descending).limit(200).all().map { RecordRef(id: $0.id!, name: $0.title) }
+    }
+
+    /// The recommendations an engagement is evidence for.
+    public func restingOn(engagement engagementID: UUID, by actor: Actor) async throws -> [RecordRef] {
+        let ids = try await RecommendationEvidenceModel.query(on: database).filter(\.$engagementID == engagementID).all().map(\.recommendationID)
+        guard !ids.isEmpty else { return [] }
+        return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$title).all().map { RecordRef(id: $0.id!, name: $0.title) }
+    }
+
+    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> RecommendationModel {
+        try actor.require(.readRecords)
+        guard let model = try await RecommendationModel.find(id, on: db ?? database),
+              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
+              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
+        else { throw DomainError.notFound("recommendation") }
+        return model
+    }
+
+    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<RecommendationModel> {
+        var builder = RecommendationModel.query(on: database)
+        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
+        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        return builder
+    }
+
+    static func summary(_ model: RecommendationModel) -> RecommendationSummary {
+        RecommendationSummary(id: model.id!, title: model.title, status: RecommendationStatus(rawValue: model.status) ?? .idea,
+                              level: model.level.flatMap(GovernanceLevel.init), confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted,
+                              isDeleted: model.deletedAt != nil)
+    }
+
+    func record(_ model: RecommendationModel, by actor: Actor) async throws -> RecommendationRecord {
+        let id = model.id!
+        let targetIDs = try await RecommendationTargetModel.query(on: database).filter(\.$recommendationID == id).all().map(\.organizationID)
+        let targets = try await OrganizationModel.query(on: database).filter(\.$id ~~ targetIDs).filter(\.$deletedAt == nil).sort(\.$name).all()
+            .map { RecordRef(id: $0.id!, name: $0.name) }
+        var group: RecordRef?
+        if let groupID = model.workingGroupID {
+            group = try await WorkingGroups(database: database).visible(to: actor, includeDeleted: false).filter(\.$id == groupID).first()
+                .map { RecordRef(id: $0.id!, name: $0.name) }
+        }
+        let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$recommendationID == id).sort(\.$effectiveOn).sort(\.$recordedAt).all()
+            .compactMap { step in Day(step.effectiveOn).map { RecommendationStep(status: RecommendationStatus(rawValue: step.status) ?? .idea, effectiveOn: $0) } }
+        let evidence = try await RecommendationEvidenceModel.query(on: database).filter(\.$recommendationID == id).all()
+        let engagements = try await Engagements(database: database, language: language).summaries(ids: evidence.compactMap(\.engagementID), by: actor)
+        var context: [ContextEventSummary] = []
+        let contextIDs = evidence.compactMap(\.contextEventID)
+        if !contextIDs.isEmpty {
+            let events = ContextEvents(database: database, language: language)
+            let models = try await events.visible(to: actor, includeDeleted: false).filter(\.$id ~~ contextIDs).sort(\.$startsOn).all()
+            let places = try await events.placesOf(models.map { $0.id! })
+            context = models.map { ContextEvents.summary($0, places: places[$0.id!] ?? []) }
+        }
+        return RecommendationRecord(summary: Self.summary(model), text: model.text, targets: targets, workingGroup: group, statusHistory: steps,
+                                    engagements: engagements, contextEvents: context, version: model.version)
+    }
+}
