@@ -24,5 +24,6 @@ public enum MigrationList {
         M0019_CreateAgreements(), // what comes out of the meetings
         M0020_CreateWorkingGroups(), // who carries an agreement forward
         M0021_CreateRecommendations(), // what the work asks of institutions
+        M0022_CreateCoordination(), // who does what where
     ]
 }

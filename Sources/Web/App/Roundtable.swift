@@ -62,6 +62,7 @@ public enum Roundtable {
         AgreementsController().register(app)
         WorkingGroupsController().register(app)
         RecommendationsController().register(app)
+        CoordinationController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
@@ -79,6 +80,7 @@ public enum Roundtable {
         AgreementsAPIController().register(app)
         WorkingGroupsAPIController().register(app)
         RecommendationsAPIController().register(app)
+        CoordinationAPIController().register(app)
         EngagementsAPIController().register(app)
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()

@@ -99,6 +99,14 @@ enum SiteURL: Sendable, Equatable {
     case restoreRecommendation(UUID)
     case recommendationHistory(UUID)
     case engagementRecommendations(UUID)
+    case coordination
+    case coordinationExport
+    case newCoordination
+    case coordinationActivity(UUID)
+    case editCoordination(UUID)
+    case deleteCoordination(UUID)
+    case restoreCoordination(UUID)
+    case coordinationHistory(UUID)
     case contextEvents
     case newContextEvent
     case contextEvent(UUID)
@@ -210,6 +218,14 @@ enum SiteURL: Sendable, Equatable {
         case .restoreRecommendation(let id): return "/recommendations/\(id.path)/restore"
         case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
         case .engagementRecommendations(let id): return "/engagements/\(id.path)/recommendations"
+        case .coordination: return "/coordination"
+        case .coordinationExport: return "/coordination/export.csv"
+        case .newCoordination: return "/coordination/new"
+        case .coordinationActivity(let id): return "/coordination/\(id.path)"
+        case .editCoordination(let id): return "/coordination/\(id.path)/edit"
+        case .deleteCoordination(let id): return "/coordination/\(id.path)/delete"
+        case .restoreCoordination(let id): return "/coordination/\(id.path)/restore"
+        case .coordinationHistory(let id): return "/coordination/\(id.path)/history"
         case .contextEvents: return "/context"
         case .newContextEvent: return "/context/new"
         case .contextEvent(let id): return "/context/\(id.path)"
@@ -295,6 +311,11 @@ enum APIURL: Sendable, Equatable {
     case recommendationRestore(UUID)
     case recommendationHistory(UUID)
     case recommendationEvidence(UUID)
+    case coordination
+    case coordinationExport
+    case coordinationActivity(UUID)
+    case coordinationRestore(UUID)
+    case coordinationHistory(UUID)
     case contextEvents
     case contextEvent(UUID)
     case contextEventRestore(UUID)
@@ -350,6 +371,11 @@ enum APIURL: Sendable, Equatable {
         case .recommendationRestore(let id): return "/recommendations/\(id.path)/restore"
         case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
         case .recommendationEvidence(let id): return "/recommendations/\(id.path)/evidence"
+        case .coordination: return "/coordination"
+        case .coordinationExport: return "/coordination/export.csv"
+        case .coordinationActivity(let id): return "/coordination/\(id.path)"
+        case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
+        case .coordinationHistory(let id): return "/coordination/\(id.path)/history"
         case .contextEvents: return "/context-events"
         case .contextEvent(let id): return "/context-events/\(id.path)"
         case .contextEventRestore(let id): return "/context-events/\(id.path)/restore"

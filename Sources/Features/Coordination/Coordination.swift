@@ -1,0 +1,191 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+public struct CoordinationInput: Sendable, Equatable {
+    public var organizationID: UUID?
+    public var theme: String
+    public var startsOn: String?
+    public var endsOn: String?
+    public var placeIDs: [UUID] = []
+    public var contactPersonID: UUID?
+    public var notes: String?
+
+    public init(organizationID: UUID?, theme: String) {
+        self.organizationID = organizationID
+        self.theme = theme
+    }
+}
+
+public struct CoordinationRecord: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var organization: RecordRef
+    public var theme: String
+    public var period: DaySpan
+    public var places: [RecordRef]
+    public var contact: RecordRef?
+    public var notes: String?
+    public var isDeleted: Bool
+    public var version: Int
+}
+
+/// Who does what where: the matrix of actors × themes, and its rows for HXL tools.
+public struct CoordinationMatrix: Sendable, Equatable {
+    public var themes: [String]
+    public var actors: [RecordRef]
+    /// actor → theme → activities.
+    public var cells: [UUID: [String: [CoordinationRecord]]]
+}
+
+/// Other actors' activities — organisation, theme or sector, places, period, contact, notes on alignment
+/// and overlap — so a team sees who else works where before planning its own. A restricted contact person
+/// is left out for roles that may not see them.
+public struct Coordination: Sendable {
+    public let database: any Database
+    public let language: String
+
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
+
+    static let recordType = "coordination_activity"
+
+    public struct Query: Sendable, Equatable {
+        /// This place or any place within it.
+        public var placeID: UUID?
+        /// Activities running on any day of `from…to` (an open end runs on).
+        public var from: Day?
+        public var to: Day?
+        public var includeDeleted = false
+
+        public init() {}
+    }
+
+    /// Every matching activity, by organisation and theme (coordination lists are hundreds, not thousands).
+    public func all(_ query: Query, by actor: Actor) async throws -> [CoordinationRecord] {
+        try actor.require(.readRecords)
+        var builder = CoordinationActivityModel.query(on: database)
+        if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
+        if let to = query.to { builder = builder.group(.or) { $0.filter(\.$startsOn == nil).filter(\.$startsOn <= to.description) } }
+        if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from.description) } }
+        if let placeID = query.placeID {
+            let within = try await PlaceTree.load(database).descendants(of: placeID)
+            let ids = try await CoordinationPlaceModel.query(on: database).filter(\.$placeID ~~ Array(within)).all().map(\.activityID)
+            builder = builder.filter(\.$id ~~ ids)
+        }
+        return try await records(builder.limit(5_000).all(), by: actor)
+    }
+
+    public func matrix(_ query: Query, by actor: Actor) async throws -> CoordinationMatrix {
+        let activities = try await all(query, by: actor)
+        var cells: [UUID: [String: [CoordinationRecord]]] = [:]
+        var actors: [UUID: RecordRef] = [:]
+        for activity in activities {
+            cells[activity.organization.id, default: [:]][activity.theme, default: []].append(activity)
+            actors[activity.organization.id] = activity.organization
+        }
+        let themes = Set(activities.map(\.theme)).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        return CoordinationMatrix(themes: themes, actors: actors.values.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }, cells: cells)
+    }
+
+    /// The activities as rows for HXL-aware tools: one row per activity and place, with the place's region
+    /// (admin 1) and municipality (admin 2).
+    public func hxlRows(_ query: Query, by actor: Actor) async throws -> [[String]] {
+        let activities = try await all(query, by: actor)
+        let tree = try await PlaceTree.load(database)
+        let names = try await Places(database: database, language: language).names(of: tree.ids)
+        var rows: [[String]] = [["Organisation", "Sector", "Region", "Municipality", "Start", "End", "Contact"],
+                                ["#org", "#sector", "#adm1+name", "#adm2+name", "#date+start", "#date+end", "#contact+name"]]
+        for activity in activities {
+            let places = activity.places.isEmpty ? [nil] : activity.places.map { Optional($0.id) }
+            for place in places {
+                let levels = place.map { tree.adminLevels(of: $0) } ?? (nil, nil)
+                rows.append([activity.organization.name, activity.theme, levels.0.flatMap { names[$0] } ?? "", levels.1.flatMap { names[$0] } ?? "",
+                             activity.period.from?.description ?? "", activity.period.to?.description ?? "", activity.contact?.name ?? ""])
+            }
+        }
+        return rows
+    }
+
+    public func get(_ id: UUID, by actor: Actor) async throws -> CoordinationRecord {
+        let model = try await find(id, by: actor)
+        return try await records([model], by: actor)[0]
+    }
+
+    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> CoordinationActivityModel {
+        try actor.require(.readRecords)
+        guard let model = try await CoordinationActivityModel.find(id, on: db ?? database),
+              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
+        else { throw DomainError.notFound("coordination_activity") }
+        return model
+    }
+
+    func records(_ models: [CoordinationActivityModel], by actor: Actor) async throws -> [CoordinationRecord] {
+        guard !models.isEmpty else { return [] }
+        let ids = models.map { $0.id! }
+        let orgs = try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(Set(models.map(\.organizationID)))).all()
+        let orgNames = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var people = PersonModel.query(on: database).filter(\.$id ~~ models.compactMap(\.contactPersonID)).filter(\.$deletedAt == nil)
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        let contacts = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let links = try await CoordinationPlaceModel.query(on: database).filter(\.$activityID ~~ ids).all()
+        let placeNames = try await Places(database: database, language: language).names(of: Array(Set(links.map(\.placeID))))
+        var places: [UUID: [RecordRef]] = [:]
+        for link in links { if let name = placeNames[link.placeID] { places[link.activityID, default: []].append(RecordRef(id: link.placeID, name: name)) } }
+        return models.map { model in
+            CoordinationRecord(id: model.id!, organization: RecordRef(id: model.organizationID, name: orgNames[model.organizationID] ?? ""),
+                               theme: model.theme, period: DaySpan(from: model.startsOn.flatMap(Day.init), to: model.endsOn.flatMap(Day.init)),
+                               places: (places[model.id!] ?? []).sorted { $0.name < $1.name },
+                               contact: model.contactPersonID.flatMap { id in contacts[id].map { RecordRef(id: id, name: $0) } },
+                               notes: model.notes, isDeleted: model.deletedAt != nil, version: model.version)
+        }.sorted { ($0.organization.name, $0.theme) < ($1.organization.name, $1.theme) }
+    }
+}
+
+/// The places as a tree, for "this place or any place within it" and for a place's region and municipality.
+struct PlaceTree {
+    var parent: [UUID: UUID]
+    var kind: [UUID: String]
+
+    var ids: [UUID] { Array(kind.keys) }
+
+    static func load(_ database: any Database) async throws -> PlaceTree {
+        let places = try await PlaceModel.query(on: database).filter(\.$deletedAt == nil).all()
+        var tree = PlaceTree(parent: [:], kind: [:])
+        for place in places {
+            tree.kind[place.id!] = place.kind
+            if let parent = place.$parent.id { tree.parent[place.id!] = parent }
+        }
+        return tree
+    }
+
+    func descendants(of id: UUID) -> Set<UUID> {
+        var children: [UUID: [UUID]] = [:]
+        for (child, parent) in parent { children[parent, default: []].append(child) }
+        var found: Set<UUID> = [id], queue = [id]
+        while let next = queue.popLast() {
+            for child in children[next] ?? [] where found.insert(child).inserted { queue.append(child) }
+        }
+        return found
+    }
+
+    /// The region and the municipality a place lies in (itself when it is one).
+    func adminLevels(of id: UUID) -> (UUID?, UUID?) {
+        var region: UUID?, municipality: UUID?
+        var current: UUID? = id
+        var steps = 0
+        while let place = current, steps < 10 {
+            switch kind[place] {
+            case PlaceKind.region.rawValue: region = region ?? place
+            case PlaceKind.municipality.rawValue: municipality = municipality ?? place
+            default: break
+            }
+            current = parent[place]
+            steps += 1
+        }
+        return (region, municipality)
+    }
+}
