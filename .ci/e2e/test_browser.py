@@ -282,7 +282,9 @@ def test_an_officer_adds_a_person_and_a_position_without_javascript_help(demo_se
 @pytest.mark.parametrize("path,name", [
     ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
     ("/visits/new", "visit-form"), ("/context", "context"), ("/context/new", "context-form"),
-    ("/agreements", "agreements"), ("/agreements/new", "agreement-form"),
+    ("/agreements", "agreements"), ("/agreements/new", "agreement-form"), ("/working-groups", "working-groups"),
+    ("/working-groups/new", "working-group-form"), ("/recommendations", "recommendations-board"), ("/recommendations/new", "recommendation-form"),
+    ("/coordination", "coordination"), ("/coordination/new", "coordination-form"),
 ])
 def test_engagement_pages_read_well_on_a_phone_and_a_desktop(demo_server, browser, path, name):
     base = demo_server["base"]
@@ -435,6 +437,35 @@ def test_the_partnership_signed_on_7_august_from_the_meeting_to_the_minister(dem
     browser.find_element(By.LINK_TEXT, "Emilija Redžepi").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Redžepi"))
     assert "Partnership on minority issues and human rights" in browser.page_source
+
+
+def test_the_working_group_its_recommendations_and_who_else_works_there(demo_server, browser):
+    """From the partnership to the working group it started, its draft recommendation with its evidence, and the 3W matrix."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 800)
+    browser.get(base + "/agreements")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Partnership on minority issues").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Partnership"))
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Working group on local self-governance").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Working group"))
+    source = browser.page_source
+    assert "Emilija Redžepi" in source and "Former members" in source and "Training plan for newly elected councillors" in source
+    assert_accessible(browser, "working-group")
+    screenshot(browser, "working-group", 360)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Guarantee non-majority communities a voice").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Guarantee"))
+    source = browser.page_source
+    assert "Open forum on living together in Mitrovica" in source and "Boycott of the local elections" in source
+    assert_fits(browser, 360, "recommendation")
+    screenshot(browser, "recommendation", 360)
+    browser.get(base + "/recommendations")
+    assert "Drafting (2)" in browser.find_element(By.ID, "status-drafting").text
+    browser.get(base + "/coordination")
+    headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "table.matrix thead th")]
+    assert "Inter-community dialogue" in headers and "Local self-governance" in headers
+    assert_accessible(browser, "coordination-matrix")
+    screenshot(browser, "coordination-matrix", 360)
 
 
 def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):
