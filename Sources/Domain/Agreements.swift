@@ -37,3 +37,16 @@ public enum AgreementDays {
         return problems
     }
 }
+
+/// An agreement's document: a PDF, recognised by its content (the `%PDF-` header within the first kilobyte,
+/// as readers accept it), not by its name, up to 25 MB.
+public enum PDFFile {
+    public static let maximumBytes = 25 * 1024 * 1024
+
+    public static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let marker = Array("%PDF-".utf8)
+        let window = bytes.prefix(1024)
+        guard window.count >= marker.count else { return false }
+        return (0...(window.count - marker.count)).contains { offset in Array(window[offset..<offset + marker.count]) == marker }
+    }
+}

@@ -118,6 +118,43 @@ struct AgreementTests {
         }
     }
 
+    @Test func theSignedCopyIsAddedAsAPDFAndOnlyAPDF() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let agreement = try await Agreements(database: app.db).create(AgreementInput(kind: "partnership", title: "Partnership"), by: .commandLine)
+            let path = "/agreements/\(agreement.id.uuidString.lowercased())"
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            func upload(_ name: String, _ content: String, title: String) async throws -> TestingHTTPResponse {
+                let boundary = "----roundtable-test"
+                let body = [("_csrf", browser.csrf ?? ""), ("title", title)]
+                    .map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+                return try await browser.send(.POST, path + "/documents", headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"], body: body)
+            }
+            let fake = try await upload("signed.pdf", "MZ not a pdf at all", title: "Signed copy")
+            #expect(fake.status == .unprocessableEntity && fake.text.contains("id=\"doc-file-error\"") && fake.text.contains("This file is not a PDF."))
+            #expect(fake.text.contains("value=\"Signed copy\""), "the title typed stays")
+            let real = try await upload("scan.bin", "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF", title: "Signed copy, 7 August 2023")
+            #expect(real.status == .seeOther)
+            let documents = try await AgreementDocuments(database: app.db, store: app.roundtable.documents).list(of: agreement.id, by: .user(officer))
+            let document = try #require(documents.first)
+            let file = try await browser.get("/documents/\(document.id.uuidString.lowercased())")
+            #expect(file.status == .ok && file.headers.first(name: .contentType) == "application/pdf" && file.body.string.hasPrefix("%PDF-1.7"))
+            #expect(file.headers.first(name: "Content-Disposition") == "attachment; filename=\"Signed-copy--7-August-2023.pdf\"")
+
+            var secret = AgreementInput(kind: "grant", title: "Grant for the safe house")
+            secret.confidentiality = "restricted"
+            let hidden = try await Agreements(database: app.db).create(secret, by: .commandLine)
+            let kept = try await AgreementDocuments(database: app.db, store: app.roundtable.documents)
+                .add(Array("%PDF-1.4 secret".utf8), title: "Budget", to: hidden.id, by: .commandLine)
+            #expect(try await browser.get("/documents/\(kept.id.uuidString.lowercased())").status == .notFound)
+            let token = try await app.token(for: officer.email)
+            #expect(try await app.api(.GET, "/api/v1/documents/\(kept.id.uuidString)/file", token: token).status == .notFound)
+        }
+    }
+
     struct Steps: Decodable {
         struct Step: Decodable { var status: String, effectiveOn: String }
         var statusHistory: [Step]

@@ -25,5 +25,6 @@ public enum MigrationList {
         M0020_CreateWorkingGroups(), // who carries an agreement forward
         M0021_CreateRecommendations(), // what the work asks of institutions
         M0022_CreateCoordination(), // who does what where
+        M0023_CreateAgreementDocuments(), // signed copies of agreements
     ]
 }

@@ -16,6 +16,39 @@ struct AgreementsAPIController {
         routes.on(.POST, .api(.agreementRestore(id)), access: .permission(.restoreRecords), use: restore)
         routes.on(.GET, .api(.agreementHistory(id)), access: read, use: history)
         routes.on(.POST, .api(.agreementEngagements(id)), access: write, use: link)
+        routes.on(.POST, .api(.agreementDocuments(id)), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
+        routes.on(.GET, .api(.agreementDocuments(id)), access: read, use: documents)
+        routes.on(.GET, .api(.documentFile(id)), access: read, use: documentFile)
+        routes.on(.DELETE, .api(.document(id)), access: write, use: removeDocument)
+    }
+
+    struct DocumentUpload: Content {
+        var file: File?
+        var title: String?
+    }
+
+    /// A PDF (multipart/form-data: `file`, `title`), checked from its content.
+    @Sendable func addDocument(_ req: Request) async throws -> Response {
+        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
+        let upload: DocumentUpload
+        do { upload = try req.content.decode(DocumentUpload.self) } catch { throw WebError.badRequest("error.body.notMultipartDocument") }
+        guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
+        let document = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
+            .add(Array(file.data.readableBytesView), title: upload.title, to: req.idParameter(), by: req.actor)
+        return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.documentFile(document.id)).path])
+    }
+
+    @Sendable func documents(_ req: Request) async throws -> Response {
+        try APIJSON.response(APIList(items: try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: req.idParameter(), by: req.actor)))
+    }
+
+    @Sendable func documentFile(_ req: Request) async throws -> Response {
+        AgreementsController.pdf(try await AgreementDocuments(database: req.db, store: req.roundtable.documents).file(req.idParameter(), by: req.actor))
+    }
+
+    @Sendable func removeDocument(_ req: Request) async throws -> Response {
+        try await AgreementDocuments(database: req.db, store: req.roundtable.documents).remove(req.idParameter(), by: req.actor)
+        return Response(status: .noContent)
     }
 
     func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }

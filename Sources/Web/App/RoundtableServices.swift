@@ -17,6 +17,8 @@ final class RoundtableServices: Sendable {
     /// Place and community menus, kept until a place or community changes.
     let choices = ChoiceCache()
     let photos: PhotoStore
+    /// Agreements' documents: a folder of their own inside the photo folder.
+    let documents: PhotoStore
     /// Once a user exists, setup can never be needed again, so this only ever turns true.
     private let setupDone = NIOLockedValueBox(false)
 
@@ -28,6 +30,7 @@ final class RoundtableServices: Sendable {
         self.stylesheet = stylesheet
         self.script = script
         self.photos = PhotoStore(directory: configuration.resolvedPhotoDirectory)
+        self.documents = PhotoStore(directory: configuration.resolvedPhotoDirectory.appendingPathComponent("documents", isDirectory: true))
     }
 
     func isSetupNeeded(on database: any Database) async throws -> Bool {

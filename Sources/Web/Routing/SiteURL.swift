@@ -81,6 +81,9 @@ enum SiteURL: Sendable, Equatable {
     case agreementHistory(UUID)
     case engagementAgreements(UUID)
     case unlinkAgreement(UUID)
+    case agreementDocuments(UUID)
+    case document(UUID)
+    case deleteDocument(UUID)
     case workingGroups
     case newWorkingGroup
     case workingGroup(UUID)
@@ -200,6 +203,9 @@ enum SiteURL: Sendable, Equatable {
         case .agreementHistory(let id): return "/agreements/\(id.path)/history"
         case .engagementAgreements(let id): return "/engagements/\(id.path)/agreements"
         case .unlinkAgreement(let id): return "/engagements/\(id.path)/agreements/unlink"
+        case .agreementDocuments(let id): return "/agreements/\(id.path)/documents"
+        case .document(let id): return "/documents/\(id.path)"
+        case .deleteDocument(let id): return "/documents/\(id.path)/delete"
         case .workingGroups: return "/working-groups"
         case .newWorkingGroup: return "/working-groups/new"
         case .workingGroup(let id): return "/working-groups/\(id.path)"
@@ -299,6 +305,9 @@ enum APIURL: Sendable, Equatable {
     case agreementRestore(UUID)
     case agreementHistory(UUID)
     case agreementEngagements(UUID)
+    case agreementDocuments(UUID)
+    case document(UUID)
+    case documentFile(UUID)
     case workingGroups
     case workingGroup(UUID)
     case workingGroupRestore(UUID)
@@ -359,6 +368,9 @@ enum APIURL: Sendable, Equatable {
         case .agreementRestore(let id): return "/agreements/\(id.path)/restore"
         case .agreementHistory(let id): return "/agreements/\(id.path)/history"
         case .agreementEngagements(let id): return "/agreements/\(id.path)/engagements"
+        case .agreementDocuments(let id): return "/agreements/\(id.path)/documents"
+        case .document(let id): return "/documents/\(id.path)"
+        case .documentFile(let id): return "/documents/\(id.path)/file"
         case .workingGroups: return "/working-groups"
         case .workingGroup(let id): return "/working-groups/\(id.path)"
         case .workingGroupRestore(let id): return "/working-groups/\(id.path)/restore"

@@ -21,6 +21,9 @@ struct AgreementsController {
         routes.on(.GET, .agreementHistory(id), access: read, use: history)
         routes.on(.POST, .engagementAgreements(id), access: write, use: link)
         routes.on(.POST, .unlinkAgreement(id), access: write, use: unlink)
+        routes.on(.POST, .agreementDocuments(id), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
+        routes.on(.GET, .document(id), access: read, use: document)
+        routes.on(.POST, .deleteDocument(id), access: write, use: removeDocument)
     }
 
     func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
@@ -36,11 +39,58 @@ struct AgreementsController {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
+        try await page(req, id: req.idParameter())
+    }
+
+    func page(_ req: Request, id: UUID, documentErrors: [FieldIssue] = [], documentTitle: String = "") async throws -> Response {
+        let agreement = try await agreements(req).get(id, by: req.actor)
         let groups = try await WorkingGroups(database: req.db, language: req.localizer.language)
             .list(perPage: 200, agreementID: agreement.id, by: req.actor).items
-        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups)
-        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+        let documents = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: agreement.id, by: req.actor)
+        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,
+                                         documentErrors: .init(documentErrors, text: req.localizer), documentTitle: documentTitle)
+        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .agreements)),
+                              status: documentErrors.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    struct DocumentForm: Content {
+        var file: File?
+        var title: String?
+    }
+
+    @Sendable func addDocument(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
+        let form = try req.content.decode(DocumentForm.self)
+        do {
+            _ = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
+                .add(form.file.map { Array($0.data.readableBytesView) } ?? [], title: form.title, to: id, by: req.actor)
+            return Pages.redirect(to: .agreement(id), flash: Flash("record.saved"))
+        } catch let error as DomainError {
+            return try await page(req, id: id, documentErrors: RegistryErrors.issues(error), documentTitle: form.title ?? "")
+        }
+    }
+
+    /// The PDF, as a download named after its title (letters and digits only: nothing typed reaches a header raw).
+    @Sendable func document(_ req: Request) async throws -> Response {
+        let file = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).file(req.idParameter(), by: req.actor)
+        return Self.pdf(file)
+    }
+
+    static func pdf(_ file: (title: String, data: Data)) -> Response {
+        let safe = String(file.title.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }).prefix(80)
+        return Response(status: .ok, headers: [
+            "Content-Type": "application/pdf", "Content-Disposition": "attachment; filename=\"\(safe.isEmpty ? "document" : String(safe)).pdf\"",
+            "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff",
+        ], body: .init(data: file.data))
+    }
+
+    @Sendable func removeDocument(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let documents = AgreementDocuments(database: req.db, store: req.roundtable.documents)
+        guard let agreementID = try await documents.agreement(of: id) else { throw WebError.notFound }
+        try await documents.remove(id, by: req.actor)
+        return Pages.redirect(to: .agreement(agreementID), flash: Flash("record.saved"))
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {

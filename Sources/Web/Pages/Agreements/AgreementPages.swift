@@ -59,6 +59,10 @@ enum AgreementPages {
         var canWrite: Bool
         var canRestore: Bool
         var groups: [WorkingGroupSummary] = []
+        var documents: [AgreementDocument] = []
+        /// A document upload that came back with mistakes: what was typed and each mistake at its field.
+        var documentErrors = Forms.Errors()
+        var documentTitle = ""
     }
 
     static func page(_ model: Model, chrome: Chrome) -> String {
@@ -96,6 +100,7 @@ enum AgreementPages {
                     }
                 }
             }
+            documents(model, chrome: chrome)
             H.el("section", [("aria-labelledby", "agreement-engagements")]) {
                 H.el("h2", [("id", "agreement-engagements")]) { Text(text("agreements.engagements")) }
                 if agreement.engagements.isEmpty { Paragraph(text("agreements.noEngagements")) } else {
@@ -107,6 +112,48 @@ enum AgreementPages {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    static func documents(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        let agreement = model.agreement
+        let canWrite = model.canWrite && !agreement.summary.isDeleted
+        let errors = model.documentErrors
+        return H.el("section", [("aria-labelledby", "documents")]) {
+            H.el("h2", [("id", "documents")]) { Text(text("agreements.documents")) }
+            if model.documents.isEmpty { Paragraph(text("agreements.noDocuments")) }
+            if !model.documents.isEmpty {
+                H.el("ul", [("class", "records")]) {
+                    for document in model.documents {
+                        H.el("li") {
+                            H.el("p", [("class", "record-title")]) {
+                                H.link(document.title, to: .document(document.id))
+                                H.text("span", [("class", "muted")], " (PDF, " + text("agreements.documentSize", String(max(1, document.byteCount / 1024))) + ")")
+                            }
+                            if canWrite { Forms.post(to: .deleteDocument(document.id), csrf: chrome.csrfToken, button: text("agreements.removeDocument")) }
+                        }
+                    }
+                }
+            }
+            if canWrite {
+                H.el("form", [("method", "post"), ("action", SiteURL.agreementDocuments(agreement.id).path + "#documents"), ("enctype", "multipart/form-data"),
+                              ("class", "record-form")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    Forms.errorSummary(errors, text: text, idPrefix: "doc-")
+                    H.el("h3") { Text(text("agreements.addDocument")) }
+                    Forms.field(label: text("agreements.documentTitle"), name: "title", value: model.documentTitle, error: errors["title"], required: true, id: "doc-title")
+                    H.el("div", [("class", errors["file"] == nil ? "field" : "field has-error")]) {
+                        H.el("label", [("for", "doc-file")]) { Text(text("agreements.documentFile")) }
+                        H.el("p", [("class", "help"), ("id", "doc-file-help")]) { Text(text("agreements.documentFile.help")) }
+                        if let error = errors["file"] { H.el("p", [("class", "error"), ("id", "doc-file-error")]) { Text(error) } }
+                        H.void("input", [("type", "file"), ("id", "doc-file"), ("name", "file"), ("accept", "application/pdf"), ("required", ""),
+                                         ("aria-describedby", errors["file"] == nil ? "doc-file-help" : "doc-file-help doc-file-error"),
+                                         ("aria-invalid", errors["file"] == nil ? nil : "true")])
+                    }
+                    Forms.submit(text("agreements.addDocument"), "secondary")
                 }
             }
         }
