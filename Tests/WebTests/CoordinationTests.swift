@@ -41,6 +41,9 @@ struct CoordinationTests {
             #expect(lines[1] == "#org,#sector,#adm1+name,#adm2+name,#date+start,#date+end,#contact+name")
             #expect(lines.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,Emilija Redžepi"))
             #expect(lines.contains { $0.hasPrefix("Government of Kosovo,\"'=HYPERLINK") }, "a formula is defused, not run by Excel")
+            let token = try await app.token(for: officer.email)
+            let api = try await app.api(.GET, "/api/v1/coordination.csv?place=\(f.mitrovica.uuidString)", token: token)
+            #expect(api.status == .ok && api.body.string.contains("#org,#sector") && !api.body.string.contains("Government of Kosovo"))
         }
     }
 

@@ -384,7 +384,8 @@ enum APIURL: Sendable, Equatable {
         case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
         case .recommendationEvidence(let id): return "/recommendations/\(id.path)/evidence"
         case .coordination: return "/coordination"
-        case .coordinationExport: return "/coordination/export.csv"
+        // Not under /coordination/: there it would be read as an activity's identity by the other methods.
+        case .coordinationExport: return "/coordination.csv"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
         case .coordinationHistory(let id): return "/coordination/\(id.path)/history"
