@@ -63,6 +63,7 @@ public enum Roundtable {
         WorkingGroupsController().register(app)
         RecommendationsController().register(app)
         CoordinationController().register(app)
+        ReportsController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

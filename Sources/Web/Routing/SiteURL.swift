@@ -55,6 +55,9 @@ enum SiteURL: Sendable, Equatable {
     case deleteVisit(UUID)
     case restoreVisit(UUID)
     case visitHistory(UUID)
+    case visitReport(UUID)
+    case visitReportMarkdown(UUID)
+    case visitReportHTML(UUID)
     case engagements
     case newEngagement
     case engagement(UUID)
@@ -177,6 +180,9 @@ enum SiteURL: Sendable, Equatable {
         case .deleteVisit(let id): return "/visits/\(id.path)/delete"
         case .restoreVisit(let id): return "/visits/\(id.path)/restore"
         case .visitHistory(let id): return "/visits/\(id.path)/history"
+        case .visitReport(let id): return "/visits/\(id.path)/report"
+        case .visitReportMarkdown(let id): return "/visits/\(id.path)/report.md"
+        case .visitReportHTML(let id): return "/visits/\(id.path)/report.html"
         case .engagements: return "/engagements"
         case .newEngagement: return "/engagements/new"
         case .engagement(let id): return "/engagements/\(id.path)"

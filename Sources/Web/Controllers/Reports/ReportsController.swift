@@ -1,0 +1,54 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// The visit report: on the site (print-ready), as Markdown, and as one self-contained HTML file.
+struct ReportsController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .visitReport(id), access: read, use: visitReport)
+        routes.on(.GET, .visitReportMarkdown(id), access: read, use: visitReportMarkdown)
+        routes.on(.GET, .visitReportHTML(id), access: read, use: visitReportHTML)
+    }
+
+    func draft(_ req: Request) async throws -> VisitReport {
+        try await VisitReport.draft(visit: req.idParameter(), database: req.db, language: req.localizer.language, by: req.actor)
+    }
+
+    /// "Drafted from the record on 2026-11-26 for Arta Krasniqi (officer)": whose view of the record this is.
+    func drafted(_ req: Request) -> String {
+        let who = req.currentUser.map { "\($0.user.name) (\(req.localizer("role.\($0.user.role.rawValue)")))" } ?? ""
+        return req.localizer("report.drafted", req.today.description, who)
+    }
+
+    @Sendable func visitReport(_ req: Request) async throws -> Response {
+        let report = try await draft(req)
+        return Pages.response(VisitReportPage.view(report, drafted: drafted(req), chrome: Pages.chrome(for: req, current: .visits)), request: req)
+    }
+
+    @Sendable func visitReportMarkdown(_ req: Request) async throws -> Response {
+        let report = try await draft(req)
+        let markdown = VisitReportMarkdown.render(report, text: req.localizer) + "\n" + drafted(req) + "\n"
+        return download(markdown, type: "text/markdown; charset=utf-8", name: "visit-report.md")
+    }
+
+    @Sendable func visitReportHTML(_ req: Request) async throws -> Response {
+        let report = try await draft(req)
+        // The small copies, inside the file, so the report opens offline and travels as one attachment.
+        let photos = Photos(database: req.db, store: req.roundtable.photos)
+        var sources: [UUID: String] = [:]
+        for photo in report.engagements.flatMap(\.photos) {
+            guard let file = try? await photos.file(photo.id, small: true, by: req.actor) else { continue }
+            sources[photo.id] = "data:\(file.mediaType);base64," + file.data.base64EncodedString()
+        }
+        let document = VisitReportPage.standalone(report, drafted: drafted(req), stylesheet: req.roundtable.stylesheet, text: req.localizer) { sources[$0.id] }
+        return download(document, type: "text/html; charset=utf-8", name: "visit-report.html")
+    }
+
+    func download(_ body: String, type: String, name: String) -> Response {
+        Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(name)\"", "Cache-Control": "private, no-store"],
+                 body: .init(string: body))
+    }
+}
