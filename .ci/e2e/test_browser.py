@@ -468,6 +468,26 @@ def test_the_working_group_its_recommendations_and_who_else_works_there(demo_ser
     screenshot(browser, "coordination-matrix", 360)
 
 
+def test_the_august_visit_report_reads_well_and_prints_on_a4(demo_server, browser, tmp_path):
+    """Scenario 2: the report drafted from the August visit, on a phone and printed to PDF by the browser."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.set_window_size(360, 800)
+    browser.get(base + "/visits")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "August 2023").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("August"))
+    browser.find_element(By.LINK_TEXT, "Draft the visit report").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Report"))
+    source = browser.page_source
+    assert "Emilija Redžepi — Deputy Prime Minister for Minority Issues and Human Rights" in source
+    assert "Partnership on minority issues and human rights" in source and "community representatives" in source.lower()
+    assert_accessible(browser, "visit-report")
+    assert_fits(browser, 360, "visit-report")
+    screenshot(browser, "visit-report", 360)
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": False})
+    assert len(pdf["data"]) > 10_000, "the browser prints the report on A4"
+
+
 def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, browser):
     """Light progressive enhancement: the same form, plus a look-up that adds a name as a new line."""
     base = demo_server["base"]

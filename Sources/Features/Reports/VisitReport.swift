@@ -15,6 +15,12 @@ public struct VisitReport: Sendable, Equatable {
     public var workingGroups: [WorkingGroupSummary]
     public var context: [ContextEventSummary]
 
+    /// The delegation's names: colleagues and registry people, each once (a colleague is often in the registry too).
+    public var delegation: [String] {
+        var seen = Set<String>()
+        return (visit.users.map(\.name) + visit.people.map(\.name)).filter { seen.insert(NameFolding.fold($0)).inserted }
+    }
+
     /// Every follow-up of the visit's engagements, open ones first, by due day.
     public var followUps: [FollowUpRecord] {
         engagements.flatMap(\.followUps).sorted {

@@ -10,9 +10,9 @@ public enum VisitReportMarkdown {
         out.append("# " + escape(visit.summary.title))
         out.append("")
         out.append("\(visit.summary.startsOn) – \(visit.summary.endsOn)" + (visit.places.isEmpty ? "" : " · " + escape(visit.places.map(\.name).joined(separator: ", "))))
-        if !visit.users.isEmpty || !visit.people.isEmpty {
+        if !report.delegation.isEmpty {
             out.append("")
-            out.append("**\(text("visits.delegation"))**: " + escape((visit.users.map(\.name) + visit.people.map(\.name)).joined(separator: ", ")))
+            out.append("**\(text("visits.delegation"))**: " + escape(report.delegation.joined(separator: ", ")))
         }
         section(&out, text("report.summary"), paragraphs: [visit.purpose, visit.notes].compactMap { $0 })
         out.append("")

@@ -42,10 +42,10 @@ enum VisitReportPage {
             H.el("h1") { Text(visit.summary.title) }
             H.text("p", [("class", "record-meta")], "\(visit.summary.startsOn) – \(visit.summary.endsOn)"
                    + (visit.places.isEmpty ? "" : " · " + visit.places.map(\.name).joined(separator: ", ")))
-            if !visit.users.isEmpty || !visit.people.isEmpty {
+            if !report.delegation.isEmpty {
                 H.el("p") {
                     H.text("strong", [], text("visits.delegation") + ": ")
-                    Text((visit.users.map(\.name) + visit.people.map(\.name)).joined(separator: ", "))
+                    Text(report.delegation.joined(separator: ", "))
                 }
             }
             if visit.purpose != nil || visit.notes != nil {
