@@ -63,12 +63,25 @@ struct VisitReportTests {
             #expect(html.body.string.hasPrefix("<!DOCTYPE html>") && html.body.string.contains("<style>") && html.body.string.contains("src=\"data:image/png;base64,"))
             #expect(!html.body.string.contains("/static/app.css"), "self-contained: no links back to the server")
 
+            // A PDF when Chromium is on the server (CI installs it), else a page that says what to do instead.
+            let pdf = try await browser.get(path + "/report.pdf")
+            if PDFPrinter.find() != nil {
+                #expect(pdf.status == .ok && pdf.headers.first(name: .contentType) == "application/pdf" && pdf.body.string.hasPrefix("%PDF"))
+            } else {
+                #expect(pdf.status == .serviceUnavailable && pdf.text.contains("apt install chromium"))
+            }
+
             let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
             let theirs = Browser(app)
             try await theirs.signIn(coordinator.email)
             let full = try await theirs.get(path + "/report")
             #expect(full.text.contains("Confidential briefing") && full.text.contains("Not safe to say more."))
         }
+    }
+
+    @Test func withoutChromiumThereIsNoPrinter() {
+        #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(PDFPrinter.find(environment: ["PATH": "/nonexistent", "ROUNDTABLE_CHROMIUM": "/nonexistent/chromium"]) == nil)
     }
 
     @Test func markdownEscapesWhatUsersTyped() {

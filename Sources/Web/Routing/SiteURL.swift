@@ -58,6 +58,7 @@ enum SiteURL: Sendable, Equatable {
     case visitReport(UUID)
     case visitReportMarkdown(UUID)
     case visitReportHTML(UUID)
+    case visitReportPDF(UUID)
     case engagements
     case newEngagement
     case engagement(UUID)
@@ -183,6 +184,7 @@ enum SiteURL: Sendable, Equatable {
         case .visitReport(let id): return "/visits/\(id.path)/report"
         case .visitReportMarkdown(let id): return "/visits/\(id.path)/report.md"
         case .visitReportHTML(let id): return "/visits/\(id.path)/report.html"
+        case .visitReportPDF(let id): return "/visits/\(id.path)/report.pdf"
         case .engagements: return "/engagements"
         case .newEngagement: return "/engagements/new"
         case .engagement(let id): return "/engagements/\(id.path)"

@@ -11,6 +11,7 @@ struct ReportsController {
         routes.on(.GET, .visitReport(id), access: read, use: visitReport)
         routes.on(.GET, .visitReportMarkdown(id), access: read, use: visitReportMarkdown)
         routes.on(.GET, .visitReportHTML(id), access: read, use: visitReportHTML)
+        routes.on(.GET, .visitReportPDF(id), access: read, use: visitReportPDF)
     }
 
     func draft(_ req: Request) async throws -> VisitReport {
@@ -35,6 +36,30 @@ struct ReportsController {
     }
 
     @Sendable func visitReportHTML(_ req: Request) async throws -> Response {
+        download(try await standalone(req), type: "text/html; charset=utf-8", name: "visit-report.html")
+    }
+
+    /// The same single-file document printed to PDF by headless Chromium — or, without Chromium on the
+    /// server, a page that says so and points to the browser's print dialogue.
+    @Sendable func visitReportPDF(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        guard let printer = PDFPrinter.find() else {
+            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfUnavailable"), back: .visitReport(id),
+                                                         chrome: Pages.chrome(for: req, current: .visits)), status: .serviceUnavailable, request: req)
+        }
+        let document = try await standalone(req)
+        do {
+            let pdf = try await printer.pdf(of: document)
+            return Response(status: .ok, headers: ["Content-Type": "application/pdf", "Content-Disposition": "attachment; filename=\"visit-report.pdf\"",
+                                                   "Cache-Control": "private, no-store"], body: .init(data: pdf))
+        } catch {
+            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfFailed"), back: .visitReport(id),
+                                                         chrome: Pages.chrome(for: req, current: .visits)), status: .serviceUnavailable, request: req)
+        }
+    }
+
+    /// The report as one HTML file: the stylesheet and the small copies of the photos inside it.
+    func standalone(_ req: Request) async throws -> String {
         let report = try await draft(req)
         // The small copies, inside the file, so the report opens offline and travels as one attachment.
         let photos = Photos(database: req.db, store: req.roundtable.photos)
@@ -43,8 +68,7 @@ struct ReportsController {
             guard let file = try? await photos.file(photo.id, small: true, by: req.actor) else { continue }
             sources[photo.id] = "data:\(file.mediaType);base64," + file.data.base64EncodedString()
         }
-        let document = VisitReportPage.standalone(report, drafted: drafted(req), stylesheet: req.roundtable.stylesheet, text: req.localizer) { sources[$0.id] }
-        return download(document, type: "text/html; charset=utf-8", name: "visit-report.html")
+        return VisitReportPage.standalone(report, drafted: drafted(req), stylesheet: req.roundtable.stylesheet, text: req.localizer) { sources[$0.id] }
     }
 
     func download(_ body: String, type: String, name: String) -> Response {

@@ -13,6 +13,7 @@ enum VisitReportPage {
             H.el("div", [("class", "actions no-print")]) {
                 H.link(text("report.markdown"), to: .visitReportMarkdown(report.visit.id), [("class", "button secondary")])
                 H.link(text("report.html"), to: .visitReportHTML(report.visit.id), [("class", "button secondary")])
+                H.link(text("report.pdf"), to: .visitReportPDF(report.visit.id), [("class", "button secondary")])
             }
             H.text("p", [("class", "help no-print")], text("report.print"))
             body(report, drafted: drafted, text: text) { SiteURL.smallPhoto($0.id).path }
@@ -140,3 +141,15 @@ struct RawCSS: Component {
     let css: String
     func write(to html: inout String) { html += css.replacingOccurrences(of: "</style", with: "<\\/style") }
 }
+
+/// A short page for a report that cannot be made here (no Chromium for a PDF), with the way back.
+enum ReportMessagePage {
+    static func view(message: String, back: SiteURL, chrome: Chrome) -> String {
+        Layout.page(title: chrome.text("report.pdf"), chrome: chrome) {
+            H.el("h1") { Text(chrome.text("report.pdf")) }
+            H.el("p", [("role", "alert")]) { Text(message) }
+            H.el("p") { H.link(chrome.text("report.back"), to: back, [("class", "button secondary")]) }
+        }
+    }
+}
+
