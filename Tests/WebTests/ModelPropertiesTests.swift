@@ -11,6 +11,7 @@ struct ModelPropertiesTests {
         WorkingGroupModel.self, WorkingGroupMemberModel.self, WorkingGroupMeetingModel.self, DeliverableModel.self,
         RecommendationModel.self, RecommendationTargetModel.self, RecommendationStatusChangeModel.self, RecommendationEvidenceModel.self,
         CoordinationActivityModel.self, CoordinationPlaceModel.self, AgreementDocumentModel.self,
+        VisitReportNarrativeModel.self,
         APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,

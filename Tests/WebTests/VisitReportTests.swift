@@ -71,6 +71,23 @@ struct VisitReportTests {
                 #expect(pdf.status == .serviceUnavailable && pdf.text.contains("apt install chromium"))
             }
 
+            // The author writes the introduction and conclusions; saved with the version, in the visit's history.
+            let written = try await browser.post(path + "/report/edit", form: ["introduction": "Four days in Pristina and Mitrovica.",
+                                                                              "conclusions": "The partnership opens the ministry's door.\n\nThe north needs patience.",
+                                                                              "version": "0"])
+            #expect(written.status == .seeOther)
+            let stale = try await browser.post(path + "/report/edit", form: ["introduction": "An older draft", "version": "0"])
+            #expect(stale.status == .conflict && stale.text.contains("Four days in Pristina and Mitrovica.") && stale.text.contains("An older draft"),
+                    "both versions shown, nothing lost")
+            let withNarrative = try await browser.get(path + "/report")
+            #expect(withNarrative.text.contains("<p>Four days in Pristina and Mitrovica.</p>") && withNarrative.text.contains("<p>The north needs patience.</p>"))
+            #expect(try await browser.get(path + "/history").text.contains("report: conclusions"))
+            let token = try await app.token(for: officer.email)
+            let api = try await app.api(.PUT, "/api/v1/visits/\(visit.id.uuidString)/report", token: token,
+                                        json: #"{"introduction":"Four days.","conclusions":"Patience.","nextSteps":"Meet again in October.","version":1}"#)
+            #expect(api.status == .ok && api.headers.first(name: .eTag) == "\"2\"")
+            #expect(try await browser.get(path + "/report.md").body.string.contains("## Next steps\n\nMeet again in October."))
+
             let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
             let theirs = Browser(app)
             try await theirs.signIn(coordinator.email)

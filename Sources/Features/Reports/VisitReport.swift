@@ -14,6 +14,8 @@ public struct VisitReport: Sendable, Equatable {
     public var agreements: [AgreementSummary]
     public var workingGroups: [WorkingGroupSummary]
     public var context: [ContextEventSummary]
+    /// The author's own sections, around what the record says.
+    public var narrative: VisitReportNarrative
 
     /// The delegation's names: colleagues and registry people, each once (a colleague is often in the registry too).
     public var delegation: [String] {
@@ -53,6 +55,7 @@ public struct VisitReport: Sendable, Equatable {
         }
         let context = try await ContextEvents(database: database, language: language)
             .during(from: visit.summary.startsOn, to: visit.summary.endsOn, limit: 100, by: actor)
-        return VisitReport(visit: visit, engagements: records, agreements: agreements, workingGroups: groups, context: context)
+        let narrative = try await VisitReportNarratives(database: database).get(visit: id, by: actor)
+        return VisitReport(visit: visit, engagements: records, agreements: agreements, workingGroups: groups, context: context, narrative: narrative)
     }
 }

@@ -14,6 +14,10 @@ public enum VisitReportMarkdown {
             out.append("")
             out.append("**\(text("visits.delegation"))**: " + escape(report.delegation.joined(separator: ", ")))
         }
+        if let introduction = report.narrative.introduction {
+            out.append("")
+            out.append(escape(introduction))
+        }
         section(&out, text("report.summary"), paragraphs: [visit.purpose, visit.notes].compactMap { $0 })
         out.append("")
         out.append("## " + text("report.engagements"))
@@ -78,6 +82,8 @@ public enum VisitReportMarkdown {
                 out.append("- " + escape(item.text) + " (" + escape(meta.compactMap { $0 }.joined(separator: ", ")) + ")")
             }
         }
+        section(&out, text("report.conclusions"), paragraphs: [report.narrative.conclusions].compactMap { $0 })
+        section(&out, text("report.nextSteps"), paragraphs: [report.narrative.nextSteps].compactMap { $0 })
         if !report.context.isEmpty {
             out.append("")
             out.append("## " + text("report.context"))

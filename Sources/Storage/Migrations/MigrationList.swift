@@ -26,5 +26,6 @@ public enum MigrationList {
         M0021_CreateRecommendations(), // what the work asks of institutions
         M0022_CreateCoordination(), // who does what where
         M0023_CreateAgreementDocuments(), // signed copies of agreements
+        M0024_CreateVisitReportNarratives(), // the author's sections of a visit report
     ]
 }

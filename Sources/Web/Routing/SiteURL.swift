@@ -59,6 +59,7 @@ enum SiteURL: Sendable, Equatable {
     case visitReportMarkdown(UUID)
     case visitReportHTML(UUID)
     case visitReportPDF(UUID)
+    case editVisitReport(UUID)
     case engagements
     case newEngagement
     case engagement(UUID)
@@ -185,6 +186,7 @@ enum SiteURL: Sendable, Equatable {
         case .visitReportMarkdown(let id): return "/visits/\(id.path)/report.md"
         case .visitReportHTML(let id): return "/visits/\(id.path)/report.html"
         case .visitReportPDF(let id): return "/visits/\(id.path)/report.pdf"
+        case .editVisitReport(let id): return "/visits/\(id.path)/report/edit"
         case .engagements: return "/engagements"
         case .newEngagement: return "/engagements/new"
         case .engagement(let id): return "/engagements/\(id.path)"
@@ -295,6 +297,7 @@ enum APIURL: Sendable, Equatable {
     case visit(UUID)
     case visitRestore(UUID)
     case visitHistory(UUID)
+    case visitReport(UUID)
     case engagements
     case engagement(UUID)
     case engagementRestore(UUID)
@@ -358,6 +361,7 @@ enum APIURL: Sendable, Equatable {
         case .visit(let id): return "/visits/\(id.path)"
         case .visitRestore(let id): return "/visits/\(id.path)/restore"
         case .visitHistory(let id): return "/visits/\(id.path)/history"
+        case .visitReport(let id): return "/visits/\(id.path)/report"
         case .engagements: return "/engagements"
         case .engagement(let id): return "/engagements/\(id.path)"
         case .engagementRestore(let id): return "/engagements/\(id.path)/restore"

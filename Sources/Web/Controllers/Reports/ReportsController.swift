@@ -12,6 +12,63 @@ struct ReportsController {
         routes.on(.GET, .visitReportMarkdown(id), access: read, use: visitReportMarkdown)
         routes.on(.GET, .visitReportHTML(id), access: read, use: visitReportHTML)
         routes.on(.GET, .visitReportPDF(id), access: read, use: visitReportPDF)
+        let write = Access.permission(.writeRecords)
+        routes.on(.GET, .editVisitReport(id), access: write, use: editNarrative)
+        routes.on(.POST, .editVisitReport(id), access: write, use: saveNarrative)
+        routes.on(.GET, .api(.visitReport(id)), access: read, use: apiNarrative)
+        routes.on(.PUT, .api(.visitReport(id)), access: write, use: apiSaveNarrative)
+    }
+
+    struct NarrativeForm: Content {
+        var introduction: String?, conclusions: String?, nextSteps: String?, version: String?
+    }
+
+    @Sendable func editNarrative(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let visit = try await FieldVisits(database: req.db, language: req.localizer.language).get(id, by: req.actor)
+        guard !visit.summary.isDeleted else { throw WebError.notFound }
+        let narrative = try await VisitReportNarratives(database: req.db).get(visit: id, by: req.actor)
+        return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: narrative), chrome: Pages.chrome(for: req, current: .visits)), request: req)
+    }
+
+    @Sendable func saveNarrative(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(NarrativeForm.self)
+        let visit = try await FieldVisits(database: req.db, language: req.localizer.language).get(id, by: req.actor)
+        let typed = VisitReportNarrative(introduction: form.introduction, conclusions: form.conclusions, nextSteps: form.nextSteps,
+                                         version: FormValues.int(form.version) ?? 0)
+        let narratives = VisitReportNarratives(database: req.db)
+        switch try await FormSave.run({ _ = try await narratives.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        case .saved:
+            return Pages.redirect(to: .visitReport(id), flash: Flash("record.saved"))
+        case .conflict:
+            let theirs = try await narratives.get(visit: id, by: req.actor)
+            return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: typed, theirs: theirs), chrome: Pages.chrome(for: req, current: .visits)),
+                                  status: .conflict, request: req)
+        case .invalid(let issues):
+            return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: typed, errors: .init(issues, text: req.localizer)),
+                                                           chrome: Pages.chrome(for: req, current: .visits)), status: .unprocessableEntity, request: req)
+        }
+    }
+
+    @Sendable func apiNarrative(_ req: Request) async throws -> Response {
+        let narrative = try await VisitReportNarratives(database: req.db).get(visit: req.idParameter(), by: req.actor)
+        return try APIJSON.response(narrative, headers: ["ETag": "\"\(narrative.version)\""])
+    }
+
+    struct NarrativeBody: Decodable { var introduction: String?, conclusions: String?, nextSteps: String?, version: Int? }
+
+    /// The author's sections, all three at once (a section left out is emptied), with the version they started from.
+    @Sendable func apiSaveNarrative(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(NarrativeBody.self, from: req)
+        let current = try await VisitReportNarratives(database: req.db).get(visit: id, by: req.actor)
+        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
+        let saved = try await IfMatch.preconditioned(req) {
+            try await VisitReportNarratives(database: req.db).save(VisitReportNarrative(introduction: body.introduction, conclusions: body.conclusions,
+                                                                                       nextSteps: body.nextSteps), visit: id, expectedVersion: expected, by: req.actor)
+        }
+        return try APIJSON.response(saved, headers: ["ETag": "\"\(saved.version)\""])
     }
 
     func draft(_ req: Request) async throws -> VisitReport {
@@ -26,7 +83,8 @@ struct ReportsController {
 
     @Sendable func visitReport(_ req: Request) async throws -> Response {
         let report = try await draft(req)
-        return Pages.response(VisitReportPage.view(report, drafted: drafted(req), chrome: Pages.chrome(for: req, current: .visits)), request: req)
+        return Pages.response(VisitReportPage.view(report, drafted: drafted(req), canWrite: req.canWrite && !report.visit.summary.isDeleted,
+                                                   chrome: Pages.chrome(for: req, current: .visits)), request: req)
     }
 
     @Sendable func visitReportMarkdown(_ req: Request) async throws -> Response {

@@ -6,7 +6,7 @@ import Markup
 /// The visit report: one body, shown on the site (print-ready on A4) and exported as a single HTML file
 /// with its styles and photos inside.
 enum VisitReportPage {
-    static func view(_ report: VisitReport, drafted: String, chrome: Chrome) -> String {
+    static func view(_ report: VisitReport, drafted: String, canWrite: Bool, chrome: Chrome) -> String {
         let text = chrome.text
         return Layout.page(title: text("report.title", report.visit.summary.title), chrome: chrome) {
             H.el("p", [("class", "breadcrumb no-print")]) { H.link(report.visit.summary.title, to: .visit(report.visit.id)) }
@@ -15,6 +15,7 @@ enum VisitReportPage {
                 H.link(text("report.html"), to: .visitReportHTML(report.visit.id), [("class", "button secondary")])
                 H.link(text("report.pdf"), to: .visitReportPDF(report.visit.id), [("class", "button secondary")])
             }
+            if canWrite { H.el("p", [("class", "no-print")]) { H.link(text("report.edit"), to: .editVisitReport(report.visit.id), [("class", "button primary")]) } }
             H.text("p", [("class", "help no-print")], text("report.print"))
             body(report, drafted: drafted, text: text) { SiteURL.smallPhoto($0.id).path }
         }
@@ -49,6 +50,7 @@ enum VisitReportPage {
                     Text(report.delegation.joined(separator: ", "))
                 }
             }
+            if let introduction = report.narrative.introduction { for paragraph in paragraphs(introduction) { Paragraph(paragraph) } }
             if visit.purpose != nil || visit.notes != nil {
                 H.el("h2") { Text(text("report.summary")) }
                 for paragraph in [visit.purpose, visit.notes].compactMap({ $0 }) { Paragraph(paragraph) }
@@ -75,6 +77,14 @@ enum VisitReportPage {
                     }
                 }
             }
+            if let conclusions = report.narrative.conclusions {
+                H.el("h2") { Text(text("report.conclusions")) }
+                for paragraph in paragraphs(conclusions) { Paragraph(paragraph) }
+            }
+            if let nextSteps = report.narrative.nextSteps {
+                H.el("h2") { Text(text("report.nextSteps")) }
+                for paragraph in paragraphs(nextSteps) { Paragraph(paragraph) }
+            }
             if !report.context.isEmpty {
                 H.el("h2") { Text(text("report.context")) }
                 H.el("ul") {
@@ -85,6 +95,11 @@ enum VisitReportPage {
             }
             H.text("p", [("class", "muted report-footer")], drafted)
         }
+    }
+
+    /// A narrative section's paragraphs: the author separates them with an empty line.
+    static func paragraphs(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     static func engagement(_ record: EngagementRecord, text: Localizer, photo: (PhotoRecord) -> String?) -> Component {
@@ -149,6 +164,47 @@ enum ReportMessagePage {
             H.el("h1") { Text(chrome.text("report.pdf")) }
             H.el("p", [("role", "alert")]) { Text(message) }
             H.el("p") { H.link(chrome.text("report.back"), to: back, [("class", "button secondary")]) }
+        }
+    }
+}
+
+/// The author's sections of a visit report, with the version they started from.
+enum VisitReportFormPage {
+    struct Model: Sendable {
+        var visit: FieldVisitRecord
+        var values: VisitReportNarrative
+        var errors = Forms.Errors()
+        /// Someone else saved first: theirs, shown above the form that keeps what this author wrote.
+        var theirs: VisitReportNarrative?
+    }
+
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        let title = text("report.edit") + ": " + model.visit.summary.title
+        return Layout.page(title: title, chrome: chrome) {
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("report.title", model.visit.summary.title), to: .visitReport(model.visit.id)) }
+            H.el("h1") { Text(title) }
+            Paragraph(text("report.edit.help"))
+            if let theirs = model.theirs {
+                H.el("div", [("class", "error-summary"), ("role", "alert")]) {
+                    Paragraph(text("record.conflict"))
+                    for (label, value) in [("report.introduction", theirs.introduction), ("report.conclusions", theirs.conclusions), ("report.nextSteps", theirs.nextSteps)] {
+                        if let value { H.text("h3", [], text(label)); Paragraph(value) }
+                    }
+                }
+            }
+            Forms.errorSummary(model.errors, text: text)
+            H.el("form", [("method", "post"), ("action", SiteURL.editVisitReport(model.visit.id).path), ("class", "record-form")]) {
+                Forms.csrf(chrome.csrfToken)
+                Forms.hidden("version", String(model.theirs?.version ?? model.values.version))
+                RegistryViews.textarea(label: text("report.introduction"), name: "introduction", value: model.values.introduction ?? "",
+                                       error: model.errors["introduction"], rows: 6)
+                RegistryViews.textarea(label: text("report.conclusions"), name: "conclusions", value: model.values.conclusions ?? "",
+                                       error: model.errors["conclusions"], rows: 6)
+                RegistryViews.textarea(label: text("report.nextSteps"), name: "nextSteps", value: model.values.nextSteps ?? "",
+                                       error: model.errors["nextSteps"], rows: 4)
+                Forms.submit(text("record.save"))
+            }
         }
     }
 }
