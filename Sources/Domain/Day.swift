@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without a time or zone, as people give the start of a position ("2023-08-07").
 /// Stored as its ISO text, which sorts in date order.
 public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
@@ -21,6 +23,14 @@ public struct Day: Hashable, Comparable, Codable, Sendable, CustomStringConverti
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The day a moment falls on in UTC ("today" for records, status steps and "current" positions).
+    public init(utc date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     public var description: String {

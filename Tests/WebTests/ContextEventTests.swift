@@ -110,6 +110,7 @@ struct ContextEventTests {
             #expect(filtered.body.string.contains("Clashes in Zv"), "a range touching its second day finds it")
             #expect(try await app.api(.DELETE, id, token: token, headers: ["If-Match": "\"2\""]).status == .noContent)
             #expect(try await app.api(.GET, id, token: token).status == .notFound)
+            #expect(!(try await app.api(.GET, "/api/v1/context-events", token: token)).body.string.contains("Clashes"), "a deleted event leaves the list")
         }
     }
 

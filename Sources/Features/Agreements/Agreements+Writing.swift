@@ -16,7 +16,7 @@ extension Agreements {
             apply(valid, input, to: model, now: now)
             try await model.create(on: tx)
             try await replaceParties(of: model.id!, with: input.parties, keepingHiddenFrom: actor, on: tx)
-            let day = valid.statusOn ?? valid.signedOn ?? Self.day(of: now)
+            let day = valid.statusOn ?? valid.signedOn ?? Day(utc: now)
             try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
             try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
                                         changes: FieldChange.between([], Self.auditFields(model, parties: input.parties)), at: now, on: tx)
@@ -41,7 +41,7 @@ extension Agreements {
             try await model.update(on: tx)
             try await replaceParties(of: id, with: input.parties, keepingHiddenFrom: actor, on: tx)
             if model.status != previousStatus {
-                let day = valid.statusOn ?? Self.day(of: now)
+                let day = valid.statusOn ?? Day(utc: now)
                 try await AgreementStatusChangeModel(agreementID: id, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
             }
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title, changes: changes, at: now, on: tx)
@@ -172,12 +172,6 @@ extension Agreements {
         }
     }
 
-    static func day(of date: Date) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
 
     /// Parties by identity, not name: the history is read by roles that may not see every person.
     static func auditFields(_ model: AgreementModel, parties: [AgreementPartyInput]) -> [(String, String?)] {
@@ -188,6 +182,6 @@ extension Agreements {
     }
 }
 
-extension AgreementModel: SoftDeletable {
+extension AgreementModel: ConfidentialRecord {
     var auditLabel: String { title }
 }

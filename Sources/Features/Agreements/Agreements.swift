@@ -81,19 +81,11 @@ public struct Agreements: Sendable {
     }
 
     func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> AgreementModel {
-        try actor.require(.readRecords)
-        guard let model = try await AgreementModel.find(id, on: db ?? database),
-              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("agreement") }
-        return model
+        try await ConfidentialRecords.find(AgreementModel.self, id, recordType: "agreement", by: actor, includeDeleted: includeDeleted, on: db ?? database)
     }
 
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<AgreementModel> {
-        var builder = AgreementModel.query(on: database)
-        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
-        return builder
+        ConfidentialRecords.visible(AgreementModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
 
     static func summary(_ model: AgreementModel) -> AgreementSummary {

@@ -114,19 +114,11 @@ public struct ContextEvents: Sendable {
     }
 
     func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> ContextEventModel {
-        try actor.require(.readRecords)
-        guard let model = try await ContextEventModel.find(id, on: db ?? database),
-              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("context_event") }
-        return model
+        try await ConfidentialRecords.find(ContextEventModel.self, id, recordType: "context_event", by: actor, includeDeleted: includeDeleted, on: db ?? database)
     }
 
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<ContextEventModel> {
-        var builder = ContextEventModel.query(on: database)
-        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
-        return builder
+        ConfidentialRecords.visible(ContextEventModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
 
     /// Each event's places, in the reader's language, by name.
@@ -264,6 +256,6 @@ public struct ContextEvents: Sendable {
     }
 }
 
-extension ContextEventModel: SoftDeletable {
+extension ContextEventModel: ConfidentialRecord {
     var auditLabel: String { title }
 }

@@ -15,7 +15,7 @@ extension Recommendations {
             let statusOn = try await apply(input, to: model, previous: nil, by: actor, now: now, on: tx)
             try await model.create(on: tx)
             try await replaceLinks(of: model.id!, input, by: actor, on: tx)
-            try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: (statusOn ?? Agreements.day(of: now)).description,
+            try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: (statusOn ?? Day(utc: now)).description,
                                                       recordedAt: now).create(on: tx)
             try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
                                         changes: FieldChange.between([], Self.auditFields(model, input)), at: now, on: tx)
@@ -40,7 +40,7 @@ extension Recommendations {
             try await model.update(on: tx)
             try await replaceLinks(of: id, input, by: actor, on: tx)
             if model.status != previous.rawValue {
-                try await RecommendationStatusChangeModel(recommendationID: id, status: model.status, effectiveOn: (statusOn ?? Agreements.day(of: now)).description,
+                try await RecommendationStatusChangeModel(recommendationID: id, status: model.status, effectiveOn: (statusOn ?? Day(utc: now)).description,
                                                           recordedAt: now).create(on: tx)
             }
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title, changes: changes, at: now, on: tx)
@@ -145,6 +145,6 @@ extension Recommendations {
     }
 }
 
-extension RecommendationModel: SoftDeletable {
+extension RecommendationModel: ConfidentialRecord {
     var auditLabel: String { title }
 }

@@ -108,19 +108,11 @@ public struct Recommendations: Sendable {
     }
 
     func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> RecommendationModel {
-        try actor.require(.readRecords)
-        guard let model = try await RecommendationModel.find(id, on: db ?? database),
-              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("recommendation") }
-        return model
+        try await ConfidentialRecords.find(RecommendationModel.self, id, recordType: "recommendation", by: actor, includeDeleted: includeDeleted, on: db ?? database)
     }
 
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<RecommendationModel> {
-        var builder = RecommendationModel.query(on: database)
-        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
-        return builder
+        ConfidentialRecords.visible(RecommendationModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
 
     static func summary(_ model: RecommendationModel) -> RecommendationSummary {

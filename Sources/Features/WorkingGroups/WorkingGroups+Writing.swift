@@ -167,6 +167,6 @@ extension WorkingGroups {
     }
 }
 
-extension WorkingGroupModel: SoftDeletable {
+extension WorkingGroupModel: ConfidentialRecord {
     var auditLabel: String { name }
 }

@@ -57,19 +57,11 @@ public struct WorkingGroups: Sendable {
     }
 
     func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> WorkingGroupModel {
-        try actor.require(.readRecords)
-        guard let model = try await WorkingGroupModel.find(id, on: db ?? database),
-              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("working_group") }
-        return model
+        try await ConfidentialRecords.find(WorkingGroupModel.self, id, recordType: "working_group", by: actor, includeDeleted: includeDeleted, on: db ?? database)
     }
 
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<WorkingGroupModel> {
-        var builder = WorkingGroupModel.query(on: database)
-        if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if !actor.canSee(confidentiality: .restricted) { builder = builder.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
-        return builder
+        ConfidentialRecords.visible(WorkingGroupModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
 
     /// Titles of the agreements the actor may see (a group from a restricted agreement does not name it).

@@ -5,10 +5,7 @@ import Vapor
 
 extension Request {
     /// Today's date in UTC, for "current" positions.
-    var today: Day {
-        let c = Calendar.utc.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    var today: Day { Day(utc: Date()) }
 
     var canWrite: Bool { currentUser?.user.role.can(.writeRecords) ?? false }
     var canRestore: Bool { currentUser?.user.role.can(.restoreRecords) ?? false }
