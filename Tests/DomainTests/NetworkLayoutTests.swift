@@ -1,0 +1,101 @@
+import Domain
+import Testing
+
+@Suite("Network layout: the same picture every time, inside the frame, steps readable")
+struct NetworkLayoutTests {
+    typealias Node = NetworkLayout.Node
+    typealias Edge = NetworkLayout.Edge
+
+    /// A centre, `inner` direct connections and `outer` second-step ones, with a few cross links.
+    static func network(inner: Int, outer: Int) -> (nodes: [Node], edges: [Edge]) {
+        var nodes = [Node(id: "centre", step: 0)]
+        var edges: [Edge] = []
+        for i in 0..<inner {
+            nodes.append(Node(id: "p\(i)", step: 1))
+            edges.append(Edge(from: "centre", to: "p\(i)", weight: i % 6 + 1))
+        }
+        for j in 0..<outer {
+            nodes.append(Node(id: "q\(j)", step: 2))
+            edges.append(Edge(from: "p\(j % max(inner, 1))", to: "q\(j)", weight: 1))
+        }
+        for k in 0..<(outer / 4) {
+            edges.append(Edge(from: "q\(k)", to: "q\((k * 7 + 3) % outer)", weight: 2))
+        }
+        return (nodes, edges)
+    }
+
+    static func distance(_ a: NetworkLayout.Point, _ b: NetworkLayout.Point) -> Double {
+        ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot()
+    }
+
+    @Test("the same input gives the same positions, whatever the order of the nodes")
+    func deterministic() {
+        let (nodes, edges) = Self.network(inner: 8, outer: 20)
+        let first = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        let second = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        let reordered = NetworkLayout.layout(nodes: nodes.reversed(), edges: edges.reversed(), width: 800, height: 600, margin: 40)
+        #expect(first.count == nodes.count)
+        #expect(first == second)
+        #expect(first == reordered)
+    }
+
+    @Test("the centre sits in the middle and every node inside the margins", arguments: [(0, 0), (1, 0), (3, 5), (12, 27), (30, 119)])
+    func centreAndBounds(inner: Int, outer: Int) throws {
+        let (nodes, edges) = Self.network(inner: inner, outer: outer)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        #expect(points["centre"] == NetworkLayout.Point(x: 400, y: 300))
+        for node in nodes {
+            let point = try #require(points[node.id])
+            #expect(point.x >= 40 && point.x <= 760 && point.y >= 40 && point.y <= 560, "\(node.id) at \(point)")
+        }
+    }
+
+    @Test("no two nodes share a spot", arguments: [(39, 0), (5, 34), (1, 38), (12, 27)])
+    func nodesKeepApart(inner: Int, outer: Int) {
+        let (nodes, edges) = Self.network(inner: inner, outer: outer)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        let all = nodes.map { points[$0.id]! }
+        var closest = Double.infinity
+        for i in all.indices {
+            for j in all.indices where j > i { closest = min(closest, Self.distance(all[i], all[j])) }
+        }
+        #expect(closest >= 10)
+    }
+
+    @Test("direct connections sit nearer the centre than second-step ones", arguments: [(5, 10), (12, 27), (3, 36)])
+    func stepsReadOutwards(inner: Int, outer: Int) {
+        let (nodes, edges) = Self.network(inner: inner, outer: outer)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        let middle = NetworkLayout.Point(x: 400, y: 300)
+        func average(step: Int) -> Double {
+            let distances = nodes.filter { $0.step == step }.map { Self.distance(points[$0.id]!, middle) }
+            return distances.reduce(0, +) / Double(distances.count)
+        }
+        #expect(average(step: 1) < average(step: 2))
+    }
+
+    @Test("no nodes, one node, and edges to unknown nodes")
+    func smallInputs() throws {
+        #expect(NetworkLayout.layout(nodes: [], edges: [], width: 800, height: 600, margin: 40).isEmpty)
+
+        let one = NetworkLayout.layout(nodes: [Node(id: "only", step: 0)], edges: [], width: 800, height: 600, margin: 40)
+        #expect(one == ["only": NetworkLayout.Point(x: 400, y: 300)])
+
+        let loose = NetworkLayout.layout(
+            nodes: [Node(id: "a", step: 0), Node(id: "b", step: 2), Node(id: "b", step: 2)],
+            edges: [Edge(from: "a", to: "missing", weight: 3), Edge(from: "b", to: "b", weight: 1)],
+            width: 300, height: 200, margin: 20
+        )
+        #expect(loose.count == 2)
+        let b = try #require(loose["b"])
+        #expect(b.x >= 20 && b.x <= 280 && b.y >= 20 && b.y <= 180)
+    }
+
+    @Test("zero iterations still gives the ring start, inside the frame")
+    func noIterations() {
+        let (nodes, edges) = Self.network(inner: 4, outer: 8)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40, iterations: 0)
+        #expect(points.count == nodes.count)
+        #expect(points["centre"] == NetworkLayout.Point(x: 400, y: 300))
+    }
+}
