@@ -1,6 +1,8 @@
 import Domain
 @testable import Features
+import FluentKit
 import Foundation
+import Storage
 import Testing
 import VaporTesting
 @testable import Web
@@ -39,7 +41,13 @@ struct CoordinationTests {
             let lines = csv.body.string.components(separatedBy: "\r\n")
             #expect(lines[0] == "\u{FEFF}Organisation,Sector,Region,Municipality,Start,End,Contact")
             #expect(lines[1] == "#org,#sector,#adm1+name,#adm2+name,#date+start,#date+end,#contact+name")
-            #expect(lines.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,Emilija Redžepi"))
+            // The file is shared with other actors: a contact is named only with their consent to be named publicly.
+            #expect(lines.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,"))
+            let redzepi = try #require(try await PersonModel.find(f.redzepi, on: app.db))
+            redzepi.consentNamed = "yes"
+            try await redzepi.save(on: app.db)
+            let named = try await browser.get("/coordination/export.csv").body.string.components(separatedBy: "\r\n")
+            #expect(named.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,Emilija Redžepi"))
             #expect(lines.contains { $0.hasPrefix("Government of Kosovo,\"'=HYPERLINK") }, "a formula is defused, not run by Excel")
             let token = try await app.token(for: officer.email)
             let api = try await app.api(.GET, "/api/v1/coordination.csv?place=\(f.mitrovica.uuidString)", token: token)

@@ -92,9 +92,15 @@ public struct Coordination: Sendable {
     }
 
     /// The activities as rows for HXL-aware tools: one row per activity and place, with the place's region
-    /// (admin 1) and municipality (admin 2).
+    /// (admin 1) and municipality (admin 2). The file is shared with other actors, so it is a public
+    /// output: a contact is named only if they agreed to be named publicly (`PublicationCheck.mayName`).
     public func hxlRows(_ query: Query, by actor: Actor) async throws -> [[String]] {
         let activities = try await all(query, by: actor)
+        let contacts = try await PublicationSubjects.load(Set(activities.compactMap(\.contact?.id)), on: database)
+        func contactName(_ activity: CoordinationRecord) -> String {
+            guard let contact = activity.contact, let subject = contacts[contact.id], PublicationCheck.mayName(subject) else { return "" }
+            return contact.name
+        }
         let tree = try await PlaceTree.load(database)
         let names = try await Places(database: database, language: language).names(of: tree.ids)
         var rows: [[String]] = [["Organisation", "Sector", "Region", "Municipality", "Start", "End", "Contact"],
@@ -104,7 +110,7 @@ public struct Coordination: Sendable {
             for place in places {
                 let levels = place.map { tree.adminLevels(of: $0) } ?? (nil, nil)
                 rows.append([activity.organization.name, activity.theme, levels.0.flatMap { names[$0] } ?? "", levels.1.flatMap { names[$0] } ?? "",
-                             activity.period.from?.description ?? "", activity.period.to?.description ?? "", activity.contact?.name ?? ""])
+                             activity.period.from?.description ?? "", activity.period.to?.description ?? "", contactName(activity)])
             }
         }
         return rows

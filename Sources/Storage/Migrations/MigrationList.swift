@@ -27,5 +27,6 @@ public enum MigrationList {
         M0022_CreateCoordination(), // who does what where
         M0023_CreateAgreementDocuments(), // signed copies of agreements
         M0024_CreateVisitReportNarratives(), // the author's sections of a visit report
+        M0025_CreatePublicUpdates(), // the public update of a visit and who it may name
     ]
 }

@@ -64,6 +64,7 @@ public enum Roundtable {
         RecommendationsController().register(app)
         CoordinationController().register(app)
         ReportsController().register(app)
+        PublicUpdateController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

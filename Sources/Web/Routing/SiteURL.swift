@@ -60,6 +60,9 @@ enum SiteURL: Sendable, Equatable {
     case visitReportHTML(UUID)
     case visitReportPDF(UUID)
     case editVisitReport(UUID)
+    case publicUpdate(UUID)
+    case publicUpdateMarkdown(UUID)
+    case publicUpdateHTML(UUID)
     case engagements
     case newEngagement
     case engagement(UUID)
@@ -187,6 +190,9 @@ enum SiteURL: Sendable, Equatable {
         case .visitReportHTML(let id): return "/visits/\(id.path)/report.html"
         case .visitReportPDF(let id): return "/visits/\(id.path)/report.pdf"
         case .editVisitReport(let id): return "/visits/\(id.path)/report/edit"
+        case .publicUpdate(let id): return "/visits/\(id.path)/public-update"
+        case .publicUpdateMarkdown(let id): return "/visits/\(id.path)/public-update.md"
+        case .publicUpdateHTML(let id): return "/visits/\(id.path)/public-update.html"
         case .engagements: return "/engagements"
         case .newEngagement: return "/engagements/new"
         case .engagement(let id): return "/engagements/\(id.path)"
@@ -298,6 +304,8 @@ enum APIURL: Sendable, Equatable {
     case visitRestore(UUID)
     case visitHistory(UUID)
     case visitReport(UUID)
+    case publicUpdate(UUID)
+    case publicUpdateMarkdown(UUID)
     case engagements
     case engagement(UUID)
     case engagementRestore(UUID)
@@ -362,6 +370,8 @@ enum APIURL: Sendable, Equatable {
         case .visitRestore(let id): return "/visits/\(id.path)/restore"
         case .visitHistory(let id): return "/visits/\(id.path)/history"
         case .visitReport(let id): return "/visits/\(id.path)/report"
+        case .publicUpdate(let id): return "/visits/\(id.path)/public-update"
+        case .publicUpdateMarkdown(let id): return "/visits/\(id.path)/public-update.md"
         case .engagements: return "/engagements"
         case .engagement(let id): return "/engagements/\(id.path)"
         case .engagementRestore(let id): return "/engagements/\(id.path)/restore"

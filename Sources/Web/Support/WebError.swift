@@ -15,6 +15,9 @@ enum WebError: Error, Equatable {
     case preconditionFailed(current: Int)
     /// An If-Match that is not an entity tag: no usable precondition was given (428, like none at all).
     case preconditionMalformed
+    /// The request is understood but the record's state forbids it (a public update whose check is not clean);
+    /// the detail is a catalogue key.
+    case blocked(String)
 }
 
 /// An error turned into what the client sees: a status, a title, details, and per-field issues.
@@ -48,6 +51,8 @@ struct Problem: Sendable {
                 return Problem(status: .preconditionFailed, titleKey: "error.conflict", headers: ["ETag": "\"\(current)\""])
             case .preconditionMalformed:
                 return Problem(status: .preconditionRequired, titleKey: "error.versionRequired", detail: text("error.ifMatch"))
+            case .blocked(let key):
+                return Problem(status: .conflict, titleKey: "error.blocked", detail: text(key))
             }
         case let error as DecodingError:
             return fromDecoding(error)

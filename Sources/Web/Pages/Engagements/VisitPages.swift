@@ -49,7 +49,12 @@ enum VisitPages {
                                       history: .visitHistory(visit.id), csrf: chrome.csrfToken, text: text)
             }
             facts(visit, text: text)
-            if !visit.summary.isDeleted { H.el("p") { H.link(text("report.open"), to: .visitReport(visit.id), [("class", "button secondary")]) } }
+            if !visit.summary.isDeleted {
+                H.el("p", [("class", "actions")]) {
+                    H.link(text("report.open"), to: .visitReport(visit.id), [("class", "button secondary")])
+                    H.link(text("publicUpdate.open"), to: .publicUpdate(visit.id), [("class", "button secondary")])
+                }
+            }
             H.el("section", [("aria-labelledby", "engagements")]) {
                 H.el("div", [("class", "title-row")]) {
                     H.el("h2", [("id", "engagements")]) { Text(text("visits.engagements")) }
