@@ -208,8 +208,8 @@ struct ChartFrame {
 
     func empty() -> Element {
         Element("figure", [("class", "chart \(kind) empty")], content: ComponentGroup(members: [
-            Element("p", content: Text(emptyText)),
             Element("figcaption", content: Text(data.title)),
+            Element("p", content: Text(emptyText)),
         ]))
     }
 
@@ -221,8 +221,9 @@ struct ChartFrame {
         if data.seriesNames.count > 1 { svg.append(legend()) }
         svg += parts
         return Element("figure", [("class", "chart \(kind)")], content: ComponentGroup(members: [
-            SVG.root(id: id, width: width, height: height, content: svg),
+            // The title first: on a page of charts it says what the picture below it is.
             Element("figcaption", content: Text(data.title)),
+            SVG.root(id: id, width: width, height: height, content: svg),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
                 Element("summary", content: Text(dataSummary)),
                 table(),

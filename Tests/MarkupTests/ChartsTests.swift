@@ -46,7 +46,7 @@ struct ChartsTests {
         }
     }
 
-    @Test("a figure: the picture, its caption, then the data behind it")
+    @Test("a figure: its caption, the picture, then the data behind it")
     func structure() throws {
         for html in Self.charts(Self.byPlace) {
             #expect(html.hasPrefix("<figure class=\"chart "))
@@ -58,7 +58,7 @@ struct ChartsTests {
             let svg = try #require(html.range(of: "<svg"))
             let caption = try #require(html.range(of: "<figcaption>Engagements by municipality</figcaption>"))
             let details = try #require(html.range(of: "<details class=\"chart-data\"><summary>Data</summary><table><caption>"))
-            #expect(svg.lowerBound < caption.lowerBound && caption.lowerBound < details.lowerBound)
+            #expect(caption.lowerBound < svg.lowerBound && svg.lowerBound < details.lowerBound)
             #expect(html.hasSuffix("</figure>"))
         }
     }

@@ -65,6 +65,7 @@ public enum Roundtable {
         CoordinationController().register(app)
         ReportsController().register(app)
         PublicUpdateController().register(app)
+        PeriodReportController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

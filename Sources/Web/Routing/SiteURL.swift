@@ -110,6 +110,10 @@ enum SiteURL: Sendable, Equatable {
     case restoreRecommendation(UUID)
     case recommendationHistory(UUID)
     case engagementRecommendations(UUID)
+    case dashboard
+    case periodReport
+    case periodReportMarkdown
+    case periodReportCSV
     case coordination
     case coordinationExport
     case newCoordination
@@ -240,6 +244,10 @@ enum SiteURL: Sendable, Equatable {
         case .restoreRecommendation(let id): return "/recommendations/\(id.path)/restore"
         case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
         case .engagementRecommendations(let id): return "/engagements/\(id.path)/recommendations"
+        case .dashboard: return "/dashboard"
+        case .periodReport: return "/reports/period"
+        case .periodReportMarkdown: return "/reports/period.md"
+        case .periodReportCSV: return "/reports/period.csv"
         case .coordination: return "/coordination"
         case .coordinationExport: return "/coordination/export.csv"
         case .newCoordination: return "/coordination/new"
@@ -339,6 +347,7 @@ enum APIURL: Sendable, Equatable {
     case recommendationRestore(UUID)
     case recommendationHistory(UUID)
     case recommendationEvidence(UUID)
+    case periodReport
     case coordination
     case coordinationExport
     case coordinationActivity(UUID)
@@ -407,6 +416,7 @@ enum APIURL: Sendable, Equatable {
         case .recommendationEvidence(let id): return "/recommendations/\(id.path)/evidence"
         case .coordination: return "/coordination"
         // Not under /coordination/: there it would be read as an activity's identity by the other methods.
+        case .periodReport: return "/reports/period"
         case .coordinationExport: return "/coordination.csv"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"

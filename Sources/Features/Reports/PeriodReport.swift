@@ -1,0 +1,45 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// A period's figures beside the previous period's, optionally for one place and the places within it:
+/// for donors and management (scenario 4), and behind the dashboard's charts.
+public struct PeriodReport: Sendable, Equatable, Codable {
+    public var current: PeriodFigures
+    public var previous: PeriodFigures
+    public var place: RecordRef?
+    /// Labels of the kinds administrators added (built-in kinds are named by the catalogue).
+    public var kindLabels: [String: String]
+
+    public static func make(_ period: ReportPeriod, placeID: UUID? = nil, database: any Database, language: String,
+                            today: Day, by actor: Actor) async throws -> PeriodReport {
+        try actor.require(.readRecords)
+        guard let sql = database as? any SQLDatabase else { throw DomainError.notFound("sql") }
+        let tree = try await PlaceTree.load(database)
+        let placesFeature = Places(database: database, language: language)
+        var place: RecordRef?
+        if let placeID {
+            guard tree.kind[placeID] != nil, let name = try await placesFeature.names(of: [placeID])[placeID] else {
+                throw DomainError.invalid([FieldIssue(field: "place", "reference.unknown")])
+            }
+            place = RecordRef(id: placeID, name: name)
+        }
+        let municipalities = tree.ids.filter { tree.kind[$0] == PlaceKind.municipality.rawValue }
+        let municipalityNames = try await placesFeature.names(of: municipalities)
+        var municipalityOf: [UUID: String] = [:]
+        for id in tree.ids { if let municipality = tree.adminLevels(of: id).1 { municipalityOf[id] = municipalityNames[municipality] } }
+        let communityModels = try await CommunityModel.query(on: database).filter(\.$deletedAt == .null).all()
+        let communities = Dictionary(uniqueKeysWithValues: communityModels.map {
+            ($0.id!, (name: $0.name, nonMajority: $0.status == CommunityStatus.nonMajority.rawValue))
+        })
+        let counter = PeriodCounter(sql: sql, database: database, seesRestricted: actor.can(.readRestricted),
+                                    places: placeID.map { Array(tree.descendants(of: $0)) }, municipalityOf: municipalityOf,
+                                    communities: communities, today: today)
+        async let current = counter.figures(period, by: actor)
+        async let previous = counter.figures(period.previous, by: actor)
+        let kindLabels = Dictionary(try await EngagementKindModel.query(on: database).all().map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
+        return PeriodReport(current: try await current, previous: try await previous, place: place, kindLabels: kindLabels)
+    }
+}

@@ -1,0 +1,97 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// The period report and the dashboard, on the site and in the API, with Markdown and CSV exports.
+/// Without a period they show this year so far beside the same days of last year.
+struct PeriodReportController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords)
+        routes.on(.GET, .dashboard, access: read, use: dashboard)
+        routes.on(.GET, .periodReport, access: read, use: page)
+        routes.on(.GET, .periodReportMarkdown, access: read, use: markdown)
+        routes.on(.GET, .periodReportCSV, access: read, use: csv)
+        routes.on(.GET, .api(.periodReport), access: read, use: api)
+    }
+
+    /// The period and place asked for, or the mistakes, each at its field.
+    static func request(_ req: Request) -> (period: ReportPeriod?, placeID: UUID?, issues: [FieldIssue]) {
+        var issues: [FieldIssue] = []
+        func day(_ field: String, default value: Day) -> Day? {
+            let raw = req.queryText(field)
+            guard !raw.isEmpty else { return value }
+            guard let day = Day(raw) else { issues.append(FieldIssue(field: field, "date.invalid")); return nil }
+            return day
+        }
+        let today = req.today
+        let from = day("from", default: Day(year: today.year, month: 1, day: 1)!)
+        let to = day("to", default: today)
+        var placeID: UUID?
+        if !req.queryText("place").isEmpty {
+            placeID = UUID(uuidString: req.queryText("place"))
+            if placeID == nil { issues.append(FieldIssue(field: "place", "reference.unknown")) }
+        }
+        var period: ReportPeriod?
+        if let from, let to {
+            period = ReportPeriod(from: from, to: to)
+            if period == nil { issues.append(FieldIssue(field: "to", "period.invalid")) }
+        }
+        return (issues.isEmpty ? period : nil, placeID, issues)
+    }
+
+    func report(_ req: Request) async throws -> (PeriodReport?, [FieldIssue]) {
+        let (period, placeID, issues) = Self.request(req)
+        guard let period else { return (nil, issues) }
+        do {
+            return (try await PeriodReport.make(period, placeID: placeID, database: req.db, language: req.localizer.language, today: req.today, by: req.actor), [])
+        } catch DomainError.invalid(let placeIssues) {
+            return (nil, placeIssues)
+        }
+    }
+
+    func filter(_ req: Request, _ report: PeriodReport?, _ issues: [FieldIssue]) async throws -> PeriodPages.Filter {
+        PeriodPages.Filter(from: report?.current.period.from.description ?? req.queryText("from"), to: report?.current.period.to.description ?? req.queryText("to"),
+                           placeID: req.queryText("place"), places: try await req.placeChoices(), errors: .init(issues, text: req.localizer))
+    }
+
+    @Sendable func page(_ req: Request) async throws -> Response {
+        let (report, issues) = try await report(req)
+        let html = PeriodPages.report(report, filter: try await filter(req, report, issues), seesRestricted: req.actor.can(.readRestricted),
+                                      chrome: Pages.chrome(for: req, current: .dashboard))
+        return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    @Sendable func dashboard(_ req: Request) async throws -> Response {
+        let (report, issues) = try await report(req)
+        let html = PeriodPages.dashboard(report, filter: try await filter(req, report, issues), seesRestricted: req.actor.can(.readRestricted),
+                                         chrome: Pages.chrome(for: req, current: .dashboard))
+        return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    /// An export with mistakes in its period answers like the API: the problem, field by field.
+    func exportable(_ req: Request) async throws -> PeriodReport {
+        let (report, issues) = try await report(req)
+        guard let report else { throw DomainError.invalid(issues) }
+        return report
+    }
+
+    @Sendable func markdown(_ req: Request) async throws -> Response {
+        let report = try await exportable(req)
+        return download(PeriodReportTable.markdown(report, text: req.localizer), type: "text/markdown; charset=utf-8", name: "period-report.md")
+    }
+
+    @Sendable func csv(_ req: Request) async throws -> Response {
+        let report = try await exportable(req)
+        return download(CSV.document(PeriodReportTable.csvRows(report, text: req.localizer)), type: "text/csv; charset=utf-8", name: "period-report.csv")
+    }
+
+    @Sendable func api(_ req: Request) async throws -> Response {
+        try APIJSON.response(try await exportable(req))
+    }
+
+    func download(_ body: String, type: String, name: String) -> Response {
+        Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(name)\"", "Cache-Control": "private, no-store"],
+                 body: .init(string: body))
+    }
+}

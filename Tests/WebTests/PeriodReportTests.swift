@@ -1,0 +1,114 @@
+import Domain
+@testable import Features
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+
+/// Scenario 4: management compares reach this year with last — engagements by kind and month, people by
+/// level of government and by community with the non-majority share, named and counted apart — and an
+/// officer's figures never count what an officer may not see.
+@Suite("The period report and the dashboard")
+struct PeriodReportTests {
+    func year2023(_ app: Application) async throws -> RegistryFixture {
+        let f = try await RegistryFixture.make(app)
+        let albanian = try await Communities(database: app.db).create(CommunityInput(name: "Albanian", status: "majority", regionID: f.pristina), by: .commandLine)
+        var municipality = OrganizationInput(name: "Municipality of Mitrovica South")
+        municipality.kind = "municipality"
+        municipality.level = "municipal"
+        let town = try await Organizations(database: app.db).create(municipality, by: .commandLine)
+        var arbenInput = PersonInput(name: "Arben Krasniqi")
+        arbenInput.communityID = albanian.id
+        let arben = try await People(database: app.db).create(arbenInput, by: .commandLine)
+        _ = try await Positions(database: app.db).create(PositionInput(personID: arben.id, organizationID: town.id, title: "Councillor", startsOn: "2021-11-01"), by: .commandLine)
+
+        let engagements = Engagements(database: app.db)
+        var forum = EngagementInput(kind: "meeting", title: "Councillors and the DPM", start: "2023-03-10T10:00", timeZone: "Europe/Belgrade")
+        forum.placeID = f.mitrovica
+        forum.participants = [ParticipantInput(personID: f.redzepi), ParticipantInput(personID: arben.id), ParticipantInput(personID: f.hidden)]
+        forum.headCounts = [HeadCount(category: "community representatives", count: 25, byCommunity: ["Serb": 10, "albanian": 15])]
+        forum.followUps = [FollowUpInput(text: "Send the minutes", dueOn: "2023-03-20", status: "done"), FollowUpInput(text: "Visit the school", dueOn: "2023-04-01")]
+        _ = try await engagements.create(forum, by: .commandLine)
+        var briefing = EngagementInput(kind: "meeting", title: "Restricted briefing", start: "2023-05-05T09:00", timeZone: "Europe/Belgrade")
+        briefing.placeID = f.pristina
+        briefing.confidentiality = "restricted"
+        briefing.participants = [ParticipantInput(personID: arben.id)]
+        _ = try await engagements.create(briefing, by: .commandLine)
+        // The last evening of the year where it happened, already the next year in UTC... and the reverse.
+        var lateWorkshop = EngagementInput(kind: "workshop", title: "New Year's Eve workshop", start: "2023-12-31T23:30", timeZone: "Europe/Belgrade")
+        lateWorkshop.placeID = f.pristina
+        _ = try await engagements.create(lateWorkshop, by: .commandLine)
+        _ = try await engagements.create(EngagementInput(kind: "call", title: "First call of 2024", start: "2024-01-01T00:30", timeZone: "Europe/Belgrade"), by: .commandLine)
+        var lastYear = EngagementInput(kind: "meeting", title: "A meeting in 2022", start: "2022-06-01T10:00", timeZone: "Europe/Belgrade")
+        lastYear.participants = [ParticipantInput(personID: f.redzepi)]
+        _ = try await engagements.create(lastYear, by: .commandLine)
+        return f
+    }
+
+    @Test func anOfficersFiguresLeaveOutRestrictedEngagementsAndPeople() async throws {
+        try await withRoundtable { app in
+            _ = try await year2023(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let year = ReportPeriod.year(of: Day("2023-06-01")!)
+            let today = Day("2024-06-01")!
+            let report = try await PeriodReport.make(year, database: app.db, language: "en", today: today, by: .user(officer))
+            let now = report.current
+            #expect(now.engagements == 2 && now.byKind == ["meeting": 1, "workshop": 1])
+            #expect(now.byMonth == ["2023-03": 1, "2023-12": 1])
+            #expect(now.byMunicipality == ["Mitrovica South": 1, "Pristina": 1])
+            #expect(now.namedPeople == 2, "Miloš Jovanović is restricted")
+            #expect(now.peopleByLevel == ["ministerial": 1, "municipal": 1])
+            #expect(now.organizationsByLevel == ["ministerial": 1, "municipal": 1])
+            #expect(now.communities.named == ["Albanian": 1, "": 1])
+            #expect(now.communities.nonMajorityNamed == 0 && now.communities.knownNamed == 1)
+            #expect(now.counted == 25 && now.communities.counted == ["Serb": 10, "Albanian": 15])
+            #expect(now.communities.nonMajorityShareCounted == 0.4)
+            #expect(now.communities.nonMajorityShareTogether == 10.0 / 26.0)
+            #expect(now.followUps.total == 2 && now.followUps.done == 1 && now.followUps.overdue == 1 && now.followUps.completion == 0.5)
+            #expect(report.previous.period.from.description == "2022-01-01" && report.previous.engagements == 1 && report.previous.namedPeople == 1)
+
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let full = try await PeriodReport.make(year, database: app.db, language: "en", today: today, by: .user(coordinator)).current
+            #expect(full.engagements == 3 && full.namedPeople == 3 && full.communities.nonMajorityNamed == 1)
+        }
+    }
+
+    @Test func theReportItsExportsAndTheDashboardOnTheSiteAndInTheAPI() async throws {
+        try await withRoundtable { app in
+            let f = try await year2023(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            let query = "?from=2023-01-01&to=2023-12-31"
+            let page = try await browser.get("/reports/period" + query)
+            #expect(page.status == .ok && page.text.contains("2023-01-01 – 2023-12-31, compared with 2022-01-01 – 2022-12-31."))
+            #expect(page.text.contains("Share of non-majority communities") && page.text.contains("Restricted engagements and people are not counted"))
+            #expect(!page.text.contains("Miloš") && !page.text.contains("Restricted briefing"))
+
+            let csv = try await browser.get("/reports/period.csv" + query)
+            let lines = csv.body.string.components(separatedBy: "\r\n")
+            #expect(lines[0] == "\u{FEFF}Section,Figure,2023-01-01 – 2023-12-31,2022-01-01 – 2022-12-31")
+            #expect(lines.contains("People reached,Named participants (each once),2,1"))
+            #expect(lines.contains("Head-counts by community,Share of non-majority communities,40 %,–"))
+            let markdown = try await browser.get("/reports/period.md" + query)
+            #expect(markdown.body.string.contains("| Counted in head-counts | 25 | 0 |"))
+
+            let dashboard = try await browser.get("/dashboard" + query + "&place=" + f.mitrovica.uuidString.lowercased())
+            #expect(dashboard.status == .ok && dashboard.text.contains("<svg") && dashboard.text.contains("Reach by level"))
+            #expect(dashboard.text.contains("In Mitrovica South and the places within it."))
+            #expect(try await browser.get("/dashboard").status == .ok, "this year so far, without a period")
+
+            let wrong = try await browser.get("/reports/period?from=2023-13-01&to=2023-12-31")
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("id=\"f-from-error\""))
+            let backwards = try await browser.get("/dashboard?from=2023-12-31&to=2023-01-01")
+            #expect(backwards.status == .unprocessableEntity && backwards.text.contains("id=\"f-to-error\""))
+
+            let token = try await app.token(for: officer.email)
+            let api = try await app.api(.GET, "/api/v1/reports/period" + query, token: token)
+            #expect(api.status == .ok && api.body.string.contains("\"namedPeople\":2"))
+            let problem = try await app.api(.GET, "/api/v1/reports/period?from=2023-12-31&to=2023-01-01", token: token)
+            #expect(problem.status == .unprocessableEntity && problem.headers.first(name: .contentType) == "application/problem+json")
+            #expect(problem.body.string.contains("\"field\":\"to\""))
+        }
+    }
+}
