@@ -123,21 +123,23 @@ public enum NetworkLayout {
                 if let current = parent[child] { parent[child] = min(current, other) } else { parent[child] = other }
             }
         }
-        let sector = 2 * Double.pi / Double(max(inner.count, 1))
-        var orphans: [Int] = []
-        var children: [Int: [Int]] = [:]
-        for i in outer {
-            if let p = parent[i] { children[p, default: []].append(i) } else { orphans.append(i) }
+        // Step-2 nodes share the whole outer ring evenly, in the order of the step-1 node they hang from, and
+        // the ring is turned so that each group sits as close as it can to its parent: a busy step-1 node's
+        // neighbours spread out instead of piling into its slice.
+        let ordered = outer.sorted { a, b in
+            let pa = parent[a].map { angle[$0] } ?? 10, pb = parent[b].map { angle[$0] } ?? 10
+            return (pa, a) < (pb, b)
         }
-        for p in inner {
-            let kids = children[p] ?? []
-            for (j, i) in kids.enumerated() {
-                angle[i] = angle[p] + sector * 0.8 * ((Double(j) + 0.5) / Double(kids.count) - 0.5)
+        if !ordered.isEmpty {
+            let gap = 2 * Double.pi / Double(ordered.count)
+            var sinSum = 0.0, cosSum = 0.0
+            for (k, i) in ordered.enumerated() {
+                guard let p = parent[i] else { continue }
+                let difference = angle[p] - (-Double.pi / 2 + gap * Double(k))
+                sinSum += sin(difference); cosSum += cos(difference)
             }
-        }
-        // Unconnected step-2 nodes go between the sectors (half a step round), evenly.
-        for (k, i) in orphans.enumerated() {
-            angle[i] = -Double.pi / 2 + sector / 2 + 2 * Double.pi * Double(k) / Double(orphans.count)
+            let turn = sinSum == 0 && cosSum == 0 ? gap / 2 : atan2(sinSum, cosSum)
+            for (k, i) in ordered.enumerated() { angle[i] = -Double.pi / 2 + gap * Double(k) + turn }
         }
 
         return nodes.indices.map { i in

@@ -13,6 +13,7 @@ struct ModelPropertiesTests {
         CoordinationActivityModel.self, CoordinationPlaceModel.self, AgreementDocumentModel.self,
         VisitReportNarrativeModel.self,
         PublicUpdateModel.self,
+        StakeholderAssessmentModel.self,
         APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,

@@ -63,6 +63,7 @@ public struct DemoData: Sendable {
             if !(try await DemoContext(database: tx).alreadyLoaded()) { try await DemoContext(database: tx).load(now: now) }
             if !(try await DemoAgreements(database: tx).alreadyLoaded()) { try await DemoAgreements(database: tx).load(now: now) }
             if !(try await DemoCoordination(database: tx).alreadyLoaded()) { try await DemoCoordination(database: tx).load(now: now) }
+            if !(try await DemoStakeholders(database: tx).alreadyLoaded()) { try await DemoStakeholders(database: tx).load(now: now) }
             return added
         }
     }

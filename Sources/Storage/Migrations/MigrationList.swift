@@ -28,5 +28,6 @@ public enum MigrationList {
         M0023_CreateAgreementDocuments(), // signed copies of agreements
         M0024_CreateVisitReportNarratives(), // the author's sections of a visit report
         M0025_CreatePublicUpdates(), // the public update of a visit and who it may name
+        M0026_CreateStakeholderAssessments(), // dated influence, interest and stance for the stakeholder grid
     ]
 }

@@ -66,6 +66,7 @@ public enum Roundtable {
         ReportsController().register(app)
         PublicUpdateController().register(app)
         PeriodReportController().register(app)
+        StakeholdersController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

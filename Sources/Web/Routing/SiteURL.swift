@@ -26,6 +26,8 @@ enum SiteURL: Sendable, Equatable {
     case deletePerson(UUID)
     case restorePerson(UUID)
     case personHistory(UUID)
+    case personAssessments(UUID)
+    case personNetwork(UUID)
     case organizations
     case newOrganization
     case organization(UUID)
@@ -33,6 +35,10 @@ enum SiteURL: Sendable, Equatable {
     case deleteOrganization(UUID)
     case restoreOrganization(UUID)
     case organizationHistory(UUID)
+    case organizationAssessments(UUID)
+    case organizationNetwork(UUID)
+    case removeAssessment(UUID)
+    case stakeholders
     case positions
     case newPosition
     case position(UUID)
@@ -160,6 +166,8 @@ enum SiteURL: Sendable, Equatable {
         case .deletePerson(let id): return "/people/\(id.path)/delete"
         case .restorePerson(let id): return "/people/\(id.path)/restore"
         case .personHistory(let id): return "/people/\(id.path)/history"
+        case .personAssessments(let id): return "/people/\(id.path)/assessments"
+        case .personNetwork(let id): return "/people/\(id.path)/network"
         case .organizations: return "/organizations"
         case .newOrganization: return "/organizations/new"
         case .organization(let id): return "/organizations/\(id.path)"
@@ -167,6 +175,10 @@ enum SiteURL: Sendable, Equatable {
         case .deleteOrganization(let id): return "/organizations/\(id.path)/delete"
         case .restoreOrganization(let id): return "/organizations/\(id.path)/restore"
         case .organizationHistory(let id): return "/organizations/\(id.path)/history"
+        case .organizationAssessments(let id): return "/organizations/\(id.path)/assessments"
+        case .organizationNetwork(let id): return "/organizations/\(id.path)/network"
+        case .removeAssessment(let id): return "/assessments/\(id.path)/remove"
+        case .stakeholders: return "/stakeholders"
         case .positions: return "/positions"
         case .newPosition: return "/positions/new"
         case .position(let id): return "/positions/\(id.path)"
@@ -296,6 +308,9 @@ enum APIURL: Sendable, Equatable {
     case people
     case person(UUID)
     case personRestore(UUID)
+    case personAssessments(UUID)
+    case organizationAssessments(UUID)
+    case stakeholders
     case personHistory(UUID)
     case organizations
     case organization(UUID)
@@ -363,6 +378,9 @@ enum APIURL: Sendable, Equatable {
         case .people: return "/people"
         case .person(let id): return "/people/\(id.path)"
         case .personRestore(let id): return "/people/\(id.path)/restore"
+        case .personAssessments(let id): return "/people/\(id.path)/assessments"
+        case .organizationAssessments(let id): return "/organizations/\(id.path)/assessments"
+        case .stakeholders: return "/stakeholders"
         case .personHistory(let id): return "/people/\(id.path)/history"
         case .organizations: return "/organizations"
         case .organization(let id): return "/organizations/\(id.path)"

@@ -103,6 +103,12 @@ enum OrganizationPage {
                 (text("organizations.website"), org.website.map { site in H.el("a", [("href", site), ("rel", "noopener noreferrer")]) { Text(site) } }),
                 (text("organizations.notes"), RegistryViews.plain(org.notes)),
             ], text: text)
+            if org.deletedAt == nil {
+                H.el("p", [("class", "actions")]) {
+                    H.link(text("assessments.link"), to: .organizationAssessments(org.id), [("class", "button secondary")])
+                    H.link(text("network.link"), to: .organizationNetwork(org.id), [("class", "button secondary")])
+                }
+            }
             H.el("section", [("aria-labelledby", "people-heading")]) {
                 H.el("h2", [("id", "people-heading")]) { Text(text("organizations.people")) }
                 if now.isEmpty && before.isEmpty { Paragraph(text("record.none")) }

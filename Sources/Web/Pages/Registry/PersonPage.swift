@@ -47,6 +47,12 @@ enum PersonPage {
                 (text("people.phones"), RegistryViews.lines(person.phones)),
                 (text("people.notes"), RegistryViews.plain(person.notes)),
             ], text: text)
+            if !person.isDeleted {
+                H.el("p", [("class", "actions")]) {
+                    H.link(text("assessments.link"), to: .personAssessments(person.id), [("class", "button secondary")])
+                    H.link(text("network.link"), to: .personNetwork(person.id), [("class", "button secondary")])
+                }
+            }
             positions(current: current, past: past, model: model, chrome: chrome)
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
             AgreementPages.partyTo(model.agreements, text: chrome.text)

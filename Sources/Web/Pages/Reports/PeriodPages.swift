@@ -89,8 +89,9 @@ enum PeriodPages {
             filterForm(filter, action: .dashboard, text: text)
             if let report {
                 subtitle(report, seesRestricted: seesRestricted, text: text)
-                H.el("p", [("class", "no-print")]) {
-                    H.el("a", [("href", SiteURL.periodReport.path + "?" + filter.query)]) { Text(text("dashboard.report")) }
+                H.el("p", [("class", "actions no-print")]) {
+                    H.el("a", [("href", SiteURL.periodReport.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("dashboard.report")) }
+                    H.link(text("stakeholders.link"), to: .stakeholders, [("class", "button secondary")])
                 }
                 keyFigures(report, text: text)
                 H.el("div", [("class", "charts")]) {

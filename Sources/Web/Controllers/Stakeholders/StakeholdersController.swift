@@ -1,0 +1,93 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// Stakeholder assessments (per person and organisation, on the site and in the API) and the grid.
+struct StakeholdersController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let id = SiteURL.routeParameter
+        routes.on(.GET, .stakeholders, access: read, use: grid)
+        routes.on(.GET, .personAssessments(id), access: read) { try await history($0, person: true) }
+        routes.on(.POST, .personAssessments(id), access: write) { try await add($0, person: true) }
+        routes.on(.GET, .organizationAssessments(id), access: read) { try await history($0, person: false) }
+        routes.on(.POST, .organizationAssessments(id), access: write) { try await add($0, person: false) }
+        routes.on(.POST, .removeAssessment(id), access: write, use: remove)
+        routes.on(.GET, .personNetwork(id), access: read) { try await network($0, person: true) }
+        routes.on(.GET, .organizationNetwork(id), access: read) { try await network($0, person: false) }
+        routes.on(.GET, .api(.stakeholders), access: read, use: apiGrid)
+        routes.on(.GET, .api(.personAssessments(id)), access: read) { try await apiHistory($0, person: true) }
+        routes.on(.POST, .api(.personAssessments(id)), access: write) { try await apiAdd($0, person: true) }
+        routes.on(.GET, .api(.organizationAssessments(id)), access: read) { try await apiHistory($0, person: false) }
+        routes.on(.POST, .api(.organizationAssessments(id)), access: write) { try await apiAdd($0, person: false) }
+    }
+
+    func assessments(_ req: Request) -> Assessments { Assessments(database: req.db) }
+
+    @Sendable func grid(_ req: Request) async throws -> Response {
+        let entries = try await assessments(req).grid(by: req.actor)
+        return Pages.response(StakeholderPages.grid(entries, chrome: Pages.chrome(for: req, current: .dashboard)), request: req)
+    }
+
+    func page(_ req: Request, person: Bool, values: AssessmentInput = .init(), issues: [FieldIssue] = []) async throws -> String {
+        let id = try req.idParameter()
+        let subject = try await assessments(req).subjectRef(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
+        let history = try await assessments(req).history(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
+        let model = StakeholderPages.HistoryModel(subject: subject, history: history, canWrite: req.canWrite, values: values,
+                                                  errors: .init(issues, text: req.localizer))
+        return StakeholderPages.history(model, chrome: Pages.chrome(for: req, current: person ? .people : .organizations))
+    }
+
+    @Sendable func history(_ req: Request, person: Bool) async throws -> Response {
+        Pages.response(try await page(req, person: person), request: req)
+    }
+
+    struct Form: Content { var assessedOn: String?, influence: String?, interest: String?, stance: String?, notes: String? }
+
+    @Sendable func add(_ req: Request, person: Bool) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(Form.self)
+        let input = AssessmentInput(assessedOn: form.assessedOn, influence: form.influence, interest: form.interest, stance: form.stance, notes: form.notes)
+        switch try await FormSave.run({ _ = try await assessments(req).add(input, person: person ? id : nil, organization: person ? nil : id, by: req.actor) }) {
+        case .saved, .conflict:
+            return Pages.redirect(to: person ? .personAssessments(id) : .organizationAssessments(id), flash: Flash("record.saved"))
+        case .invalid(let issues):
+            return Pages.response(try await page(req, person: person, values: input, issues: issues), status: .unprocessableEntity, request: req)
+        }
+    }
+
+    @Sendable func remove(_ req: Request) async throws -> Response {
+        let subject = try await assessments(req).remove(try req.idParameter(), by: req.actor)
+        return Pages.redirect(to: subject.isPerson ? .personAssessments(subject.id) : .organizationAssessments(subject.id), flash: Flash("assessments.removed"))
+    }
+
+    /// One or two steps out (two unless asked otherwise).
+    @Sendable func network(_ req: Request, person: Bool) async throws -> Response {
+        let id = try req.idParameter()
+        let steps = req.queryText("steps") == "1" ? 1 : 2
+        let network = try await RelationshipNetwork.around(person: person ? id : nil, organization: person ? nil : id, steps: steps, database: req.db, by: req.actor)
+        return Pages.response(NetworkPage.view(network, centre: (id, person), steps: steps, chrome: Pages.chrome(for: req, current: person ? .people : .organizations)),
+                              request: req)
+    }
+
+    @Sendable func apiGrid(_ req: Request) async throws -> Response {
+        try APIJSON.response(try await assessments(req).grid(by: req.actor))
+    }
+
+    @Sendable func apiHistory(_ req: Request, person: Bool) async throws -> Response {
+        let id = try req.idParameter()
+        return try APIJSON.response(try await assessments(req).history(person: person ? id : nil, organization: person ? nil : id, by: req.actor))
+    }
+
+    struct Body: Decodable { var assessedOn: String?, influence: Int?, interest: Int?, stance: String?, notes: String? }
+
+    @Sendable func apiAdd(_ req: Request, person: Bool) async throws -> Response {
+        let id = try req.idParameter()
+        let body = try await APIJSON.decode(Body.self, from: req)
+        let input = AssessmentInput(assessedOn: body.assessedOn, influence: body.influence.map(String.init), interest: body.interest.map(String.init),
+                                    stance: body.stance, notes: body.notes)
+        let saved = try await assessments(req).add(input, person: person ? id : nil, organization: person ? nil : id, by: req.actor)
+        return try APIJSON.response(saved, status: .created)
+    }
+}

@@ -1,0 +1,62 @@
+import Domain
+import Features
+import Foundation
+import Markup
+
+/// The relationship network around one person or organisation, laid out on the server and drawn as SVG,
+/// with every connection also listed as a table.
+enum NetworkPage {
+    static let width = 680.0, height = 560.0, margin = 56.0
+
+    static func view(_ network: RelationshipNetwork, centre: (id: UUID, isPerson: Bool), steps: Int, chrome: Chrome) -> String {
+        let text = chrome.text
+        let centreNode = network.nodes.first { $0.step == 0 }
+        let name = centreNode?.name ?? ""
+        let page: SiteURL = centre.isPerson ? .person(centre.id) : .organization(centre.id)
+        let path: SiteURL = centre.isPerson ? .personNetwork(centre.id) : .organizationNetwork(centre.id)
+        return Layout.page(title: text("network.title", name), chrome: chrome) {
+            H.el("p", [("class", "breadcrumb")]) { H.link(name, to: page) }
+            H.el("h1") { Text(text("network.title", name)) }
+            Paragraph(text("network.intro"))
+            H.el("form", [("method", "get"), ("action", path.path), ("class", "filters no-print")]) {
+                Forms.select(label: text("network.steps"), name: "steps", options: [("1", text("network.steps.1")), ("2", text("network.steps.2"))],
+                             selected: String(steps))
+                Forms.submit(text("period.show"), "secondary")
+            }
+            if network.edges.isEmpty { Paragraph(text("network.none")) } else { diagram(network, name: name, text: text) }
+        }
+    }
+
+    static func diagram(_ network: RelationshipNetwork, name: String, text: Localizer) -> Component {
+        // Direct connections alone take the outer ring: the picture's room is theirs.
+        let twoSteps = network.nodes.contains { $0.step == 2 }
+        let positions = NetworkLayout.layout(
+            nodes: network.nodes.map { NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2) },
+            edges: network.edges.map { NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight) },
+            // Rings only, no forces: around one centre, steps on concentric rings with each second-step name in
+            // the sector of the first-step one it hangs from reads best, and hubs do not collapse inwards.
+            width: width, height: height, margin: margin, iterations: 0)
+        let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
+            guard let point = positions[node.id.uuidString] else { return nil }
+            let href = (node.isPerson ? SiteURL.personNetwork(node.id) : SiteURL.organizationNetwork(node.id)).path
+            return NetworkDiagram.Node(id: node.id.uuidString, label: node.name, kind: node.isPerson ? "person" : "organization", step: node.step,
+                                       href: href, x: point.x, y: point.y)
+        }
+        let edges = network.edges.map { edge in
+            NetworkDiagram.Edge(from: edge.from.uuidString, to: edge.to.uuidString, label: through(edge, text: text), weight: edge.weight)
+        }
+        return NetworkDiagram(id: "network", title: text("network.title", name), description: text("network.desc", String(network.nodes.count - 1)),
+                              width: width, height: height, nodes: nodes, edges: edges, summary: text("network.connections"),
+                              headings: (text("network.from"), text("network.to"), text("network.through")))
+    }
+
+    /// "3 engagements · post: Mayor of Mitrovica South · 1 agreement".
+    static func through(_ edge: RelationshipNetwork.Edge, text: Localizer) -> String {
+        var parts: [String] = []
+        if edge.engagements > 0 { parts.append(text("network.engagements", String(edge.engagements))) }
+        parts += edge.positions.map { text("network.position", $0) }
+        if edge.agreements > 0 { parts.append(text("network.agreements", String(edge.agreements))) }
+        if edge.groups > 0 { parts.append(text("network.groups", String(edge.groups))) }
+        return parts.joined(separator: " · ")
+    }
+}
