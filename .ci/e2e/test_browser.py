@@ -500,3 +500,93 @@ def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, 
     browser.find_element(By.CSS_SELECTOR, ".lookup-results button").click()
     assert browser.find_element(By.NAME, "participants").get_attribute("value").splitlines() == ["Bedri Hamza, host", "Emilija Redžepi"]
     assert_accessible(browser, "log-engagement-with-lookup")
+
+
+def open_august_visit(browser, base: str) -> None:
+    browser.get(base + "/visits")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "August 2023").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("August"))
+
+
+def test_the_communications_officer_clears_the_public_update_before_it_goes_out(demo_server, browser):
+    """Scenario 3: the check names the mayor, who was never asked about photos; leaving his photo out opens the export.
+    The restricted councillor at the consortium is never named, not even in the reasons."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    open_august_visit(browser, base)
+    browser.find_element(By.LINK_TEXT, "Draft the public update").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Public update"))
+    source = browser.page_source
+    assert "Not ready to publish" in source
+    assert "Bedri Hamza has not agreed to appear in published photos" in source
+    assert "People with restricted records left out: 1." in source
+    assert "Miloš" not in source and "Jovanović" not in source
+    assert not browser.find_elements(By.LINK_TEXT, "Download as Markdown"), "no export while the check is not clean"
+    assert_accessible(browser, "public-update-blocked")
+    assert_fits(browser, 360, "public-update-blocked")
+    screenshot(browser, "public-update-blocked", 360)
+
+    box = browser.find_element(By.XPATH, "//label[contains(., 'Leave out: ICO Delegation met with Mitrovicë/Mitrovica South Mayor')]/input")
+    box.click()
+    submit(browser, "main form.record-form button[type=submit]")
+    source = browser.page_source
+    assert "Ready to publish" in source, source[:2000]
+    assert browser.find_elements(By.LINK_TEXT, "Download as Markdown")
+    screenshot(browser, "public-update-ready", 1280)
+
+
+def test_management_compares_this_year_with_last(demo_server, browser):
+    """Scenario 4: the dashboard's charts for 2023 beside 2022, then the same figures as a period report."""
+    base = demo_server["base"]
+    sign_in(browser, base, "james.holmes@ico.example")
+    browser.get(base + "/dashboard?from=2023-01-01&to=2023-12-31")
+    source = browser.page_source
+    assert "2023-01-01 – 2023-12-31, compared with 2022-01-01 – 2022-12-31." in source
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 6
+    for title in ("Engagements by month", "Reach by level", "Reach by community", "Coverage by municipality", "Follow-ups by status"):
+        assert title in source, title
+    assert_accessible(browser, "dashboard")
+    assert_fits(browser, 360, "dashboard")
+    screenshot(browser, "dashboard", 360)
+    screenshot(browser, "dashboard", 1280)
+    browser.find_element(By.PARTIAL_LINK_TEXT, "The same figures as a period report").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Period report"))
+    source = browser.page_source
+    assert "Share of non-majority communities" in source and "Named participants (each once)" in source
+    assert_accessible(browser, "period-report")
+    assert_fits(browser, 360, "period-report")
+    screenshot(browser, "period-report", 360)
+
+
+def test_the_stakeholder_grid_an_assessment_and_the_network(demo_server, browser):
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.get(base + "/stakeholders")
+    assert "since 2023-02-15: interest +2, 2 step(s) towards support" in browser.page_source
+    assert_accessible(browser, "stakeholders")
+    assert_fits(browser, 360, "stakeholders")
+    screenshot(browser, "stakeholders", 360)
+    screenshot(browser, "stakeholders", 1280)
+
+    browser.find_element(By.LINK_TEXT, "Bedri Hamza").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Stakeholder assessments"))
+    # A date in the future comes back at its field, with the rest kept.
+    browser.execute_script("document.getElementsByName('assessedOn')[0].value = '2999-01-01'")
+    fill(browser, "notes", "Keeps his word on the forum.")
+    submit(browser, "main form.record-form button[type=submit]")
+    assert "An assessment cannot be dated in the future." in browser.find_element(By.ID, "f-assessedOn-error").text
+    assert "Keeps his word on the forum." in browser.page_source
+    assert_accessible(browser, "assessments")
+    assert_fits(browser, 360, "assessments")
+    screenshot(browser, "assessments", 360)
+
+    browser.find_element(By.LINK_TEXT, "Bedri Hamza").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Bedri Hamza"))
+    browser.find_element(By.LINK_TEXT, "Relationship network").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Relationship network"))
+    assert browser.find_elements(By.CSS_SELECTOR, "figure.network svg")
+    assert "Municipality of Mitrovica South" in browser.page_source
+    assert_accessible(browser, "network")
+    assert_fits(browser, 360, "network")
+    screenshot(browser, "network", 360)
+    screenshot(browser, "network", 1280)

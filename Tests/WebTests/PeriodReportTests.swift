@@ -111,4 +111,42 @@ struct PeriodReportTests {
             #expect(problem.body.string.contains("\"field\":\"to\""))
         }
     }
+
+    /// The server keeps one index and reads the audit trail for what changed since: after each change its
+    /// figures are the same as those of an index loaded from scratch.
+    @Test func theLongLivedIndexFollowsEveryChangeThroughTheAuditTrail() async throws {
+        try await withRoundtable { app in
+            let f = try await year2023(app)
+            let year = ReportPeriod.year(of: Day("2023-06-01")!)
+            let shared = ReachIndex()
+            func both() async throws -> (PeriodFigures, PeriodFigures) {
+                (try await PeriodReport.make(year, database: app.db, language: "en", today: Day("2024-06-01")!, index: shared, by: .commandLine).current,
+                 try await PeriodReport.make(year, database: app.db, language: "en", today: Day("2024-06-01")!, by: .commandLine).current)
+            }
+            var (kept, fresh) = try await both()
+            #expect(kept == fresh && kept.engagements == 3)
+
+            var call = EngagementInput(kind: "call", title: "A call in June", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade")
+            call.participants = [ParticipantInput(personID: f.hamza)]
+            let added = try await Engagements(database: app.db).create(call, by: .commandLine)
+            (kept, fresh) = try await both()
+            #expect(kept == fresh && kept.engagements == 4 && kept.namedPeople == 4)
+
+            // Hamza becomes a councillor (a post), then Serb (a community); the call is deleted.
+            _ = try await Positions(database: app.db).create(PositionInput(personID: f.hamza, organizationID: f.government, title: "Adviser", startsOn: "2023-01-01"),
+                                                             by: .commandLine)
+            (kept, fresh) = try await both()
+            #expect(kept == fresh && kept.peopleByLevel["national"] == 1)
+            var hamza = PersonInput(name: "Bedri Hamza")
+            hamza.communityID = f.serb
+            let version = try await People(database: app.db).get(f.hamza, by: .commandLine).version
+            _ = try await People(database: app.db).update(f.hamza, hamza, expectedVersion: version, by: .commandLine)
+            (kept, fresh) = try await both()
+            #expect(kept == fresh && kept.communities.nonMajorityNamed == 2)
+            let current = try await Engagements(database: app.db).get(added.id, by: .commandLine)
+            try await Engagements(database: app.db).delete(added.id, expectedVersion: current.version, by: .commandLine)
+            (kept, fresh) = try await both()
+            #expect(kept == fresh && kept.engagements == 3)
+        }
+    }
 }

@@ -98,8 +98,16 @@ struct DemoEngagements {
         mayor.outcomes = "The mayor supports a joint forum with the consortium; his office names a contact person."
         mayor.followUps = [FollowUpInput(text: "Send the meeting summary and the forum proposal to the mayor's office",
                                          ownerID: users["arta.krasniqi@ico.example"], dueOn: "2023-08-25")]
-        mayor.confidentiality = Confidentiality.internal.rawValue
-        _ = try await Engagements(database: database).create(mayor, by: actor, now: now)
+        // Public, as the seed's news post tells it: the check then names the mayor, who was never asked about photos.
+        mayor.confidentiality = Confidentiality.public.rawValue
+        let mayorMeeting = try await Engagements(database: database).create(mayor, by: actor, now: now)
+        if let photos {
+            _ = try await Photos(database: database, store: photos).add(PhotoInput(
+                bytes: GeneratedPicture.scene(width: 640, height: 400, seed: 8),
+                caption: "ICO Delegation met with Mitrovicë/Mitrovica South Mayor Bedri Hamza", credit: "ICO (generated picture)",
+                peopleShown: [people["Bedri Hamza"], people["James Holmes"], people["Kübra Kalkandelen"]].compactMap { $0 }),
+                to: mayorMeeting.id, by: actor, now: now)
+        }
 
         var consortium = EngagementInput(kind: EngagementKind.consortiumAssembly.rawValue, title: "Consortium assembly at Community Building Mitrovica",
                                          start: "2023-08-09T11:00", timeZone: zone)
@@ -114,7 +122,7 @@ struct DemoEngagements {
         consortium.topics = ["consortium", "inclusion", "dialogue"]
         consortium.summary = "The consortium met for the first time in full, after the tensions of the spring."
         consortium.outcomes = "Members agreed on a joint plan for the autumn and on two draft recommendations to the municipalities."
-        consortium.confidentiality = Confidentiality.internal.rawValue
+        consortium.confidentiality = Confidentiality.public.rawValue
         consortium.followUps = [FollowUpInput(text: "Circulate the draft recommendations to consortium members", ownerID: users["kubra.kalkandelen@ico.example"],
                                               dueOn: "2023-09-15")]
         let assembly = try await Engagements(database: database).create(consortium, by: actor, now: now)

@@ -4,8 +4,8 @@ import Foundation
 import SQLKit
 import Storage
 
-/// The figures of one period, counted in the database (a year holds some 50,000 engagements at the
-/// benchmark's scale, so nothing here loads records one by one). What the reader may not see is not
+/// The figures of one period (a year holds some 50,000 engagements at the benchmark's scale, so nothing
+/// here loads records one by one). What the reader may not see is not
 /// counted: restricted engagements, and restricted people among the named participants, are left out
 /// of every figure for a role that may not read restricted records.
 public struct PeriodFigures: Sendable, Equatable, Codable {
@@ -57,7 +57,8 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
     public var reached: Int { namedPeople + counted }
 }
 
-/// Counting a period's figures with a handful of aggregate queries.
+/// Counting a period's figures: engagements and reach from the in-memory `ReachIndex`, head-counts,
+/// follow-ups, agreements and recommendations with a few small queries.
 struct PeriodCounter {
     let sql: any SQLDatabase
     let database: any Database
@@ -67,31 +68,21 @@ struct PeriodCounter {
     let municipalityOf: [UUID: String]
     let communities: [UUID: (name: String, nonMajority: Bool)]
     let today: Day
+    let index: ReachIndex
 
     func figures(_ period: ReportPeriod, by actor: Actor) async throws -> PeriodFigures {
         var figures = PeriodFigures(period: period)
         let filter = engagementFilter(period)
 
-        for row in try await sql.raw("SELECT e.kind AS kind, substr(e.local_start, 1, 7) AS month, COUNT(*) AS n FROM engagements e WHERE \(filter) GROUP BY e.kind, substr(e.local_start, 1, 7)").all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            figures.engagements += n
-            figures.byKind[try row.decode(column: "kind", as: String.self), default: 0] += n
-            figures.byMonth[try row.decode(column: "month", as: String.self), default: 0] += n
-        }
-        for row in try await sql.raw("SELECT e.place_id AS place, COUNT(*) AS n FROM engagements e WHERE \(filter) GROUP BY e.place_id").all() {
-            let place = try row.decode(column: "place", as: UUID?.self)
-            figures.byMunicipality[place.flatMap { municipalityOf[$0] } ?? "", default: 0] += try row.decode(column: "n", as: Int.self)
-        }
-
-        let people = peopleFilter
-        for row in try await sql.raw("""
-            SELECT pe.community_id AS community, COUNT(DISTINCT p.person_id) AS n FROM participations p
-            JOIN engagements e ON e.id = p.engagement_id JOIN people pe ON pe.id = p.person_id
-            WHERE \(filter) AND \(people) GROUP BY pe.community_id
-            """).all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            figures.namedPeople += n
-            guard let id = try row.decode(column: "community", as: UUID?.self), let community = communities[id] else {
+        // Engagements and the people and organisations reached, counted in memory (see `ReachIndex`).
+        let reach = try await index.reach(period, places: places.map(Set.init), seesRestricted: seesRestricted, database: database)
+        figures.engagements = reach.engagements
+        figures.byKind = reach.byKind
+        figures.byMonth = reach.byMonth
+        for (place, n) in reach.byPlace { figures.byMunicipality[place.flatMap { municipalityOf[$0] } ?? "", default: 0] += n }
+        figures.namedPeople = reach.namedPeople
+        for (id, n) in reach.namedByCommunity {
+            guard let id, let community = communities[id] else {
                 figures.communities.named["", default: 0] += n
                 continue
             }
@@ -99,31 +90,8 @@ struct PeriodCounter {
             figures.communities.knownNamed += n
             if community.nonMajority { figures.communities.nonMajorityNamed += n }
         }
-
-        let heldOnTheDay: SQLQueryString = """
-            pos.person_id = p.person_id AND pos.deleted_at IS NULL
-            AND (pos.starts_on IS NULL OR pos.starts_on <= substr(e.local_start, 1, 10))
-            AND (pos.ends_on IS NULL OR pos.ends_on >= substr(e.local_start, 1, 10))
-            """
-        for row in try await sql.raw("""
-            SELECT o.level AS level, COUNT(DISTINCT p.person_id) AS n FROM participations p
-            JOIN engagements e ON e.id = p.engagement_id JOIN people pe ON pe.id = p.person_id
-            LEFT JOIN positions pos ON \(heldOnTheDay)
-            LEFT JOIN organizations o ON o.id = pos.organization_id AND o.deleted_at IS NULL
-            WHERE \(filter) AND \(people) GROUP BY o.level
-            """).all() {
-            figures.peopleByLevel[try row.decode(column: "level", as: String?.self) ?? "", default: 0] += try row.decode(column: "n", as: Int.self)
-        }
-        for row in try await sql.raw("""
-            SELECT o.level AS level, COUNT(*) AS n FROM organizations o WHERE o.deleted_at IS NULL AND o.id IN (
-                SELECT eo.organization_id FROM engagement_organizations eo JOIN engagements e ON e.id = eo.engagement_id WHERE \(filter)
-                UNION
-                SELECT pos.organization_id FROM participations p JOIN engagements e ON e.id = p.engagement_id
-                JOIN people pe ON pe.id = p.person_id JOIN positions pos ON \(heldOnTheDay) WHERE \(filter) AND \(people))
-            GROUP BY o.level
-            """).all() {
-            figures.organizationsByLevel[try row.decode(column: "level", as: String?.self) ?? "", default: 0] += try row.decode(column: "n", as: Int.self)
-        }
+        figures.peopleByLevel = reach.peopleByLevel
+        figures.organizationsByLevel = reach.organizationsByLevel
 
         for row in try await sql.raw("SELECT h.count AS n, h.at_least AS at_least, h.by_community AS by_community FROM head_counts h JOIN engagements e ON e.id = h.engagement_id WHERE \(filter)").all() {
             figures.counted += try row.decode(column: "n", as: Int.self)
@@ -170,11 +138,6 @@ struct PeriodCounter {
         if !seesRestricted { filter = "\(filter) AND e.confidentiality <> \(bind: Confidentiality.restricted.rawValue)" }
         if let places { filter = "\(filter) AND e.place_id IN (\(binds: places.isEmpty ? [UUID()] : places))" }
         return filter
-    }
-
-    /// Named participants who count: live, and not restricted unless the reader may see restricted people.
-    var peopleFilter: SQLQueryString {
-        seesRestricted ? "pe.deleted_at IS NULL" : "pe.deleted_at IS NULL AND pe.sensitivity = \(bind: Sensitivity.normal.rawValue)"
     }
 
     /// A head-count breakdown names communities as typed: matched to the registry's by folded name.

@@ -13,8 +13,9 @@ public struct PeriodReport: Sendable, Equatable, Codable {
     /// Labels of the kinds administrators added (built-in kinds are named by the catalogue).
     public var kindLabels: [String: String]
 
+    /// - Parameter index: the server's long-lived index; without one, a fresh one is loaded for this report.
     public static func make(_ period: ReportPeriod, placeID: UUID? = nil, database: any Database, language: String,
-                            today: Day, by actor: Actor) async throws -> PeriodReport {
+                            today: Day, index: ReachIndex = ReachIndex(), by actor: Actor) async throws -> PeriodReport {
         try actor.require(.readRecords)
         guard let sql = database as? any SQLDatabase else { throw DomainError.notFound("sql") }
         let tree = try await PlaceTree.load(database)
@@ -36,7 +37,7 @@ public struct PeriodReport: Sendable, Equatable, Codable {
         })
         let counter = PeriodCounter(sql: sql, database: database, seesRestricted: actor.can(.readRestricted),
                                     places: placeID.map { Array(tree.descendants(of: $0)) }, municipalityOf: municipalityOf,
-                                    communities: communities, today: today)
+                                    communities: communities, today: today, index: index)
         async let current = counter.figures(period, by: actor)
         async let previous = counter.figures(period.previous, by: actor)
         let kindLabels = Dictionary(try await EngagementKindModel.query(on: database).all().map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })

@@ -19,6 +19,9 @@ public enum RoundtableCLI {
             } else if try await app.roundtable.isSetupNeeded(on: app.db) {
                 announce("No users yet: open http://\(config.hostname):\(config.port)/setup to create the first administrator.")
             }
+            // Load the dashboard's in-memory index while the first pages are served, not on the first report.
+            let reach = app.roundtable.reach, database = app.db
+            Task { try? await reach.refresh(database) }
             try await app.execute()
             // Stop taking requests and let those under way finish before the databases close: Vapor's own
             // shutdown closes the databases first, and a request still running then crashed the process.

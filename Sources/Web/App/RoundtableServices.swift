@@ -16,6 +16,8 @@ final class RoundtableServices: Sendable {
     let script: String
     /// Place and community menus, kept until a place or community changes.
     let choices = ChoiceCache()
+    /// Who took part in what, in memory for the period report and the dashboard; kept current from the audit trail.
+    let reach = ReachIndex()
     let photos: PhotoStore
     /// Agreements' documents: a folder of their own inside the photo folder.
     let documents: PhotoStore
