@@ -284,9 +284,10 @@ struct ChartFrame {
 /// SVG elements used by the charts and the network picture. Every text goes through `Text`, every
 /// attribute through `Element`, so names with `<` or `"` arrive as written.
 enum SVG {
-    static func root(id: String, width: Double, height: Double, content: [any Component]) -> Element {
+    /// - Parameter role: `img` for a picture; `group` when it holds links (an image may not contain controls).
+    static func root(id: String, width: Double, height: Double, role: String = "img", content: [any Component]) -> Element {
         Element("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"),
+            ("xmlns", "http://www.w3.org/2000/svg"), ("role", role), ("aria-labelledby", "\(id)-title \(id)-desc"),
             ("viewBox", "0 0 \(SVGText.number(width)) \(SVGText.number(height))"), ("width", "100%"),
             ("preserveAspectRatio", "xMinYMin meet"), ("font-family", "system-ui, sans-serif"), ("font-size", "12"),
         ], content: ComponentGroup(members: content))

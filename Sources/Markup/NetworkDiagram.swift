@@ -90,7 +90,7 @@ public struct NetworkDiagram: Component, Sendable {
         svg.append(Element("g", [("class", "nodes")], content: ComponentGroup(members: nodes.map(node))))
 
         Element("figure", [("class", "network")], content: ComponentGroup(members: [
-            SVG.root(id: id, width: width, height: height, content: svg),
+            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img", content: svg),
             Element("figcaption", content: Text(title)),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
                 Element("summary", content: Text(summary)),

@@ -129,7 +129,8 @@ struct DemoRegistry {
                          community: "Bosniak", place: "pristina", languages: ["bs", "sr-Latn", "sq", "en"], basis: .publicRole,
                          photographed: .yes, obtained: "2023-08-07", method: "Agreed at the meeting in Pristina")
         try await person("hamza", "Bedri Hamza", other: ["Бедри Хамза"], honorific: "Mr.", gender: .man, community: "Albanian", place: "mitrovica-south",
-                         languages: ["sq", "en"], basis: .publicRole, quoted: .unknown, obtained: "2023-08-08", method: "Asked in person at the meeting")
+                         languages: ["sq", "en"], basis: .publicRole, quoted: .unknown, photographed: .unknown, obtained: "2023-08-08",
+                         method: "Asked in person at the meeting")
         try await person("power", "Frank Power", honorific: "Mr.", gender: .man, place: "pristina", languages: ["en", "fr"], basis: .publicRole,
                          quoted: .no, photographed: .yes, obtained: "2023-08-10", method: "By email")
         try await person("unmik-officer", "Ana Marković", other: ["Ана Марковић"], honorific: "Ms.", gender: .woman, community: "Serb",

@@ -218,14 +218,14 @@ public actor ReachIndex {
         var placed = [Bool](repeating: false, count: people.count)
         var byLevel: [String: [Bool]] = [:]
         var reached = [Bool](repeating: false, count: organizations.count)
+        var months: [Int32: Int] = [:]
         for (id, engagement) in engagements where engagement.day >= low && engagement.day <= high {
             if engagement.restricted && !seesRestricted { continue }
             if let places, !(engagement.place.map(places.contains) ?? false) { continue }
             reach.engagements += 1
             reach.ids.append(id)
             reach.byKind[engagement.kind, default: 0] += 1
-            let month = engagement.day / 100
-            reach.byMonth[String(format: "%04d-%02d", month / 100, month % 100), default: 0] += 1
+            months[engagement.day / 100, default: 0] += 1
             reach.byPlace[engagement.place, default: 0] += 1
             for organization in engagement.organizations where organizations[Int(organization)].live { reached[Int(organization)] = true }
             for number in engagement.people {
@@ -241,6 +241,8 @@ public actor ReachIndex {
                 }
             }
         }
+        // Formatting is slow next to counting: once per month, not once per engagement.
+        for (month, n) in months { reach.byMonth[String(format: "%04d-%02d", month / 100, month % 100)] = n }
         for (number, isNamed) in named.enumerated() where isNamed {
             reach.namedPeople += 1
             reach.namedByCommunity[people[number].community, default: 0] += 1

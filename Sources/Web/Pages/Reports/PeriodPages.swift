@@ -47,7 +47,7 @@ enum PeriodPages {
                     H.el("a", [("href", SiteURL.dashboard.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("dashboard.title")) }
                 }
                 for section in PeriodReportTable.sections(report, text: text) {
-                    H.el("table", [("class", "figures")]) {
+                    H.el("div", [("class", "table-scroll figures")]) { H.el("table") {
                         H.text("caption", [], section.title)
                         H.el("thead") {
                             H.el("tr") {
@@ -65,7 +65,7 @@ enum PeriodPages {
                                 }
                             }
                         }
-                    }
+                    } }
                 }
                 if !report.current.agreementsSigned.isEmpty {
                     H.el("h2") { Text(text("period.agreementsList")) }

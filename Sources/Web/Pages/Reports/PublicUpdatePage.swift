@@ -53,8 +53,8 @@ enum PublicUpdatePage {
                     H.el("ul") {
                         for problem in result.problems {
                             H.el("li") {
-                                if let person = problem.person {
-                                    H.el("a", [("href", "#pu-person-\(person.uuidString.lowercased())")]) { Text(sentence(problem, update: update, text: text)) }
+                                if let target = anchor(problem) {
+                                    H.el("a", [("href", target)]) { Text(sentence(problem, update: update, text: text)) }
                                 } else {
                                     Text(sentence(problem, update: update, text: text))
                                 }
@@ -66,6 +66,14 @@ enum PublicUpdatePage {
             if result.restrictedLeftOut > 0 { H.text("p", [("class", "help")], text("publicUpdate.restrictedLeftOut", String(result.restrictedLeftOut))) }
             if result.quotesWithheld > 0 { H.text("p", [("class", "help")], text("publicUpdate.withheldLeftOut", String(result.quotesWithheld))) }
         }
+    }
+
+    /// Where the fix is: the quote's or photo's box to leave it out, else the person's choice.
+    static func anchor(_ problem: PublicationCheck.Problem) -> String? {
+        if let item = problem.item, problem.use != .named {
+            return "#pu-\(problem.use == .quoted ? "quote" : "photo")-\(item.uuidString.lowercased())"
+        }
+        return problem.person.map { "#pu-person-\($0.uuidString.lowercased())" }
     }
 
     static func sentence(_ problem: PublicationCheck.Problem, update: PublicUpdate, text: Localizer) -> String {
