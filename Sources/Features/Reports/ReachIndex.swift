@@ -18,7 +18,8 @@ import Storage
 public actor ReachIndex {
     struct Engagement {
         var day: Int32
-        var kind: String
+        /// Into `kinds`: a kind's name is kept once, not once an engagement.
+        var kind: UInt16
         var restricted: Bool
         var place: UUID?
         var people: [Int32]
@@ -39,6 +40,8 @@ public actor ReachIndex {
     }
 
     private var engagements: [UUID: Engagement] = [:]
+    private var kinds: [String] = []
+    private var kindNumbers: [String: UInt16] = [:]
     private var personNumbers: [UUID: Int32] = [:]
     private var people: [Person] = []
     private var organizationNumbers: [UUID: Int32] = [:]
@@ -111,7 +114,7 @@ public actor ReachIndex {
     private func loadAll(_ sql: any SQLDatabase, _ database: any Database) async throws {
         // Read the marker first: a change made while loading is then applied again next time (harmless).
         let latest = try await AuditEntryModel.query(on: database).sort(\.$at, .descending).limit(1).first()
-        engagements = [:]; personNumbers = [:]; people = []; organizationNumbers = [:]; organizations = []
+        engagements = [:]; personNumbers = [:]; people = []; organizationNumbers = [:]; organizations = []; kinds = []; kindNumbers = [:]
         try await loadOrganizations(sql, only: nil)
         try await loadPeople(sql, only: nil)
         try await loadEngagements(sql, only: nil)
@@ -121,6 +124,13 @@ public actor ReachIndex {
             remember(try await AuditEntryModel.query(on: database).filter(\.$at >= latest.at.addingTimeInterval(-Self.lookback)).all())
         }
         loaded = true
+    }
+
+    private func kindNumber(_ kind: String) -> UInt16 {
+        if let number = kindNumbers[kind] { return number }
+        kinds.append(kind)
+        kindNumbers[kind] = UInt16(kinds.count - 1)
+        return UInt16(kinds.count - 1)
     }
 
     private func personNumber(_ id: UUID) -> Int32 {
@@ -150,43 +160,64 @@ public actor ReachIndex {
 
     private func loadPeople(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
         let filter: SQLQueryString = ids.map { "WHERE id IN (\(binds: $0))" } ?? ""
-        for row in try await sql.raw("SELECT id, community_id, sensitivity, deleted_at FROM people \(filter)").all() {
-            let number = personNumber(try row.decode(column: "id", as: UUID.self))
-            people[Int(number)].community = try row.decode(column: "community_id", as: UUID?.self)
-            people[Int(number)].restricted = try row.decode(column: "sensitivity", as: String.self) == Sensitivity.restricted.rawValue
-            people[Int(number)].live = try row.decode(column: "deleted_at", as: Date?.self) == nil
+        let rows = try await Self.stream(sql, "SELECT id, community_id, sensitivity, deleted_at FROM people \(filter)") { row in
+            (try row.decode(column: "id", as: UUID.self), try row.decode(column: "community_id", as: UUID?.self),
+             try row.decode(column: "sensitivity", as: String.self) == Sensitivity.restricted.rawValue,
+             try row.decode(column: "deleted_at", as: Date?.self) == nil)
+        }
+        for (id, community, restricted, live) in rows {
+            let number = Int(personNumber(id))
+            people[number].community = community
+            people[number].restricted = restricted
+            people[number].live = live
         }
         let postFilter: SQLQueryString = ids.map { "AND person_id IN (\(binds: $0))" } ?? ""
         if let ids { for id in ids { people[Int(personNumber(id))].posts = [] } }
-        for row in try await sql.raw("SELECT person_id, organization_id, starts_on, ends_on FROM positions WHERE deleted_at IS NULL \(postFilter)").all() {
-            let person = personNumber(try row.decode(column: "person_id", as: UUID.self))
-            let organization = organizationNumber(try row.decode(column: "organization_id", as: UUID.self))
-            people[Int(person)].posts.append((Self.number(try row.decode(column: "starts_on", as: String?.self)),
-                                              Self.number(try row.decode(column: "ends_on", as: String?.self)), organization))
+        let posts = try await Self.stream(sql, "SELECT person_id, organization_id, starts_on, ends_on FROM positions WHERE deleted_at IS NULL \(postFilter)") { row in
+            (try row.decode(column: "person_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self),
+             Self.number(try row.decode(column: "starts_on", as: String?.self)), Self.number(try row.decode(column: "ends_on", as: String?.self)))
+        }
+        for (person, organization, from, to) in posts {
+            people[Int(personNumber(person))].posts.append((from, to, organizationNumber(organization)))
         }
     }
 
     private func loadEngagements(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
         let filter: SQLQueryString = ids.map { "AND id IN (\(binds: $0))" } ?? ""
         if let ids { for id in ids { engagements[id] = nil } }
-        for row in try await sql.raw("SELECT id, kind, local_start, confidentiality, place_id FROM engagements WHERE deleted_at IS NULL \(filter)").all() {
-            guard let day = Self.number(String(try row.decode(column: "local_start", as: String.self).prefix(10))) else { continue }
-            engagements[try row.decode(column: "id", as: UUID.self)] = Engagement(
-                day: day, kind: try row.decode(column: "kind", as: String.self),
-                restricted: try row.decode(column: "confidentiality", as: String.self) == Confidentiality.restricted.rawValue,
-                place: try row.decode(column: "place_id", as: UUID?.self), people: [], organizations: [])
+        let rows = try await Self.stream(sql, "SELECT id, kind, local_start, confidentiality, place_id FROM engagements WHERE deleted_at IS NULL \(filter)") { row in
+            (try row.decode(column: "id", as: UUID.self), try row.decode(column: "kind", as: String.self),
+             Self.number(String(try row.decode(column: "local_start", as: String.self).prefix(10))),
+             try row.decode(column: "confidentiality", as: String.self) == Confidentiality.restricted.rawValue,
+             try row.decode(column: "place_id", as: UUID?.self))
+        }
+        engagements.reserveCapacity(engagements.count + rows.count)
+        for (id, kind, day, restricted, place) in rows {
+            guard let day else { continue }
+            engagements[id] = Engagement(day: day, kind: kindNumber(kind), restricted: restricted, place: place, people: [], organizations: [])
         }
         let linkFilter: SQLQueryString = ids.map { "WHERE engagement_id IN (\(binds: $0))" } ?? ""
-        for row in try await sql.raw("SELECT engagement_id, person_id FROM participations \(linkFilter)").all() {
-            let engagement = try row.decode(column: "engagement_id", as: UUID.self)
-            guard engagements[engagement] != nil else { continue }
-            engagements[engagement]!.people.append(personNumber(try row.decode(column: "person_id", as: UUID.self)))
+        let participations = try await Self.stream(sql, "SELECT engagement_id, person_id FROM participations \(linkFilter)") { row in
+            (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "person_id", as: UUID.self))
         }
-        for row in try await sql.raw("SELECT engagement_id, organization_id FROM engagement_organizations \(linkFilter)").all() {
-            let engagement = try row.decode(column: "engagement_id", as: UUID.self)
-            guard engagements[engagement] != nil else { continue }
-            engagements[engagement]!.organizations.append(organizationNumber(try row.decode(column: "organization_id", as: UUID.self)))
+        for (engagement, person) in participations where engagements[engagement] != nil {
+            engagements[engagement]!.people.append(personNumber(person))
         }
+        let links = try await Self.stream(sql, "SELECT engagement_id, organization_id FROM engagement_organizations \(linkFilter)") { row in
+            (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self))
+        }
+        for (engagement, organization) in links where engagements[engagement] != nil {
+            engagements[engagement]!.organizations.append(organizationNumber(organization))
+        }
+    }
+
+    /// Rows decoded as they arrive: a whole table's `SQLRow`s at once (750,000 participations) took
+    /// hundreds of megabytes that the process kept afterwards.
+    static func stream<Item: Sendable>(_ sql: any SQLDatabase, _ query: SQLQueryString,
+                                       _ decode: @escaping @Sendable (any SQLRow) throws -> Item) async throws -> [Item] {
+        let sink = RowSink<Item>()
+        try await sql.raw(query).run { row in sink.append(Result { try decode(row) }) }
+        return try sink.items()
     }
 
     /// "2023-08-07" → 20230807.
@@ -224,7 +255,7 @@ public actor ReachIndex {
             if let places, !(engagement.place.map(places.contains) ?? false) { continue }
             reach.engagements += 1
             reach.ids.append(id)
-            reach.byKind[engagement.kind, default: 0] += 1
+            reach.byKind[kinds[Int(engagement.kind)], default: 0] += 1
             months[engagement.day / 100, default: 0] += 1
             reach.byPlace[engagement.place, default: 0] += 1
             for organization in engagement.organizations where organizations[Int(organization)].live { reached[Int(organization)] = true }
@@ -259,5 +290,23 @@ public actor ReachIndex {
     func reach(_ period: ReportPeriod, places: Set<UUID>?, seesRestricted: Bool, database: any Database) async throws -> Reach {
         try await refresh(database)
         return reach(period, places: places, seesRestricted: seesRestricted)
+    }
+}
+
+/// Collects rows decoded on the database's thread, for the actor to apply afterwards.
+final class RowSink<Item: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [Result<Item, any Error>] = []
+
+    func append(_ item: Result<Item, any Error>) {
+        lock.lock()
+        collected.append(item)
+        lock.unlock()
+    }
+
+    func items() throws -> [Item] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try collected.map { try $0.get() }
     }
 }
