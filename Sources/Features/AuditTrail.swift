@@ -5,6 +5,9 @@ import Storage
 
 /// Writes the audit trail. Call it with the same database handle as the change (inside its
 /// transaction), so that a change and its entry are stored together or not at all.
+///
+/// Every change passes here, so this is also where the record's search document is rewritten — in the
+/// same transaction, so search never finds what was not saved, nor misses what was.
 public enum AuditTrail {
     public static func record(
         _ action: AuditAction,
@@ -22,5 +25,6 @@ public enum AuditTrail {
             changes: changes, address: actor.address
         )
         try await entry.create(on: database)
+        if let recordID { try await SearchDocuments.refresh(recordType: recordType, id: recordID, on: database) }
     }
 }

@@ -82,6 +82,8 @@ public struct ScaleData: Sendable {
             let engaged = try await ScaleEngagements(sql: sql).generate(count: count * 3, people: people.map(\.id), places: placeIDs,
                                                                    generator: &random, now: now, progress: progress)
             progress("\(engaged.engagements) engagements, \(engaged.participations) participations")
+            // The rows above were written around the use cases, so their search documents are written here.
+            try await SearchDocuments.rebuild(on: tx, progress: progress)
             try await AuditTrail.record(.create, by: .commandLine, recordType: "demo", recordID: nil,
                                         recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions, \(engaged.engagements) engagements",
                                         at: now, on: tx)

@@ -67,6 +67,7 @@ public enum Roundtable {
         PublicUpdateController().register(app)
         PeriodReportController().register(app)
         StakeholdersController().register(app)
+        SearchController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

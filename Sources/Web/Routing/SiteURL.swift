@@ -117,6 +117,7 @@ enum SiteURL: Sendable, Equatable {
     case recommendationHistory(UUID)
     case engagementRecommendations(UUID)
     case dashboard
+    case search
     case periodReport
     case periodReportMarkdown
     case periodReportCSV
@@ -257,6 +258,7 @@ enum SiteURL: Sendable, Equatable {
         case .recommendationHistory(let id): return "/recommendations/\(id.path)/history"
         case .engagementRecommendations(let id): return "/engagements/\(id.path)/recommendations"
         case .dashboard: return "/dashboard"
+        case .search: return "/search"
         case .periodReport: return "/reports/period"
         case .periodReportMarkdown: return "/reports/period.md"
         case .periodReportCSV: return "/reports/period.csv"
@@ -363,6 +365,7 @@ enum APIURL: Sendable, Equatable {
     case recommendationHistory(UUID)
     case recommendationEvidence(UUID)
     case periodReport
+    case search
     case coordination
     case coordinationExport
     case coordinationActivity(UUID)
@@ -435,6 +438,7 @@ enum APIURL: Sendable, Equatable {
         case .coordination: return "/coordination"
         // Not under /coordination/: there it would be read as an activity's identity by the other methods.
         case .periodReport: return "/reports/period"
+        case .search: return "/search"
         case .coordinationExport: return "/coordination.csv"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"

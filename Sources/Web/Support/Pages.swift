@@ -36,7 +36,8 @@ enum Pages {
         let flash = flashKey.flatMap { Flash(cookieValue: $0) }
         return Chrome(
             text: text, userName: request.currentUser?.user.name, nav: nav, csrfToken: request.csrfToken,
-            flash: flash.map { text.text($0.key, $0.arguments) }, flashIsError: false
+            flash: flash.map { text.text($0.key, $0.arguments) }, flashIsError: false,
+            canSearch: request.currentUser?.user.role.can(.readRecords) ?? false
         )
     }
 

@@ -15,4 +15,6 @@ struct Chrome: Sendable {
     /// A one-time message after a redirect ("Changes saved").
     var flash: String?
     var flashIsError = false
+    /// Whether the header shows the search box (roles that read records).
+    var canSearch = false
 }

@@ -34,6 +34,14 @@ enum Layout {
         let text = chrome.text
         return H.el("header", [("class", "site")]) {
             H.el("a", [("class", "brand"), ("href", SiteURL.home.path)]) { Text(text("app.name")) }
+            if chrome.canSearch {
+                // One box for everything; a plain GET form, so it works without scripts.
+                H.el("form", [("method", "get"), ("action", SiteURL.search.path), ("role", "search"), ("class", "site-search")]) {
+                    H.el("label", [("for", "site-search-q"), ("class", "visually-hidden")]) { Text(text("search.label")) }
+                    H.void("input", [("type", "search"), ("id", "site-search-q"), ("name", "q"), ("placeholder", text("search.placeholder"))])
+                    H.el("button", [("type", "submit")]) { Text(text("search.submit")) }
+                }
+            }
             if chrome.userName != nil {
                 H.el("nav", [("aria-label", text("nav.main"))]) {
                     H.el("ul") {

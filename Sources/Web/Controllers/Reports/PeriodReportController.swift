@@ -15,11 +15,14 @@ struct PeriodReportController {
         routes.on(.GET, .api(.periodReport), access: read, use: api)
     }
 
-    /// The period and place asked for, or the mistakes, each at its field.
+    /// The period and place asked for, or the mistakes, each at its field. A form leaves a field empty to
+    /// mean "the default"; the API takes only what its description allows, so there an empty value is a mistake.
     static func request(_ req: Request) -> (period: ReportPeriod?, placeID: UUID?, issues: [FieldIssue]) {
         var issues: [FieldIssue] = []
+        let strict = req.isAPI
         func day(_ field: String, default value: Day) -> Day? {
             let raw = req.queryText(field)
+            if raw.isEmpty && strict && req.queryValues[field] != nil { issues.append(FieldIssue(field: field, "date.invalid")); return nil }
             guard !raw.isEmpty else { return value }
             guard let day = Day(raw) else { issues.append(FieldIssue(field: field, "date.invalid")); return nil }
             return day
@@ -28,6 +31,7 @@ struct PeriodReportController {
         let from = day("from", default: Day(year: today.year, month: 1, day: 1)!)
         let to = day("to", default: today)
         var placeID: UUID?
+        if strict && req.queryValues["place"] != nil && req.queryText("place").isEmpty { issues.append(FieldIssue(field: "place", "reference.unknown")) }
         if !req.queryText("place").isEmpty {
             placeID = UUID(uuidString: req.queryText("place"))
             if placeID == nil { issues.append(FieldIssue(field: "place", "reference.unknown")) }

@@ -1,0 +1,156 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// One result: what it is, what to call it, a line about it, and the words around the match.
+public struct SearchHit: Sendable, Equatable, Codable {
+    public var kind: String
+    public var id: UUID
+    public var title: [SearchHighlight.Segment]
+    public var detail: String?
+    public var snippet: [SearchHighlight.Segment]?
+}
+
+public struct SearchGroup: Sendable, Equatable, Codable {
+    public var kind: String
+    /// How many of this kind match (counted up to `Search.countLimit`).
+    public var total: Int
+    public var totalIsAtLeast: Bool
+    public var hits: [SearchHit]
+}
+
+public struct SearchResults: Sendable, Equatable, Codable {
+    public var query: String
+    public var groups: [SearchGroup]
+}
+
+/// The search box: every kind of record at once, ranked within each kind, matched through the name folding
+/// (case, diacritics and script do not matter; every word of the query begins a word of the record). What
+/// the reader may not see is never matched — not in the results, their counts or their snippets.
+public struct Search: Sendable {
+    public let database: any Database
+    public let language: String
+
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
+
+    public static let perKind = 10
+    public static let countLimit = 1_000
+
+    public func run(_ text: String, kinds: [String] = SearchDocuments.recordTypes, perKind: Int = Search.perKind, by actor: Actor) async throws -> SearchResults {
+        try actor.require(.readRecords)
+        let tokens = Array(NameFolding.tokens(text).prefix(8))
+        guard !tokens.isEmpty, let sql = database as? any SQLDatabase else { return SearchResults(query: text, groups: []) }
+        let ceiling = actor.canSee(.restricted) ? 1 : 0
+        var groups: [SearchGroup] = []
+        for kind in SearchDocuments.recordTypes where kinds.contains(kind) {
+            let ids = try await matches(tokens, kind: kind, ceiling: ceiling, limit: perKind, sql: sql)
+            guard !ids.isEmpty else { continue }
+            let total = ids.count < perKind ? ids.count : try await count(tokens, kind: kind, ceiling: ceiling, sql: sql)
+            let hits = try await describe(kind, ids, tokens: tokens)
+            groups.append(SearchGroup(kind: kind, total: min(total, Self.countLimit), totalIsAtLeast: total > Self.countLimit, hits: hits))
+        }
+        return SearchResults(query: text, groups: groups)
+    }
+
+    /// Ranked ids of one kind: FTS5's BM25 on SQLite, `ts_rank` on PostgreSQL.
+    func matches(_ tokens: [String], kind: String, ceiling: Int, limit: Int, sql: any SQLDatabase) async throws -> [UUID] {
+        let rows: [any SQLRow]
+        if sql.dialect.name == "sqlite" {
+            rows = try await sql.raw("""
+                SELECT d.record_id AS id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+                WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind)) AND d.restricted <= \(bind: ceiling)
+                ORDER BY bm25(search_fts) LIMIT \(bind: limit)
+                """).all()
+        } else {
+            let query = Self.tsQuery(tokens)
+            rows = try await sql.raw("""
+                SELECT record_id AS id FROM search_documents
+                WHERE tsv @@ to_tsquery('simple', \(bind: query)) AND record_type = \(bind: kind) AND restricted <= \(bind: ceiling)
+                ORDER BY ts_rank(tsv, to_tsquery('simple', \(bind: query))) DESC, record_id LIMIT \(bind: limit)
+                """).all()
+        }
+        return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    func count(_ tokens: [String], kind: String, ceiling: Int, sql: any SQLDatabase) async throws -> Int {
+        let row: (any SQLRow)?
+        if sql.dialect.name == "sqlite" {
+            row = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+                WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind)) AND d.restricted <= \(bind: ceiling) LIMIT \(bind: Self.countLimit + 1))
+                """).first()
+        } else {
+            row = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_documents WHERE tsv @@ to_tsquery('simple', \(bind: Self.tsQuery(tokens)))
+                AND record_type = \(bind: kind) AND restricted <= \(bind: ceiling) LIMIT \(bind: Self.countLimit + 1)) AS matched
+                """).first()
+        }
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// `record_type : "person" AND words : ("redzepi"* AND "emilija"*)` — folded words are letters and digits only.
+    static func ftsQuery(_ tokens: [String], kind: String) -> String {
+        "record_type : \"\(kind)\" AND words : (" + tokens.map { "\"\($0)\"*" }.joined(separator: " AND ") + ")"
+    }
+
+    static func tsQuery(_ tokens: [String]) -> String { tokens.map { "\($0):*" }.joined(separator: " & ") }
+
+    /// Titles, a line of detail and the snippet, read in one query per kind, in the ranked order.
+    func describe(_ kind: String, _ ids: [UUID], tokens: [String]) async throws -> [SearchHit] {
+        func hit(_ id: UUID, _ title: String, _ detail: String?, _ texts: [String?]) -> SearchHit {
+            let source = texts.compactMap { $0 }.first { SearchHighlight.matches($0, query: tokens) }
+            let snippet = source.flatMap { SearchHighlight.snippet($0, query: tokens) }
+            // Other names shown as the snippet are not repeated as the detail.
+            return SearchHit(kind: kind, id: id, title: SearchHighlight.segments(title, query: tokens),
+                             detail: source != nil && source == detail ? nil : detail, snippet: snippet)
+        }
+        var hits: [UUID: SearchHit] = [:]
+        switch kind {
+        case "person":
+            for model in try await PersonModel.query(on: database).filter(\.$id ~~ ids).all() {
+                let others = (try? JSONDecoder().decode([String].self, from: Data(model.otherNamesJSON.utf8))) ?? []
+                hits[model.id!] = hit(model.id!, [model.honorific, model.name].compactMap { $0 }.joined(separator: " "),
+                                      others.isEmpty ? nil : others.joined(separator: ", "), [others.joined(separator: ", "), model.notes])
+            }
+        case "organization":
+            for model in try await OrganizationModel.query(on: database).filter(\.$id ~~ ids).all() {
+                let others = (try? JSONDecoder().decode([String].self, from: Data(model.otherNamesJSON.utf8))) ?? []
+                hits[model.id!] = hit(model.id!, model.name, others.isEmpty ? nil : others.joined(separator: ", "), [others.joined(separator: ", "), model.notes])
+            }
+        case "place":
+            let names = try await Places(database: database, language: language).names(of: ids)
+            let all = try await PlaceNameModel.query(on: database).filter(\.$place.$id ~~ ids).all()
+            for id in ids {
+                let spellings = all.filter { $0.$place.id == id }.map(\.name)
+                hits[id] = hit(id, names[id] ?? spellings.first ?? "", spellings.joined(separator: " · "), [spellings.joined(separator: " · ")])
+            }
+        case "engagement":
+            let models = try await EngagementModel.query(on: database).filter(\.$id ~~ ids).all()
+            let places = try await Places(database: database, language: language).names(of: Array(Set(models.compactMap(\.placeID))))
+            for model in models {
+                let detail = [String(model.localStart.prefix(10)), model.placeID.flatMap { places[$0] }].compactMap { $0 }.joined(separator: " · ")
+                hits[model.id!] = hit(model.id!, model.title, detail, [model.summary, model.outcomes, model.decisions, model.venue])
+            }
+        case "agreement":
+            for model in try await AgreementModel.query(on: database).filter(\.$id ~~ ids).all() {
+                hits[model.id!] = hit(model.id!, model.title, model.signedOn, [model.focus, model.notes])
+            }
+        case "recommendation":
+            for model in try await RecommendationModel.query(on: database).filter(\.$id ~~ ids).all() {
+                hits[model.id!] = hit(model.id!, model.title, nil, [model.text])
+            }
+        case "context_event":
+            for model in try await ContextEventModel.query(on: database).filter(\.$id ~~ ids).all() {
+                hits[model.id!] = hit(model.id!, model.title, model.startsOn == model.endsOn ? model.startsOn : "\(model.startsOn) – \(model.endsOn)", [model.details])
+            }
+        default:
+            break
+        }
+        return ids.compactMap { hits[$0] }
+    }
+}

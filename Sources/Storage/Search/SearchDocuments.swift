@@ -1,0 +1,131 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The search index's documents: for each searchable record, its folded words (names in every spelling and
+/// script fold to the same words — "Redžepi", "REDZEPI" and "Реџепи" are all `redzepi`) and who may find it.
+/// SQLite matches them with FTS5, PostgreSQL with its full-text search (`SearchIndexSchema`).
+///
+/// A record's document is rewritten in the same transaction as the record (through the audit trail, which
+/// every change writes), and removed when the record is deleted.
+public enum SearchDocuments {
+    /// The kinds of record that can be found, in the order results are grouped.
+    public static let recordTypes = ["person", "organization", "place", "engagement", "agreement", "recommendation", "context_event"]
+
+    public struct Document: Sendable, Equatable {
+        public var recordType: String
+        public var id: UUID
+        /// 0: anyone who reads records; 1: only those who read restricted records.
+        public var restricted: Int
+        public var words: String
+    }
+
+    /// Rewrites (or removes) one record's document.
+    public static func refresh(recordType: String, id: UUID, on database: any Database) async throws {
+        guard recordTypes.contains(recordType), let sql = database as? any SQLDatabase else { return }
+        try await sql.delete(from: SearchIndexSchema.documents).where("record_id", .equal, SQLBind(id)).run()
+        if let document = try await document(recordType: recordType, id: id, on: database) { try await insert([document], sql: sql) }
+    }
+
+    static func insert(_ documents: [Document], sql: any SQLDatabase) async throws {
+        guard !documents.isEmpty else { return }
+        var insert = sql.insert(into: SearchIndexSchema.documents).columns("record_type", "record_id", "restricted", "words")
+        for document in documents {
+            insert = insert.values(SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted), SQLBind(document.words))
+        }
+        try await insert.run()
+    }
+
+    /// The words a record is found by; nil for a deleted record (or one that does not exist).
+    static func document(recordType: String, id: UUID, on database: any Database) async throws -> Document? {
+        switch recordType {
+        case "person":
+            guard let model = try await PersonModel.find(id, on: database) else { return nil }
+            return person(model)
+        case "organization":
+            guard let model = try await OrganizationModel.find(id, on: database) else { return nil }
+            return organization(model)
+        case "place":
+            guard let model = try await PlaceModel.find(id, on: database), model.deletedAt == nil else { return nil }
+            let names = try await PlaceNameModel.query(on: database).filter(\.$place.$id == id).all().map(\.name)
+            return Document(recordType: recordType, id: id, restricted: 0, words: fold(names))
+        case "engagement":
+            guard let model = try await EngagementModel.find(id, on: database) else { return nil }
+            return engagement(model)
+        case "agreement":
+            guard let model = try await AgreementModel.find(id, on: database), model.deletedAt == nil else { return nil }
+            return Document(recordType: recordType, id: id, restricted: restricted(model.confidentiality),
+                            words: fold([model.title, model.focus, model.notes]))
+        case "recommendation":
+            guard let model = try await RecommendationModel.find(id, on: database), model.deletedAt == nil else { return nil }
+            return Document(recordType: recordType, id: id, restricted: restricted(model.confidentiality), words: fold([model.title, model.text]))
+        case "context_event":
+            guard let model = try await ContextEventModel.find(id, on: database), model.deletedAt == nil else { return nil }
+            return Document(recordType: recordType, id: id, restricted: restricted(model.confidentiality), words: fold([model.title, model.details]))
+        default:
+            return nil
+        }
+    }
+
+    static func person(_ model: PersonModel) -> Document? {
+        guard model.deletedAt == nil, let id = model.id else { return nil }
+        return Document(recordType: "person", id: id, restricted: model.sensitivity == Sensitivity.normal.rawValue ? 0 : 1,
+                        words: fold([model.name, model.honorific, model.notes] + strings(model.otherNamesJSON)))
+    }
+
+    static func organization(_ model: OrganizationModel) -> Document? {
+        guard model.deletedAt == nil, let id = model.id else { return nil }
+        return Document(recordType: "organization", id: id, restricted: 0,
+                        words: fold([model.name, model.notes] + strings(model.otherNamesJSON)))
+    }
+
+    static func engagement(_ model: EngagementModel) -> Document? {
+        guard model.deletedAt == nil, let id = model.id else { return nil }
+        return Document(recordType: "engagement", id: id, restricted: restricted(model.confidentiality),
+                        words: fold([model.title, model.venue, model.summary, model.outcomes, model.decisions] + strings(model.topicsJSON)))
+    }
+
+    /// A JSON list of strings (other names, topics).
+    static func strings(_ json: String) -> [String?] {
+        ((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []).map { Optional($0) }
+    }
+
+    static func restricted(_ confidentiality: String) -> Int { confidentiality == Confidentiality.restricted.rawValue ? 1 : 0 }
+
+    static func fold(_ texts: [String?]) -> String { texts.compactMap { $0 }.map(NameFolding.fold).filter { !$0.isEmpty }.joined(separator: " ") }
+
+    /// Every document again, in batches (after the index is created on a database that has records, and
+    /// after the benchmark generator writes around the use cases).
+    public static func rebuild(on database: any Database, progress: @Sendable (String) -> Void = { _ in }) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.delete(from: SearchIndexSchema.documents).run()
+        let batch = 2_000
+        func pages<M: Model>(_ type: M.Type, _ make: ([M]) async throws -> [Document]) async throws {
+            var page = 0
+            while true {
+                let models = try await M.query(on: database).sort(\._$id).range((page * batch)..<((page + 1) * batch)).all()
+                if models.isEmpty { break }
+                try await insert(try await make(models), sql: sql)
+                page += 1
+                if page % 50 == 0 { progress("search index: \(page * batch) \(M.schema)") }
+            }
+        }
+        try await pages(PersonModel.self) { $0.compactMap(person) }
+        try await pages(OrganizationModel.self) { $0.compactMap(organization) }
+        try await pages(EngagementModel.self) { $0.compactMap(engagement) }
+        for type in ["place", "agreement", "recommendation", "context_event"] {
+            let ids: [UUID]
+            switch type {
+            case "place": ids = try await PlaceModel.query(on: database).all().compactMap(\.id)
+            case "agreement": ids = try await AgreementModel.query(on: database).all().compactMap(\.id)
+            case "recommendation": ids = try await RecommendationModel.query(on: database).all().compactMap(\.id)
+            default: ids = try await ContextEventModel.query(on: database).all().compactMap(\.id)
+            }
+            var documents: [Document] = []
+            for id in ids { if let document = try await document(recordType: type, id: id, on: database) { documents.append(document) } }
+            for chunk in stride(from: 0, to: documents.count, by: batch) { try await insert(Array(documents[chunk..<min(chunk + batch, documents.count)]), sql: sql) }
+        }
+    }
+}
+

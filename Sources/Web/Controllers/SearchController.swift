@@ -1,0 +1,38 @@
+import Domain
+import Features
+import Foundation
+import Storage
+import Vapor
+
+/// The search box in the header, its results page, and `GET /api/v1/search?q=`.
+struct SearchController {
+    func register(_ routes: any RoutesBuilder) {
+        let read = Access.permission(.readRecords)
+        routes.on(.GET, .search, access: read, use: page)
+        routes.on(.GET, .api(.search), access: read, use: api)
+    }
+
+    /// At most 200 characters are searched: a pasted paragraph is not a query.
+    static func query(_ req: Request) -> String { String(req.queryText("q").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200)) }
+
+    @Sendable func page(_ req: Request) async throws -> Response {
+        let query = Self.query(req)
+        let results = query.isEmpty ? nil : try await Search(database: req.db, language: req.localizer.language).run(query, by: req.actor)
+        return Pages.response(SearchPage.view(results, query: query, chrome: Pages.chrome(for: req, current: .search)), request: req)
+    }
+
+    @Sendable func api(_ req: Request) async throws -> Response {
+        let query = Self.query(req)
+        guard !query.isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
+        let kind = req.queryText("kind")
+        if req.queryValues["kind"] != nil, !SearchDocuments.recordTypes.contains(kind) { throw DomainError.invalid([FieldIssue(field: "kind", "field.notAChoice")]) }
+        var perKind = Search.perKind
+        if req.queryValues["perKind"] != nil {
+            guard let asked = Int(req.queryText("perKind")), (1...50).contains(asked) else { throw DomainError.invalid([FieldIssue(field: "perKind", "search.perKind")]) }
+            perKind = asked
+        }
+        let results = try await Search(database: req.db, language: req.localizer.language)
+            .run(query, kinds: kind.isEmpty ? SearchDocuments.recordTypes : [kind], perKind: perKind, by: req.actor)
+        return try APIJSON.response(results)
+    }
+}

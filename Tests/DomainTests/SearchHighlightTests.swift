@@ -1,0 +1,21 @@
+import Domain
+import Testing
+
+@Suite("Search highlights: the matched words, in any spelling")
+struct SearchHighlightTests {
+    @Test func aFoldedQueryMarksTheNameInAnyScript() {
+        let latin = SearchHighlight.segments("Ms. Emilija Redžepi, DPM", query: ["redzepi"])
+        #expect(latin == [.init("Ms. Emilija ", match: false), .init("Redžepi", match: true), .init(", DPM", match: false)])
+        #expect(SearchHighlight.matches("Емилија Реџепи", query: ["redzepi"]))
+        #expect(SearchHighlight.segments("Mitrovicë/Mitrovica", query: ["mitro"]).filter(\.match).map(\.text) == ["Mitrovicë", "Mitrovica"])
+        #expect(!SearchHighlight.matches("Pristina", query: ["mitro"]))
+    }
+
+    @Test func aSnippetIsCutAroundTheFirstMatch() throws {
+        let text = String(repeating: "word ", count: 40) + "the forum in Zvečan agreed " + String(repeating: "more ", count: 40)
+        let snippet = try #require(SearchHighlight.snippet(text, query: ["zvecan"], radius: 30))
+        #expect(snippet.first?.text.hasPrefix("…") == true && snippet.last?.text == "…")
+        #expect(snippet.contains(.init("Zvečan", match: true)))
+        #expect(SearchHighlight.snippet("nothing here", query: ["zvecan"]) == nil)
+    }
+}
