@@ -24,17 +24,41 @@ public enum SearchDocuments {
     /// Rewrites (or removes) one record's document.
     public static func refresh(recordType: String, id: UUID, on database: any Database) async throws {
         guard recordTypes.contains(recordType), let sql = database as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_documents WHERE record_id = \(bind: id))").run()
+        }
         try await sql.delete(from: SearchIndexSchema.documents).where("record_id", .equal, SQLBind(id)).run()
-        if let document = try await document(recordType: recordType, id: id, on: database) { try await insert([document], sql: sql) }
+        if let document = try await document(recordType: recordType, id: id, on: database) {
+            // SQLite writes one transaction at a time, so the next id is free; PostgreSQL numbers rows itself.
+            let next = sql.dialect.name == "sqlite"
+                ? try await sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_documents").first()?.decode(column: "next", as: Int.self) ?? 1 : 0
+            try await insert([document], firstID: next, sql: sql)
+        }
     }
 
-    static func insert(_ documents: [Document], sql: any SQLDatabase) async throws {
+    /// On SQLite, documents with consecutive ids from `firstID` and their coded tokens under the same rowids;
+    /// on PostgreSQL, documents numbered by the database.
+    static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
         guard !documents.isEmpty else { return }
-        var insert = sql.insert(into: SearchIndexSchema.documents).columns("record_type", "record_id", "restricted", "words")
-        for document in documents {
-            insert = insert.values(SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted), SQLBind(document.words))
+        guard sql.dialect.name == "sqlite" else {
+            var insert = sql.insert(into: SearchIndexSchema.documents).columns("record_type", "record_id", "restricted", "words")
+            for document in documents {
+                insert = insert.values(SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted), SQLBind(document.words))
+            }
+            return try await insert.run()
+        }
+        var insert = sql.insert(into: SearchIndexSchema.documents).columns("id", "record_type", "record_id", "restricted", "words")
+        for (offset, document) in documents.enumerated() {
+            insert = insert.values(SQLBind(firstID + offset), SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted),
+                                   SQLBind(document.words))
         }
         try await insert.run()
+        var tokens = sql.insert(into: SearchIndexSchema.fts).columns("rowid", "tokens")
+        for (offset, document) in documents.enumerated() {
+            let code = SearchIndexSchema.code(kind: document.recordType, restricted: document.restricted > 0)
+            tokens = tokens.values(SQLBind(firstID + offset), SQLBind(document.words.split(separator: " ").map { code + $0 }.joined(separator: " ")))
+        }
+        try await tokens.run()
     }
 
     /// The words a record is found by; nil for a deleted record (or one that does not exist).
@@ -99,14 +123,20 @@ public enum SearchDocuments {
     /// after the benchmark generator writes around the use cases).
     public static func rebuild(on database: any Database, progress: @Sendable (String) -> Void = { _ in }) async throws {
         guard let sql = database as? any SQLDatabase else { return }
+        if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
         try await sql.delete(from: SearchIndexSchema.documents).run()
         let batch = 2_000
+        var nextID = 1
+        func insert(_ documents: [Document]) async throws {
+            try await Self.insert(documents, firstID: nextID, sql: sql)
+            nextID += documents.count
+        }
         func pages<M: Model>(_ type: M.Type, _ make: ([M]) async throws -> [Document]) async throws {
             var page = 0
             while true {
                 let models = try await M.query(on: database).sort(\._$id).range((page * batch)..<((page + 1) * batch)).all()
                 if models.isEmpty { break }
-                try await insert(try await make(models), sql: sql)
+                try await insert(try await make(models))
                 page += 1
                 if page % 50 == 0 { progress("search index: \(page * batch) \(M.schema)") }
             }
@@ -124,7 +154,7 @@ public enum SearchDocuments {
             }
             var documents: [Document] = []
             for id in ids { if let document = try await document(recordType: type, id: id, on: database) { documents.append(document) } }
-            for chunk in stride(from: 0, to: documents.count, by: batch) { try await insert(Array(documents[chunk..<min(chunk + batch, documents.count)]), sql: sql) }
+            for chunk in stride(from: 0, to: documents.count, by: batch) { try await insert(Array(documents[chunk..<min(chunk + batch, documents.count)])) }
         }
     }
 }
