@@ -8,7 +8,7 @@ struct RoundtableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Roundtable: the record of stakeholder engagement for peace-building field work.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self]
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, BackupCommand.self, RestoreCommand.self]
     )
 }
 
@@ -98,6 +98,37 @@ extension RoundtableCommand {
                 }
                 print("Added \(summary).")
             }
+        }
+    }
+
+    struct BackupCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backup",
+            abstract: "Copy the SQLite database and its photos into one file, while the server keeps running.",
+            discussion: "For PostgreSQL use pg_dump (see the README)."
+        )
+        @Argument(help: "The backup file to write (it must not exist yet).") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            let summary = try await reportingErrors { try await Backup.backup(config, to: file) }
+            print("Backed up \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files (\(summary.bytes / 1024) KB) into \(file).")
+        }
+    }
+
+    struct RestoreCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Restore a backup into a new SQLite database (and an empty photo folder)."
+        )
+        @Argument(help: "The backup file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            let summary = try await reportingErrors { try await Backup.restore(config, from: file) }
+            print("Restored \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files into \(config.database).")
         }
     }
 }

@@ -84,4 +84,33 @@ struct CommandLineTests {
         #expect(try AppConfiguration.resolve(environment: [:]).database == .sqliteFile("./roundtable.sqlite"))
         #expect(try AppConfiguration.resolve(database: "x.sqlite", environment: ["DATABASE_URL": "y.sqlite"]).database == .sqliteFile("x.sqlite"))
     }
+
+    /// A backup made from the demo, restored into a new file next to it, has every record and every photo.
+    @Test func aBackupRestoresEveryRecordAndPhoto() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            guard case .sqliteFile(let path) = config.database else { return }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let backupFile = folder.appendingPathComponent("roundtable-backup.sqlite").path
+            let made = try await Backup.backup(config, to: backupFile)
+            #expect(made.people > 10 && made.engagements > 5 && made.files >= 4, "\(made)")
+
+            let elsewhere = folder.appendingPathComponent("restored", isDirectory: true)
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+            var restoredConfig = try AppConfiguration.resolve(database: elsewhere.appendingPathComponent("roundtable.sqlite").path, environment: [:])
+            restoredConfig.bcryptCost = 4
+            let restored = try await Backup.restore(restoredConfig, from: backupFile)
+            #expect(restored == made)
+            for relative in Backup.regularFiles(under: config.resolvedPhotoDirectory) {
+                let original = try Data(contentsOf: config.resolvedPhotoDirectory.appendingPathComponent(relative))
+                #expect(try Data(contentsOf: restoredConfig.resolvedPhotoDirectory.appendingPathComponent(relative)) == original, "\(relative)")
+            }
+            let users = try await RoundtableCLI.listUsers(restoredConfig)
+            #expect(users.count == 4)
+
+            // Never over a database that exists, nor into a backup file that exists.
+            await #expect(throws: Backup.Failure.self) { _ = try await Backup.restore(restoredConfig, from: backupFile) }
+            await #expect(throws: Backup.Failure.self) { _ = try await Backup.backup(config, to: backupFile) }
+        }
+    }
 }

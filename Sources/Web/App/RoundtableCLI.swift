@@ -128,6 +128,7 @@ public enum RoundtableCLI {
             }
         case let error as ConfigurationError: return error.description
         case let error as DatabaseLocation.ParseError: return error.description
+        case let error as Backup.Failure: return error.description
         default:
             // Driver errors hide their details from `description` (they may hold credentials); say what
             // a person can check instead.

@@ -1,0 +1,115 @@
+import Fluent
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Storage
+import Vapor
+
+/// `roundtable backup FILE` and `roundtable restore FILE`, for SQLite: one file holds the whole record —
+/// the database (copied online with `VACUUM INTO`, a consistent snapshot while the server keeps serving)
+/// and every photo and document file, as rows of a table of its own. PostgreSQL has pg_dump for this.
+public enum Backup {
+    public struct Summary: Sendable, Equatable {
+        public var people: Int
+        public var engagements: Int
+        public var files: Int
+        public var bytes: Int
+    }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    static let filesTable = "roundtable_backup_files"
+    static let backupID = DatabaseID(string: "backup")
+
+    public static func backup(_ config: AppConfiguration, to file: String) async throws -> Summary {
+        guard case .sqliteFile = config.database else {
+            throw Failure(description: "Backups of a PostgreSQL database are made with pg_dump: pg_dump --format=custom --file=roundtable.dump \"$DATABASE_URL\" (see the README), and the photo folder copied beside it.")
+        }
+        let target = URL(fileURLWithPath: file).standardizedFileURL
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw Failure(description: "\(file) already exists; a backup never overwrites a file. Choose a new name.")
+        }
+        return try await RoundtableCLI.withApp(config) { app in
+            guard let sql = app.db as? any SQLDatabase else { throw Failure(description: "Not a SQL database.") }
+            try await sql.raw("VACUUM INTO \(bind: target.path)").run()
+            // The photo and document files go into the copy, so that one file restores everything.
+            app.databases.use(.sqlite(.init(storage: .file(path: target.path), enableForeignKeys: false), sqlLogLevel: nil), as: backupID)
+            guard let copy = app.databases.database(backupID, logger: app.logger, on: app.eventLoopGroup.any()) as? any SQLDatabase else {
+                throw Failure(description: "Could not open the backup file.")
+            }
+            try await copy.raw("CREATE TABLE \(ident: filesTable) (path TEXT PRIMARY KEY, data BLOB NOT NULL)").run()
+            let folder = config.resolvedPhotoDirectory
+            var files = 0, bytes = 0
+            for relative in regularFiles(under: folder) {
+                let data = try Data(contentsOf: folder.appendingPathComponent(relative))
+                try await copy.raw("INSERT INTO \(ident: filesTable) (path, data) VALUES (\(bind: relative), \(bind: data))").run()
+                files += 1
+                bytes += data.count
+            }
+            return try await summary(app.db, files: files, bytes: bytes)
+        }
+    }
+
+    /// Restores into a database that does not exist yet (or has no records), and a photo folder without files.
+    public static func restore(_ config: AppConfiguration, from file: String) async throws -> Summary {
+        guard case .sqliteFile(let path) = config.database else {
+            throw Failure(description: "Restoring into PostgreSQL is done with pg_restore (see the README); this command restores SQLite backups.")
+        }
+        let source = URL(fileURLWithPath: file).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: source.path) else { throw Failure(description: "There is no backup at \(file).") }
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        if FileManager.default.fileExists(atPath: target.path) {
+            throw Failure(description: "\(path) already exists; restore only into a new database, so nothing stored is overwritten. Move it away or choose another --database.")
+        }
+        let folder = config.resolvedPhotoDirectory
+        guard regularFiles(under: folder).isEmpty else {
+            throw Failure(description: "The photo folder \(folder.path) already has files; restore into an empty one (or set ROUNDTABLE_PHOTOS).")
+        }
+        try FileManager.default.copyItem(at: source, to: target)
+        do {
+            return try await RoundtableCLI.withApp(config) { app in
+                guard let sql = app.db as? any SQLDatabase else { throw Failure(description: "Not a SQL database.") }
+                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = \(bind: filesTable)").all()
+                guard !tables.isEmpty else { throw Failure(description: "\(file) is not a Roundtable backup (it has no files table).") }
+                var files = 0, bytes = 0
+                for row in try await sql.raw("SELECT path, data FROM \(ident: filesTable)").all() {
+                    let relative = try row.decode(column: "path", as: String.self)
+                    // Paths come from a file someone handed over: nothing may land outside the photo folder.
+                    guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { continue }
+                    let data = try row.decode(column: "data", as: Data.self)
+                    let destination = folder.appendingPathComponent(relative)
+                    try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try data.write(to: destination)
+                    files += 1
+                    bytes += data.count
+                }
+                try await sql.raw("DROP TABLE \(ident: filesTable)").run()
+                return try await summary(app.db, files: files, bytes: bytes)
+            }
+        } catch {
+            // Nothing half-restored is left behind.
+            try? FileManager.default.removeItem(at: target)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+            throw error
+        }
+    }
+
+    static func summary(_ database: any Database, files: Int, bytes: Int) async throws -> Summary {
+        Summary(people: try await PersonModel.query(on: database).count(), engagements: try await EngagementModel.query(on: database).count(),
+                files: files, bytes: bytes)
+    }
+
+    /// Paths of the files under a folder, relative to it.
+    static func regularFiles(under folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: [String] = []
+        let base = folder.standardizedFileURL.path.hasSuffix("/") ? folder.standardizedFileURL.path : folder.standardizedFileURL.path + "/"
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let full = url.standardizedFileURL.path
+            if full.hasPrefix(base) { paths.append(String(full.dropFirst(base.count))) }
+        }
+        return paths.sorted()
+    }
+}
