@@ -591,7 +591,7 @@ enum Catalogs {
         "publicUpdate.problem.nameInText": "{0} is named in the text of {1}, but is described or left out. Change that text, or name them if they agree.",
         "publicUpdate.problem.restrictedNameInText": "The text of {0} names a person whose record is restricted. Change that text.",
         "publicUpdate.place.delegation": "the delegation", "publicUpdate.place.headline": "the headline", "publicUpdate.place.lead": "the opening",
-        "publicUpdate.place.closing": "the closing words",
+        "publicUpdate.place.closing": "the closing words", "publicUpdate.place.label": "a description chosen for someone",
         "error.blocked": "Not allowed yet",
         "publicUpdate.notClean": "The publication check is not clean: the update names, quotes or shows someone without their consent.",
         "nav.context": "Context",

@@ -140,7 +140,13 @@ struct PublicUpdateTests {
             #expect(markdown.status == .ok && markdown.body.string.contains("With Valon Hoxha, a teacher from the north."))
             #expect(!markdown.body.string.contains("Ilić"))
 
-            let bad = try await app.api(.PUT, apiPath, token: token, json: #"{"people":{"not-an-id":{"treatment":"name"}},"version":1}"#)
+            // A description that names someone who may not be named is caught like any typed text.
+            let naming = #"{"people":{"\#(ilic)":{"treatment":"anonymise","label":"Ms Ilić from the north"}},"#
+                + #""quotesLeftOut":["\#(visit.ilicQuote.uuidString)"],"photosLeftOut":["\#(visit.ilicPhoto.uuidString)"],"version":1}"#
+            let caught = try await app.api(.PUT, apiPath, token: token, json: naming)
+            #expect(caught.status == .ok && caught.body.string.contains("\"clean\":false") && caught.body.string.contains("name_in_text"))
+
+            let bad = try await app.api(.PUT, apiPath, token: token, json: #"{"people":{"not-an-id":{"treatment":"name"}},"version":2}"#)
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("people.not-an-id"))
         }
     }

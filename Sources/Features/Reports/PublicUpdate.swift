@@ -148,6 +148,8 @@ public struct PublicUpdate: Sendable {
         for (field, words) in [("headline", text.headline ?? visit.summary.title), ("lead", text.lead ?? visit.purpose), ("closing", text.closing)] {
             if let words { items.append(.text(words, place: field)) }
         }
+        // A description goes out as typed too: a name typed into it is caught like any other.
+        for label in text.decisions.people.values.compactMap(\.label) { items.append(.text(label, place: "label")) }
         for record in engagements {
             let place = record.summary.title + (record.summary.day.map { " (\($0))" } ?? "")
             items += record.participants.map { .participant($0.person.id, place: place) }

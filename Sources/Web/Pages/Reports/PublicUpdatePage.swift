@@ -89,7 +89,7 @@ enum PublicUpdatePage {
 
     /// The check names its places by field ("lead") or by engagement title; fields get words.
     static func placeName(_ place: String, text: Localizer) -> String {
-        ["delegation", "headline", "lead", "closing"].contains(place) ? text("publicUpdate.place.\(place)") : "“\(place)”"
+        ["delegation", "headline", "lead", "closing", "label"].contains(place) ? text("publicUpdate.place.\(place)") : "“\(place)”"
     }
 
     static func form(_ model: Model, chrome: Chrome) -> Component {
