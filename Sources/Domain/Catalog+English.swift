@@ -531,7 +531,7 @@ enum Catalogs {
         "network.connections": "Connections", "network.from": "From", "network.to": "To", "network.through": "Through",
         "network.engagements": "{0} engagement(s) together", "network.position": "post: {0}", "network.agreements": "{0} agreement(s)",
         "network.groups": "{0} working group(s)",
-        "nav.dashboard": "Dashboard",
+        "nav.dashboard": "Dashboard", "export.csv": "Download all as CSV",
         "search.perKind": "Give a number from 1 to 50.",
         "search.title": "Search", "search.titleFor": "Search: {0}", "search.label": "Search people, organisations, places, engagements and more",
         "search.placeholder": "Search", "search.submit": "Search", "search.none": "Nothing found for “{0}”. Every word has to begin a word of the record; try fewer words.",

@@ -8,7 +8,7 @@ struct RoundtableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Roundtable: the record of stakeholder engagement for peace-building field work.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, BackupCommand.self, RestoreCommand.self]
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 }
 
@@ -129,6 +129,27 @@ extension RoundtableCommand {
             let config = try database.configuration()
             let summary = try await reportingErrors { try await Backup.restore(config, from: file) }
             print("Restored \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files into \(config.database).")
+        }
+    }
+
+    struct ExportCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write every person, organisation or engagement as CSV (UTF-8 with a byte-order mark, for Excel)."
+        )
+        @Argument(help: "people, organizations or engagements") var kind: String
+        @Option(help: "Write to this file instead of standard output.") var output: String?
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            let csv = try await reportingErrors { try await RoundtableCLI.export(config, kind: kind) }
+            if let output {
+                guard !FileManager.default.fileExists(atPath: output) else { throw CLIFailure("\(output) already exists; an export never overwrites a file.") }
+                try Data(csv.utf8).write(to: URL(fileURLWithPath: output))
+            } else {
+                FileHandle.standardOutput.write(Data(csv.utf8))
+            }
         }
     }
 }

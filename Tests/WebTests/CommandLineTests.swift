@@ -109,8 +109,20 @@ struct CommandLineTests {
             #expect(users.count == 4)
 
             // Never over a database that exists, nor into a backup file that exists.
-            await #expect(throws: Backup.Failure.self) { _ = try await Backup.restore(restoredConfig, from: backupFile) }
-            await #expect(throws: Backup.Failure.self) { _ = try await Backup.backup(config, to: backupFile) }
+            await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await Backup.restore(restoredConfig, from: backupFile) }
+            await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await Backup.backup(config, to: backupFile) }
+        }
+    }
+
+    @Test func everyKindExportsAsCSVFromTheCommandLine() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            let people = try await RoundtableCLI.export(config, kind: "people")
+            #expect(people.hasPrefix("\u{FEFF}id,name,other_names,"))
+            #expect(people.contains("Emilija Redžepi") && people.contains("Miloš Jovanović"), "the operator sees everyone")
+            let engagements = try await RoundtableCLI.export(config, kind: "engagements")
+            #expect(engagements.contains("Bedri Hamza (host)") && engagements.contains("25 community representatives"))
+            await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await RoundtableCLI.export(config, kind: "users") }
         }
     }
 }

@@ -31,6 +31,7 @@ struct AgreementsAPIController {
     @Sendable func addDocument(_ req: Request) async throws -> Response {
         guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
         let upload: DocumentUpload
+        try MultipartGuard.check(req)
         do { upload = try req.content.decode(DocumentUpload.self) } catch { throw WebError.badRequest("error.body.notMultipartDocument") }
         guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
         let document = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)

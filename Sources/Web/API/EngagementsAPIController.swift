@@ -172,6 +172,7 @@ struct EngagementsAPIController {
     @Sendable func addPhoto(_ req: Request) async throws -> Response {
         guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
         let upload: PhotoUpload
+        try MultipartGuard.check(req)
         do { upload = try req.content.decode(PhotoUpload.self) } catch { throw WebError.badRequest("error.body.notMultipart") }
         guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
         var shown: [UUID] = []

@@ -16,28 +16,24 @@ public enum Backup {
         public var bytes: Int
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     static let filesTable = "roundtable_backup_files"
     static let backupID = DatabaseID(string: "backup")
 
     public static func backup(_ config: AppConfiguration, to file: String) async throws -> Summary {
         guard case .sqliteFile = config.database else {
-            throw Failure(description: "Backups of a PostgreSQL database are made with pg_dump: pg_dump --format=custom --file=roundtable.dump \"$DATABASE_URL\" (see the README), and the photo folder copied beside it.")
+            throw RoundtableCLI.CommandFailure(description: "Backups of a PostgreSQL database are made with pg_dump: pg_dump --format=custom --file=roundtable.dump \"$DATABASE_URL\" (see the README), and the photo folder copied beside it.")
         }
         let target = URL(fileURLWithPath: file).standardizedFileURL
         guard !FileManager.default.fileExists(atPath: target.path) else {
-            throw Failure(description: "\(file) already exists; a backup never overwrites a file. Choose a new name.")
+            throw RoundtableCLI.CommandFailure(description: "\(file) already exists; a backup never overwrites a file. Choose a new name.")
         }
         return try await RoundtableCLI.withApp(config) { app in
-            guard let sql = app.db as? any SQLDatabase else { throw Failure(description: "Not a SQL database.") }
+            guard let sql = app.db as? any SQLDatabase else { throw RoundtableCLI.CommandFailure(description: "Not a SQL database.") }
             try await sql.raw("VACUUM INTO \(bind: target.path)").run()
             // The photo and document files go into the copy, so that one file restores everything.
             app.databases.use(.sqlite(.init(storage: .file(path: target.path), enableForeignKeys: false), sqlLogLevel: nil), as: backupID)
             guard let copy = app.databases.database(backupID, logger: app.logger, on: app.eventLoopGroup.any()) as? any SQLDatabase else {
-                throw Failure(description: "Could not open the backup file.")
+                throw RoundtableCLI.CommandFailure(description: "Could not open the backup file.")
             }
             try await copy.raw("CREATE TABLE \(ident: filesTable) (path TEXT PRIMARY KEY, data BLOB NOT NULL)").run()
             let folder = config.resolvedPhotoDirectory
@@ -55,24 +51,24 @@ public enum Backup {
     /// Restores into a database that does not exist yet (or has no records), and a photo folder without files.
     public static func restore(_ config: AppConfiguration, from file: String) async throws -> Summary {
         guard case .sqliteFile(let path) = config.database else {
-            throw Failure(description: "Restoring into PostgreSQL is done with pg_restore (see the README); this command restores SQLite backups.")
+            throw RoundtableCLI.CommandFailure(description: "Restoring into PostgreSQL is done with pg_restore (see the README); this command restores SQLite backups.")
         }
         let source = URL(fileURLWithPath: file).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: source.path) else { throw Failure(description: "There is no backup at \(file).") }
+        guard FileManager.default.fileExists(atPath: source.path) else { throw RoundtableCLI.CommandFailure(description: "There is no backup at \(file).") }
         let target = URL(fileURLWithPath: path).standardizedFileURL
         if FileManager.default.fileExists(atPath: target.path) {
-            throw Failure(description: "\(path) already exists; restore only into a new database, so nothing stored is overwritten. Move it away or choose another --database.")
+            throw RoundtableCLI.CommandFailure(description: "\(path) already exists; restore only into a new database, so nothing stored is overwritten. Move it away or choose another --database.")
         }
         let folder = config.resolvedPhotoDirectory
         guard regularFiles(under: folder).isEmpty else {
-            throw Failure(description: "The photo folder \(folder.path) already has files; restore into an empty one (or set ROUNDTABLE_PHOTOS).")
+            throw RoundtableCLI.CommandFailure(description: "The photo folder \(folder.path) already has files; restore into an empty one (or set ROUNDTABLE_PHOTOS).")
         }
         try FileManager.default.copyItem(at: source, to: target)
         do {
             return try await RoundtableCLI.withApp(config) { app in
-                guard let sql = app.db as? any SQLDatabase else { throw Failure(description: "Not a SQL database.") }
+                guard let sql = app.db as? any SQLDatabase else { throw RoundtableCLI.CommandFailure(description: "Not a SQL database.") }
                 let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = \(bind: filesTable)").all()
-                guard !tables.isEmpty else { throw Failure(description: "\(file) is not a Roundtable backup (it has no files table).") }
+                guard !tables.isEmpty else { throw RoundtableCLI.CommandFailure(description: "\(file) is not a Roundtable backup (it has no files table).") }
                 var files = 0, bytes = 0
                 for row in try await sql.raw("SELECT path, data FROM \(ident: filesTable)").all() {
                     let relative = try row.decode(column: "path", as: String.self)

@@ -68,6 +68,7 @@ public enum Roundtable {
         PeriodReportController().register(app)
         StakeholdersController().register(app)
         SearchController().register(app)
+        ExportController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

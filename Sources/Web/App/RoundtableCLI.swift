@@ -105,6 +105,19 @@ public enum RoundtableCLI {
         }
     }
 
+    /// A command that cannot do what was asked, and says what to do instead.
+    public struct CommandFailure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Every record of a kind as CSV (the command line sees everything, as the machine's operator).
+    public static func export(_ config: AppConfiguration, kind: String) async throws -> String {
+        guard let kind = RecordExport.Kind(rawValue: kind) else {
+            throw CommandFailure(description: "Unknown kind \"\(kind)\"; choose one of: " + RecordExport.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        return try await withApp(config) { app in CSV.document(try await RecordExport(database: app.db).rows(kind, by: .commandLine)) }
+    }
+
     /// Adds `people` synthetic people (and a tenth as many organisations) for benchmarks.
     public static func generateScale(_ config: AppConfiguration, people: Int, progress: @escaping @Sendable (String) -> Void) async throws -> String {
         try await withApp(config) { app in
@@ -128,7 +141,7 @@ public enum RoundtableCLI {
             }
         case let error as ConfigurationError: return error.description
         case let error as DatabaseLocation.ParseError: return error.description
-        case let error as Backup.Failure: return error.description
+        case let error as RoundtableCLI.CommandFailure: return error.description
         default:
             // Driver errors hide their details from `description` (they may hold credentials); say what
             // a person can check instead.

@@ -123,6 +123,7 @@ enum SiteURL: Sendable, Equatable {
     case periodReportCSV
     case coordination
     case coordinationExport
+    case recordExport(String)
     case newCoordination
     case coordinationActivity(UUID)
     case editCoordination(UUID)
@@ -264,6 +265,7 @@ enum SiteURL: Sendable, Equatable {
         case .periodReportCSV: return "/reports/period.csv"
         case .coordination: return "/coordination"
         case .coordinationExport: return "/coordination/export.csv"
+        case .recordExport(let kind): return "/\(kind)/export.csv"
         case .newCoordination: return "/coordination/new"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .editCoordination(let id): return "/coordination/\(id.path)/edit"
@@ -367,6 +369,7 @@ enum APIURL: Sendable, Equatable {
     case periodReport
     case search
     case coordination
+    case recordExport(String)
     case coordinationExport
     case coordinationActivity(UUID)
     case coordinationRestore(UUID)
@@ -440,6 +443,7 @@ enum APIURL: Sendable, Equatable {
         case .periodReport: return "/reports/period"
         case .search: return "/search"
         case .coordinationExport: return "/coordination.csv"
+        case .recordExport(let kind): return "/\(kind).csv"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
         case .coordinationHistory(let id): return "/coordination/\(id.path)/history"

@@ -61,6 +61,7 @@ struct AgreementsController {
     @Sendable func addDocument(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
+        try MultipartGuard.check(req)
         let form = try req.content.decode(DocumentForm.self)
         do {
             _ = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)

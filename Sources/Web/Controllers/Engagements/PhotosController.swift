@@ -26,6 +26,7 @@ struct PhotosController {
     @Sendable func upload(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         guard req.headers.contentType?.type == "multipart" else { throw WebError.unsupportedMediaType }
+        try MultipartGuard.check(req)
         let form = try req.content.decode(UploadForm.self)
         let shown = try await NameLookup(database: req.db).resolvePeople(FormValues.list(form.peopleShown), field: "peopleShown", by: req.actor)
         var issues = shown.issues

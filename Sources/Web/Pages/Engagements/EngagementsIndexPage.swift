@@ -30,6 +30,7 @@ enum EngagementsIndexPage {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("engagements.title")) }
                 if model.canWrite { H.link(text("engagements.new"), to: .newEngagement, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("engagements").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             H.el("form", [("method", "get"), ("action", SiteURL.engagements.path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("engagements.kind"), name: "kind",

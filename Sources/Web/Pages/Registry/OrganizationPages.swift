@@ -33,6 +33,7 @@ enum OrganizationsIndexPage {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("organizations.title")) }
                 if model.canWrite { H.link(text("organizations.new"), to: .newOrganization, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("organizations").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             H.el("form", [("method", "get"), ("action", SiteURL.organizations.path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))

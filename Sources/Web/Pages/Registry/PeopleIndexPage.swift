@@ -34,6 +34,7 @@ enum PeopleIndexPage {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("people.title")) }
                 if model.canWrite { H.link(text("people.new"), to: .newPerson, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("people").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             H.el("form", [("method", "get"), ("action", SiteURL.people.path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
