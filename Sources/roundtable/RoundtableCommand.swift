@@ -135,9 +135,9 @@ extension RoundtableCommand {
     struct ExportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write every person, organisation or engagement as CSV (UTF-8 with a byte-order mark, for Excel)."
+            abstract: "Write every record of one kind as CSV (UTF-8 with a byte-order mark, for Excel)."
         )
-        @Argument(help: "people, organizations or engagements") var kind: String
+        @Argument(help: "people, organizations, places, engagements, agreements, recommendations or context-events") var kind: String
         @Option(help: "Write to this file instead of standard output.") var output: String?
         @OptionGroup var database: DatabaseOptions
 

@@ -30,6 +30,14 @@ struct ExportTests {
             #expect(engagements.contains("Emilija Redžepi (host)") && !engagements.contains("Miloš") && !engagements.contains("Restricted briefing"))
             #expect(engagements.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""), "a formula is defused")
             #expect(try await browser.get("/organizations/export.csv").body.string.contains("Office of the Deputy Prime Minister"))
+            #expect(try await browser.get("/places/export.csv").body.string.contains("en: Mitrovica South; sq: Mitrovicë e Jugut"))
+            var partnership = AgreementInput(kind: "partnership", title: "Partnership on minority issues")
+            partnership.parties = [AgreementPartyInput(personID: f.redzepi, part: "signatory"), AgreementPartyInput(personID: f.hidden, part: "witness")]
+            _ = try await Agreements(database: app.db).create(partnership, by: .commandLine)
+            let agreements = try await browser.get("/agreements/export.csv").body.string
+            #expect(agreements.contains("Emilija Redžepi (signatory)") && !agreements.contains("Miloš"))
+            #expect(try await browser.get("/recommendations/export.csv").body.string.hasPrefix("\u{FEFF}id,title,text,"))
+            #expect(try await browser.get("/context-events/export.csv").body.string.hasPrefix("\u{FEFF}id,title,kind,"))
 
             let token = try await app.token(for: officer.email)
             let api = try await app.api(.GET, "/api/v1/people.csv", token: token)

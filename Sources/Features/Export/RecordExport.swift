@@ -8,7 +8,8 @@ import Storage
 /// participants. Deleted records are not exported. Read in pages, so 100,000 people do not sit in memory as models.
 public struct RecordExport: Sendable {
     public enum Kind: String, CaseIterable, Sendable {
-        case people, organizations, engagements
+        case people, organizations, places, engagements, agreements, recommendations
+        case contextEvents = "context-events"
     }
 
     public let database: any Database
@@ -27,6 +28,10 @@ public struct RecordExport: Sendable {
         case .people: return try await people(by: actor)
         case .organizations: return try await organizations()
         case .engagements: return try await engagements(by: actor)
+        case .places: return try await placeRows()
+        case .agreements: return try await agreements(by: actor)
+        case .recommendations: return try await recommendations(by: actor)
+        case .contextEvents: return try await contextEvents(by: actor)
         }
     }
 
@@ -108,6 +113,92 @@ public struct RecordExport: Sendable {
             if models.count < Self.page { return rows }
             offset += Self.page
         }
+    }
+
+    func placeRows() async throws -> [[String]] {
+        var rows = [["id", "kind", "name", "parent", "names_by_language", "latitude", "longitude"]]
+        let models = try await PlaceModel.query(on: database).filter(\.$deletedAt == .null).sort(\.$sortName).all()
+        let display = try await places()
+        var spellings: [UUID: [String]] = [:]
+        for name in try await PlaceNameModel.query(on: database).sort(\.$language).all() { spellings[name.$place.id, default: []].append("\(name.language): \(name.name)") }
+        for model in models {
+            let id = model.id!
+            rows.append([id.uuidString, model.kind, display[id] ?? "", model.$parent.id.flatMap { display[$0] } ?? "", (spellings[id] ?? []).joined(separator: "; "),
+                         model.latitude.map { String($0) } ?? "", model.longitude.map { String($0) } ?? ""])
+        }
+        return rows
+    }
+
+    /// Names of the people the reader may see (for parties and the like).
+    func visiblePeople(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var query = PersonModel.query(on: database).filter(\.$id ~~ ids).filter(\.$deletedAt == .null)
+        if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        return Dictionary(try await query.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func organizationNames() async throws -> [UUID: String] {
+        Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func agreements(by actor: Actor) async throws -> [[String]] {
+        var rows = [["id", "kind", "title", "status", "signed_on", "valid_until", "confidentiality", "focus", "topics", "parties", "notes", "updated_at"]]
+        var query = AgreementModel.query(on: database).filter(\.$deletedAt == .null)
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        let models = try await query.sort(\.$title).all()
+        let parties = try await AgreementPartyModel.query(on: database).filter(\.$agreementID ~~ models.compactMap(\.id)).all()
+        let people = try await visiblePeople(Array(Set(parties.compactMap(\.personID))), by: actor)
+        let organizations = try await organizationNames()
+        var names: [UUID: [String]] = [:]
+        for party in parties {
+            guard let name = party.personID.flatMap({ people[$0] }) ?? party.organizationID.flatMap({ organizations[$0] }) else { continue }
+            names[party.agreementID, default: []].append("\(name) (\(party.part))")
+        }
+        for model in models {
+            let id = model.id!
+            rows.append([id.uuidString, model.kind, model.title, model.status, model.signedOn ?? "", model.validUntil ?? "", model.confidentiality,
+                         model.focus ?? "", Self.list(model.topics), (names[id] ?? []).joined(separator: "; "), model.notes ?? "", Self.timestamp(model.updatedAt)])
+        }
+        return rows
+    }
+
+    func recommendations(by actor: Actor) async throws -> [[String]] {
+        var rows = [["id", "title", "text", "level", "status", "addressed_to", "working_group", "confidentiality", "updated_at"]]
+        var query = RecommendationModel.query(on: database).filter(\.$deletedAt == .null)
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        let models = try await query.sort(\.$title).all()
+        let organizations = try await organizationNames()
+        var targets: [UUID: [String]] = [:]
+        for target in try await RecommendationTargetModel.query(on: database).filter(\.$recommendationID ~~ models.compactMap(\.id)).all() {
+            if let name = organizations[target.organizationID] { targets[target.recommendationID, default: []].append(name) }
+        }
+        var groups = WorkingGroupModel.query(on: database).filter(\.$deletedAt == .null)
+        if !actor.canSee(.restricted) { groups = groups.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        let groupNames = Dictionary(try await groups.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for model in models {
+            let id = model.id!
+            rows.append([id.uuidString, model.title, model.text ?? "", model.level ?? "", model.status, (targets[id] ?? []).joined(separator: "; "),
+                         model.workingGroupID.flatMap { groupNames[$0] } ?? "", model.confidentiality, Self.timestamp(model.updatedAt)])
+        }
+        return rows
+    }
+
+    func contextEvents(by actor: Actor) async throws -> [[String]] {
+        var rows = [["id", "title", "kind", "severity", "starts_on", "ends_on", "places", "confidentiality", "description", "source", "updated_at"]]
+        var query = ContextEventModel.query(on: database).filter(\.$deletedAt == .null)
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        let models = try await query.sort(\.$startsOn).all()
+        let display = try await places()
+        var placeNames: [UUID: [String]] = [:]
+        for link in try await ContextEventPlaceModel.query(on: database).filter(\.$eventID ~~ models.compactMap(\.id)).all() {
+            if let name = display[link.placeID] { placeNames[link.eventID, default: []].append(name) }
+        }
+        for model in models {
+            let id = model.id!
+            rows.append([id.uuidString, model.title, model.kind, model.severity, model.startsOn, model.endsOn, (placeNames[id] ?? []).joined(separator: "; "),
+                         model.confidentiality, model.details ?? "", model.sourceURL ?? "", Self.timestamp(model.updatedAt)])
+        }
+        return rows
     }
 
     /// A JSON list of strings as "a; b; c".

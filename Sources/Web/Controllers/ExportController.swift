@@ -3,8 +3,8 @@ import Features
 import Foundation
 import Vapor
 
-/// Every person, organisation or engagement the reader may see, as CSV that opens in Excel (UTF-8 BOM,
-/// formulas defused): `/people/export.csv` on the site, `/api/v1/people.csv` in the API.
+/// Every record of a kind the reader may see, as CSV that opens in Excel (UTF-8 BOM, formulas defused):
+/// `/people/export.csv` on the site, `/api/v1/people.csv` in the API (likewise for the other kinds).
 struct ExportController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)

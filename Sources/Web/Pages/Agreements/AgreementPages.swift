@@ -20,6 +20,7 @@ enum AgreementPages {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("agreements.title")) }
                 if model.canWrite { H.link(text("agreements.new"), to: .newAgreement, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("agreements").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             H.el("form", [("method", "get"), ("action", SiteURL.agreements.path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("agreements.status"), name: "status",

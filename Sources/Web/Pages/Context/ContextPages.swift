@@ -25,6 +25,7 @@ enum ContextPages {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("context.title")) }
                 if model.canWrite { H.link(text("context.new"), to: .newContextEvent, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("context-events").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             Paragraph(text("context.intro"))
             H.el("form", [("method", "get"), ("action", SiteURL.contextEvents.path), ("class", "filters"), ("role", "search")]) {

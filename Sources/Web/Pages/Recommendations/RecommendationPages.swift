@@ -11,6 +11,7 @@ enum RecommendationPages {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("recommendations.board")) }
                 if canWrite { H.link(text("recommendations.new"), to: .newRecommendation, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("recommendations").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             // Columns side by side on a wide screen, one under the other on a phone; each a list with its count.
             H.el("div", [("class", "board")]) {

@@ -20,6 +20,7 @@ enum PlacesIndexPage {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("places.title")) }
                 if model.canWrite { H.link(text("places.new"), to: .newPlace, [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.recordExport("places").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             H.el("form", [("method", "get"), ("action", SiteURL.places.path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
