@@ -90,6 +90,9 @@ struct PeriodReportTests {
             #expect(lines[0] == "\u{FEFF}Section,Figure,2023-01-01 – 2023-12-31,2022-01-01 – 2022-12-31")
             #expect(lines.contains("People reached,Named participants (each once),2,1"))
             #expect(lines.contains("Head-counts by community,Share of non-majority communities,40 %,–"))
+            let file = try await browser.get("/reports/period.html" + query).body.string
+            #expect(file.hasPrefix("<!DOCTYPE html>") && file.contains("<style>") && file.contains("Share of non-majority communities") && !file.contains("Miloš"))
+            #expect(file.contains("Restricted engagements and people are not counted in your copy."), "the officer's file says whose view it is")
             let markdown = try await browser.get("/reports/period.md" + query)
             #expect(markdown.body.string.contains("| Counted in head-counts | 25 | 0 |"))
 

@@ -121,6 +121,7 @@ enum SiteURL: Sendable, Equatable {
     case periodReport
     case periodReportMarkdown
     case periodReportCSV
+    case periodReportHTML
     case coordination
     case coordinationExport
     case recordExport(String)
@@ -263,6 +264,7 @@ enum SiteURL: Sendable, Equatable {
         case .periodReport: return "/reports/period"
         case .periodReportMarkdown: return "/reports/period.md"
         case .periodReportCSV: return "/reports/period.csv"
+        case .periodReportHTML: return "/reports/period.html"
         case .coordination: return "/coordination"
         case .coordinationExport: return "/coordination/export.csv"
         case .recordExport(let kind): return "/\(kind)/export.csv"

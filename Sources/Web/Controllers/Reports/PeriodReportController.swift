@@ -12,6 +12,7 @@ struct PeriodReportController {
         routes.on(.GET, .periodReport, access: read, use: page)
         routes.on(.GET, .periodReportMarkdown, access: read, use: markdown)
         routes.on(.GET, .periodReportCSV, access: read, use: csv)
+        routes.on(.GET, .periodReportHTML, access: read, use: html)
         routes.on(.GET, .api(.periodReport), access: read, use: api)
     }
 
@@ -89,6 +90,12 @@ struct PeriodReportController {
     @Sendable func csv(_ req: Request) async throws -> Response {
         let report = try await exportable(req)
         return download(CSV.document(PeriodReportTable.csvRows(report, text: req.localizer)), type: "text/csv; charset=utf-8", name: "period-report.csv")
+    }
+
+    @Sendable func html(_ req: Request) async throws -> Response {
+        let report = try await exportable(req)
+        return download(PeriodPages.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: req.localizer), type: "text/html; charset=utf-8",
+                        name: "period-report.html")
     }
 
     @Sendable func api(_ req: Request) async throws -> Response {

@@ -44,42 +44,71 @@ enum PeriodPages {
                 H.el("div", [("class", "actions no-print")]) {
                     H.el("a", [("href", SiteURL.periodReportMarkdown.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.markdown")) }
                     H.el("a", [("href", SiteURL.periodReportCSV.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.csv")) }
+                    H.el("a", [("href", SiteURL.periodReportHTML.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("report.html")) }
                     H.el("a", [("href", SiteURL.dashboard.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("dashboard.title")) }
                 }
-                for section in PeriodReportTable.sections(report, text: text) {
-                    H.el("div", [("class", "table-scroll figures")]) { H.el("table") {
-                        H.text("caption", [], section.title)
-                        H.el("thead") {
+                tables(report, text: text) { .agreement($0) }
+            }
+        }
+    }
+
+    /// The figures' tables and the agreements signed; links only on the site (`link` nil in the file).
+    static func tables(_ report: PeriodReport, text: Localizer, link: ((UUID) -> SiteURL)?) -> Component {
+        H.group {
+            for section in PeriodReportTable.sections(report, text: text) {
+                H.el("div", [("class", "table-scroll figures")]) { H.el("table") {
+                    H.text("caption", [], section.title)
+                    H.el("thead") {
+                        H.el("tr") {
+                            H.text("th", [("scope", "col")], text("period.figure"))
+                            H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.current.period))
+                            H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.previous.period))
+                        }
+                    }
+                    H.el("tbody") {
+                        for row in section.rows {
                             H.el("tr") {
-                                H.text("th", [("scope", "col")], text("period.figure"))
-                                H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.current.period))
-                                H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.previous.period))
+                                H.text("th", [("scope", "row")], row.label)
+                                H.text("td", [("class", "num")], row.current)
+                                H.text("td", [("class", "num")], row.previous)
                             }
                         }
-                        H.el("tbody") {
-                            for row in section.rows {
-                                H.el("tr") {
-                                    H.text("th", [("scope", "row")], row.label)
-                                    H.text("td", [("class", "num")], row.current)
-                                    H.text("td", [("class", "num")], row.previous)
-                                }
-                            }
-                        }
-                    } }
-                }
-                if !report.current.agreementsSigned.isEmpty {
-                    H.el("h2") { Text(text("period.agreementsList")) }
-                    H.el("ul") {
-                        for agreement in report.current.agreementsSigned {
-                            H.el("li") {
-                                H.link(agreement.title, to: .agreement(agreement.id))
-                                Text(agreement.signedOn.map { " (\($0))" } ?? "")
-                            }
+                    }
+                } }
+            }
+            if !report.current.agreementsSigned.isEmpty {
+                H.el("h2") { Text(text("period.agreementsList")) }
+                H.el("ul") {
+                    for agreement in report.current.agreementsSigned {
+                        H.el("li") {
+                            if let link { H.link(agreement.title, to: link(agreement.id)) } else { Text(agreement.title) }
+                            Text(agreement.signedOn.map { " (\($0))" } ?? "")
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The period report as one HTML file that opens anywhere (its stylesheet inside), for a donor.
+    static func standalone(_ report: PeriodReport, seesRestricted: Bool, stylesheet: String, text: Localizer) -> String {
+        var html = "<!DOCTYPE html>"
+        H.el("html", [("lang", text.language)]) {
+            H.el("head") {
+                H.void("meta", [("charset", "utf-8")])
+                H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                H.text("title", [], text("period.title"))
+                H.el("style") { RawCSS(css: stylesheet) }
+            }
+            H.el("body") {
+                H.el("main", [("id", "main")]) {
+                    H.el("h1") { Text(text("period.title")) }
+                    subtitle(report, seesRestricted: seesRestricted, text: text)
+                    tables(report, text: text, link: nil)
+                }
+            }
+        }.write(to: &html)
+        return html
     }
 
     static func dashboard(_ report: PeriodReport?, filter: Filter, seesRestricted: Bool, chrome: Chrome) -> String {
