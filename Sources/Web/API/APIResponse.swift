@@ -155,3 +155,11 @@ struct APIPage<Item: Encodable & Sendable>: Encodable {
         hasMore = page.hasMore
     }
 }
+
+/// JSON dates: a form's empty date field means "none", but in the API a date is a day or null, and "" is a mistake.
+enum APIDays {
+    static func requireDaysOrNull(_ fields: [(String, String?)]) throws {
+        let empty = fields.filter { $0.1 != nil && $0.1!.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
+        guard empty.isEmpty else { throw DomainError.invalid(empty.map { FieldIssue(field: $0, "date.invalid") }) }
+    }
+}

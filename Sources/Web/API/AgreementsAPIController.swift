@@ -93,6 +93,7 @@ struct AgreementsAPIController {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let body = try await APIJSON.decode(Body.self, from: req)
+        try APIDays.requireDaysOrNull([("signedOn", body.signedOn), ("validUntil", body.validUntil), ("statusOn", body.statusOn)])
         var issues: [FieldIssue] = []
         for (field, value) in [("kind", body.kind), ("title", body.title)] where value == nil { issues.append(FieldIssue(field: field, "field.required")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
@@ -110,6 +111,7 @@ struct AgreementsAPIController {
     @Sendable func update(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(Body.self, from: req)
+        try APIDays.requireDaysOrNull([("signedOn", body.signedOn), ("validUntil", body.validUntil), ("statusOn", body.statusOn)])
         let current = try await agreements(req).get(id, by: req.actor)
         guard !current.summary.isDeleted else { throw WebError.notFound }
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)

@@ -54,6 +54,7 @@ struct RecommendationsAPIController {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let body = try await APIJSON.decode(Body.self, from: req)
+        try APIDays.requireDaysOrNull([("statusOn", body.statusOn)])
         if body.title == nil { throw DomainError.invalid([FieldIssue(field: "title", "field.required")]) }
         let item = try await recommendations(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIRecommendation(item), status: .created,
@@ -69,6 +70,7 @@ struct RecommendationsAPIController {
     @Sendable func update(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(Body.self, from: req)
+        try APIDays.requireDaysOrNull([("statusOn", body.statusOn)])
         let current = try await recommendations(req).get(id, by: req.actor)
         guard !current.summary.isDeleted else { throw WebError.notFound }
         let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
