@@ -532,7 +532,7 @@ enum Catalogs {
         "network.engagements": "{0} engagement(s) together", "network.position": "post: {0}", "network.agreements": "{0} agreement(s)",
         "network.groups": "{0} working group(s)",
         "nav.dashboard": "Dashboard", "export.csv": "Download all as CSV",
-        "search.perKind": "Give a number from 1 to 50.",
+        "search.perKind": "Give a number from 1 to 50.", "search.tooLong": "A search is at most 200 characters.",
         "search.title": "Search", "search.titleFor": "Search: {0}", "search.label": "Search people, organisations, places, engagements and more",
         "search.placeholder": "Search", "search.submit": "Search", "search.none": "Nothing found for “{0}”. Every word has to begin a word of the record; try fewer words.",
         "search.summary": "Results for “{0}”, best first in each kind.", "search.more": "The {0} best are shown; add a word to narrow the search.",

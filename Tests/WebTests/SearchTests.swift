@@ -59,6 +59,7 @@ struct SearchTests {
             #expect(api.status == .ok && api.body.string.contains("\"kind\":\"person\"") && api.body.string.contains("{\"match\":true,\"text\":\"Redžepi\"}"))
             #expect(try await app.api(.GET, "/api/v1/search?q=zvecan", token: token).body.string.contains("\"total\":1"))
             #expect(try await app.api(.GET, "/api/v1/search?q=", token: token).status == .unprocessableEntity)
+            #expect(try await app.api(.GET, "/api/v1/search?q=" + String(repeating: "a", count: 201), token: token).status == .unprocessableEntity)
             #expect(try await app.api(.GET, "/api/v1/search?q=x&kind=users", token: token).status == .unprocessableEntity)
         }
     }

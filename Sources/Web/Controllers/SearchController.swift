@@ -24,6 +24,8 @@ struct SearchController {
     @Sendable func api(_ req: Request) async throws -> Response {
         let query = Self.query(req)
         guard !query.isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
+        // The page quietly searches the first 200 characters; the API says so instead.
+        guard req.queryText("q").count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
         let kind = req.queryText("kind")
         if req.queryValues["kind"] != nil, !SearchDocuments.recordTypes.contains(kind) { throw DomainError.invalid([FieldIssue(field: "kind", "field.notAChoice")]) }
         var perKind = Search.perKind
