@@ -8,7 +8,7 @@ struct RoundtableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Roundtable: the record of stakeholder engagement for peace-building field work.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self]
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 }
 
@@ -150,6 +150,43 @@ extension RoundtableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(csv.utf8))
             }
+        }
+    }
+
+    struct ImportCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Check a spreadsheet (CSV) and, when it is clean, import it in one transaction.",
+            discussion: """
+            Kinds: organizations, people, positions, engagements (in that order: positions and engagements name people and
+            organisations already in the record). Columns are matched to fields by their headings; change that with
+            --map "Heading=field" (or "Heading=" to leave a column out). Every problem is listed by row and column, and rows
+            that look like someone already known are listed too; nothing is written until there are no problems and each of
+            those rows is decided (--duplicates merge|new, or --merge ROW / --new ROW).
+            """
+        )
+        @Argument(help: "organizations, people, positions or engagements") var kind: String
+        @Argument(help: "The CSV file (UTF-8, with or without BOM; , ; or tab between cells).") var file: String
+        @Flag(help: "Check only: list the problems and possible duplicates, write nothing.") var dryRun = false
+        @Option(name: .customLong("map"), help: "Heading=field, to fill a field from a column the headings do not match.") var mappings: [String] = []
+        @Option(help: "merge (rows that look like someone known are them) or new (they are someone else).") var duplicates: String?
+        @Option(name: .customLong("merge"), help: "A row that is the record it looks like (repeatable).") var mergeRows: [Int] = []
+        @Option(name: .customLong("new"), help: "A row that is someone else than the record it looks like (repeatable).") var newRows: [Int] = []
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let config = try database.configuration()
+            var options = RoundtableCLI.ImportOptions(kind: kind, file: file)
+            options.dryRun = dryRun
+            options.mappings = mappings
+            options.duplicates = duplicates
+            options.mergeRows = mergeRows
+            options.newRows = newRows
+            let outcome = try await reportingErrors {
+                try await RoundtableCLI.importFile(config, options) { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            }
+            print(outcome.report.joined(separator: "\n"))
+            if outcome.failed { throw ExitCode(1) }
         }
     }
 }

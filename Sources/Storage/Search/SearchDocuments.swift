@@ -30,15 +30,20 @@ public enum SearchDocuments {
         try await sql.delete(from: SearchIndexSchema.documents).where("record_id", .equal, SQLBind(id)).run()
         if let document = try await document(recordType: recordType, id: id, on: database) {
             // SQLite writes one transaction at a time, so the next id is free; PostgreSQL numbers rows itself.
-            let next = sql.dialect.name == "sqlite"
-                ? try await sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_documents").first()?.decode(column: "next", as: Int.self) ?? 1 : 0
-            try await insert([document], firstID: next, sql: sql)
+            try await insert([document], firstID: try await nextID(on: sql), sql: sql)
         }
     }
 
+    /// The id the next document gets on SQLite (one writer at a time, so it stays free until written);
+    /// PostgreSQL numbers documents itself.
+    public static func nextID(on sql: any SQLDatabase) async throws -> Int {
+        guard sql.dialect.name == "sqlite" else { return 0 }
+        return try await sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_documents").first()?.decode(column: "next", as: Int.self) ?? 1
+    }
+
     /// On SQLite, documents with consecutive ids from `firstID` and their coded tokens under the same rowids;
-    /// on PostgreSQL, documents numbered by the database.
-    static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
+    /// on PostgreSQL, documents numbered by the database. Many at once: an import's batches.
+    public static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
         guard !documents.isEmpty else { return }
         guard sql.dialect.name == "sqlite" else {
             var insert = sql.insert(into: SearchIndexSchema.documents).columns("record_type", "record_id", "restricted", "words")
@@ -92,7 +97,7 @@ public enum SearchDocuments {
         }
     }
 
-    static func person(_ model: PersonModel) -> Document? {
+    public static func person(_ model: PersonModel) -> Document? {
         guard model.deletedAt == nil, let id = model.id else { return nil }
         return Document(recordType: "person", id: id, restricted: model.sensitivity == Sensitivity.normal.rawValue ? 0 : 1,
                         words: fold([model.name, model.honorific, model.notes] + strings(model.otherNamesJSON)))
