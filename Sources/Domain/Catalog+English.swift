@@ -650,7 +650,7 @@ enum Catalogs {
         "import.interrupted": "The import was interrupted (the server stopped) and nothing was written. You can run it again.",
         "import.recent": "Your recent imports", "import.status.staged": "Checked, not imported", "import.status.running": "Importing",
         "import.status.done": "Imported", "import.status.failed": "Stopped, nothing written",
-        "nav.import": "Import",
+        "nav.import": "Import", "import.notStaged": "This import has already been run; upload the file again to import it once more.",
         "duplicates.likeness.same_name": "the same name (case, accents, script or word order aside)",
         "duplicates.likeness.other_spelling": "the same name in another spelling (xh/dž, q/ć, sh/š …)",
         "duplicates.likeness.broken_encoding": "the same name with letters broken by a wrong encoding",

@@ -12,7 +12,7 @@ struct ModelPropertiesTests {
         RecommendationModel.self, RecommendationTargetModel.self, RecommendationStatusChangeModel.self, RecommendationEvidenceModel.self,
         CoordinationActivityModel.self, CoordinationPlaceModel.self, AgreementDocumentModel.self,
         VisitReportNarrativeModel.self,
-        PublicUpdateModel.self,
+        PublicUpdateModel.self, ImportBatchModel.self, DuplicateDismissalModel.self,
         StakeholderAssessmentModel.self,
         APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
