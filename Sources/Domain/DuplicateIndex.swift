@@ -1,6 +1,10 @@
 /// Finds, among many records, those whose names look like a given name (`DuplicateNames`), without
-/// comparing against every record: names are filed under short keys (pairs of words' first letters) and
-/// only names sharing a key are compared. 100,000 people fit in memory easily.
+/// comparing against every record.
+///
+/// Names with the same comparison key form one group, found directly. For the rest (typing slips, broken
+/// encodings) groups are filed under short keys — each pair of words' first three letters, and the key's
+/// length, since one letter apart means at most one letter longer — and only groups sharing a key are
+/// compared. A file of 100,000 people is checked against 100,000 more in about a second.
 public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
     public struct Match: Sendable {
         public var id: ID
@@ -9,25 +13,43 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
         public var name: String
     }
 
-    private var names: [ID: [DuplicateNames.Name]] = [:]
-    private var byBlock: [String: [ID]] = [:]
-    private var byWord: [String: [ID]] = [:]
-    /// The order records were added, to keep results stable.
+    struct Group: Sendable {
+        var name: DuplicateNames.Name
+        var ids: [ID]
+    }
+
+    private var groups: [Group] = []
+    private var groupOfKey: [String: Int] = [:]
+    /// Clean names by pair key and length (`emi|red|15`); broken ones by pair key (`emi|red|*`).
+    private var byBlock: [String: [Int]] = [:]
+    /// Every name by pair key alone, and by single words: for looking up broken names, whose length says little.
+    private var byBlockAnyLength: [String: [Int]] = [:]
+    private var byWord: [String: [Int]] = [:]
     private var order: [ID: Int] = [:]
 
     public init() {}
 
-    public var count: Int { names.count }
+    public var count: Int { order.count }
 
     /// Files a record under each of its names (its name and other spellings).
     public mutating func add(_ id: ID, names written: [String]) {
-        let prepared = written.map(DuplicateNames.Name.init).filter { !$0.key.isEmpty }
-        guard !prepared.isEmpty else { return }
-        if order[id] == nil { order[id] = order.count }
-        names[id, default: []] += prepared
-        for name in prepared {
-            for key in name.blockingKeys { byBlock[key, default: []].append(id) }
-            for key in name.wordKeys { byWord[key, default: []].append(id) }
+        for text in written {
+            let name = DuplicateNames.Name(text)
+            guard !name.key.isEmpty else { continue }
+            if order[id] == nil { order[id] = order.count }
+            let groupKey = name.isBroken ? "\u{1}" + text : name.key
+            if let index = groupOfKey[groupKey] {
+                if !groups[index].ids.contains(id) { groups[index].ids.append(id) }
+                continue
+            }
+            let index = groups.count
+            groups.append(Group(name: name, ids: [id]))
+            groupOfKey[groupKey] = index
+            for key in name.blockingKeys {
+                byBlock[key + (name.isBroken ? "|*" : "|\(name.keyScalars.count)"), default: []].append(index)
+                byBlockAnyLength[key, default: []].append(index)
+            }
+            for key in name.wordKeys { byWord[key, default: []].append(index) }
         }
     }
 
@@ -35,24 +57,35 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
     public func matches(for written: String, limit: Int = 5, excluding: ID? = nil) -> [Match] {
         let name = DuplicateNames.Name(written)
         guard !name.key.isEmpty else { return [] }
-        var candidates = Set<ID>()
-        for key in name.blockingKeys { candidates.formUnion(byBlock[key] ?? []) }
+        var candidates = Set<Int>()
+        if !name.isBroken, let index = groupOfKey[name.key] { candidates.insert(index) }
+        let length = name.keyScalars.count
+        for key in name.blockingKeys {
+            if name.isBroken {
+                candidates.formUnion(byBlockAnyLength[key] ?? [])
+            } else {
+                for near in (length - 1)...(length + 1) { candidates.formUnion(byBlock[key + "|\(near)"] ?? []) }
+                candidates.formUnion(byBlock[key + "|*"] ?? [])
+            }
+        }
         // Names with a single usable word (often broken ones) are filed by that word alone.
-        for key in name.wordKeys { candidates.formUnion(byBlock[String(key.dropLast())] ?? []) }
-        if name.isBroken { for key in name.wordKeys { candidates.formUnion(byWord[key] ?? []) } }
+        for key in name.wordKeys {
+            let single = String(key.dropLast())
+            candidates.formUnion(byBlock[single + "|*"] ?? [])
+            if name.isBroken { candidates.formUnion(byWord[key] ?? []) }
+        }
         // A name broken at the start of every word ("?or?e ?or?evi?") has no key: compare with every name
         // (rare, and a failing comparison stops at the word count).
-        if name.isBroken, name.blockingKeys.isEmpty, name.wordKeys.isEmpty { candidates = Set(names.keys) }
-        if let excluding { candidates.remove(excluding) }
-        var found: [Match] = []
-        for id in candidates {
-            var best: Match?
-            for candidate in names[id] ?? [] {
-                guard let likeness = DuplicateNames.likeness(name, candidate) else { continue }
-                if best == nil || likeness < best!.likeness { best = Match(id: id, likeness: likeness, name: candidate.written) }
+        if name.isBroken, name.blockingKeys.isEmpty, name.wordKeys.isEmpty { candidates = Set(groups.indices) }
+        var best: [ID: Match] = [:]
+        for index in candidates {
+            let group = groups[index]
+            guard let likeness = DuplicateNames.likeness(name, group.name) else { continue }
+            for id in group.ids where id != excluding {
+                if let known = best[id], known.likeness <= likeness { continue }
+                best[id] = Match(id: id, likeness: likeness, name: group.name.written)
             }
-            if let best { found.append(best) }
         }
-        return Array(found.sorted { ($0.likeness, order[$0.id] ?? 0) < ($1.likeness, order[$1.id] ?? 0) }.prefix(limit))
+        return Array(best.values.sorted { ($0.likeness, order[$0.id] ?? 0) < ($1.likeness, order[$1.id] ?? 0) }.prefix(limit))
     }
 }

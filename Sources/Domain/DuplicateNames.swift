@@ -45,6 +45,10 @@ public enum DuplicateNames {
         let pattern: [String]?
         /// For a name in a broken encoding: the name as it was meant.
         let repaired: [String]?
+        /// Prepared once: comparisons run many times for each name.
+        let sortedFolded: [String]
+        let keyScalars: [Unicode.Scalar]
+        let repairedKey: String?
 
         public init(_ name: String) {
             written = name
@@ -53,6 +57,9 @@ public enum DuplicateNames {
             key = spelled.sorted().joined(separator: " ")
             pattern = DuplicateNames.lostLetterPattern(name)
             repaired = DuplicateNames.repairedEncoding(name).map { DuplicateNames.words(of: $0) }
+            sortedFolded = folded.sorted()
+            keyScalars = Array(key.unicodeScalars)
+            repairedKey = repaired.map { $0.sorted().joined(separator: " ") }
         }
 
         /// Keys under which likely matches are filed: each pair of words' first three letters.
@@ -77,13 +84,12 @@ public enum DuplicateNames {
 
     public static func likeness(_ a: Name, _ b: Name) -> Likeness? {
         guard !a.key.isEmpty, !b.key.isEmpty else { return nil }
-        if a.folded.sorted() == b.folded.sorted() { return .sameName }
-        if a.key == b.key { return .otherSpelling }
-        if let repaired = a.repaired, repaired.sorted().joined(separator: " ") == b.key { return .brokenEncoding }
-        if let repaired = b.repaired, repaired.sorted().joined(separator: " ") == a.key { return .brokenEncoding }
+        if a.key == b.key { return a.sortedFolded == b.sortedFolded ? .sameName : .otherSpelling }
+        if let repaired = a.repairedKey, repaired == b.key { return .brokenEncoding }
+        if let repaired = b.repairedKey, repaired == a.key { return .brokenEncoding }
         if let pattern = a.pattern, matches(pattern: pattern, words: b.spelled) { return .brokenEncoding }
         if let pattern = b.pattern, matches(pattern: pattern, words: a.spelled) { return .brokenEncoding }
-        if a.key.count >= 10, b.key.count >= 10, isOneEditApart(Array(a.key.unicodeScalars), Array(b.key.unicodeScalars)) { return .oneLetter }
+        if a.keyScalars.count >= 10, b.keyScalars.count >= 10, isOneEditApart(a.keyScalars, b.keyScalars) { return .oneLetter }
         return nil
     }
 

@@ -182,6 +182,11 @@ public actor ImportProgress {
     public struct State: Sendable, Equatable {
         public var done: Int
         public var total: Int
+
+        public init(done: Int, total: Int) {
+            self.done = done
+            self.total = total
+        }
     }
 
     private var states: [UUID: State] = [:]

@@ -69,6 +69,8 @@ public enum Roundtable {
         StakeholdersController().register(app)
         SearchController().register(app)
         ExportController().register(app)
+        ImportController().register(app)
+        DuplicatesController().register(app)
         EngagementsController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)

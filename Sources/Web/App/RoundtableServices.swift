@@ -18,6 +18,8 @@ final class RoundtableServices: Sendable {
     let choices = ChoiceCache()
     /// Who took part in what, in memory for the period report and the dashboard; kept current from the audit trail.
     let reach = ReachIndex()
+    /// How far each import running in this process has come.
+    let importProgress = ImportProgress()
     let photos: PhotoStore
     /// Agreements' documents: a folder of their own inside the photo folder.
     let documents: PhotoStore

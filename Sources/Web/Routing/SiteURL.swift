@@ -118,6 +118,15 @@ enum SiteURL: Sendable, Equatable {
     case engagementRecommendations(UUID)
     case dashboard
     case search
+    case imports
+    case importBatch(UUID)
+    case importMapping(UUID)
+    case importDecisions(UUID)
+    case importStart(UUID)
+    case duplicates
+    case duplicatesDismiss
+    case mergePerson(UUID)
+    case mergeOrganization(UUID)
     case periodReport
     case periodReportMarkdown
     case periodReportCSV
@@ -261,6 +270,15 @@ enum SiteURL: Sendable, Equatable {
         case .engagementRecommendations(let id): return "/engagements/\(id.path)/recommendations"
         case .dashboard: return "/dashboard"
         case .search: return "/search"
+        case .imports: return "/imports"
+        case .importBatch(let id): return "/imports/\(id.path)"
+        case .importMapping(let id): return "/imports/\(id.path)/mapping"
+        case .importDecisions(let id): return "/imports/\(id.path)/decisions"
+        case .importStart(let id): return "/imports/\(id.path)/start"
+        case .duplicates: return "/duplicates"
+        case .duplicatesDismiss: return "/duplicates/dismiss"
+        case .mergePerson(let id): return "/people/\(id.path)/merge"
+        case .mergeOrganization(let id): return "/organizations/\(id.path)/merge"
         case .periodReport: return "/reports/period"
         case .periodReportMarkdown: return "/reports/period.md"
         case .periodReportCSV: return "/reports/period.csv"
@@ -370,6 +388,9 @@ enum APIURL: Sendable, Equatable {
     case recommendationEvidence(UUID)
     case periodReport
     case search
+    case duplicates
+    case mergePerson(UUID)
+    case mergeOrganization(UUID)
     case coordination
     case recordExport(String)
     case coordinationExport
@@ -444,6 +465,9 @@ enum APIURL: Sendable, Equatable {
         // Not under /coordination/: there it would be read as an activity's identity by the other methods.
         case .periodReport: return "/reports/period"
         case .search: return "/search"
+        case .duplicates: return "/duplicates"
+        case .mergePerson(let id): return "/people/\(id.path)/merge"
+        case .mergeOrganization(let id): return "/organizations/\(id.path)/merge"
         case .coordinationExport: return "/coordination.csv"
         case .recordExport(let kind): return "/\(kind).csv"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"

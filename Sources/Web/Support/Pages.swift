@@ -23,7 +23,10 @@ enum Pages {
                 nav.append(.init(labelKey: "nav.coordination", url: .coordination, isCurrent: current == .coordination))
                 nav.append(.init(labelKey: "nav.dashboard", url: .dashboard, isCurrent: current == .dashboard))
             }
-            if user.role.can(.writeRecords) { nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps)) }
+            if user.role.can(.writeRecords) {
+                nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps))
+                nav.append(.init(labelKey: "nav.import", url: .imports, isCurrent: current == .imports))
+            }
             if user.role.can(.manageUsers) { nav.append(.init(labelKey: "nav.users", url: .users, isCurrent: current == .users)) }
             if user.role.can(.manageSettings) {
                 nav.append(.init(labelKey: "nav.communities", url: .communities, isCurrent: current == .communities))

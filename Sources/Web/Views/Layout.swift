@@ -3,7 +3,8 @@ import Markup
 /// The frame around every page: header with navigation, main content, footer. Composition, not
 /// inheritance: pages hand their content in.
 enum Layout {
-    static func page(title: String, chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
+    /// - Parameter refreshSeconds: reload the page this often (a progress page that works without scripts).
+    static func page(title: String, chrome: Chrome, refreshSeconds: Int? = nil, @ComponentBuilder content: () -> Component) -> String {
         let text = chrome.text
         var html = "<!DOCTYPE html>"
         html.reserveCapacity(16_384)
@@ -11,6 +12,7 @@ enum Layout {
             H.el("head") {
                 H.void("meta", [("charset", "utf-8")])
                 H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                if let refreshSeconds { H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))]) }
                 H.text("title", [], "\(title) · \(text("app.name"))")
                 H.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path), ("type", "text/css")])
                 H.el("script", [("src", SiteURL.script.path), ("defer", "")]) { EmptyComponent() }
