@@ -30,5 +30,6 @@ public enum MigrationList {
         M0025_CreatePublicUpdates(), // the public update of a visit and who it may name
         M0026_CreateStakeholderAssessments(), // dated influence, interest and stance for the stakeholder grid
         M0027_CreateSearchIndex(), // one search box, through the name folding, on FTS5 or PostgreSQL full text
+        M0029_CreateCalendarFeeds(), // personal calendar feeds: only the hash of each secret address
     ]
 }

@@ -19,6 +19,10 @@ enum SiteURL: Sendable, Equatable {
     case accountPassword
     case accountTokens
     case accountTokenRevoke(UUID)
+    case accountCalendar
+    case accountCalendarRevoke
+    /// A personal calendar feed; the secret in the address is the credential.
+    case calendarFeed(String)
     case people
     case newPerson
     case person(UUID)
@@ -162,6 +166,9 @@ enum SiteURL: Sendable, Equatable {
         case .accountPassword: return "/account/password"
         case .accountTokens: return "/account/tokens"
         case .accountTokenRevoke(let id): return "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .accountCalendar: return "/account/calendar"
+        case .accountCalendarRevoke: return "/account/calendar/revoke"
+        case .calendarFeed(let secret): return "/calendar/\(secret).ics"
         case .people: return "/people"
         case .newPerson: return "/people/new"
         case .person(let id): return "/people/\(id.path)"
@@ -292,7 +299,9 @@ enum SiteURL: Sendable, Equatable {
 
     /// The route pattern: the path with `routeParameter` replaced by `:id`.
     var pathComponents: [PathComponent] {
-        path.split(separator: "/").map { segment in
+        // The feed's secret is not an identity; the handler takes ".ics" off the parameter.
+        if case .calendarFeed = self { return [.constant("calendar"), .parameter("feed")] }
+        return path.split(separator: "/").map { segment in
             segment == SiteURL.routeParameterSegment ? .parameter("id") : .constant(String(segment))
         }
     }
@@ -372,6 +381,7 @@ enum APIURL: Sendable, Equatable {
     case search
     case coordination
     case recordExport(String)
+    case calendarFeed
     case coordinationExport
     case coordinationActivity(UUID)
     case coordinationRestore(UUID)
@@ -446,6 +456,7 @@ enum APIURL: Sendable, Equatable {
         case .search: return "/search"
         case .coordinationExport: return "/coordination.csv"
         case .recordExport(let kind): return "/\(kind).csv"
+        case .calendarFeed: return "/me/calendar-feed"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
         case .coordinationHistory(let id): return "/coordination/\(id.path)/history"
