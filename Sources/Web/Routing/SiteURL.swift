@@ -23,6 +23,8 @@ enum SiteURL: Sendable, Equatable {
     case accountCalendarRevoke
     /// A personal calendar feed; the secret in the address is the credential.
     case calendarFeed(String)
+    case export
+    case exportZip
     case people
     case newPerson
     case person(UUID)
@@ -169,6 +171,8 @@ enum SiteURL: Sendable, Equatable {
         case .accountCalendar: return "/account/calendar"
         case .accountCalendarRevoke: return "/account/calendar/revoke"
         case .calendarFeed(let secret): return "/calendar/\(secret).ics"
+        case .export: return "/export"
+        case .exportZip: return "/export.zip"
         case .people: return "/people"
         case .newPerson: return "/people/new"
         case .person(let id): return "/people/\(id.path)"
@@ -381,6 +385,7 @@ enum APIURL: Sendable, Equatable {
     case search
     case coordination
     case recordExport(String)
+    case exportZip
     case calendarFeed
     case coordinationExport
     case coordinationActivity(UUID)
@@ -456,6 +461,7 @@ enum APIURL: Sendable, Equatable {
         case .search: return "/search"
         case .coordinationExport: return "/coordination.csv"
         case .recordExport(let kind): return "/\(kind).csv"
+        case .exportZip: return "/export.zip"
         case .calendarFeed: return "/me/calendar-feed"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
