@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.8.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        // Zip archives for the whole-database export; on Linux it compresses with the system zlib (zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: swiftSettings),
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Features",
-            dependencies: ["Domain", "Storage", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Domain", "Storage", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -70,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Web", "Features", "Storage", "Domain",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -39,6 +39,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case signOut = "sign_out"
     case tokenCreate = "token_create"
     case tokenRevoke = "token_revoke"
+    case calendarFeedCreate = "calendar_feed_create"
+    case calendarFeedRevoke = "calendar_feed_revoke"
     case userDisable = "user_disable"
     case userEnable = "user_enable"
     case passwordChange = "password_change"

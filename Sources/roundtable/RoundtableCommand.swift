@@ -135,14 +135,21 @@ extension RoundtableCommand {
     struct ExportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write every record of one kind as CSV (UTF-8 with a byte-order mark, for Excel)."
+            abstract: "Write every record of one kind as CSV (UTF-8 with a byte-order mark, for Excel), or all of them as a zip of JSON files.",
+            discussion: "roundtable export all --output roundtable.zip writes one JSON file per kind and a manifest into a new zip file."
         )
-        @Argument(help: "people, organizations, places, engagements, agreements, recommendations or context-events") var kind: String
-        @Option(help: "Write to this file instead of standard output.") var output: String?
+        @Argument(help: "people, organizations, places, engagements, agreements, recommendations, context-events, or all (a zip of JSON files; needs --output)") var kind: String
+        @Option(help: "Write to this file instead of standard output (never over an existing file).") var output: String?
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             let config = try database.configuration()
+            if kind == "all" {
+                guard let output else { throw CLIFailure("export all writes a zip file: give it a new file name with --output FILE.zip.") }
+                let counts = try await reportingErrors { try await RoundtableCLI.exportAll(config, to: output) }
+                print("Wrote \(output): " + counts.map { "\($0.count) in \($0.file)" }.joined(separator: ", ") + ".")
+                return
+            }
             let csv = try await reportingErrors { try await RoundtableCLI.export(config, kind: kind) }
             if let output {
                 guard !FileManager.default.fileExists(atPath: output) else { throw CLIFailure("\(output) already exists; an export never overwrites a file.") }

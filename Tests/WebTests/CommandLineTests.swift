@@ -125,4 +125,24 @@ struct CommandLineTests {
             await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await RoundtableCLI.export(config, kind: "users") }
         }
     }
+
+    @Test func exportAllWritesAZipOfJSONAndNeverOverwrites() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("rt-export-\(UUID().uuidString).zip")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let counts = try await RoundtableCLI.exportAll(config, to: file.path)
+            #expect(counts.map(\.file) == DatabaseExport.files)
+            let zip = try DatabaseExportTests.unzip(try Data(contentsOf: file))
+            #expect(zip.manifest["exportedBy"] as? String == "cli" && zip.manifest["includesRestricted"] as? Bool == true)
+            let people = (zip.files["people.json"] ?? []).compactMap { $0["name"] as? String }
+            #expect(people.contains("Miloš Jovanović"), "the operator sees everyone")
+            for (file, count) in counts { #expect(zip.files[file]?.count == count, "\(file)") }
+            #expect(counts.first { $0.file == "engagements.json" }.map { $0.count > 0 } == true)
+
+            let before = try Data(contentsOf: file)
+            await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await RoundtableCLI.exportAll(config, to: file.path) }
+            #expect(try Data(contentsOf: file) == before, "the existing file is untouched")
+        }
+    }
 }

@@ -14,7 +14,7 @@ struct ModelPropertiesTests {
         VisitReportNarrativeModel.self,
         PublicUpdateModel.self, ImportBatchModel.self, DuplicateDismissalModel.self,
         StakeholderAssessmentModel.self,
-        APITokenModel.self, AuditEntryModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
+        APITokenModel.self, AuditEntryModel.self, CalendarFeedModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, NameTokenModel.self, OrganizationModel.self,
         PersonModel.self, ConsentEventModel.self, PhotoModel.self, PlaceModel.self, PlaceNameModel.self, PositionModel.self,

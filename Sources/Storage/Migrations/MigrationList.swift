@@ -31,5 +31,6 @@ public enum MigrationList {
         M0026_CreateStakeholderAssessments(), // dated influence, interest and stance for the stakeholder grid
         M0027_CreateSearchIndex(), // one search box, through the name folding, on FTS5 or PostgreSQL full text
         M0028_CreateImportsAndDuplicateDismissals(), // staged spreadsheet imports; pairs marked "not the same"
+        M0029_CreateCalendarFeeds(), // personal calendar feeds: only the hash of each secret address
     ]
 }

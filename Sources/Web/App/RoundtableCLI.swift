@@ -118,6 +118,19 @@ public enum RoundtableCLI {
         return try await withApp(config) { app in CSV.document(try await RecordExport(database: app.db).rows(kind, by: .commandLine)) }
     }
 
+    /// Every record of every kind as a zip of JSON files at `path`, which must not exist yet. Returns the
+    /// manifest's counts, file by file.
+    public static func exportAll(_ config: AppConfiguration, to path: String) async throws -> [(file: String, count: Int)] {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw CommandFailure(description: "\(path) already exists; an export never overwrites a file. Choose a new name.")
+        }
+        return try await withApp(config) { app in
+            let manifest = try await DatabaseExport(database: app.db).write(to: target, by: .commandLine)
+            return DatabaseExport.files.map { ($0, manifest.counts[$0] ?? 0) }
+        }
+    }
+
     /// Adds `people` synthetic people (and a tenth as many organisations) for benchmarks.
     public static func generateScale(_ config: AppConfiguration, people: Int, progress: @escaping @Sendable (String) -> Void) async throws -> String {
         try await withApp(config) { app in

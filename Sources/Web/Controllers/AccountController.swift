@@ -2,13 +2,15 @@ import Domain
 import Features
 import Vapor
 
-/// A user's own password and API tokens.
+/// A user's own password, API tokens and calendar feed.
 struct AccountController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .account, access: .signedIn, use: show)
         routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
         routes.on(.POST, .accountTokens, access: .permission(.useAPITokens), use: createToken)
         routes.on(.POST, .accountTokenRevoke(SiteURL.routeParameter), access: .permission(.useAPITokens), use: revokeToken)
+        routes.on(.POST, .accountCalendar, access: .permission(.readRecords), use: createCalendarFeed)
+        routes.on(.POST, .accountCalendarRevoke, access: .permission(.readRecords), use: revokeCalendarFeed)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -55,11 +57,28 @@ struct AccountController {
         return Pages.redirect(to: .account, flash: Flash("account.tokens.revoked"))
     }
 
+    /// The new address is shown on the page that answers the POST, once: only its hash is kept.
+    @Sendable func createCalendarFeed(_ req: Request) async throws -> Response {
+        guard let current = req.currentUser else { throw WebError.unauthenticated }
+        let created = try await CalendarFeeds(database: req.db).create(forUserID: current.user.id, by: req.actor)
+        var model = try await model(req)
+        model.newCalendarURL = req.baseURL + SiteURL.calendarFeed(created.secret).path
+        return try await render(req, model: model, status: .created)
+    }
+
+    @Sendable func revokeCalendarFeed(_ req: Request) async throws -> Response {
+        guard let current = req.currentUser else { throw WebError.unauthenticated }
+        try await CalendarFeeds(database: req.db).revoke(forUserID: current.user.id, by: req.actor)
+        return Pages.redirect(to: .account, flash: Flash("account.calendar.revoked"))
+    }
+
     private func model(_ req: Request) async throws -> AccountPage.Model {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
         let canUseTokens = user.role.can(.useAPITokens)
         let tokens = canUseTokens ? try await APITokens(database: req.db).list(forUserID: user.id, by: req.actor) : []
-        return AccountPage.Model(user: user, tokens: tokens, canUseTokens: canUseTokens)
+        let canHaveCalendar = user.role.can(.readRecords)
+        let calendar = canHaveCalendar ? try await CalendarFeeds(database: req.db).status(forUserID: user.id, by: req.actor) : nil
+        return AccountPage.Model(user: user, tokens: tokens, canUseTokens: canUseTokens, canHaveCalendar: canHaveCalendar, calendarFeed: calendar)
     }
 
     private func render(_ req: Request, model: AccountPage.Model, status: HTTPResponseStatus = .ok) async throws -> Response {

@@ -2,7 +2,7 @@ import Domain
 import Features
 import Markup
 
-/// A user's own account: password and API tokens.
+/// A user's own account: password, API tokens and calendar feed.
 enum AccountPage {
     struct Model: Sendable {
         var user: UserSummary
@@ -10,6 +10,10 @@ enum AccountPage {
         var canUseTokens: Bool
         /// A token just created, shown once.
         var newTokenSecret: String?
+        var canHaveCalendar = false
+        var calendarFeed: CalendarFeeds.Status?
+        /// A calendar address just created, shown once.
+        var newCalendarURL: String?
         var errors = Forms.Errors()
     }
 
@@ -34,6 +38,32 @@ enum AccountPage {
                 }
             }
             if model.canUseTokens { tokens(model, chrome: chrome) }
+            if model.canHaveCalendar { calendar(model, chrome: chrome) }
+        }
+    }
+
+    private static func calendar(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.el("section", [("aria-labelledby", "calendar-heading")]) {
+            H.el("h2", [("id", "calendar-heading")]) { Text(text("account.calendar")) }
+            Paragraph(text("account.calendar.intro", String(EngagementCalendar.maximumEvents)))
+            Paragraph(text("account.calendar.secret"))
+            if let url = model.newCalendarURL {
+                H.el("div", [("class", "notice"), ("role", "status")]) {
+                    Paragraph(text("account.calendar.created"))
+                    H.el("p") { H.text("code", [("class", "secret"), ("id", "new-calendar-url")], url) }
+                }
+            }
+            if let feed = model.calendarFeed {
+                Paragraph(text("account.calendar.status", Formatting.dateTime(feed.createdAt), feed.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")))
+                H.el("div", [("class", "actions")]) {
+                    Forms.post(to: .accountCalendar, csrf: chrome.csrfToken, button: text("account.calendar.replace"), cssClass: "secondary")
+                    Forms.post(to: .accountCalendarRevoke, csrf: chrome.csrfToken, button: text("account.calendar.revoke"), cssClass: "danger")
+                }
+            } else {
+                Paragraph(text("account.calendar.none"))
+                Forms.post(to: .accountCalendar, csrf: chrome.csrfToken, button: text("account.calendar.create"), cssClass: "secondary")
+            }
         }
     }
 

@@ -19,6 +19,12 @@ enum SiteURL: Sendable, Equatable {
     case accountPassword
     case accountTokens
     case accountTokenRevoke(UUID)
+    case accountCalendar
+    case accountCalendarRevoke
+    /// A personal calendar feed; the secret in the address is the credential.
+    case calendarFeed(String)
+    case export
+    case exportZip
     case people
     case newPerson
     case person(UUID)
@@ -171,6 +177,11 @@ enum SiteURL: Sendable, Equatable {
         case .accountPassword: return "/account/password"
         case .accountTokens: return "/account/tokens"
         case .accountTokenRevoke(let id): return "/account/tokens/\(id.uuidString.lowercased())/revoke"
+        case .accountCalendar: return "/account/calendar"
+        case .accountCalendarRevoke: return "/account/calendar/revoke"
+        case .calendarFeed(let secret): return "/calendar/\(secret).ics"
+        case .export: return "/export"
+        case .exportZip: return "/export.zip"
         case .people: return "/people"
         case .newPerson: return "/people/new"
         case .person(let id): return "/people/\(id.path)"
@@ -310,7 +321,9 @@ enum SiteURL: Sendable, Equatable {
 
     /// The route pattern: the path with `routeParameter` replaced by `:id`.
     var pathComponents: [PathComponent] {
-        path.split(separator: "/").map { segment in
+        // The feed's secret is not an identity; the handler takes ".ics" off the parameter.
+        if case .calendarFeed = self { return [.constant("calendar"), .parameter("feed")] }
+        return path.split(separator: "/").map { segment in
             segment == SiteURL.routeParameterSegment ? .parameter("id") : .constant(String(segment))
         }
     }
@@ -393,6 +406,8 @@ enum APIURL: Sendable, Equatable {
     case mergeOrganization(UUID)
     case coordination
     case recordExport(String)
+    case exportZip
+    case calendarFeed
     case coordinationExport
     case coordinationActivity(UUID)
     case coordinationRestore(UUID)
@@ -470,6 +485,8 @@ enum APIURL: Sendable, Equatable {
         case .mergeOrganization(let id): return "/organizations/\(id.path)/merge"
         case .coordinationExport: return "/coordination.csv"
         case .recordExport(let kind): return "/\(kind).csv"
+        case .exportZip: return "/export.zip"
+        case .calendarFeed: return "/me/calendar-feed"
         case .coordinationActivity(let id): return "/coordination/\(id.path)"
         case .coordinationRestore(let id): return "/coordination/\(id.path)/restore"
         case .coordinationHistory(let id): return "/coordination/\(id.path)/history"

@@ -22,6 +22,7 @@ enum Pages {
                 nav.append(.init(labelKey: "nav.context", url: .contextEvents, isCurrent: current == .contextEvents))
                 nav.append(.init(labelKey: "nav.coordination", url: .coordination, isCurrent: current == .coordination))
                 nav.append(.init(labelKey: "nav.dashboard", url: .dashboard, isCurrent: current == .dashboard))
+                nav.append(.init(labelKey: "nav.export", url: .export, isCurrent: current == .export))
             }
             if user.role.can(.writeRecords) {
                 nav.append(.init(labelKey: "nav.followUps", url: .followUps, isCurrent: current == .followUps))

@@ -50,4 +50,14 @@ extension Request {
     }
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// `https://host[:port]` as the client addressed this server (for addresses shown to be copied elsewhere,
+    /// such as a calendar feed's). Falls back to the configured host when the Host header is missing or odd.
+    var baseURL: String {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-:[]"))
+        let host = headers.first(name: .host).flatMap { raw -> String? in
+            raw.isEmpty || raw.count > 255 || raw.unicodeScalars.contains(where: { !$0.isASCII || !allowed.contains($0) }) ? nil : raw
+        } ?? "\(roundtable.configuration.hostname):\(roundtable.configuration.port)"
+        return (isHTTPS ? "https" : "http") + "://" + host
+    }
 }

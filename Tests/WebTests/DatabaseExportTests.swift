@@ -1,0 +1,109 @@
+import Domain
+@testable import Features
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+import ZIPFoundation
+
+/// "A whole-database JSON export (one file per kind, zipped) … respecting the reader's role."
+@Suite("The whole database as a zip of JSON files")
+struct DatabaseExportTests {
+    /// File name → the file's JSON array, and the manifest.
+    static func unzip(_ data: Data) throws -> (files: [String: [[String: Any]]], manifest: [String: Any]) {
+        let archive = try Archive(data: data, accessMode: .read)
+        var files: [String: [[String: Any]]] = [:]
+        var manifest: [String: Any] = [:]
+        for entry in archive {
+            var bytes = Data()
+            _ = try archive.extract(entry) { bytes.append($0) }
+            if entry.path == "manifest.json" {
+                manifest = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+            } else {
+                files[entry.path] = try #require(try JSONSerialization.jsonObject(with: bytes) as? [[String: Any]])
+            }
+        }
+        return (files, manifest)
+    }
+
+    static func titles(_ records: [[String: Any]]?) -> [String] {
+        (records ?? []).compactMap { ($0["title"] as? String) ?? (($0["summary"] as? [String: Any])?["title"] as? String) }
+    }
+
+    @Test func anOfficersZipLeavesOutWhatACoordinatorsHas() async throws {
+        try await withRoundtable { app in
+            // given a registry with a restricted person, and engagements and an agreement of both kinds
+            let f = try await RegistryFixture.make(app)
+            var meeting = EngagementInput(kind: "meeting", title: "Meeting, with \"quotes\"", start: "2023-08-08T10:00", timeZone: "Europe/Belgrade")
+            meeting.participants = [ParticipantInput(personID: f.redzepi, part: "host"), ParticipantInput(personID: f.hidden)]
+            meeting.placeID = f.mitrovica
+            _ = try await Engagements(database: app.db).create(meeting, by: .commandLine)
+            var secret = EngagementInput(kind: "meeting", title: "Restricted briefing", start: "2023-08-09T10:00", timeZone: "Europe/Belgrade")
+            secret.confidentiality = "restricted"
+            _ = try await Engagements(database: app.db).create(secret, by: .commandLine)
+            var partnership = AgreementInput(kind: "partnership", title: "Partnership on minority issues")
+            partnership.parties = [AgreementPartyInput(personID: f.redzepi, part: "signatory"), AgreementPartyInput(personID: f.hidden, part: "witness")]
+            _ = try await Agreements(database: app.db).create(partnership, by: .commandLine)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+
+            // when each downloads the zip (the officer on the site, the coordinator through the API)
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            #expect(try await browser.get("/export").body.string.contains("/export.zip"))
+            let officerResponse = try await browser.get("/export.zip")
+            let coordinatorResponse = try await app.api(.GET, "/api/v1/export.zip", token: try await app.token(for: coordinator.email))
+
+            // then each zip has one file per kind and a manifest, and the officer's lacks what is restricted
+            #expect(officerResponse.status == .ok && coordinatorResponse.status == .ok)
+            #expect(officerResponse.headers.first(name: .contentType) == "application/zip")
+            #expect(officerResponse.headers.first(name: .contentDisposition)?.contains("attachment; filename=\"roundtable-export-") == true)
+            #expect(officerResponse.headers.first(name: .cacheControl) == "private, no-store")
+            let officers = try Self.unzip(Data(officerResponse.body.readableBytesView))
+            let coordinators = try Self.unzip(Data(coordinatorResponse.body.readableBytesView))
+            #expect(Set(officers.files.keys) == Set(DatabaseExport.files))
+            #expect(Set(coordinators.files.keys) == Set(DatabaseExport.files))
+
+            let officerPeople = (officers.files["people.json"] ?? []).compactMap { $0["name"] as? String }
+            let coordinatorPeople = (coordinators.files["people.json"] ?? []).compactMap { $0["name"] as? String }
+            #expect(officerPeople.contains("Emilija Redžepi") && !officerPeople.contains { $0.contains("Miloš") })
+            #expect(coordinatorPeople.contains { $0.contains("Miloš") })
+            #expect(coordinatorPeople.count == officerPeople.count + 1)
+
+            #expect(Self.titles(officers.files["engagements.json"]) == ["Meeting, with \"quotes\""])
+            #expect(Set(Self.titles(coordinators.files["engagements.json"])) == ["Meeting, with \"quotes\"", "Restricted briefing"])
+            let officerMeeting = try #require(officers.files["engagements.json"]?.first)
+            let participants = (officerMeeting["participants"] as? [[String: Any]] ?? []).compactMap { ($0["person"] as? [String: Any])?["name"] as? String }
+            #expect(participants == ["Emilija Redžepi"], "a restricted participant is left out")
+            #expect((officerMeeting["place"] as? [String: Any])?["id"] as? String == f.mitrovica.uuidString, "records point at each other by identity")
+            let coordinatorMeeting = try #require(coordinators.files["engagements.json"]?.first { $0["title"] as? String == "Meeting, with \"quotes\"" })
+            #expect((coordinatorMeeting["participants"] as? [Any])?.count == 2)
+
+            let officerParties = try #require(officers.files["agreements.json"]?.first?["parties"] as? [[String: Any]])
+            #expect(officerParties.count == 1, "a restricted party is left out")
+            #expect((coordinators.files["agreements.json"]?.first?["parties"] as? [Any])?.count == 2)
+            let officerPositions = (officers.files["positions.json"] ?? []).compactMap { ($0["person"] as? [String: Any])?["name"] as? String }
+            #expect(!officerPositions.contains { $0.contains("Miloš") })
+            #expect((coordinators.files["positions.json"] ?? []).count == (officers.files["positions.json"] ?? []).count + 1)
+
+            // and the manifest says whose view it is, with counts that match the files
+            #expect(officers.manifest["exportedBy"] as? String == officer.email)
+            #expect(officers.manifest["role"] as? String == "officer")
+            #expect(officers.manifest["includesRestricted"] as? Bool == false)
+            #expect(coordinators.manifest["includesRestricted"] as? Bool == true)
+            let counts = try #require(officers.manifest["counts"] as? [String: Int])
+            for (file, records) in officers.files { #expect(counts[file] == records.count, "\(file)") }
+            #expect(counts["places.json"] == 3 && counts["organizations.json"] == 2)
+        }
+    }
+
+    @Test func anEmptyDatabaseGivesEmptyFilesAndAnonymousReadersNone() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("viewer@ico.example", role: .viewer)
+            let response = try await app.api(.GET, "/api/v1/export.zip", token: try await app.token(for: "viewer@ico.example"))
+            let zip = try Self.unzip(Data(response.body.readableBytesView))
+            #expect(zip.files.values.allSatisfy(\.isEmpty) && zip.files.count == DatabaseExport.files.count)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/export.zip").status == .unauthorized)
+        }
+    }
+}
