@@ -38,7 +38,7 @@ enum DuplicatesPages {
                                     }
                                 }
                                 H.el("form", [("method", "post"), ("action", SiteURL.duplicatesDismiss.path), ("class", "inline")]) {
-                                    Forms.csrf(chrome.csrfToken ?? "")
+                                    Forms.csrf(chrome.csrfToken)
                                     Forms.hidden("kind", kind.rawValue)
                                     Forms.hidden("first", pair.first.id.uuidString)
                                     Forms.hidden("second", pair.second.id.uuidString)
@@ -73,7 +73,7 @@ enum DuplicatesPages {
             }
             H.el("div", [("class", "actions")]) {
                 H.el("form", [("method", "post"), ("action", mergeURL(kind, duplicate.id).path), ("class", "inline")]) {
-                    Forms.csrf(chrome.csrfToken ?? "")
+                    Forms.csrf(chrome.csrfToken)
                     Forms.hidden("into", kept.id.uuidString)
                     Forms.submit(text("merge.confirm"))
                 }

@@ -16,7 +16,7 @@ enum ImportPages {
             H.text("p", [("class", "help")], text("import.order"))
             Forms.errorSummary(errors, text: text)
             H.el("form", [("method", "post"), ("action", SiteURL.imports.path), ("enctype", "multipart/form-data")]) {
-                Forms.csrf(chrome.csrfToken ?? "")
+                Forms.csrf(chrome.csrfToken)
                 Forms.select(label: text("import.kind"), name: "kind", options: ImportKind.order.map { ($0.rawValue, text("import.kind.\($0.rawValue)")) },
                              selected: values["kind"] ?? ImportKind.people.rawValue, error: errors["kind"])
                 H.el("div", [("class", errors["file"] == nil ? "field" : "field has-error")]) {
@@ -80,7 +80,7 @@ enum ImportPages {
     @ComponentBuilder
     static func staged(_ batch: ImportBatches.Batch, plan: ImportPlan, chrome: Chrome) -> Component {
         let text = chrome.text
-        let csrf = chrome.csrfToken ?? ""
+        let csrf = chrome.csrfToken
         // 1. Columns
         H.el("section", [("aria-labelledby", "mapping")]) {
             H.el("h2", [("id", "mapping")]) { Text(text("import.mapping")) }
