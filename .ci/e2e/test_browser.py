@@ -615,3 +615,89 @@ def test_the_search_box_finds_the_minister_in_any_script_from_every_page(demo_se
     assert_fits(browser, 360, "search")
     screenshot(browser, "search", 360)
     screenshot(browser, "search", 1280)
+
+
+def test_arta_imports_her_contact_sheet_and_kubra_merges_the_duplicate_she_kept(demo_server, browser, tmp_path):
+    """Scenario 6: an Excel sheet of contacts (semicolons, a broken encoding, a bad email) is checked row by
+    row, fixed, its possible duplicates decided, and imported in one go; then the coordinator merges the one
+    kept as new from the duplicates page."""
+    base = demo_server["base"]
+    sheet = tmp_path / "contacts.csv"
+    rows = ["Emri;Email;Komuna", "Emilija REDZ?EPI;emilija.r@example.org;Prishtinë", "Valbona Gashi-Testi;valbona@example;Atlantis",
+            "Bedri HAMZA;bedri.h@example.org;"]
+    sheet.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + "/imports")
+    browser.find_element(By.NAME, "file").send_keys(str(sheet))
+    submit(browser)
+    page = browser.current_url
+    source = browser.page_source
+    assert "Problems to fix (2)" in source and "Atlantis" in source and "name@example.org" in source, source
+    assert "Possible duplicates (2)" in source and "Emilija Redžepi (in the record)" in source
+    assert_accessible(browser, "import-check")
+    assert_fits(browser, 360, "import-check")
+    screenshot(browser, "import-check", 360)
+    screenshot(browser, "import-check", 1280)
+
+    # Fixed in the sheet and uploaded again; Emilija is merged, Bedri kept as new.
+    rows[2] = "Valbona Gashi-Testi;valbona@example.org;Mitrovica South"
+    sheet.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    browser.get(base + "/imports")
+    browser.find_element(By.NAME, "file").send_keys(str(sheet))
+    submit(browser)
+    assert "Problems to fix" not in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "input[name='row2'][value='merge']").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name='row4'][value='new']").click()
+    submit(browser, "form[action$='/decisions'] button[type=submit]")
+    assert "The file is ready: 3 row(s)" in browser.page_source
+    submit(browser, "form[action$='/start'] button[type=submit]")
+    WebDriverWait(browser, 30).until(lambda b: "Imported:" in b.page_source)
+    assert "Imported: 2 new, 1 merged into records already kept." in browser.page_source
+    browser.get(base + "/people?q=valbona")
+    assert "Valbona Gashi-Testi" in browser.page_source
+
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.get(base + "/duplicates")
+    assert "Bedri HAMZA" in browser.page_source
+    assert_accessible(browser, "duplicates")
+    assert_fits(browser, 360, "duplicates")
+    screenshot(browser, "duplicates", 360)
+    pair = browser.find_element(By.XPATH, "//li[.//a[text()='Bedri HAMZA']]")
+    pair.find_element(By.PARTIAL_LINK_TEXT, "Compare and merge").click()
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Merge"))
+    title = browser.title
+    if not title.startswith("Merge “Bedri HAMZA”"):  # keep the demo's Bedri Hamza, merge the imported one into him
+        browser.find_element(By.PARTIAL_LINK_TEXT, "instead").click()
+        WebDriverWait(browser, 15).until(expected_conditions.title_contains("Merge “Bedri HAMZA”"))
+    assert_accessible(browser, "merge")
+    screenshot(browser, "merge", 360)
+    submit(browser, "form[action$='/merge'] button[type=submit]")
+    assert "bedri.h@example.org" in browser.page_source and "Bedri Hamza" in browser.title
+    browser.get(base + "/duplicates")
+    assert "Bedri HAMZA" not in browser.page_source
+
+
+def test_a_personal_calendar_address_and_the_export_page(demo_server, browser):
+    """An officer subscribes to their engagements with a private address (shown once, an iCalendar feed
+    without notes or names), and finds every export on one page."""
+    import urllib.request
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + "/account")
+    submit(browser, "form[action$='/calendar'] button[type=submit]")
+    url = browser.find_element(By.ID, "new-calendar-url").text
+    assert url.startswith("http") and url.endswith(".ics"), url
+    assert_accessible(browser, "account-calendar")
+    assert_fits(browser, 360, "account-calendar")
+    screenshot(browser, "account-calendar", 360)
+    with urllib.request.urlopen(url.replace("http://localhost", "http://127.0.0.1")) as response:
+        body = response.read().decode("utf-8")
+        assert response.headers["Content-Type"].startswith("text/calendar")
+    assert body.startswith("BEGIN:VCALENDAR\r\n") and body.rstrip().endswith("END:VCALENDAR")
+    browser.get(base + "/account")
+    assert "new-calendar-url" not in browser.page_source, "the address is shown once"
+    browser.get(base + "/export")
+    assert "/export.zip" in browser.page_source and "/people/export.csv" in browser.page_source
+    assert_accessible(browser, "export")
+    assert_fits(browser, 360, "export")
+    screenshot(browser, "export", 360)

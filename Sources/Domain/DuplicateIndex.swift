@@ -33,8 +33,13 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
 
     /// Files a record under each of its names (its name and other spellings).
     public mutating func add(_ id: ID, names written: [String]) {
-        for text in written {
-            let name = DuplicateNames.Name(text)
+        add(id, prepared: written.map(DuplicateNames.Name.init))
+    }
+
+    /// Files a record under names already prepared (a row's name is looked up and then filed).
+    public mutating func add(_ id: ID, prepared: [DuplicateNames.Name]) {
+        for name in prepared {
+            let text = name.written
             guard !name.key.isEmpty else { continue }
             if order[id] == nil { order[id] = order.count }
             let groupKey = name.isBroken ? "\u{1}" + text : name.key
@@ -55,7 +60,10 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
 
     /// The records whose names look like `name`, surest first, at most `limit`.
     public func matches(for written: String, limit: Int = 5, excluding: ID? = nil) -> [Match] {
-        let name = DuplicateNames.Name(written)
+        matches(for: DuplicateNames.Name(written), limit: limit, excluding: excluding)
+    }
+
+    public func matches(for name: DuplicateNames.Name, limit: Int = 5, excluding: ID? = nil) -> [Match] {
         guard !name.key.isEmpty else { return [] }
         var candidates = Set<Int>()
         if !name.isBroken, let index = groupOfKey[name.key] { candidates.insert(index) }
@@ -79,11 +87,11 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
         if name.isBroken, name.blockingKeys.isEmpty, name.wordKeys.isEmpty { candidates = Set(groups.indices) }
         var best: [ID: Match] = [:]
         for index in candidates {
-            let group = groups[index]
-            guard let likeness = DuplicateNames.likeness(name, group.name) else { continue }
-            for id in group.ids where id != excluding {
+            let candidate = groups[index].name
+            guard let likeness = DuplicateNames.likeness(name, candidate) else { continue }
+            for id in groups[index].ids where id != excluding {
                 if let known = best[id], known.likeness <= likeness { continue }
-                best[id] = Match(id: id, likeness: likeness, name: group.name.written)
+                best[id] = Match(id: id, likeness: likeness, name: candidate.written)
             }
         }
         return Array(best.values.sorted { ($0.likeness, order[$0.id] ?? 0) < ($1.likeness, order[$1.id] ?? 0) }.prefix(limit))

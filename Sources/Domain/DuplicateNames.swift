@@ -33,7 +33,9 @@ public enum DuplicateNames {
     }
 
     /// A name prepared once for many comparisons.
-    public struct Name: Sendable {
+    /// A class: an index compares one name with many, and copying a struct of arrays for each comparison
+    /// cost more than the comparison.
+    public final class Name: Sendable {
         public let written: String
         /// Folded words in the order written.
         let folded: [String]
@@ -102,15 +104,32 @@ public enum DuplicateNames {
     /// of č, ž, š, dž) these pairs remain: xh/dz (Rexhepi/Redžepi), zh/z, sh/s, ç→c (Kçira), q/c
     /// (Albanian q is ć), gj/d (Gjorgji/Đorđi), dh/d, th/t, doubled ll and rr.
     static func spelling(_ word: String) -> String {
-        var word = word
-        for (from, to) in spellings where word.contains(from) { word = word.replacingOccurrences(of: from, with: to) }
-        return word
+        // On bytes, in one pass: this runs for every word of every row of an import.
+        let bytes = Array(word.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i], next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            if let pair = digraphs[UInt16(byte) << 8 | UInt16(next)] {
+                out += pair
+                i += 2
+                continue
+            }
+            out.append(singles[byte] ?? byte)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static let spellings: [(String, String)] = [
-        ("xh", "dz"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("gj", "d"), ("dh", "d"), ("th", "t"),
-        ("q", "c"), ("ll", "l"), ("rr", "r"), ("y", "i"), ("w", "v"),
-    ]
+    private static let digraphs: [UInt16: [UInt8]] = Dictionary(uniqueKeysWithValues: [
+        ("xh", "dz"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("gj", "d"), ("dh", "d"), ("th", "t"), ("ll", "l"), ("rr", "r"),
+    ].map { from, to in
+        let f = Array(from.utf8)
+        return (UInt16(f[0]) << 8 | UInt16(f[1]), Array(to.utf8))
+    })
+
+    private static let singles: [UInt8: UInt8] = [UInt8(ascii: "q"): UInt8(ascii: "c"), UInt8(ascii: "y"): UInt8(ascii: "i"), UInt8(ascii: "w"): UInt8(ascii: "v")]
 
     // MARK: Broken encodings
 

@@ -6,10 +6,59 @@ import Foundation
 /// Folding is for matching only; names are always shown as written.
 public enum NameFolding {
     public static func fold(_ text: String) -> String {
+        // Scalar by scalar through a table made once (folding runs for every name of every row of an
+        // import, and Foundation's decomposition cost more than everything else in it). Text with
+        // combining marks is composed first, so that "e" + U+0308 is "ë" as typed precomposed.
+        let text = text.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark }
+            ? text.precomposedStringWithCanonicalMapping : text
+        let scalars = Array(text.unicodeScalars)
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + 4)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "ë" || scalar == "Ë" {
+                // Albanian nouns end in -ë indefinite and -a definite: Mitrovicë and Mitrovica, Prishtinë
+                // and Prishtina name the same town, so a final ë folds to a.
+                let atEnd = index + 1 == scalars.count || !scalars[index + 1].properties.isAlphabetic
+                out.append(atEnd ? UInt8(ascii: "a") : UInt8(ascii: "e"))
+            } else if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+                default: out.append(0x20)
+                }
+            } else if let folded = table[scalar.value] {
+                out += folded
+            } else {
+                out += Array(slowFold(scalar).utf8)
+            }
+        }
+        // Collapse spaces, and "dj" to "d": Đorđević is written Djordjevic and Dordevic alike.
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        var index = 0
+        while index < out.count {
+            let byte = out[index]
+            if byte == 0x20 {
+                if let last = result.last, last != 0x20 { result.append(0x20) }
+            } else if byte == UInt8(ascii: "d"), index + 1 < out.count, out[index + 1] == UInt8(ascii: "j") {
+                result.append(byte)
+                index += 1
+            } else {
+                result.append(byte)
+            }
+            index += 1
+        }
+        if result.last == 0x20 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// How one scalar folds: lower case (İ becomes i + a combining dot, dropped below), Cyrillic spelt in
+    /// Latin, decomposed so that diacritics become marks that are dropped; anything else but letters and
+    /// digits is a space.
+    static func slowFold(_ scalar: Unicode.Scalar) -> String {
         var out = String.UnicodeScalarView()
-        // Lower-case first (İ becomes i + a combining dot, dropped below), then spell Cyrillic in Latin,
-        // then decompose so that diacritics become separate marks that can be dropped.
-        let latin = transliterate(text.lowercased())
+        let latin = transliterate(String(scalar).lowercased())
         for scalar in latin.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if let replacement = specialLetters[scalar] {
@@ -20,10 +69,20 @@ public enum NameFolding {
                 out.append(" ")
             }
         }
-        // Collapse spaces, and "dj" to "d": Đorđević is written Djordjevic and Dordevic alike.
-        let words = String(out).split(separator: " ").map { $0.replacingOccurrences(of: "dj", with: "d") }
-        return words.joined(separator: " ")
+        return String(out)
     }
+
+    /// The folding of Latin (with its extensions), Greek and Cyrillic letters, worked out once.
+    static let table: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
+        for range in [0x80...0x24F, 0x370...0x3FF, 0x400...0x52F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                table[UInt32(value)] = Array(slowFold(scalar).utf8)
+            }
+        }
+        return table
+    }()
 
     /// The folded words of a name, for prefix matching ("kalk" finds "Kübra Kalkandelen").
     public static func tokens(_ text: String) -> [String] {

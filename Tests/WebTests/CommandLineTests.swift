@@ -114,6 +114,35 @@ struct CommandLineTests {
         }
     }
 
+    @Test func importChecksFirstThenWritesOnlyWhenCleanAndDecided() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            guard case .sqliteFile(let path) = config.database else { return }
+            let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("contacts.csv")
+            try Data("Ime;Mail\r\nEmilija REDZ?EPI;emilija@example.org\r\nNova Osoba;nova@example\r\n".utf8).write(to: file)
+            var options = RoundtableCLI.ImportOptions(kind: "people", file: file.path)
+            options.dryRun = true
+            options.mappings = ["Mail=emails"]
+            let check = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(check.failed && !check.wrote)
+            #expect(check.report.contains { $0.hasPrefix("  row 3, \"Mail\": Enter an email address") }, "\(check.report)")
+            #expect(check.report.contains { $0.contains("row 2 \"Emilija REDZ?EPI\" looks like \"Emilija Redžepi\" (in the record)") })
+
+            try Data("Ime;Mail\r\nEmilija REDZ?EPI;emilija@example.org\r\nNova Osoba;nova@example.org\r\n".utf8).write(to: file)
+            options.dryRun = false
+            let undecided = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(undecided.failed && !undecided.wrote && undecided.report.last!.contains("--duplicates merge"))
+            options.mergeRows = [2]
+            let lines = LinesSeen()
+            let done = try await RoundtableCLI.importFile(config, options) { lines.add($0) }
+            #expect(done.wrote && !done.failed && done.report.last == "Imported: 1 new, 1 merged into records already kept.")
+            #expect(lines.all.contains("Written 1 of 1…") || lines.all.contains("Written 2 of 2…"), "\(lines.all)")
+            await #expect(throws: RoundtableCLI.CommandFailure.self) {
+                _ = try await RoundtableCLI.importFile(config, RoundtableCLI.ImportOptions(kind: "donors", file: file.path)) { _ in }
+            }
+        }
+    }
+
     @Test func everyKindExportsAsCSVFromTheCommandLine() async throws {
         try await withDatabaseFile { config in
             _ = try await RoundtableCLI.loadDemo(config)
@@ -145,4 +174,12 @@ struct CommandLineTests {
             #expect(try Data(contentsOf: file) == before, "the existing file is untouched")
         }
     }
+}
+
+/// Progress lines a command printed, for checking.
+final class LinesSeen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func add(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }

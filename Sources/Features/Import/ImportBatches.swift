@@ -64,6 +64,9 @@ public struct ImportBatches: Sendable {
         model.createdAt = now
         model.updatedAt = now
         try await model.create(on: database)
+        // Files left unimported for a week are dropped: they hold people's details and nobody needs them.
+        try await ImportBatchModel.query(on: database).filter(\.$userID == userID).filter(\.$status != Status.running.rawValue)
+            .filter(\.$updatedAt < now.addingTimeInterval(-7 * 24 * 3600)).delete()
         return model.id!
     }
 
@@ -194,7 +197,11 @@ public actor ImportProgress {
     public init() {}
 
     public func begin(_ id: UUID, total: Int) { states[id] = State(done: 0, total: total) }
-    public func update(_ id: UUID, done: Int, total: Int) { if states[id] != nil { states[id] = State(done: done, total: total) } }
+    /// Updates arrive from the writer in any order; progress only moves forward.
+    public func update(_ id: UUID, done: Int, total: Int) {
+        guard let current = states[id], done > current.done else { return }
+        states[id] = State(done: done, total: total)
+    }
     public func end(_ id: UUID) { states[id] = nil }
     public func state(of id: UUID) -> State? { states[id] }
 }

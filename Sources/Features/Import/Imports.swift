@@ -108,14 +108,15 @@ public struct Imports: Sendable {
             do { _ = try input.validated() } catch let .invalid(issues) { problems += rows.problems(row, issues) } catch {}
             plan.problems += problems
             if !input.name.isEmpty {
-                if let match = index.matches(for: input.name, limit: 1).first {
+                let name = DuplicateNames.Name(input.name)
+                if let match = index.matches(for: name, limit: 1).first {
                     plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness,
                                                                 existing: RecordRef(id: match.id, name: names[match.id] ?? match.name), matchedName: match.name))
-                } else if let match = fileIndex.matches(for: input.name, limit: 1).first {
+                } else if let match = fileIndex.matches(for: name, limit: 1).first {
                     plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness, earlierRow: match.id,
                                                                 matchedName: fileNames[match.id] ?? match.name))
                 }
-                fileIndex.add(row.number, names: [input.name] + input.otherNames)
+                fileIndex.add(row.number, prepared: [name] + input.otherNames.map(DuplicateNames.Name.init))
                 fileNames[row.number] = input.name
             }
             plan.items.append(.person(row: row.number, input))
@@ -158,14 +159,15 @@ public struct Imports: Sendable {
             }
             plan.problems += problems
             if !input.name.isEmpty {
-                if let match = index.matches(for: input.name, limit: 1).first {
+                let name = DuplicateNames.Name(input.name)
+                if let match = index.matches(for: name, limit: 1).first {
                     plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness,
                                                                 existing: RecordRef(id: match.id, name: names[match.id] ?? match.name), matchedName: match.name))
-                } else if let match = fileIndex.matches(for: input.name, limit: 1).first {
+                } else if let match = fileIndex.matches(for: name, limit: 1).first {
                     plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness, earlierRow: match.id,
                                                                 matchedName: fileNames[match.id] ?? match.name))
                 }
-                fileIndex.add(row.number, names: [input.name] + input.otherNames)
+                fileIndex.add(row.number, prepared: [name] + input.otherNames.map(DuplicateNames.Name.init))
                 fileNames[row.number] = input.name
                 for name in [input.name] + input.otherNames { earlier.insert(ImportReferences.key(name)) }
             }
