@@ -80,9 +80,9 @@ struct PeopleImport {
                                                address: actor.address))
                 if let document = SearchDocuments.person(person) { documents.append(document) }
             }
-            try await models.create(on: database)
+            try await BatchInsert.insert(into: PersonModel.schema, columns: Self.personColumns, rows: models.map(Self.row), sql: sql)
             try await NameIndex.insert(names, sql: sql)
-            try await entries.create(on: database)
+            try await BatchInsert.insert(into: AuditEntryModel.schema, columns: Self.auditColumns, rows: entries.map(Self.row), sql: sql)
             try await SearchDocuments.insert(documents, firstID: nextDocument, sql: sql)
             nextDocument += documents.count
             done += models.count
@@ -90,5 +90,23 @@ struct PeopleImport {
         }
         progress(total, total)
         return ImportResult(created: inputs.count, merged: merged)
+    }
+
+    static let personColumns = ["id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails",
+                                "phones", "notes", "sensitivity", "lawful_basis", "consent_stored", "consent_named", "consent_quoted",
+                                "consent_photographed", "created_at", "updated_at", "deleted_at", "version"]
+
+    static func row(_ p: PersonModel) -> [BatchInsert.Value] {
+        [.uuid(p.id), .text(p.name), .text(p.sortName), .text(p.otherNamesJSON), .text(p.honorific), .text(p.gender), .uuid(p.$community.id),
+         .uuid(p.$place.id), .text(p.languagesJSON), .text(p.emailsJSON), .text(p.phonesJSON), .text(p.notes), .text(p.sensitivity),
+         .text(p.lawfulBasis), .text(p.consentStored), .text(p.consentNamed), .text(p.consentQuoted), .text(p.consentPhotographed),
+         .date(p.createdAt), .date(p.updatedAt), .date(p.deletedAt), .int(p.version)]
+    }
+
+    static let auditColumns = ["id", "at", "actor_id", "actor_label", "action", "record_type", "record_id", "record_label", "changes", "address"]
+
+    static func row(_ e: AuditEntryModel) -> [BatchInsert.Value] {
+        [.uuid(e.id ?? UUID()), .date(e.at), .uuid(e.actorID), .text(e.actorLabel), .text(e.action), .text(e.recordType), .uuid(e.recordID),
+         .text(e.recordLabel), .text(e.changesJSON), .text(e.address)]
     }
 }

@@ -49,13 +49,12 @@ enum NameIndex {
             let words = " " + tokens.joined(separator: " ") + " "
             for token in tokens { rows.append((entry, token, words)) }
         }
-        for batch in rows.chunked(1000) {
-            var insert = sql.insert(into: NameTokenModel.schema).columns("id", "record_type", "record_id", "token", "sort_name", "visibility", "words")
-            for row in batch {
-                insert = insert.values(SQLBind(UUID()), SQLBind(row.entry.recordType), SQLBind(row.entry.id), SQLBind(row.token),
-                                       SQLBind(row.entry.sortName), SQLBind(row.entry.visibility.rawValue), SQLBind(row.words))
-            }
-            try await insert.run()
+        for batch in rows.chunked(5000) {
+            try await BatchInsert.insert(into: NameTokenModel.schema, columns: ["id", "record_type", "record_id", "token", "sort_name", "visibility", "words"],
+                                         rows: batch.map { row in
+                                             [.uuid(UUID()), .text(row.entry.recordType), .uuid(row.entry.id), .text(row.token), .text(row.entry.sortName),
+                                              .int(row.entry.visibility.rawValue), .text(row.words)]
+                                         }, sql: sql)
         }
     }
 

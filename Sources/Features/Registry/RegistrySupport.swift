@@ -7,12 +7,10 @@ import Storage
 
 /// Lists stored as JSON text (other names, emails, phones, languages): portable across SQLite and PostgreSQL.
 enum JSONList {
-    static func encode(_ values: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(values), as: UTF8.self)) ?? "[]"
-    }
+    static func encode(_ values: [String]) -> String { JSONText.array(values) }
 
     static func decode(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        JSONText.strings(text) ?? (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 }
 

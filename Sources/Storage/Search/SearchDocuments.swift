@@ -46,24 +46,17 @@ public enum SearchDocuments {
     public static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
         guard !documents.isEmpty else { return }
         guard sql.dialect.name == "sqlite" else {
-            var insert = sql.insert(into: SearchIndexSchema.documents).columns("record_type", "record_id", "restricted", "words")
-            for document in documents {
-                insert = insert.values(SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted), SQLBind(document.words))
-            }
-            return try await insert.run()
+            return try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words"],
+                                                rows: documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words)] }, sql: sql)
         }
-        var insert = sql.insert(into: SearchIndexSchema.documents).columns("id", "record_type", "record_id", "restricted", "words")
-        for (offset, document) in documents.enumerated() {
-            insert = insert.values(SQLBind(firstID + offset), SQLBind(document.recordType), SQLBind(document.id), SQLBind(document.restricted),
-                                   SQLBind(document.words))
-        }
-        try await insert.run()
-        var tokens = sql.insert(into: SearchIndexSchema.fts).columns("rowid", "tokens")
-        for (offset, document) in documents.enumerated() {
+        try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words"],
+                                     rows: documents.enumerated().map { offset, document in
+                                         [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words)]
+                                     }, sql: sql)
+        try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: documents.enumerated().map { offset, document in
             let code = SearchIndexSchema.code(kind: document.recordType, restricted: document.restricted > 0)
-            tokens = tokens.values(SQLBind(firstID + offset), SQLBind(document.words.split(separator: " ").map { code + $0 }.joined(separator: " ")))
-        }
-        try await tokens.run()
+            return [.int(firstID + offset), .text(document.words.split(separator: " ").map { code + $0 }.joined(separator: " "))]
+        }, sql: sql)
     }
 
     /// The words a record is found by; nil for a deleted record (or one that does not exist).
@@ -117,7 +110,7 @@ public enum SearchDocuments {
 
     /// A JSON list of strings (other names, topics).
     static func strings(_ json: String) -> [String?] {
-        ((try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []).map { Optional($0) }
+        (JSONText.strings(json) ?? (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []).map { Optional($0) }
     }
 
     static func restricted(_ confidentiality: String) -> Int { confidentiality == Confidentiality.restricted.rawValue ? 1 : 0 }
