@@ -13,12 +13,10 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
         public var name: String
     }
 
-    struct Group: Sendable {
-        var name: DuplicateNames.Name
-        var ids: [ID]
-    }
-
-    private var groups: [Group] = []
+    /// Each group's name and the records with it, in two arrays: reading a name for a comparison should
+    /// not copy the list of records.
+    private var groupNames: [DuplicateNames.Name] = []
+    private var groupIDs: [[ID]] = []
     private var groupOfKey: [String: Int] = [:]
     /// Clean names by pair key and length (`emi|red|15`); broken ones by pair key (`emi|red|*`).
     private var byBlock: [String: [Int]] = [:]
@@ -44,11 +42,12 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
             if order[id] == nil { order[id] = order.count }
             let groupKey = name.isBroken ? "\u{1}" + text : name.key
             if let index = groupOfKey[groupKey] {
-                if !groups[index].ids.contains(id) { groups[index].ids.append(id) }
+                if !groupIDs[index].contains(id) { groupIDs[index].append(id) }
                 continue
             }
-            let index = groups.count
-            groups.append(Group(name: name, ids: [id]))
+            let index = groupNames.count
+            groupNames.append(name)
+            groupIDs.append([id])
             groupOfKey[groupKey] = index
             for key in name.blockingKeys {
                 byBlock[key + (name.isBroken ? "|*" : "|\(name.keyScalars.count)"), default: []].append(index)
@@ -65,35 +64,49 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
 
     public func matches(for name: DuplicateNames.Name, limit: Int = 5, excluding: ID? = nil) -> [Match] {
         guard !name.key.isEmpty else { return [] }
-        var candidates = Set<Int>()
-        if !name.isBroken, let index = groupOfKey[name.key] { candidates.insert(index) }
+        var best: [ID: Match] = [:]
+        func consider(_ index: Int, _ likeness: DuplicateNames.Likeness) {
+            for id in groupIDs[index] where id != excluding {
+                if let known = best[id], known.likeness <= likeness { continue }
+                best[id] = Match(id: id, likeness: likeness, name: groupNames[index].written)
+            }
+        }
+        var visited = Set<Int>()
+        // The same key: the same name, or the same in another spelling.
+        if !name.isBroken, let index = groupOfKey[name.key] {
+            visited.insert(index)
+            consider(index, groupNames[index].sortedFolded == name.sortedFolded ? .sameName : .otherSpelling)
+        }
+        func scan(_ indices: [Int]?) {
+            guard let indices else { return }
+            for index in indices where visited.insert(index).inserted {
+                let candidate = groupNames[index]
+                if name.isBroken || candidate.isBroken {
+                    if let likeness = DuplicateNames.likeness(name, candidate) { consider(index, likeness) }
+                } else if name.keyScalars.count >= 10, candidate.keyScalars.count >= 10,
+                          DuplicateNames.isOneEditApart(name.keyScalars, candidate.keyScalars) {
+                    // Two clean names in different groups differ in key: only a typing slip is left to find.
+                    consider(index, .oneLetter)
+                }
+            }
+        }
         let length = name.keyScalars.count
         for key in name.blockingKeys {
             if name.isBroken {
-                candidates.formUnion(byBlockAnyLength[key] ?? [])
+                scan(byBlockAnyLength[key])
             } else {
-                for near in (length - 1)...(length + 1) { candidates.formUnion(byBlock[key + "|\(near)"] ?? []) }
-                candidates.formUnion(byBlock[key + "|*"] ?? [])
+                for near in (length - 1)...(length + 1) { scan(byBlock[key + "|\(near)"]) }
+                scan(byBlock[key + "|*"])
             }
         }
         // Names with a single usable word (often broken ones) are filed by that word alone.
         for key in name.wordKeys {
-            let single = String(key.dropLast())
-            candidates.formUnion(byBlock[single + "|*"] ?? [])
-            if name.isBroken { candidates.formUnion(byWord[key] ?? []) }
+            scan(byBlock[String(key.dropLast()) + "|*"])
+            if name.isBroken { scan(byWord[key]) }
         }
         // A name broken at the start of every word ("?or?e ?or?evi?") has no key: compare with every name
         // (rare, and a failing comparison stops at the word count).
-        if name.isBroken, name.blockingKeys.isEmpty, name.wordKeys.isEmpty { candidates = Set(groups.indices) }
-        var best: [ID: Match] = [:]
-        for index in candidates {
-            let candidate = groups[index].name
-            guard let likeness = DuplicateNames.likeness(name, candidate) else { continue }
-            for id in groups[index].ids where id != excluding {
-                if let known = best[id], known.likeness <= likeness { continue }
-                best[id] = Match(id: id, likeness: likeness, name: candidate.written)
-            }
-        }
+        if name.isBroken, name.blockingKeys.isEmpty, name.wordKeys.isEmpty { scan(Array(groupNames.indices)) }
         return Array(best.values.sorted { ($0.likeness, order[$0.id] ?? 0) < ($1.likeness, order[$1.id] ?? 0) }.prefix(limit))
     }
 }

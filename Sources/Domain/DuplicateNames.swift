@@ -62,26 +62,32 @@ public enum DuplicateNames {
             sortedFolded = folded.sorted()
             keyScalars = Array(key.unicodeScalars)
             repairedKey = repaired.map { $0.sorted().joined(separator: " ") }
+            isBroken = pattern != nil || repaired != nil
+            blockingKeys = Self.blockingKeys(repaired ?? pattern ?? spelled)
+            wordKeys = Self.wordKeys(pattern ?? spelled)
         }
 
+        /// Whether this name shows signs of a broken encoding.
+        public let isBroken: Bool
         /// Keys under which likely matches are filed: each pair of words' first three letters.
         /// A name with lost letters is looked up by single words too (its other words may be broken).
-        public var blockingKeys: [String] {
-            let words = (repaired ?? pattern ?? spelled).map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 2 }
+        public let blockingKeys: [String]
+        /// Single-word keys, for looking up names whose other words may be broken.
+        public let wordKeys: [String]
+
+        static func blockingKeys(_ words: [String]) -> [String] {
+            let prefixes = words.map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 2 }
             var keys = Set<String>()
-            let sorted = Array(Set(words)).sorted()
+            let sorted = Array(Set(prefixes)).sorted()
             for i in sorted.indices { for j in sorted.indices where j > i { keys.insert(sorted[i] + "|" + sorted[j]) } }
             if sorted.count == 1 { keys.insert(sorted[0] + "|") }
             return Array(keys)
         }
 
-        /// Single-word keys, for looking up names whose other words may be broken.
-        public var wordKeys: [String] {
-            Array(Set((pattern ?? spelled).map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 3 })).map { $0 + "|*" }
+        static func wordKeys(_ words: [String]) -> [String] {
+            Array(Set(words.map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 3 })).map { $0 + "|*" }
         }
 
-        /// Whether this name shows signs of a broken encoding.
-        public var isBroken: Bool { pattern != nil || repaired != nil }
     }
 
     public static func likeness(_ a: Name, _ b: Name) -> Likeness? {

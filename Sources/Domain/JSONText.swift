@@ -3,58 +3,46 @@
 /// import of 100,000 people makes a dozen calls a person. The output is what `JSONEncoder` writes (with
 /// `/` escaped as it does), so stored text does not change shape; anything else is read by `JSONDecoder`.
 public enum JSONText {
-    /// A JSON string literal.
-    public static func quoted(_ text: String, into out: inout String) {
-        out.append("\"")
-        var run = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "/": escape = "\\/"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{08}": escape = "\\b"
-            case "\u{0C}": escape = "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
+    /// A JSON string literal, appended as UTF-8 (bytes: appending to a growing `String`'s scalars copied it).
+    public static func quoted(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            // UTF-8 continuation bytes are all 0x80 or more, so escaping byte by byte is safe.
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "/"): out += [UInt8(ascii: "\\"), UInt8(ascii: "/")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20:
+                let hex = Array(String(byte, radix: 16).utf8)
+                out += Array("\\u00".utf8) + (hex.count == 1 ? [UInt8(ascii: "0")] : []) + hex
+            default: out.append(byte)
             }
-            if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[run..<index])
-                out.append(escape)
-                run = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 
     public static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         quoted(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    public static func append(_ text: String, to out: inout [UInt8]) { out += text.utf8 }
 
     /// `["a","b"]`.
     public static func array(_ values: [String]) -> String {
-        var out = "["
+        var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, value) in values.enumerated() {
-            if index > 0 { out.append(",") }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             quoted(value, into: &out)
         }
-        out.append("]")
-        return out
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An array of strings, or nil when the text is anything else (the caller falls back to `JSONDecoder`).

@@ -25,26 +25,27 @@ public enum BatchInsert {
         guard !rows.isEmpty else { return }
         if sql.dialect.name == "sqlite" {
             // As Fluent stores them on SQLite: identities as upper-case text, times as seconds since 1970.
-            var json = "["
+            var json: [UInt8] = [UInt8(ascii: "[")]
+            json.reserveCapacity(rows.count * columns.count * 24)
             for (index, row) in rows.enumerated() {
-                json.append(index == 0 ? "[" : ",[")
+                JSONText.append(index == 0 ? "[" : ",[", to: &json)
                 for (column, value) in row.enumerated() {
-                    if column > 0 { json.append(",") }
+                    if column > 0 { json.append(UInt8(ascii: ",")) }
                     switch value {
                     case let .text(text): JSONText.quoted(text, into: &json)
-                    case let .int(int): json.append(String(int))
-                    case let .real(real): json.append(String(real))
-                    case let .uuid(uuid): json.append("\"" + uuid.uuidString + "\"")
-                    case let .date(date): json.append(String(date.timeIntervalSince1970))
-                    case .null: json.append("null")
+                    case let .int(int): JSONText.append(String(int), to: &json)
+                    case let .real(real): JSONText.append(String(real), to: &json)
+                    case let .uuid(uuid): JSONText.append("\"" + uuid.uuidString + "\"", to: &json)
+                    case let .date(date): JSONText.append(String(date.timeIntervalSince1970), to: &json)
+                    case .null: JSONText.append("null", to: &json)
                     }
                 }
-                json.append("]")
+                json.append(UInt8(ascii: "]"))
             }
-            json.append("]")
+            json.append(UInt8(ascii: "]"))
             let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
             let values = columns.indices.map { "value ->> \($0)" }.joined(separator: ", ")
-            try await sql.raw("INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: json))").run()
+            try await sql.raw("INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: String(decoding: json, as: UTF8.self)))").run()
             return
         }
         // PostgreSQL allows 65,535 binds a statement.

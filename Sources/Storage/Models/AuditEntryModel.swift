@@ -51,16 +51,16 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
     /// What `JSONEncoder` with sorted keys writes (`field`, `from`, `to`; nil left out), written by hand:
     /// an import writes an entry for each of 100,000 people.
     static func encode(_ changes: [FieldChange]) -> String {
-        var out = "["
+        var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, change) in changes.enumerated() {
-            if index > 0 { out.append(",") }
-            out.append("{\"field\":")
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append("{\"field\":", to: &out)
             JSONText.quoted(change.field, into: &out)
-            if let from = change.from { out.append(",\"from\":"); JSONText.quoted(from, into: &out) }
-            if let to = change.to { out.append(",\"to\":"); JSONText.quoted(to, into: &out) }
-            out.append("}")
+            if let from = change.from { JSONText.append(",\"from\":", to: &out); JSONText.quoted(from, into: &out) }
+            if let to = change.to { JSONText.append(",\"to\":", to: &out); JSONText.quoted(to, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
-        out.append("]")
-        return out
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
