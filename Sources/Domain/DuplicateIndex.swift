@@ -1,10 +1,10 @@
 /// Finds, among many records, those whose names look like a given name (`DuplicateNames`), without
 /// comparing against every record.
 ///
-/// Names with the same comparison key form one group, found directly. For the rest (typing slips, broken
-/// encodings) groups are filed under short keys — each pair of words' first three letters, and the key's
-/// length, since one letter apart means at most one letter longer — and only groups sharing a key are
-/// compared. A file of 100,000 people is checked against 100,000 more in about a second.
+/// Names with the same comparison key form one group, found directly. For the rest, groups are filed under
+/// short keys and only groups sharing one are compared: clean names by every word's first letters and the
+/// key's length (one letter apart is at most one letter longer), broken ones by each pair of words' first
+/// letters, whatever their length.
 public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
     public struct Match: Sendable {
         public var id: ID
@@ -49,8 +49,9 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
             groupNames.append(name)
             groupIDs.append([id])
             groupOfKey[groupKey] = index
+            if !name.isBroken { byBlock[name.wordsKey + "|\(name.keyScalars.count)", default: []].append(index) }
             for key in name.blockingKeys {
-                byBlock[key + (name.isBroken ? "|*" : "|\(name.keyScalars.count)"), default: []].append(index)
+                if name.isBroken { byBlock[key + "|*", default: []].append(index) }
                 byBlockAnyLength[key, default: []].append(index)
             }
             for key in name.wordKeys { byWord[key, default: []].append(index) }
@@ -91,13 +92,11 @@ public struct DuplicateIndex<ID: Hashable & Sendable>: Sendable {
             }
         }
         let length = name.keyScalars.count
+        if !name.isBroken {
+            for near in (length - 1)...(length + 1) { scan(byBlock[name.wordsKey + "|\(near)"]) }
+        }
         for key in name.blockingKeys {
-            if name.isBroken {
-                scan(byBlockAnyLength[key])
-            } else {
-                for near in (length - 1)...(length + 1) { scan(byBlock[key + "|\(near)"]) }
-                scan(byBlock[key + "|*"])
-            }
+            if name.isBroken { scan(byBlockAnyLength[key]) } else { scan(byBlock[key + "|*"]) }
         }
         // Names with a single usable word (often broken ones) are filed by that word alone.
         for key in name.wordKeys {

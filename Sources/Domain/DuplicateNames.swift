@@ -64,6 +64,7 @@ public enum DuplicateNames {
             repairedKey = repaired.map { $0.sorted().joined(separator: " ") }
             isBroken = pattern != nil || repaired != nil
             blockingKeys = Self.blockingKeys(repaired ?? pattern ?? spelled)
+            wordsKey = Array(Set((repaired ?? spelled).map { String($0.prefix(3)) }.filter { $0.count >= 2 })).sorted().joined(separator: "|")
             wordKeys = Self.wordKeys(pattern ?? spelled)
         }
 
@@ -74,6 +75,10 @@ public enum DuplicateNames {
         public let blockingKeys: [String]
         /// Single-word keys, for looking up names whose other words may be broken.
         public let wordKeys: [String]
+        /// Every word's first letters, sorted: clean names that may be a typing slip apart share it (a slip in
+        /// a word's first three letters is missed — filing by pairs instead made a crowded file compare each
+        /// row with thousands).
+        public let wordsKey: String
 
         static func blockingKeys(_ words: [String]) -> [String] {
             let prefixes = words.map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 2 }
