@@ -45,7 +45,9 @@ public enum BatchInsert {
             json.append(UInt8(ascii: "]"))
             let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
             let values = columns.indices.map { "value ->> \($0)" }.joined(separator: ", ")
-            try await sql.raw("INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: String(decoding: json, as: UTF8.self)))").run()
+            // OR FAIL, not the default ABORT: a failure ends the whole import anyway, and ABORT made SQLite keep a
+            // statement journal of every page the statement touched, to undo just that statement.
+            try await sql.raw("INSERT OR FAIL INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM json_each(\(bind: String(decoding: json, as: UTF8.self)))").run()
             return
         }
         // PostgreSQL allows 65,535 binds a statement.

@@ -56,7 +56,11 @@ struct PeopleImport {
             done += 1
         }
 
-        let batch = 500
+        // Large statements and a large page cache for the length of the import: with the usual 32 MB, SQLite
+        // spilled pages of the people, name and search indexes to disk and read them back, batch after batch.
+        let batch = 2_000
+        let sqlite = sql.dialect.name == "sqlite"
+        if sqlite { try await sql.raw("PRAGMA cache_size=-262144").run() }
         var nextDocument = try await SearchDocuments.nextID(on: sql)
         for chunk in stride(from: 0, to: inputs.count, by: batch) {
             var models: [PersonModel] = []
@@ -88,6 +92,7 @@ struct PeopleImport {
             done += models.count
             progress(done, total)
         }
+        if sqlite { try await sql.raw("PRAGMA cache_size=-32768").run() }
         progress(total, total)
         return ImportResult(created: inputs.count, merged: merged)
     }
