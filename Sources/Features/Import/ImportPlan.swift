@@ -47,6 +47,8 @@ public struct ImportPlan: Sendable {
     public var problems: [ImportProblem]
     public var suggestions: [DuplicateSuggestion]
     var items: [Item]
+    /// People rows already validated by the check, so writing need not do it again.
+    var validPeople: [Int: PersonInput.Valid] = [:]
 
     enum Item: Sendable {
         case person(row: Int, PersonInput)

@@ -105,7 +105,7 @@ public struct Imports: Sendable {
             if input.sensitivity == Sensitivity.restricted.rawValue, !actor.can(.writeRestricted) {
                 problems.append(rows.problem(row, "sensitivity", "sensitivity.notAllowed"))
             }
-            do { _ = try input.validated() } catch let .invalid(issues) { problems += rows.problems(row, issues) } catch {}
+            do { plan.validPeople[row.number] = try input.validated() } catch let .invalid(issues) { problems += rows.problems(row, issues) } catch {}
             plan.problems += problems
             if !input.name.isEmpty {
                 let name = DuplicateNames.Name(input.name)

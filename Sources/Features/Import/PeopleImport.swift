@@ -18,7 +18,7 @@ struct PeopleImport {
         let suggestions = Dictionary(plan.suggestions.map { ($0.row, $0) }, uniquingKeysWith: { first, _ in first })
 
         // Settle merges first: a row merged into an earlier row joins that row (or whatever it joined).
-        var inputs: [(row: Int, input: PersonInput)] = []
+        var inputs: [(row: Int, input: PersonInput, absorbed: Bool)] = []
         var position: [Int: Int] = [:]
         var intoExisting: [UUID: PersonInput] = [:]
         var existingOfRow: [Int: UUID] = [:]
@@ -27,7 +27,7 @@ struct PeopleImport {
             guard case let .person(row, input) = item else { continue }
             guard let suggestion = suggestions[row], decisions.decision(for: row) == .merge else {
                 position[row] = inputs.count
-                inputs.append((row, input))
+                inputs.append((row, input, false))
                 continue
             }
             merged += 1
@@ -37,6 +37,7 @@ struct PeopleImport {
             } else if let earlier = suggestion.earlierRow {
                 if let index = position[earlier] {
                     inputs[index].input = inputs[index].input.absorbing(input)
+                    inputs[index].absorbed = true
                     position[row] = index
                 } else if let existing = existingOfRow[earlier] {
                     intoExisting[existing] = intoExisting[existing]!.absorbing(input)
@@ -60,15 +61,19 @@ struct PeopleImport {
         // spilled pages of the people, name and search indexes to disk and read them back, batch after batch.
         let batch = 2_000
         let sqlite = sql.dialect.name == "sqlite"
-        if sqlite { try await sql.raw("PRAGMA cache_size=-262144").run() }
+        if sqlite {
+            try await sql.raw("PRAGMA cache_size=-262144").run()
+            // The full-text index merges its segments as it grows; once, after the import, costs less.
+            try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 0)").run()
+        }
         var nextDocument = try await SearchDocuments.nextID(on: sql)
         for chunk in stride(from: 0, to: inputs.count, by: batch) {
             var models: [PersonModel] = []
             var names: [NameIndex.Entry] = []
             var entries: [AuditEntryModel] = []
             var documents: [SearchDocuments.Document] = []
-            for (_, input) in inputs[chunk..<min(chunk + batch, inputs.count)] {
-                let valid = try input.validated()
+            for (row, input, absorbed) in inputs[chunk..<min(chunk + batch, inputs.count)] {
+                let valid = try absorbed ? input.validated() : plan.validPeople[row] ?? input.validated()
                 try people.requireWrite(valid.sensitivity, by: actor)
                 let person = PersonModel()
                 person.id = UUID()
@@ -92,7 +97,11 @@ struct PeopleImport {
             done += models.count
             progress(done, total)
         }
-        if sqlite { try await sql.raw("PRAGMA cache_size=-32768").run() }
+        if sqlite {
+            try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4)").run()
+            try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('merge', 500)").run()
+            try await sql.raw("PRAGMA cache_size=-32768").run()
+        }
         progress(total, total)
         return ImportResult(created: inputs.count, merged: merged)
     }

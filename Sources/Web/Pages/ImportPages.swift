@@ -91,14 +91,17 @@ enum ImportPages {
                     H.el("table") {
                         H.el("thead") { H.el("tr") {
                             H.text("th", [("scope", "col")], text("import.column"))
-                            H.text("th", [("scope", "col")], text("import.example"))
                             H.text("th", [("scope", "col")], text("import.field"))
                         } }
                         H.el("tbody") {
                             for (index, heading) in batch.table.header.enumerated() {
                                 H.el("tr") {
-                                    H.el("th", [("scope", "row")]) { H.el("label", [("for", "column\(index)")]) { Text(heading.isEmpty ? "column \(index + 1)" : heading) } }
-                                    H.text("td", [], String((batch.table.rows.first?[index] ?? "").prefix(60)))
+                                    // Two columns, the first row's value under its heading: the table fits a phone.
+                                    H.el("th", [("scope", "row")]) {
+                                        H.el("label", [("for", "column\(index)")]) { Text(heading.isEmpty ? "column \(index + 1)" : heading) }
+                                        let example = String((batch.table.rows.first?[index] ?? "").prefix(40))
+                                        if !example.isEmpty { H.text("span", [("class", "help example")], text("import.example") + ": " + example) }
+                                    }
                                     H.el("td") {
                                         H.el("select", [("id", "column\(index)"), ("name", "column\(index)")]) {
                                             H.el("option", [("value", ""), ("selected", (batch.mapping.fields[safe: index] ?? nil) == nil ? "" : nil)]) { Text(text("import.notImported")) }
@@ -155,9 +158,7 @@ enum ImportPages {
                         H.el("table") {
                             H.el("thead") { H.el("tr") {
                                 H.text("th", [("scope", "col")], text("import.row"))
-                                H.text("th", [("scope", "col")], text("field.name"))
-                                H.text("th", [("scope", "col")], text("import.looksLike"))
-                                H.text("th", [("scope", "col")], text("import.why"))
+                                H.text("th", [("scope", "col")], text("field.name") + " · " + text("import.looksLike"))
                                 H.text("th", [("scope", "col")], text("import.decision"))
                             } }
                             H.el("tbody") {
@@ -165,8 +166,9 @@ enum ImportPages {
                                     let decision = batch.decisions.decision(for: suggestion.row)
                                     H.el("tr") {
                                         H.text("td", [], String(suggestion.row))
-                                        H.text("th", [("scope", "row"), ("id", "dup-\(suggestion.row)")], suggestion.name)
                                         H.el("td") {
+                                            H.text("strong", [("id", "dup-\(suggestion.row)")], suggestion.name)
+                                            H.void("br", [])
                                             if let existing = suggestion.existing {
                                                 H.el("a", [("href", (batch.kind == .organizations ? SiteURL.organization(existing.id) : SiteURL.person(existing.id)).path)]) {
                                                     Text(text("import.inRecord", existing.name))
@@ -174,8 +176,8 @@ enum ImportPages {
                                             } else {
                                                 Text(text("import.earlierRow", String(suggestion.earlierRow ?? 0), suggestion.matchedName))
                                             }
+                                            H.text("span", [("class", "help")], " — " + text("duplicates.likeness.\(suggestion.likeness.rawValue)"))
                                         }
-                                        H.text("td", [], text("duplicates.likeness.\(suggestion.likeness.rawValue)"))
                                         H.el("td") {
                                             H.el("fieldset", [("class", "choices"), ("aria-labelledby", "dup-\(suggestion.row)")]) {
                                                 for choice in DuplicateDecision.allCases {
