@@ -109,14 +109,24 @@ extension PersonModel {
 
     /// What the audit trail compares. Notes are personal: the trail says they changed, not what they say.
     var auditFields: [(String, String?)] {
+        Self.auditFields(name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender,
+                         community: $community.id, place: $place.id, languages: JSONList.decode(languagesJSON),
+                         emails: JSONList.decode(emailsJSON), phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity,
+                         lawfulBasis: lawfulBasis, consent: [consentStored, consentNamed, consentQuoted, consentPhotographed], deleted: deletedAt != nil)
+    }
+
+    /// The same from plain values (an import prepares 100,000 people without models).
+    static func auditFields(name: String, otherNames: [String], honorific: String?, gender: String?, community: UUID?, place: UUID?,
+                            languages: [String], emails: [String], phones: [String], notes: String?, sensitivity: String,
+                            lawfulBasis: String, consent: [String], deleted: Bool) -> [(String, String?)] {
         [
-            ("name", name), ("otherNames", JSONList.decode(otherNamesJSON).joined(separator: "; ")), ("honorific", honorific),
-            ("gender", gender), ("community", $community.id?.uuidString), ("place", $place.id?.uuidString),
-            ("languages", JSONList.decode(languagesJSON).joined(separator: ", ")),
-            ("emails", JSONList.decode(emailsJSON).joined(separator: ", ")), ("phones", JSONList.decode(phonesJSON).joined(separator: ", ")),
+            ("name", name), ("otherNames", otherNames.joined(separator: "; ")), ("honorific", honorific),
+            ("gender", gender), ("community", community?.uuidString), ("place", place?.uuidString),
+            ("languages", languages.joined(separator: ", ")),
+            ("emails", emails.joined(separator: ", ")), ("phones", phones.joined(separator: ", ")),
             ("notes", notes == nil ? nil : "(\(notes!.count) characters)"), ("sensitivity", sensitivity), ("lawfulBasis", lawfulBasis),
-            ("consent.stored", consentStored), ("consent.named_publicly", consentNamed), ("consent.quoted", consentQuoted),
-            ("consent.photographed", consentPhotographed), ("deleted", deletedAt == nil ? nil : "yes"),
+            ("consent.stored", consent[0]), ("consent.named_publicly", consent[1]), ("consent.quoted", consent[2]),
+            ("consent.photographed", consent[3]), ("deleted", deleted ? "yes" : nil),
         ]
     }
 }

@@ -50,7 +50,7 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
 
     /// What `JSONEncoder` with sorted keys writes (`field`, `from`, `to`; nil left out), written by hand:
     /// an import writes an entry for each of 100,000 people.
-    static func encode(_ changes: [FieldChange]) -> String {
+    public static func encode(_ changes: [FieldChange]) -> String {
         var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, change) in changes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }

@@ -92,8 +92,14 @@ public enum SearchDocuments {
 
     public static func person(_ model: PersonModel) -> Document? {
         guard model.deletedAt == nil, let id = model.id else { return nil }
-        return Document(recordType: "person", id: id, restricted: model.sensitivity == Sensitivity.normal.rawValue ? 0 : 1,
-                        words: fold([model.name, model.honorific, model.notes] + strings(model.otherNamesJSON)))
+        return person(id: id, name: model.name, otherNames: strings(model.otherNamesJSON).compactMap { $0 }, honorific: model.honorific,
+                      notes: model.notes, sensitivity: model.sensitivity)
+    }
+
+    /// A live person's document from plain values (an import's).
+    public static func person(id: UUID, name: String, otherNames: [String], honorific: String?, notes: String?, sensitivity: String) -> Document {
+        Document(recordType: "person", id: id, restricted: sensitivity == Sensitivity.normal.rawValue ? 0 : 1,
+                 words: fold([name, honorific, notes] + otherNames.map { Optional($0) }))
     }
 
     static func organization(_ model: OrganizationModel) -> Document? {
