@@ -198,6 +198,8 @@ struct MergeTests {
             let officer = try await app.addUser("arta@ico.example", role: .officer)
             let token = try await app.token(for: officer.email)
             #expect(try await app.api(.GET, "/api/v1/duplicates?kind=people", token: token).body.string.contains("\"likeness\":\"same_name\""))
+            #expect(try await app.api(.GET, "/api/v1/duplicates", token: token).status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/duplicates?kind=", token: token).status == .unprocessableEntity, "found by schemathesis")
             try await DuplicateCandidates(database: app.db).dismiss(.people, other.id, f.hamza, by: .user(officer))
             #expect(try await app.api(.GET, "/api/v1/duplicates?kind=people", token: token).body.string.contains("\"total\":0"))
             #expect(try await app.api(.POST, "/api/v1/people/\(other.id.uuidString)/merge", token: token, json: "{\"into\":\"\(f.hamza.uuidString)\"}").status == .forbidden)

@@ -105,8 +105,9 @@ struct DuplicatesController {
     }
 
     @Sendable func apiList(_ req: Request) async throws -> Response {
-        let raw = req.queryText("kind")
-        guard let kind = DuplicateCandidates.Kind(rawValue: raw.isEmpty ? "people" : raw) else {
+        // Left out, it means people; given, it must be one of the kinds (an empty `kind=` is a mistake too).
+        let raw = req.queryValues["kind"] == nil ? "people" : req.queryText("kind")
+        guard let kind = DuplicateCandidates.Kind(rawValue: raw) else {
             throw DomainError.invalid([FieldIssue(field: "kind", "field.notAChoice")])
         }
         let found = try await DuplicateCandidates(database: req.db).pairs(kind, by: req.actor)
