@@ -87,6 +87,9 @@ public struct ImportMapping: Sendable, Codable, Equatable {
 
     public init(fields: [String?]) { self.fields = fields }
 
+    /// The field a column fills, if any (nil also for a column the mapping does not reach).
+    public func field(at column: Int) -> String? { fields.indices.contains(column) ? fields[column] : nil }
+
     /// The column for a field, if one is mapped to it.
     public func column(of field: String) -> Int? { fields.firstIndex { $0 == field } }
 

@@ -81,8 +81,7 @@ public struct Imports: Sendable {
         let references = try await ImportReferences.load(.people, by: actor, on: database)
         let (index, names) = try await ImportReferences.duplicateIndex(.people, by: actor, on: database)
         let localizer = Localizer(language: language)
-        var fileIndex = DuplicateIndex<Int>()
-        var fileNames: [Int: String] = [:]
+        var suggester = DuplicateSuggester(kept: index, keptNames: names)
         var plan = ImportPlan(kind: .people, rowCount: 0, problems: [], suggestions: [], items: [])
         for row in rows.rows {
             plan.rowCount += 1
@@ -107,17 +106,8 @@ public struct Imports: Sendable {
             }
             do { plan.validPeople[row.number] = try input.validated() } catch let .invalid(issues) { problems += rows.problems(row, issues) } catch {}
             plan.problems += problems
-            if !input.name.isEmpty {
-                let name = DuplicateNames.Name(input.name)
-                if let match = index.matches(for: name, limit: 1).first {
-                    plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness,
-                                                                existing: RecordRef(id: match.id, name: names[match.id] ?? match.name), matchedName: match.name))
-                } else if let match = fileIndex.matches(for: name, limit: 1).first {
-                    plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness, earlierRow: match.id,
-                                                                matchedName: fileNames[match.id] ?? match.name))
-                }
-                fileIndex.add(row.number, prepared: [name] + input.otherNames.map(DuplicateNames.Name.init))
-                fileNames[row.number] = input.name
+            if let suggestion = suggester.suggestion(row: row.number, name: input.name, otherNames: input.otherNames) {
+                plan.suggestions.append(suggestion)
             }
             plan.items.append(.person(row: row.number, input))
         }
@@ -130,8 +120,7 @@ public struct Imports: Sendable {
         let references = try await ImportReferences.load(.organizations, by: actor, on: database)
         let (index, names) = try await ImportReferences.duplicateIndex(.organizations, by: actor, on: database)
         let localizer = Localizer(language: language)
-        var fileIndex = DuplicateIndex<Int>()
-        var fileNames: [Int: String] = [:]
+        var suggester = DuplicateSuggester(kept: index, keptNames: names)
         var earlier = Set<String>()
         var plan = ImportPlan(kind: .organizations, rowCount: 0, problems: [], suggestions: [], items: [])
         for row in rows.rows {
@@ -158,19 +147,10 @@ public struct Imports: Sendable {
                 problems += rows.problems(row, issues, fields: ["parentID": "parent", "placeID": "place"])
             }
             plan.problems += problems
-            if !input.name.isEmpty {
-                let name = DuplicateNames.Name(input.name)
-                if let match = index.matches(for: name, limit: 1).first {
-                    plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness,
-                                                                existing: RecordRef(id: match.id, name: names[match.id] ?? match.name), matchedName: match.name))
-                } else if let match = fileIndex.matches(for: name, limit: 1).first {
-                    plan.suggestions.append(DuplicateSuggestion(row: row.number, name: input.name, likeness: match.likeness, earlierRow: match.id,
-                                                                matchedName: fileNames[match.id] ?? match.name))
-                }
-                fileIndex.add(row.number, prepared: [name] + input.otherNames.map(DuplicateNames.Name.init))
-                fileNames[row.number] = input.name
-                for name in [input.name] + input.otherNames { earlier.insert(ImportReferences.key(name)) }
+            if let suggestion = suggester.suggestion(row: row.number, name: input.name, otherNames: input.otherNames) {
+                plan.suggestions.append(suggestion)
             }
+            if !input.name.isEmpty { for name in [input.name] + input.otherNames { earlier.insert(ImportReferences.key(name)) } }
             plan.items.append(.organization(row: row.number, input, parentName: input.parentID == nil ? parentName : nil))
         }
         return plan

@@ -68,7 +68,7 @@ extension RoundtableCLI {
             let plan = try await imports.check(kind, table: table, mapping: mapping, by: .commandLine)
             var report = ["\(options.file): \(plan.rowCount) rows of \(kind.rawValue), cells separated by \"\(table.separator == "\t" ? "tab" : String(table.separator))\"."]
             report.append("Columns: " + table.header.indices.map { index in
-                "\"\(table.header[index])\" → \(index < mapping.fields.count ? mapping.fields[index] ?? "(not imported)" : "(not imported)")"
+                "\"\(table.header[index])\" → \(mapping.field(at: index) ?? "(not imported)")"
             }.joined(separator: ", "))
             if !plan.problems.isEmpty {
                 report.append("\(plan.problems.count) problem(s):")

@@ -104,9 +104,9 @@ enum ImportPages {
                                     }
                                     H.el("td") {
                                         H.el("select", [("id", "column\(index)"), ("name", "column\(index)")]) {
-                                            H.el("option", [("value", ""), ("selected", (batch.mapping.fields[safe: index] ?? nil) == nil ? "" : nil)]) { Text(text("import.notImported")) }
+                                            H.el("option", [("value", ""), ("selected", batch.mapping.field(at: index) == nil ? "" : nil)]) { Text(text("import.notImported")) }
                                             for field in batch.kind.fields {
-                                                H.el("option", [("value", field.key), ("selected", (batch.mapping.fields[safe: index] ?? nil) == field.key ? "" : nil)]) {
+                                                H.el("option", [("value", field.key), ("selected", batch.mapping.field(at: index) == field.key ? "" : nil)]) {
                                                     Text(text("import.field.\(field.key)") + (field.required ? " *" : ""))
                                                 }
                                             }
@@ -216,8 +216,4 @@ enum ImportPages {
             }
         }
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
