@@ -102,11 +102,14 @@ struct PeopleListQuery {
     }
 
     /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
-    /// On SQLite the index is named: with two indexes on the words, its planner guesses wrong without statistics.
-    private func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, index: String = NameTokenModel.lookupIndex) -> SQLSelectBuilder {
+    /// On SQLite the way in is named: with the table's own key and a second index on the words, its planner
+    /// guesses wrong without statistics. `NOT INDEXED` reads the table by its key (record_type, token, …).
+    private func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, inNameOrder: Bool = false) -> SQLSelectBuilder {
         let lead = words.max { $0.count < $1.count } ?? ""
         let table: any SQLExpression = sql.dialect.name == "sqlite"
-            ? SQLQueryString("\(ident: NameTokenModel.schema) INDEXED BY \(ident: index)") : SQLIdentifier(NameTokenModel.schema)
+            ? (inNameOrder ? SQLQueryString("\(ident: NameTokens.schema) INDEXED BY \(ident: NameTokens.nameOrderIndex)")
+                           : SQLQueryString("\(ident: NameTokens.schema) NOT INDEXED"))
+            : SQLIdentifier(NameTokens.schema)
         var select = select.from(table)
             .where("record_type", .equal, People.recordType)
             .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
@@ -143,7 +146,7 @@ struct PeopleListQuery {
 
     /// The page read in list order from the name-order index: no sort, and it stops after the page.
     func pageInNameOrder(offset: Int) async throws -> [UUID] {
-        try await indexMatches(sql.select().column("record_id"), index: NameTokenModel.nameOrderIndex)
+        try await indexMatches(sql.select().column("record_id"), inNameOrder: true)
             .groupBy("sort_name").groupBy("record_id")
             .orderBy("sort_name", direction).orderBy("record_id", direction)
             .limit(perPage + 1).offset(offset)

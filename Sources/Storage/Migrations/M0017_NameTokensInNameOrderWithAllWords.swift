@@ -10,27 +10,27 @@ struct M0017_NameTokensInNameOrderWithAllWords: AsyncMigration {
     var name: String { "M0017_NameTokensInNameOrderWithAllWords" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(NameTokenModel.schema)
+        try await database.schema(NameTokens.schema)
             .field("words", .string, .required, .sql(.default("")))
             .update()
         guard let sql = database as? any SQLDatabase else { return }
         let concatenated: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(t.token, ' ')" : "group_concat(t.token, ' ')"
         try await sql.raw("""
-            UPDATE \(ident: NameTokenModel.schema) SET words = ' ' || COALESCE((SELECT \(concatenated) FROM \(ident: NameTokenModel.schema) t \
-            WHERE t.record_id = \(ident: NameTokenModel.schema).record_id), '') || ' '
+            UPDATE \(ident: NameTokens.schema) SET words = ' ' || COALESCE((SELECT \(concatenated) FROM \(ident: NameTokens.schema) t \
+            WHERE t.record_id = \(ident: NameTokens.schema).record_id), '') || ' '
             """).run()
-        try await SQLIndex.drop(NameTokenModel.lookupIndex, in: database)
-        try await SQLIndex.create(NameTokenModel.lookupIndex, on: NameTokenModel.schema,
+        try await SQLIndex.drop(NameTokens.lookupIndex, in: database)
+        try await SQLIndex.create(NameTokens.lookupIndex, on: NameTokens.schema,
                                   columns: ["record_type", "token", "visibility", "record_id", "sort_name", "words"], in: database)
-        try await SQLIndex.create(NameTokenModel.nameOrderIndex, on: NameTokenModel.schema,
+        try await SQLIndex.create(NameTokens.nameOrderIndex, on: NameTokens.schema,
                                   columns: ["record_type", "sort_name", "record_id", "token", "visibility", "words"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await SQLIndex.drop(NameTokenModel.nameOrderIndex, in: database)
-        try await SQLIndex.drop(NameTokenModel.lookupIndex, in: database)
-        try await SQLIndex.create(NameTokenModel.lookupIndex, on: NameTokenModel.schema,
+        try await SQLIndex.drop(NameTokens.nameOrderIndex, in: database)
+        try await SQLIndex.drop(NameTokens.lookupIndex, in: database)
+        try await SQLIndex.create(NameTokens.lookupIndex, on: NameTokens.schema,
                                   columns: ["record_type", "token", "visibility", "record_id", "sort_name"], in: database)
-        try await database.schema(NameTokenModel.schema).deleteField("words").update()
+        try await database.schema(NameTokens.schema).deleteField("words").update()
     }
 }

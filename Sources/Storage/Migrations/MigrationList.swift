@@ -32,5 +32,6 @@ public enum MigrationList {
         M0027_CreateSearchIndex(), // one search box, through the name folding, on FTS5 or PostgreSQL full text
         M0028_CreateImportsAndDuplicateDismissals(), // staged spreadsheet imports; pairs marked "not the same"
         M0029_CreateCalendarFeeds(), // personal calendar feeds: only the hash of each secret address
+        M0030_NameTokensKeyedByWord(), // name words keyed by what they are looked up by, no identity of their own
     ]
 }
