@@ -1,5 +1,6 @@
 import Domain
 import Features
+import FluentKit
 import Foundation
 import Storage
 import Testing
@@ -140,6 +141,52 @@ struct CommandLineTests {
             await #expect(throws: RoundtableCLI.CommandFailure.self) {
                 _ = try await RoundtableCLI.importFile(config, RoundtableCLI.ImportOptions(kind: "donors", file: file.path)) { _ in }
             }
+        }
+    }
+
+    /// A file of more than one batch is written while it is checked; a problem near its end still leaves nothing.
+    @Test func aProblemNearTheEndOfALargeFileLeavesNothingWritten() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            guard case .sqliteFile(let path) = config.database else { return }
+            let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("large.csv")
+            func sheet(badRow: Int?) -> Data {
+                var text = "Name;Email\r\n"
+                for index in 0..<2_600 {
+                    let email = index + 2 == badRow ? "person\(index)@example" : "person\(index)@example.org"
+                    text += (index == 0 ? "Zana Dukagjini" : "Besa Qyteti\(index)") + ";\(email)\r\n"
+                }
+                // Row 2602: the first row's person again, with another address.
+                return Data((text + "Zana Dukagjini;zana@example.org\r\n").utf8)
+            }
+            let (before, entriesBefore) = try await RoundtableCLI.withApp(config) { app in
+                (try await PersonModel.query(on: app.db).count(), try await AuditEntryModel.query(on: app.db).count())
+            }
+
+            try sheet(badRow: 2_550).write(to: file)
+            var options = RoundtableCLI.ImportOptions(kind: "people", file: file.path)
+            options.duplicates = "new"
+            options.mergeRows = [2_602]
+            let failed = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(failed.failed && !failed.wrote)
+            #expect(failed.report.contains { $0.hasPrefix("  row 2550, \"Email\": Enter an email address") }, "\(failed.report)")
+            let (people, entries) = try await RoundtableCLI.withApp(config) { app in
+                (try await PersonModel.query(on: app.db).count(), try await AuditEntryModel.query(on: app.db).count())
+            }
+            #expect(people == before && entries == entriesBefore)
+
+            try sheet(badRow: nil).write(to: file)
+            let lines = LinesSeen()
+            let done = try await RoundtableCLI.importFile(config, options) { lines.add($0) }
+            #expect(done.wrote && done.report.last == "Imported: 2600 new, 1 merged into records already kept.", "\(done.report.suffix(3))")
+            #expect(lines.all.contains("Written 2601 of 2601…"), "\(lines.all)")
+            let (count, zana) = try await RoundtableCLI.withApp(config) { app in
+                (try await PersonModel.query(on: app.db).count(),
+                 try await PersonModel.query(on: app.db).filter(\.$name == "Zana Dukagjini").all().map(\.emailsJSON))
+            }
+            #expect(count == before + 2_600)
+            // The repeated row was merged into the person its first row became: both addresses, one person.
+            #expect(zana.count == 1 && zana[0].contains("person0@example.org") && zana[0].contains("zana@example.org"), "\(zana)")
         }
     }
 

@@ -43,6 +43,36 @@ struct ImportTests {
         }
     }
 
+    /// The command line's way: checked and written together, in one transaction.
+    @Test func checkingAndWritingTogetherWritesOnlyACleanDecidedFile() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let before = try await PersonModel.query(on: app.db).count()
+            let imports = Imports(database: app.db)
+            let table = try Self.table(Self.excelPeople)
+            let mapping = ImportMapping.guess(header: table.header, kind: .people)
+            let refused = try await imports.checkAndWrite(.people, table: table, mapping: mapping, decisions: ImportDecisions(forAll: .merge),
+                                                          fileName: "contacts.csv", by: .user(officer))
+            #expect(refused.result == nil && refused.plan.problems.count == 2)
+            #expect(try await PersonModel.query(on: app.db).count() == before)
+
+            let fixed = try Self.table(Self.excelPeople.replacingOccurrences(of: "dragan@example;Atlantis", with: "dragan@example.org;Приштина"))
+            let undecided = try await imports.checkAndWrite(.people, table: fixed, mapping: mapping, decisions: ImportDecisions(byRow: [2: .merge]),
+                                                            fileName: "contacts.csv", by: .user(officer))
+            #expect(undecided.result == nil && undecided.plan.undecided(ImportDecisions(byRow: [2: .merge])).map(\.row) == [5])
+            #expect(try await PersonModel.query(on: app.db).count() == before)
+
+            let written = try await imports.checkAndWrite(.people, table: fixed, mapping: mapping, decisions: ImportDecisions(forAll: .merge),
+                                                          fileName: "contacts.csv", by: .user(officer))
+            #expect(written.result == ImportResult(created: 2, merged: 2))
+            #expect(try await PersonModel.query(on: app.db).count() == before + 2)
+            // Row 5 joined the person row 4 became: one Arta Krasniqi with both addresses.
+            let arta = try await PersonModel.query(on: app.db).filter(\.$name == "Arta Krasniqi").all()
+            #expect(arta.count == 1 && arta[0].emailsJSON.contains("arta.k@example.org"), "\(arta.map(\.emailsJSON))")
+        }
+    }
+
     @Test func aCleanDecidedFileIsWrittenAndMergedRowsAddToTheKeptRecord() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

@@ -68,21 +68,83 @@ public struct Imports: Sendable {
             case .organizations: result = try await writeOrganizations(plan, decisions: decisions, by: actor, now: now, on: tx, progress: progress)
             case .positions, .engagements: result = try await writeEach(plan, by: actor, now: now, on: tx, progress: progress).result
             }
-            try await AuditTrail.record(.create, by: actor, recordType: "import", recordID: nil, recordLabel: "\(plan.kind.rawValue): \(fileName)",
-                                        changes: [FieldChange(field: "created", from: nil, to: String(result.created)),
-                                                  FieldChange(field: "merged", from: nil, to: String(result.merged))], at: now, on: tx)
+            try await Imports.recordImport(plan.kind, fileName: fileName, result: result, by: actor, at: now, on: tx)
             return result
         }
     }
 
+    /// Checks a file and, when it is clean and every suggested duplicate is decided, writes it in one
+    /// transaction, as `check` and `write` would one after the other (the command line, which knows its
+    /// decisions before the check). For people, each checked batch is written while the next is checked:
+    /// a problem or an undecided duplicate found later rolls all of it back, so nothing is written unless
+    /// the whole file is clean. Returns the plan, and what was written if it was.
+    public func checkAndWrite(_ kind: ImportKind, table: CSVReader.Table, mapping: ImportMapping, decisions: ImportDecisions, fileName: String,
+                              by actor: Actor, now: Date = Date(), progress: @escaping Progress = { _, _ in }) async throws -> (plan: ImportPlan, result: ImportResult?) {
+        guard kind == .people, mapping.problems(kind: kind).isEmpty else {
+            let plan = try await check(kind, table: table, mapping: mapping, by: actor)
+            guard plan.isReady(decisions) else { return (plan, nil) }
+            return (plan, try await write(plan, decisions: decisions, fileName: fileName, by: actor, now: now, progress: progress))
+        }
+        try actor.require(.writeRecords)
+        struct NotReady: Error { let plan: ImportPlan }
+        let (language, timeZone) = (language, timeZone)
+        do {
+            return try await database.transaction { tx in
+                let writer = PeopleImport(database: tx, language: language)
+                let rows = ImportRows(table: table, mapping: mapping)
+                let total = rows.rows.count
+                let (batches, continuation) = AsyncStream.makeStream(of: [PeopleImport.NewRow].self)
+                defer { continuation.finish() }
+                return try await withThrowingTaskGroup(of: [Int: UUID].self) { group in
+                    group.addTask { try await writer.writeNew(batches, total: total, by: actor, now: now, progress: progress) }
+                    var suggested = Set<Int>()
+                    var writing = true
+                    let plan = try await Imports(database: tx, language: language, timeZone: timeZone).checkPeople(rows, by: actor) { plan, items in
+                        guard writing else { return }
+                        // Once anything stops the import, nothing more goes to the writer; it is all rolled back.
+                        guard plan.isReady(decisions) else {
+                            writing = false
+                            continuation.finish()
+                            return
+                        }
+                        for suggestion in plan.suggestions.reversed() {
+                            guard suggested.insert(suggestion.row).inserted else { break }
+                        }
+                        continuation.yield(PeopleImport.newRows(plan.items[items], plan: plan, suggested: suggested, decisions: decisions))
+                    }
+                    continuation.finish()
+                    let created = try await group.next() ?? [:]
+                    guard plan.isReady(decisions) else { throw NotReady(plan: plan) }
+                    let merged = try await writer.settleMerges(plan, decisions: decisions, created: created, by: actor, now: now)
+                    progress(total, total)
+                    let result = ImportResult(created: created.count, merged: merged)
+                    try await Imports.recordImport(.people, fileName: fileName, result: result, by: actor, at: now, on: tx)
+                    return (plan, result)
+                }
+            }
+        } catch let notReady as NotReady {
+            return (notReady.plan, nil)
+        }
+    }
+
+    /// The import's own entry in the audit trail, beside each record's.
+    static func recordImport(_ kind: ImportKind, fileName: String, result: ImportResult, by actor: Actor, at now: Date, on tx: any Database) async throws {
+        try await AuditTrail.record(.create, by: actor, recordType: "import", recordID: nil, recordLabel: "\(kind.rawValue): \(fileName)",
+                                    changes: [FieldChange(field: "created", from: nil, to: String(result.created)),
+                                              FieldChange(field: "merged", from: nil, to: String(result.merged))], at: now, on: tx)
+    }
+
     // MARK: People
 
-    func checkPeople(_ rows: ImportRows, by actor: Actor) async throws -> ImportPlan {
+    /// `checked` is told, every batch of rows, the plan so far and which of its items the batch added.
+    func checkPeople(_ rows: ImportRows, by actor: Actor,
+                     checked: (ImportPlan, Range<Int>) async throws -> Void = { _, _ in }) async throws -> ImportPlan {
         let references = try await ImportReferences.load(.people, by: actor, on: database)
         let (index, names) = try await ImportReferences.duplicateIndex(.people, by: actor, on: database)
         let localizer = Localizer(language: language)
         var suggester = DuplicateSuggester(kept: index, keptNames: names)
         var plan = ImportPlan(kind: .people, rowCount: 0, problems: [], suggestions: [], items: [])
+        var reported = 0
         for row in rows.rows {
             plan.rowCount += 1
             var problems: [ImportProblem] = []
@@ -110,7 +172,12 @@ public struct Imports: Sendable {
                 plan.suggestions.append(suggestion)
             }
             plan.items.append(.person(row: row.number, input))
+            if plan.items.count - reported == PeopleImport.batchSize {
+                try await checked(plan, reported..<plan.items.count)
+                reported = plan.items.count
+            }
         }
+        if plan.items.count > reported { try await checked(plan, reported..<plan.items.count) }
         return plan
     }
 

@@ -37,31 +37,36 @@ enum NameIndex {
 
     static func replace(_ entry: Entry, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.delete(from: NameTokenModel.schema).where("record_id", .equal, SQLBind(entry.id)).run()
+        try await sql.delete(from: NameTokens.schema).where("record_id", .equal, SQLBind(entry.id)).run()
         try await insert([entry], sql: sql)
     }
 
-    /// Writes the words of many records, a thousand rows per statement.
+    static let columns = ["record_type", "record_id", "token", "sort_name", "visibility", "words"]
+
+    /// Writes the words of many records.
     static func insert(_ entries: [Entry], sql: any SQLDatabase) async throws {
-        var rows: [(entry: Entry, token: String, words: String)] = []
+        try await BatchInsert.insert(into: NameTokens.schema, columns: columns, rows: rows(entries), sql: sql)
+    }
+
+    /// The rows `insert` writes: one per distinct folded word of each record's names.
+    static func rows(_ entries: [Entry]) -> [[BatchInsert.Value]] {
+        var rows: [[BatchInsert.Value]] = []
+        rows.reserveCapacity(entries.count * 4)
         for entry in entries {
             let tokens = Set(entry.names.flatMap(NameFolding.tokens).map { String($0.prefix(100)) }).sorted()
             let words = " " + tokens.joined(separator: " ") + " "
-            for token in tokens { rows.append((entry, token, words)) }
+            for token in tokens {
+                rows.append([.text(entry.recordType), .uuid(entry.id), .text(token), .text(entry.sortName),
+                             .int(entry.visibility.rawValue), .text(words)])
+            }
         }
-        for batch in rows.chunked(5000) {
-            try await BatchInsert.insert(into: NameTokenModel.schema, columns: ["id", "record_type", "record_id", "token", "sort_name", "visibility", "words"],
-                                         rows: batch.map { row in
-                                             [.uuid(UUID()), .text(row.entry.recordType), .uuid(row.entry.id), .text(row.token), .text(row.entry.sortName),
-                                              .int(row.entry.visibility.rawValue), .text(row.words)]
-                                         }, sql: sql)
-        }
+        return rows
     }
 
     /// After a delete or restore: the words stay, who may see them changes.
     static func setVisibility(_ visibility: Visibility, of id: UUID, on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.update(NameTokenModel.schema).set("visibility", to: SQLBind(visibility.rawValue))
+        try await sql.update(NameTokens.schema).set("visibility", to: SQLBind(visibility.rawValue))
             .where("record_id", .equal, SQLBind(id)).run()
     }
 
@@ -70,7 +75,7 @@ enum NameIndex {
         Array(Set(NameFolding.tokens(text)).sorted().prefix(8))
     }
 
-    /// A condition on a word row: its record also has a word beginning with `word` (see `NameTokenModel.words`).
+    /// A condition on a word row: its record also has a word beginning with `word` (see `NameTokens`).
     static func alsoHas(_ word: String, dialect: String) -> SQLQueryString {
         dialect == "postgresql" ? "strpos(\(ident: "words"), \(bind: " " + word)) > 0" : "instr(\(ident: "words"), \(bind: " " + word)) > 0"
     }
@@ -78,7 +83,7 @@ enum NameIndex {
     /// `record_id`s of records with a word beginning with `word`, as a sub-query.
     static func matching(_ word: String, recordType: String) -> SQLQueryString {
         """
-        SELECT \(ident: "record_id") FROM \(ident: NameTokenModel.schema) \
+        SELECT \(ident: "record_id") FROM \(ident: NameTokens.schema) \
         WHERE \(ident: "record_type") = \(bind: recordType) AND \(ident: "token") >= \(bind: word) \
         AND \(ident: "token") < \(bind: successor(of: word))
         """

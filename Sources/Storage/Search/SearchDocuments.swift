@@ -44,19 +44,41 @@ public enum SearchDocuments {
     /// On SQLite, documents with consecutive ids from `firstID` and their coded tokens under the same rowids;
     /// on PostgreSQL, documents numbered by the database. Many at once: an import's batches.
     public static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
-        guard !documents.isEmpty else { return }
-        guard sql.dialect.name == "sqlite" else {
+        try await write(Rows(documents, firstID: firstID, sqlite: sql.dialect.name == "sqlite"), sql: sql)
+    }
+
+    /// What `insert` writes, made ready apart from writing it (an import makes the next batch's while the
+    /// database writes the last).
+    public struct Rows: Sendable {
+        let sqlite: Bool
+        let documents: [[BatchInsert.Value]]
+        let tokens: [[BatchInsert.Value]]
+
+        public init(_ documents: [Document], firstID: Int, sqlite: Bool) {
+            self.sqlite = sqlite
+            if sqlite {
+                self.documents = documents.enumerated().map { offset, document in
+                    [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words)]
+                }
+                self.tokens = documents.enumerated().map { offset, document in
+                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: document.restricted > 0)
+                    return [.int(firstID + offset), .text(document.words.split(separator: " ").map { code + $0 }.joined(separator: " "))]
+                }
+            } else {
+                self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words)] }
+                self.tokens = []
+            }
+        }
+    }
+
+    public static func write(_ rows: Rows, sql: any SQLDatabase) async throws {
+        guard rows.sqlite else {
             return try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words"],
-                                                rows: documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words)] }, sql: sql)
+                                                rows: rows.documents, sql: sql)
         }
         try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words"],
-                                     rows: documents.enumerated().map { offset, document in
-                                         [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words)]
-                                     }, sql: sql)
-        try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: documents.enumerated().map { offset, document in
-            let code = SearchIndexSchema.code(kind: document.recordType, restricted: document.restricted > 0)
-            return [.int(firstID + offset), .text(document.words.split(separator: " ").map { code + $0 }.joined(separator: " "))]
-        }, sql: sql)
+                                     rows: rows.documents, sql: sql)
+        try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
     }
 
     /// The words a record is found by; nil for a deleted record (or one that does not exist).

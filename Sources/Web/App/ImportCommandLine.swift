@@ -65,7 +65,15 @@ extension RoundtableCLI {
         return try await withApp(config) { app in
             let imports = Imports(database: app.db, timeZone: config.timeZone)
             progress("Checking \(options.file)…")
-            let plan = try await imports.check(kind, table: table, mapping: mapping, by: .commandLine)
+            let fileName = URL(fileURLWithPath: options.file).lastPathComponent
+            let tenths = TenthsReached()
+            // Without --dry-run the file is checked and written together (each checked batch written while the next
+            // is checked); it is all rolled back, and the problems reported, unless the whole file is clean and decided.
+            let (plan, result) = options.dryRun
+                ? (try await imports.check(kind, table: table, mapping: mapping, by: .commandLine), nil)
+                : try await imports.checkAndWrite(kind, table: table, mapping: mapping, decisions: decisions, fileName: fileName, by: .commandLine) { done, total in
+                    if tenths.advanced(done, of: total) { progress("Written \(done) of \(total)…") }
+                }
             var report = ["\(options.file): \(plan.rowCount) rows of \(kind.rawValue), cells separated by \"\(table.separator == "\t" ? "tab" : String(table.separator))\"."]
             report.append("Columns: " + table.header.indices.map { index in
                 "\"\(table.header[index])\" → \(mapping.field(at: index) ?? "(not imported)")"
@@ -99,9 +107,9 @@ extension RoundtableCLI {
                               + " or --duplicates new (they are someone else), or row by row with --merge ROW and --new ROW.")
                 return ImportOutcome(report: report, wrote: false, failed: true)
             }
-            let tenths = TenthsReached()
-            let result = try await imports.write(plan, decisions: decisions, fileName: URL(fileURLWithPath: options.file).lastPathComponent, by: .commandLine) { done, total in
-                if tenths.advanced(done, of: total) { progress("Written \(done) of \(total)…") }
+            guard let result else {
+                report.append("Nothing was written.")
+                return ImportOutcome(report: report, wrote: false, failed: true)
             }
             report.append("Imported: \(result.created) new, \(result.merged) merged into records already kept.")
             return ImportOutcome(report: report, wrote: true, failed: false)
