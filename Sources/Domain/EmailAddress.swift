@@ -13,7 +13,10 @@ public enum EmailAddress {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
         let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else {
+        // Byte by byte: Foundation's substring search for ".." was most of this check's time in a large import.
+        let dots = domain.utf8.indices.filter { domain.utf8[$0] == UInt8(ascii: ".") }
+        guard let first = dots.first, first != domain.utf8.startIndex, domain.utf8.last != UInt8(ascii: "."),
+              !zip(dots, dots.dropFirst()).contains(where: { domain.utf8.index(after: $0) == $1 }) else {
             return false
         }
         return true

@@ -23,3 +23,18 @@ public enum UUIDText {
         }
     }
 }
+
+extension UUID {
+    /// A random (version 4) identity from the system's generator. Foundation's `UUID()` opens and reads
+    /// `/dev/urandom` each time on Linux, a visible share of writing 100,000 imported people.
+    public static func random() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64, low = generator.next() as UInt64
+        var bytes = (high.bigEndian, low.bigEndian)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = (raw[6] & 0x0F) | 0x40  // version 4
+            raw[8] = (raw[8] & 0x3F) | 0x80  // RFC 4122 variant
+            return UUID(uuid: raw.load(as: uuid_t.self))
+        }
+    }
+}

@@ -6,6 +6,7 @@ struct ValueRulesTests {
     @Test("email addresses people type", arguments: [
         ("kubra@ico.example", true), ("  Kubra@ICO.Example ", true), ("no-at-sign.example", false), ("a@b", false),
         ("two@@ico.example", false), ("spa ce@ico.example", false), ("@ico.example", false), ("x@.example", false),
+        ("x@ico..example", false), ("x@ico.example.", false), ("x@icoexample", false), ("x@ico.ex.ample", true),
     ])
     func email(raw: String, valid: Bool) {
         #expect(EmailAddress.isValid(raw) == valid)
