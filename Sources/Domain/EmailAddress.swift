@@ -27,6 +27,8 @@ extension String {
     /// Without leading and trailing space of any kind: Unicode white space, line breaks, and the C0
     /// separators (U+001C–U+001F) that Python and many validators also count as space.
     public func trimmingWhitespace() -> String {
+        // Most cells begin and end with a printable ASCII character: nothing to trim, no characters to walk.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return self }
         var characters = Substring(self)
         while let first = characters.first, first.isBlank { characters.removeFirst() }
         while let last = characters.last, last.isBlank { characters.removeLast() }

@@ -9,7 +9,7 @@ public enum NameFolding {
         // Scalar by scalar through a table made once (folding runs for every name of every row of an
         // import, and Foundation's decomposition cost more than everything else in it). Text with
         // combining marks is composed first, so that "e" + U+0308 is "ë" as typed precomposed.
-        let text = text.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark }
+        let text = text.unicodeScalars.contains { !$0.isASCII && $0.properties.generalCategory == .nonspacingMark }
             ? text.precomposedStringWithCanonicalMapping : text
         let scalars = Array(text.unicodeScalars)
         var out: [UInt8] = []
