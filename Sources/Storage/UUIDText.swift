@@ -25,16 +25,18 @@ public enum UUIDText {
 }
 
 extension UUID {
-    /// A random (version 4) identity from the system's generator. Foundation's `UUID()` opens and reads
-    /// `/dev/urandom` each time on Linux, a visible share of writing 100,000 imported people.
-    public static func random() -> UUID {
+    /// A time-ordered identity (RFC 9562, version 7): the milliseconds since 1970 first, then random bits.
+    /// Rows written together get neighbouring keys, so SQLite adds to the end of each index on identities
+    /// (the record's own, its audit entries', its name words' and search document's) instead of to pages
+    /// all over it: an import of 100,000 people spent a quarter less time in SQLite. The identity tells when
+    /// the record was made, to the millisecond — which its history shows anyway to whoever may see it.
+    public static func timeOrdered(at date: Date = Date()) -> UUID {
         var generator = SystemRandomNumberGenerator()
-        let high = generator.next() as UInt64, low = generator.next() as UInt64
+        let milliseconds = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        let random = generator.next() as UInt64
+        let high = milliseconds << 16 | 0x7000 | (random >> 52)  // 48 bits of time, version 7, 12 random bits
+        let low = (generator.next() as UInt64) & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000  // RFC variant
         var bytes = (high.bigEndian, low.bigEndian)
-        return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[6] = (raw[6] & 0x0F) | 0x40  // version 4
-            raw[8] = (raw[8] & 0x3F) | 0x80  // RFC 4122 variant
-            return UUID(uuid: raw.load(as: uuid_t.self))
-        }
+        return withUnsafeBytes(of: &bytes) { UUID(uuid: $0.load(as: uuid_t.self)) }
     }
 }

@@ -150,7 +150,7 @@ struct PeopleImport {
         for (row, input, checked) in inputs.map({ ($0.row, $0.input, $0.valid) }) {
             let valid = try checked ?? input.validated()
             try people.requireWrite(valid.sensitivity, by: actor)
-            let id = UUID.random()
+            let id = UUID.timeOrdered()
             identities.append((row, id))
             let sortName = NameFolding.fold(valid.name)
             let consent = [ConsentUse.stored, .namedPublicly, .quoted, .photographed].map { valid.consent[$0]?.rawValue ?? unknown }
@@ -166,7 +166,7 @@ struct PeopleImport {
                 name: valid.name, otherNames: valid.otherNames, honorific: valid.honorific, gender: valid.gender?.rawValue,
                 community: input.communityID, place: input.placeID, languages: valid.languages, emails: valid.emails, phones: valid.phones,
                 notes: valid.notes, sensitivity: valid.sensitivity.rawValue, lawfulBasis: lawfulBasis, consent: consent, deleted: false)
-            entries.append([.uuid(.random()), .date(now), .uuid(actor.userID), .text(actor.label), .text(AuditAction.create.rawValue),
+            entries.append([.uuid(.timeOrdered()), .date(now), .uuid(actor.userID), .text(actor.label), .text(AuditAction.create.rawValue),
                             .text(People.recordType), .uuid(id), .text(valid.name), .text(AuditEntryModel.encode(FieldChange.between([], fields))),
                             .text(actor.address)])
             documents.append(SearchDocuments.person(id: id, name: valid.name, otherNames: valid.otherNames, honorific: valid.honorific,
