@@ -147,8 +147,9 @@ struct PeopleImport {
         var documents: [SearchDocuments.Document] = []
         var identities: [(row: Int, id: UUID)] = []
         let unknown = ConsentAnswer.unknown.rawValue
-        for (row, input, checked) in inputs.map({ ($0.row, $0.input, $0.valid) }) {
-            let valid = try checked ?? input.validated()
+        for newRow in inputs {
+            let (row, input) = (newRow.row, newRow.input)
+            let valid = try newRow.valid ?? input.validated()
             try people.requireWrite(valid.sensitivity, by: actor)
             let id = UUID.timeOrdered()
             identities.append((row, id))
