@@ -14,9 +14,9 @@ public enum EmailAddress {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
         let domain = parts[1]
         // Byte by byte: Foundation's substring search for ".." was most of this check's time in a large import.
-        let dots = domain.utf8.indices.filter { domain.utf8[$0] == UInt8(ascii: ".") }
-        guard let first = dots.first, first != domain.utf8.startIndex, domain.utf8.last != UInt8(ascii: "."),
-              !zip(dots, dots.dropFirst()).contains(where: { domain.utf8.index(after: $0) == $1 }) else {
+        let bytes = Array(domain.utf8), dot = UInt8(ascii: ".")
+        guard bytes.contains(dot), bytes.first != dot, bytes.last != dot,
+              !zip(bytes, bytes.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else {
             return false
         }
         return true

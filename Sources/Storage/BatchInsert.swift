@@ -68,7 +68,7 @@ public enum BatchInsert {
         // SQLite (as built by SQLiteNIO) takes 250,000 values a statement; 30,000 keeps a statement's text short.
         let perStatement = max(1, 30_000 / max(columns.count, 1))
         let head = "INSERT OR FAIL INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
-        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let rowOfMarkers = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let slice = rows[start..<min(start + perStatement, rows.count)]
             var binds: [SQLiteData] = []
@@ -79,7 +79,7 @@ public enum BatchInsert {
             }
             // OR FAIL, not the default ABORT: a failure ends the whole import anyway, and ABORT made SQLite keep a
             // statement journal of every page the statement touched, to undo just that statement.
-            let statement = head + Array(repeating: placeholders, count: slice.count).joined(separator: ",")
+            let statement = head + Array(repeating: rowOfMarkers, count: slice.count).joined(separator: ",")
             try await sqlite.query(statement, binds) { _ in }
         }
     }

@@ -87,7 +87,6 @@ public struct Imports: Sendable {
         }
         try actor.require(.writeRecords)
         struct NotReady: Error { let plan: ImportPlan }
-        let (language, timeZone) = (language, timeZone)
         do {
             return try await database.transaction { tx in
                 let writer = PeopleImport(database: tx, language: language)

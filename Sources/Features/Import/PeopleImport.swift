@@ -35,9 +35,7 @@ struct PeopleImport {
     func write(_ plan: ImportPlan, decisions: ImportDecisions, by actor: Actor, now: Date, progress: @escaping Imports.Progress) async throws -> ImportResult {
         let rows = Self.newRows(plan.items[...], plan: plan, suggested: Set(plan.suggestions.map(\.row)), decisions: decisions)
         let (batches, continuation) = AsyncStream.makeStream(of: [NewRow].self)
-        for start in stride(from: 0, to: rows.count, by: Self.batchSize) {
-            continuation.yield(Array(rows[start..<min(start + Self.batchSize, rows.count)]))
-        }
+        for chunk in rows.chunked(Self.batchSize) { continuation.yield(Array(chunk)) }
         continuation.finish()
         let created = try await writeNew(batches, total: plan.items.count, by: actor, now: now, progress: progress)
         let merged = try await settleMerges(plan, decisions: decisions, created: created, by: actor, now: now)

@@ -16,18 +16,14 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
             try await sql.raw("ALTER TABLE \(ident: NameTokens.schema) DROP COLUMN id").run()
             return
         }
-        try await sql.raw("""
-            CREATE TABLE name_tokens_keyed (record_type TEXT NOT NULL, token TEXT NOT NULL, visibility INTEGER NOT NULL, \
-            record_id UUID NOT NULL, sort_name TEXT NOT NULL, words TEXT NOT NULL, \
-            PRIMARY KEY (record_type, token, visibility, record_id)) WITHOUT ROWID
-            """).run()
         // A word appears once per record already; OR IGNORE keeps the rebuild from failing on a stray repeat.
-        try await sql.raw("""
+        try await rebuild(sql, into: "name_tokens_keyed", as: """
+            (record_type TEXT NOT NULL, token TEXT NOT NULL, visibility INTEGER NOT NULL, record_id UUID NOT NULL, \
+            sort_name TEXT NOT NULL, words TEXT NOT NULL, PRIMARY KEY (record_type, token, visibility, record_id)) WITHOUT ROWID
+            """, copying: """
             INSERT OR IGNORE INTO name_tokens_keyed (record_type, token, visibility, record_id, sort_name, words) \
-            SELECT record_type, token, visibility, record_id, sort_name, words FROM \(ident: NameTokens.schema)
-            """).run()
-        try await sql.raw("DROP TABLE \(ident: NameTokens.schema)").run()
-        try await sql.raw("ALTER TABLE name_tokens_keyed RENAME TO \(ident: NameTokens.schema)").run()
+            SELECT record_type, token, visibility, record_id, sort_name, words FROM name_tokens
+            """)
         try await createIndexes(in: database)
     }
 
@@ -37,20 +33,26 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
             try await sql.raw("ALTER TABLE \(ident: NameTokens.schema) ADD COLUMN id UUID NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY").run()
             return
         }
-        try await sql.raw("""
-            CREATE TABLE name_tokens_identified ("id" UUID PRIMARY KEY, "record_type" TEXT NOT NULL, "record_id" UUID NOT NULL, \
-            "token" TEXT NOT NULL, "sort_name" TEXT NOT NULL DEFAULT '', "visibility" INTEGER NOT NULL DEFAULT 0, "words" TEXT NOT NULL DEFAULT '')
-            """).run()
-        try await sql.raw("""
+        try await rebuild(sql, into: "name_tokens_identified", as: """
+            ("id" UUID PRIMARY KEY, "record_type" TEXT NOT NULL, "record_id" UUID NOT NULL, "token" TEXT NOT NULL, \
+            "sort_name" TEXT NOT NULL DEFAULT '', "visibility" INTEGER NOT NULL DEFAULT 0, "words" TEXT NOT NULL DEFAULT '')
+            """, copying: """
             INSERT INTO name_tokens_identified (id, record_type, record_id, token, sort_name, visibility, words) \
             SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12)), \
-            record_type, record_id, token, sort_name, visibility, words FROM (SELECT hex(randomblob(16)) AS h, * FROM \(ident: NameTokens.schema))
-            """).run()
-        try await sql.raw("DROP TABLE \(ident: NameTokens.schema)").run()
-        try await sql.raw("ALTER TABLE name_tokens_identified RENAME TO \(ident: NameTokens.schema)").run()
+            record_type, record_id, token, sort_name, visibility, words FROM (SELECT hex(randomblob(16)) AS h, * FROM name_tokens)
+            """)
         try await SQLIndex.create(NameTokens.lookupIndex, on: NameTokens.schema,
                                   columns: ["record_type", "token", "visibility", "record_id", "sort_name", "words"], in: database)
         try await createIndexes(in: database)
+    }
+
+    /// SQLite cannot change a table's key in place: the new table is made beside the old one, filled from it,
+    /// and takes its name (dropping the old table drops its indexes).
+    private func rebuild(_ sql: any SQLDatabase, into temporary: String, as definition: String, copying insert: String) async throws {
+        try await sql.raw("CREATE TABLE \(ident: temporary) \(unsafeRaw: definition)").run()
+        try await sql.raw("\(unsafeRaw: insert)").run()
+        try await sql.raw("DROP TABLE \(ident: NameTokens.schema)").run()
+        try await sql.raw("ALTER TABLE \(ident: temporary) RENAME TO \(ident: NameTokens.schema)").run()
     }
 
     private func createIndexes(in database: any Database) async throws {
