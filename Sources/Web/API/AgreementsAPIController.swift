@@ -7,19 +7,19 @@ import Vapor
 struct AgreementsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.agreements), access: read, use: list)
-        routes.on(.POST, .api(.agreements), access: write, use: create)
-        routes.on(.GET, .api(.agreement(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.agreement(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.agreement(id)), access: write, use: delete)
-        routes.on(.POST, .api(.agreementRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.agreementHistory(id)), access: read, use: history)
-        routes.on(.POST, .api(.agreementEngagements(id)), access: write, use: link)
-        routes.on(.POST, .api(.agreementDocuments(id)), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
-        routes.on(.GET, .api(.agreementDocuments(id)), access: read, use: documents)
-        routes.on(.GET, .api(.documentFile(id)), access: read, use: documentFile)
-        routes.on(.DELETE, .api(.document(id)), access: write, use: removeDocument)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.agreement)), access: read, use: list)
+        routes.on(.POST, .api(.list(.agreement)), access: write, use: create)
+        routes.on(.GET, .api(.record(.agreement, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.agreement, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.agreement, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.agreement, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.agreement, id, .history)), access: read, use: history)
+        routes.on(.POST, .api(.record(.agreement, id, .engagements)), access: write, use: link)
+        routes.on(.POST, .api(.record(.agreement, id, .documents)), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
+        routes.on(.GET, .api(.record(.agreement, id, .documents)), access: read, use: documents)
+        routes.on(.GET, .api(.record(.document, id, .file)), access: read, use: documentFile)
+        routes.on(.DELETE, .api(.record(.document, id)), access: write, use: removeDocument)
     }
 
     struct DocumentUpload: Content {
@@ -36,7 +36,7 @@ struct AgreementsAPIController {
         guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
         let document = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
             .add(Array(file.data.readableBytesView), title: upload.title, to: req.idParameter(), by: req.actor)
-        return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.documentFile(document.id)).path])
+        return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.record(.document, document.id, .file)).path])
     }
 
     @Sendable func documents(_ req: Request) async throws -> Response {
@@ -99,7 +99,7 @@ struct AgreementsAPIController {
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let agreement = try await agreements(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIAgreement(agreement), status: .created,
-                                    headers: ["Location": SiteURL.api(.agreement(agreement.id)).path, "ETag": "\"\(agreement.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.agreement, agreement.id)).path, "ETag": "\"\(agreement.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

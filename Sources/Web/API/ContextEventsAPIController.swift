@@ -7,14 +7,14 @@ import Vapor
 struct ContextEventsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.contextEvents), access: read, use: list)
-        routes.on(.POST, .api(.contextEvents), access: write, use: create)
-        routes.on(.GET, .api(.contextEvent(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.contextEvent(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.contextEvent(id)), access: write, use: delete)
-        routes.on(.POST, .api(.contextEventRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.contextEventHistory(id)), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.contextEvent)), access: read, use: list)
+        routes.on(.POST, .api(.list(.contextEvent)), access: write, use: create)
+        routes.on(.GET, .api(.record(.contextEvent, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.contextEvent, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.contextEvent, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.contextEvent, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.contextEvent, id, .history)), access: read, use: history)
     }
 
     func events(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
@@ -61,7 +61,7 @@ struct ContextEventsAPIController {
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let event = try await events(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIContextEvent(event), status: .created,
-                                    headers: ["Location": SiteURL.api(.contextEvent(event.id)).path, "ETag": "\"\(event.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.contextEvent, event.id)).path, "ETag": "\"\(event.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

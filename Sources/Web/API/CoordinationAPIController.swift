@@ -7,15 +7,15 @@ import Vapor
 struct CoordinationAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.coordination), access: read, use: list)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.coordination)), access: read, use: list)
         routes.on(.GET, .api(.coordinationExport), access: read, use: export)
-        routes.on(.POST, .api(.coordination), access: write, use: create)
-        routes.on(.GET, .api(.coordinationActivity(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.coordinationActivity(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.coordinationActivity(id)), access: write, use: delete)
-        routes.on(.POST, .api(.coordinationRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.coordinationHistory(id)), access: read, use: history)
+        routes.on(.POST, .api(.list(.coordination)), access: write, use: create)
+        routes.on(.GET, .api(.record(.coordination, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.coordination, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.coordination, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.coordination, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.coordination, id, .history)), access: read, use: history)
     }
 
     func coordination(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
@@ -64,7 +64,7 @@ struct CoordinationAPIController {
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let activity = try await coordination(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APICoordination(activity), status: .created,
-                                    headers: ["Location": SiteURL.api(.coordinationActivity(activity.id)).path, "ETag": "\"\(activity.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.coordination, activity.id)).path, "ETag": "\"\(activity.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

@@ -7,22 +7,22 @@ import Vapor
 struct EngagementsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.engagements), access: read, use: list)
-        routes.on(.POST, .api(.engagements), access: write, use: create)
-        routes.on(.GET, .api(.engagement(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.engagement(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.engagement(id)), access: write, use: delete)
-        routes.on(.POST, .api(.engagementRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.engagementHistory(id)), access: read, use: history)
-        routes.on(.POST, .api(.engagementFollowUps(id)), access: write, use: addFollowUp)
-        routes.on(.POST, .api(.engagementQuotes(id)), access: write, use: addQuote)
-        routes.on(.DELETE, .api(.quote(id)), access: write, use: deleteQuote)
-        routes.on(.POST, .api(.engagementPhotos(id)), access: write, body: .collect(maxSize: "16mb"), use: addPhoto)
-        routes.on(.GET, .api(.photoFile(id)), access: read, use: photoFile)
-        routes.on(.DELETE, .api(.photo(id)), access: write, use: deletePhoto)
-        routes.on(.GET, .api(.followUps), access: write, use: myFollowUps)
-        routes.on(.PATCH, .api(.followUp(id)), access: write, use: setFollowUpStatus)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.engagement)), access: read, use: list)
+        routes.on(.POST, .api(.list(.engagement)), access: write, use: create)
+        routes.on(.GET, .api(.record(.engagement, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.engagement, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.engagement, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.engagement, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.engagement, id, .history)), access: read, use: history)
+        routes.on(.POST, .api(.record(.engagement, id, .followUps)), access: write, use: addFollowUp)
+        routes.on(.POST, .api(.record(.engagement, id, .quotes)), access: write, use: addQuote)
+        routes.on(.DELETE, .api(.record(.quote, id)), access: write, use: deleteQuote)
+        routes.on(.POST, .api(.record(.engagement, id, .photos)), access: write, body: .collect(maxSize: "16mb"), use: addPhoto)
+        routes.on(.GET, .api(.record(.photo, id, .file)), access: read, use: photoFile)
+        routes.on(.DELETE, .api(.record(.photo, id)), access: write, use: deletePhoto)
+        routes.on(.GET, .api(.list(.followUp)), access: write, use: myFollowUps)
+        routes.on(.PATCH, .api(.record(.followUp, id)), access: write, use: setFollowUpStatus)
     }
 
     func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
@@ -96,7 +96,7 @@ struct EngagementsAPIController {
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let record = try await engagements(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIEngagement(record), status: .created,
-                                    headers: ["Location": SiteURL.api(.engagement(record.id)).path, "ETag": "\"\(record.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.engagement, record.id)).path, "ETag": "\"\(record.version)\""])
     }
 
     /// A deleted engagement is gone from the API (restore brings it back).
@@ -183,7 +183,7 @@ struct EngagementsAPIController {
         let photo = try await Photos(database: req.db, store: req.roundtable.photos).add(
             PhotoInput(bytes: Array(file.data.readableBytesView), caption: upload.caption, credit: upload.credit, peopleShown: shown),
             to: req.idParameter(), by: req.actor)
-        return try APIJSON.response(photo, status: .created, headers: ["Location": SiteURL.api(.photoFile(photo.id)).path])
+        return try APIJSON.response(photo, status: .created, headers: ["Location": SiteURL.api(.record(.photo, photo.id, .file)).path])
     }
 
     @Sendable func photoFile(_ req: Request) async throws -> Response {

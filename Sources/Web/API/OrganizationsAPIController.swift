@@ -6,14 +6,14 @@ import Vapor
 struct OrganizationsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.organizations), access: read, use: list)
-        routes.on(.POST, .api(.organizations), access: write, use: create)
-        routes.on(.GET, .api(.organization(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.organization(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.organization(id)), access: write, use: delete)
-        routes.on(.POST, .api(.organizationRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.organizationHistory(id)), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.organization)), access: read, use: list)
+        routes.on(.POST, .api(.list(.organization)), access: write, use: create)
+        routes.on(.GET, .api(.record(.organization, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.organization, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.organization, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.organization, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.organization, id, .history)), access: read, use: history)
     }
 
     func organizations(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.language) }
@@ -65,7 +65,7 @@ struct OrganizationsAPIController {
         if body.kind == nil { issues.append(FieldIssue(field: "kind", "field.required")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let org = try await organizations(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(org, status: .created, headers: ["Location": SiteURL.api(.organization(org.id)).path, "ETag": "\"\(org.version)\""])
+        return try APIJSON.response(org, status: .created, headers: ["Location": SiteURL.api(.record(.organization, org.id)).path, "ETag": "\"\(org.version)\""])
     }
 
     /// A deleted organisation is gone from the API (restore brings it back).

@@ -6,14 +6,14 @@ import Vapor
 struct PeopleAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.people), access: read, use: list)
-        routes.on(.POST, .api(.people), access: write, use: create)
-        routes.on(.GET, .api(.person(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.person(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.person(id)), access: write, use: delete)
-        routes.on(.POST, .api(.personRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.personHistory(id)), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.person)), access: read, use: list)
+        routes.on(.POST, .api(.list(.person)), access: write, use: create)
+        routes.on(.GET, .api(.record(.person, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.person, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.person, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.person, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.person, id, .history)), access: read, use: history)
     }
 
     func people(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
@@ -83,7 +83,7 @@ struct PeopleAPIController {
         let body = try await APIJSON.decode(Body.self, from: req)
         if body.name == nil { throw DomainError.invalid(field: "name", "field.required") }
         let person = try await people(req).create(try body.input(over: nil), by: req.actor)
-        return try APIJSON.response(person, status: .created, headers: ["Location": SiteURL.api(.person(person.id)).path, "ETag": "\"\(person.version)\""])
+        return try APIJSON.response(person, status: .created, headers: ["Location": SiteURL.api(.record(.person, person.id)).path, "ETag": "\"\(person.version)\""])
     }
 
     /// A deleted person is gone from the API (restore brings them back); the pages still show them to

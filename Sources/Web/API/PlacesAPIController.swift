@@ -6,12 +6,12 @@ import Vapor
 struct PositionsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.positions), access: read, use: list)
-        routes.on(.POST, .api(.positions), access: write, use: create)
-        routes.on(.GET, .api(.position(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.position(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.position(id)), access: write, use: delete)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.position)), access: read, use: list)
+        routes.on(.POST, .api(.list(.position)), access: write, use: create)
+        routes.on(.GET, .api(.record(.position, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.position, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.position, id)), access: write, use: delete)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -45,7 +45,7 @@ struct PositionsAPIController {
         let position = try await Positions(database: req.db).create(
             PositionInput(personID: body.personID!, organizationID: body.organizationID!, title: body.title!, startsOn: body.startsOn, endsOn: body.endsOn),
             by: req.actor)
-        return try APIJSON.response(position, status: .created, headers: ["Location": SiteURL.api(.position(position.id)).path, "ETag": "\"\(position.version)\""])
+        return try APIJSON.response(position, status: .created, headers: ["Location": SiteURL.api(.record(.position, position.id)).path, "ETag": "\"\(position.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {
@@ -75,11 +75,11 @@ struct PositionsAPIController {
 struct PlacesAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        routes.on(.GET, .api(.places), access: read, use: list)
-        routes.on(.POST, .api(.places), access: write, use: create)
-        routes.on(.GET, .api(.place(SiteURL.routeParameter)), access: read, use: get)
-        routes.on(.PATCH, .api(.place(SiteURL.routeParameter)), access: write, use: update)
-        routes.on(.DELETE, .api(.place(SiteURL.routeParameter)), access: write, use: delete)
+        routes.on(.GET, .api(.list(.place)), access: read, use: list)
+        routes.on(.POST, .api(.list(.place)), access: write, use: create)
+        routes.on(.GET, .api(.record(.place, RouteParameter.id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.place, RouteParameter.id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.place, RouteParameter.id)), access: write, use: delete)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -124,7 +124,7 @@ struct PlacesAPIController {
         if body.names == nil { issues.append(FieldIssue(field: "names", "field.required")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let place = try await places(req).create(PlaceInput(kind: body.kind!, parentID: body.parentID, names: body.names!, latitude: body.latitude, longitude: body.longitude), by: req.actor)
-        return try APIJSON.response(place, status: .created, headers: ["Location": SiteURL.api(.place(place.id)).path, "ETag": "\"\(place.version)\""])
+        return try APIJSON.response(place, status: .created, headers: ["Location": SiteURL.api(.record(.place, place.id)).path, "ETag": "\"\(place.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {
@@ -147,11 +147,11 @@ struct PlacesAPIController {
 struct CommunitiesAPIController {
     func register(_ routes: any RoutesBuilder) {
         let settings = Access.permission(.manageSettings)
-        routes.on(.GET, .api(.communities), access: .permission(.readRecords), use: list)
-        routes.on(.POST, .api(.communities), access: settings, use: create)
-        routes.on(.GET, .api(.community(SiteURL.routeParameter)), access: .permission(.readRecords), use: get)
-        routes.on(.PATCH, .api(.community(SiteURL.routeParameter)), access: settings, use: update)
-        routes.on(.DELETE, .api(.community(SiteURL.routeParameter)), access: settings, use: delete)
+        routes.on(.GET, .api(.list(.community)), access: .permission(.readRecords), use: list)
+        routes.on(.POST, .api(.list(.community)), access: settings, use: create)
+        routes.on(.GET, .api(.record(.community, RouteParameter.id)), access: .permission(.readRecords), use: get)
+        routes.on(.PATCH, .api(.record(.community, RouteParameter.id)), access: settings, use: update)
+        routes.on(.DELETE, .api(.record(.community, RouteParameter.id)), access: settings, use: delete)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -173,7 +173,7 @@ struct CommunitiesAPIController {
         if body.status == nil { issues.append(FieldIssue(field: "status", "field.required")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let community = try await Communities(database: req.db).create(CommunityInput(name: body.name!, status: body.status!, regionID: body.regionID, notes: body.notes), by: req.actor)
-        return try APIJSON.response(community, status: .created, headers: ["Location": SiteURL.api(.community(community.id)).path, "ETag": "\"\(community.version)\""])
+        return try APIJSON.response(community, status: .created, headers: ["Location": SiteURL.api(.record(.community, community.id)).path, "ETag": "\"\(community.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

@@ -7,15 +7,15 @@ import Vapor
 struct RecommendationsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.recommendations), access: read, use: list)
-        routes.on(.POST, .api(.recommendations), access: write, use: create)
-        routes.on(.GET, .api(.recommendation(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.recommendation(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.recommendation(id)), access: write, use: delete)
-        routes.on(.POST, .api(.recommendationRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.recommendationHistory(id)), access: read, use: history)
-        routes.on(.POST, .api(.recommendationEvidence(id)), access: write, use: addEvidence)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.recommendation)), access: read, use: list)
+        routes.on(.POST, .api(.list(.recommendation)), access: write, use: create)
+        routes.on(.GET, .api(.record(.recommendation, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.recommendation, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.recommendation, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.recommendation, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.recommendation, id, .history)), access: read, use: history)
+        routes.on(.POST, .api(.record(.recommendation, id, .evidence)), access: write, use: addEvidence)
     }
 
     func recommendations(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.language) }
@@ -58,7 +58,7 @@ struct RecommendationsAPIController {
         if body.title == nil { throw DomainError.invalid([FieldIssue(field: "title", "field.required")]) }
         let item = try await recommendations(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIRecommendation(item), status: .created,
-                                    headers: ["Location": SiteURL.api(.recommendation(item.id)).path, "ETag": "\"\(item.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.recommendation, item.id)).path, "ETag": "\"\(item.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

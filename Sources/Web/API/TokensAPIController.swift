@@ -6,9 +6,9 @@ import Vapor
 struct TokensAPIController {
     func register(_ routes: any RoutesBuilder) {
         let tokens = Access.permission(.useAPITokens)
-        routes.on(.GET, .api(.tokens), access: tokens, use: list)
-        routes.on(.POST, .api(.tokens), access: tokens, use: create)
-        routes.on(.DELETE, .api(.token(SiteURL.routeParameter)), access: tokens, use: revoke)
+        routes.on(.GET, .api(.list(.token)), access: tokens, use: list)
+        routes.on(.POST, .api(.list(.token)), access: tokens, use: create)
+        routes.on(.DELETE, .api(.record(.token, RouteParameter.id)), access: tokens, use: revoke)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -7,11 +7,11 @@ struct UsersAPIController {
     func register(_ routes: any RoutesBuilder) {
         let admin = Access.permission(.manageUsers)
         routes.on(.GET, .api(.me), access: .signedIn, use: me)
-        routes.on(.GET, .api(.users), access: admin, use: list)
-        routes.on(.POST, .api(.users), access: admin, use: create)
-        routes.on(.GET, .api(.user(SiteURL.routeParameter)), access: admin, use: show)
-        routes.on(.PATCH, .api(.user(SiteURL.routeParameter)), access: admin, use: update)
-        routes.on(.GET, .api(.userHistory(SiteURL.routeParameter)), access: admin, use: history)
+        routes.on(.GET, .api(.list(.user)), access: admin, use: list)
+        routes.on(.POST, .api(.list(.user)), access: admin, use: create)
+        routes.on(.GET, .api(.record(.user, RouteParameter.id)), access: admin, use: show)
+        routes.on(.PATCH, .api(.record(.user, RouteParameter.id)), access: admin, use: update)
+        routes.on(.GET, .api(.record(.user, RouteParameter.id, .history)), access: admin, use: history)
     }
 
     @Sendable func me(_ req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ struct UsersAPIController {
         )
         return try APIJSON.response(
             Created(user: APIUser(result.user), generatedPassword: result.generatedPassword), status: .created,
-            headers: ["Location": SiteURL.api(.user(result.user.id)).path, "ETag": "\"\(result.user.version)\""]
+            headers: ["Location": SiteURL.api(.record(.user, result.user.id)).path, "ETag": "\"\(result.user.version)\""]
         )
     }
 

@@ -7,14 +7,14 @@ import Vapor
 struct VisitsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.visits), access: read, use: list)
-        routes.on(.POST, .api(.visits), access: write, use: create)
-        routes.on(.GET, .api(.visit(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.visit(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.visit(id)), access: write, use: delete)
-        routes.on(.POST, .api(.visitRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.visitHistory(id)), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.visit)), access: read, use: list)
+        routes.on(.POST, .api(.list(.visit)), access: write, use: create)
+        routes.on(.GET, .api(.record(.visit, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.visit, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.visit, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.visit, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.visit, id, .history)), access: read, use: history)
     }
 
     func visits(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.language) }
@@ -52,7 +52,7 @@ struct VisitsAPIController {
         }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         let visit = try await visits(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APIVisit(visit), status: .created, headers: ["Location": SiteURL.api(.visit(visit.id)).path, "ETag": "\"\(visit.version)\""])
+        return try APIJSON.response(APIVisit(visit), status: .created, headers: ["Location": SiteURL.api(.record(.visit, visit.id)).path, "ETag": "\"\(visit.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

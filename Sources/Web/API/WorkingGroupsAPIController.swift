@@ -7,17 +7,17 @@ import Vapor
 struct WorkingGroupsAPIController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .api(.workingGroups), access: read, use: list)
-        routes.on(.POST, .api(.workingGroups), access: write, use: create)
-        routes.on(.GET, .api(.workingGroup(id)), access: read, use: get)
-        routes.on(.PATCH, .api(.workingGroup(id)), access: write, use: update)
-        routes.on(.DELETE, .api(.workingGroup(id)), access: write, use: delete)
-        routes.on(.POST, .api(.workingGroupRestore(id)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.workingGroupHistory(id)), access: read, use: history)
-        routes.on(.POST, .api(.workingGroupMeetings(id)), access: write, use: addMeeting)
-        routes.on(.POST, .api(.workingGroupDeliverables(id)), access: write, use: addDeliverable)
-        routes.on(.PATCH, .api(.deliverable(id)), access: write, use: setDeliverableStatus)
+        let id = RouteParameter.id
+        routes.on(.GET, .api(.list(.workingGroup)), access: read, use: list)
+        routes.on(.POST, .api(.list(.workingGroup)), access: write, use: create)
+        routes.on(.GET, .api(.record(.workingGroup, id)), access: read, use: get)
+        routes.on(.PATCH, .api(.record(.workingGroup, id)), access: write, use: update)
+        routes.on(.DELETE, .api(.record(.workingGroup, id)), access: write, use: delete)
+        routes.on(.POST, .api(.record(.workingGroup, id, .restore)), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .api(.record(.workingGroup, id, .history)), access: read, use: history)
+        routes.on(.POST, .api(.record(.workingGroup, id, .meetings)), access: write, use: addMeeting)
+        routes.on(.POST, .api(.record(.workingGroup, id, .deliverables)), access: write, use: addDeliverable)
+        routes.on(.PATCH, .api(.record(.deliverable, id)), access: write, use: setDeliverableStatus)
     }
 
     func groups(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
@@ -52,7 +52,7 @@ struct WorkingGroupsAPIController {
         if body.name == nil { throw DomainError.invalid([FieldIssue(field: "name", "field.required")]) }
         let group = try await groups(req).create(body.input(over: nil), by: req.actor)
         return try APIJSON.response(APIWorkingGroup(group), status: .created,
-                                    headers: ["Location": SiteURL.api(.workingGroup(group.id)).path, "ETag": "\"\(group.version)\""])
+                                    headers: ["Location": SiteURL.api(.record(.workingGroup, group.id)).path, "ETag": "\"\(group.version)\""])
     }
 
     @Sendable func get(_ req: Request) async throws -> Response {

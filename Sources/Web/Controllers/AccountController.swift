@@ -7,8 +7,8 @@ struct AccountController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .account, access: .signedIn, use: show)
         routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
-        routes.on(.POST, .accountTokens, access: .permission(.useAPITokens), use: createToken)
-        routes.on(.POST, .accountTokenRevoke(SiteURL.routeParameter), access: .permission(.useAPITokens), use: revokeToken)
+        routes.on(.POST, .list(.token), access: .permission(.useAPITokens), use: createToken)
+        routes.on(.POST, .record(.token, RouteParameter.id, .revoke), access: .permission(.useAPITokens), use: revokeToken)
         routes.on(.POST, .accountCalendar, access: .permission(.readRecords), use: createCalendarFeed)
         routes.on(.POST, .accountCalendarRevoke, access: .permission(.readRecords), use: revokeCalendarFeed)
     }

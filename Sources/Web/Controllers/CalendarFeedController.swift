@@ -15,7 +15,7 @@ struct CalendarFeedController {
         else { throw Abort(.notFound) }
         let base = req.baseURL
         let text = try await EngagementCalendar(database: req.db, language: req.localizer.language)
-            .document(by: owner, engagementURL: { base + SiteURL.engagement($0).path })
+            .document(by: owner, engagementURL: { base + SiteURL.record(.engagement, $0).path })
         return Response(status: .ok, headers: [
             "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": "inline; filename=\"roundtable.ics\"",
             // The body is one person's view of confidential work: no shared cache keeps it.

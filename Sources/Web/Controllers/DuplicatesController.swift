@@ -8,16 +8,16 @@ import Vapor
 struct DuplicatesController {
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords), merge = Access.permission(.restoreRecords)
-        let id = SiteURL.routeParameter
+        let id = RouteParameter.id
         routes.on(.GET, .duplicates, access: write, use: list)
         routes.on(.POST, .duplicatesDismiss, access: write, use: dismiss)
-        routes.on(.GET, .mergePerson(id), access: merge) { try await confirm($0, .people) }
-        routes.on(.POST, .mergePerson(id), access: merge) { try await mergePage($0, .people) }
-        routes.on(.GET, .mergeOrganization(id), access: merge) { try await confirm($0, .organizations) }
-        routes.on(.POST, .mergeOrganization(id), access: merge) { try await mergePage($0, .organizations) }
+        routes.on(.GET, .record(.person, id, .merge), access: merge) { try await confirm($0, .people) }
+        routes.on(.POST, .record(.person, id, .merge), access: merge) { try await mergePage($0, .people) }
+        routes.on(.GET, .record(.organization, id, .merge), access: merge) { try await confirm($0, .organizations) }
+        routes.on(.POST, .record(.organization, id, .merge), access: merge) { try await mergePage($0, .organizations) }
         routes.on(.GET, .api(.duplicates), access: write, use: apiList)
-        routes.on(.POST, .api(.mergePerson(id)), access: merge) { try await apiMerge($0, .people) }
-        routes.on(.POST, .api(.mergeOrganization(id)), access: merge) { try await apiMerge($0, .organizations) }
+        routes.on(.POST, .api(.record(.person, id, .merge)), access: merge) { try await apiMerge($0, .people) }
+        routes.on(.POST, .api(.record(.organization, id, .merge)), access: merge) { try await apiMerge($0, .organizations) }
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -83,10 +83,10 @@ struct DuplicatesController {
             switch kind {
             case .people:
                 let record = try await merge.mergePerson(duplicate, into: kept, by: req.actor)
-                return Pages.redirect(to: .person(record.id), flash: Flash("record.saved"))
+                return Pages.redirect(to: .record(.person, record.id), flash: Flash("record.saved"))
             case .organizations:
                 let record = try await merge.mergeOrganization(duplicate, into: kept, by: req.actor)
-                return Pages.redirect(to: .organization(record.id), flash: Flash("record.saved"))
+                return Pages.redirect(to: .record(.organization, record.id), flash: Flash("record.saved"))
             }
         } catch let error as DomainError {
             return try await confirmPage(req, kind, duplicate: duplicate, kept: kept, issues: try RegistryErrors.issues(error), status: .unprocessableEntity)

@@ -10,8 +10,8 @@ struct ExportController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
         for kind in RecordExport.Kind.allCases {
-            routes.on(.GET, .recordExport(kind.rawValue), access: read) { try await csv($0, kind) }
-            routes.on(.GET, .api(.recordExport(kind.rawValue)), access: read) { try await csv($0, kind) }
+            routes.on(.GET, .csvExport(kind), access: read) { try await csv($0, kind) }
+            routes.on(.GET, .api(.csvExport(kind)), access: read) { try await csv($0, kind) }
         }
         routes.on(.GET, .export, access: read, use: page)
         routes.on(.GET, .exportZip, access: read, use: zip)
@@ -26,7 +26,7 @@ struct ExportController {
 
     @Sendable func page(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
-        let model = ExportPage.Model(kinds: RecordExport.Kind.allCases.map(\.rawValue), files: DatabaseExport.files,
+        let model = ExportPage.Model(kinds: RecordExport.Kind.allCases, files: DatabaseExport.files,
                                      seesRestricted: user.role.canSee(.restricted))
         return Pages.response(ExportPage.view(model, chrome: Pages.chrome(for: req, current: .export)), request: req)
     }

@@ -8,13 +8,13 @@ import Vapor
 struct ImportController {
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .imports, access: write, use: upload)
-        routes.on(.POST, .imports, access: write, body: .collect(maxSize: "50mb"), use: stage)
-        routes.on(.GET, .importBatch(id), access: write, use: batch)
-        routes.on(.POST, .importMapping(id), access: write, use: mapping)
-        routes.on(.POST, .importDecisions(id), access: write, use: decisions)
-        routes.on(.POST, .importStart(id), access: write, use: start)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.importBatch), access: write, use: upload)
+        routes.on(.POST, .list(.importBatch), access: write, body: .collect(maxSize: "50mb"), use: stage)
+        routes.on(.GET, .record(.importBatch, id), access: write, use: batch)
+        routes.on(.POST, .record(.importBatch, id, .mapping), access: write, use: mapping)
+        routes.on(.POST, .record(.importBatch, id, .decisions), access: write, use: decisions)
+        routes.on(.POST, .record(.importBatch, id, .start), access: write, use: start)
     }
 
     static func batches(_ req: Request) -> ImportBatches {
@@ -23,7 +23,7 @@ struct ImportController {
 
     @Sendable func upload(_ req: Request) async throws -> Response {
         let recent = try await Self.batches(req).recent(by: req.actor)
-        return Pages.response(ImportPages.upload(recent: recent, chrome: Pages.chrome(for: req, current: .imports)), request: req)
+        return Pages.response(ImportPages.upload(recent: recent, chrome: Pages.chrome(for: req, current: .list(.importBatch))), request: req)
     }
 
     struct UploadForm: Content {
@@ -38,12 +38,12 @@ struct ImportController {
         do {
             let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
             let id = try await Self.batches(req).stage(kind: form.kind ?? "", fileName: form.file?.filename ?? "import.csv", bytes: bytes, by: req.actor)
-            return Pages.redirect(to: .importBatch(id))
+            return Pages.redirect(to: .record(.importBatch, id))
         } catch let error as DomainError {
             let issues = try RegistryErrors.issues(error)
             let recent = try await Self.batches(req).recent(by: req.actor)
             return Pages.response(ImportPages.upload(recent: recent, values: ["kind": form.kind ?? ""], errors: .init(issues, text: req.localizer),
-                                                     chrome: Pages.chrome(for: req, current: .imports)), status: .unprocessableEntity, request: req)
+                                                     chrome: Pages.chrome(for: req, current: .list(.importBatch))), status: .unprocessableEntity, request: req)
         }
     }
 
@@ -58,7 +58,7 @@ struct ImportController {
         let plan = batch.status == .staged ? try await batches.check(batch, by: req.actor) : nil
         let progress = await req.roundtable.importProgress.state(of: id)
         return Pages.response(ImportPages.batch(batch, plan: plan, progress: progress, errors: .init(issues, text: req.localizer),
-                                                chrome: Pages.chrome(for: req, current: .imports)), status: status, request: req)
+                                                chrome: Pages.chrome(for: req, current: .list(.importBatch))), status: status, request: req)
     }
 
     @Sendable func mapping(_ req: Request) async throws -> Response {
@@ -67,7 +67,7 @@ struct ImportController {
         let columns = form.keys.compactMap { $0.hasPrefix("column") ? Int($0.dropFirst(6)) : nil }.max().map { $0 + 1 } ?? 0
         let fields: [String?] = (0..<columns).map { form["column\($0)"].flatMap { $0.isEmpty ? nil : $0 } }
         try await Self.batches(req).setMapping(id, fields: fields, by: req.actor)
-        return Pages.redirect(to: .importBatch(id))
+        return Pages.redirect(to: .record(.importBatch, id))
     }
 
     @Sendable func decisions(_ req: Request) async throws -> Response {
@@ -78,7 +78,7 @@ struct ImportController {
             if let row = Int(key.dropFirst(3)), let decision = DuplicateDecision(rawValue: value) { byRow[row] = decision }
         }
         try await Self.batches(req).decide(id, byRow: byRow, forAll: form["all"].flatMap(DuplicateDecision.init(rawValue:)), by: req.actor)
-        return Pages.redirect(to: .importBatch(id), query: nil)
+        return Pages.redirect(to: .record(.importBatch, id), query: nil)
     }
 
     @Sendable func start(_ req: Request) async throws -> Response {
@@ -88,6 +88,6 @@ struct ImportController {
         } catch let error as DomainError {
             return try await page(req, id: id, issues: try RegistryErrors.issues(error), status: .unprocessableEntity)
         }
-        return Pages.redirect(to: .importBatch(id))
+        return Pages.redirect(to: .record(.importBatch, id))
     }
 }

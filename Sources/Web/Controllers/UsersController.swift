@@ -6,14 +6,14 @@ import Vapor
 struct UsersController {
     func register(_ routes: any RoutesBuilder) {
         let admin = Access.permission(.manageUsers)
-        routes.on(.GET, .users, access: admin, use: index)
-        routes.on(.GET, .newUser, access: admin, use: new)
-        routes.on(.POST, .users, access: admin, use: create)
-        routes.on(.GET, .user(SiteURL.routeParameter), access: admin, use: show)
-        routes.on(.POST, .user(SiteURL.routeParameter), access: admin, use: update)
-        routes.on(.POST, .userDisable(SiteURL.routeParameter), access: admin, use: disable)
-        routes.on(.POST, .userEnable(SiteURL.routeParameter), access: admin, use: enable)
-        routes.on(.POST, .userPassword(SiteURL.routeParameter), access: admin, use: setPassword)
+        routes.on(.GET, .list(.user), access: admin, use: index)
+        routes.on(.GET, .new(.user), access: admin, use: new)
+        routes.on(.POST, .list(.user), access: admin, use: create)
+        routes.on(.GET, .record(.user, RouteParameter.id), access: admin, use: show)
+        routes.on(.POST, .record(.user, RouteParameter.id), access: admin, use: update)
+        routes.on(.POST, .record(.user, RouteParameter.id, .disable), access: admin, use: disable)
+        routes.on(.POST, .record(.user, RouteParameter.id, .enable), access: admin, use: enable)
+        routes.on(.POST, .record(.user, RouteParameter.id, .password), access: admin, use: setPassword)
     }
 
     struct UserForm: Content {
@@ -26,11 +26,11 @@ struct UsersController {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let users = try await ListUsers(database: req.db)(by: req.actor)
-        return Pages.response(UsersIndexPage.view(.init(users: users), chrome: Pages.chrome(for: req, current: .users)), request: req)
+        return Pages.response(UsersIndexPage.view(.init(users: users), chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
-        Pages.response(UserFormPage.view(.init(), chrome: Pages.chrome(for: req, current: .users)), request: req)
+        Pages.response(UserFormPage.view(.init(), chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
@@ -41,19 +41,19 @@ struct UsersController {
             if let password = result.generatedPassword {
                 var model = try await model(for: result.user.id, req: req)
                 model.generatedPassword = password
-                return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), status: .created, request: req)
+                return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), status: .created, request: req)
             }
-            return Pages.redirect(to: .user(result.user.id), flash: Flash("users.created", result.user.email))
+            return Pages.redirect(to: .record(.user, result.user.id), flash: Flash("users.created", result.user.email))
         } catch let error as DomainError {
             let issues = try Self.issues(error)
             let model = UserFormPage.Model(name: input.name, email: input.email, role: input.role, errors: .init(issues, text: req.localizer))
-            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), status: .unprocessableEntity, request: req)
+            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), status: .unprocessableEntity, request: req)
         }
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let model = try await model(for: req.idParameter(), req: req)
-        return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), request: req)
+        return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -62,7 +62,7 @@ struct UsersController {
         let input = UserInput(email: form.email ?? "", name: form.name ?? "", role: form.role ?? "")
         do {
             _ = try await UpdateUser(database: req.db)(id: id, input, expectedVersion: form.version.flatMap { Int($0) }, by: req.actor)
-            return Pages.redirect(to: .user(id), flash: Flash("users.saved"))
+            return Pages.redirect(to: .record(.user, id), flash: Flash("users.saved"))
         } catch let error as DomainError {
             var model = try await model(for: id, req: req)
             model.name = input.name
@@ -79,18 +79,18 @@ struct UsersController {
                 model.errors = .init(try Self.issues(error), text: req.localizer)
             }
             let status: HTTPResponseStatus = model.conflict != nil ? .conflict : .unprocessableEntity
-            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), status: status, request: req)
+            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), status: status, request: req)
         }
     }
 
     @Sendable func disable(_ req: Request) async throws -> Response {
         let user = try await SetUserDisabled(database: req.db)(id: req.idParameter(), disabled: true, by: req.actor)
-        return Pages.redirect(to: .user(user.id), flash: Flash("users.disabledDone", user.email))
+        return Pages.redirect(to: .record(.user, user.id), flash: Flash("users.disabledDone", user.email))
     }
 
     @Sendable func enable(_ req: Request) async throws -> Response {
         let user = try await SetUserDisabled(database: req.db)(id: req.idParameter(), disabled: false, by: req.actor)
-        return Pages.redirect(to: .user(user.id), flash: Flash("users.enabledDone", user.email))
+        return Pages.redirect(to: .record(.user, user.id), flash: Flash("users.enabledDone", user.email))
     }
 
     struct PasswordForm: Content { var newPassword: String? }
@@ -105,13 +105,13 @@ struct UsersController {
             var model = try await model(for: id, req: req)
             if let generated {
                 model.generatedPassword = generated
-                return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), request: req)
+                return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
             }
-            return Pages.redirect(to: .user(id), flash: Flash("users.passwordSet"))
+            return Pages.redirect(to: .record(.user, id), flash: Flash("users.passwordSet"))
         } catch let error as DomainError {
             var model = try await model(for: id, req: req)
             model.errors = .init(try Self.issues(error), text: req.localizer)
-            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .users)), status: .unprocessableEntity, request: req)
+            return Pages.response(UserFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.user))), status: .unprocessableEntity, request: req)
         }
     }
 

@@ -86,12 +86,12 @@ enum AccountPage {
                         H.el("li") {
                             H.text("strong", [], token.label)
                             Text(" · \(text("account.tokens.created.at")) \(Formatting.dateTime(token.createdAt)) · \(text("account.tokens.lastUsed")) \(token.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")) ")
-                            Forms.post(to: .accountTokenRevoke(token.id), csrf: chrome.csrfToken, button: text("account.tokens.revoke"), cssClass: "danger small")
+                            Forms.post(to: .record(.token, token.id, .revoke), csrf: chrome.csrfToken, button: text("account.tokens.revoke"), cssClass: "danger small")
                         }
                     }
                 }
             }
-            H.el("form", [("method", "post"), ("action", SiteURL.accountTokens.path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.list(.token).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.field(label: text("field.label"), name: "label", error: model.errors["label"], help: text("field.label.help"), autocomplete: "off")
                 Forms.submit(text("account.tokens.create"), "secondary")

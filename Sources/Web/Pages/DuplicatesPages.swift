@@ -84,6 +84,6 @@ enum DuplicatesPages {
         }
     }
 
-    static func url(_ kind: DuplicateCandidates.Kind, _ id: UUID) -> SiteURL { kind == .people ? .person(id) : .organization(id) }
-    static func mergeURL(_ kind: DuplicateCandidates.Kind, _ id: UUID) -> SiteURL { kind == .people ? .mergePerson(id) : .mergeOrganization(id) }
+    static func url(_ kind: DuplicateCandidates.Kind, _ id: UUID) -> SiteURL { kind == .people ? .record(.person, id) : .record(.organization, id) }
+    static func mergeURL(_ kind: DuplicateCandidates.Kind, _ id: UUID) -> SiteURL { kind == .people ? .record(.person, id, .merge) : .record(.organization, id, .merge) }
 }

@@ -6,8 +6,7 @@ import Markup
 /// saying that what comes out is what the reader's role may see.
 enum ExportPage {
     struct Model: Sendable {
-        /// `RecordExport.Kind` raw values, in order.
-        var kinds: [String]
+        var kinds: [RecordExport.Kind]
         /// The JSON files inside the zip.
         var files: [String]
         var seesRestricted: Bool
@@ -15,9 +14,10 @@ enum ExportPage {
 
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let labels = ["people": text("nav.people"), "organizations": text("nav.organizations"), "places": text("nav.places"),
-                      "engagements": text("nav.engagements"), "agreements": text("nav.agreements"),
-                      "recommendations": text("nav.recommendations"), "context-events": text("nav.context")]
+        let labels: [RecordExport.Kind: String] = [
+            .people: text("nav.people"), .organizations: text("nav.organizations"), .places: text("nav.places"), .engagements: text("nav.engagements"),
+            .agreements: text("nav.agreements"), .recommendations: text("nav.recommendations"), .contextEvents: text("nav.context"),
+        ]
         return Layout.page(title: text("export.title"), chrome: chrome) {
             H.el("h1") { Text(text("export.title")) }
             Paragraph(text(model.seesRestricted ? "export.scope.restricted" : "export.scope.normal"))
@@ -34,7 +34,7 @@ enum ExportPage {
                 H.el("ul") {
                     for kind in model.kinds {
                         H.el("li") {
-                            H.el("a", [("href", SiteURL.recordExport(kind).path), ("download", "")]) { Text("\(labels[kind] ?? kind) (CSV)") }
+                            H.el("a", [("href", SiteURL.csvExport(kind).path), ("download", "")]) { Text("\(labels[kind] ?? kind.rawValue) (CSV)") }
                         }
                     }
                 }

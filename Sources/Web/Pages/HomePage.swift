@@ -21,7 +21,7 @@ enum HomePage {
             H.el("section", [("aria-labelledby", "next-heading")]) {
                 H.el("h2", [("id", "next-heading")]) { Text(text("home.next")) }
                 H.el("ul", [("class", "cards")]) {
-                    if model.canManageUsers { H.el("li") { H.link(text("home.manageUsers"), to: .users) } }
+                    if model.canManageUsers { H.el("li") { H.link(text("home.manageUsers"), to: .list(.user)) } }
                     if model.canViewAudit { H.el("li") { H.link(text("home.viewAudit"), to: .audit) } }
                     H.el("li") { H.link(text("home.account"), to: .account) }
                 }

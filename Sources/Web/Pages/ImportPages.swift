@@ -15,7 +15,7 @@ enum ImportPages {
             H.el("h1") { Text(text("import.title")) }
             H.text("p", [("class", "help")], text("import.order"))
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", SiteURL.imports.path), ("enctype", "multipart/form-data")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.list(.importBatch).path), ("enctype", "multipart/form-data")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.select(label: text("import.kind"), name: "kind", options: ImportKind.order.map { ($0.rawValue, text("import.kind.\($0.rawValue)")) },
                              selected: values["kind"] ?? ImportKind.people.rawValue, error: errors["kind"])
@@ -34,7 +34,7 @@ enum ImportPages {
                 H.el("ul") {
                     for batch in recent {
                         H.el("li") {
-                            H.el("a", [("href", SiteURL.importBatch(batch.id).path)]) { Text(batch.fileName) }
+                            H.el("a", [("href", SiteURL.record(.importBatch, batch.id).path)]) { Text(batch.fileName) }
                             Text(" · " + text("import.kind.\(batch.kind.rawValue)") + " · " + text("import.status.\(batch.status.rawValue)"))
                         }
                     }
@@ -62,7 +62,7 @@ enum ImportPages {
                 H.el("p", [("class", "error-summary"), ("role", "alert")]) {
                     Text(batch.failure == "interrupted" ? text("import.interrupted") : text("import.failed", batch.failure ?? ""))
                 }
-                H.el("p") { H.el("a", [("href", SiteURL.imports.path)]) { Text(text("import.title")) } }
+                H.el("p") { H.el("a", [("href", SiteURL.list(.importBatch).path)]) { Text(text("import.title")) } }
             case .staged:
                 if let plan { staged(batch, plan: plan, chrome: chrome) }
             }
@@ -71,9 +71,9 @@ enum ImportPages {
 
     static func listURL(_ kind: ImportKind) -> SiteURL {
         switch kind {
-        case .people, .positions: return .people
-        case .organizations: return .organizations
-        case .engagements: return .engagements
+        case .people, .positions: return .list(.person)
+        case .organizations: return .list(.organization)
+        case .engagements: return .list(.engagement)
         }
     }
 
@@ -85,7 +85,7 @@ enum ImportPages {
         H.el("section", [("aria-labelledby", "mapping")]) {
             H.el("h2", [("id", "mapping")]) { Text(text("import.mapping")) }
             H.text("p", [("class", "help")], text("import.mapping.help"))
-            H.el("form", [("method", "post"), ("action", SiteURL.importMapping(batch.id).path)]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .mapping).path)]) {
                 Forms.csrf(csrf)
                 H.el("div", [("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "mapping"), ("tabindex", "0")]) {
                     H.el("table") {
@@ -152,7 +152,7 @@ enum ImportPages {
                 H.el("h2", [("id", "duplicates")]) { Text(text("import.duplicates", String(plan.suggestions.count))) }
                 H.text("p", [("class", "help")], text("import.duplicates.help"))
                 if plan.suggestions.count > shown { H.text("p", [("class", "help")], text("import.problemsMore", String(shown))) }
-                H.el("form", [("method", "post"), ("action", SiteURL.importDecisions(batch.id).path)]) {
+                H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .decisions).path)]) {
                     Forms.csrf(csrf)
                     H.el("div", [("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "duplicates"), ("tabindex", "0")]) {
                         H.el("table") {
@@ -170,7 +170,7 @@ enum ImportPages {
                                             H.text("strong", [("id", "dup-\(suggestion.row)")], suggestion.name)
                                             H.void("br", [])
                                             if let existing = suggestion.existing {
-                                                H.el("a", [("href", (batch.kind == .organizations ? SiteURL.organization(existing.id) : SiteURL.person(existing.id)).path)]) {
+                                                H.el("a", [("href", (batch.kind == .organizations ? SiteURL.record(.organization, existing.id) : SiteURL.record(.person, existing.id)).path)]) {
                                                     Text(text("import.inRecord", existing.name))
                                                 }
                                             } else {
@@ -207,7 +207,7 @@ enum ImportPages {
             H.el("h2", [("id", "confirm")]) { Text(text("import.confirmTitle")) }
             if plan.isReady(batch.decisions) {
                 H.el("p", [("role", "status")]) { Text(text("import.ready", String(plan.rowCount))) }
-                H.el("form", [("method", "post"), ("action", SiteURL.importStart(batch.id).path)]) {
+                H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .start).path)]) {
                     Forms.csrf(csrf)
                     Forms.submit(text("import.confirm", String(plan.rowCount)))
                 }

@@ -49,13 +49,13 @@ enum SearchPage {
 
     static func url(_ hit: SearchHit) -> SiteURL {
         switch hit.kind {
-        case "person": return .person(hit.id)
-        case "organization": return .organization(hit.id)
-        case "place": return .place(hit.id)
-        case "engagement": return .engagement(hit.id)
-        case "agreement": return .agreement(hit.id)
-        case "recommendation": return .recommendation(hit.id)
-        default: return .contextEvent(hit.id)
+        case "person": return .record(.person, hit.id)
+        case "organization": return .record(.organization, hit.id)
+        case "place": return .record(.place, hit.id)
+        case "engagement": return .record(.engagement, hit.id)
+        case "agreement": return .record(.agreement, hit.id)
+        case "recommendation": return .record(.recommendation, hit.id)
+        default: return .record(.contextEvent, hit.id)
         }
     }
 }

@@ -24,7 +24,7 @@ enum UserFormPage {
         let text = chrome.text
         let title = model.existing?.name ?? text("users.new")
         return Layout.page(title: title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("users.title"), to: .users) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("users.title"), to: .list(.user)) }
             H.el("h1") { Text(title) }
             if let password = model.generatedPassword, let user = model.existing {
                 H.el("div", [("class", "notice"), ("role", "status")]) {
@@ -43,7 +43,7 @@ enum UserFormPage {
                 }
             }
             if model.conflict == nil { Forms.errorSummary(model.errors, text: text) }
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.user($0.id) } ?? .users).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.user, $0.id) } ?? .list(.user)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 if let version = model.version { H.void("input", [("type", "hidden"), ("name", "version"), ("value", String(version))]) }
                 Forms.field(label: text("field.name"), name: "name", value: model.name, error: model.errors["name"], required: true, autocomplete: "off")
@@ -79,10 +79,10 @@ enum UserFormPage {
             H.el("h2", [("id", "status-heading")]) { Text(text("field.status")) }
             Paragraph(text(user.isDisabled ? "users.disabled" : "users.active"))
             if user.isDisabled {
-                Forms.post(to: .userEnable(user.id), csrf: chrome.csrfToken, button: text("users.enable"))
+                Forms.post(to: .record(.user, user.id, .enable), csrf: chrome.csrfToken, button: text("users.enable"))
             } else if !isSelf {
                 Paragraph(text("users.disableConfirm", user.name))
-                Forms.post(to: .userDisable(user.id), csrf: chrome.csrfToken, button: text("users.disable"), cssClass: "danger")
+                Forms.post(to: .record(.user, user.id, .disable), csrf: chrome.csrfToken, button: text("users.disable"), cssClass: "danger")
             }
         }
     }
@@ -91,7 +91,7 @@ enum UserFormPage {
         let text = chrome.text
         return H.el("section", [("aria-labelledby", "password-heading")]) {
             H.el("h2", [("id", "password-heading")]) { Text(text("users.setPassword")) }
-            H.el("form", [("method", "post"), ("action", SiteURL.userPassword(user.id).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.record(.user, user.id, .password).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password", error: errors["newPassword"],
                             help: text("users.passwordOptional"), autocomplete: "new-password")

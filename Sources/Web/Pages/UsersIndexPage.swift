@@ -13,7 +13,7 @@ enum UsersIndexPage {
         return Layout.page(title: text("users.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("users.title")) }
-                H.link(text("users.new"), to: .newUser, [("class", "button primary")])
+                H.link(text("users.new"), to: .new(.user), [("class", "button primary")])
             }
             if model.users.isEmpty {
                 Paragraph(text("users.none"))
@@ -32,7 +32,7 @@ enum UsersIndexPage {
                         H.el("tbody") {
                             for user in model.users {
                                 H.el("tr", [("class", user.isDisabled ? "muted" : nil)]) {
-                                    H.el("td") { H.link(user.name, to: .user(user.id)) }
+                                    H.el("td") { H.link(user.name, to: .record(.user, user.id)) }
                                     H.text("td", [], user.email)
                                     H.text("td", [], text(user.role.labelKey))
                                     H.text("td", [], text(user.isDisabled ? "users.disabled" : "users.active"))

@@ -29,7 +29,7 @@ extension RoutesBuilder {
     /// Registers a route with its access rule; the only way routes are added in Roundtable.
     @discardableResult
     func on<Response: AsyncResponseEncodable>(
-        _ method: HTTPMethod, _ url: SiteURL, access: Access,
+        _ method: HTTPMethod, _ url: RoutePattern, access: Access,
         body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {

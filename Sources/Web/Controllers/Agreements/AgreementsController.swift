@@ -8,22 +8,22 @@ import Vapor
 struct AgreementsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .agreements, access: read, use: index)
-        routes.on(.GET, .newAgreement, access: write, use: new)
-        routes.on(.POST, .agreements, access: write, use: create)
-        routes.on(.GET, .agreement(id), access: read, use: show)
-        routes.on(.GET, .editAgreement(id), access: write, use: edit)
-        routes.on(.POST, .agreement(id), access: write, use: update)
-        routes.on(.GET, .deleteAgreement(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteAgreement(id), access: write, use: delete)
-        routes.on(.POST, .restoreAgreement(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .agreementHistory(id), access: read, use: history)
-        routes.on(.POST, .engagementAgreements(id), access: write, use: link)
-        routes.on(.POST, .unlinkAgreement(id), access: write, use: unlink)
-        routes.on(.POST, .agreementDocuments(id), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
-        routes.on(.GET, .document(id), access: read, use: document)
-        routes.on(.POST, .deleteDocument(id), access: write, use: removeDocument)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.agreement), access: read, use: index)
+        routes.on(.GET, .new(.agreement), access: write, use: new)
+        routes.on(.POST, .list(.agreement), access: write, use: create)
+        routes.on(.GET, .record(.agreement, id), access: read, use: show)
+        routes.on(.GET, .record(.agreement, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.agreement, id), access: write, use: update)
+        routes.on(.GET, .record(.agreement, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.agreement, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.agreement, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.agreement, id, .history), access: read, use: history)
+        routes.on(.POST, .record(.engagement, id, .agreements), access: write, use: link)
+        routes.on(.POST, .record(.engagement, id, .unlinkAgreement), access: write, use: unlink)
+        routes.on(.POST, .record(.agreement, id, .documents), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
+        routes.on(.GET, .record(.document, id), access: read, use: document)
+        routes.on(.POST, .record(.document, id, .delete), access: write, use: removeDocument)
     }
 
     func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
@@ -35,7 +35,7 @@ struct AgreementsController {
         query.page = req.queryPage()
         let page = try await agreements(req).list(query, by: req.actor)
         let model = AgreementPages.IndexModel(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
-        return Pages.response(AgreementPages.index(model, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+        return Pages.response(AgreementPages.index(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ struct AgreementsController {
         let documents = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: agreement.id, by: req.actor)
         let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,
                                          documentErrors: .init(documentErrors, text: req.localizer), documentTitle: documentTitle)
-        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .agreements)),
+        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .list(.agreement))),
                               status: documentErrors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -66,7 +66,7 @@ struct AgreementsController {
         do {
             _ = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
                 .add(form.file.map { Array($0.data.readableBytesView) } ?? [], title: form.title, to: id, by: req.actor)
-            return Pages.redirect(to: .agreement(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.agreement, id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             return try await page(req, id: id, documentErrors: RegistryErrors.issues(error), documentTitle: form.title ?? "")
         }
@@ -91,7 +91,7 @@ struct AgreementsController {
         let documents = AgreementDocuments(database: req.db, store: req.roundtable.documents)
         guard let agreementID = try await documents.agreement(of: id) else { throw WebError.notFound }
         try await documents.remove(id, by: req.actor)
-        return Pages.redirect(to: .agreement(agreementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.agreement, agreementID), flash: Flash("record.saved"))
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
@@ -166,7 +166,7 @@ struct AgreementsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
         do {
             let agreement = try await agreements(req).create(input, by: req.actor)
-            return Pages.redirect(to: .agreement(agreement.id), flash: Flash("record.created", agreement.summary.title))
+            return Pages.redirect(to: .record(.agreement, agreement.id), flash: Flash("record.created", agreement.summary.title))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -180,7 +180,7 @@ struct AgreementsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
         switch try await FormSave.run({ _ = try await agreements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .agreement(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.agreement, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -193,8 +193,8 @@ struct AgreementsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
         guard !agreement.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: agreement.summary.title, action: .deleteAgreement(agreement.id), cancel: .agreement(agreement.id),
-                                                          version: agreement.version, chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: agreement.summary.title, action: .record(.agreement, agreement.id, .delete), cancel: .record(.agreement, agreement.id),
+                                                          version: agreement.version, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -204,19 +204,19 @@ struct AgreementsController {
         let agreement = try await agreements(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await agreements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .agreements, flash: Flash("record.deleted.done", agreement.summary.title))
+        return Pages.redirect(to: .list(.agreement), flash: Flash("record.deleted.done", agreement.summary.title))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let agreement = try await agreements(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .agreement(agreement.id), flash: Flash("record.restored", agreement.summary.title))
+        return Pages.redirect(to: .record(.agreement, agreement.id), flash: Flash("record.restored", agreement.summary.title))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: agreement.id)
-        return Pages.response(RegistryViews.history(name: agreement.summary.title, back: .agreement(agreement.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .agreements)), request: req)
+        return Pages.response(RegistryViews.history(name: agreement.summary.title, back: .record(.agreement, agreement.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 
     struct LinkForm: Content { var agreementID: String?, link: String? }
@@ -231,7 +231,7 @@ struct AgreementsController {
             return try await EngagementsController.page(req, id: engagementID, attempt: attempt)
         }
         try await agreements(req).link(engagement: engagementID, to: agreementID, as: link, by: req.actor)
-        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
     @Sendable func unlink(_ req: Request) async throws -> Response {
@@ -239,7 +239,7 @@ struct AgreementsController {
         let form = try req.content.decode(LinkForm.self)
         guard let agreementID = FormValues.uuid(form.agreementID) else { throw WebError.notFound }
         try await agreements(req).unlink(engagement: engagementID, from: agreementID, by: req.actor)
-        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
     private func form(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue] = [],
@@ -253,6 +253,6 @@ struct AgreementsController {
         let model = AgreementPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                              canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(AgreementPages.form(model, chrome: Pages.chrome(for: req, current: .agreements)), status: status, request: req)
+        return Pages.response(AgreementPages.form(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), status: status, request: req)
     }
 }

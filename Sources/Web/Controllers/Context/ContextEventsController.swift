@@ -7,17 +7,17 @@ import Vapor
 struct ContextEventsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .contextEvents, access: read, use: index)
-        routes.on(.GET, .newContextEvent, access: write, use: new)
-        routes.on(.POST, .contextEvents, access: write, use: create)
-        routes.on(.GET, .contextEvent(id), access: read, use: show)
-        routes.on(.GET, .editContextEvent(id), access: write, use: edit)
-        routes.on(.POST, .contextEvent(id), access: write, use: update)
-        routes.on(.GET, .deleteContextEvent(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteContextEvent(id), access: write, use: delete)
-        routes.on(.POST, .restoreContextEvent(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .contextEventHistory(id), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.contextEvent), access: read, use: index)
+        routes.on(.GET, .new(.contextEvent), access: write, use: new)
+        routes.on(.POST, .list(.contextEvent), access: write, use: create)
+        routes.on(.GET, .record(.contextEvent, id), access: read, use: show)
+        routes.on(.GET, .record(.contextEvent, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.contextEvent, id), access: write, use: update)
+        routes.on(.GET, .record(.contextEvent, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.contextEvent, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.contextEvent, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.contextEvent, id, .history), access: read, use: history)
     }
 
     func events(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
@@ -36,14 +36,14 @@ struct ContextEventsController {
         let model = ContextPages.IndexModel(page: page, kind: query.kind?.rawValue ?? "", placeID: req.queryText("place"), from: req.queryText("from"),
                                             to: req.queryText("to"), places: try await req.placeChoices(), canWrite: req.canWrite,
                                             errors: .init(issues, text: req.localizer))
-        return Pages.response(ContextPages.index(model, chrome: Pages.chrome(for: req, current: .contextEvents)),
+        return Pages.response(ContextPages.index(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let event = try await events(req).get(req.idParameter(), by: req.actor)
         let model = ContextPages.Model(event: event, canWrite: req.canWrite, canRestore: req.canRestore)
-        return Pages.response(ContextPages.page(model, chrome: Pages.chrome(for: req, current: .contextEvents)), request: req)
+        return Pages.response(ContextPages.page(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
@@ -83,7 +83,7 @@ struct ContextEventsController {
         let form = try req.content.decode(EventForm.self)
         do {
             let event = try await events(req).create(form.input, by: req.actor)
-            return Pages.redirect(to: .contextEvent(event.id), flash: Flash("record.created", event.summary.title))
+            return Pages.redirect(to: .record(.contextEvent, event.id), flash: Flash("record.created", event.summary.title))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -95,7 +95,7 @@ struct ContextEventsController {
         let existing = try await events(req).get(id, by: req.actor)
         switch try await FormSave.run({ _ = try await events(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .contextEvent(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.contextEvent, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -108,8 +108,8 @@ struct ContextEventsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let event = try await events(req).get(req.idParameter(), by: req.actor)
         guard !event.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: event.summary.title, action: .deleteContextEvent(event.id), cancel: .contextEvent(event.id),
-                                                          version: event.version, chrome: Pages.chrome(for: req, current: .contextEvents)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: event.summary.title, action: .record(.contextEvent, event.id, .delete), cancel: .record(.contextEvent, event.id),
+                                                          version: event.version, chrome: Pages.chrome(for: req, current: .list(.contextEvent))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -119,19 +119,19 @@ struct ContextEventsController {
         let event = try await events(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await events(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .contextEvents, flash: Flash("record.deleted.done", event.summary.title))
+        return Pages.redirect(to: .list(.contextEvent), flash: Flash("record.deleted.done", event.summary.title))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let event = try await events(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .contextEvent(event.id), flash: Flash("record.restored", event.summary.title))
+        return Pages.redirect(to: .record(.contextEvent, event.id), flash: Flash("record.restored", event.summary.title))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let event = try await events(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: event.id)
-        return Pages.response(RegistryViews.history(name: event.summary.title, back: .contextEvent(event.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .contextEvents)), request: req)
+        return Pages.response(RegistryViews.history(name: event.summary.title, back: .record(.contextEvent, event.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.contextEvent))), request: req)
     }
 
     private func form(_ req: Request, _ values: ContextPages.Values, existing: ContextEventRecord?, errors: [FieldIssue] = [],
@@ -140,6 +140,6 @@ struct ContextEventsController {
                                            places: try await req.placeChoices(),
                                            canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(ContextPages.form(model, chrome: Pages.chrome(for: req, current: .contextEvents)), status: status, request: req)
+        return Pages.response(ContextPages.form(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))), status: status, request: req)
     }
 }

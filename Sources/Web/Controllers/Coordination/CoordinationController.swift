@@ -7,18 +7,18 @@ import Vapor
 struct CoordinationController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .coordination, access: read, use: index)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.coordination), access: read, use: index)
         routes.on(.GET, .coordinationExport, access: read, use: export)
-        routes.on(.GET, .newCoordination, access: write, use: new)
-        routes.on(.POST, .coordination, access: write, use: create)
-        routes.on(.GET, .coordinationActivity(id), access: read, use: show)
-        routes.on(.GET, .editCoordination(id), access: write, use: edit)
-        routes.on(.POST, .coordinationActivity(id), access: write, use: update)
-        routes.on(.GET, .deleteCoordination(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteCoordination(id), access: write, use: delete)
-        routes.on(.POST, .restoreCoordination(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .coordinationHistory(id), access: read, use: history)
+        routes.on(.GET, .new(.coordination), access: write, use: new)
+        routes.on(.POST, .list(.coordination), access: write, use: create)
+        routes.on(.GET, .record(.coordination, id), access: read, use: show)
+        routes.on(.GET, .record(.coordination, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.coordination, id), access: write, use: update)
+        routes.on(.GET, .record(.coordination, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.coordination, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.coordination, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.coordination, id, .history), access: read, use: history)
     }
 
     func coordination(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
@@ -40,7 +40,7 @@ struct CoordinationController {
         let matrix = try await coordination(req).matrix(query, by: req.actor)
         let model = CoordinationPages.IndexModel(matrix: matrix, placeID: req.queryText("place"), from: req.queryText("from"), to: req.queryText("to"),
                                                  places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer))
-        return Pages.response(CoordinationPages.index(model, chrome: Pages.chrome(for: req, current: .coordination)),
+        return Pages.response(CoordinationPages.index(model, chrome: Pages.chrome(for: req, current: .list(.coordination))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -59,7 +59,7 @@ struct CoordinationController {
     @Sendable func show(_ req: Request) async throws -> Response {
         let activity = try await coordination(req).get(req.idParameter(), by: req.actor)
         let model = CoordinationPages.Model(activity: activity, canWrite: req.canWrite, canRestore: req.canRestore)
-        return Pages.response(CoordinationPages.page(model, chrome: Pages.chrome(for: req, current: .coordination)), request: req)
+        return Pages.response(CoordinationPages.page(model, chrome: Pages.chrome(for: req, current: .list(.coordination))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response { try await form(req, CoordinationPages.Values(), existing: nil) }
@@ -110,7 +110,7 @@ struct CoordinationController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
         do {
             let activity = try await coordination(req).create(input, by: req.actor)
-            return Pages.redirect(to: .coordinationActivity(activity.id), flash: Flash("record.created", activity.theme))
+            return Pages.redirect(to: .record(.coordination, activity.id), flash: Flash("record.created", activity.theme))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -124,7 +124,7 @@ struct CoordinationController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
         switch try await FormSave.run({ _ = try await coordination(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .coordinationActivity(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.coordination, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -137,8 +137,8 @@ struct CoordinationController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let activity = try await coordination(req).get(req.idParameter(), by: req.actor)
         guard !activity.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: activity.theme, action: .deleteCoordination(activity.id), cancel: .coordinationActivity(activity.id),
-                                                          version: activity.version, chrome: Pages.chrome(for: req, current: .coordination)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: activity.theme, action: .record(.coordination, activity.id, .delete), cancel: .record(.coordination, activity.id),
+                                                          version: activity.version, chrome: Pages.chrome(for: req, current: .list(.coordination))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -148,19 +148,19 @@ struct CoordinationController {
         let activity = try await coordination(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await coordination(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .coordination, flash: Flash("record.deleted.done", activity.theme))
+        return Pages.redirect(to: .list(.coordination), flash: Flash("record.deleted.done", activity.theme))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let activity = try await coordination(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .coordinationActivity(activity.id), flash: Flash("record.restored", activity.theme))
+        return Pages.redirect(to: .record(.coordination, activity.id), flash: Flash("record.restored", activity.theme))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let activity = try await coordination(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: activity.id)
-        return Pages.response(RegistryViews.history(name: activity.theme, back: .coordinationActivity(activity.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .coordination)), request: req)
+        return Pages.response(RegistryViews.history(name: activity.theme, back: .record(.coordination, activity.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.coordination))), request: req)
     }
 
     private func form(_ req: Request, _ values: CoordinationPages.Values, existing: CoordinationRecord?, errors: [FieldIssue] = [],
@@ -168,6 +168,6 @@ struct CoordinationController {
         let model = CoordinationPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                 places: try await req.placeChoices())
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(CoordinationPages.form(model, chrome: Pages.chrome(for: req, current: .coordination)), status: status, request: req)
+        return Pages.response(CoordinationPages.form(model, chrome: Pages.chrome(for: req, current: .list(.coordination))), status: status, request: req)
     }
 }

@@ -6,10 +6,10 @@ import Vapor
 struct EngagementKindsController {
     func register(_ routes: any RoutesBuilder) {
         let settings = Access.permission(.manageSettings)
-        routes.on(.GET, .engagementKinds, access: settings, use: index)
-        routes.on(.POST, .engagementKinds, access: settings, use: add)
-        routes.on(.GET, .api(.engagementKinds), access: .permission(.readRecords), use: list)
-        routes.on(.POST, .api(.engagementKinds), access: settings, use: addFromAPI)
+        routes.on(.GET, .list(.engagementKind), access: settings, use: index)
+        routes.on(.POST, .list(.engagementKind), access: settings, use: add)
+        routes.on(.GET, .api(.list(.engagementKind)), access: .permission(.readRecords), use: list)
+        routes.on(.POST, .api(.list(.engagementKind)), access: settings, use: addFromAPI)
     }
 
     struct KindForm: Content { var label: String?, key: String? }
@@ -24,7 +24,7 @@ struct EngagementKindsController {
             // An empty key field means "make one from the name".
             let key = form.key?.trimmingWhitespace()
             let kind = try await EngagementKinds(database: req.db).add(label: form.label ?? "", key: key?.isEmpty == false ? key : nil, by: req.actor)
-            return Pages.redirect(to: .engagementKinds, flash: Flash("record.created", kind.label ?? kind.key))
+            return Pages.redirect(to: .list(.engagementKind), flash: Flash("record.created", kind.label ?? kind.key))
         } catch let error as DomainError {
             return try await page(req, values: form, errors: RegistryErrors.issues(error))
         }
@@ -33,7 +33,7 @@ struct EngagementKindsController {
     private func page(_ req: Request, values: KindForm, errors: [FieldIssue]) async throws -> Response {
         let kinds = try await EngagementKinds(database: req.db).all()
         let html = EngagementKindsPage.view(kinds: kinds, label: values.label ?? "", key: values.key ?? "",
-                                            errors: .init(errors, text: req.localizer), chrome: Pages.chrome(for: req, current: .engagementKinds))
+                                            errors: .init(errors, text: req.localizer), chrome: Pages.chrome(for: req, current: .list(.engagementKind)))
         return Pages.response(html, status: errors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 

@@ -9,20 +9,20 @@ import Vapor
 struct EngagementsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .engagements, access: read, use: index)
-        routes.on(.GET, .newEngagement, access: write, use: new)
-        routes.on(.POST, .engagements, access: write, use: create)
-        routes.on(.GET, .engagement(id), access: read, use: show)
-        routes.on(.GET, .editEngagement(id), access: write, use: edit)
-        routes.on(.POST, .engagement(id), access: write, use: update)
-        routes.on(.GET, .deleteEngagement(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteEngagement(id), access: write, use: delete)
-        routes.on(.POST, .restoreEngagement(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .engagementHistory(id), access: read, use: history)
-        routes.on(.POST, .engagementFollowUps(id), access: write, use: addFollowUp)
-        routes.on(.POST, .engagementQuotes(id), access: write, use: addQuote)
-        routes.on(.POST, .deleteQuote(id), access: write, use: deleteQuote)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.engagement), access: read, use: index)
+        routes.on(.GET, .new(.engagement), access: write, use: new)
+        routes.on(.POST, .list(.engagement), access: write, use: create)
+        routes.on(.GET, .record(.engagement, id), access: read, use: show)
+        routes.on(.GET, .record(.engagement, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.engagement, id), access: write, use: update)
+        routes.on(.GET, .record(.engagement, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.engagement, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.engagement, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.engagement, id, .history), access: read, use: history)
+        routes.on(.POST, .record(.engagement, id, .followUps), access: write, use: addFollowUp)
+        routes.on(.POST, .record(.engagement, id, .quotes), access: write, use: addQuote)
+        routes.on(.POST, .record(.quote, id, .delete), access: write, use: deleteQuote)
     }
 
     func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
@@ -44,7 +44,7 @@ struct EngagementsController {
             topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
             placeID: req.queryText("place"), places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer)
         )
-        return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
+        return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -74,7 +74,7 @@ struct EngagementsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed + input.problems) }
         do {
             let record = try await engagements(req).create(input, by: req.actor)
-            return Pages.redirect(to: .engagement(record.id), flash: Flash("record.created", record.summary.title))
+            return Pages.redirect(to: .record(.engagement, record.id), flash: Flash("record.created", record.summary.title))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -99,7 +99,7 @@ struct EngagementsController {
                                          groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
                                          recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
                                          recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
-        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)),
+        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))),
                               status: attempt == nil ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -117,7 +117,7 @@ struct EngagementsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed + input.problems) }
         switch try await FormSave.run({ _ = try await engagements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -130,8 +130,8 @@ struct EngagementsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let record = try await engagements(req).get(req.idParameter(), by: req.actor)
         guard !record.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: record.summary.title, action: .deleteEngagement(record.id), cancel: .engagement(record.id),
-                                                          version: record.version, chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: record.summary.title, action: .record(.engagement, record.id, .delete), cancel: .record(.engagement, record.id),
+                                                          version: record.version, chrome: Pages.chrome(for: req, current: .list(.engagement))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -141,19 +141,19 @@ struct EngagementsController {
         let record = try await engagements(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await engagements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .engagements, flash: Flash("record.deleted.done", record.summary.title))
+        return Pages.redirect(to: .list(.engagement), flash: Flash("record.deleted.done", record.summary.title))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let record = try await engagements(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .engagement(record.id), flash: Flash("record.restored", record.summary.title))
+        return Pages.redirect(to: .record(.engagement, record.id), flash: Flash("record.restored", record.summary.title))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let record = try await engagements(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: record.id)
-        return Pages.response(RegistryViews.history(name: record.summary.title, back: .engagement(record.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .engagements)), request: req)
+        return Pages.response(RegistryViews.history(name: record.summary.title, back: .record(.engagement, record.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.engagement))), request: req)
     }
 
     struct FollowUpForm: Content {
@@ -167,7 +167,7 @@ struct EngagementsController {
         do {
             try await FollowUps(database: req.db).add(FollowUpInput(text: form.text ?? "", ownerID: FormValues.uuid(form.ownerID), dueOn: form.dueOn),
                                                       to: id, by: req.actor)
-            return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             let attempt = EngagementPage.Attempt(form: .followUp, values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
             return try await Self.page(req, id: id, attempt: attempt)
@@ -197,7 +197,7 @@ struct EngagementsController {
             do {
                 _ = try await Quotes(database: req.db).add(QuoteInput(speakerID: speakerID, speakerLabel: form.speakerLabel, text: form.text ?? "",
                                                                       language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor)
-                return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+                return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
             } catch let error as DomainError {
                 // The form has the speaker's name where the domain has their identity.
                 issues = try RegistryErrors.issues(error).map { issue in
@@ -214,7 +214,7 @@ struct EngagementsController {
         let id = try req.idParameter()
         guard let quote = try await QuoteModel.find(id, on: req.db) else { throw WebError.notFound }
         try await Quotes(database: req.db).remove(id, by: req.actor)
-        return Pages.redirect(to: .engagement(quote.engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, quote.engagementID), flash: Flash("record.saved"))
     }
 
     private func form(_ req: Request, _ values: EngagementFormPage.Values, existing: EngagementRecord?, errors: [FieldIssue] = [],
@@ -225,7 +225,7 @@ struct EngagementsController {
             users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(EngagementFormPage.view(model, chrome: Pages.chrome(for: req, current: .engagements)), status: status, request: req)
+        return Pages.response(EngagementFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))), status: status, request: req)
     }
 }
 

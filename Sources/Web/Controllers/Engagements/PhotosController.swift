@@ -8,11 +8,11 @@ import Vapor
 struct PhotosController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.POST, .engagementPhotos(id), access: write, body: .collect(maxSize: "16mb"), use: upload)
-        routes.on(.GET, .photo(id), access: read, use: original)
-        routes.on(.GET, .smallPhoto(id), access: read, use: small)
-        routes.on(.POST, .deletePhoto(id), access: write, use: delete)
+        let id = RouteParameter.id
+        routes.on(.POST, .record(.engagement, id, .photos), access: write, body: .collect(maxSize: "16mb"), use: upload)
+        routes.on(.GET, .record(.photo, id), access: read, use: original)
+        routes.on(.GET, .record(.photo, id, .small), access: read, use: small)
+        routes.on(.POST, .record(.photo, id, .delete), access: write, use: delete)
     }
 
     struct UploadForm: Content {
@@ -35,7 +35,7 @@ struct PhotosController {
                 let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
                 _ = try await Photos(database: req.db, store: req.roundtable.photos)
                     .add(PhotoInput(bytes: bytes, caption: form.caption, credit: form.credit, peopleShown: shown.ids), to: id, by: req.actor)
-                return Pages.redirect(to: .engagement(id), flash: Flash("record.saved"))
+                return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
             } catch let error as DomainError {
                 issues = try RegistryErrors.issues(error)
             }
@@ -59,6 +59,6 @@ struct PhotosController {
         let photos = Photos(database: req.db, store: req.roundtable.photos)
         let model = try await photos.find(id, by: req.actor)
         try await photos.remove(id, by: req.actor)
-        return Pages.redirect(to: .engagement(model.engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, model.engagementID), flash: Flash("record.saved"))
     }
 }

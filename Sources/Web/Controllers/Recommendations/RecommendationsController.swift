@@ -8,31 +8,31 @@ import Vapor
 struct RecommendationsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .recommendations, access: read, use: board)
-        routes.on(.GET, .newRecommendation, access: write, use: new)
-        routes.on(.POST, .recommendations, access: write, use: create)
-        routes.on(.GET, .recommendation(id), access: read, use: show)
-        routes.on(.GET, .editRecommendation(id), access: write, use: edit)
-        routes.on(.POST, .recommendation(id), access: write, use: update)
-        routes.on(.GET, .deleteRecommendation(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteRecommendation(id), access: write, use: delete)
-        routes.on(.POST, .restoreRecommendation(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .recommendationHistory(id), access: read, use: history)
-        routes.on(.POST, .engagementRecommendations(id), access: write, use: addEvidence)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.recommendation), access: read, use: board)
+        routes.on(.GET, .new(.recommendation), access: write, use: new)
+        routes.on(.POST, .list(.recommendation), access: write, use: create)
+        routes.on(.GET, .record(.recommendation, id), access: read, use: show)
+        routes.on(.GET, .record(.recommendation, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.recommendation, id), access: write, use: update)
+        routes.on(.GET, .record(.recommendation, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.recommendation, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.recommendation, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.recommendation, id, .history), access: read, use: history)
+        routes.on(.POST, .record(.engagement, id, .recommendations), access: write, use: addEvidence)
     }
 
     func recommendations(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.language) }
 
     @Sendable func board(_ req: Request) async throws -> Response {
         let columns = try await recommendations(req).board(by: req.actor)
-        return Pages.response(RecommendationPages.board(columns, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .recommendations)), request: req)
+        return Pages.response(RecommendationPages.board(columns, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let item = try await recommendations(req).get(req.idParameter(), by: req.actor)
         let model = RecommendationPages.Model(recommendation: item, canWrite: req.canWrite, canRestore: req.canRestore)
-        return Pages.response(RecommendationPages.page(model, chrome: Pages.chrome(for: req, current: .recommendations)), request: req)
+        return Pages.response(RecommendationPages.page(model, chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
@@ -87,7 +87,7 @@ struct RecommendationsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
         do {
             let item = try await recommendations(req).create(input, by: req.actor)
-            return Pages.redirect(to: .recommendation(item.id), flash: Flash("record.created", item.summary.title))
+            return Pages.redirect(to: .record(.recommendation, item.id), flash: Flash("record.created", item.summary.title))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -101,7 +101,7 @@ struct RecommendationsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
         switch try await FormSave.run({ _ = try await recommendations(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .recommendation(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.recommendation, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -114,8 +114,8 @@ struct RecommendationsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let item = try await recommendations(req).get(req.idParameter(), by: req.actor)
         guard !item.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: item.summary.title, action: .deleteRecommendation(item.id), cancel: .recommendation(item.id),
-                                                          version: item.version, chrome: Pages.chrome(for: req, current: .recommendations)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: item.summary.title, action: .record(.recommendation, item.id, .delete), cancel: .record(.recommendation, item.id),
+                                                          version: item.version, chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -125,19 +125,19 @@ struct RecommendationsController {
         let item = try await recommendations(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await recommendations(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .recommendations, flash: Flash("record.deleted.done", item.summary.title))
+        return Pages.redirect(to: .list(.recommendation), flash: Flash("record.deleted.done", item.summary.title))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let item = try await recommendations(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .recommendation(item.id), flash: Flash("record.restored", item.summary.title))
+        return Pages.redirect(to: .record(.recommendation, item.id), flash: Flash("record.restored", item.summary.title))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let item = try await recommendations(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: item.id)
-        return Pages.response(RegistryViews.history(name: item.summary.title, back: .recommendation(item.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .recommendations)), request: req)
+        return Pages.response(RegistryViews.history(name: item.summary.title, back: .record(.recommendation, item.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
     }
 
     struct EvidenceForm: Content { var recommendationID: String? }
@@ -151,7 +151,7 @@ struct RecommendationsController {
             return try await EngagementsController.page(req, id: engagementID, attempt: attempt)
         }
         try await recommendations(req).addEvidence(engagement: engagementID, to: recommendationID, by: req.actor)
-        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
     private func form(_ req: Request, _ values: RecommendationPages.Values, existing: RecommendationRecord?, errors: [FieldIssue] = [],
@@ -164,6 +164,6 @@ struct RecommendationsController {
                                                   groups: try await WorkingGroups(database: req.db).choices(by: req.actor), contextEvents: context,
                                                   canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(RecommendationPages.form(model, chrome: Pages.chrome(for: req, current: .recommendations)), status: status, request: req)
+        return Pages.response(RecommendationPages.form(model, chrome: Pages.chrome(for: req, current: .list(.recommendation))), status: status, request: req)
     }
 }

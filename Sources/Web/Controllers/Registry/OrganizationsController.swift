@@ -6,17 +6,17 @@ import Vapor
 struct OrganizationsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .organizations, access: read, use: index)
-        routes.on(.GET, .newOrganization, access: write, use: new)
-        routes.on(.POST, .organizations, access: write, use: create)
-        routes.on(.GET, .organization(id), access: read, use: show)
-        routes.on(.GET, .editOrganization(id), access: write, use: edit)
-        routes.on(.POST, .organization(id), access: write, use: update)
-        routes.on(.GET, .deleteOrganization(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteOrganization(id), access: write, use: delete)
-        routes.on(.POST, .restoreOrganization(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .organizationHistory(id), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.organization), access: read, use: index)
+        routes.on(.GET, .new(.organization), access: write, use: new)
+        routes.on(.POST, .list(.organization), access: write, use: create)
+        routes.on(.GET, .record(.organization, id), access: read, use: show)
+        routes.on(.GET, .record(.organization, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.organization, id), access: write, use: update)
+        routes.on(.GET, .record(.organization, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.organization, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.organization, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.organization, id, .history), access: read, use: history)
     }
 
     func organizations(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.language) }
@@ -37,7 +37,7 @@ struct OrganizationsController {
             places: try await req.placeChoices(),
             canRestore: req.canRestore, canWrite: req.canWrite
         )
-        return Pages.response(OrganizationsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
+        return Pages.response(OrganizationsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.organization))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct OrganizationsController {
         let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(organizationID: data.organization.id, by: req.actor)
         let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship,
                                            agreements: agreements, recommendations: try await addressedTo(data.organization.id, req))
-        return Pages.response(OrganizationPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
+        return Pages.response(OrganizationPage.view(model, chrome: Pages.chrome(for: req, current: .list(.organization))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response { try await form(req, .init(), existing: nil) }
@@ -86,7 +86,7 @@ struct OrganizationsController {
         let form = try req.content.decode(OrganizationForm.self)
         do {
             let org = try await organizations(req).create(form.input, by: req.actor)
-            return Pages.redirect(to: .organization(org.id), flash: Flash("record.created", org.name))
+            return Pages.redirect(to: .record(.organization, org.id), flash: Flash("record.created", org.name))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -98,7 +98,7 @@ struct OrganizationsController {
         let existing = try await organizations(req).get(id, by: req.actor)
         switch try await FormSave.run({ _ = try await organizations(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .organization(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.organization, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -111,8 +111,8 @@ struct OrganizationsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let org = try await organizations(req).get(req.idParameter(), by: req.actor)
         guard org.deletedAt == nil else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: org.name, action: .deleteOrganization(org.id), cancel: .organization(org.id),
-                                                          version: org.version, chrome: Pages.chrome(for: req, current: .organizations)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: org.name, action: .record(.organization, org.id, .delete), cancel: .record(.organization, org.id),
+                                                          version: org.version, chrome: Pages.chrome(for: req, current: .list(.organization))), request: req)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -120,19 +120,19 @@ struct OrganizationsController {
         let org = try await organizations(req).get(id, by: req.actor)
         let form = try? req.content.decode(PeopleController.VersionForm.self)
         try await organizations(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .organizations, flash: Flash("record.deleted.done", org.name))
+        return Pages.redirect(to: .list(.organization), flash: Flash("record.deleted.done", org.name))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let org = try await organizations(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .organization(org.id), flash: Flash("record.restored", org.name))
+        return Pages.redirect(to: .record(.organization, org.id), flash: Flash("record.restored", org.name))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let org = try await organizations(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: org.id)
-        return Pages.response(RegistryViews.history(name: org.name, back: .organization(org.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .organizations)), request: req)
+        return Pages.response(RegistryViews.history(name: org.name, back: .record(.organization, org.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.organization))), request: req)
     }
 
     private func form(_ req: Request, _ values: OrganizationFormPage.Values, existing: OrganizationRecord?, errors: [FieldIssue] = [],
@@ -143,7 +143,7 @@ struct OrganizationsController {
             places: try await req.placeChoices()
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(OrganizationFormPage.view(model, chrome: Pages.chrome(for: req, current: .organizations)), status: status, request: req)
+        return Pages.response(OrganizationFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.organization))), status: status, request: req)
     }
 }
 

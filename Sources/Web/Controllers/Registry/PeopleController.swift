@@ -6,17 +6,17 @@ import Vapor
 struct PeopleController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .people, access: read, use: index)
-        routes.on(.GET, .newPerson, access: write, use: new)
-        routes.on(.POST, .people, access: write, use: create)
-        routes.on(.GET, .person(id), access: read, use: show)
-        routes.on(.GET, .editPerson(id), access: write, use: edit)
-        routes.on(.POST, .person(id), access: write, use: update)
-        routes.on(.GET, .deletePerson(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deletePerson(id), access: write, use: delete)
-        routes.on(.POST, .restorePerson(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .personHistory(id), access: read, use: history)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.person), access: read, use: index)
+        routes.on(.GET, .new(.person), access: write, use: new)
+        routes.on(.POST, .list(.person), access: write, use: create)
+        routes.on(.GET, .record(.person, id), access: read, use: show)
+        routes.on(.GET, .record(.person, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.person, id), access: write, use: update)
+        routes.on(.GET, .record(.person, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.person, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.person, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.person, id, .history), access: read, use: history)
     }
 
     func people(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
@@ -38,7 +38,7 @@ struct PeopleController {
             places: try await req.placeChoices(),
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
-        return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
+        return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -49,7 +49,7 @@ struct PeopleController {
         let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
                                      relationship: relationship, agreements: agreements,
                                      groups: try await WorkingGroups(database: req.db).memberships(of: data.person.id, by: req.actor))
-        return Pages.response(PersonPage.view(model, chrome: Pages.chrome(for: req, current: .people)), request: req)
+        return Pages.response(PersonPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
@@ -106,7 +106,7 @@ struct PeopleController {
         let form = try req.content.decode(PersonForm.self)
         do {
             let person = try await people(req).create(form.input, by: req.actor)
-            return Pages.redirect(to: .person(person.id), flash: Flash("record.created", person.name))
+            return Pages.redirect(to: .record(.person, person.id), flash: Flash("record.created", person.name))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -118,7 +118,7 @@ struct PeopleController {
         let existing = try await people(req).get(id, by: req.actor)
         switch try await FormSave.run({ _ = try await people(req).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .person(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.person, id), flash: Flash("record.saved"))
         case .conflict:
             // Keep what this person typed, show what the other saved, and let the next save win.
             var values = form.values
@@ -132,8 +132,8 @@ struct PeopleController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let person = try await people(req).get(req.idParameter(), by: req.actor)
         guard !person.isDeleted else { throw WebError.notFound }
-        let html = RegistryViews.confirmDelete(name: person.name, action: .deletePerson(person.id), cancel: .person(person.id),
-                                               version: person.version, chrome: Pages.chrome(for: req, current: .people))
+        let html = RegistryViews.confirmDelete(name: person.name, action: .record(.person, person.id, .delete), cancel: .record(.person, person.id),
+                                               version: person.version, chrome: Pages.chrome(for: req, current: .list(.person)))
         return Pages.response(html, request: req)
     }
 
@@ -144,19 +144,19 @@ struct PeopleController {
         let person = try await people(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await people(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .people, flash: Flash("record.deleted.done", person.name))
+        return Pages.redirect(to: .list(.person), flash: Flash("record.deleted.done", person.name))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let person = try await people(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .person(person.id), flash: Flash("record.restored", person.name))
+        return Pages.redirect(to: .record(.person, person.id), flash: Flash("record.restored", person.name))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let person = try await people(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: person.id)
-        return Pages.response(RegistryViews.history(name: person.name, back: .person(person.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .people)), request: req)
+        return Pages.response(RegistryViews.history(name: person.name, back: .record(.person, person.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
     private func form(_ req: Request, _ values: PersonFormPage.Values, existing: PersonRecord?, errors: [FieldIssue] = [],
@@ -168,6 +168,6 @@ struct PeopleController {
             canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
         )
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(PersonFormPage.view(model, chrome: Pages.chrome(for: req, current: .people)), status: status, request: req)
+        return Pages.response(PersonFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), status: status, request: req)
     }
 }

@@ -6,22 +6,22 @@ import Vapor
 struct PlacesController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .places, access: read, use: index)
-        routes.on(.GET, .newPlace, access: write, use: new)
-        routes.on(.POST, .places, access: write, use: create)
-        routes.on(.GET, .place(id), access: read, use: show)
-        routes.on(.GET, .editPlace(id), access: write, use: edit)
-        routes.on(.POST, .place(id), access: write, use: update)
-        routes.on(.GET, .placeHistory(id), access: read, use: history)
-        routes.on(.GET, .deletePlace(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deletePlace(id), access: write, use: delete)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.place), access: read, use: index)
+        routes.on(.GET, .new(.place), access: write, use: new)
+        routes.on(.POST, .list(.place), access: write, use: create)
+        routes.on(.GET, .record(.place, id), access: read, use: show)
+        routes.on(.GET, .record(.place, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.place, id), access: write, use: update)
+        routes.on(.GET, .record(.place, id, .history), access: read, use: history)
+        routes.on(.GET, .record(.place, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.place, id, .delete), access: write, use: delete)
     }
 
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let place = try await places(req).get(req.idParameter(), by: req.actor)
-        return Pages.response(RegistryViews.confirmDelete(name: place.name, action: .deletePlace(place.id), cancel: .place(place.id),
-                                                          version: place.version, chrome: Pages.chrome(for: req, current: .places)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: place.name, action: .record(.place, place.id, .delete), cancel: .record(.place, place.id),
+                                                          version: place.version, chrome: Pages.chrome(for: req, current: .list(.place))), request: req)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -29,7 +29,7 @@ struct PlacesController {
         let place = try await places(req).get(id, by: req.actor)
         let form = try? req.content.decode(PeopleController.VersionForm.self)
         try await places(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .places, flash: Flash("record.deleted.done", place.name))
+        return Pages.redirect(to: .list(.place), flash: Flash("record.deleted.done", place.name))
     }
 
     func places(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.language) }
@@ -38,7 +38,7 @@ struct PlacesController {
         let text = req.queryText("q"), kind = req.queryText("kind")
         let page = try await places(req).list(text: text, kind: PlaceKind(rawValue: kind), parentID: nil, page: req.queryPage(), by: req.actor)
         let model = PlacesIndexPage.Model(page: page, text: text, kind: PlaceKind(rawValue: kind)?.rawValue ?? "", canWrite: req.canWrite)
-        return Pages.response(PlacesIndexPage.view(model, chrome: Pages.chrome(for: req, current: .places)), request: req)
+        return Pages.response(PlacesIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.place))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -52,7 +52,7 @@ struct PlacesController {
         let context = try await ContextEvents(database: req.db, language: req.localizer.language)
             .during(from: since, to: nil, placeIDs: [data.place.id], limit: 20, by: req.actor)
         return Pages.response(PlacePage.view(.init(data: data, canWrite: req.canWrite, engagements: engagements, context: context),
-                                             chrome: Pages.chrome(for: req, current: .places)), request: req)
+                                             chrome: Pages.chrome(for: req, current: .list(.place))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response { try await form(req, .init(), existing: nil) }
@@ -105,7 +105,7 @@ struct PlacesController {
         let form = try PlaceForm(req)
         do {
             let place = try await places(req).create(try form.input(), by: req.actor)
-            return Pages.redirect(to: .place(place.id), flash: Flash("record.created", place.name))
+            return Pages.redirect(to: .record(.place, place.id), flash: Flash("record.created", place.name))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -117,7 +117,7 @@ struct PlacesController {
         let form = try PlaceForm(req)
         switch try await FormSave.run({ _ = try await places(req).update(id, try form.input(), expectedVersion: FormValues.int(form.values.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .place(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.place, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -130,8 +130,8 @@ struct PlacesController {
     @Sendable func history(_ req: Request) async throws -> Response {
         let place = try await places(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: place.id)
-        return Pages.response(RegistryViews.history(name: place.name, back: .place(place.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .places)), request: req)
+        return Pages.response(RegistryViews.history(name: place.name, back: .record(.place, place.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.place))), request: req)
     }
 
     private func form(_ req: Request, _ values: PlaceFormPage.Values, existing: PlaceRecord?, errors: [FieldIssue] = [],
@@ -139,7 +139,7 @@ struct PlacesController {
         let model = PlaceFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                         places: try await req.placeChoices())
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(PlaceFormPage.view(model, chrome: Pages.chrome(for: req, current: .places)), status: status, request: req)
+        return Pages.response(PlaceFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.place))), status: status, request: req)
     }
 }
 
@@ -147,10 +147,10 @@ struct PlacesController {
 struct CommunitiesController {
     func register(_ routes: any RoutesBuilder) {
         let settings = Access.permission(.manageSettings)
-        routes.on(.GET, .communities, access: settings, use: index)
-        routes.on(.POST, .communities, access: settings, use: create)
-        routes.on(.GET, .community(SiteURL.routeParameter), access: settings, use: edit)
-        routes.on(.POST, .community(SiteURL.routeParameter), access: settings, use: update)
+        routes.on(.GET, .list(.community), access: settings, use: index)
+        routes.on(.POST, .list(.community), access: settings, use: create)
+        routes.on(.GET, .record(.community, RouteParameter.id), access: settings, use: edit)
+        routes.on(.POST, .record(.community, RouteParameter.id), access: settings, use: update)
     }
 
     struct CommunityForm: Content {
@@ -174,7 +174,7 @@ struct CommunitiesController {
         let form = try req.content.decode(CommunityForm.self)
         do {
             let community = try await Communities(database: req.db).create(form.input, by: req.actor)
-            return Pages.redirect(to: .communities, flash: Flash("record.created", community.name))
+            return Pages.redirect(to: .list(.community), flash: Flash("record.created", community.name))
         } catch let error as DomainError {
             return try await render(req, editing: nil, values: form.values, errors: RegistryErrors.issues(error))
         }
@@ -186,7 +186,7 @@ struct CommunitiesController {
         let form = try req.content.decode(CommunityForm.self)
         do {
             _ = try await Communities(database: req.db).update(id, form.input, expectedVersion: FormValues.int(form.version), by: req.actor)
-            return Pages.redirect(to: .communities, flash: Flash("record.saved"))
+            return Pages.redirect(to: .list(.community), flash: Flash("record.saved"))
         } catch let error as DomainError {
             var issues: [FieldIssue]
             switch error {
@@ -206,7 +206,7 @@ struct CommunitiesController {
             values: values, errors: .init(errors, text: req.localizer),
             regions: try await req.placeChoices()
         )
-        return Pages.response(CommunitiesPage.view(model, chrome: Pages.chrome(for: req, current: .communities)),
+        return Pages.response(CommunitiesPage.view(model, chrome: Pages.chrome(for: req, current: .list(.community))),
                               status: errors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 }

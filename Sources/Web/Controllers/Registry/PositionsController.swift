@@ -6,13 +6,13 @@ import Vapor
 struct PositionsController {
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .newPosition, access: write, use: new)
-        routes.on(.POST, .positions, access: write, use: create)
-        routes.on(.GET, .editPosition(id), access: write, use: edit)
-        routes.on(.POST, .position(id), access: write, use: update)
-        routes.on(.GET, .deletePosition(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deletePosition(id), access: write, use: delete)
+        let id = RouteParameter.id
+        routes.on(.GET, .new(.position), access: write, use: new)
+        routes.on(.POST, .list(.position), access: write, use: create)
+        routes.on(.GET, .record(.position, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.position, id), access: write, use: update)
+        routes.on(.GET, .record(.position, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.position, id, .delete), access: write, use: delete)
     }
 
     struct PositionForm: Content {
@@ -55,7 +55,7 @@ struct PositionsController {
         let form = try req.content.decode(PositionForm.self)
         do {
             let position = try await Positions(database: req.db).create(form.input, by: req.actor)
-            return Pages.redirect(to: .person(position.person.id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.person, position.person.id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             var model = PositionFormPage.Model(values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
             model.person = try? await refPerson(req, form.personID)
@@ -79,7 +79,7 @@ struct PositionsController {
         input.personID = existing.person.id
         do {
             _ = try await Positions(database: req.db).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor)
-            return Pages.redirect(to: .person(existing.person.id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.person, existing.person.id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             var issues: [FieldIssue]
             switch error {
@@ -95,8 +95,8 @@ struct PositionsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let position = try await Positions(database: req.db).get(req.idParameter(), by: req.actor)
         let name = "\(position.title) · \(position.organization.name) (\(position.person.name))"
-        return Pages.response(RegistryViews.confirmDelete(name: name, action: .deletePosition(position.id), cancel: .person(position.person.id),
-                                                          version: position.version, chrome: Pages.chrome(for: req, current: .people)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: name, action: .record(.position, position.id, .delete), cancel: .record(.person, position.person.id),
+                                                          version: position.version, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -104,7 +104,7 @@ struct PositionsController {
         let existing = try await Positions(database: req.db).get(id, by: req.actor)
         let form = try? req.content.decode(PeopleController.VersionForm.self)
         try await Positions(database: req.db).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .person(existing.person.id), flash: Flash("positions.removed"))
+        return Pages.redirect(to: .record(.person, existing.person.id), flash: Flash("positions.removed"))
     }
 
     private func refPerson(_ req: Request, _ raw: String?) async throws -> RecordRef? {
@@ -120,6 +120,6 @@ struct PositionsController {
     }
 
     private func render(_ req: Request, _ model: PositionFormPage.Model, status: HTTPResponseStatus = .ok) -> Response {
-        Pages.response(PositionFormPage.view(model, chrome: Pages.chrome(for: req, current: .people)), status: status, request: req)
+        Pages.response(PositionFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), status: status, request: req)
     }
 }

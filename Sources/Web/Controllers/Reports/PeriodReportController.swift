@@ -10,9 +10,9 @@ struct PeriodReportController {
         let read = Access.permission(.readRecords)
         routes.on(.GET, .dashboard, access: read, use: dashboard)
         routes.on(.GET, .periodReport, access: read, use: page)
-        routes.on(.GET, .periodReportMarkdown, access: read, use: markdown)
-        routes.on(.GET, .periodReportCSV, access: read, use: csv)
-        routes.on(.GET, .periodReportHTML, access: read, use: html)
+        routes.on(.GET, .periodReportFile(.markdown), access: read, use: markdown)
+        routes.on(.GET, .periodReportFile(.csv), access: read, use: csv)
+        routes.on(.GET, .periodReportFile(.html), access: read, use: html)
         routes.on(.GET, .api(.periodReport), access: read, use: api)
     }
 

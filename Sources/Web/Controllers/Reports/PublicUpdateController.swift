@@ -7,15 +7,15 @@ import Vapor
 /// one HTML file) only by those who may publish, and only when the publication check is clean.
 struct PublicUpdateController {
     func register(_ routes: any RoutesBuilder) {
-        let id = SiteURL.routeParameter
+        let id = RouteParameter.id
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords), publish = Access.permission(.publish)
-        routes.on(.GET, .publicUpdate(id), access: read, use: page)
-        routes.on(.POST, .publicUpdate(id), access: write, use: save)
-        routes.on(.GET, .publicUpdateMarkdown(id), access: publish, use: markdown)
-        routes.on(.GET, .publicUpdateHTML(id), access: publish, use: html)
-        routes.on(.GET, .api(.publicUpdate(id)), access: read, use: apiGet)
-        routes.on(.PUT, .api(.publicUpdate(id)), access: write, use: apiSave)
-        routes.on(.GET, .api(.publicUpdateMarkdown(id)), access: publish, use: apiMarkdown)
+        routes.on(.GET, .record(.visit, id, .publicUpdate), access: read, use: page)
+        routes.on(.POST, .record(.visit, id, .publicUpdate), access: write, use: save)
+        routes.on(.GET, .record(.visit, id, .publicUpdateMarkdown), access: publish, use: markdown)
+        routes.on(.GET, .record(.visit, id, .publicUpdateHTML), access: publish, use: html)
+        routes.on(.GET, .api(.record(.visit, id, .publicUpdate)), access: read, use: apiGet)
+        routes.on(.PUT, .api(.record(.visit, id, .publicUpdate)), access: write, use: apiSave)
+        routes.on(.GET, .api(.record(.visit, id, .publicUpdateMarkdown)), access: publish, use: apiMarkdown)
     }
 
     func draft(_ req: Request) async throws -> PublicUpdate {
@@ -31,7 +31,7 @@ struct PublicUpdateController {
 
     @Sendable func page(_ req: Request) async throws -> Response {
         let update = try await draft(req)
-        return Pages.response(PublicUpdatePage.view(model(req, update), chrome: Pages.chrome(for: req, current: .visits)), request: req)
+        return Pages.response(PublicUpdatePage.view(model(req, update), chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
     struct Form: Content {
@@ -60,11 +60,11 @@ struct PublicUpdateController {
         let updates = PublicUpdates(database: req.db)
         switch try await FormSave.run({ _ = try await updates.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .publicUpdate(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.visit, id, .publicUpdate), flash: Flash("record.saved"))
         case .conflict:
             var page = model(req, try await draft(req))
             page.conflict = true
-            return Pages.response(PublicUpdatePage.view(page, chrome: Pages.chrome(for: req, current: .visits)), status: .conflict, request: req)
+            return Pages.response(PublicUpdatePage.view(page, chrome: Pages.chrome(for: req, current: .list(.visit))), status: .conflict, request: req)
         case .invalid(let issues):
             var update = try await draft(req)
             let version = update.text.version
@@ -72,7 +72,7 @@ struct PublicUpdateController {
             update.text.version = version
             var page = model(req, update)
             page.errors = .init(issues, text: req.localizer)
-            return Pages.response(PublicUpdatePage.view(page, chrome: Pages.chrome(for: req, current: .visits)), status: .unprocessableEntity, request: req)
+            return Pages.response(PublicUpdatePage.view(page, chrome: Pages.chrome(for: req, current: .list(.visit))), status: .unprocessableEntity, request: req)
         }
     }
 
@@ -97,7 +97,7 @@ struct PublicUpdateController {
     }
 
     func blocked(_ req: Request, _ update: PublicUpdate) -> Response {
-        Pages.response(PublicUpdatePage.view(model(req, update), chrome: Pages.chrome(for: req, current: .visits)), status: .conflict, request: req)
+        Pages.response(PublicUpdatePage.view(model(req, update), chrome: Pages.chrome(for: req, current: .list(.visit))), status: .conflict, request: req)
     }
 
     func download(_ body: String, type: String, name: String) -> Response {

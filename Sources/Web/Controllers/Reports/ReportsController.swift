@@ -7,16 +7,16 @@ import Vapor
 struct ReportsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .visitReport(id), access: read, use: visitReport)
-        routes.on(.GET, .visitReportMarkdown(id), access: read, use: visitReportMarkdown)
-        routes.on(.GET, .visitReportHTML(id), access: read, use: visitReportHTML)
-        routes.on(.GET, .visitReportPDF(id), access: read, use: visitReportPDF)
+        let id = RouteParameter.id
+        routes.on(.GET, .record(.visit, id, .report), access: read, use: visitReport)
+        routes.on(.GET, .record(.visit, id, .reportMarkdown), access: read, use: visitReportMarkdown)
+        routes.on(.GET, .record(.visit, id, .reportHTML), access: read, use: visitReportHTML)
+        routes.on(.GET, .record(.visit, id, .reportPDF), access: read, use: visitReportPDF)
         let write = Access.permission(.writeRecords)
-        routes.on(.GET, .editVisitReport(id), access: write, use: editNarrative)
-        routes.on(.POST, .editVisitReport(id), access: write, use: saveNarrative)
-        routes.on(.GET, .api(.visitReport(id)), access: read, use: apiNarrative)
-        routes.on(.PUT, .api(.visitReport(id)), access: write, use: apiSaveNarrative)
+        routes.on(.GET, .record(.visit, id, .editReport), access: write, use: editNarrative)
+        routes.on(.POST, .record(.visit, id, .editReport), access: write, use: saveNarrative)
+        routes.on(.GET, .api(.record(.visit, id, .report)), access: read, use: apiNarrative)
+        routes.on(.PUT, .api(.record(.visit, id, .report)), access: write, use: apiSaveNarrative)
     }
 
     struct NarrativeForm: Content {
@@ -28,7 +28,7 @@ struct ReportsController {
         let visit = try await FieldVisits(database: req.db, language: req.localizer.language).get(id, by: req.actor)
         guard !visit.summary.isDeleted else { throw WebError.notFound }
         let narrative = try await VisitReportNarratives(database: req.db).get(visit: id, by: req.actor)
-        return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: narrative), chrome: Pages.chrome(for: req, current: .visits)), request: req)
+        return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: narrative), chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
     @Sendable func saveNarrative(_ req: Request) async throws -> Response {
@@ -40,14 +40,14 @@ struct ReportsController {
         let narratives = VisitReportNarratives(database: req.db)
         switch try await FormSave.run({ _ = try await narratives.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .visitReport(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.visit, id, .report), flash: Flash("record.saved"))
         case .conflict:
             let theirs = try await narratives.get(visit: id, by: req.actor)
-            return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: typed, theirs: theirs), chrome: Pages.chrome(for: req, current: .visits)),
+            return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: typed, theirs: theirs), chrome: Pages.chrome(for: req, current: .list(.visit))),
                                   status: .conflict, request: req)
         case .invalid(let issues):
             return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: typed, errors: .init(issues, text: req.localizer)),
-                                                           chrome: Pages.chrome(for: req, current: .visits)), status: .unprocessableEntity, request: req)
+                                                           chrome: Pages.chrome(for: req, current: .list(.visit))), status: .unprocessableEntity, request: req)
         }
     }
 
@@ -84,7 +84,7 @@ struct ReportsController {
     @Sendable func visitReport(_ req: Request) async throws -> Response {
         let report = try await draft(req)
         return Pages.response(VisitReportPage.view(report, drafted: drafted(req), canWrite: req.canWrite && !report.visit.summary.isDeleted,
-                                                   chrome: Pages.chrome(for: req, current: .visits)), request: req)
+                                                   chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
     @Sendable func visitReportMarkdown(_ req: Request) async throws -> Response {
@@ -102,8 +102,8 @@ struct ReportsController {
     @Sendable func visitReportPDF(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         guard let printer = PDFPrinter.find() else {
-            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfUnavailable"), back: .visitReport(id),
-                                                         chrome: Pages.chrome(for: req, current: .visits)), status: .serviceUnavailable, request: req)
+            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfUnavailable"), back: .record(.visit, id, .report),
+                                                         chrome: Pages.chrome(for: req, current: .list(.visit))), status: .serviceUnavailable, request: req)
         }
         let document = try await standalone(req)
         do {
@@ -111,8 +111,8 @@ struct ReportsController {
             return Response(status: .ok, headers: ["Content-Type": "application/pdf", "Content-Disposition": "attachment; filename=\"visit-report.pdf\"",
                                                    "Cache-Control": "private, no-store"], body: .init(data: pdf))
         } catch {
-            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfFailed"), back: .visitReport(id),
-                                                         chrome: Pages.chrome(for: req, current: .visits)), status: .serviceUnavailable, request: req)
+            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfFailed"), back: .record(.visit, id, .report),
+                                                         chrome: Pages.chrome(for: req, current: .list(.visit))), status: .serviceUnavailable, request: req)
         }
     }
 

@@ -7,20 +7,20 @@ import Vapor
 struct StakeholdersController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
+        let id = RouteParameter.id
         routes.on(.GET, .stakeholders, access: read, use: grid)
-        routes.on(.GET, .personAssessments(id), access: read) { try await history($0, person: true) }
-        routes.on(.POST, .personAssessments(id), access: write) { try await add($0, person: true) }
-        routes.on(.GET, .organizationAssessments(id), access: read) { try await history($0, person: false) }
-        routes.on(.POST, .organizationAssessments(id), access: write) { try await add($0, person: false) }
-        routes.on(.POST, .removeAssessment(id), access: write, use: remove)
-        routes.on(.GET, .personNetwork(id), access: read) { try await network($0, person: true) }
-        routes.on(.GET, .organizationNetwork(id), access: read) { try await network($0, person: false) }
+        routes.on(.GET, .record(.person, id, .assessments), access: read) { try await history($0, person: true) }
+        routes.on(.POST, .record(.person, id, .assessments), access: write) { try await add($0, person: true) }
+        routes.on(.GET, .record(.organization, id, .assessments), access: read) { try await history($0, person: false) }
+        routes.on(.POST, .record(.organization, id, .assessments), access: write) { try await add($0, person: false) }
+        routes.on(.POST, .record(.assessment, id, .remove), access: write, use: remove)
+        routes.on(.GET, .record(.person, id, .network), access: read) { try await network($0, person: true) }
+        routes.on(.GET, .record(.organization, id, .network), access: read) { try await network($0, person: false) }
         routes.on(.GET, .api(.stakeholders), access: read, use: apiGrid)
-        routes.on(.GET, .api(.personAssessments(id)), access: read) { try await apiHistory($0, person: true) }
-        routes.on(.POST, .api(.personAssessments(id)), access: write) { try await apiAdd($0, person: true) }
-        routes.on(.GET, .api(.organizationAssessments(id)), access: read) { try await apiHistory($0, person: false) }
-        routes.on(.POST, .api(.organizationAssessments(id)), access: write) { try await apiAdd($0, person: false) }
+        routes.on(.GET, .api(.record(.person, id, .assessments)), access: read) { try await apiHistory($0, person: true) }
+        routes.on(.POST, .api(.record(.person, id, .assessments)), access: write) { try await apiAdd($0, person: true) }
+        routes.on(.GET, .api(.record(.organization, id, .assessments)), access: read) { try await apiHistory($0, person: false) }
+        routes.on(.POST, .api(.record(.organization, id, .assessments)), access: write) { try await apiAdd($0, person: false) }
     }
 
     func assessments(_ req: Request) -> Assessments { Assessments(database: req.db) }
@@ -36,7 +36,7 @@ struct StakeholdersController {
         let history = try await assessments(req).history(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
         let model = StakeholderPages.HistoryModel(subject: subject, history: history, canWrite: req.canWrite, values: values,
                                                   errors: .init(issues, text: req.localizer))
-        return StakeholderPages.history(model, chrome: Pages.chrome(for: req, current: person ? .people : .organizations))
+        return StakeholderPages.history(model, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization)))
     }
 
     @Sendable func history(_ req: Request, person: Bool) async throws -> Response {
@@ -51,7 +51,7 @@ struct StakeholdersController {
         let input = AssessmentInput(assessedOn: form.assessedOn, influence: form.influence, interest: form.interest, stance: form.stance, notes: form.notes)
         switch try await FormSave.run({ _ = try await assessments(req).add(input, person: person ? id : nil, organization: person ? nil : id, by: req.actor) }) {
         case .saved, .conflict:
-            return Pages.redirect(to: person ? .personAssessments(id) : .organizationAssessments(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: person ? .record(.person, id, .assessments) : .record(.organization, id, .assessments), flash: Flash("record.saved"))
         case .invalid(let issues):
             return Pages.response(try await page(req, person: person, values: input, issues: issues), status: .unprocessableEntity, request: req)
         }
@@ -59,7 +59,7 @@ struct StakeholdersController {
 
     @Sendable func remove(_ req: Request) async throws -> Response {
         let subject = try await assessments(req).remove(try req.idParameter(), by: req.actor)
-        return Pages.redirect(to: subject.isPerson ? .personAssessments(subject.id) : .organizationAssessments(subject.id), flash: Flash("assessments.removed"))
+        return Pages.redirect(to: subject.isPerson ? .record(.person, subject.id, .assessments) : .record(.organization, subject.id, .assessments), flash: Flash("assessments.removed"))
     }
 
     /// One or two steps out (two unless asked otherwise).
@@ -67,7 +67,7 @@ struct StakeholdersController {
         let id = try req.idParameter()
         let steps = req.queryText("steps") == "1" ? 1 : 2
         let network = try await RelationshipNetwork.around(person: person ? id : nil, organization: person ? nil : id, steps: steps, database: req.db, by: req.actor)
-        return Pages.response(NetworkPage.view(network, centre: (id, person), steps: steps, chrome: Pages.chrome(for: req, current: person ? .people : .organizations)),
+        return Pages.response(NetworkPage.view(network, centre: (id, person), steps: steps, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization))),
                               request: req)
     }
 

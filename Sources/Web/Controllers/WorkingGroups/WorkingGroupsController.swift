@@ -8,27 +8,27 @@ import Vapor
 struct WorkingGroupsController {
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = SiteURL.routeParameter
-        routes.on(.GET, .workingGroups, access: read, use: index)
-        routes.on(.GET, .newWorkingGroup, access: write, use: new)
-        routes.on(.POST, .workingGroups, access: write, use: create)
-        routes.on(.GET, .workingGroup(id), access: read, use: show)
-        routes.on(.GET, .editWorkingGroup(id), access: write, use: edit)
-        routes.on(.POST, .workingGroup(id), access: write, use: update)
-        routes.on(.GET, .deleteWorkingGroup(id), access: write, use: confirmDelete)
-        routes.on(.POST, .deleteWorkingGroup(id), access: write, use: delete)
-        routes.on(.POST, .restoreWorkingGroup(id), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .workingGroupHistory(id), access: read, use: history)
-        routes.on(.POST, .workingGroupDeliverables(id), access: write, use: addDeliverable)
-        routes.on(.POST, .deliverableStatus(id), access: write, use: setDeliverableStatus)
-        routes.on(.POST, .engagementWorkingGroups(id), access: write, use: addMeeting)
+        let id = RouteParameter.id
+        routes.on(.GET, .list(.workingGroup), access: read, use: index)
+        routes.on(.GET, .new(.workingGroup), access: write, use: new)
+        routes.on(.POST, .list(.workingGroup), access: write, use: create)
+        routes.on(.GET, .record(.workingGroup, id), access: read, use: show)
+        routes.on(.GET, .record(.workingGroup, id, .edit), access: write, use: edit)
+        routes.on(.POST, .record(.workingGroup, id), access: write, use: update)
+        routes.on(.GET, .record(.workingGroup, id, .delete), access: write, use: confirmDelete)
+        routes.on(.POST, .record(.workingGroup, id, .delete), access: write, use: delete)
+        routes.on(.POST, .record(.workingGroup, id, .restore), access: .permission(.restoreRecords), use: restore)
+        routes.on(.GET, .record(.workingGroup, id, .history), access: read, use: history)
+        routes.on(.POST, .record(.workingGroup, id, .deliverables), access: write, use: addDeliverable)
+        routes.on(.POST, .record(.deliverable, id, .status), access: write, use: setDeliverableStatus)
+        routes.on(.POST, .record(.engagement, id, .workingGroups), access: write, use: addMeeting)
     }
 
     func groups(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await groups(req).list(page: req.queryPage(), by: req.actor)
-        return Pages.response(WorkingGroupPages.index(page, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .workingGroups)), request: req)
+        return Pages.response(WorkingGroupPages.index(page, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .list(.workingGroup))), request: req)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ struct WorkingGroupsController {
         let model = WorkingGroupPages.Model(group: group, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
                                             deliverableErrors: .init(deliverableErrors, text: req.localizer), deliverableValues: values,
                                             recommendations: try await Recommendations(database: req.db).list(query, by: req.actor).items)
-        return Pages.response(WorkingGroupPages.page(model, chrome: Pages.chrome(for: req, current: .workingGroups)),
+        return Pages.response(WorkingGroupPages.page(model, chrome: Pages.chrome(for: req, current: .list(.workingGroup))),
                               status: deliverableErrors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -101,7 +101,7 @@ struct WorkingGroupsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
         do {
             let group = try await groups(req).create(input, by: req.actor)
-            return Pages.redirect(to: .workingGroup(group.id), flash: Flash("record.created", group.summary.name))
+            return Pages.redirect(to: .record(.workingGroup, group.id), flash: Flash("record.created", group.summary.name))
         } catch let error as DomainError {
             return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
         }
@@ -115,7 +115,7 @@ struct WorkingGroupsController {
         if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
         switch try await FormSave.run({ _ = try await groups(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
-            return Pages.redirect(to: .workingGroup(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.workingGroup, id), flash: Flash("record.saved"))
         case .conflict:
             var values = form.values
             values.version = String(existing.version)
@@ -128,8 +128,8 @@ struct WorkingGroupsController {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let group = try await groups(req).get(req.idParameter(), by: req.actor)
         guard !group.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: group.summary.name, action: .deleteWorkingGroup(group.id), cancel: .workingGroup(group.id),
-                                                          version: group.version, chrome: Pages.chrome(for: req, current: .workingGroups)), request: req)
+        return Pages.response(RegistryViews.confirmDelete(name: group.summary.name, action: .record(.workingGroup, group.id, .delete), cancel: .record(.workingGroup, group.id),
+                                                          version: group.version, chrome: Pages.chrome(for: req, current: .list(.workingGroup))), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -139,19 +139,19 @@ struct WorkingGroupsController {
         let group = try await groups(req).get(id, by: req.actor)
         let form = try? req.content.decode(VersionForm.self)
         try await groups(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .workingGroups, flash: Flash("record.deleted.done", group.summary.name))
+        return Pages.redirect(to: .list(.workingGroup), flash: Flash("record.deleted.done", group.summary.name))
     }
 
     @Sendable func restore(_ req: Request) async throws -> Response {
         let group = try await groups(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .workingGroup(group.id), flash: Flash("record.restored", group.summary.name))
+        return Pages.redirect(to: .record(.workingGroup, group.id), flash: Flash("record.restored", group.summary.name))
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let group = try await groups(req).get(req.idParameter(), by: req.actor)
         let entries = try await AuditLog(database: req.db).history(of: group.id)
-        return Pages.response(RegistryViews.history(name: group.summary.name, back: .workingGroup(group.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .workingGroups)), request: req)
+        return Pages.response(RegistryViews.history(name: group.summary.name, back: .record(.workingGroup, group.id), entries: entries,
+                                                    chrome: Pages.chrome(for: req, current: .list(.workingGroup))), request: req)
     }
 
     struct DeliverableForm: Content { var title: String?, kind: String?, dueOn: String? }
@@ -161,7 +161,7 @@ struct WorkingGroupsController {
         let form = try req.content.decode(DeliverableForm.self)
         do {
             _ = try await groups(req).addDeliverable(DeliverableInput(title: form.title ?? "", kind: form.kind ?? "", dueOn: form.dueOn), to: id, by: req.actor)
-            return Pages.redirect(to: .workingGroup(id), flash: Flash("record.saved"))
+            return Pages.redirect(to: .record(.workingGroup, id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             return try await page(req, id: id, deliverableErrors: RegistryErrors.issues(error),
                                   values: ["title": form.title ?? "", "kind": form.kind ?? "", "dueOn": form.dueOn ?? ""])
@@ -176,8 +176,8 @@ struct WorkingGroupsController {
         guard let status = DeliverableStatus(rawValue: form.status ?? "") else { throw WebError.notFound }
         guard let model = try await groups(req).deliverableGroup(id) else { throw WebError.notFound }
         switch try await FormSave.run({ _ = try await groups(req).setDeliverableStatus(id, status, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
-        case .saved, .invalid: return Pages.redirect(to: .workingGroup(model), flash: Flash("record.saved"))
-        case .conflict: return Pages.redirect(to: .workingGroup(model), flash: Flash("groups.deliverableConflict"))
+        case .saved, .invalid: return Pages.redirect(to: .record(.workingGroup, model), flash: Flash("record.saved"))
+        case .conflict: return Pages.redirect(to: .record(.workingGroup, model), flash: Flash("groups.deliverableConflict"))
         }
     }
 
@@ -191,7 +191,7 @@ struct WorkingGroupsController {
             return try await EngagementsController.page(req, id: engagementID, attempt: attempt)
         }
         try await groups(req).addMeeting(engagementID, to: groupID, by: req.actor)
-        return Pages.redirect(to: .engagement(engagementID), flash: Flash("record.saved"))
+        return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
     private func form(_ req: Request, _ values: WorkingGroupPages.Values, existing: WorkingGroupRecord?, errors: [FieldIssue] = [],
@@ -200,6 +200,6 @@ struct WorkingGroupsController {
                                                 agreements: try await Agreements(database: req.db).choices(by: req.actor),
                                                 canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
         let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(WorkingGroupPages.form(model, chrome: Pages.chrome(for: req, current: .workingGroups)), status: status, request: req)
+        return Pages.response(WorkingGroupPages.form(model, chrome: Pages.chrome(for: req, current: .list(.workingGroup))), status: status, request: req)
     }
 }

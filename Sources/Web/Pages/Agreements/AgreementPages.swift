@@ -19,10 +19,10 @@ enum AgreementPages {
         return Layout.page(title: text("agreements.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("agreements.title")) }
-                if model.canWrite { H.link(text("agreements.new"), to: .newAgreement, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("agreements").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("agreements.new"), to: .new(.agreement), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.agreements).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
-            H.el("form", [("method", "get"), ("action", SiteURL.agreements.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.agreement).path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("agreements.status"), name: "status",
                              options: RegistryViews.options(AgreementStatus.self, prefix: "agreementStatus", text: text, empty: text("list.any")), selected: model.status)
                 Forms.select(label: text("agreements.kind"), name: "kind",
@@ -30,7 +30,7 @@ enum AgreementPages {
                 Forms.submit(text("list.filter"), "secondary")
             }
             if model.page.items.isEmpty { Paragraph(text("agreements.none")) } else { list(model.page.items, text: text) }
-            RegistryViews.pager(model.page, base: SiteURL.agreements.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.agreement).path, query: model.query, text: text)
         }
     }
 
@@ -39,7 +39,7 @@ enum AgreementPages {
             for item in items {
                 H.el("li") {
                     H.el("p", [("class", "record-title")]) {
-                        H.link(item.title, to: .agreement(item.id))
+                        H.link(item.title, to: .record(.agreement, item.id))
                         RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
                     }
                     H.text("p", [("class", "record-meta")], meta(item, text: text))
@@ -71,24 +71,24 @@ enum AgreementPages {
         let agreement = model.agreement
         let summary = agreement.summary
         return Layout.page(title: summary.title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("agreements.title"), to: .agreements) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("agreements.title"), to: .list(.agreement)) }
             H.el("h1") { Text(summary.title) }
             H.el("p", [("class", "record-meta")]) {
                 Text(meta(summary, text: text))
                 RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
             }
             if model.canWrite {
-                RegistryViews.actions(edit: summary.isDeleted ? nil : .editAgreement(agreement.id), delete: summary.isDeleted ? nil : .deleteAgreement(agreement.id),
-                                      restore: summary.isDeleted && model.canRestore ? .restoreAgreement(agreement.id) : nil,
-                                      history: .agreementHistory(agreement.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .record(.agreement, agreement.id, .edit), delete: summary.isDeleted ? nil : .record(.agreement, agreement.id, .delete),
+                                      restore: summary.isDeleted && model.canRestore ? .record(.agreement, agreement.id, .restore) : nil,
+                                      history: .record(.agreement, agreement.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .agreementHistory(agreement.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.agreement, agreement.id, .history), [("class", "button secondary")]) }
             }
             facts(agreement, text: text)
             WorkingGroupPages.section(model.groups, title: text("groups.fromAgreement"), text: text)
             if model.canWrite && !summary.isDeleted {
                 H.el("p") {
-                    H.el("a", [("href", SiteURL.newWorkingGroup.path + "?agreement=" + agreement.id.path), ("class", "button secondary")]) {
+                    H.el("a", [("href", SiteURL.new(.workingGroup).path + "?agreement=" + agreement.id.path), ("class", "button secondary")]) {
                         Text(text("groups.startFromAgreement"))
                     }
                 }
@@ -108,7 +108,7 @@ enum AgreementPages {
                     H.el("ul", [("class", "records")]) {
                         for item in agreement.engagements {
                             H.el("li") {
-                                H.el("p", [("class", "record-title")]) { H.link(item.engagement.name, to: .engagement(item.engagement.id)) }
+                                H.el("p", [("class", "record-title")]) { H.link(item.engagement.name, to: .record(.engagement, item.engagement.id)) }
                                 H.text("p", [("class", "record-meta")], "\(item.day) · \(text("agreementLink.\(item.link.rawValue)"))")
                             }
                         }
@@ -131,16 +131,16 @@ enum AgreementPages {
                     for document in model.documents {
                         H.el("li") {
                             H.el("p", [("class", "record-title")]) {
-                                H.link(document.title, to: .document(document.id))
+                                H.link(document.title, to: .record(.document, document.id))
                                 H.text("span", [("class", "muted")], " (PDF, " + text("agreements.documentSize", String(max(1, document.byteCount / 1024))) + ")")
                             }
-                            if canWrite { Forms.post(to: .deleteDocument(document.id), csrf: chrome.csrfToken, button: text("agreements.removeDocument")) }
+                            if canWrite { Forms.post(to: .record(.document, document.id, .delete), csrf: chrome.csrfToken, button: text("agreements.removeDocument")) }
                         }
                     }
                 }
             }
             if canWrite {
-                H.el("form", [("method", "post"), ("action", SiteURL.agreementDocuments(agreement.id).path + "#documents"), ("enctype", "multipart/form-data"),
+                H.el("form", [("method", "post"), ("action", SiteURL.record(.agreement, agreement.id, .documents).path + "#documents"), ("enctype", "multipart/form-data"),
                               ("class", "record-form")]) {
                     Forms.csrf(chrome.csrfToken)
                     Forms.errorSummary(errors, text: text, idPrefix: "doc-")
@@ -172,8 +172,8 @@ enum AgreementPages {
             (text("agreements.parties"), agreement.parties.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
                 for party in agreement.parties {
                     H.el("li") {
-                        if let org = party.organization { H.link(org.name, to: .organization(org.id)) }
-                        if let person = party.person { H.link(person.name, to: .person(person.id)) }
+                        if let org = party.organization { H.link(org.name, to: .record(.organization, org.id)) }
+                        if let person = party.person { H.link(person.name, to: .record(.person, person.id)) }
                         Text(" — " + text("partyPart.\(party.part.rawValue)"))
                     }
                 }
@@ -240,7 +240,7 @@ enum AgreementPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.agreement($0.id) } ?? .agreements).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.agreement, $0.id) } ?? .list(.agreement)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"], required: true)

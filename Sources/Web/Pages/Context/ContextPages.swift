@@ -24,11 +24,11 @@ enum ContextPages {
         return Layout.page(title: text("context.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("context.title")) }
-                if model.canWrite { H.link(text("context.new"), to: .newContextEvent, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("context-events").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("context.new"), to: .new(.contextEvent), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.contextEvents).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             Paragraph(text("context.intro"))
-            H.el("form", [("method", "get"), ("action", SiteURL.contextEvents.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.contextEvent).path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("context.kind"), name: "kind",
                              options: RegistryViews.options(ContextEventKind.self, prefix: "contextKind", text: text, empty: text("list.any")), selected: model.kind)
                 Forms.select(label: text("context.places"), name: "place",
@@ -38,7 +38,7 @@ enum ContextPages {
                 Forms.submit(text("list.filter"), "secondary")
             }
             if model.page.items.isEmpty { Paragraph(text("context.none")) } else { list(model.page.items, text: text) }
-            RegistryViews.pager(model.page, base: SiteURL.contextEvents.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.contextEvent).path, query: model.query, text: text)
         }
     }
 
@@ -54,7 +54,7 @@ enum ContextPages {
             H.el("p", [("class", "record-title")]) {
                 H.text("span", [("class", "badge badge-context")], text("context.badge"))
                 Text(" ")
-                H.link(item.title, to: .contextEvent(item.id))
+                H.link(item.title, to: .record(.contextEvent, item.id))
                 RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
             }
             H.text("p", [("class", "record-meta")], ([dates(item.period), text("contextKind.\(item.kind.rawValue)"),
@@ -77,18 +77,18 @@ enum ContextPages {
         let event = model.event
         let summary = event.summary
         return Layout.page(title: summary.title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("context.title"), to: .contextEvents) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("context.title"), to: .list(.contextEvent)) }
             H.el("h1") { Text(summary.title) }
             H.el("p", [("class", "record-meta")]) {
                 H.text("span", [("class", "badge badge-context")], text("context.badge"))
                 RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
             }
             if model.canWrite {
-                RegistryViews.actions(edit: summary.isDeleted ? nil : .editContextEvent(event.id), delete: summary.isDeleted ? nil : .deleteContextEvent(event.id),
-                                      restore: summary.isDeleted && model.canRestore ? .restoreContextEvent(event.id) : nil,
-                                      history: .contextEventHistory(event.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .record(.contextEvent, event.id, .edit), delete: summary.isDeleted ? nil : .record(.contextEvent, event.id, .delete),
+                                      restore: summary.isDeleted && model.canRestore ? .record(.contextEvent, event.id, .restore) : nil,
+                                      history: .record(.contextEvent, event.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .contextEventHistory(event.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.contextEvent, event.id, .history), [("class", "button secondary")]) }
             }
             facts(event, text: text)
         }
@@ -101,7 +101,7 @@ enum ContextPages {
             (text("context.kind"), Text(text("contextKind.\(summary.kind.rawValue)"))),
             (text("context.severity"), Text(text("severity.\(summary.severity.rawValue)"))),
             (text("context.places"), summary.places.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
-                for place in summary.places { H.el("li") { H.link(place.name, to: .place(place.id)) } }
+                for place in summary.places { H.el("li") { H.link(place.name, to: .record(.place, place.id)) } }
             }),
             (text("context.description"), RegistryViews.plain(event.description)),
             // A source is someone else's page: no referrer, and not able to reach back into this one.
@@ -158,7 +158,7 @@ enum ContextPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.contextEvent($0.id) } ?? .contextEvents).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.contextEvent, $0.id) } ?? .list(.contextEvent)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"], required: true)

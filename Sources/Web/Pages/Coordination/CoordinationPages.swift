@@ -22,10 +22,10 @@ enum CoordinationPages {
         return Layout.page(title: text("coordination.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("coordination.title")) }
-                if model.canWrite { H.link(text("coordination.new"), to: .newCoordination, [("class", "button primary")]) }
+                if model.canWrite { H.link(text("coordination.new"), to: .new(.coordination), [("class", "button primary")]) }
             }
             Paragraph(text("coordination.intro"))
-            H.el("form", [("method", "get"), ("action", SiteURL.coordination.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.coordination).path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("coordination.places"), name: "place",
                              options: RegistryViews.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
                 Forms.field(label: text("engagements.from"), name: "from", type: "date", value: model.from, error: model.errors["from"])
@@ -51,12 +51,12 @@ enum CoordinationPages {
                         H.el("tbody") {
                             for actor in matrix.actors {
                                 H.el("tr") {
-                                    H.el("th", [("scope", "row")]) { H.link(actor.name, to: .organization(actor.id)) }
+                                    H.el("th", [("scope", "row")]) { H.link(actor.name, to: .record(.organization, actor.id)) }
                                     for theme in matrix.themes {
                                         H.el("td") {
                                             for activity in matrix.cells[actor.id]?[theme] ?? [] {
                                                 H.el("p") {
-                                                    H.link(placesAndPeriod(activity, text: text), to: .coordinationActivity(activity.id))
+                                                    H.link(placesAndPeriod(activity, text: text), to: .record(.coordination, activity.id))
                                                 }
                                             }
                                         }
@@ -90,15 +90,15 @@ enum CoordinationPages {
         let activity = model.activity
         let title = "\(activity.organization.name): \(activity.theme)"
         return Layout.page(title: title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("coordination.title"), to: .coordination) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("coordination.title"), to: .list(.coordination)) }
             H.el("h1") { Text(title) }
             RegistryViews.badges(restricted: false, deleted: activity.isDeleted, text: text)
             if model.canWrite {
-                RegistryViews.actions(edit: activity.isDeleted ? nil : .editCoordination(activity.id), delete: activity.isDeleted ? nil : .deleteCoordination(activity.id),
-                                      restore: activity.isDeleted && model.canRestore ? .restoreCoordination(activity.id) : nil,
-                                      history: .coordinationHistory(activity.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: activity.isDeleted ? nil : .record(.coordination, activity.id, .edit), delete: activity.isDeleted ? nil : .record(.coordination, activity.id, .delete),
+                                      restore: activity.isDeleted && model.canRestore ? .record(.coordination, activity.id, .restore) : nil,
+                                      history: .record(.coordination, activity.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .coordinationHistory(activity.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.coordination, activity.id, .history), [("class", "button secondary")]) }
             }
             facts(activity, text: text)
         }
@@ -106,14 +106,14 @@ enum CoordinationPages {
 
     static func facts(_ activity: CoordinationRecord, text: Localizer) -> Component {
         RegistryViews.facts([
-            (text("coordination.organization"), H.link(activity.organization.name, to: .organization(activity.organization.id))),
+            (text("coordination.organization"), H.link(activity.organization.name, to: .record(.organization, activity.organization.id))),
             (text("coordination.theme"), Text(activity.theme)),
             (text("coordination.places"), activity.places.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
-                for place in activity.places { H.el("li") { H.link(place.name, to: .place(place.id)) } }
+                for place in activity.places { H.el("li") { H.link(place.name, to: .record(.place, place.id)) } }
             }),
             (text("coordination.period"), activity.period.from == nil && activity.period.to == nil ? nil
                 : Text("\(activity.period.from?.description ?? "…") – \(activity.period.to?.description ?? text("coordination.open"))")),
-            (text("coordination.contact"), RegistryViews.link(activity.contact, SiteURL.person)),
+            (text("coordination.contact"), RegistryViews.link(activity.contact, { SiteURL.record(.person, $0) })),
             (text("coordination.notes"), RegistryViews.plain(activity.notes)),
         ], text: text)
     }
@@ -158,7 +158,7 @@ enum CoordinationPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.coordinationActivity($0.id) } ?? .coordination).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.coordination, $0.id) } ?? .list(.coordination)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("coordination.organization"), name: "organization", value: values.organization, error: errors["organizationID"],

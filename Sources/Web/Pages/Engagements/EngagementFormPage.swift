@@ -73,7 +73,7 @@ enum EngagementFormPage {
         let values = model.values
         let errors = model.errors
         let title = model.existing.map { text("engagements.edit") + ": " + $0.summary.title } ?? text("engagements.new")
-        let action: SiteURL = model.existing.map { .engagement($0.id) } ?? .engagements
+        let action: SiteURL = model.existing.map { .record(.engagement, $0.id) } ?? .list(.engagement)
         let confidentialities = Confidentiality.allCases.filter { $0 != .restricted || model.canWriteRestricted || values.confidentiality == $0.rawValue }
         return Layout.page(title: title, chrome: chrome) {
             H.el("h1") { Text(title) }

@@ -18,7 +18,7 @@ enum EngagementKindsPage {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", SiteURL.engagementKinds.path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.list(.engagementKind).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 H.el("h2") { Text(text("kinds.add")) }
                 Forms.field(label: text("kinds.label"), name: "label", value: label, error: errors["label"], required: true)

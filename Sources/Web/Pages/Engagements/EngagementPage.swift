@@ -73,7 +73,7 @@ enum EngagementPage {
         let summary = record.summary
         return Layout.page(title: summary.title, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                if let visit = summary.visit { H.link(visit.name, to: .visit(visit.id)) } else { H.link(text("engagements.title"), to: .engagements) }
+                if let visit = summary.visit { H.link(visit.name, to: .record(.visit, visit.id)) } else { H.link(text("engagements.title"), to: .list(.engagement)) }
             }
             H.el("h1") { Text(summary.title) }
             H.el("p", [("class", "record-meta")]) {
@@ -81,11 +81,11 @@ enum EngagementPage {
                 RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
             }
             if model.canWrite {
-                RegistryViews.actions(edit: summary.isDeleted ? nil : .editEngagement(record.id), delete: summary.isDeleted ? nil : .deleteEngagement(record.id),
-                                      restore: summary.isDeleted && model.canRestore ? .restoreEngagement(record.id) : nil,
-                                      history: .engagementHistory(record.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .record(.engagement, record.id, .edit), delete: summary.isDeleted ? nil : .record(.engagement, record.id, .delete),
+                                      restore: summary.isDeleted && model.canRestore ? .record(.engagement, record.id, .restore) : nil,
+                                      history: .record(.engagement, record.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .engagementHistory(record.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.engagement, record.id, .history), [("class", "button secondary")]) }
             }
             facts(record, text: text)
             H.el("section", [("aria-labelledby", "participants")]) {
@@ -97,7 +97,7 @@ enum EngagementPage {
                         for participant in record.participants {
                             H.el("li") {
                                 H.el("p", [("class", "record-title")]) {
-                                    H.link(participant.person.name, to: .person(participant.person.id))
+                                    H.link(participant.person.name, to: .record(.person, participant.person.id))
                                     Text(" — " + text("part.\(participant.part.rawValue)"))
                                 }
                                 if let title = participant.title {
@@ -134,11 +134,11 @@ enum EngagementPage {
         return H.el("section", [("aria-labelledby", "recommendations")]) {
             H.el("h2", [("id", "recommendations")]) { Text(text("recommendations.restingHere")) }
             if !model.recommendations.isEmpty {
-                H.el("ul", [("class", "plain")]) { for item in model.recommendations { H.el("li") { H.link(item.name, to: .recommendation(item.id)) } } }
+                H.el("ul", [("class", "plain")]) { for item in model.recommendations { H.el("li") { H.link(item.name, to: .record(.recommendation, item.id)) } } }
             }
             if canWrite && !choices.isEmpty {
                 let form = SubForm(.recommendation, model)
-                form.element(.engagementRecommendations(record.id), section: "recommendations", text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .recommendations), section: "recommendations", text: text, csrf: chrome.csrfToken) {
                     Forms.select(label: text("recommendations.evidenceAdd"), name: "recommendationID",
                                  options: RegistryViews.refOptions(choices, empty: text("engagements.noChoice")),
                                  selected: form.value("recommendationID"), error: form.error("recommendationID"), id: form.id("recommendationID"))
@@ -157,11 +157,11 @@ enum EngagementPage {
         return H.el("section", [("aria-labelledby", "working-groups")]) {
             H.el("h2", [("id", "working-groups")]) { Text(text("groups.meetingOf")) }
             if !model.groups.isEmpty {
-                H.el("ul", [("class", "plain")]) { for group in model.groups { H.el("li") { H.link(group.name, to: .workingGroup(group.id)) } } }
+                H.el("ul", [("class", "plain")]) { for group in model.groups { H.el("li") { H.link(group.name, to: .record(.workingGroup, group.id)) } } }
             }
             if canWrite && !choices.isEmpty {
                 let form = SubForm(.workingGroup, model)
-                form.element(.engagementWorkingGroups(record.id), section: "working-groups", text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .workingGroups), section: "working-groups", text: text, csrf: chrome.csrfToken) {
                     Forms.select(label: text("groups.meetingAdd"), name: "groupID",
                                  options: RegistryViews.refOptions(choices, empty: text("engagements.noChoice")),
                                  selected: form.value("groupID"), error: form.error("groupID"), id: form.id("groupID"))
@@ -183,11 +183,11 @@ enum EngagementPage {
                     for linked in model.agreements {
                         H.el("li") {
                             H.el("p", [("class", "record-title")]) {
-                                H.link(linked.agreement.name, to: .agreement(linked.agreement.id))
+                                H.link(linked.agreement.name, to: .record(.agreement, linked.agreement.id))
                                 Text(" — " + text("agreementLink.\(linked.link.rawValue)"))
                             }
                             if canWrite {
-                                H.el("form", [("method", "post"), ("action", SiteURL.unlinkAgreement(record.id).path), ("class", "inline")]) {
+                                H.el("form", [("method", "post"), ("action", SiteURL.record(.engagement, record.id, .unlinkAgreement).path), ("class", "inline")]) {
                                     Forms.csrf(chrome.csrfToken)
                                     Forms.hidden("agreementID", linked.agreement.id.path)
                                     Forms.submit(text("agreements.unlink"), "secondary")
@@ -199,7 +199,7 @@ enum EngagementPage {
             }
             if canWrite && !model.agreementChoices.isEmpty {
                 let form = SubForm(.agreement, model)
-                form.element(.engagementAgreements(record.id), section: "agreements", text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .agreements), section: "agreements", text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("agreements.linkAdd")) }
                     Forms.select(label: text("agreements.title"), name: "agreementID",
                                  options: RegistryViews.refOptions(model.agreementChoices, empty: text("engagements.noChoice")),
@@ -224,8 +224,8 @@ enum EngagementPage {
                 H.el("div", [("class", "photos")]) {
                     for photo in record.photos {
                         H.el("figure", [("class", "photo")]) {
-                            H.el("a", [("href", SiteURL.photo(photo.id).path)]) {
-                                H.void("img", [("src", SiteURL.smallPhoto(photo.id).path), ("loading", "lazy"),
+                            H.el("a", [("href", SiteURL.record(.photo, photo.id).path)]) {
+                                H.void("img", [("src", SiteURL.record(.photo, photo.id, .small).path), ("loading", "lazy"),
                                                ("alt", text("photos.alt", photo.caption ?? record.summary.title))])
                             }
                             H.el("figcaption") {
@@ -236,19 +236,19 @@ enum EngagementPage {
                                         Text(" · ")
                                         for (index, person) in photo.peopleShown.enumerated() {
                                             if index > 0 { Text(", ") }
-                                            H.link(person.name, to: .person(person.id))
+                                            H.link(person.name, to: .record(.person, person.id))
                                         }
                                     }
                                 }
                             }
-                            if canWrite { Forms.post(to: .deletePhoto(photo.id), csrf: chrome.csrfToken, button: text("photos.remove")) }
+                            if canWrite { Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken, button: text("photos.remove")) }
                         }
                     }
                 }
             }
             if canWrite {
                 let form = SubForm(.photo, model)
-                form.element(.engagementPhotos(record.id), section: "photos", multipart: true, text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .photos), section: "photos", multipart: true, text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("photos.add")) }
                     fileField(form, text: text)
                     Forms.field(label: text("photos.caption"), name: "caption", value: form.value("caption"), error: form.error("caption"), id: form.id("caption"))
@@ -285,17 +285,17 @@ enum EngagementPage {
                 H.el("figure", [("class", "quote")]) {
                     H.el("blockquote", [("lang", quote.language)]) { Paragraph(quote.text) }
                     H.el("figcaption") {
-                        if let speaker = quote.speaker { H.link(speaker.name, to: .person(speaker.id)) } else { Text(quote.speakerLabel ?? "") }
+                        if let speaker = quote.speaker { H.link(speaker.name, to: .record(.person, speaker.id)) } else { Text(quote.speakerLabel ?? "") }
                         Text(" · ")
                         H.text("span", [("class", quote.publication == .publishable ? "muted" : "badge badge-overdue")],
                                quote.publication == .publishable ? text("quotes.publishable") : text("quotes.verdict.\(quote.publication.rawValue)"))
                     }
-                    if canWrite { Forms.post(to: .deleteQuote(quote.id), csrf: chrome.csrfToken, button: text("quotes.remove")) }
+                    if canWrite { Forms.post(to: .record(.quote, quote.id, .delete), csrf: chrome.csrfToken, button: text("quotes.remove")) }
                 }
             }
             if canWrite {
                 let form = SubForm(.quote, model)
-                form.element(.engagementQuotes(record.id), section: "quotes", text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .quotes), section: "quotes", text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("quotes.add")) }
                     RegistryViews.textarea(label: text("quotes.text"), name: "text", value: form.value("text"), error: form.error("text"), rows: 3, id: form.id("text"))
                     Forms.field(label: text("quotes.speaker"), name: "speaker", value: form.value("speaker"), error: form.error("speaker"), id: form.id("speaker"))
@@ -316,9 +316,9 @@ enum EngagementPage {
         let rows: [(String, Component?)] = [
             (text("engagements.start"), Text(summary.start.replacingOccurrences(of: "T", with: " ") + " (\(summary.timeZone))")),
             (text("engagements.duration"), RegistryViews.plain(record.durationMinutes.map(String.init))),
-            (text("engagements.place"), RegistryViews.link(summary.place, SiteURL.place)),
+            (text("engagements.place"), RegistryViews.link(summary.place, { SiteURL.record(.place, $0) })),
             (text("engagements.venue"), RegistryViews.plain(summary.venue)),
-            (text("engagements.visit"), RegistryViews.link(summary.visit, SiteURL.visit)),
+            (text("engagements.visit"), RegistryViews.link(summary.visit, { SiteURL.record(.visit, $0) })),
             (text("engagements.hosts"), refs(record.hosts)),
             (text("engagements.partners"), refs(record.partners)),
             (text("engagements.topics"), RegistryViews.plain(summary.topics.joined(separator: ", "))),
@@ -335,7 +335,7 @@ enum EngagementPage {
 
     static func refs(_ refs: [RecordRef]) -> Component? {
         guard !refs.isEmpty else { return nil }
-        return H.el("ul", [("class", "plain")]) { for ref in refs { H.el("li") { H.link(ref.name, to: .organization(ref.id)) } } }
+        return H.el("ul", [("class", "plain")]) { for ref in refs { H.el("li") { H.link(ref.name, to: .record(.organization, ref.id)) } } }
     }
 
     static func followUps(_ model: Model, chrome: Chrome) -> Component {
@@ -349,7 +349,7 @@ enum EngagementPage {
             }
             if model.canWrite && !record.summary.isDeleted {
                 let form = SubForm(.followUp, model)
-                form.element(.engagementFollowUps(record.id), section: "follow-ups", text: text, csrf: chrome.csrfToken) {
+                form.element(.record(.engagement, record.id, .followUps), section: "follow-ups", text: text, csrf: chrome.csrfToken) {
                     H.el("h3") { Text(text("engagements.addFollowUp")) }
                     Forms.field(label: text("engagements.followUp"), name: "text", value: form.value("text"), error: form.error("text"), required: true,
                                 id: form.id("text"))
@@ -391,11 +391,11 @@ enum EngagementViews {
     static func entry(_ item: EngagementSummary, text: Localizer) -> Component {
         H.group {
             H.el("p", [("class", "record-title")]) {
-                H.link(item.title, to: .engagement(item.id))
+                H.link(item.title, to: .record(.engagement, item.id))
                 RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
             }
             H.text("p", [("class", "record-meta")], ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · "))
-            if let visit = item.visit { H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .visit(visit.id)) } }
+            if let visit = item.visit { H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .record(.visit, visit.id)) } }
         }
     }
 
@@ -448,11 +448,11 @@ enum EngagementViews {
                         item.dueOn.map { text("followUps.due", $0.description) } ?? text("followUps.noDue"),
                         item.owner?.name, text("followUpStatus.\(item.status.rawValue)"),
                     ].compactMap { $0 }.joined(separator: " · "))
-                    if showEngagement { H.el("p", [("class", "record-meta muted")]) { H.link(item.engagement.name, to: .engagement(item.engagement.id)) } }
+                    if showEngagement { H.el("p", [("class", "record-meta muted")]) { H.link(item.engagement.name, to: .record(.engagement, item.engagement.id)) } }
                     if canWrite {
                         H.el("div", [("class", "actions")]) {
                             for (status, label) in statusChoices(item.status) {
-                                H.el("form", [("method", "post"), ("action", SiteURL.followUpStatus(item.id).path), ("class", "inline")]) {
+                                H.el("form", [("method", "post"), ("action", SiteURL.record(.followUp, item.id, .status).path), ("class", "inline")]) {
                                     Forms.csrf(chrome.csrfToken)
                                     Forms.hidden("status", status.rawValue)
                                     Forms.hidden("version", String(item.version))

@@ -29,10 +29,10 @@ enum EngagementsIndexPage {
         return Layout.page(title: text("engagements.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("engagements.title")) }
-                if model.canWrite { H.link(text("engagements.new"), to: .newEngagement, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("engagements").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("engagements.new"), to: .new(.engagement), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.engagements).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
-            H.el("form", [("method", "get"), ("action", SiteURL.engagements.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.engagement).path), ("class", "filters"), ("role", "search")]) {
                 Forms.select(label: text("engagements.kind"), name: "kind",
                              options: EngagementViews.kindOptions(model.kinds, text: text, empty: text("list.any")), selected: model.kind)
                 H.el("details", [("class", "more-filters"), ("open", [model.topic, model.from, model.to, model.placeID].contains { !$0.isEmpty } || !model.errors.isEmpty ? "" : nil)]) {
@@ -48,7 +48,7 @@ enum EngagementsIndexPage {
             if model.page.items.isEmpty && model.context.isEmpty { Paragraph(text("engagements.none")) } else {
                 EngagementViews.timeline(model.page.items, context: model.context, newestFirst: true, text: text)
             }
-            RegistryViews.pager(model.page, base: SiteURL.engagements.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.engagement).path, query: model.query, text: text)
         }
     }
 }

@@ -9,14 +9,14 @@ enum VisitPages {
         return Layout.page(title: text("visits.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("visits.title")) }
-                if canWrite { H.link(text("visits.new"), to: .newVisit, [("class", "button primary")]) }
+                if canWrite { H.link(text("visits.new"), to: .new(.visit), [("class", "button primary")]) }
             }
             if page.items.isEmpty { Paragraph(text("visits.none")) } else {
                 H.el("ul", [("class", "records")]) {
                     for visit in page.items {
                         H.el("li") {
                             H.el("p", [("class", "record-title")]) {
-                                H.link(visit.title, to: .visit(visit.id))
+                                H.link(visit.title, to: .record(.visit, visit.id))
                                 RegistryViews.badges(restricted: false, deleted: visit.isDeleted, text: text)
                             }
                             H.text("p", [("class", "record-meta")], "\(visit.startsOn) – \(visit.endsOn) · \(text("visitStatus.\(visit.status.rawValue)"))")
@@ -24,7 +24,7 @@ enum VisitPages {
                     }
                 }
             }
-            RegistryViews.pager(page, base: SiteURL.visits.path, query: { "page=\($0)" }, text: text)
+            RegistryViews.pager(page, base: SiteURL.list(.visit).path, query: { "page=\($0)" }, text: text)
         }
     }
 
@@ -41,25 +41,25 @@ enum VisitPages {
         let text = chrome.text
         let visit = model.visit
         return Layout.page(title: visit.summary.title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("visits.title"), to: .visits) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("visits.title"), to: .list(.visit)) }
             H.el("h1") { Text(visit.summary.title) }
             if model.canWrite {
-                RegistryViews.actions(edit: visit.summary.isDeleted ? nil : .editVisit(visit.id), delete: visit.summary.isDeleted ? nil : .deleteVisit(visit.id),
-                                      restore: visit.summary.isDeleted && model.canRestore ? .restoreVisit(visit.id) : nil,
-                                      history: .visitHistory(visit.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: visit.summary.isDeleted ? nil : .record(.visit, visit.id, .edit), delete: visit.summary.isDeleted ? nil : .record(.visit, visit.id, .delete),
+                                      restore: visit.summary.isDeleted && model.canRestore ? .record(.visit, visit.id, .restore) : nil,
+                                      history: .record(.visit, visit.id, .history), csrf: chrome.csrfToken, text: text)
             }
             facts(visit, text: text)
             if !visit.summary.isDeleted {
                 H.el("p", [("class", "actions")]) {
-                    H.link(text("report.open"), to: .visitReport(visit.id), [("class", "button secondary")])
-                    H.link(text("publicUpdate.open"), to: .publicUpdate(visit.id), [("class", "button secondary")])
+                    H.link(text("report.open"), to: .record(.visit, visit.id, .report), [("class", "button secondary")])
+                    H.link(text("publicUpdate.open"), to: .record(.visit, visit.id, .publicUpdate), [("class", "button secondary")])
                 }
             }
             H.el("section", [("aria-labelledby", "engagements")]) {
                 H.el("div", [("class", "title-row")]) {
                     H.el("h2", [("id", "engagements")]) { Text(text("visits.engagements")) }
                     if model.canWrite && !visit.summary.isDeleted {
-                        H.el("a", [("href", SiteURL.newEngagement.path + "?visit=" + visit.id.uuidString.lowercased()), ("class", "button secondary")]) {
+                        H.el("a", [("href", SiteURL.new(.engagement).path + "?visit=" + visit.id.uuidString.lowercased()), ("class", "button secondary")]) {
                             Text(text("visits.logEngagement"))
                         }
                     }
@@ -77,11 +77,11 @@ enum VisitPages {
             (text("visits.status"), Text(text("visitStatus.\(visit.summary.status.rawValue)"))),
             (text("visits.purpose"), RegistryViews.plain(visit.purpose)),
             (text("visits.places"), visit.places.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
-                for place in visit.places { H.el("li") { H.link(place.name, to: .place(place.id)) } }
+                for place in visit.places { H.el("li") { H.link(place.name, to: .record(.place, place.id)) } }
             }),
             (text("visits.delegation"), visit.users.isEmpty && visit.people.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
                 for user in visit.users { H.text("li", [], user.name) }
-                for person in visit.people { H.el("li") { H.link(person.name, to: .person(person.id)) } }
+                for person in visit.people { H.el("li") { H.link(person.name, to: .record(.person, person.id)) } }
             }),
             (text("visits.summary"), RegistryViews.plain(visit.notes)),
         ], text: text)
@@ -131,7 +131,7 @@ enum VisitPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.visit($0.id) } ?? .visits).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.visit, $0.id) } ?? .list(.visit)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"], required: true)

@@ -10,8 +10,8 @@ enum RecommendationPages {
         return Layout.page(title: text("recommendations.board"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("recommendations.board")) }
-                if canWrite { H.link(text("recommendations.new"), to: .newRecommendation, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("recommendations").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if canWrite { H.link(text("recommendations.new"), to: .new(.recommendation), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.recommendations).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
             // Columns side by side on a wide screen, one under the other on a phone; each a list with its count.
             H.el("div", [("class", "board")]) {
@@ -33,7 +33,7 @@ enum RecommendationPages {
             for item in items {
                 H.el("li") {
                     H.el("p", [("class", "record-title")]) {
-                        H.link(item.title, to: .recommendation(item.id))
+                        H.link(item.title, to: .record(.recommendation, item.id))
                         RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
                     }
                     H.text("p", [("class", "record-meta")], [text("recommendationStatus.\(item.status.rawValue)"),
@@ -62,18 +62,18 @@ enum RecommendationPages {
         let item = model.recommendation
         let summary = item.summary
         return Layout.page(title: summary.title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("recommendations.title"), to: .recommendations) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("recommendations.title"), to: .list(.recommendation)) }
             H.el("h1") { Text(summary.title) }
             H.el("p", [("class", "record-meta")]) {
                 Text(text("recommendationStatus.\(summary.status.rawValue)"))
                 RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
             }
             if model.canWrite {
-                RegistryViews.actions(edit: summary.isDeleted ? nil : .editRecommendation(item.id), delete: summary.isDeleted ? nil : .deleteRecommendation(item.id),
-                                      restore: summary.isDeleted && model.canRestore ? .restoreRecommendation(item.id) : nil,
-                                      history: .recommendationHistory(item.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .record(.recommendation, item.id, .edit), delete: summary.isDeleted ? nil : .record(.recommendation, item.id, .delete),
+                                      restore: summary.isDeleted && model.canRestore ? .record(.recommendation, item.id, .restore) : nil,
+                                      history: .record(.recommendation, item.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .recommendationHistory(item.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.recommendation, item.id, .history), [("class", "button secondary")]) }
             }
             facts(item, text: text)
             H.el("section", [("aria-labelledby", "status-history")]) {
@@ -95,10 +95,10 @@ enum RecommendationPages {
         RegistryViews.facts([
             (text("recommendations.text"), RegistryViews.plain(item.text)),
             (text("recommendations.targets"), item.targets.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
-                for target in item.targets { H.el("li") { H.link(target.name, to: .organization(target.id)) } }
+                for target in item.targets { H.el("li") { H.link(target.name, to: .record(.organization, target.id)) } }
             }),
             (text("recommendations.level"), RegistryViews.plain(item.summary.level.map { text("level.\($0.rawValue)") })),
-            (text("recommendations.group"), RegistryViews.link(item.workingGroup, SiteURL.workingGroup)),
+            (text("recommendations.group"), RegistryViews.link(item.workingGroup, { SiteURL.record(.workingGroup, $0) })),
             (text("recommendations.confidentiality"), Text(text("confidentiality.\(item.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
@@ -148,7 +148,7 @@ enum RecommendationPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.recommendation($0.id) } ?? .recommendations).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.recommendation, $0.id) } ?? .list(.recommendation)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"], required: true)

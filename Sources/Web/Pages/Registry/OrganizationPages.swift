@@ -32,10 +32,10 @@ enum OrganizationsIndexPage {
         return Layout.page(title: text("organizations.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("organizations.title")) }
-                if model.canWrite { H.link(text("organizations.new"), to: .newOrganization, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("organizations").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("organizations.new"), to: .new(.organization), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.organizations).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
-            H.el("form", [("method", "get"), ("action", SiteURL.organizations.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.organization).path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
                 H.el("details", [("class", "more-filters"), ("open", model.hasMoreFilters ? "" : nil)]) {
                 H.el("summary") { Text(text("list.moreFilters")) }
@@ -54,7 +54,7 @@ enum OrganizationsIndexPage {
                     for row in model.page.items {
                         H.el("li") {
                             H.el("p", [("class", "record-title")]) {
-                                H.link(row.name, to: .organization(row.id))
+                                H.link(row.name, to: .record(.organization, row.id))
                                 if !row.otherNames.isEmpty { H.text("span", [("class", "muted")], " (" + row.otherNames.joined(separator: ", ") + ")") }
                                 RegistryViews.badges(restricted: false, deleted: row.deleted, text: text)
                             }
@@ -63,7 +63,7 @@ enum OrganizationsIndexPage {
                     }
                 }
             }
-            RegistryViews.pager(model.page, base: SiteURL.organizations.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.organization).path, query: model.query, text: text)
         }
     }
 }
@@ -86,28 +86,28 @@ enum OrganizationPage {
         let now = model.data.positions.filter { $0.isCurrent(on: model.today) }
         let before = model.data.positions.filter { !$0.isCurrent(on: model.today) }
         return Layout.page(title: org.name, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("organizations.title"), to: .organizations) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("organizations.title"), to: .list(.organization)) }
             H.el("h1") { Text(org.name); RegistryViews.badges(restricted: false, deleted: org.deletedAt != nil, text: text) }
             if org.deletedAt != nil { H.el("p", [("class", "notice")]) { Text(text("record.deleted")) } }
             RegistryViews.actions(
-                edit: model.canWrite && org.deletedAt == nil ? .editOrganization(org.id) : nil,
-                delete: model.canWrite && org.deletedAt == nil ? .deleteOrganization(org.id) : nil,
-                restore: model.canRestore && org.deletedAt != nil ? .restoreOrganization(org.id) : nil,
-                history: .organizationHistory(org.id), csrf: chrome.csrfToken, text: text
+                edit: model.canWrite && org.deletedAt == nil ? .record(.organization, org.id, .edit) : nil,
+                delete: model.canWrite && org.deletedAt == nil ? .record(.organization, org.id, .delete) : nil,
+                restore: model.canRestore && org.deletedAt != nil ? .record(.organization, org.id, .restore) : nil,
+                history: .record(.organization, org.id, .history), csrf: chrome.csrfToken, text: text
             )
             RegistryViews.facts([
                 (text("organizations.otherNames"), RegistryViews.plain(org.otherNames.joined(separator: ", "))),
                 (text("organizations.kind"), Text(text("kind.\(org.kind)"))),
                 (text("organizations.level"), org.level.map { Text(text("level.\($0)")) }),
-                (text("organizations.parent"), RegistryViews.link(org.parent) { .organization($0) }),
-                (text("organizations.place"), RegistryViews.link(org.place) { .place($0) }),
+                (text("organizations.parent"), RegistryViews.link(org.parent) { .record(.organization, $0) }),
+                (text("organizations.place"), RegistryViews.link(org.place) { .record(.place, $0) }),
                 (text("organizations.website"), org.website.map { site in H.el("a", [("href", site), ("rel", "noopener noreferrer")]) { Text(site) } }),
                 (text("organizations.notes"), RegistryViews.plain(org.notes)),
             ], text: text)
             if org.deletedAt == nil {
                 H.el("p", [("class", "actions")]) {
-                    H.link(text("assessments.link"), to: .organizationAssessments(org.id), [("class", "button secondary")])
-                    H.link(text("network.link"), to: .organizationNetwork(org.id), [("class", "button secondary")])
+                    H.link(text("assessments.link"), to: .record(.organization, org.id, .assessments), [("class", "button secondary")])
+                    H.link(text("network.link"), to: .record(.organization, org.id, .network), [("class", "button secondary")])
                 }
             }
             H.el("section", [("aria-labelledby", "people-heading")]) {
@@ -122,7 +122,7 @@ enum OrganizationPage {
                     H.el("ul", [("class", "plain")]) { for p in before { PersonPage.positionLine(p, organizationLink: false, canWrite: model.canWrite, text: text) } }
                 }
                 if model.canWrite && org.deletedAt == nil {
-                    H.el("a", [("href", SiteURL.newPosition.path + "?organization=" + org.id.path), ("class", "button secondary")]) { Text(text("positions.new")) }
+                    H.el("a", [("href", SiteURL.new(.position).path + "?organization=" + org.id.path), ("class", "button secondary")]) { Text(text("positions.new")) }
                 }
             }
             if let relationship = model.relationship { EngagementViews.relationship(relationship, today: model.today, chrome: chrome) }
@@ -131,7 +131,7 @@ enum OrganizationPage {
             if !model.data.children.isEmpty {
                 H.el("section", [("aria-labelledby", "children-heading")]) {
                     H.el("h2", [("id", "children-heading")]) { Text(text("organizations.children")) }
-                    H.el("ul", [("class", "plain")]) { for child in model.data.children { H.el("li") { H.link(child.name, to: .organization(child.id)) } } }
+                    H.el("ul", [("class", "plain")]) { for child in model.data.children { H.el("li") { H.link(child.name, to: .record(.organization, child.id)) } } }
                 }
             }
         }
@@ -168,7 +168,7 @@ enum OrganizationFormPage {
         let title = model.existing.map { text("record.edit") + ": " + $0.name } ?? text("organizations.new")
         return Layout.page(title: title, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                if let existing = model.existing { H.link(existing.name, to: .organization(existing.id)) } else { H.link(text("organizations.title"), to: .organizations) }
+                if let existing = model.existing { H.link(existing.name, to: .record(.organization, existing.id)) } else { H.link(text("organizations.title"), to: .list(.organization)) }
             }
             H.el("h1") { Text(title) }
             if let theirs = model.conflict {
@@ -187,7 +187,7 @@ enum OrganizationFormPage {
             } else {
                 Forms.errorSummary(errors, text: text)
             }
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.organization($0.id) } ?? .organizations).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.organization, $0.id) } ?? .list(.organization)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("organizations.name"), name: "name", value: values.name, error: errors["name"], required: true, autocomplete: "off")

@@ -33,10 +33,10 @@ enum PeopleIndexPage {
         return Layout.page(title: text("people.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("people.title")) }
-                if model.canWrite { H.link(text("people.new"), to: .newPerson, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("people").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("people.new"), to: .new(.person), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.people).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
-            H.el("form", [("method", "get"), ("action", SiteURL.people.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.person).path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
                 // On a phone the name box comes first; the other filters fold away until wanted.
                 H.el("details", [("class", "more-filters"), ("open", model.hasMoreFilters ? "" : nil)]) {
@@ -63,7 +63,7 @@ enum PeopleIndexPage {
                     for row in model.page.items {
                         H.el("li") {
                             H.el("p", [("class", "record-title")]) {
-                                H.link([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .person(row.id))
+                                H.link([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .record(.person, row.id))
                                 RegistryViews.badges(restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted, text: text)
                             }
                             if !row.currentRoles.isEmpty { H.text("p", [("class", "record-meta")], row.currentRoles.joined(separator: "; ")) }
@@ -72,7 +72,7 @@ enum PeopleIndexPage {
                     }
                 }
             }
-            RegistryViews.pager(model.page, base: SiteURL.people.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.person).path, query: model.query, text: text)
         }
     }
 }

@@ -59,7 +59,7 @@ enum PersonFormPage {
         let title = model.existing.map { text("record.edit") + ": " + $0.name } ?? text("people.new")
         return Layout.page(title: title, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                if let existing = model.existing { H.link(existing.name, to: .person(existing.id)) } else { H.link(text("people.title"), to: .people) }
+                if let existing = model.existing { H.link(existing.name, to: .record(.person, existing.id)) } else { H.link(text("people.title"), to: .list(.person)) }
             }
             H.el("h1") { Text(title) }
             if let theirs = model.conflict {
@@ -80,7 +80,7 @@ enum PersonFormPage {
             } else {
                 Forms.errorSummary(errors, text: text)
             }
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.person($0.id) } ?? .people).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.person, $0.id) } ?? .list(.person)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("people.name"), name: "name", value: values.name, error: errors["name"], required: true, autocomplete: "off")

@@ -22,25 +22,25 @@ enum PersonPage {
         let current = model.data.positions.filter { $0.isCurrent(on: model.today) }
         let past = model.data.positions.filter { !$0.isCurrent(on: model.today) }
         return Layout.page(title: person.name, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("people.title"), to: .people) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("people.title"), to: .list(.person)) }
             H.el("h1") {
                 Text([person.honorific, person.name].compactMap { $0 }.joined(separator: " "))
                 RegistryViews.badges(restricted: person.isRestricted, deleted: person.isDeleted, text: text)
             }
             if person.isDeleted { H.el("p", [("class", "notice")]) { Text(text("record.deleted")) } }
             RegistryViews.actions(
-                edit: model.canWrite && !person.isDeleted ? .editPerson(person.id) : nil,
-                delete: model.canWrite && !person.isDeleted ? .deletePerson(person.id) : nil,
-                restore: model.canRestore && person.isDeleted ? .restorePerson(person.id) : nil,
-                history: .personHistory(person.id), csrf: chrome.csrfToken, text: text
+                edit: model.canWrite && !person.isDeleted ? .record(.person, person.id, .edit) : nil,
+                delete: model.canWrite && !person.isDeleted ? .record(.person, person.id, .delete) : nil,
+                restore: model.canRestore && person.isDeleted ? .record(.person, person.id, .restore) : nil,
+                history: .record(.person, person.id, .history), csrf: chrome.csrfToken, text: text
             )
             RegistryViews.facts([
                 (text("people.otherNames"), RegistryViews.lines(person.otherNames)),
                 (text("people.roles"), current.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
-                    for position in current { H.el("li") { Text("\(position.title) · "); H.link(position.organization.name, to: .organization(position.organization.id)) } }
+                    for position in current { H.el("li") { Text("\(position.title) · "); H.link(position.organization.name, to: .record(.organization, position.organization.id)) } }
                 }),
                 (text("people.community"), RegistryViews.plain(person.community?.name)),
-                (text("people.place"), RegistryViews.link(person.place) { .place($0) }),
+                (text("people.place"), RegistryViews.link(person.place) { .record(.place, $0) }),
                 (text("people.gender"), person.gender.map { Text(text("gender.\($0)")) }),
                 (text("people.languages"), RegistryViews.plain(person.languages.joined(separator: ", "))),
                 (text("people.emails"), RegistryViews.lines(person.emails)),
@@ -49,8 +49,8 @@ enum PersonPage {
             ], text: text)
             if !person.isDeleted {
                 H.el("p", [("class", "actions")]) {
-                    H.link(text("assessments.link"), to: .personAssessments(person.id), [("class", "button secondary")])
-                    H.link(text("network.link"), to: .personNetwork(person.id), [("class", "button secondary")])
+                    H.link(text("assessments.link"), to: .record(.person, person.id, .assessments), [("class", "button secondary")])
+                    H.link(text("network.link"), to: .record(.person, person.id, .network), [("class", "button secondary")])
                 }
             }
             positions(current: current, past: past, model: model, chrome: chrome)
@@ -65,10 +65,10 @@ enum PersonPage {
         H.el("li") {
             H.text("strong", [], position.title)
             Text(" · ")
-            if organizationLink { H.link(position.organization.name, to: .organization(position.organization.id)) } else { H.link(position.person.name, to: .person(position.person.id)) }
+            if organizationLink { H.link(position.organization.name, to: .record(.organization, position.organization.id)) } else { H.link(position.person.name, to: .record(.person, position.person.id)) }
             Text(" ")
             H.text("span", [("class", "muted")], dates(position, text: text))
-            if canWrite { Text(" "); H.link(text("record.edit"), to: .editPosition(position.id), [("class", "small-link")]) }
+            if canWrite { Text(" "); H.link(text("record.edit"), to: .record(.position, position.id, .edit), [("class", "small-link")]) }
         }
     }
 
@@ -95,7 +95,7 @@ enum PersonPage {
                 H.el("ul", [("class", "plain")]) { for p in past { positionLine(p, organizationLink: true, canWrite: model.canWrite, text: text) } }
             }
             if model.canWrite && !model.data.person.isDeleted {
-                H.el("a", [("href", SiteURL.newPosition.path + "?person=" + model.data.person.id.uuidString.lowercased()), ("class", "button secondary")]) {
+                H.el("a", [("href", SiteURL.new(.position).path + "?person=" + model.data.person.id.uuidString.lowercased()), ("class", "button secondary")]) {
                     Text(text("people.addPosition"))
                 }
             }

@@ -19,10 +19,10 @@ enum PlacesIndexPage {
         return Layout.page(title: text("places.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("places.title")) }
-                if model.canWrite { H.link(text("places.new"), to: .newPlace, [("class", "button primary")]) }
-                H.el("a", [("href", SiteURL.recordExport("places").path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
+                if model.canWrite { H.link(text("places.new"), to: .new(.place), [("class", "button primary")]) }
+                H.el("a", [("href", SiteURL.csvExport(.places).path), ("class", "button secondary"), ("download", "")]) { Text(text("export.csv")) }
             }
-            H.el("form", [("method", "get"), ("action", SiteURL.places.path), ("class", "filters"), ("role", "search")]) {
+            H.el("form", [("method", "get"), ("action", SiteURL.list(.place).path), ("class", "filters"), ("role", "search")]) {
                 Forms.field(label: text("list.filterBox"), name: "q", type: "search", value: model.text, help: text("list.filterBox.help"))
                 Forms.select(label: text("places.kind"), name: "kind", options: RegistryViews.options(PlaceKind.self, prefix: "placeKind", text: text, empty: text("list.any")), selected: model.kind)
                 Forms.submit(text("list.filter"), "secondary")
@@ -33,14 +33,14 @@ enum PlacesIndexPage {
                 H.el("ul", [("class", "records")]) {
                     for place in model.page.items {
                         H.el("li") {
-                            H.el("p", [("class", "record-title")]) { H.link(place.name, to: .place(place.id)) }
+                            H.el("p", [("class", "record-title")]) { H.link(place.name, to: .record(.place, place.id)) }
                             H.text("p", [("class", "record-meta")], ([text("placeKind.\(place.kind)")] + [place.parent?.name].compactMap { $0 }).joined(separator: " · "))
                             H.text("p", [("class", "record-meta muted")], place.names.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " · "))
                         }
                     }
                 }
             }
-            RegistryViews.pager(model.page, base: SiteURL.places.path, query: model.query, text: text)
+            RegistryViews.pager(model.page, base: SiteURL.list(.place).path, query: model.query, text: text)
         }
     }
 }
@@ -60,12 +60,12 @@ enum PlacePage {
         let place = model.data.place
         return Layout.page(title: place.name, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                H.link(text("places.title"), to: .places)
-                for ancestor in model.data.path { Text(" › "); H.link(ancestor.name, to: .place(ancestor.id)) }
+                H.link(text("places.title"), to: .list(.place))
+                for ancestor in model.data.path { Text(" › "); H.link(ancestor.name, to: .record(.place, ancestor.id)) }
             }
             H.el("h1") { Text(place.name) }
-            RegistryViews.actions(edit: model.canWrite ? .editPlace(place.id) : nil, delete: model.canWrite ? .deletePlace(place.id) : nil, restore: nil,
-                                  history: .placeHistory(place.id), csrf: chrome.csrfToken, text: text)
+            RegistryViews.actions(edit: model.canWrite ? .record(.place, place.id, .edit) : nil, delete: model.canWrite ? .record(.place, place.id, .delete) : nil, restore: nil,
+                                  history: .record(.place, place.id, .history), csrf: chrome.csrfToken, text: text)
             RegistryViews.facts([
                 (text("places.kind"), Text(text("placeKind.\(place.kind)"))),
                 (text("places.names"), H.el("ul", [("class", "plain")]) {
@@ -76,15 +76,15 @@ enum PlacePage {
                 (text("places.latitude"), place.latitude.map { Text(String($0)) }),
                 (text("places.longitude"), place.longitude.map { Text(String($0)) }),
             ], text: text)
-            section("children", text("places.children"), model.data.children) { .place($0) }
-            section("organizations", text("places.organizations"), model.data.organizations) { .organization($0) }
-            section("people", text("places.people"), model.data.people) { .person($0) }
+            section("children", text("places.children"), model.data.children) { .record(.place, $0) }
+            section("organizations", text("places.organizations"), model.data.organizations) { .record(.organization, $0) }
+            section("people", text("places.people"), model.data.people) { .record(.person, $0) }
             if let engagements = model.engagements, !engagements.items.isEmpty || !model.context.isEmpty {
                 H.el("section", [("aria-labelledby", "engagements-heading")]) {
                     H.el("h2", [("id", "engagements-heading")]) { Text(text("engagements.timeline")) }
                     EngagementViews.timeline(engagements.items, context: model.context, newestFirst: true, text: text)
                     if engagements.hasMore {
-                        H.el("a", [("href", SiteURL.engagements.path + "?place=" + place.id.path)]) { Text(text("places.allEngagements")) }
+                        H.el("a", [("href", SiteURL.list(.engagement).path + "?place=" + place.id.path)]) { Text(text("places.allEngagements")) }
                     }
                 }
             }
@@ -124,7 +124,7 @@ enum PlaceFormPage {
         let rows = values.names + Array(repeating: ("", ""), count: extraRows)
         return Layout.page(title: title, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                if let existing = model.existing { H.link(existing.name, to: .place(existing.id)) } else { H.link(text("places.title"), to: .places) }
+                if let existing = model.existing { H.link(existing.name, to: .record(.place, existing.id)) } else { H.link(text("places.title"), to: .list(.place)) }
             }
             H.el("h1") { Text(title) }
             if model.conflict != nil {
@@ -132,7 +132,7 @@ enum PlaceFormPage {
             } else {
                 Forms.errorSummary(errors, text: text)
             }
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.place($0.id) } ?? .places).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.place, $0.id) } ?? .list(.place)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.select(label: text("places.kind"), name: "kind", options: RegistryViews.options(PlaceKind.self, prefix: "placeKind", text: text), selected: values.kind, error: errors["kind"])
@@ -178,7 +178,7 @@ enum CommunitiesPage {
                 H.el("ul", [("class", "records")]) {
                     for community in model.communities {
                         H.el("li") {
-                            H.el("p", [("class", "record-title")]) { H.link(community.name, to: .community(community.id)) }
+                            H.el("p", [("class", "record-title")]) { H.link(community.name, to: .record(.community, community.id)) }
                             H.text("p", [("class", "record-meta")], ([text("communityStatus.\(community.status)")] + [community.region?.name].compactMap { $0 }).joined(separator: " · "))
                         }
                     }
@@ -186,7 +186,7 @@ enum CommunitiesPage {
             }
             H.el("h2") { Text(model.editing.map { text("record.edit") + ": " + $0.name } ?? text("communities.new")) }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.editing.map { SiteURL.community($0.id) } ?? .communities).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.editing.map { SiteURL.record(.community, $0.id) } ?? .list(.community)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("communities.name"), name: "name", value: values.name, error: errors["name"], required: true, autocomplete: "off")

@@ -28,15 +28,15 @@ enum PositionFormPage {
         let title = text(model.existing == nil ? "positions.new" : "positions.edit")
         return Layout.page(title: title, chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) {
-                if let person = model.person { H.link(person.name, to: .person(person.id)) }
-                else if let organization = model.organization { H.link(organization.name, to: .organization(organization.id)) }
+                if let person = model.person { H.link(person.name, to: .record(.person, person.id)) }
+                else if let organization = model.organization { H.link(organization.name, to: .record(.organization, organization.id)) }
             }
             H.el("h1") { Text(title) }
             Forms.errorSummary(errors, text: text)
             if model.existing == nil && (model.person == nil || model.organization == nil) {
                 finder(model, chrome: chrome)
             }
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.position($0.id) } ?? .positions).path), ("novalidate", "")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.position, $0.id) } ?? .list(.position)).path), ("novalidate", "")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 chosen(label: text("positions.person"), name: "personID", fixed: model.person, matches: model.personMatches, selected: values.personID, error: errors["personID"], text: text)
@@ -48,7 +48,7 @@ enum PositionFormPage {
             }
             if let existing = model.existing {
                 H.el("p", [("class", "separate")]) {
-                    H.link(text("positions.delete"), to: .deletePosition(existing.id), [("class", "button danger-link")])
+                    H.link(text("positions.delete"), to: .record(.position, existing.id, .delete), [("class", "button danger-link")])
                 }
             }
         }
@@ -68,7 +68,7 @@ enum PositionFormPage {
 
     static func finder(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        return H.el("form", [("method", "get"), ("action", SiteURL.newPosition.path), ("class", "finder"), ("role", "search")]) {
+        return H.el("form", [("method", "get"), ("action", SiteURL.new(.position).path), ("class", "finder"), ("role", "search")]) {
             if let person = model.person { Forms.hidden("person", person.id.path) }
             else { Forms.field(label: text("positions.person") + " — " + text("list.filterBox"), name: "personq", type: "search", value: model.personQuery, help: text("list.filterBox.help")) }
             if let organization = model.organization { Forms.hidden("organization", organization.id.path) }

@@ -42,12 +42,12 @@ enum PeriodPages {
             if let report {
                 subtitle(report, seesRestricted: seesRestricted, text: text)
                 H.el("div", [("class", "actions no-print")]) {
-                    H.el("a", [("href", SiteURL.periodReportMarkdown.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.markdown")) }
-                    H.el("a", [("href", SiteURL.periodReportCSV.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.csv")) }
-                    H.el("a", [("href", SiteURL.periodReportHTML.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("report.html")) }
+                    H.el("a", [("href", SiteURL.periodReportFile(.markdown).path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.markdown")) }
+                    H.el("a", [("href", SiteURL.periodReportFile(.csv).path + "?" + filter.query), ("class", "button secondary")]) { Text(text("period.csv")) }
+                    H.el("a", [("href", SiteURL.periodReportFile(.html).path + "?" + filter.query), ("class", "button secondary")]) { Text(text("report.html")) }
                     H.el("a", [("href", SiteURL.dashboard.path + "?" + filter.query), ("class", "button secondary")]) { Text(text("dashboard.title")) }
                 }
-                tables(report, text: text) { .agreement($0) }
+                tables(report, text: text) { .record(.agreement, $0) }
             }
         }
     }

@@ -20,7 +20,7 @@ enum PublicUpdatePage {
         let update = model.update
         let visitID = update.visit.id
         return Layout.page(title: text("publicUpdate.title", update.visit.summary.title), chrome: chrome) {
-            H.el("p", [("class", "breadcrumb no-print")]) { H.link(update.visit.summary.title, to: .visit(visitID)) }
+            H.el("p", [("class", "breadcrumb no-print")]) { H.link(update.visit.summary.title, to: .record(.visit, visitID)) }
             H.el("h1") { Text(text("publicUpdate.title", update.visit.summary.title)) }
             H.text("p", [("class", "help")], text("publicUpdate.intro"))
             check(update, canPublish: model.canPublish, text: text)
@@ -28,7 +28,7 @@ enum PublicUpdatePage {
             Forms.errorSummary(model.errors, text: text, idPrefix: "pu-")
             if model.canWrite { form(model, chrome: chrome) }
             H.el("h2") { Text(text("publicUpdate.preview")) }
-            body(update, text: text) { SiteURL.smallPhoto($0.id).path }
+            body(update, text: text) { SiteURL.record(.photo, $0.id, .small).path }
         }
     }
 
@@ -41,8 +41,8 @@ enum PublicUpdatePage {
                 H.el("div", [("class", "notice success"), ("role", "status")]) { Paragraph(text("publicUpdate.ready")) }
                 if canPublish {
                     H.el("div", [("class", "actions")]) {
-                        H.link(text("report.markdown"), to: .publicUpdateMarkdown(update.visit.id), [("class", "button secondary")])
-                        H.link(text("report.html"), to: .publicUpdateHTML(update.visit.id), [("class", "button secondary")])
+                        H.link(text("report.markdown"), to: .record(.visit, update.visit.id, .publicUpdateMarkdown), [("class", "button secondary")])
+                        H.link(text("report.html"), to: .record(.visit, update.visit.id, .publicUpdateHTML), [("class", "button secondary")])
                     }
                 } else {
                     H.text("p", [("class", "help")], text("publicUpdate.mayNotPublish"))
@@ -96,7 +96,7 @@ enum PublicUpdatePage {
         let text = chrome.text
         let update = model.update
         let values = update.text
-        return H.el("form", [("method", "post"), ("action", SiteURL.publicUpdate(update.visit.id).path + "#check"), ("class", "record-form")]) {
+        return H.el("form", [("method", "post"), ("action", SiteURL.record(.visit, update.visit.id, .publicUpdate).path + "#check"), ("class", "record-form")]) {
             Forms.csrf(chrome.csrfToken)
             Forms.hidden("version", String(values.version))
             Forms.field(label: text("publicUpdate.headline"), name: "headline", value: values.headline ?? update.visit.summary.title,
@@ -137,7 +137,7 @@ enum PublicUpdatePage {
             mention.uses[use].map { text("publicUpdate.use.\(use.rawValue)") + ": " + text("answer.\($0.rawValue)") }
         }
         return H.el("fieldset", [("id", "pu-person-\(key)"), ("class", "publication-person")]) {
-            H.el("legend") { H.link(mention.name, to: .person(mention.person)) }
+            H.el("legend") { H.link(mention.name, to: .record(.person, mention.person)) }
             H.text("p", [("class", "help")], text("publicUpdate.uses") + " — " + uses.joined(separator: " · "))
             Forms.select(label: text("publicUpdate.treatment"), name: "person[\(key)]",
                          options: PublicationCheck.Treatment.allCases.map { ($0.rawValue, text("publicUpdate.treatment.\($0.rawValue)")) },

@@ -9,15 +9,15 @@ enum VisitReportPage {
     static func view(_ report: VisitReport, drafted: String, canWrite: Bool, chrome: Chrome) -> String {
         let text = chrome.text
         return Layout.page(title: text("report.title", report.visit.summary.title), chrome: chrome) {
-            H.el("p", [("class", "breadcrumb no-print")]) { H.link(report.visit.summary.title, to: .visit(report.visit.id)) }
+            H.el("p", [("class", "breadcrumb no-print")]) { H.link(report.visit.summary.title, to: .record(.visit, report.visit.id)) }
             H.el("div", [("class", "actions no-print")]) {
-                H.link(text("report.markdown"), to: .visitReportMarkdown(report.visit.id), [("class", "button secondary")])
-                H.link(text("report.html"), to: .visitReportHTML(report.visit.id), [("class", "button secondary")])
-                H.link(text("report.pdf"), to: .visitReportPDF(report.visit.id), [("class", "button secondary")])
+                H.link(text("report.markdown"), to: .record(.visit, report.visit.id, .reportMarkdown), [("class", "button secondary")])
+                H.link(text("report.html"), to: .record(.visit, report.visit.id, .reportHTML), [("class", "button secondary")])
+                H.link(text("report.pdf"), to: .record(.visit, report.visit.id, .reportPDF), [("class", "button secondary")])
             }
-            if canWrite { H.el("p", [("class", "no-print")]) { H.link(text("report.edit"), to: .editVisitReport(report.visit.id), [("class", "button primary")]) } }
+            if canWrite { H.el("p", [("class", "no-print")]) { H.link(text("report.edit"), to: .record(.visit, report.visit.id, .editReport), [("class", "button primary")]) } }
             H.text("p", [("class", "help no-print")], text("report.print"))
-            body(report, drafted: drafted, text: text) { SiteURL.smallPhoto($0.id).path }
+            body(report, drafted: drafted, text: text) { SiteURL.record(.photo, $0.id, .small).path }
         }
     }
 
@@ -182,7 +182,7 @@ enum VisitReportFormPage {
         let text = chrome.text
         let title = text("report.edit") + ": " + model.visit.summary.title
         return Layout.page(title: title, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("report.title", model.visit.summary.title), to: .visitReport(model.visit.id)) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("report.title", model.visit.summary.title), to: .record(.visit, model.visit.id, .report)) }
             H.el("h1") { Text(title) }
             Paragraph(text("report.edit.help"))
             if let theirs = model.theirs {
@@ -194,7 +194,7 @@ enum VisitReportFormPage {
                 }
             }
             Forms.errorSummary(model.errors, text: text)
-            H.el("form", [("method", "post"), ("action", SiteURL.editVisitReport(model.visit.id).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.record(.visit, model.visit.id, .editReport).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", String(model.theirs?.version ?? model.values.version))
                 RegistryViews.textarea(label: text("report.introduction"), name: "introduction", value: model.values.introduction ?? "",

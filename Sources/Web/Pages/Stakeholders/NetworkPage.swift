@@ -12,8 +12,8 @@ enum NetworkPage {
         let text = chrome.text
         let centreNode = network.nodes.first { $0.step == 0 }
         let name = centreNode?.name ?? ""
-        let page: SiteURL = centre.isPerson ? .person(centre.id) : .organization(centre.id)
-        let path: SiteURL = centre.isPerson ? .personNetwork(centre.id) : .organizationNetwork(centre.id)
+        let page: SiteURL = centre.isPerson ? .record(.person, centre.id) : .record(.organization, centre.id)
+        let path: SiteURL = centre.isPerson ? .record(.person, centre.id, .network) : .record(.organization, centre.id, .network)
         return Layout.page(title: text("network.title", name), chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) { H.link(name, to: page) }
             H.el("h1") { Text(text("network.title", name)) }
@@ -38,7 +38,7 @@ enum NetworkPage {
             width: width, height: height, margin: margin, iterations: 0)
         let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
             guard let point = positions[node.id.uuidString] else { return nil }
-            let href = (node.isPerson ? SiteURL.personNetwork(node.id) : SiteURL.organizationNetwork(node.id)).path
+            let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization, node.id, .network)).path
             return NetworkDiagram.Node(id: node.id.uuidString, label: node.name, kind: node.isPerson ? "person" : "organization", step: node.step,
                                        href: href, x: point.x, y: point.y)
         }

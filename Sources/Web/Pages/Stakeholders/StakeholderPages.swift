@@ -16,8 +16,8 @@ enum StakeholderPages {
     static func history(_ model: HistoryModel, chrome: Chrome) -> String {
         let text = chrome.text
         let ref = model.subject.ref
-        let page: SiteURL = model.subject.isPerson ? .person(ref.id) : .organization(ref.id)
-        let action: SiteURL = model.subject.isPerson ? .personAssessments(ref.id) : .organizationAssessments(ref.id)
+        let page: SiteURL = model.subject.isPerson ? .record(.person, ref.id) : .record(.organization, ref.id)
+        let action: SiteURL = model.subject.isPerson ? .record(.person, ref.id, .assessments) : .record(.organization, ref.id, .assessments)
         return Layout.page(title: text("assessments.title", ref.name), chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) { H.link(ref.name, to: page); Text(" · "); H.link(text("stakeholders.title"), to: .stakeholders) }
             H.el("h1") { Text(text("assessments.title", ref.name)) }
@@ -46,7 +46,7 @@ enum StakeholderPages {
                                     H.text("td", [], assessment.assessedBy)
                                     H.text("td", [], assessment.notes ?? "")
                                     if model.canWrite {
-                                        H.el("td") { Forms.post(to: .removeAssessment(assessment.id), csrf: chrome.csrfToken, button: text("assessments.remove")) }
+                                        H.el("td") { Forms.post(to: .record(.assessment, assessment.id, .remove), csrf: chrome.csrfToken, button: text("assessments.remove")) }
                                     }
                                 }
                             }
@@ -114,7 +114,7 @@ enum StakeholderPages {
                                 H.el("tr") {
                                     H.text("td", [("class", "num")], String(index + 1))
                                     H.el("th", [("scope", "row")]) {
-                                        H.link(ref.name, to: entry.subject.isPerson ? .personAssessments(ref.id) : .organizationAssessments(ref.id))
+                                        H.link(ref.name, to: entry.subject.isPerson ? .record(.person, ref.id, .assessments) : .record(.organization, ref.id, .assessments))
                                     }
                                     H.text("td", [], entry.latest.assessedOn.description)
                                     H.text("td", [("class", "num")], String(entry.latest.scores.influence))

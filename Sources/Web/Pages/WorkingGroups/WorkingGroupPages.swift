@@ -9,10 +9,10 @@ enum WorkingGroupPages {
         return Layout.page(title: text("groups.title"), chrome: chrome) {
             H.el("div", [("class", "title-row")]) {
                 H.el("h1") { Text(text("groups.title")) }
-                if canWrite { H.link(text("groups.new"), to: .newWorkingGroup, [("class", "button primary")]) }
+                if canWrite { H.link(text("groups.new"), to: .new(.workingGroup), [("class", "button primary")]) }
             }
             if page.items.isEmpty { Paragraph(text("groups.none")) } else { list(page.items, text: text) }
-            RegistryViews.pager(page, base: SiteURL.workingGroups.path, query: { "page=\($0)" }, text: text)
+            RegistryViews.pager(page, base: SiteURL.list(.workingGroup).path, query: { "page=\($0)" }, text: text)
         }
     }
 
@@ -21,10 +21,10 @@ enum WorkingGroupPages {
             for item in items {
                 H.el("li") {
                     H.el("p", [("class", "record-title")]) {
-                        H.link(item.name, to: .workingGroup(item.id))
+                        H.link(item.name, to: .record(.workingGroup, item.id))
                         RegistryViews.badges(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
                     }
-                    if let agreement = item.agreement { H.el("p", [("class", "record-meta muted")]) { H.link(agreement.name, to: .agreement(agreement.id)) } }
+                    if let agreement = item.agreement { H.el("p", [("class", "record-meta muted")]) { H.link(agreement.name, to: .record(.agreement, agreement.id)) } }
                 }
             }
         }
@@ -56,15 +56,15 @@ enum WorkingGroupPages {
         let canWrite = model.canWrite && !summary.isDeleted
         let current = group.members.filter { $0.isCurrent(on: model.today) }, former = group.members.filter { !$0.isCurrent(on: model.today) }
         return Layout.page(title: summary.name, chrome: chrome) {
-            H.el("p", [("class", "breadcrumb")]) { H.link(text("groups.title"), to: .workingGroups) }
+            H.el("p", [("class", "breadcrumb")]) { H.link(text("groups.title"), to: .list(.workingGroup)) }
             H.el("h1") { Text(summary.name) }
             RegistryViews.badges(restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, text: text)
             if model.canWrite {
-                RegistryViews.actions(edit: summary.isDeleted ? nil : .editWorkingGroup(group.id), delete: summary.isDeleted ? nil : .deleteWorkingGroup(group.id),
-                                      restore: summary.isDeleted && model.canRestore ? .restoreWorkingGroup(group.id) : nil,
-                                      history: .workingGroupHistory(group.id), csrf: chrome.csrfToken, text: text)
+                RegistryViews.actions(edit: summary.isDeleted ? nil : .record(.workingGroup, group.id, .edit), delete: summary.isDeleted ? nil : .record(.workingGroup, group.id, .delete),
+                                      restore: summary.isDeleted && model.canRestore ? .record(.workingGroup, group.id, .restore) : nil,
+                                      history: .record(.workingGroup, group.id, .history), csrf: chrome.csrfToken, text: text)
             } else {
-                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .workingGroupHistory(group.id), [("class", "button secondary")]) }
+                H.el("div", [("class", "actions")]) { H.link(text("record.history"), to: .record(.workingGroup, group.id, .history), [("class", "button secondary")]) }
             }
             facts(group, text: text)
             H.el("section", [("aria-labelledby", "members")]) {
@@ -88,7 +88,7 @@ enum WorkingGroupPages {
         H.el("ul", [("class", "plain")]) {
             for member in items {
                 H.el("li") {
-                    H.link(member.person.name, to: .person(member.person.id))
+                    H.link(member.person.name, to: .record(.person, member.person.id))
                     Text(" — " + text("memberPart.\(member.part.rawValue)"))
                     if member.period.from != nil || member.period.to != nil {
                         H.text("span", [("class", "muted")], " (\(member.period.from?.description ?? "…") – \(member.period.to?.description ?? "…"))")
@@ -118,7 +118,7 @@ enum WorkingGroupPages {
                             if canWrite {
                                 H.el("div", [("class", "actions")]) {
                                     for status in DeliverableStatus.allCases where status != item.status {
-                                        H.el("form", [("method", "post"), ("action", SiteURL.deliverableStatus(item.id).path), ("class", "inline")]) {
+                                        H.el("form", [("method", "post"), ("action", SiteURL.record(.deliverable, item.id, .status).path), ("class", "inline")]) {
                                             Forms.csrf(chrome.csrfToken)
                                             Forms.hidden("status", status.rawValue)
                                             Forms.hidden("version", String(item.version))
@@ -133,7 +133,7 @@ enum WorkingGroupPages {
             }
             if canWrite {
                 let errors = model.deliverableErrors, values = model.deliverableValues
-                H.el("form", [("method", "post"), ("action", SiteURL.workingGroupDeliverables(group.id).path + "#deliverables"), ("class", "record-form")]) {
+                H.el("form", [("method", "post"), ("action", SiteURL.record(.workingGroup, group.id, .deliverables).path + "#deliverables"), ("class", "record-form")]) {
                     Forms.csrf(chrome.csrfToken)
                     Forms.errorSummary(errors, text: text, idPrefix: "dl-")
                     H.el("h3") { Text(text("groups.addDeliverable")) }
@@ -151,7 +151,7 @@ enum WorkingGroupPages {
     static func facts(_ group: WorkingGroupRecord, text: Localizer) -> Component {
         RegistryViews.facts([
             (text("groups.purpose"), RegistryViews.plain(group.purpose)),
-            (text("groups.agreement"), RegistryViews.link(group.summary.agreement, SiteURL.agreement)),
+            (text("groups.agreement"), RegistryViews.link(group.summary.agreement, { SiteURL.record(.agreement, $0) })),
             (text("groups.confidentiality"), Text(text("confidentiality.\(group.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
@@ -201,7 +201,7 @@ enum WorkingGroupPages {
                 }
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.workingGroup($0.id) } ?? .workingGroups).path), ("class", "record-form")]) {
+            H.el("form", [("method", "post"), ("action", (model.existing.map { SiteURL.record(.workingGroup, $0.id) } ?? .list(.workingGroup)).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.hidden("version", values.version)
                 Forms.field(label: text("groups.name"), name: "name", value: values.name, error: errors["name"], required: true)
