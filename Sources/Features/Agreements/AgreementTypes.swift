@@ -61,7 +61,7 @@ public struct AgreementSummary: Sendable, Equatable, Codable {
     public var isDeleted: Bool
 }
 
-public struct AgreementRecord: Sendable, Equatable, Codable {
+public struct AgreementRecord: RecordValue, Equatable, Codable {
     public var summary: AgreementSummary
     public var focus: String?
     public var topics: [String]
@@ -73,4 +73,6 @@ public struct AgreementRecord: Sendable, Equatable, Codable {
     public var version: Int
 
     public var id: UUID { summary.id }
+    public var label: String { summary.title }
+    public var isDeleted: Bool { summary.isDeleted }
 }

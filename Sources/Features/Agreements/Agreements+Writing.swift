@@ -4,68 +4,32 @@ import Foundation
 import SQLKit
 import Storage
 
-extension Agreements {
-    public func create(_ input: AgreementInput, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
-        try actor.require(.writeRecords)
-        let model = AgreementModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            let valid = try await validated(input, by: actor, on: tx)
-            apply(valid, input, to: model, now: now)
-            try await model.create(on: tx)
-            try await replaceParties(of: model.id!, with: input.parties, keepingHiddenFrom: actor, on: tx)
-            let day = valid.statusOn ?? valid.signedOn ?? Day(utc: now)
-            try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
-                                        changes: FieldChange.between([], Self.auditFields(model, parties: input.parties)), at: now, on: tx)
-        }
-        return try await record(model, by: actor)
+extension Agreements: RecordKind {
+    public typealias Model = AgreementModel
+
+    /// The status the agreement had before this save (nil for a new one), so a move adds a dated step.
+    public func apply(_ valid: Valid, to model: AgreementModel, now: Date) -> AgreementStatus? {
+        let previous = model.$status.value.flatMap(AgreementStatus.init)
+        model.kind = valid.kind.rawValue
+        model.title = valid.title
+        model.focus = valid.focus
+        model.topics = JSONList.encode(valid.topics)
+        model.signedOn = valid.signedOn?.description
+        model.validUntil = valid.validUntil?.description
+        model.status = valid.status.rawValue
+        model.confidentiality = valid.confidentiality.rawValue
+        model.notes = valid.notes
+        model.updatedAt = now
+        return previous
     }
 
-    public func update(_ id: UUID, _ input: AgreementInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
-        try actor.require(.writeRecords)
-        let model: AgreementModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            let valid = try await validated(input, by: actor, on: tx)
-            let parties = try await AgreementPartyModel.query(on: tx).filter(\.$agreementID == id).all()
-                .map { AgreementPartyInput(organizationID: $0.organizationID, personID: $0.personID, part: $0.part) }
-            let before = Self.auditFields(model, parties: parties)
-            let previousStatus = model.status
-            apply(valid, input, to: model, now: now)
-            try requireVersion(expectedVersion, current: model.version)
-            let changes = FieldChange.between(before, Self.auditFields(model, parties: input.parties))
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await replaceParties(of: id, with: input.parties, keepingHiddenFrom: actor, on: tx)
-            if model.status != previousStatus {
-                let day = valid.statusOn ?? Day(utc: now)
-                try await AgreementStatusChangeModel(agreementID: id, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: tx)
-            }
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title, changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
-        }
-    }
-
-    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> AgreementRecord {
-        try actor.require(.restoreRecords)
-        let model: AgreementModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
+    public func writeParts(_ valid: Valid, _ previous: AgreementStatus?, of model: AgreementModel, by actor: Actor, now: Date,
+                           on db: any Database) async throws {
+        try await replaceParties(of: model.id!, with: valid.parties, keepingHiddenFrom: actor, on: db)
+        guard previous != valid.status else { return }
+        // A new agreement's first step is dated the day it was signed; a later move, the day it took effect.
+        let day = valid.statusOn ?? (previous == nil ? valid.signedOn : nil) ?? Day(utc: now)
+        try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: db)
     }
 
     /// Records that an engagement discussed or signed the agreement (once per pair; a second link replaces the first).
@@ -97,12 +61,12 @@ extension Agreements {
         }
     }
 
-    struct Valid {
+    public struct Valid {
         var kind: AgreementKind, title: String, focus: String?, topics: [String], signedOn: Day?, validUntil: Day?
-        var status: AgreementStatus, statusOn: Day?, confidentiality: Confidentiality, notes: String?
+        var status: AgreementStatus, statusOn: Day?, confidentiality: Confidentiality, notes: String?, parties: [AgreementPartyInput]
     }
 
-    func validated(_ input: AgreementInput, by actor: Actor, on db: any Database) async throws -> Valid {
+    public func validate(_ input: AgreementInput, existing: AgreementModel?, by actor: Actor, on db: any Database) async throws -> Valid {
         var v = Validator()
         let kind = v.choice(input.kind, AgreementKind.self, "kind")
         let title = v.text(input.title, "title", required: true, max: 200)
@@ -143,20 +107,7 @@ extension Agreements {
         }
         try v.throwIfInvalid()
         return Valid(kind: kind!, title: title!, focus: focus, topics: topics, signedOn: signedOn, validUntil: validUntil, status: status!,
-                     statusOn: statusOn, confidentiality: confidentiality!, notes: notes)
-    }
-
-    func apply(_ valid: Valid, _ input: AgreementInput, to model: AgreementModel, now: Date) {
-        model.kind = valid.kind.rawValue
-        model.title = valid.title
-        model.focus = valid.focus
-        model.topics = JSONList.encode(valid.topics)
-        model.signedOn = valid.signedOn?.description
-        model.validUntil = valid.validUntil?.description
-        model.status = valid.status.rawValue
-        model.confidentiality = valid.confidentiality.rawValue
-        model.notes = valid.notes
-        model.updatedAt = now
+                     statusOn: statusOn, confidentiality: confidentiality!, notes: notes, parties: input.parties)
     }
 
     func replaceParties(of id: UUID, with parties: [AgreementPartyInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
@@ -174,7 +125,8 @@ extension Agreements {
 
 
     /// Parties by identity, not name: the history is read by roles that may not see every person.
-    static func auditFields(_ model: AgreementModel, parties: [AgreementPartyInput]) -> [(String, String?)] {
+    public func auditFields(_ model: AgreementModel, on db: any Database) async throws -> [(String, String?)] {
+        let parties = try await AgreementPartyModel.query(on: db).filter(\.$agreementID == model.id!).all()
         let partyText = parties.map { "\(($0.organizationID ?? $0.personID)?.uuidString ?? ""): \($0.part)" }.sorted().joined(separator: ", ")
         return [("kind", model.kind), ("title", model.title), ("focus", model.focus), ("topics", model.topics == "[]" ? nil : model.topics),
                 ("signedOn", model.signedOn), ("validUntil", model.validUntil), ("status", model.status),
@@ -183,5 +135,5 @@ extension Agreements {
 }
 
 extension AgreementModel: ConfidentialRecord {
-    var auditLabel: String { title }
+    public var auditLabel: String { title }
 }

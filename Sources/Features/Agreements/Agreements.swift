@@ -17,7 +17,7 @@ public struct Agreements: Sendable {
         self.language = language
     }
 
-    static let recordType = "agreement"
+    public static let recordType = "agreement"
 
     public struct Query: Sendable, Equatable {
         public var status: AgreementStatus?
@@ -58,10 +58,6 @@ public struct Agreements: Sendable {
         return try await list(query, by: actor).items
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> AgreementRecord {
-        try await record(try await find(id, by: actor), by: actor)
-    }
-
     /// Agreements for a menu (linking an engagement), newest first.
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
@@ -80,10 +76,6 @@ public struct Agreements: Sendable {
         }.sorted { $0.agreement.name < $1.agreement.name }
     }
 
-    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> AgreementModel {
-        try await ConfidentialRecords.find(AgreementModel.self, id, recordType: "agreement", by: actor, includeDeleted: includeDeleted, on: db ?? database)
-    }
-
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<AgreementModel> {
         ConfidentialRecords.visible(AgreementModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
@@ -95,7 +87,7 @@ public struct Agreements: Sendable {
                          confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
     }
 
-    func record(_ model: AgreementModel, by actor: Actor) async throws -> AgreementRecord {
+    public func record(_ model: AgreementModel, by actor: Actor) async throws -> AgreementRecord {
         let id = model.id!
         let partyRows = try await AgreementPartyModel.query(on: database).filter(\.$agreementID == id).all()
         let organizations = try await OrganizationModel.query(on: database).filter(\.$id ~~ partyRows.compactMap(\.organizationID)).all()

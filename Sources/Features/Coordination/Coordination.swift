@@ -19,7 +19,7 @@ public struct CoordinationInput: Sendable, Equatable {
     }
 }
 
-public struct CoordinationRecord: Sendable, Equatable, Codable {
+public struct CoordinationRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var organization: RecordRef
     public var theme: String
@@ -29,6 +29,8 @@ public struct CoordinationRecord: Sendable, Equatable, Codable {
     public var notes: String?
     public var isDeleted: Bool
     public var version: Int
+
+    public var label: String { theme }
 }
 
 /// Who does what where: the matrix of actors × themes, and its rows for HXL tools.
@@ -51,7 +53,7 @@ public struct Coordination: Sendable {
         self.language = language
     }
 
-    static let recordType = "coordination_activity"
+    public static let recordType = "coordination_activity"
 
     public struct Query: Sendable, Equatable {
         /// This place or any place within it.
@@ -116,17 +118,8 @@ public struct Coordination: Sendable {
         return rows
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> CoordinationRecord {
-        let model = try await find(id, by: actor)
-        return try await records([model], by: actor)[0]
-    }
-
-    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> CoordinationActivityModel {
-        try actor.require(.readRecords)
-        guard let model = try await CoordinationActivityModel.find(id, on: db ?? database),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("coordination_activity") }
-        return model
+    public func record(_ model: CoordinationActivityModel, by actor: Actor) async throws -> CoordinationRecord {
+        try await records([model], by: actor)[0]
     }
 
     func records(_ models: [CoordinationActivityModel], by actor: Actor) async throws -> [CoordinationRecord] {
@@ -148,50 +141,5 @@ public struct Coordination: Sendable {
                                contact: model.contactPersonID.flatMap { id in contacts[id].map { RecordRef(id: id, name: $0) } },
                                notes: model.notes, isDeleted: model.deletedAt != nil, version: model.version)
         }.sorted { ($0.organization.name, $0.theme) < ($1.organization.name, $1.theme) }
-    }
-}
-
-/// The places as a tree, for "this place or any place within it" and for a place's region and municipality.
-struct PlaceTree {
-    var parent: [UUID: UUID]
-    var kind: [UUID: String]
-
-    var ids: [UUID] { Array(kind.keys) }
-
-    static func load(_ database: any Database) async throws -> PlaceTree {
-        let places = try await PlaceModel.query(on: database).filter(\.$deletedAt == nil).all()
-        var tree = PlaceTree(parent: [:], kind: [:])
-        for place in places {
-            tree.kind[place.id!] = place.kind
-            if let parent = place.$parent.id { tree.parent[place.id!] = parent }
-        }
-        return tree
-    }
-
-    func descendants(of id: UUID) -> Set<UUID> {
-        var children: [UUID: [UUID]] = [:]
-        for (child, parent) in parent { children[parent, default: []].append(child) }
-        var found: Set<UUID> = [id], queue = [id]
-        while let next = queue.popLast() {
-            for child in children[next] ?? [] where found.insert(child).inserted { queue.append(child) }
-        }
-        return found
-    }
-
-    /// The region and the municipality a place lies in (itself when it is one).
-    func adminLevels(of id: UUID) -> (UUID?, UUID?) {
-        var region: UUID?, municipality: UUID?
-        var current: UUID? = id
-        var steps = 0
-        while let place = current, steps < 10 {
-            switch kind[place] {
-            case PlaceKind.region.rawValue: region = region ?? place
-            case PlaceKind.municipality.rawValue: municipality = municipality ?? place
-            default: break
-            }
-            current = parent[place]
-            steps += 1
-        }
-        return (region, municipality)
     }
 }

@@ -196,5 +196,5 @@ extension Engagements {
 }
 
 extension EngagementModel: SoftDeletable {
-    var auditLabel: String { title }
+    public var auditLabel: String { title }
 }

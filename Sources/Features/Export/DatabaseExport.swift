@@ -252,7 +252,7 @@ public struct DatabaseExport: Sendable {
     func contextEvents(by actor: Actor, into out: JSONArrayFile) async throws {
         let registry = ContextEvents(database: database, language: language)
         for model in try await registry.visible(to: actor, includeDeleted: false).sort(\.$startsOn).sort(\.$id).all() {
-            try out.append(try await registry.record(model))
+            try out.append(try await registry.record(model, by: actor))
         }
     }
 

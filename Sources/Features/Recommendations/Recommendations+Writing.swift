@@ -4,68 +4,8 @@ import Foundation
 import SQLKit
 import Storage
 
-extension Recommendations {
-    public func create(_ input: RecommendationInput, by actor: Actor, now: Date = Date()) async throws -> RecommendationRecord {
-        try actor.require(.writeRecords)
-        let model = RecommendationModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            let statusOn = try await apply(input, to: model, previous: nil, by: actor, now: now, on: tx)
-            try await model.create(on: tx)
-            try await replaceLinks(of: model.id!, input, by: actor, on: tx)
-            try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: (statusOn ?? Day(utc: now)).description,
-                                                      recordedAt: now).create(on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
-                                        changes: FieldChange.between([], Self.auditFields(model, input)), at: now, on: tx)
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func update(_ id: UUID, _ input: RecommendationInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> RecommendationRecord {
-        try actor.require(.writeRecords)
-        let model: RecommendationModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            var before = RecommendationInput(title: model.title)
-            before.targetIDs = try await RecommendationTargetModel.query(on: tx).filter(\.$recommendationID == id).all().map(\.organizationID)
-            before.contextEventIDs = try await RecommendationEvidenceModel.query(on: tx).filter(\.$recommendationID == id).all().compactMap(\.contextEventID)
-            let beforeFields = Self.auditFields(model, before)
-            let previous = RecommendationStatus(rawValue: model.status) ?? .idea
-            let statusOn = try await apply(input, to: model, previous: previous, by: actor, now: now, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            let changes = FieldChange.between(beforeFields, Self.auditFields(model, input))
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await replaceLinks(of: id, input, by: actor, on: tx)
-            if model.status != previous.rawValue {
-                try await RecommendationStatusChangeModel(recommendationID: id, status: model.status, effectiveOn: (statusOn ?? Day(utc: now)).description,
-                                                          recordedAt: now).create(on: tx)
-            }
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title, changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
-        }
-    }
-
-    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> RecommendationRecord {
-        try actor.require(.restoreRecords)
-        let model: RecommendationModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
+extension Recommendations: RecordKind {
+    public typealias Model = RecommendationModel
 
     /// Records that an engagement (a forum, a meeting) is evidence for the recommendation.
     public func addEvidence(engagement engagementID: UUID, to id: UUID, by actor: Actor, now: Date = Date()) async throws {
@@ -81,16 +21,20 @@ extension Recommendations {
         }
     }
 
-    /// Validates and copies the input; returns the day a new status took effect, when given.
-    func apply(_ input: RecommendationInput, to model: RecommendationModel, previous: RecommendationStatus?, by actor: Actor, now: Date,
-               on db: any Database) async throws -> Day? {
+    public struct Valid {
+        var title: String, text: String?, level: GovernanceLevel?, status: RecommendationStatus, statusOn: Day?, workingGroupID: UUID?
+        var confidentiality: Confidentiality, input: RecommendationInput
+    }
+
+    public func validate(_ input: RecommendationInput, existing: RecommendationModel?, by actor: Actor, on db: any Database) async throws -> Valid {
         var v = Validator()
         let title = v.text(input.title, "title", required: true, max: 300)
         let text = v.text(input.text, "text", max: 20_000)
         let level = v.choice(input.level, GovernanceLevel.self, "level", required: false)
         let status = v.choice(input.status, RecommendationStatus.self, "status")
         let statusOn = v.day(input.statusOn, "statusOn")
-        if let previous, let status, !RecommendationFlow.canMove(from: previous, to: status) {
+        if let previous = existing.map({ RecommendationStatus(rawValue: $0.status) ?? .idea }), let status,
+           !RecommendationFlow.canMove(from: previous, to: status) {
             v.add("status", "recommendation.cannotMove")
         }
         let confidentiality = v.choice(input.confidentiality, Confidentiality.self, "confidentiality")
@@ -113,14 +57,29 @@ extension Recommendations {
                     "contextEventIDs", "reference.unknown")
         }
         try v.throwIfInvalid()
-        model.title = title!
-        model.text = text
-        model.level = level?.rawValue
-        model.status = status!.rawValue
-        model.workingGroupID = input.workingGroupID
-        model.confidentiality = confidentiality!.rawValue
+        return Valid(title: title!, text: text, level: level, status: status!, statusOn: statusOn, workingGroupID: input.workingGroupID,
+                     confidentiality: confidentiality!, input: input)
+    }
+
+    /// Returns the status before this save (nil for a new recommendation), so a move adds a dated step.
+    public func apply(_ valid: Valid, to model: RecommendationModel, now: Date) -> RecommendationStatus? {
+        let previous = model.$status.value.flatMap(RecommendationStatus.init)
+        model.title = valid.title
+        model.text = valid.text
+        model.level = valid.level?.rawValue
+        model.status = valid.status.rawValue
+        model.workingGroupID = valid.workingGroupID
+        model.confidentiality = valid.confidentiality.rawValue
         model.updatedAt = now
-        return statusOn
+        return previous
+    }
+
+    public func writeParts(_ valid: Valid, _ previous: RecommendationStatus?, of model: RecommendationModel, by actor: Actor, now: Date,
+                           on db: any Database) async throws {
+        try await replaceLinks(of: model.id!, valid.input, by: actor, on: db)
+        guard previous != valid.status else { return }
+        try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: (valid.statusOn ?? Day(utc: now)).description,
+                                                  recordedAt: now).create(on: db)
     }
 
     /// Targets and context-event evidence come from the form; engagement evidence is added from engagements and
@@ -137,14 +96,16 @@ extension Recommendations {
         }
     }
 
-    static func auditFields(_ model: RecommendationModel, _ input: RecommendationInput) -> [(String, String?)] {
+    public func auditFields(_ model: RecommendationModel, on db: any Database) async throws -> [(String, String?)] {
         func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : Set(list).map(\.uuidString).sorted().joined(separator: ", ") }
+        let targets = try await RecommendationTargetModel.query(on: db).filter(\.$recommendationID == model.id!).all().map(\.organizationID)
+        let events = try await RecommendationEvidenceModel.query(on: db).filter(\.$recommendationID == model.id!).all().compactMap(\.contextEventID)
         return [("title", model.title), ("text", model.text), ("level", model.level), ("status", model.status),
                 ("workingGroup", model.workingGroupID?.uuidString), ("confidentiality", model.confidentiality),
-                ("targets", ids(input.targetIDs)), ("contextEvents", ids(input.contextEventIDs))]
+                ("targets", ids(targets)), ("contextEvents", ids(events))]
     }
 }
 
 extension RecommendationModel: ConfidentialRecord {
-    var auditLabel: String { title }
+    public var auditLabel: String { title }
 }

@@ -33,7 +33,7 @@ public struct RecommendationStep: Sendable, Equatable, Codable {
     public var effectiveOn: Day
 }
 
-public struct RecommendationRecord: Sendable, Equatable, Codable {
+public struct RecommendationRecord: RecordValue, Equatable, Codable {
     public var summary: RecommendationSummary
     public var text: String?
     public var targets: [RecordRef]
@@ -44,6 +44,8 @@ public struct RecommendationRecord: Sendable, Equatable, Codable {
     public var version: Int
 
     public var id: UUID { summary.id }
+    public var label: String { summary.title }
+    public var isDeleted: Bool { summary.isDeleted }
 }
 
 /// Policy recommendations: what they ask, of whom, how far they have got (each step dated, along the
@@ -57,7 +59,7 @@ public struct Recommendations: Sendable {
         self.language = language
     }
 
-    static let recordType = "recommendation"
+    public static let recordType = "recommendation"
 
     public struct Query: Sendable, Equatable {
         public var status: RecommendationStatus?
@@ -90,10 +92,6 @@ public struct Recommendations: Sendable {
         return RecommendationStatus.board.map { ($0, Array((byStatus[$0] ?? []).prefix(500))) }
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> RecommendationRecord {
-        try await record(try await find(id, by: actor), by: actor)
-    }
-
     /// Recommendations for a menu (an engagement that is evidence for one).
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
@@ -107,10 +105,6 @@ public struct Recommendations: Sendable {
         return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$title).all().map { RecordRef(id: $0.id!, name: $0.title) }
     }
 
-    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> RecommendationModel {
-        try await ConfidentialRecords.find(RecommendationModel.self, id, recordType: "recommendation", by: actor, includeDeleted: includeDeleted, on: db ?? database)
-    }
-
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<RecommendationModel> {
         ConfidentialRecords.visible(RecommendationModel.self, to: actor, includeDeleted: includeDeleted, on: database)
     }
@@ -121,7 +115,7 @@ public struct Recommendations: Sendable {
                               isDeleted: model.deletedAt != nil)
     }
 
-    func record(_ model: RecommendationModel, by actor: Actor) async throws -> RecommendationRecord {
+    public func record(_ model: RecommendationModel, by actor: Actor) async throws -> RecommendationRecord {
         let id = model.id!
         let targetIDs = try await RecommendationTargetModel.query(on: database).filter(\.$recommendationID == id).all().map(\.organizationID)
         let targets = try await OrganizationModel.query(on: database).filter(\.$id ~~ targetIDs).filter(\.$deletedAt == nil).sort(\.$name).all()

@@ -64,7 +64,7 @@ public struct WorkingGroupSummary: Sendable, Equatable, Codable {
     public var isDeleted: Bool
 }
 
-public struct WorkingGroupRecord: Sendable, Equatable, Codable {
+public struct WorkingGroupRecord: RecordValue, Equatable, Codable {
     public var summary: WorkingGroupSummary
     public var purpose: String?
     public var members: [WorkingGroupMember]
@@ -74,4 +74,6 @@ public struct WorkingGroupRecord: Sendable, Equatable, Codable {
     public var version: Int
 
     public var id: UUID { summary.id }
+    public var label: String { summary.name }
+    public var isDeleted: Bool { summary.isDeleted }
 }

@@ -4,60 +4,8 @@ import Foundation
 import SQLKit
 import Storage
 
-extension WorkingGroups {
-    public func create(_ input: WorkingGroupInput, by actor: Actor, now: Date = Date()) async throws -> WorkingGroupRecord {
-        try actor.require(.writeRecords)
-        let model = WorkingGroupModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            try await apply(input, to: model, by: actor, now: now, on: tx)
-            try await model.create(on: tx)
-            try await replaceMembers(of: model.id!, with: input.members, keepingHiddenFrom: actor, on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.name,
-                                        changes: FieldChange.between([], Self.auditFields(model, members: input.members)), at: now, on: tx)
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func update(_ id: UUID, _ input: WorkingGroupInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> WorkingGroupRecord {
-        try actor.require(.writeRecords)
-        let model: WorkingGroupModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            let members = try await WorkingGroupMemberModel.query(on: tx).filter(\.$groupID == id).all()
-                .map { MemberInput(personID: $0.personID, part: $0.part, startsOn: $0.startsOn, endsOn: $0.endsOn) }
-            let before = Self.auditFields(model, members: members)
-            try await apply(input, to: model, by: actor, now: now, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            let changes = FieldChange.between(before, Self.auditFields(model, members: input.members))
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await replaceMembers(of: id, with: input.members, keepingHiddenFrom: actor, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name, changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
-        }
-    }
-
-    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> WorkingGroupRecord {
-        try actor.require(.restoreRecords)
-        let model: WorkingGroupModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
+extension WorkingGroups: RecordKind {
+    public typealias Model = WorkingGroupModel
 
     /// Records that an engagement was a meeting of the group.
     public func addMeeting(_ engagementID: UUID, to id: UUID, by actor: Actor, now: Date = Date()) async throws {
@@ -115,7 +63,11 @@ extension WorkingGroups {
         }
     }
 
-    func apply(_ input: WorkingGroupInput, to model: WorkingGroupModel, by actor: Actor, now: Date, on db: any Database) async throws {
+    public struct Valid {
+        var name: String, purpose: String?, agreementID: UUID?, confidentiality: Confidentiality, members: [MemberInput]
+    }
+
+    public func validate(_ input: WorkingGroupInput, existing: WorkingGroupModel?, by actor: Actor, on db: any Database) async throws -> Valid {
         var v = Validator()
         let name = v.text(input.name, "name", required: true, max: 200)
         let purpose = v.text(input.purpose, "purpose", max: 5_000)
@@ -137,11 +89,19 @@ extension WorkingGroups {
             break
         }
         try v.throwIfInvalid()
-        model.name = name!
-        model.purpose = purpose
-        model.agreementID = input.agreementID
-        model.confidentiality = confidentiality!.rawValue
+        return Valid(name: name!, purpose: purpose, agreementID: input.agreementID, confidentiality: confidentiality!, members: input.members)
+    }
+
+    public func apply(_ valid: Valid, to model: WorkingGroupModel, now: Date) {
+        model.name = valid.name
+        model.purpose = valid.purpose
+        model.agreementID = valid.agreementID
+        model.confidentiality = valid.confidentiality.rawValue
         model.updatedAt = now
+    }
+
+    public func writeParts(_ valid: Valid, _ applied: Void, of model: WorkingGroupModel, by actor: Actor, now: Date, on db: any Database) async throws {
+        try await replaceMembers(of: model.id!, with: valid.members, keepingHiddenFrom: actor, on: db)
     }
 
     func replaceMembers(of id: UUID, with members: [MemberInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
@@ -160,7 +120,8 @@ extension WorkingGroups {
     }
 
     /// Members by identity, not name: the history is read by roles that may not see every person.
-    static func auditFields(_ model: WorkingGroupModel, members: [MemberInput]) -> [(String, String?)] {
+    public func auditFields(_ model: WorkingGroupModel, on db: any Database) async throws -> [(String, String?)] {
+        let members = try await WorkingGroupMemberModel.query(on: db).filter(\.$groupID == model.id!).all()
         let text = members.map { "\($0.personID.uuidString): \($0.part) \($0.startsOn ?? "")–\($0.endsOn ?? "")" }.sorted().joined(separator: ", ")
         return [("name", model.name), ("purpose", model.purpose), ("agreement", model.agreementID?.uuidString),
                 ("confidentiality", model.confidentiality), ("members", text.isEmpty ? nil : text)]
@@ -168,5 +129,5 @@ extension WorkingGroups {
 }
 
 extension WorkingGroupModel: ConfidentialRecord {
-    var auditLabel: String { name }
+    public var auditLabel: String { name }
 }

@@ -16,7 +16,7 @@ public struct WorkingGroups: Sendable {
         self.language = language
     }
 
-    static let recordType = "working_group"
+    public static let recordType = "working_group"
 
     public func list(page: Int = 1, perPage: Int = 50, includeDeleted: Bool = false, agreementID: UUID? = nil, by actor: Actor) async throws -> ListPage<WorkingGroupSummary> {
         try actor.require(.readRecords)
@@ -39,10 +39,6 @@ public struct WorkingGroups: Sendable {
         return models.map { Self.summary($0, agreements: titles) }
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> WorkingGroupRecord {
-        try await record(try await find(id, by: actor), by: actor)
-    }
-
     /// Groups for a menu (an engagement that was one of their meetings).
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
@@ -54,10 +50,6 @@ public struct WorkingGroups: Sendable {
         let ids = try await WorkingGroupMeetingModel.query(on: database).filter(\.$engagementID == engagementID).all().map(\.groupID)
         guard !ids.isEmpty else { return [] }
         return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all().map { RecordRef(id: $0.id!, name: $0.name) }
-    }
-
-    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> WorkingGroupModel {
-        try await ConfidentialRecords.find(WorkingGroupModel.self, id, recordType: "working_group", by: actor, includeDeleted: includeDeleted, on: db ?? database)
     }
 
     func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<WorkingGroupModel> {
@@ -76,7 +68,7 @@ public struct WorkingGroups: Sendable {
                             confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
     }
 
-    func record(_ model: WorkingGroupModel, by actor: Actor) async throws -> WorkingGroupRecord {
+    public func record(_ model: WorkingGroupModel, by actor: Actor) async throws -> WorkingGroupRecord {
         let id = model.id!
         let rows = try await WorkingGroupMemberModel.query(on: database).filter(\.$groupID == id).all()
         var people = PersonModel.query(on: database).filter(\.$id ~~ rows.map(\.personID)).filter(\.$deletedAt == nil)

@@ -6,7 +6,7 @@ import Storage
 /// Records that carry a confidentiality (context events, agreements, working groups, recommendations):
 /// a restricted one is invisible — not forbidden — to roles that may not read restricted records, and a
 /// deleted one is seen only by those who may restore it. One rule for all of them, in one place.
-protocol ConfidentialRecord: SoftDeletable {
+public protocol ConfidentialRecord: SoftDeletable {
     var confidentiality: String { get }
 }
 

@@ -4,7 +4,8 @@ import Foundation
 import Storage
 
 /// Records that are deleted by marking them, so that coordinators can bring them back.
-protocol SoftDeletable: Model where IDValue == UUID {
+public protocol SoftDeletable: Model where IDValue == UUID {
+    var createdAt: Date { get set }
     var deletedAt: Date? { get set }
     var updatedAt: Date { get set }
     var version: Int { get set }
@@ -19,12 +20,12 @@ protocol NameIndexed {
 }
 
 extension PersonModel: SoftDeletable, NameIndexed {
-    var auditLabel: String { name }
+    public var auditLabel: String { name }
     var nameVisibility: NameIndex.Visibility { NameIndex.Visibility(sensitivity: sensitivity, deleted: deletedAt != nil) }
 }
 
 extension OrganizationModel: SoftDeletable, NameIndexed {
-    var auditLabel: String { name }
+    public var auditLabel: String { name }
     var nameVisibility: NameIndex.Visibility { deletedAt == nil ? .open : .deleted }
 }
 

@@ -1,0 +1,81 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// The save sequence every kind shares: permission, validation, version check, write, parts, audit entry
+/// and search document — in one transaction, so a change and its history are stored together or not at all.
+extension RecordKind {
+    public func create(_ input: Input, by actor: Actor, now: Date = Date()) async throws -> Record {
+        try actor.require(.writeRecords)
+        let model = makeModel()
+        model.id = UUID()
+        model.createdAt = now
+        model.updatedAt = now
+        model.version = 1
+        try await database.transaction { tx in
+            let valid = try await validate(input, existing: nil, by: actor, on: tx)
+            let applied = apply(valid, to: model, now: now)
+            try requireWritable(model, by: actor)
+            try await model.create(on: tx)
+            try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
+            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.auditLabel,
+                                        changes: FieldChange.between([], try await auditFields(model, on: tx)), at: now, on: tx)
+        }
+        return try await record(model, by: actor)
+    }
+
+    /// Saves a change made to `expectedVersion`; a save that changes nothing leaves the record (and its
+    /// version) as it was.
+    public func update(_ id: UUID, _ input: Input, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> Record {
+        try actor.require(.writeRecords)
+        do {
+            let model: Model = try await database.transaction { tx in
+                let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+                try requireWritable(model, by: actor)
+                let valid = try await validate(input, existing: model, by: actor, on: tx)
+                try requireVersion(expectedVersion, current: model.version)
+                let before = try await auditFields(model, on: tx)
+                let applied = apply(valid, to: model, now: now)
+                try requireWritable(model, by: actor)
+                try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
+                let changes = FieldChange.between(before, try await auditFields(model, on: tx))
+                // Nothing changed: undo the parts rewritten on the way, keep the version.
+                guard !changes.isEmpty else { throw Unchanged() }
+                model.version += 1
+                try await model.update(on: tx)
+                try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.auditLabel,
+                                            changes: changes, at: now, on: tx)
+                return model
+            }
+            return try await record(model, by: actor)
+        } catch is Unchanged {
+            return try await get(id, by: actor)
+        }
+    }
+
+    /// Soft delete: the record leaves lists and pages, and those who may restore it can bring it back.
+    /// Without `expectedVersion` the delete does not check the version.
+    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.writeRecords)
+        try await database.transaction { tx in
+            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+            try requireWritable(model, by: actor)
+            try await requireDeletable(model, on: tx)
+            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
+        }
+    }
+
+    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> Record {
+        try actor.require(.restoreRecords)
+        let model: Model = try await database.transaction { tx in
+            let model = try await find(id, by: actor, on: tx)
+            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
+            return model
+        }
+        return try await record(model, by: actor)
+    }
+}
+
+/// Thrown inside a save's transaction when nothing changed, so that nothing written on the way stays.
+private struct Unchanged: Error {}
