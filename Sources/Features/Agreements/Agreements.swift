@@ -76,10 +76,6 @@ public struct Agreements: Sendable {
         }.sorted { $0.agreement.name < $1.agreement.name }
     }
 
-    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<AgreementModel> {
-        ConfidentialRecords.visible(AgreementModel.self, to: actor, includeDeleted: includeDeleted, on: database)
-    }
-
     static func summary(_ model: AgreementModel) -> AgreementSummary {
         AgreementSummary(id: model.id!, kind: AgreementKind(rawValue: model.kind) ?? .other, title: model.title,
                          status: AgreementStatus(rawValue: model.status) ?? .draft, signedOn: model.signedOn.flatMap(Day.init),

@@ -111,10 +111,6 @@ public struct ContextEvents: Sendable {
         return items.reversed()
     }
 
-    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<ContextEventModel> {
-        ConfidentialRecords.visible(ContextEventModel.self, to: actor, includeDeleted: includeDeleted, on: database)
-    }
-
     /// Each event's places, in the reader's language, by name.
     func placesOf(_ ids: [UUID]) async throws -> [UUID: [RecordRef]] {
         guard !ids.isEmpty else { return [:] }

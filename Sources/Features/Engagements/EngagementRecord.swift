@@ -46,7 +46,7 @@ public struct FollowUpRecord: Sendable, Equatable, Codable {
 }
 
 /// Everything about one engagement that the reader may see.
-public struct EngagementRecord: Sendable, Equatable, Codable {
+public struct EngagementRecord: RecordValue, Equatable, Codable {
     public var summary: EngagementSummary
     public var durationMinutes: Int?
     public var hosts: [RecordRef]
@@ -65,4 +65,6 @@ public struct EngagementRecord: Sendable, Equatable, Codable {
     public var updatedAt: Date
 
     public var id: UUID { summary.id }
+    public var label: String { summary.title }
+    public var isDeleted: Bool { summary.isDeleted }
 }

@@ -4,96 +4,55 @@ import Foundation
 import SQLKit
 import Storage
 
-extension Engagements {
-    public func create(_ input: EngagementInput, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
-        try actor.require(.writeRecords)
-        let valid = try input.validated()
-        try requireWrite(valid.confidentiality, by: actor)
-        let model = EngagementModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            try await checkReferences(input, by: actor, on: tx)
-            apply(valid, input: input, to: model, now: now)
-            try await model.create(on: tx)
-            try await replaceParts(of: model.id!, input, keepingHiddenFrom: actor, on: tx)
-            for followUp in valid.followUps { try await FollowUps.insert(followUp, engagementID: model.id!, now: now, on: tx) }
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.title,
-                                        changes: FieldChange.between([], auditFields(model, input)), at: now, on: tx)
-        }
-        return try await record(model, by: actor)
+extension Engagements: RecordKind {
+    public typealias Model = EngagementModel
+
+    public struct Valid {
+        var checked: EngagementInput.Valid
+        var input: EngagementInput
     }
 
-    /// Changes an engagement. Follow-ups are not touched here (they change on their own); participants the
-    /// actor may not see stay as they were.
-    public func update(_ id: UUID, _ input: EngagementInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
-        try actor.require(.writeRecords)
-        let valid = try input.validated()
-        let model: EngagementModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try requireWrite(Confidentiality(rawValue: model.confidentiality) ?? .restricted, by: actor)
-            try requireWrite(valid.confidentiality, by: actor)
-            try await checkReferences(input, by: actor, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            let before = try await auditFields(model, currentPartsOf: id, on: tx)
-            apply(valid, input: input, to: model, now: now)
-            let after = auditFields(model, input)
-            let changes = FieldChange.between(before, after)
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await replaceParts(of: id, input, keepingHiddenFrom: actor, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
-
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
-            try requireWrite(Confidentiality(rawValue: model.confidentiality) ?? .restricted, by: actor)
-            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
-        }
-    }
-
-    public func restore(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> EngagementRecord {
-        try actor.require(.restoreRecords)
-        let model: EngagementModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
-            return model
-        }
-        return try await record(model, by: actor)
-    }
-
-    func requireWrite(_ confidentiality: Confidentiality, by actor: Actor) throws {
-        if confidentiality == .restricted, !actor.can(.writeRestricted) {
+    /// Restricted engagements are changed only by those who may write restricted records.
+    public func requireWritable(_ model: EngagementModel, by actor: Actor) throws {
+        if model.confidentiality == Confidentiality.restricted.rawValue, !actor.can(.writeRestricted) {
             throw DomainError.invalid([FieldIssue(field: "confidentiality", "engagement.restrictedNotAllowed")])
         }
     }
 
-    func apply(_ valid: EngagementInput.Valid, input: EngagementInput, to model: EngagementModel, now: Date) {
-        model.kind = valid.kind
-        model.title = valid.title
-        model.localStart = valid.start.description
+    public func validate(_ input: EngagementInput, existing: EngagementModel?, by actor: Actor, on db: any Database) async throws -> Valid {
+        let checked = try input.validated()
+        try await checkReferences(input, by: actor, on: db)
+        return Valid(checked: checked, input: input)
+    }
+
+    /// Returns whether the engagement is new: its first follow-ups are written with it (later ones change on their own).
+    public func apply(_ valid: Valid, to model: EngagementModel, now: Date) -> Bool {
+        let checked = valid.checked, input = valid.input
+        model.kind = checked.kind
+        model.title = checked.title
+        model.localStart = checked.start.description
         // The name as given ("UTC" stays "UTC"; Foundation would call it "GMT").
         model.timeZone = input.timeZone.trimmingWhitespace()
-        model.startsAt = valid.start.instant(in: valid.zone)
+        model.startsAt = checked.start.instant(in: checked.zone)
         model.durationMinutes = input.durationMinutes
         model.placeID = input.placeID
-        model.venue = valid.venue
+        model.venue = checked.venue
         model.visitID = input.visitID
-        model.topicsJSON = JSONList.encode(valid.topics)
-        model.summary = valid.summary
-        model.outcomes = valid.outcomes
-        model.decisions = valid.decisions
+        model.topicsJSON = JSONList.encode(checked.topics)
+        model.summary = checked.summary
+        model.outcomes = checked.outcomes
+        model.decisions = checked.decisions
         model.aggregateOnly = input.aggregateOnly
-        model.confidentiality = valid.confidentiality.rawValue
+        model.confidentiality = checked.confidentiality.rawValue
         model.updatedAt = now
+        return !model.$id.exists
+    }
+
+    /// Hosts, partners, participants and head-counts; participants the actor may not see stay as they were.
+    public func writeParts(_ valid: Valid, _ isNew: Bool, of model: EngagementModel, by actor: Actor, now: Date, on db: any Database) async throws {
+        try await replaceParts(of: model.id!, valid.input, keepingHiddenFrom: actor, on: db)
+        guard isNew else { return }
+        for followUp in valid.checked.followUps { try await FollowUps.insert(followUp, engagementID: model.id!, now: now, on: db) }
     }
 
     /// Every reference must be something the actor may see: a restricted person cannot be named by
@@ -165,12 +124,8 @@ extension Engagements {
 
     /// What the audit trail compares. Participants are listed by identity, not name: the history of an
     /// engagement is readable by people who may not see every participant.
-    func auditFields(_ model: EngagementModel, _ input: EngagementInput) -> [(String, String?)] {
-        let participants = input.participants.map { "\($0.personID.uuidString):\($0.part)" }.sorted().joined(separator: ", ")
-        return auditFields(model, hosts: input.hostIDs, partners: input.partnerIDs, participants: participants, headCounts: input.headCounts)
-    }
-
-    func auditFields(_ model: EngagementModel, currentPartsOf id: UUID, on db: any Database) async throws -> [(String, String?)] {
+    public func auditFields(_ model: EngagementModel, on db: any Database) async throws -> [(String, String?)] {
+        let id = model.id!
         let organizations = try await EngagementOrganizationModel.query(on: db).filter(\.$engagementID == id).all()
         let participants = try await ParticipationModel.query(on: db).filter(\.$engagementID == id).all()
             .map { "\($0.personID.uuidString):\($0.part)" }.sorted().joined(separator: ", ")
@@ -195,6 +150,6 @@ extension Engagements {
     }
 }
 
-extension EngagementModel: SoftDeletable {
+extension EngagementModel: ConfidentialRecord {
     public var auditLabel: String { title }
 }

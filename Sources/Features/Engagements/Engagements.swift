@@ -16,7 +16,7 @@ public struct Engagements: Sendable {
         self.language = language
     }
 
-    static let recordType = "engagement"
+    public static let recordType = "engagement"
 
     var sql: any SQLDatabase {
         get throws {
@@ -94,20 +94,6 @@ public struct Engagements: Sendable {
         LocalStart(day: day, hour: 0, minute: 0)!.instant(in: TimeZone(identifier: "UTC")!)
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> EngagementRecord {
-        let model = try await find(id, by: actor)
-        return try await record(model, by: actor)
-    }
-
-    func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> EngagementModel {
-        try actor.require(.readRecords)
-        guard let model = try await EngagementModel.find(id, on: db ?? database),
-              actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted),
-              model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
-        else { throw DomainError.notFound("engagement") }
-        return model
-    }
-
     /// The engagements the actor may see: not deleted, and not restricted unless they may read those.
     /// - Parameter index: on SQLite, the index to read (SQLite has no statistics unless ANALYZE ran, and
     ///   without them it walked all 300,000 engagements in time order looking for one visit's five).
@@ -176,7 +162,7 @@ public struct Engagements: Sendable {
         )
     }
 
-    func record(_ model: EngagementModel, by actor: Actor) async throws -> EngagementRecord {
+    public func record(_ model: EngagementModel, by actor: Actor) async throws -> EngagementRecord {
         let id = model.id!
         let summary = try await summary(model)
         let organizations = try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID == id).all()

@@ -208,7 +208,7 @@ public struct Imports: Sendable {
                 input.parentID = rows.reference(row, "parent", in: references.organizations, references: references, unknown: "import.unknownOrganization", problems: &problems)
             }
             do {
-                try await Organizations(database: database).apply(input, to: OrganizationModel(), now: Date(), on: database)
+                _ = try await Organizations(database: database).validate(input, existing: nil, by: actor, on: database)
             } catch let DomainError.invalid(issues) {
                 problems += rows.problems(row, issues, fields: ["parentID": "parent", "placeID": "place"])
             }

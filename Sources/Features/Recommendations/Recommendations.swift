@@ -105,10 +105,6 @@ public struct Recommendations: Sendable {
         return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$title).all().map { RecordRef(id: $0.id!, name: $0.title) }
     }
 
-    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<RecommendationModel> {
-        ConfidentialRecords.visible(RecommendationModel.self, to: actor, includeDeleted: includeDeleted, on: database)
-    }
-
     static func summary(_ model: RecommendationModel) -> RecommendationSummary {
         RecommendationSummary(id: model.id!, title: model.title, status: RecommendationStatus(rawValue: model.status) ?? .idea,
                               level: model.level.flatMap(GovernanceLevel.init), confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted,

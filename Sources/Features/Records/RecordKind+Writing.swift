@@ -7,7 +7,7 @@ import Storage
 /// and search document — in one transaction, so a change and its history are stored together or not at all.
 extension RecordKind {
     public func create(_ input: Input, by actor: Actor, now: Date = Date()) async throws -> Record {
-        try actor.require(.writeRecords)
+        try actor.require(Self.writePermission)
         let model = makeModel()
         model.id = UUID()
         model.createdAt = now
@@ -19,8 +19,8 @@ extension RecordKind {
             try requireWritable(model, by: actor)
             try await model.create(on: tx)
             try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.auditLabel,
-                                        changes: FieldChange.between([], try await auditFields(model, on: tx)), at: now, on: tx)
+            let changes = FieldChange.between([], try await auditFields(model, on: tx))
+            try await audit(.create, model, changes: changes, by: actor, now: now, on: tx)
         }
         return try await record(model, by: actor)
     }
@@ -28,7 +28,7 @@ extension RecordKind {
     /// Saves a change made to `expectedVersion`; a save that changes nothing leaves the record (and its
     /// version) as it was.
     public func update(_ id: UUID, _ input: Input, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> Record {
-        try actor.require(.writeRecords)
+        try actor.require(Self.writePermission)
         do {
             let model: Model = try await database.transaction { tx in
                 let model = try await find(id, by: actor, includeDeleted: false, on: tx)
@@ -44,8 +44,7 @@ extension RecordKind {
                 guard !changes.isEmpty else { throw Unchanged() }
                 model.version += 1
                 try await model.update(on: tx)
-                try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.auditLabel,
-                                            changes: changes, at: now, on: tx)
+                try await audit(.update, model, changes: changes, by: actor, now: now, on: tx)
                 return model
             }
             return try await record(model, by: actor)
@@ -57,12 +56,14 @@ extension RecordKind {
     /// Soft delete: the record leaves lists and pages, and those who may restore it can bring it back.
     /// Without `expectedVersion` the delete does not check the version.
     public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
+        try actor.require(Self.writePermission)
         try await database.transaction { tx in
             let model = try await find(id, by: actor, includeDeleted: false, on: tx)
             try requireWritable(model, by: actor)
             try await requireDeletable(model, on: tx)
-            try await SoftDelete.delete(model, recordType: Self.recordType, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
+            let label = try await label(of: model, on: tx)
+            try await SoftDelete.delete(model, recordType: Self.recordType, label: label, expectedVersion: expectedVersion, by: actor, now: now, on: tx)
+            try await didChange(.delete, model, label: label, by: actor, now: now, on: tx)
         }
     }
 
@@ -70,10 +71,19 @@ extension RecordKind {
         try actor.require(.restoreRecords)
         let model: Model = try await database.transaction { tx in
             let model = try await find(id, by: actor, on: tx)
-            try await SoftDelete.restore(model, recordType: Self.recordType, by: actor, now: now, on: tx)
+            guard model.deletedAt != nil else { return model }
+            let label = try await label(of: model, on: tx)
+            try await SoftDelete.restore(model, recordType: Self.recordType, label: label, by: actor, now: now, on: tx)
+            try await didChange(.restore, model, label: label, by: actor, now: now, on: tx)
             return model
         }
         return try await record(model, by: actor)
+    }
+
+    private func audit(_ action: AuditAction, _ model: Model, changes: [FieldChange], by actor: Actor, now: Date, on tx: any Database) async throws {
+        let label = try await label(of: model, on: tx)
+        try await AuditTrail.record(action, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: label, changes: changes, at: now, on: tx)
+        try await didChange(action, model, label: label, by: actor, now: now, on: tx)
     }
 }
 

@@ -22,11 +22,13 @@ public protocol RecordKind: Sendable {
 
     /// How the audit trail and the search index name the kind (`person`, `agreement` …).
     static var recordType: String { get }
+    /// What a role needs to add, change or delete one (records by default; communities are settings).
+    static var writePermission: Permission { get }
     var database: any Database { get }
 
     /// Whether the actor may see the record at all, deleted or not: a restricted one is invisible, not
     /// merely forbidden, to roles that may not read restricted records. By default every reader may.
-    func isVisible(_ model: Model, to actor: Actor) -> Bool
+    func isVisible(_ model: Model, to actor: Actor, on db: any Database) async throws -> Bool
     /// Refuses a change (edit or delete) of the record as it is stored that this actor may not make.
     func requireWritable(_ model: Model, by actor: Actor) throws
     /// Checks the input against the rules and the database (references, names), all issues at once.
@@ -39,9 +41,14 @@ public protocol RecordKind: Sendable {
     func writeParts(_ valid: Valid, _ applied: Applied, of model: Model, by actor: Actor, now: Date, on db: any Database) async throws
     /// What the history compares before and after a change, parts included, as stored.
     func auditFields(_ model: Model, on db: any Database) async throws -> [(String, String?)]
+    /// How the history names the record (by default its row's `auditLabel`).
+    func label(of model: Model, on db: any Database) async throws -> String
     /// Refuses to delete a record that others still depend on (a place with places inside it).
     func requireDeletable(_ model: Model, on db: any Database) async throws
     func record(_ model: Model, by actor: Actor) async throws -> Record
+    /// Called after each change is in the history, for records whose owner's history says so too (a
+    /// person's history lists their positions coming and going).
+    func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws
 }
 
 /// What every record kind's value tells the pages around it: which record, its name, whether it is
@@ -55,10 +62,13 @@ public protocol RecordValue: Sendable {
 }
 
 extension RecordKind {
-    public func isVisible(_ model: Model, to actor: Actor) -> Bool { true }
+    public static var writePermission: Permission { .writeRecords }
+    public func isVisible(_ model: Model, to actor: Actor, on db: any Database) async throws -> Bool { true }
     public func requireWritable(_ model: Model, by actor: Actor) throws {}
     public func makeModel() -> Model { Model() }
+    public func label(of model: Model, on db: any Database) async throws -> String { model.auditLabel }
     public func requireDeletable(_ model: Model, on db: any Database) async throws {}
+    public func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws {}
 }
 
 extension RecordKind where Applied == Void {
@@ -67,7 +77,7 @@ extension RecordKind where Applied == Void {
 
 extension RecordKind where Model: ConfidentialRecord {
     /// Confidential records follow one rule: restricted ones are for those who may read restricted records.
-    public func isVisible(_ model: Model, to actor: Actor) -> Bool {
+    public func isVisible(_ model: Model, to actor: Actor, on db: any Database) async throws -> Bool {
         actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted)
     }
 }

@@ -31,25 +31,26 @@ extension OrganizationModel: SoftDeletable, NameIndexed {
 
 /// Marking deleted and restoring, with the version check and the audit entry, in the caller's transaction.
 enum SoftDelete {
-    static func delete<M: SoftDeletable>(_ model: M, recordType: String, expectedVersion: Int?, by actor: Actor, now: Date, on tx: any Database) async throws {
+    static func delete<M: SoftDeletable>(_ model: M, recordType: String, label: String? = nil, expectedVersion: Int?, by actor: Actor, now: Date,
+                                         on tx: any Database) async throws {
         if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
         model.deletedAt = now
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
         if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
-        try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
+        try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: label ?? model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
     }
 
-    static func restore<M: SoftDeletable>(_ model: M, recordType: String, by actor: Actor, now: Date, on tx: any Database) async throws {
+    static func restore<M: SoftDeletable>(_ model: M, recordType: String, label: String? = nil, by actor: Actor, now: Date, on tx: any Database) async throws {
         guard model.deletedAt != nil else { return }
         model.deletedAt = nil
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
         if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
-        try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: model.auditLabel,
+        try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: label ?? model.auditLabel,
                                     changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
     }
 }

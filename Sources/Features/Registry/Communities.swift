@@ -18,13 +18,17 @@ public struct CommunityInput: Sendable, Equatable {
     }
 }
 
-public struct CommunityRecord: Sendable, Equatable, Codable {
+public struct CommunityRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var name: String
     public var status: String
     public var region: RecordRef?
     public var notes: String?
     public var version: Int
+    public var deletedAt: Date?
+
+    public var label: String { name }
+    public var isDeleted: Bool { deletedAt != nil }
 }
 
 /// The communities a deployment works with, defined by its administrators. Nothing is built in.
@@ -37,7 +41,7 @@ public struct Communities: Sendable {
         self.language = language
     }
 
-    static let recordType = "community"
+    public static let recordType = "community"
 
     public func list(by actor: Actor) async throws -> [CommunityRecord] {
         try actor.require(.readRecords)
@@ -58,62 +62,23 @@ public struct Communities: Sendable {
         return try await cache.refs(table: CommunityModel.schema, key: "", sql: sql, load: load)
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> CommunityRecord {
-        try actor.require(.readRecords)
-        guard let model = try await CommunityModel.find(id, on: database), model.deletedAt == nil else { throw DomainError.notFound("community") }
-        return try await record(model)
-    }
-
-    func record(_ model: CommunityModel) async throws -> CommunityRecord {
+    public func record(_ model: CommunityModel, by actor: Actor) async throws -> CommunityRecord {
         let region = try await model.$region.id.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
-        return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version)
+        return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version,
+                               deletedAt: model.deletedAt)
+    }
+}
+
+extension Communities: RecordKind {
+    public typealias Model = CommunityModel
+
+    public static var writePermission: Permission { .manageSettings }
+
+    public struct Valid {
+        var name: String, status: CommunityStatus, regionID: UUID?, notes: String?
     }
 
-    public func create(_ input: CommunityInput, by actor: Actor, now: Date = Date()) async throws -> CommunityRecord {
-        try actor.require(.manageSettings)
-        let model = CommunityModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            try await apply(input, to: model, now: now, on: tx)
-            try await model.create(on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.name,
-                                        changes: FieldChange.between([], model.auditFields), at: now, on: tx)
-        }
-        return try await record(model)
-    }
-
-    public func update(_ id: UUID, _ input: CommunityInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> CommunityRecord {
-        try actor.require(.manageSettings)
-        let model: CommunityModel = try await database.transaction { tx in
-            guard let model = try await CommunityModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("community") }
-            let before = model.auditFields
-            try await apply(input, to: model, now: now, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            let changes = FieldChange.between(before, model.auditFields)
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name, changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model)
-    }
-
-    public func delete(_ id: UUID, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.manageSettings)
-        try await database.transaction { tx in
-            guard let model = try await CommunityModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("community") }
-            model.deletedAt = now
-            model.version += 1
-            try await model.update(on: tx)
-            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
-        }
-    }
-
-    func apply(_ input: CommunityInput, to model: CommunityModel, now: Date, on db: any Database) async throws {
+    public func validate(_ input: CommunityInput, existing: CommunityModel?, by actor: Actor, on db: any Database) async throws -> Valid {
         var v = Validator()
         let name = v.text(input.name, "name", required: true, max: 200)
         let status = v.choice(input.status, CommunityStatus.self, "status")
@@ -121,19 +86,29 @@ public struct Communities: Sendable {
         if let regionID = input.regionID, try await PlaceModel.query(on: db).filter(\.$id == regionID).filter(\.$deletedAt == nil).count() == 0 {
             v.add("regionID", "reference.unknown")
         }
-        if let name, try await CommunityModel.query(on: db).filter(\.$name == name).filter(\.$deletedAt == nil).filter(\.$id != model.id!).count() > 0 {
-            throw DomainError.conflict(FieldIssue(field: "name", "community.taken"))
+        if let name {
+            var same = CommunityModel.query(on: db).filter(\.$name == name).filter(\.$deletedAt == nil)
+            if let id = existing?.id { same = same.filter(\.$id != id) }
+            if try await same.count() > 0 { throw DomainError.conflict(FieldIssue(field: "name", "community.taken")) }
         }
         try v.throwIfInvalid()
-        model.name = name!
-        model.status = status!.rawValue
-        model.$region.id = input.regionID
-        model.notes = notes
+        return Valid(name: name!, status: status!, regionID: input.regionID, notes: notes)
+    }
+
+    public func apply(_ valid: Valid, to model: CommunityModel, now: Date) {
+        model.name = valid.name
+        model.status = valid.status.rawValue
+        model.$region.id = valid.regionID
+        model.notes = valid.notes
         model.updatedAt = now
     }
+
+    public func auditFields(_ model: CommunityModel, on db: any Database) async throws -> [(String, String?)] { model.auditFields }
 }
 
-extension CommunityModel {
+extension CommunityModel: SoftDeletable {
+    public var auditLabel: String { name }
+
     var auditFields: [(String, String?)] {
         [("name", name), ("status", status), ("region", $region.id?.uuidString), ("notes", notes), ("deleted", deletedAt == nil ? nil : "yes")]
     }

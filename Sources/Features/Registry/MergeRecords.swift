@@ -75,10 +75,10 @@ public struct MergeRecords: Sendable {
             let moved = try await move(Self.personReferences, from: duplicateID, to: keptID, on: tx)
             let photosMoved = try await movePhotos(from: duplicateID, to: keptID, on: tx)
             // The kept record gains the duplicate's names and contacts; restricted wins.
-            let keptRecord = try await people.record(kept)
-            var input = PersonInput(keptRecord).absorbing(PersonInput(try await people.record(duplicate)))
+            let keptRecord = try await people.record(kept, by: actor)
+            var input = PersonInput(keptRecord).absorbing(PersonInput(try await people.record(duplicate, by: actor)))
             input.name = kept.name
-            try await update(kept, to: input, by: actor, now: now, on: tx)
+            _ = try await people.update(keptID, input, expectedVersion: kept.version, by: actor, now: now)
             let summary = (moved + [("photos", photosMoved)]).filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
             try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: keptID, recordLabel: kept.name,
                                         changes: [FieldChange(field: "mergedFrom", from: nil, to: duplicate.name),
@@ -101,20 +101,13 @@ public struct MergeRecords: Sendable {
             // takes the duplicate's place in the tree.
             if kept.$parent.id == duplicateID { kept.$parent.id = duplicate.$parent.id == keptID ? nil : duplicate.$parent.id }
             let moved = try await move(Self.organizationReferences, from: duplicateID, to: keptID, on: tx)
-            let before = kept.auditFields
-            let input = OrganizationInput(try await organizations.record(kept)).absorbing(OrganizationInput(try await organizations.record(duplicate)))
-            try await organizations.apply(input, to: kept, now: now, on: tx)
-            if !FieldChange.between(before, kept.auditFields).isEmpty {
-                kept.version += 1
-                try await kept.update(on: tx)
-                try await NameIndex.replace(NameIndex.Entry(recordType: Organizations.recordType, id: keptID, names: [kept.name] + JSONList.decode(kept.otherNamesJSON),
-                                                             sortName: kept.sortName, visibility: kept.nameVisibility), on: tx)
-            }
+            let input = OrganizationInput(try await organizations.record(kept, by: actor))
+                .absorbing(OrganizationInput(try await organizations.record(duplicate, by: actor)))
+            _ = try await organizations.update(keptID, input, expectedVersion: kept.version, by: actor, now: now)
             let summary = moved.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
             try await AuditTrail.record(.update, by: actor, recordType: Organizations.recordType, recordID: keptID, recordLabel: kept.name,
-                                        changes: FieldChange.between(before, kept.auditFields) + [
-                                            FieldChange(field: "mergedFrom", from: nil, to: duplicate.name),
-                                            FieldChange(field: "moved", from: nil, to: summary.isEmpty ? "nothing" : summary)], at: now, on: tx)
+                                        changes: [FieldChange(field: "mergedFrom", from: nil, to: duplicate.name),
+                                                  FieldChange(field: "moved", from: nil, to: summary.isEmpty ? "nothing" : summary)], at: now, on: tx)
             try await SoftDelete.delete(duplicate, recordType: Organizations.recordType, expectedVersion: nil, by: actor, now: now, on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Organizations.recordType, recordID: duplicateID, recordLabel: duplicate.name,
                                         changes: [FieldChange(field: "mergedInto", from: nil, to: kept.name)], at: now, on: tx)
@@ -172,20 +165,5 @@ public struct MergeRecords: Sendable {
         // Photos show few people; the list is JSON, so narrow by text first, then read it properly.
         try await PhotoModel.query(on: db).filter(\.$peopleShownJSON, .custom("LIKE"), "%\(person.uuidString)%").all()
             .filter { JSONList.decode($0.peopleShownJSON).contains(person.uuidString) }
-    }
-
-    func update(_ person: PersonModel, to input: PersonInput, by actor: Actor, now: Date, on tx: any Database) async throws {
-        let people = People(database: tx, language: language)
-        let valid = try input.validated()
-        let before = person.auditFields
-        let events = people.apply(valid, input: input, to: person, now: now)
-        let changes = FieldChange.between(before, person.auditFields)
-        guard !changes.isEmpty else { return }
-        person.version += 1
-        try await person.update(on: tx)
-        try await people.record(events, valid, for: person, by: actor, now: now, on: tx)
-        try await NameIndex.replace(people.nameEntry(person, otherNames: valid.otherNames), on: tx)
-        try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: person.id, recordLabel: person.name,
-                                    changes: changes, at: now, on: tx)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Storage
 
 /// A person as pages and the API show them.
-public struct PersonRecord: Sendable, Equatable, Codable {
+public struct PersonRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var name: String
     public var otherNames: [String]
@@ -25,6 +25,7 @@ public struct PersonRecord: Sendable, Equatable, Codable {
 
     public var isRestricted: Bool { sensitivity == Sensitivity.restricted.rawValue }
     public var isDeleted: Bool { deletedAt != nil }
+    public var label: String { name }
 
     public func answer(_ use: ConsentUse) -> ConsentAnswer {
         consent[use.rawValue].flatMap(ConsentAnswer.init(rawValue:)) ?? .unknown
@@ -44,7 +45,7 @@ public struct PersonRow: Sendable, Equatable, Codable {
 }
 
 /// A person's role, as their page and their organisation's page list it.
-public struct PositionRecord: Sendable, Equatable, Codable {
+public struct PositionRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var person: RecordRef
     public var organization: RecordRef
@@ -52,7 +53,10 @@ public struct PositionRecord: Sendable, Equatable, Codable {
     public var startsOn: String?
     public var endsOn: String?
     public var version: Int
+    public var deletedAt: Date?
 
+    public var label: String { "\(title) · \(organization.name)" }
+    public var isDeleted: Bool { deletedAt != nil }
     public var span: DaySpan { DaySpan(from: startsOn.flatMap(Day.init), to: endsOn.flatMap(Day.init)) }
 
     public func isCurrent(on day: Day) -> Bool { span.contains(day) }

@@ -21,7 +21,7 @@ public struct PlaceInput: Sendable, Equatable {
     }
 }
 
-public struct PlaceRecord: Sendable, Equatable, Codable {
+public struct PlaceRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var kind: String
     /// The name in the reader's language (with fallback).
@@ -33,6 +33,10 @@ public struct PlaceRecord: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
     public var version: Int
+    public var deletedAt: Date?
+
+    public var label: String { name }
+    public var isDeleted: Bool { deletedAt != nil }
 }
 
 public struct PlacePageData: Sendable {
@@ -54,7 +58,7 @@ public struct Places: Sendable {
         self.language = language
     }
 
-    static let recordType = "place"
+    public static let recordType = "place"
 
     /// Names in the reader's language for many places at once (one query).
     func names(of ids: [UUID]) async throws -> [UUID: String] {
@@ -135,13 +139,9 @@ public struct Places: Sendable {
         return byID.keys.map { RecordRef(id: $0, name: label($0)) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    public func get(_ id: UUID, by actor: Actor) async throws -> PlaceRecord {
-        try await record(try await find(id, by: actor))
-    }
-
     public func page(_ id: UUID, by actor: Actor) async throws -> PlacePageData {
         let model = try await find(id, by: actor)
-        let place = try await record(model)
+        let place = try await record(model, by: actor)
         var path: [RecordRef] = []
         var parent = model.$parent.id
         while let id = parent, path.count < 10, let parentModel = try await PlaceModel.find(id, on: database) {
@@ -160,13 +160,7 @@ public struct Places: Sendable {
         return PlacePageData(place: place, path: path, children: childRefs, people: peopleRefs, organizations: organizations)
     }
 
-    func find(_ id: UUID, by actor: Actor, on db: (any Database)? = nil) async throws -> PlaceModel {
-        try actor.require(.readRecords)
-        guard let model = try await PlaceModel.find(id, on: db ?? database), model.deletedAt == nil else { throw DomainError.notFound("place") }
-        return model
-    }
-
-    func record(_ model: PlaceModel) async throws -> PlaceRecord {
+    public func record(_ model: PlaceModel, by actor: Actor) async throws -> PlaceRecord {
         record(model, names: try await namesByLanguage(of: [model.id!] + [model.$parent.id].compactMap { $0 }))
     }
 
@@ -179,123 +173,8 @@ public struct Places: Sendable {
         return PlaceRecord(
             id: model.id!, kind: model.kind, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
             names: own, parent: parent,
-            latitude: model.latitude, longitude: model.longitude, createdAt: model.createdAt, updatedAt: model.updatedAt, version: model.version
+            latitude: model.latitude, longitude: model.longitude, createdAt: model.createdAt, updatedAt: model.updatedAt, version: model.version,
+            deletedAt: model.deletedAt
         )
-    }
-
-    public func create(_ input: PlaceInput, by actor: Actor, now: Date = Date()) async throws -> PlaceRecord {
-        try actor.require(.writeRecords)
-        let model = PlaceModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            let names = try await validate(input, for: model, on: tx)
-            apply(input, names: names, to: model, now: now)
-            try await model.create(on: tx)
-            try await replaceNames(names, of: model, on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: PlaceNames.display(names.map { ($0.key, $0.value) }, for: language),
-                                        changes: FieldChange.between([], Self.auditFields(model, names: names)), at: now, on: tx)
-        }
-        return try await record(model)
-    }
-
-    public func update(_ id: UUID, _ input: PlaceInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> PlaceRecord {
-        try actor.require(.writeRecords)
-        let model: PlaceModel = try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            let oldNames = Dictionary(try await PlaceNameModel.query(on: tx).filter(\.$place.$id == id).all().map { ($0.language, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let before = Self.auditFields(model, names: oldNames)
-            let names = try await validate(input, for: model, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            apply(input, names: names, to: model, now: now)
-            let changes = FieldChange.between(before, Self.auditFields(model, names: names))
-            guard !changes.isEmpty else { return model }
-            model.version += 1
-            try await model.update(on: tx)
-            try await replaceNames(names, of: model, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id,
-                                        recordLabel: PlaceNames.display(names.map { ($0.key, $0.value) }, for: language), changes: changes, at: now, on: tx)
-            return model
-        }
-        return try await record(model)
-    }
-
-    /// Soft delete. A place that still contains places cannot go: those would be left without a parent.
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        // Read before the transaction: inside it, only `tx` may be used (another connection would wait for it).
-        let label = try await ref(id)?.name ?? ""
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, on: tx)
-            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
-            if try await PlaceModel.query(on: tx).filter(\.$parent.$id == id).filter(\.$deletedAt == nil).count() > 0 {
-                throw DomainError.notAllowed("place.hasChildren")
-            }
-            model.deletedAt = now
-            model.updatedAt = now
-            model.version += 1
-            try await model.update(on: tx)
-            try await NameIndex.setVisibility(.deleted, of: id, on: tx)
-            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
-                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
-        }
-    }
-
-    func validate(_ input: PlaceInput, for model: PlaceModel, on db: any Database) async throws -> [String: String] {
-        var v = Validator()
-        let kind = v.choice(input.kind, PlaceKind.self, "kind")
-        var names: [String: String] = [:]
-        v.check(input.names.count <= 20, "names", "field.tooMany", "20")
-        for (language, raw) in input.names {
-            let tag = language.trimmingWhitespace()
-            guard let name = v.text(raw, "names", max: 200) else {
-                v.add("names", "place.nameRequired")
-                continue
-            }
-            if PlaceNames.isLanguageTag(tag) { names[tag] = name } else { v.add("names", "language.invalid") }
-        }
-        v.check(!input.names.isEmpty, "names", "place.nameRequired")
-        if let lat = input.latitude { v.check((-90...90).contains(lat), "latitude", "place.latitude") }
-        if let lon = input.longitude { v.check((-180...180).contains(lon), "longitude", "place.longitude") }
-        v.check((input.latitude == nil) == (input.longitude == nil), "longitude", "place.coordinatesPair")
-        if let parentID = input.parentID {
-            if parentID == model.id {
-                v.add("parentID", "place.parentSelf")
-            } else if let parent = try await PlaceModel.find(parentID, on: db), parent.deletedAt == nil {
-                if let kind, let parentKind = PlaceKind(rawValue: parent.kind), !kind.canBeInside(parentKind) {
-                    v.add("parentID", "place.parentKind")
-                }
-            } else {
-                v.add("parentID", "reference.unknown")
-            }
-        }
-        try v.throwIfInvalid()
-        return names
-    }
-
-    func apply(_ input: PlaceInput, names: [String: String], to model: PlaceModel, now: Date) {
-        model.kind = input.kind.trimmingWhitespace()
-        model.$parent.id = input.parentID
-        model.sortName = NameFolding.fold(PlaceNames.display(names.map { ($0.key, $0.value) }, for: "en"))
-        model.latitude = input.latitude
-        model.longitude = input.longitude
-        model.updatedAt = now
-    }
-
-    func replaceNames(_ names: [String: String], of model: PlaceModel, on db: any Database) async throws {
-        let id = model.id!
-        try await PlaceNameModel.query(on: db).filter(\.$place.$id == id).delete()
-        for (language, name) in names.sorted(by: { $0.key < $1.key }) {
-            try await PlaceNameModel(placeID: id, language: language, name: name).create(on: db)
-        }
-        try await NameIndex.replace(NameIndex.Entry(recordType: Self.recordType, id: id, names: Array(names.values), sortName: model.sortName,
-                                                     visibility: model.deletedAt == nil ? .open : .deleted), on: db)
-    }
-
-    static func auditFields(_ model: PlaceModel, names: [String: String]) -> [(String, String?)] {
-        [("kind", model.kind), ("parent", model.$parent.id?.uuidString),
-         ("latitude", model.latitude.map { String($0) }), ("longitude", model.longitude.map { String($0) })]
-            + names.keys.sorted().map { ("name.\($0)", names[$0]) }
     }
 }

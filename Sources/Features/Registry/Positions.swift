@@ -27,7 +27,7 @@ public struct Positions: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    static let recordType = "position"
+    public static let recordType = "position"
 
     public func of(personID: UUID, by actor: Actor) async throws -> [PositionRecord] {
         try await records(PositionModel.query(on: database).filter(\.$person.$id == personID), by: actor)
@@ -35,13 +35,6 @@ public struct Positions: Sendable {
 
     public func of(organizationID: UUID, by actor: Actor) async throws -> [PositionRecord] {
         try await records(PositionModel.query(on: database).filter(\.$organization.$id == organizationID), by: actor)
-    }
-
-    public func get(_ id: UUID, by actor: Actor) async throws -> PositionRecord {
-        guard let record = try await records(PositionModel.query(on: database).filter(\.$id == id), by: actor).first else {
-            throw DomainError.notFound("position")
-        }
-        return record
     }
 
     /// The title a person held on a day, from their positions in the registry.
@@ -117,91 +110,7 @@ public struct Positions: Sendable {
         return PositionRecord(
             id: model.id!, person: RecordRef(id: person.id!, name: person.name),
             organization: RecordRef(id: organization.id!, name: organization.name), title: model.title,
-            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version
+            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version, deletedAt: model.deletedAt
         )
-    }
-
-    public func create(_ input: PositionInput, by actor: Actor, now: Date = Date()) async throws -> PositionRecord {
-        try actor.require(.writeRecords)
-        let model = PositionModel()
-        model.id = UUID()
-        model.createdAt = now
-        model.version = 1
-        try await database.transaction { tx in
-            let label = try await apply(input, to: model, now: now, by: actor, on: tx)
-            try await model.create(on: tx)
-            try await AuditTrail.record(.create, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: label,
-                                        changes: FieldChange.between([], model.auditFields), at: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: input.personID, recordLabel: label,
-                                        changes: [FieldChange(field: "position", from: nil, to: label)], at: now, on: tx)
-        }
-        return try await get(model.id!, by: actor)
-    }
-
-    public func update(_ id: UUID, _ input: PositionInput, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> PositionRecord {
-        try actor.require(.writeRecords)
-        _ = try await get(id, by: actor)
-        try await database.transaction { tx in
-            guard let model = try await PositionModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound("position") }
-            let before = model.auditFields
-            let label = try await apply(input, to: model, now: now, by: actor, on: tx)
-            try requireVersion(expectedVersion, current: model.version)
-            let changes = FieldChange.between(before, model.auditFields)
-            guard !changes.isEmpty else { return }
-            model.version += 1
-            try await model.update(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label, changes: changes, at: now, on: tx)
-        }
-        return try await get(id, by: actor)
-    }
-
-    public func delete(_ id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        let record = try await get(id, by: actor)
-        try await database.transaction { tx in
-            guard let model = try await PositionModel.find(id, on: tx) else { throw DomainError.notFound("position") }
-            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
-            model.deletedAt = now
-            model.updatedAt = now
-            model.version += 1
-            try await model.update(on: tx)
-            let label = "\(record.title) · \(record.organization.name)"
-            try await AuditTrail.record(.delete, by: actor, recordType: Self.recordType, recordID: id, recordLabel: label,
-                                        changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: record.person.id, recordLabel: label,
-                                        changes: [FieldChange(field: "position", from: label, to: nil)], at: now, on: tx)
-        }
-    }
-
-    /// Validates and copies; returns the label the audit trail uses ("Mayor · Municipality of …").
-    func apply(_ input: PositionInput, to model: PositionModel, now: Date, by actor: Actor, on db: any Database) async throws -> String {
-        var v = Validator()
-        let title = v.text(input.title, "title", required: true, max: 300)
-        let starts = v.day(input.startsOn, "startsOn")
-        let ends = v.day(input.endsOn, "endsOn")
-        if !DaySpan(from: starts, to: ends).isValid { v.add("endsOn", "position.endsBeforeStart") }
-        let person = try await PersonModel.find(input.personID, on: db)
-        let visiblePerson = person.flatMap { $0.deletedAt == nil && actor.canSee(rawSensitivity: $0.sensitivity) ? $0 : nil }
-        v.check(visiblePerson != nil, "personID", "reference.unknown")
-        if let person = visiblePerson, person.sensitivity == Sensitivity.restricted.rawValue, !actor.can(.writeRestricted) {
-            v.add("personID", "sensitivity.notAllowed")
-        }
-        let organization = try await OrganizationModel.find(input.organizationID, on: db)
-        v.check(organization != nil && organization?.deletedAt == nil, "organizationID", "reference.unknown")
-        try v.throwIfInvalid()
-        model.$person.id = input.personID
-        model.$organization.id = input.organizationID
-        model.title = title!
-        model.startsOn = starts?.description
-        model.endsOn = ends?.description
-        model.updatedAt = now
-        return "\(title!) · \(organization!.name)"
-    }
-}
-
-extension PositionModel {
-    var auditFields: [(String, String?)] {
-        [("person", $person.id.uuidString), ("organization", $organization.id.uuidString), ("title", title),
-         ("startsOn", startsOn), ("endsOn", endsOn), ("deleted", deletedAt == nil ? nil : "yes")]
     }
 }

@@ -52,10 +52,6 @@ public struct WorkingGroups: Sendable {
         return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all().map { RecordRef(id: $0.id!, name: $0.name) }
     }
 
-    func visible(to actor: Actor, includeDeleted: Bool) -> QueryBuilder<WorkingGroupModel> {
-        ConfidentialRecords.visible(WorkingGroupModel.self, to: actor, includeDeleted: includeDeleted, on: database)
-    }
-
     /// Titles of the agreements the actor may see (a group from a restricted agreement does not name it).
     func agreementTitles(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }

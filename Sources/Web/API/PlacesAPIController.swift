@@ -193,7 +193,7 @@ struct CommunitiesAPIController {
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
-        try await Communities(database: req.db).delete(req.idParameter(), by: req.actor)
+        try await Communities(database: req.db).delete(req.idParameter(), expectedVersion: nil, by: req.actor)
         return Response(status: .noContent)
     }
 }
