@@ -26,9 +26,9 @@ extension RecordKind {
         try await record(try await find(id, by: actor, includeDeleted: false), by: actor)
     }
 
-    /// The record's history, newest first, for whoever may see the record.
-    public func history(_ id: UUID, by actor: Actor) async throws -> [AuditLog.Entry] {
+    /// The record and its history, newest first, for whoever may see the record.
+    public func history(_ id: UUID, by actor: Actor) async throws -> (record: Record, entries: [AuditLog.Entry]) {
         let model = try await find(id, by: actor)
-        return try await AuditLog(database: database).history(of: model.id!)
+        return (try await record(model, by: actor), try await AuditLog(database: database).history(of: model.id!))
     }
 }

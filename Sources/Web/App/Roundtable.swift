@@ -73,6 +73,7 @@ public enum Roundtable {
         DuplicatesController().register(app)
         CalendarFeedController().register(app)
         EngagementsController().register(app)
+        EngagementNotesController().register(app)
         FollowUpsController().register(app)
         PhotosController().register(app)
         EngagementKindsController().register(app)

@@ -5,52 +5,49 @@ import Vapor
 
 /// Agreement pages: list, one agreement, add, edit, delete, restore, history; and linking an agreement
 /// from the engagement where it was discussed or signed.
-struct AgreementsController {
+struct AgreementsController: RecordPages {
+    static let resource = Resource.agreement
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
+        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords), id = RouteParameter.id
         routes.on(.GET, .list(.agreement), access: read, use: index)
-        routes.on(.GET, .new(.agreement), access: write, use: new)
-        routes.on(.POST, .list(.agreement), access: write, use: create)
-        routes.on(.GET, .record(.agreement, id), access: read, use: show)
-        routes.on(.GET, .record(.agreement, id, .edit), access: write, use: edit)
-        routes.on(.POST, .record(.agreement, id), access: write, use: update)
-        routes.on(.GET, .record(.agreement, id, .delete), access: write, use: confirmDelete)
-        routes.on(.POST, .record(.agreement, id, .delete), access: write, use: delete)
-        routes.on(.POST, .record(.agreement, id, .restore), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .record(.agreement, id, .history), access: read, use: history)
         routes.on(.POST, .record(.engagement, id, .agreements), access: write, use: link)
         routes.on(.POST, .record(.engagement, id, .unlinkAgreement), access: write, use: unlink)
         routes.on(.POST, .record(.agreement, id, .documents), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
         routes.on(.GET, .record(.document, id), access: read, use: document)
         routes.on(.POST, .record(.document, id, .delete), access: write, use: removeDocument)
+        RecordActions(self).register(routes)
     }
 
-    func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Agreements.Query()
         query.status = AgreementStatus(rawValue: req.queryText("status"))
         query.kind = AgreementKind(rawValue: req.queryText("kind"))
         query.page = req.queryPage()
-        let page = try await agreements(req).list(query, by: req.actor)
+        let page = try await kind(req).list(query, by: req.actor)
         let model = AgreementPages.IndexModel(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
         return Pages.response(AgreementPages.index(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 
-    @Sendable func show(_ req: Request) async throws -> Response {
-        try await page(req, id: req.idParameter())
+    func showPage(_ req: Request, id: UUID) async throws -> String { try await page(req, id: id) }
+
+    func values(of agreement: AgreementRecord, _ req: Request) -> AgreementPages.Values { AgreementPages.Values(agreement, text: req.localizer) }
+    func values(of form: AgreementForm) -> AgreementPages.Values { form.values }
+
+    func input(_ form: AgreementForm, existing: AgreementRecord?, _ req: Request) async throws -> (AgreementInput, [FieldIssue]) {
+        try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
     }
 
-    func page(_ req: Request, id: UUID, documentErrors: [FieldIssue] = [], documentTitle: String = "") async throws -> Response {
-        let agreement = try await agreements(req).get(id, by: req.actor)
+    func page(_ req: Request, id: UUID, documentErrors: [FieldIssue] = [], documentTitle: String = "") async throws -> String {
+        let agreement = try await kind(req).get(id, by: req.actor)
         let groups = try await WorkingGroups(database: req.db, language: req.localizer.language)
             .list(perPage: 200, agreementID: agreement.id, by: req.actor).items
         let documents = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: agreement.id, by: req.actor)
         let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,
                                          documentErrors: .init(documentErrors, text: req.localizer), documentTitle: documentTitle)
-        return Pages.response(AgreementPages.page(model, chrome: Pages.chrome(for: req, current: .list(.agreement))),
-                              status: documentErrors.isEmpty ? .ok : .unprocessableEntity, request: req)
+        return AgreementPages.page(model, chrome: chrome(req))
     }
 
     struct DocumentForm: Content {
@@ -68,7 +65,8 @@ struct AgreementsController {
                 .add(form.file.map { Array($0.data.readableBytesView) } ?? [], title: form.title, to: id, by: req.actor)
             return Pages.redirect(to: .record(.agreement, id), flash: Flash("record.saved"))
         } catch let error as DomainError {
-            return try await page(req, id: id, documentErrors: RegistryErrors.issues(error), documentTitle: form.title ?? "")
+            let html = try await page(req, id: id, documentErrors: RegistryErrors.issues(error), documentTitle: form.title ?? "")
+            return Pages.response(html, status: .unprocessableEntity, request: req)
         }
     }
 
@@ -92,16 +90,6 @@ struct AgreementsController {
         guard let agreementID = try await documents.agreement(of: id) else { throw WebError.notFound }
         try await documents.remove(id, by: req.actor)
         return Pages.redirect(to: .record(.agreement, agreementID), flash: Flash("record.saved"))
-    }
-
-    @Sendable func new(_ req: Request) async throws -> Response {
-        try await form(req, AgreementPages.Values(), existing: nil)
-    }
-
-    @Sendable func edit(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        guard !agreement.summary.isDeleted else { throw WebError.notFound }
-        return try await form(req, AgreementPages.Values(agreement, text: req.localizer), existing: agreement)
     }
 
     struct AgreementForm: Content {
@@ -160,65 +148,6 @@ struct AgreementsController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(AgreementForm.self)
-        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: nil)
-        if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed) }
-        do {
-            let agreement = try await agreements(req).create(input, by: req.actor)
-            return Pages.redirect(to: .record(.agreement, agreement.id), flash: Flash("record.created", agreement.summary.title))
-        } catch let error as DomainError {
-            return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
-        }
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let form = try req.content.decode(AgreementForm.self)
-        let existing = try await agreements(req).get(id, by: req.actor)
-        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
-        if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed) }
-        switch try await FormSave.run({ _ = try await agreements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
-        case .saved:
-            return Pages.redirect(to: .record(.agreement, id), flash: Flash("record.saved"))
-        case .conflict:
-            var values = form.values
-            values.version = String(existing.version)
-            return try await self.form(req, values, existing: existing, conflict: existing)
-        case .invalid(let issues):
-            return try await self.form(req, form.values, existing: existing, errors: issues)
-        }
-    }
-
-    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        guard !agreement.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: agreement.summary.title, action: .record(.agreement, agreement.id, .delete), cancel: .record(.agreement, agreement.id),
-                                                          version: agreement.version, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
-    }
-
-    struct VersionForm: Content { var version: String? }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let agreement = try await agreements(req).get(id, by: req.actor)
-        let form = try? req.content.decode(VersionForm.self)
-        try await agreements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .list(.agreement), flash: Flash("record.deleted.done", agreement.summary.title))
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .record(.agreement, agreement.id), flash: Flash("record.restored", agreement.summary.title))
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        let entries = try await AuditLog(database: req.db).history(of: agreement.id)
-        return Pages.response(RegistryViews.history(name: agreement.summary.title, back: .record(.agreement, agreement.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
-    }
-
     struct LinkForm: Content { var agreementID: String?, link: String? }
 
     /// From the engagement's page: this agreement was discussed (or signed) here.
@@ -230,7 +159,7 @@ struct AgreementsController {
                                                  errors: .init([FieldIssue(field: "agreementID", "field.required")], text: req.localizer))
             return try await EngagementsController.page(req, id: engagementID, attempt: attempt)
         }
-        try await agreements(req).link(engagement: engagementID, to: agreementID, as: link, by: req.actor)
+        try await kind(req).link(engagement: engagementID, to: agreementID, as: link, by: req.actor)
         return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
@@ -238,12 +167,12 @@ struct AgreementsController {
         let engagementID = try req.idParameter()
         let form = try req.content.decode(LinkForm.self)
         guard let agreementID = FormValues.uuid(form.agreementID) else { throw WebError.notFound }
-        try await agreements(req).unlink(engagement: engagementID, from: agreementID, by: req.actor)
+        try await kind(req).unlink(engagement: engagementID, from: agreementID, by: req.actor)
         return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
-    private func form(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue] = [],
-                      conflict: AgreementRecord? = nil) async throws -> Response {
+    func formPage(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue],
+                  conflict: AgreementRecord?) async throws -> String {
         // The domain reports on "parties"; the form has organisations and people: shown at the people, where the summary links.
         let errors = errors.map { issue in
             var issue = issue
@@ -252,7 +181,6 @@ struct AgreementsController {
         }
         let model = AgreementPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                              canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
-        let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(AgreementPages.form(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), status: status, request: req)
+        return AgreementPages.form(model, chrome: chrome(req))
     }
 }

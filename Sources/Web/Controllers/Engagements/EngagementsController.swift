@@ -6,26 +6,15 @@ import Vapor
 
 /// Engagement pages: the timeline, the quick log form, one engagement, edit, delete, restore, history,
 /// and adding follow-ups.
-struct EngagementsController {
+struct EngagementsController: RecordPages {
+    static let resource = Resource.engagement
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
-        routes.on(.GET, .list(.engagement), access: read, use: index)
-        routes.on(.GET, .new(.engagement), access: write, use: new)
-        routes.on(.POST, .list(.engagement), access: write, use: create)
-        routes.on(.GET, .record(.engagement, id), access: read, use: show)
-        routes.on(.GET, .record(.engagement, id, .edit), access: write, use: edit)
-        routes.on(.POST, .record(.engagement, id), access: write, use: update)
-        routes.on(.GET, .record(.engagement, id, .delete), access: write, use: confirmDelete)
-        routes.on(.POST, .record(.engagement, id, .delete), access: write, use: delete)
-        routes.on(.POST, .record(.engagement, id, .restore), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .record(.engagement, id, .history), access: read, use: history)
-        routes.on(.POST, .record(.engagement, id, .followUps), access: write, use: addFollowUp)
-        routes.on(.POST, .record(.engagement, id, .quotes), access: write, use: addQuote)
-        routes.on(.POST, .record(.quote, id, .delete), access: write, use: deleteQuote)
+        routes.on(.GET, .list(.engagement), access: .permission(.readRecords), use: index)
+        RecordActions(self).register(routes)
     }
 
-    func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Engagements.Query()
@@ -38,7 +27,7 @@ struct EngagementsController {
             if field == "from" { query.from = day } else { query.to = day }
         }
         query.page = req.queryPage()
-        let page = try await engagements(req).list(query, by: req.actor)
+        let page = try await kind(req).list(query, by: req.actor)
         let model = EngagementsIndexPage.Model(
             page: page, context: try await contextBeside(page, query, req), kind: query.kind ?? "", kinds: try await EngagementKinds(database: req.db).all(),
             topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
@@ -59,34 +48,33 @@ struct EngagementsController {
             .during(from: from, to: to, placeIDs: query.placeID.map { [$0] }, limit: 50, by: req.actor)
     }
 
-    @Sendable func new(_ req: Request) async throws -> Response {
+    /// The quick log form: in the server's time zone, a follow-up owed by whoever logs it, in the visit it was opened from.
+    func newForm(_ req: Request) async throws -> Response {
         var values = EngagementFormPage.Values()
         values.visitID = req.queryText("visit")
         values.timeZone = req.roundtable.configuration.timeZone
         values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
-        return try await form(req, values, existing: nil)
+        return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(EngagementForm.self)
-        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: nil)
-        // Names that were not found show together with every other mistake.
-        if !typed.isEmpty { return try await self.form(req, form.values, existing: nil, errors: typed + input.problems) }
-        do {
-            let record = try await engagements(req).create(input, by: req.actor)
-            return Pages.redirect(to: .record(.engagement, record.id), flash: Flash("record.created", record.summary.title))
-        } catch let error as DomainError {
-            return try await self.form(req, form.values, existing: nil, errors: RegistryErrors.issues(error))
-        }
-    }
+    func showPage(_ req: Request, id: UUID) async throws -> String { try await Self.pageHTML(req, id: id) }
 
-    @Sendable func show(_ req: Request) async throws -> Response {
-        try await Self.page(req, id: req.idParameter())
+    func values(of record: EngagementRecord, _ req: Request) -> EngagementFormPage.Values { EngagementFormPage.Values(record, text: req.localizer) }
+    func values(of form: EngagementForm) -> EngagementFormPage.Values { form.values }
+
+    /// Names that were not found show together with every other mistake.
+    func input(_ form: EngagementForm, existing: EngagementRecord?, _ req: Request) async throws -> (EngagementInput, [FieldIssue]) {
+        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
+        return (input, typed.isEmpty ? [] : typed + input.problems)
     }
 
     /// The engagement's page; with an attempt, one of its forms comes back with what was typed and each mistake
     /// beside its field (422), the way every other form on the site does.
     static func page(_ req: Request, id: UUID, attempt: EngagementPage.Attempt? = nil) async throws -> Response {
+        Pages.response(try await pageHTML(req, id: id, attempt: attempt), status: attempt == nil ? .ok : .unprocessableEntity, request: req)
+    }
+
+    static func pageHTML(_ req: Request, id: UUID, attempt: EngagementPage.Attempt? = nil) async throws -> String {
         let record = try await Engagements(database: req.db, language: req.localizer.language).get(id, by: req.actor)
         let agreements = Agreements(database: req.db, language: req.localizer.language)
         let groups = WorkingGroups(database: req.db, language: req.localizer.language)
@@ -99,133 +87,17 @@ struct EngagementsController {
                                          groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
                                          recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
                                          recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
-        return Pages.response(EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))),
-                              status: attempt == nil ? .ok : .unprocessableEntity, request: req)
+        return EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement)))
     }
 
-    @Sendable func edit(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
-        guard !record.summary.isDeleted else { throw WebError.notFound }
-        return try await form(req, EngagementFormPage.Values(record, text: req.localizer), existing: record)
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let form = try req.content.decode(EngagementForm.self)
-        let existing = try await engagements(req).get(id, by: req.actor)
-        let (input, typed) = try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
-        if !typed.isEmpty { return try await self.form(req, form.values, existing: existing, errors: typed + input.problems) }
-        switch try await FormSave.run({ _ = try await engagements(req).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
-        case .saved:
-            return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
-        case .conflict:
-            var values = form.values
-            values.version = String(existing.version)
-            return try await self.form(req, values, existing: existing, conflict: existing)
-        case .invalid(let issues):
-            return try await self.form(req, form.values, existing: existing, errors: issues)
-        }
-    }
-
-    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
-        guard !record.summary.isDeleted else { throw WebError.notFound }
-        return Pages.response(RegistryViews.confirmDelete(name: record.summary.title, action: .record(.engagement, record.id, .delete), cancel: .record(.engagement, record.id),
-                                                          version: record.version, chrome: Pages.chrome(for: req, current: .list(.engagement))), request: req)
-    }
-
-    struct VersionForm: Content { var version: String? }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let record = try await engagements(req).get(id, by: req.actor)
-        let form = try? req.content.decode(VersionForm.self)
-        try await engagements(req).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .list(.engagement), flash: Flash("record.deleted.done", record.summary.title))
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).restore(req.idParameter(), by: req.actor)
-        return Pages.redirect(to: .record(.engagement, record.id), flash: Flash("record.restored", record.summary.title))
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
-        let entries = try await AuditLog(database: req.db).history(of: record.id)
-        return Pages.response(RegistryViews.history(name: record.summary.title, back: .record(.engagement, record.id), entries: entries,
-                                                    chrome: Pages.chrome(for: req, current: .list(.engagement))), request: req)
-    }
-
-    struct FollowUpForm: Content {
-        var text: String?, ownerID: String?, dueOn: String?
-        var values: [String: String] { ["text": text ?? "", "ownerID": ownerID ?? "", "dueOn": dueOn ?? ""] }
-    }
-
-    @Sendable func addFollowUp(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let form = try req.content.decode(FollowUpForm.self)
-        do {
-            try await FollowUps(database: req.db).add(FollowUpInput(text: form.text ?? "", ownerID: FormValues.uuid(form.ownerID), dueOn: form.dueOn),
-                                                      to: id, by: req.actor)
-            return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            let attempt = EngagementPage.Attempt(form: .followUp, values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
-            return try await Self.page(req, id: id, attempt: attempt)
-        }
-    }
-
-    struct QuoteForm: Content {
-        var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String?
-        var values: [String: String] {
-            ["text": text ?? "", "speaker": speaker ?? "", "speakerLabel": speakerLabel ?? "", "language": language ?? "", "withheld": withheld ?? ""]
-        }
-    }
-
-    /// A quote, with its speaker found by the name typed (or described, for someone not to be named).
-    @Sendable func addQuote(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let form = try req.content.decode(QuoteForm.self)
-        var issues: [FieldIssue] = []
-        var speakerID: UUID?
-        if let name = form.speaker?.trimmingWhitespace(), !name.isEmpty {
-            switch try await NameLookup(database: req.db).resolvePerson(name, field: "speaker", by: req.actor) {
-            case .found(let ref): speakerID = ref.id
-            case .problem(let issue): issues.append(issue)
-            }
-        }
-        if issues.isEmpty {
-            do {
-                _ = try await Quotes(database: req.db).add(QuoteInput(speakerID: speakerID, speakerLabel: form.speakerLabel, text: form.text ?? "",
-                                                                      language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor)
-                return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
-            } catch let error as DomainError {
-                // The form has the speaker's name where the domain has their identity.
-                issues = try RegistryErrors.issues(error).map { issue in
-                    var issue = issue
-                    if issue.field == "speakerID" { issue.field = "speaker" }
-                    return issue
-                }
-            }
-        }
-        return try await Self.page(req, id: id, attempt: .init(form: .quote, values: form.values, errors: .init(issues, text: req.localizer)))
-    }
-
-    @Sendable func deleteQuote(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        guard let quote = try await QuoteModel.find(id, on: req.db) else { throw WebError.notFound }
-        try await Quotes(database: req.db).remove(id, by: req.actor)
-        return Pages.redirect(to: .record(.engagement, quote.engagementID), flash: Flash("record.saved"))
-    }
-
-    private func form(_ req: Request, _ values: EngagementFormPage.Values, existing: EngagementRecord?, errors: [FieldIssue] = [],
-                      conflict: EngagementRecord? = nil) async throws -> Response {
+    func formPage(_ req: Request, _ values: EngagementFormPage.Values, existing: EngagementRecord?, errors: [FieldIssue],
+                  conflict: EngagementRecord?) async throws -> String {
         let model = EngagementFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             places: try await req.placeChoices(), visits: try await FieldVisits(database: req.db).choices(by: req.actor),
             users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
         )
-        let status: HTTPResponseStatus = conflict != nil ? .conflict : (errors.isEmpty ? .ok : .unprocessableEntity)
-        return Pages.response(EngagementFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))), status: status, request: req)
+        return EngagementFormPage.view(model, chrome: chrome(req))
     }
 }
 

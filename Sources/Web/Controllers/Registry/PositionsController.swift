@@ -3,16 +3,46 @@ import Features
 import Vapor
 
 /// Adding, editing and removing positions; reached from a person's or an organisation's page.
-struct PositionsController {
-    func register(_ routes: any RoutesBuilder) {
-        let write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
-        routes.on(.GET, .new(.position), access: write, use: new)
-        routes.on(.POST, .list(.position), access: write, use: create)
-        routes.on(.GET, .record(.position, id, .edit), access: write, use: edit)
-        routes.on(.POST, .record(.position, id), access: write, use: update)
-        routes.on(.GET, .record(.position, id, .delete), access: write, use: confirmDelete)
-        routes.on(.POST, .record(.position, id, .delete), access: write, use: delete)
+struct PositionsController: RecordPages {
+    static let resource = Resource.position
+    /// Positions are found from people's pages.
+    static var section: SiteURL { .list(.person) }
+
+    func register(_ routes: any RoutesBuilder) { RecordActions(self).register(routes) }
+
+    func kind(_ req: Request) -> Positions { Positions(database: req.db) }
+
+    func showPage(_ req: Request, id: UUID) async throws -> String {
+        let position = try await kind(req).get(id, by: req.actor)
+        return PositionPage.view(.init(position: position, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
+    }
+
+    /// A position is shown on its person's page.
+    func location(of position: PositionRecord) -> SiteURL { .record(.person, position.person.id) }
+
+    func afterDelete(_ position: PositionRecord) -> (SiteURL, Flash) { (.record(.person, position.person.id), Flash("positions.removed")) }
+
+    func values(of position: PositionRecord, _ req: Request) -> PositionFormPage.Values {
+        PositionFormPage.Values(personID: position.person.id.path, organizationID: position.organization.id.path, title: position.title,
+                                startsOn: position.startsOn ?? "", endsOn: position.endsOn ?? "", version: String(position.version))
+    }
+
+    func values(of form: PositionForm) -> PositionFormPage.Values { form.values }
+
+    /// A position stays with its person.
+    func input(_ form: PositionForm, existing: PositionRecord?, _ req: Request) async throws -> (PositionInput, [FieldIssue]) {
+        var input = form.input
+        if let existing { input.personID = existing.person.id }
+        return (input, [])
+    }
+
+    func formPage(_ req: Request, _ values: PositionFormPage.Values, existing: PositionRecord?, errors: [FieldIssue],
+                  conflict: PositionRecord?) async throws -> String {
+        let issues = conflict == nil ? errors : errors + [FieldIssue(field: "title", "record.conflict")]
+        var model = PositionFormPage.Model(existing: existing, values: values, errors: .init(issues, text: req.localizer))
+        model.person = try await existing.map(\.person).asyncOrNil { try await refPerson(req, values.personID) }
+        model.organization = try await existing.map(\.organization).asyncOrNil { try await refOrganization(req, values.organizationID) }
+        return PositionFormPage.view(model, chrome: chrome(req))
     }
 
     struct PositionForm: Content {
@@ -30,7 +60,8 @@ struct PositionsController {
         }
     }
 
-    @Sendable func new(_ req: Request) async throws -> Response {
+    /// Started from a person or an organisation, or with names to find them by (a GET that keeps what was typed).
+    func newForm(_ req: Request) async throws -> Response {
         var model = PositionFormPage.Model()
         if let id = UUID(uuidString: req.queryText("person")) {
             let person = try await People(database: req.db).get(id, by: req.actor)
@@ -51,75 +82,27 @@ struct PositionsController {
         return render(req, model)
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(PositionForm.self)
-        do {
-            let position = try await Positions(database: req.db).create(form.input, by: req.actor)
-            return Pages.redirect(to: .record(.person, position.person.id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            var model = PositionFormPage.Model(values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
-            model.person = try? await refPerson(req, form.personID)
-            model.organization = try? await refOrganization(req, form.organizationID)
-            return render(req, model, status: .unprocessableEntity)
-        }
-    }
-
-    @Sendable func edit(_ req: Request) async throws -> Response {
-        let position = try await Positions(database: req.db).get(req.idParameter(), by: req.actor)
-        let values = PositionFormPage.Values(personID: position.person.id.path, organizationID: position.organization.id.path, title: position.title,
-                                             startsOn: position.startsOn ?? "", endsOn: position.endsOn ?? "", version: String(position.version))
-        return render(req, PositionFormPage.Model(existing: position, values: values, person: position.person, organization: position.organization))
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let existing = try await Positions(database: req.db).get(id, by: req.actor)
-        let form = try req.content.decode(PositionForm.self)
-        var input = form.input
-        input.personID = existing.person.id
-        do {
-            _ = try await Positions(database: req.db).update(id, input, expectedVersion: FormValues.int(form.version), by: req.actor)
-            return Pages.redirect(to: .record(.person, existing.person.id), flash: Flash("record.saved"))
-        } catch let error as DomainError {
-            var issues: [FieldIssue]
-            switch error {
-            case .versionConflict, .versionRequired: issues = [FieldIssue(field: "title", "record.conflict")]
-            default: issues = try RegistryErrors.issues(error)
-            }
-            let model = PositionFormPage.Model(existing: existing, values: form.values, errors: .init(issues, text: req.localizer),
-                                               person: existing.person, organization: existing.organization)
-            return render(req, model, status: .unprocessableEntity)
-        }
-    }
-
-    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
-        let position = try await Positions(database: req.db).get(req.idParameter(), by: req.actor)
-        let name = "\(position.title) · \(position.organization.name) (\(position.person.name))"
-        return Pages.response(RegistryViews.confirmDelete(name: name, action: .record(.position, position.id, .delete), cancel: .record(.person, position.person.id),
-                                                          version: position.version, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let existing = try await Positions(database: req.db).get(id, by: req.actor)
-        let form = try? req.content.decode(PeopleController.VersionForm.self)
-        try await Positions(database: req.db).delete(id, expectedVersion: form?.version.flatMap { Int($0) }, by: req.actor)
-        return Pages.redirect(to: .record(.person, existing.person.id), flash: Flash("positions.removed"))
-    }
-
-    private func refPerson(_ req: Request, _ raw: String?) async throws -> RecordRef? {
+    func refPerson(_ req: Request, _ raw: String?) async throws -> RecordRef? {
         guard let id = FormValues.uuid(raw) else { return nil }
         let person = try await People(database: req.db).get(id, by: req.actor)
         return RecordRef(id: person.id, name: person.name)
     }
 
-    private func refOrganization(_ req: Request, _ raw: String?) async throws -> RecordRef? {
+    func refOrganization(_ req: Request, _ raw: String?) async throws -> RecordRef? {
         guard let id = FormValues.uuid(raw) else { return nil }
         let org = try await Organizations(database: req.db).get(id, by: req.actor)
         return RecordRef(id: org.id, name: org.name)
     }
 
-    private func render(_ req: Request, _ model: PositionFormPage.Model, status: HTTPResponseStatus = .ok) -> Response {
-        Pages.response(PositionFormPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), status: status, request: req)
+    private func render(_ req: Request, _ model: PositionFormPage.Model) -> Response {
+        Pages.response(PositionFormPage.view(model, chrome: chrome(req)), request: req)
+    }
+}
+
+extension Optional {
+    /// The value, or what `fallback` finds when there is none.
+    func asyncOrNil(_ fallback: () async throws -> Wrapped?) async rethrows -> Wrapped? {
+        if let value = self { return value }
+        return try await fallback()
     }
 }

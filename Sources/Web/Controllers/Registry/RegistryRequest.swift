@@ -40,28 +40,6 @@ extension Request {
     func queryPage() -> Int { Int(queryText("page")).map { max(1, min($0, 1_000_000)) } ?? 1 }
 }
 
-/// What became of a save from a form.
-enum FormSave {
-    case saved
-    /// Someone else saved a newer version: show theirs beside what this user typed.
-    case conflict
-    /// Mistakes to show next to their fields.
-    case invalid([FieldIssue])
-
-    /// Runs a save; errors that are neither a stale version nor field issues go to the error page.
-    static func run(_ save: () async throws -> Void) async throws -> FormSave {
-        do {
-            try await save()
-            return .saved
-        } catch let error as DomainError {
-            switch error {
-            case .versionConflict, .versionRequired: return .conflict
-            default: return .invalid(try RegistryErrors.issues(error))
-            }
-        }
-    }
-}
-
 /// Form errors for registry pages: field issues stay on the form; anything else is an error page.
 enum RegistryErrors {
     static func issues(_ error: DomainError) throws -> [FieldIssue] {

@@ -58,7 +58,7 @@ struct PublicUpdateController {
                                                    photosLeftOut: Set((form.photoOut ?? [:]).keys.compactMap(UUID.init(uuidString:))))
         let typed = PublicUpdateText(headline: form.headline, lead: form.lead, closing: form.closing, decisions: decisions)
         let updates = PublicUpdates(database: req.db)
-        switch try await FormSave.run({ _ = try await updates.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        switch try await SaveOutcome.of({ try await updates.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
             return Pages.redirect(to: .record(.visit, id, .publicUpdate), flash: Flash("record.saved"))
         case .conflict:

@@ -38,7 +38,7 @@ struct ReportsController {
         let typed = VisitReportNarrative(introduction: form.introduction, conclusions: form.conclusions, nextSteps: form.nextSteps,
                                          version: FormValues.int(form.version) ?? 0)
         let narratives = VisitReportNarratives(database: req.db)
-        switch try await FormSave.run({ _ = try await narratives.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
+        switch try await SaveOutcome.of({ try await narratives.save(typed, visit: id, expectedVersion: FormValues.int(form.version), by: req.actor) }) {
         case .saved:
             return Pages.redirect(to: .record(.visit, id, .report), flash: Flash("record.saved"))
         case .conflict:

@@ -49,7 +49,7 @@ struct StakeholdersController {
         let id = try req.idParameter()
         let form = try req.content.decode(Form.self)
         let input = AssessmentInput(assessedOn: form.assessedOn, influence: form.influence, interest: form.interest, stance: form.stance, notes: form.notes)
-        switch try await FormSave.run({ _ = try await assessments(req).add(input, person: person ? id : nil, organization: person ? nil : id, by: req.actor) }) {
+        switch try await SaveOutcome.of({ try await assessments(req).add(input, person: person ? id : nil, organization: person ? nil : id, by: req.actor) }) {
         case .saved, .conflict:
             return Pages.redirect(to: person ? .record(.person, id, .assessments) : .record(.organization, id, .assessments), flash: Flash("record.saved"))
         case .invalid(let issues):

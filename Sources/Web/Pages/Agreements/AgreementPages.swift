@@ -192,7 +192,7 @@ enum AgreementPages {
         }
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var kind = AgreementKind.partnership.rawValue, title = "", focus = "", topics = "", signedOn = "", validUntil = ""
         var status = AgreementStatus.draft.rawValue, statusOn = "", confidentiality = Confidentiality.internal.rawValue, notes = ""
         var organizations = "", people = "", version = ""

@@ -112,7 +112,7 @@ enum ContextPages {
         ], text: text)
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var title = "", kind = "", severity = Severity.moderate.rawValue, startsOn = "", endsOn = "", description = "", sourceURL = ""
         var confidentiality = Confidentiality.internal.rawValue, placeIDs: [String] = [], version = ""
 

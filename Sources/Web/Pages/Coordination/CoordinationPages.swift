@@ -118,7 +118,7 @@ enum CoordinationPages {
         ], text: text)
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var organization = "", theme = "", startsOn = "", endsOn = "", placeIDs: [String] = [], contact = "", notes = "", version = ""
 
         init() {}

@@ -5,7 +5,7 @@ import Markup
 /// Logging an engagement (the quick form a field officer fills on a phone) and editing one. Names are
 /// typed in any spelling or script and found in the registry; problems show at their fields.
 enum EngagementFormPage {
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var kind = EngagementKind.meeting.rawValue
         var title = ""
         var start = ""

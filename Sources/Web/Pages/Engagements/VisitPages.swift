@@ -87,7 +87,7 @@ enum VisitPages {
         ], text: text)
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var title = "", purpose = "", startsOn = "", endsOn = "", status = VisitStatus.planned.rawValue, summary = ""
         var placeIDs: [String] = [], userIDs: [String] = [], people = "", version = ""
 

@@ -103,7 +103,7 @@ enum RecommendationPages {
         ], text: text)
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var title = "", text = "", level = "", status = RecommendationStatus.idea.rawValue, statusOn = "", workingGroupID = ""
         var confidentiality = Confidentiality.internal.rawValue, targets = "", contextEventIDs: [String] = [], version = ""
 

@@ -140,7 +140,7 @@ enum OrganizationPage {
 
 /// Adding or editing an organisation.
 enum OrganizationFormPage {
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var name = "", otherNames = "", kind = OrganizationKind.ngo.rawValue, level = "", parentID = "", placeID = ""
         var website = "", notes = "", version = ""
 

@@ -4,7 +4,7 @@ import Markup
 
 /// Adding or editing a person. Errors appear next to their fields; a stale save shows both versions.
 enum PersonFormPage {
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var name = ""
         var otherNames = ""
         var honorific = ""

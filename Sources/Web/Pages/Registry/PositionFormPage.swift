@@ -6,7 +6,7 @@ import Markup
 /// them all, so the form finds the person or organisation by name first (a GET that keeps what was typed),
 /// which works without JavaScript.
 enum PositionFormPage {
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var personID = "", organizationID = "", title = "", startsOn = "", endsOn = "", version = ""
     }
 

@@ -156,7 +156,7 @@ enum WorkingGroupPages {
         ], text: text)
     }
 
-    struct Values: Sendable {
+    struct Values: FormVersion {
         var name = "", purpose = "", agreementID = "", confidentiality = Confidentiality.internal.rawValue, members = "", version = ""
 
         init() {}
