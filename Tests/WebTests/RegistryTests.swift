@@ -202,7 +202,10 @@ struct RegistryTests {
             let path = "/api/v1/organizations/\(f.government.uuidString)"
             #expect(try await app.api(.DELETE, path, token: officer, headers: ["If-Match": "\"9\""]).status == .preconditionFailed)
             #expect(try await app.api(.DELETE, path, token: officer).status == .noContent)
-            #expect(try await app.api(.GET, path, token: coordinator).status == .notFound)
+            // One rule on every path: a deleted record is seen only by those who may restore it.
+            #expect(try await app.api(.GET, path, token: officer).status == .notFound)
+            let deleted = try await app.api(.GET, path, token: coordinator)
+            #expect(deleted.status == .ok && deleted.body.string.contains("\"deletedAt\""))
             #expect(try await app.api(.POST, path + "/restore", token: officer).status == .forbidden)
             let restored = try await app.api(.POST, path + "/restore", token: coordinator)
             #expect(restored.status == .ok && restored.headers.first(name: .eTag) == "\"3\"")

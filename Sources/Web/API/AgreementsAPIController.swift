@@ -4,22 +4,20 @@ import Foundation
 import Vapor
 
 /// `/api/v1/agreements`.
-struct AgreementsAPIController {
+struct AgreementsAPIController: RecordAPI {
+    static let resource = Resource.agreement
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let read = Access.permission(.readRecords)
+        let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
         routes.on(.GET, .api(.list(.agreement)), access: read, use: list)
-        routes.on(.POST, .api(.list(.agreement)), access: write, use: create)
-        routes.on(.GET, .api(.record(.agreement, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.agreement, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.agreement, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.agreement, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.agreement, id, .history)), access: read, use: history)
         routes.on(.POST, .api(.record(.agreement, id, .engagements)), access: write, use: link)
         routes.on(.POST, .api(.record(.agreement, id, .documents)), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
         routes.on(.GET, .api(.record(.agreement, id, .documents)), access: read, use: documents)
         routes.on(.GET, .api(.record(.document, id, .file)), access: read, use: documentFile)
         routes.on(.DELETE, .api(.record(.document, id)), access: write, use: removeDocument)
+        RecordAPIActions(self).register(routes)
     }
 
     struct DocumentUpload: Content {
@@ -52,7 +50,7 @@ struct AgreementsAPIController {
         return Response(status: .noContent)
     }
 
-    func agreements(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
@@ -66,10 +64,10 @@ struct AgreementsAPIController {
         query.page = paging.page
         query.perPage = paging.perPage
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await agreements(req).list(query, by: req.actor).map(APIAgreementSummary.init)))
+        return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor).map(APIAgreementSummary.init)))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var kind: String?, title: String?, focus: String?, topics: [String]?, signedOn: String?, validUntil: String?, status: String?
         var statusOn: String?, confidentiality: String?, notes: String?, parties: [AgreementPartyInput]?, version: Int?
 
@@ -91,52 +89,12 @@ struct AgreementsAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
+    func input(_ body: Body, over current: AgreementRecord?, _ req: Request) async throws -> AgreementInput {
         try APIDays.requireDaysOrNull([("signedOn", body.signedOn), ("validUntil", body.validUntil), ("statusOn", body.statusOn)])
-        var issues: [FieldIssue] = []
-        for (field, value) in [("kind", body.kind), ("title", body.title)] where value == nil { issues.append(FieldIssue(field: field, "field.required")) }
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let agreement = try await agreements(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APIAgreement(agreement), status: .created,
-                                    headers: ["Location": SiteURL.api(.record(.agreement, agreement.id)).path, "ETag": "\"\(agreement.version)\""])
+        if current == nil { try requireFields([("kind", body.kind != nil), ("title", body.title != nil)]) }
+        return body.input(over: current)
     }
-
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        guard !agreement.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        try APIDays.requireDaysOrNull([("signedOn", body.signedOn), ("validUntil", body.validUntil), ("statusOn", body.statusOn)])
-        let current = try await agreements(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let agreement = try await IfMatch.preconditioned(req) { try await agreements(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
-        return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await agreements(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        try await agreements(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let agreement = try await agreements(req).get(req.idParameter(), by: req.actor)
-        guard !agreement.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: agreement.id)))
-    }
+    func output(_ agreement: AgreementRecord) -> APIAgreement { APIAgreement(agreement) }
 
     struct LinkBody: Decodable { var engagementID: UUID?, link: String? }
 
@@ -149,8 +107,8 @@ struct AgreementsAPIController {
         let link = AgreementEngagementLink(rawValue: body.link ?? AgreementEngagementLink.discussed.rawValue)
         if link == nil { issues.append(FieldIssue(field: "link", "field.notAChoice")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        try await agreements(req).link(engagement: body.engagementID!, to: id, as: link!, by: req.actor)
-        let agreement = try await agreements(req).get(id, by: req.actor)
+        try await kind(req).link(engagement: body.engagementID!, to: id, as: link!, by: req.actor)
+        let agreement = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
     }
 }
@@ -166,6 +124,8 @@ struct APIAgreementSummary: Encodable, Sendable {
 
 /// An agreement as the API gives it, with its parties, status steps and engagements.
 struct APIAgreement: Encodable {
+    /// A deleted record is seen only by those who may restore it.
+    var deleted = false
     struct Party: Encodable {
         var organization: RecordRef?
         var person: RecordRef?
@@ -186,5 +146,6 @@ struct APIAgreement: Encodable {
         statusHistory = agreement.statusHistory.map { Step(status: $0.status.rawValue, effectiveOn: $0.effectiveOn.description) }
         engagements = agreement.engagements.map { Linked(engagement: $0.engagement, day: $0.day, link: $0.link.rawValue) }
         version = agreement.version
+        deleted = agreement.isDeleted
     }
 }

@@ -4,20 +4,16 @@ import Foundation
 import Vapor
 
 /// `/api/v1/context-events`.
-struct ContextEventsAPIController {
+struct ContextEventsAPIController: RecordAPI {
+    static let resource = Resource.contextEvent
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
+        let read = Access.permission(.readRecords)
         routes.on(.GET, .api(.list(.contextEvent)), access: read, use: list)
-        routes.on(.POST, .api(.list(.contextEvent)), access: write, use: create)
-        routes.on(.GET, .api(.record(.contextEvent, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.contextEvent, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.contextEvent, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.contextEvent, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.contextEvent, id, .history)), access: read, use: history)
+        RecordAPIActions(self).register(routes)
     }
 
-    func events(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
@@ -31,10 +27,10 @@ struct ContextEventsAPIController {
         query.page = paging.page
         query.perPage = paging.perPage
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await events(req).list(query, by: req.actor).map(APIContextEvent.init)))
+        return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor).map(APIContextEvent.init)))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var title: String?, kind: String?, severity: String?, startsOn: String?, endsOn: String?, description: String?, sourceURL: String?
         var confidentiality: String?, placeIDs: [UUID]?, version: Int?
 
@@ -52,57 +48,18 @@ struct ContextEventsAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
-        var issues: [FieldIssue] = []
-        for (field, value) in [("title", body.title), ("kind", body.kind), ("startsOn", body.startsOn)] where value == nil {
-            issues.append(FieldIssue(field: field, "field.required"))
-        }
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let event = try await events(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APIContextEvent(event), status: .created,
-                                    headers: ["Location": SiteURL.api(.record(.contextEvent, event.id)).path, "ETag": "\"\(event.version)\""])
+    func input(_ body: Body, over current: ContextEventRecord?, _ req: Request) async throws -> ContextEventInput {
+        if current == nil { try requireFields([("title", body.title != nil), ("kind", body.kind != nil), ("startsOn", body.startsOn != nil)]) }
+        return body.input(over: current)
     }
-
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let event = try await events(req).get(req.idParameter(), by: req.actor)
-        guard !event.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIContextEvent(event), headers: ["ETag": "\"\(event.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        let current = try await events(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let event = try await IfMatch.preconditioned(req) { try await events(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
-        return try APIJSON.response(APIContextEvent(event), headers: ["ETag": "\"\(event.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await events(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        try await events(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let event = try await events(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APIContextEvent(event), headers: ["ETag": "\"\(event.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let event = try await events(req).get(req.idParameter(), by: req.actor)
-        guard !event.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: event.id)))
-    }
+    func output(_ event: ContextEventRecord) -> APIContextEvent { APIContextEvent(event) }
 }
 
 /// A context event as the API gives it; `endsOn` equals `startsOn` for a single day. In lists,
 /// `description`, `sourceURL` and `version` are left out (read one event for them).
 struct APIContextEvent: Encodable, Sendable {
+    /// A deleted record is seen only by those who may restore it.
+    var deleted = false
     var id: UUID
     var title: String
     var kind: String
@@ -119,6 +76,7 @@ struct APIContextEvent: Encodable, Sendable {
         id = summary.id; title = summary.title; kind = summary.kind.rawValue; severity = summary.severity.rawValue
         startsOn = summary.period.startsOn.description; endsOn = summary.period.endsOn.description; places = summary.places
         confidentiality = summary.confidentiality.rawValue
+        deleted = summary.isDeleted
     }
 
     init(_ event: ContextEventRecord) {

@@ -4,21 +4,17 @@ import Foundation
 import Vapor
 
 /// `/api/v1/coordination`: who does what where, as JSON and as CSV with HXL hashtags.
-struct CoordinationAPIController {
+struct CoordinationAPIController: RecordAPI {
+    static let resource = Resource.coordination
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
+        let read = Access.permission(.readRecords)
         routes.on(.GET, .api(.list(.coordination)), access: read, use: list)
         routes.on(.GET, .api(.coordinationExport), access: read, use: export)
-        routes.on(.POST, .api(.list(.coordination)), access: write, use: create)
-        routes.on(.GET, .api(.record(.coordination, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.coordination, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.coordination, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.coordination, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.coordination, id, .history)), access: read, use: history)
+        RecordAPIActions(self).register(routes)
     }
 
-    func coordination(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
 
     func query(_ req: Request) throws -> Coordination.Query {
         var issues: [FieldIssue] = []
@@ -32,16 +28,16 @@ struct CoordinationAPIController {
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        try APIJSON.response(APIList(items: try await coordination(req).all(query(req), by: req.actor).map(APICoordination.init)))
+        try APIJSON.response(APIList(items: try await kind(req).all(query(req), by: req.actor).map(APICoordination.init)))
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {
-        let rows = try await coordination(req).hxlRows(query(req), by: req.actor)
+        let rows = try await kind(req).hxlRows(query(req), by: req.actor)
         return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Cache-Control": "private, no-store"],
                         body: .init(string: CSV.document(rows)))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var organizationID: UUID?, theme: String?, startsOn: String?, endsOn: String?, placeIDs: [UUID]?, contactPersonID: UUID?, notes: String?
         var version: Int?
 
@@ -56,54 +52,16 @@ struct CoordinationAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
-        var issues: [FieldIssue] = []
-        if body.organizationID == nil { issues.append(FieldIssue(field: "organizationID", "field.required")) }
-        if body.theme == nil { issues.append(FieldIssue(field: "theme", "field.required")) }
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let activity = try await coordination(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APICoordination(activity), status: .created,
-                                    headers: ["Location": SiteURL.api(.record(.coordination, activity.id)).path, "ETag": "\"\(activity.version)\""])
+    func input(_ body: Body, over current: CoordinationRecord?, _ req: Request) async throws -> CoordinationInput {
+        if current == nil { try requireFields([("organizationID", body.organizationID != nil), ("theme", body.theme != nil)]) }
+        return body.input(over: current)
     }
-
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let activity = try await coordination(req).get(req.idParameter(), by: req.actor)
-        guard !activity.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APICoordination(activity), headers: ["ETag": "\"\(activity.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        let current = try await coordination(req).get(id, by: req.actor)
-        guard !current.isDeleted else { throw WebError.notFound }
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let activity = try await IfMatch.preconditioned(req) { try await coordination(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
-        return try APIJSON.response(APICoordination(activity), headers: ["ETag": "\"\(activity.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await coordination(req).get(id, by: req.actor)
-        guard !current.isDeleted else { throw WebError.notFound }
-        try await coordination(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let activity = try await coordination(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APICoordination(activity), headers: ["ETag": "\"\(activity.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let activity = try await coordination(req).get(req.idParameter(), by: req.actor)
-        guard !activity.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: activity.id)))
-    }
+    func output(_ activity: CoordinationRecord) -> APICoordination { APICoordination(activity) }
 }
 
 struct APICoordination: Encodable {
+    /// A deleted record is seen only by those who may restore it.
+    var deleted = false
     var id: UUID
     var organization: RecordRef
     var theme: String
@@ -117,5 +75,6 @@ struct APICoordination: Encodable {
     init(_ activity: CoordinationRecord) {
         id = activity.id; organization = activity.organization; theme = activity.theme; startsOn = activity.period.from?.description
         endsOn = activity.period.to?.description; places = activity.places; contact = activity.contact; notes = activity.notes; version = activity.version
+        deleted = activity.isDeleted
     }
 }

@@ -4,17 +4,14 @@ import Foundation
 import Vapor
 
 /// `/api/v1/engagements` and their follow-ups, `/api/v1/follow-ups`.
-struct EngagementsAPIController {
+struct EngagementsAPIController: RecordAPI {
+    static let resource = Resource.engagement
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let read = Access.permission(.readRecords)
+        let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
         routes.on(.GET, .api(.list(.engagement)), access: read, use: list)
-        routes.on(.POST, .api(.list(.engagement)), access: write, use: create)
-        routes.on(.GET, .api(.record(.engagement, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.engagement, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.engagement, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.engagement, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.engagement, id, .history)), access: read, use: history)
         routes.on(.POST, .api(.record(.engagement, id, .followUps)), access: write, use: addFollowUp)
         routes.on(.POST, .api(.record(.engagement, id, .quotes)), access: write, use: addQuote)
         routes.on(.DELETE, .api(.record(.quote, id)), access: write, use: deleteQuote)
@@ -23,9 +20,10 @@ struct EngagementsAPIController {
         routes.on(.DELETE, .api(.record(.photo, id)), access: write, use: deletePhoto)
         routes.on(.GET, .api(.list(.followUp)), access: write, use: myFollowUps)
         routes.on(.PATCH, .api(.record(.followUp, id)), access: write, use: setFollowUpStatus)
+        RecordAPIActions(self).register(routes)
     }
 
-    func engagements(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
@@ -44,10 +42,10 @@ struct EngagementsAPIController {
         query.page = paging.page
         query.perPage = paging.perPage
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await engagements(req).list(query, by: req.actor)))
+        return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor)))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var kind: String?, title: String?, start: String?, timeZone: String?, durationMinutes: Int?, placeID: UUID?, venue: String?
         var visitID: UUID?, hostIDs: [UUID]?, partnerIDs: [UUID]?, participants: [ParticipantInput]?, headCounts: [HeadCount]?
         var topics: [String]?, summary: String?, outcomes: String?, decisions: String?, aggregateOnly: Bool?, confidentiality: String?
@@ -79,6 +77,14 @@ struct EngagementsAPIController {
         }
     }
 
+    /// Follow-ups come with a new engagement; later ones are added on their own.
+    func input(_ body: Body, over current: EngagementRecord?, _ req: Request) async throws -> EngagementInput {
+        if current == nil { try requireFields([("kind", body.kind != nil), ("title", body.title != nil), ("start", body.start != nil)]) }
+        if current != nil, body.followUps != nil { throw DomainError.invalid([FieldIssue(field: "followUps", "field.unknown")]) }
+        return body.input(over: current)
+    }
+    func output(_ record: EngagementRecord) -> APIEngagement { APIEngagement(record) }
+
     struct FollowUpBody: Decodable {
         var text: String?, ownerID: UUID?, dueOn: String?, status: String?
 
@@ -87,63 +93,12 @@ struct EngagementsAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
-        var issues: [FieldIssue] = []
-        for (field, value) in [("kind", body.kind), ("title", body.title), ("start", body.start)] where value == nil {
-            issues.append(FieldIssue(field: field, "field.required"))
-        }
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let record = try await engagements(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APIEngagement(record), status: .created,
-                                    headers: ["Location": SiteURL.api(.record(.engagement, record.id)).path, "ETag": "\"\(record.version)\""])
-    }
-
-    /// A deleted engagement is gone from the API (restore brings it back).
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
-        guard !record.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        let current = try await engagements(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        if body.followUps != nil { throw DomainError.invalid([FieldIssue(field: "followUps", "field.unknown")]) }
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let record = try await IfMatch.preconditioned(req) {
-            try await engagements(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor)
-        }
-        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await engagements(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        try await engagements(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APIEngagement(record), headers: ["ETag": "\"\(record.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let record = try await engagements(req).get(req.idParameter(), by: req.actor)
-        guard !record.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: record.id)))
-    }
-
     @Sendable func addFollowUp(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(FollowUpBody.self, from: req)
         if body.text == nil { throw DomainError.invalid([FieldIssue(field: "text", "field.required")]) }
         try await FollowUps(database: req.db).add(body.input, to: id, by: req.actor)
-        let record = try await engagements(req).get(id, by: req.actor)
+        let record = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIList(items: record.followUps), status: .created)
     }
 
@@ -227,6 +182,8 @@ struct EngagementsAPIController {
 
 /// An engagement as the API gives it: flat, with identities and names.
 struct APIEngagement: Encodable {
+    /// A deleted record is seen only by those who may restore it.
+    var deleted = false
     var id: UUID
     var kind: String
     var kindLabel: String?
@@ -263,5 +220,6 @@ struct APIEngagement: Encodable {
         summary = record.notes; outcomes = record.outcomes; decisions = record.decisions; aggregateOnly = record.aggregateOnly
         confidentiality = s.confidentiality.rawValue; followUps = record.followUps; quotes = record.quotes; photos = record.photos; version = record.version
         createdAt = record.createdAt; updatedAt = record.updatedAt
+        deleted = record.isDeleted
     }
 }

@@ -3,20 +3,16 @@ import Features
 import Vapor
 
 /// `/api/v1/people`: the same rules as the pages, restricted people included (invisible, not forbidden).
-struct PeopleAPIController {
+struct PeopleAPIController: RecordAPI {
+    static let resource = Resource.person
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
-        let id = RouteParameter.id
+        let read = Access.permission(.readRecords)
         routes.on(.GET, .api(.list(.person)), access: read, use: list)
-        routes.on(.POST, .api(.list(.person)), access: write, use: create)
-        routes.on(.GET, .api(.record(.person, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.person, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.person, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.person, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.person, id, .history)), access: read, use: history)
+        RecordAPIActions(self).register(routes)
     }
 
-    func people(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
@@ -32,11 +28,11 @@ struct PeopleAPIController {
         query.perPage = paging.perPage
         if !issues.isEmpty { throw DomainError.invalid(issues) }
         // Without the right to see restricted people, asking for them finds nobody rather than an error.
-        let page = try await people(req).list(query, by: req.actor, today: req.today)
+        let page = try await kind(req).list(query, by: req.actor, today: req.today)
         return try APIJSON.response(APIPage(page))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var name: String?
         var otherNames: [String]?
         var honorific: String?
@@ -79,47 +75,8 @@ struct PeopleAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
-        if body.name == nil { throw DomainError.invalid(field: "name", "field.required") }
-        let person = try await people(req).create(try body.input(over: nil), by: req.actor)
-        return try APIJSON.response(person, status: .created, headers: ["Location": SiteURL.api(.record(.person, person.id)).path, "ETag": "\"\(person.version)\""])
-    }
-
-    /// A deleted person is gone from the API (restore brings them back); the pages still show them to
-    /// coordinators so that they can be restored.
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let person = try await people(req).get(req.idParameter(), by: req.actor)
-        guard !person.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(person, headers: ["ETag": "\"\(person.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        let current = try await people(req).get(id, by: req.actor)
-        let input = try body.input(over: current)
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let person = try await IfMatch.preconditioned(req) { try await people(req).update(id, input, expectedVersion: expected, by: req.actor) }
-        return try APIJSON.response(person, headers: ["ETag": "\"\(person.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await people(req).get(id, by: req.actor)
-        guard !current.isDeleted else { throw WebError.notFound }
-        try await people(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let person = try await people(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(person, headers: ["ETag": "\"\(person.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let person = try await people(req).get(req.idParameter(), by: req.actor)
-        guard !person.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: person.id)))
+    func input(_ body: Body, over current: PersonRecord?, _ req: Request) async throws -> PersonInput {
+        if current == nil { try requireFields([("name", body.name != nil)]) }
+        return try body.input(over: current)
     }
 }

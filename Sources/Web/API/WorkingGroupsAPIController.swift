@@ -4,23 +4,21 @@ import Foundation
 import Vapor
 
 /// `/api/v1/working-groups` and their deliverables.
-struct WorkingGroupsAPIController {
+struct WorkingGroupsAPIController: RecordAPI {
+    static let resource = Resource.workingGroup
+
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords)
+        let read = Access.permission(.readRecords)
+        let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
         routes.on(.GET, .api(.list(.workingGroup)), access: read, use: list)
-        routes.on(.POST, .api(.list(.workingGroup)), access: write, use: create)
-        routes.on(.GET, .api(.record(.workingGroup, id)), access: read, use: get)
-        routes.on(.PATCH, .api(.record(.workingGroup, id)), access: write, use: update)
-        routes.on(.DELETE, .api(.record(.workingGroup, id)), access: write, use: delete)
-        routes.on(.POST, .api(.record(.workingGroup, id, .restore)), access: .permission(.restoreRecords), use: restore)
-        routes.on(.GET, .api(.record(.workingGroup, id, .history)), access: read, use: history)
         routes.on(.POST, .api(.record(.workingGroup, id, .meetings)), access: write, use: addMeeting)
         routes.on(.POST, .api(.record(.workingGroup, id, .deliverables)), access: write, use: addDeliverable)
         routes.on(.PATCH, .api(.record(.deliverable, id)), access: write, use: setDeliverableStatus)
+        RecordAPIActions(self).register(routes)
     }
 
-    func groups(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []
@@ -28,11 +26,11 @@ struct WorkingGroupsAPIController {
         let agreement = APIListQuery.uuid(req, "agreement", issues: &issues)
         let deleted = APIListQuery.flag(req, "deleted", issues: &issues)
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await groups(req).list(page: paging.page, perPage: paging.perPage, includeDeleted: deleted,
+        return try APIJSON.response(APIPage(try await kind(req).list(page: paging.page, perPage: paging.perPage, includeDeleted: deleted,
                                                                        agreementID: agreement, by: req.actor)))
     }
 
-    struct Body: Decodable {
+    struct Body: VersionedBody {
         var name: String?, purpose: String?, agreementID: UUID?, confidentiality: String?, members: [MemberInput]?, version: Int?
 
         func input(over current: WorkingGroupRecord?) -> WorkingGroupInput {
@@ -47,48 +45,11 @@ struct WorkingGroupsAPIController {
         }
     }
 
-    @Sendable func create(_ req: Request) async throws -> Response {
-        let body = try await APIJSON.decode(Body.self, from: req)
-        if body.name == nil { throw DomainError.invalid([FieldIssue(field: "name", "field.required")]) }
-        let group = try await groups(req).create(body.input(over: nil), by: req.actor)
-        return try APIJSON.response(APIWorkingGroup(group), status: .created,
-                                    headers: ["Location": SiteURL.api(.record(.workingGroup, group.id)).path, "ETag": "\"\(group.version)\""])
+    func input(_ body: Body, over current: WorkingGroupRecord?, _ req: Request) async throws -> WorkingGroupInput {
+        if current == nil { try requireFields([("name", body.name != nil)]) }
+        return body.input(over: current)
     }
-
-    @Sendable func get(_ req: Request) async throws -> Response {
-        let group = try await groups(req).get(req.idParameter(), by: req.actor)
-        guard !group.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
-    }
-
-    @Sendable func update(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(Body.self, from: req)
-        let current = try await groups(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        let expected = try IfMatch.expectedVersion(req, bodyVersion: body.version, current: current.version)
-        let group = try await IfMatch.preconditioned(req) { try await groups(req).update(id, body.input(over: current), expectedVersion: expected, by: req.actor) }
-        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
-    }
-
-    @Sendable func delete(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let current = try await groups(req).get(id, by: req.actor)
-        guard !current.summary.isDeleted else { throw WebError.notFound }
-        try await groups(req).delete(id, expectedVersion: try IfMatch.optionalVersion(req, current: current.version), by: req.actor)
-        return Response(status: .noContent)
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let group = try await groups(req).restore(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
-    }
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let group = try await groups(req).get(req.idParameter(), by: req.actor)
-        guard !group.summary.isDeleted else { throw WebError.notFound }
-        return try APIJSON.response(APIList(items: try await AuditLog(database: req.db).history(of: group.id)))
-    }
+    func output(_ group: WorkingGroupRecord) -> APIWorkingGroup { APIWorkingGroup(group) }
 
     struct MeetingBody: Decodable { var engagementID: UUID? }
 
@@ -96,8 +57,8 @@ struct WorkingGroupsAPIController {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(MeetingBody.self, from: req)
         guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
-        try await groups(req).addMeeting(engagementID, to: id, by: req.actor)
-        let group = try await groups(req).get(id, by: req.actor)
+        try await kind(req).addMeeting(engagementID, to: id, by: req.actor)
+        let group = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
     }
 
@@ -108,7 +69,7 @@ struct WorkingGroupsAPIController {
         let body = try await APIJSON.decode(DeliverableBody.self, from: req)
         var input = DeliverableInput(title: body.title ?? "", kind: body.kind ?? "", dueOn: body.dueOn)
         input.status = body.status ?? DeliverableStatus.planned.rawValue
-        let deliverable = try await groups(req).addDeliverable(input, to: id, by: req.actor)
+        let deliverable = try await kind(req).addDeliverable(input, to: id, by: req.actor)
         return try APIJSON.response(APIDeliverable(deliverable), status: .created, headers: ["ETag": "\"\(deliverable.version)\""])
     }
 
@@ -119,8 +80,8 @@ struct WorkingGroupsAPIController {
         guard let status = DeliverableStatus(rawValue: body.status ?? "") else {
             throw DomainError.invalid([FieldIssue(field: "status", body.status == nil ? "field.required" : "field.notAChoice")])
         }
-        guard try await groups(req).deliverableGroup(id) != nil else { throw WebError.notFound }
-        let deliverable = try await groups(req).setDeliverableStatus(id, status, expectedVersion: body.version, by: req.actor)
+        guard try await kind(req).deliverableGroup(id) != nil else { throw WebError.notFound }
+        let deliverable = try await kind(req).setDeliverableStatus(id, status, expectedVersion: body.version, by: req.actor)
         return try APIJSON.response(APIDeliverable(deliverable), headers: ["ETag": "\"\(deliverable.version)\""])
     }
 }
@@ -136,6 +97,8 @@ struct APIDeliverable: Encodable {
 
 /// A working group as the API gives it.
 struct APIWorkingGroup: Encodable {
+    /// A deleted record is seen only by those who may restore it.
+    var deleted = false
     struct Member: Encodable {
         var person: RecordRef
         var part: String
@@ -153,5 +116,6 @@ struct APIWorkingGroup: Encodable {
         meetings = group.meetings.map { RecordRef(id: $0.id, name: $0.title) }
         deliverables = group.deliverables.map(APIDeliverable.init)
         version = group.version
+        deleted = group.isDeleted
     }
 }
