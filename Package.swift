@@ -67,6 +67,16 @@ let package = Package(
         ),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: swiftSettings),
+        // The use cases on their own, against a migrated database (SQLite in memory, or PostgreSQL).
+        .testTarget(
+            name: "FeaturesTests",
+            dependencies: [
+                "Features", "Storage", "Domain",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WebTests",
             dependencies: [

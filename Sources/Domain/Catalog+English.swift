@@ -111,6 +111,7 @@ enum Catalogs {
         "audit.from": "from",
         "audit.to": "to",
         "audit.empty": "(empty)",
+        "audit.notVisible": "(a record you may not see)",
         "audit.older": "Older entries",
         "audit.newer": "Newer entries",
         "audit.action.create": "created",

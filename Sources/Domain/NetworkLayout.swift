@@ -3,10 +3,11 @@ import Foundation
 /// Positions for a relationship network drawn around one person or organisation, computed on the server
 /// so the picture is a plain SVG (no script, prints as shown).
 ///
-/// Nodes start on rings by their distance from the centre, then a Fruchterman–Reingold pass pulls
-/// connected nodes together and pushes all nodes apart. A weak pull towards each node's ring keeps the
-/// picture readable as "one step away" and "two steps away". There is no randomness and no dictionary
-/// is ever iterated, so the same input gives the same picture on every server and every run.
+/// Nodes sit on rings by their distance from the centre — direct connections on the inner ring, their own
+/// connections on the outer ring in the sector of the node they hang from — and a last pass parts any two
+/// that came too close. Rings read as "one step away" and "two steps away"; a force-directed layout was
+/// tried and dropped, because hubs pulled their neighbours onto the centre. There is no randomness and no
+/// dictionary is ever iterated, so the same input gives the same picture on every server and every run.
 public enum NetworkLayout {
     public struct Node: Sendable, Equatable {
         public var id: String
@@ -44,9 +45,7 @@ public enum NetworkLayout {
     /// Positions keyed by node id, each inside `[margin, width - margin] × [margin, height - margin]`.
     /// The centre (the first node of step 0, by id) sits at the middle. Duplicate ids count once;
     /// edges naming unknown nodes, and edges from a node to itself, are ignored.
-    public static func layout(
-        nodes: [Node], edges: [Edge], width: Double, height: Double, margin: Double, iterations: Int = 200
-    ) -> [String: Point] {
+    public static func layout(nodes: [Node], edges: [Edge], width: Double, height: Double, margin: Double) -> [String: Point] {
         // Sorting by id (and dropping repeats) is what makes the result independent of input order.
         var seen = Set<String>()
         let nodes = nodes.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
@@ -61,7 +60,6 @@ public enum NetworkLayout {
         }.sorted { ($0.a, $0.b, $0.weight) < ($1.a, $1.b, $1.weight) }
         let centre = nodes.firstIndex { $0.step <= 0 }
         var positions = startingPositions(nodes: nodes, links: links, centre: centre, bounds: bounds)
-        relax(&positions, nodes: nodes, links: links, centre: centre, bounds: bounds, iterations: max(0, iterations))
         separate(&positions, centre: centre, bounds: bounds)
 
         var result: [String: Point] = [:]
@@ -100,14 +98,14 @@ public enum NetworkLayout {
         }
     }
 
-    /// The radius of the ring a node starts on and is pulled back towards.
+    /// The radius of a node's ring.
     static func ringRadius(step: Int, isCentre: Bool, bounds: Bounds) -> Double {
         if isCentre { return 0 }
         return bounds.radius * (step <= 1 ? 0.45 : 0.9)
     }
 
     /// Step-1 nodes evenly on the inner ring; each step-2 node on the outer ring inside the sector of the
-    /// step-1 node it is linked to, so the first picture is already close to the final one.
+    /// step-1 node it is linked to.
     static func startingPositions(nodes: [Node], links: [Link], centre: Int?, bounds: Bounds) -> [Vector] {
         let middle = bounds.middle
         var angle = [Double](repeating: 0, count: nodes.count)
@@ -148,64 +146,7 @@ public enum NetworkLayout {
         }
     }
 
-    /// Fruchterman–Reingold with linear cooling: O(iterations × n²), a few milliseconds for 150 nodes.
-    static func relax(_ p: inout [Vector], nodes: [Node], links: [Link], centre: Int?, bounds: Bounds, iterations: Int) {
-        let n = p.count
-        guard n > 1, iterations > 0 else { return }
-        let middle = bounds.middle
-        let area = max((bounds.maxX - bounds.minX) * (bounds.maxY - bounds.minY), 1)
-        let k = 0.8 * (area / Double(n)).squareRoot()
-        let rings = nodes.indices.map { ringRadius(step: nodes[$0].step, isCentre: $0 == centre, bounds: bounds) }
-        let start = bounds.radius / 5
-        let ringPull = k / max(bounds.radius, 1)
-        var shift = [Vector](repeating: Vector(x: 0, y: 0), count: n)
-
-        for iteration in 0..<iterations {
-            for i in 0..<n { shift[i] = Vector(x: 0, y: 0) }
-            // Every pair pushes apart.
-            for i in 0..<n {
-                for j in (i + 1)..<n {
-                    let dx = p[i].x - p[j].x, dy = p[i].y - p[j].y
-                    var d = (dx * dx + dy * dy).squareRoot()
-                    var (ux, uy) = (dx / d, dy / d)
-                    if d < 0.01 {
-                        // Same spot: part them along a direction fixed by their indices, not by chance.
-                        let a = Double(i * 7 + j * 13)
-                        (ux, uy, d) = (cos(a), sin(a), 0.01)
-                    }
-                    let force = k * k / d
-                    shift[i].x += ux * force; shift[i].y += uy * force
-                    shift[j].x -= ux * force; shift[j].y -= uy * force
-                }
-            }
-            // Linked nodes pull together, more strongly when they share more.
-            for link in links {
-                let dx = p[link.a].x - p[link.b].x, dy = p[link.a].y - p[link.b].y
-                let d = max((dx * dx + dy * dy).squareRoot(), 0.01)
-                let force = d * d / k * (1 + 0.15 * Double(min(link.weight, 6) - 1))
-                shift[link.a].x -= dx / d * force; shift[link.a].y -= dy / d * force
-                shift[link.b].x += dx / d * force; shift[link.b].y += dy / d * force
-            }
-            // A spring towards the node's ring keeps the steps apart.
-            for i in 0..<n where i != centre {
-                let dx = p[i].x - middle.x, dy = p[i].y - middle.y
-                let d = max((dx * dx + dy * dy).squareRoot(), 0.01)
-                let pull = (rings[i] - d) * ringPull
-                shift[i].x += dx / d * pull; shift[i].y += dy / d * pull
-            }
-            // Each node moves at most the current temperature, which falls to nothing.
-            let temperature = start * (1 - Double(iteration) / Double(iterations))
-            for i in 0..<n where i != centre {
-                let length = (shift[i].x * shift[i].x + shift[i].y * shift[i].y).squareRoot()
-                guard length > 0 else { continue }
-                let step = min(length, temperature)
-                p[i] = bounds.clamp(Vector(x: p[i].x + shift[i].x / length * step, y: p[i].y + shift[i].y / length * step))
-            }
-            if let centre { p[centre] = middle }
-        }
-    }
-
-    /// A last pass for nodes the walls pressed together (clamping can put two in one corner).
+    /// A last pass for nodes that came too close (many on one ring, or two clamped into one corner).
     static func separate(_ p: inout [Vector], centre: Int?, bounds: Bounds) {
         let n = p.count
         guard n > 1 else { return }

@@ -167,7 +167,8 @@ extension RoundtableCommand {
             discussion: """
             Kinds: organizations, people, positions, engagements (in that order: positions and engagements name people and
             organisations already in the record). Columns are matched to fields by their headings; change that with
-            --map "Heading=field" (or "Heading=" to leave a column out). Every problem is listed by row and column, and rows
+            --map "Heading=field" (or "Heading=" to leave a column out; a field two columns fill is a problem, as on the site,
+            so leave the other column out too). Every problem is listed by row and column, and rows
             that look like someone already known are listed too; nothing is written until there are no problems and each of
             those rows is decided (--duplicates merge|new, or --merge ROW / --new ROW).
             """

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Testing
 
@@ -91,11 +92,29 @@ struct NetworkLayoutTests {
         #expect(b.x >= 20 && b.x <= 280 && b.y >= 20 && b.y <= 180)
     }
 
-    @Test("zero iterations still gives the ring start, inside the frame")
-    func noIterations() {
+    @Test("each node on its ring: direct connections on the inner one, their connections on the outer one",
+          arguments: [(4, 8), (6, 0), (12, 27)])
+    func ringsByStep(inner: Int, outer: Int) {
+        let (nodes, edges) = Self.network(inner: inner, outer: outer)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        let middle = NetworkLayout.Point(x: 400, y: 300), radius = 260.0 // half of the 520 px the margins leave in height
+        for node in nodes where node.step > 0 {
+            let ring = radius * (node.step == 1 ? 0.45 : 0.9)
+            // The last pass may part close neighbours by a few pixels; a node never leaves its ring.
+            #expect(abs(Self.distance(points[node.id]!, middle) - ring) < 15, "\(node.id) is off its ring")
+        }
+    }
+
+    @Test("a second-step node sits in the sector of the direct connection it hangs from")
+    func outerNodesNearTheirParent() {
         let (nodes, edges) = Self.network(inner: 4, outer: 8)
-        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40, iterations: 0)
-        #expect(points.count == nodes.count)
-        #expect(points["centre"] == NetworkLayout.Point(x: 400, y: 300))
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 800, height: 600, margin: 40)
+        func angle(_ id: String) -> Double { atan2(points[id]!.y - 300, points[id]!.x - 400) }
+        for j in 0..<8 {
+            var gap = abs(angle("q\(j)") - angle("p\(j % 4)"))
+            gap = min(gap, 2 * Double.pi - gap)
+            // Four direct connections: each has a quarter of the circle; its own stay within it.
+            #expect(gap <= Double.pi / 4 + 0.01, "q\(j) is \(gap) rad from its parent")
+        }
     }
 }

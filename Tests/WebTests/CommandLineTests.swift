@@ -144,6 +144,29 @@ struct CommandLineTests {
         }
     }
 
+    /// The same rule as the site's mapping step: two columns filling one field is a problem, never a silent move.
+    @Test func aFieldMappedToTwoColumnsIsAProblemAsOnTheSite() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            guard case .sqliteFile(let path) = config.database else { return }
+            let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("two-addresses.csv")
+            try Data("Name;Email;Mail\r\nNova Osoba;old@example.org;nova@example.org\r\n".utf8).write(to: file)
+            var options = RoundtableCLI.ImportOptions(kind: "people", file: file.path)
+            options.mappings = ["Mail=emails"]
+            let twice = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(twice.failed && !twice.wrote)
+            #expect(twice.report.contains { $0.contains("Two columns fill “emails”") }, "\(twice.report)")
+
+            options.mappings = ["Mail=emails", "Email="]
+            let done = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(done.wrote && !done.failed, "\(done.report)")
+            let emails = try await RoundtableCLI.withApp(config) { app in
+                try await PersonModel.query(on: app.db).filter(\.$name == "Nova Osoba").all().map(\.emailsJSON)
+            }
+            #expect(emails == ["[\"nova@example.org\"]"])
+        }
+    }
+
     /// A file of more than one batch is written while it is checked; a problem near its end still leaves nothing.
     @Test func aProblemNearTheEndOfALargeFileLeavesNothingWritten() async throws {
         try await withDatabaseFile { config in

@@ -26,9 +26,20 @@ extension RecordKind {
         try await record(try await find(id, by: actor, includeDeleted: false), by: actor)
     }
 
-    /// The record and its history, newest first, for whoever may see the record.
-    public func history(_ id: UUID, by actor: Actor) async throws -> (record: Record, entries: [AuditLog.Entry]) {
+    /// The record and its history, newest first, for whoever may see the record, with the names of the
+    /// records its changes mention (those the reader may see).
+    public func history(_ id: UUID, by actor: Actor, language: String = "en") async throws -> RecordHistory<Record> {
         let model = try await find(id, by: actor)
-        return (try await record(model, by: actor), try await AuditLog(database: database).history(of: model.id!))
+        let entries = try await AuditLog(database: database).history(of: model.id!)
+        return RecordHistory(record: try await record(model, by: actor), entries: entries,
+                             names: try await HistoryNames.of(entries, by: actor, language: language, on: database))
     }
+}
+
+/// A record's history as its page shows it.
+public struct RecordHistory<Record: Sendable>: Sendable {
+    public var record: Record
+    public var entries: [AuditLog.Entry]
+    /// Names for the identities the entries mention.
+    public var names: [UUID: String]
 }

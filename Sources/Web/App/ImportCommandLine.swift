@@ -51,7 +51,8 @@ extension RoundtableCLI {
             guard field.isEmpty || kind.fields.contains(where: { $0.key == field }) else {
                 throw CommandFailure(description: "--map \(pair): \(kind.rawValue) have no field \"\(field)\"; they have: " + kind.fields.map(\.key).joined(separator: ", ") + ".")
             }
-            if !field.isEmpty { mapping.fields = mapping.fields.map { $0 == field ? nil : $0 } }
+            // As on the site, a field that two columns fill is a problem the check reports: the column a
+            // guess gave it to is left out by naming it too (`--map "Email="`), not moved silently.
             mapping.fields[column] = field.isEmpty ? nil : field
         }
         var decisions = ImportDecisions()

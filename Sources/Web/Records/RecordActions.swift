@@ -95,8 +95,9 @@ struct RecordActions<P: RecordPages>: Sendable {
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
-        let (record, entries) = try await pages.kind(req).history(req.idParameter(), by: req.actor)
-        return Pages.response(RegistryViews.history(name: record.label, back: pages.location(of: record), entries: entries,
+        let history = try await pages.kind(req).history(req.idParameter(), by: req.actor, language: req.localizer.language)
+        return Pages.response(RegistryViews.history(name: history.record.label, back: pages.location(of: history.record), entries: history.entries,
+                                                    names: history.names,
                                                         chrome: pages.chrome(req)), request: req)
     }
 

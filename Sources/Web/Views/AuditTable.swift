@@ -1,10 +1,12 @@
+import Foundation
 import Domain
 import Features
 import Markup
 
 /// Audit entries as a table: used by the audit trail page and by every record's History.
 enum AuditTable {
-    static func view(_ entries: [AuditLog.Entry], text: Localizer, showRecord: Bool) -> Component {
+    /// - Parameter names: names for the identities the changes mention; one the reader may not see reads as such.
+    static func view(_ entries: [AuditLog.Entry], names: [UUID: String] = [:], text: Localizer, showRecord: Bool) -> Component {
         H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", text("audit.title"))]) {
             H.el("table", [("class", "audit")]) {
                 H.el("thead") {
@@ -26,7 +28,7 @@ enum AuditTable {
                             H.text("td", [("data-label", text("audit.who"))], actorLabel(entry.actor, text: text))
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
                             if showRecord { H.text("td", [("data-label", text("audit.record"))], "\(entry.recordType): \(entry.recordLabel)") }
-                            H.el("td", [("data-label", text("audit.changes"))]) { changes(entry.changes, text: text) }
+                            H.el("td", [("data-label", text("audit.changes"))]) { changes(entry.changes, names: names, text: text) }
                         }
                     }
                 }
@@ -42,18 +44,29 @@ enum AuditTable {
         }
     }
 
-    static func changes(_ changes: [FieldChange], text: Localizer) -> Component {
+    static func changes(_ changes: [FieldChange], names: [UUID: String], text: Localizer) -> Component {
         if changes.isEmpty { return H.empty }
         return H.el("ul", [("class", "changes")]) {
             for change in changes {
                 H.el("li") {
                     H.text("strong", [], change.field)
                     Text(" \(text("audit.from")) ")
-                    H.text("del", [], change.from ?? text("audit.empty"))
+                    H.text("del", [], change.from.map { named($0, names, text: text) } ?? text("audit.empty"))
                     Text(" \(text("audit.to")) ")
-                    H.text("ins", [], change.to ?? text("audit.empty"))
+                    H.text("ins", [], change.to.map { named($0, names, text: text) } ?? text("audit.empty"))
                 }
             }
         }
+    }
+
+    /// A change's value with each identity in it replaced by the record's name.
+    static func named(_ value: String, _ names: [UUID: String], text: Localizer) -> String {
+        guard value.count >= 36 else { return value }
+        var result = value
+        for token in value.split(whereSeparator: { !($0.isHexDigit || $0 == "-") }) where token.count == 36 {
+            guard let id = UUID(uuidString: String(token)) else { continue }
+            result = result.replacingOccurrences(of: String(token), with: names[id] ?? text("audit.notVisible"))
+        }
+        return result
     }
 }

@@ -76,12 +76,12 @@ enum RegistryViews {
         }
     }
 
-    static func history(name: String, back: SiteURL, entries: [AuditLog.Entry], chrome: Chrome) -> String {
+    static func history(name: String, back: SiteURL, entries: [AuditLog.Entry], names: [UUID: String] = [:], chrome: Chrome) -> String {
         let text = chrome.text
         return Layout.page(title: text("record.historyOf", name), chrome: chrome) {
             H.el("p", [("class", "breadcrumb")]) { H.link(text("record.back", name), to: back) }
             H.el("h1") { Text(text("record.historyOf", name)) }
-            if entries.isEmpty { Paragraph(text("record.none")) } else { AuditTable.view(entries, text: text, showRecord: false) }
+            if entries.isEmpty { Paragraph(text("record.none")) } else { AuditTable.view(entries, names: names, text: text, showRecord: false) }
         }
     }
 

@@ -33,9 +33,7 @@ enum NetworkPage {
         let positions = NetworkLayout.layout(
             nodes: network.nodes.map { NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2) },
             edges: network.edges.map { NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight) },
-            // Rings only, no forces: around one centre, steps on concentric rings with each second-step name in
-            // the sector of the first-step one it hangs from reads best, and hubs do not collapse inwards.
-            width: width, height: height, margin: margin, iterations: 0)
+            width: width, height: height, margin: margin)
         let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
             guard let point = positions[node.id.uuidString] else { return nil }
             let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization, node.id, .network)).path
