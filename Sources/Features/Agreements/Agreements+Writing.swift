@@ -111,7 +111,7 @@ extension Agreements: RecordKind {
     }
 
     func replaceParties(of id: UUID, with parties: [AgreementPartyInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         var delete = sql.delete(from: AgreementPartyModel.schema).where("agreement_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted people among the parties stay: this actor could not see them to keep them.

@@ -89,7 +89,7 @@ extension Engagements: RecordKind {
     /// Hosts, partners, participants and head-counts are replaced as a whole, except participants the
     /// actor may not see, who stay.
     func replaceParts(of id: UUID, _ input: EngagementInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         try await sql.delete(from: EngagementOrganizationModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
         let organizations = input.hostIDs.map { ($0, "host") } + input.partnerIDs.filter { !input.hostIDs.contains($0) }.map { ($0, "partner") }
         if !organizations.isEmpty {

@@ -18,12 +18,7 @@ public struct Engagements: Sendable {
 
     public static let recordType = "engagement"
 
-    var sql: any SQLDatabase {
-        get throws {
-            guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
-            return sql
-        }
-    }
+    var sql: any SQLDatabase { database.sql }
 
     // MARK: Reading
 
@@ -47,7 +42,7 @@ public struct Engagements: Sendable {
     /// A timeline: engagements the actor may see, newest first unless asked otherwise.
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<EngagementSummary> {
         try actor.require(.readRecords)
-        let sql = try sql
+        let sql = self.sql
         let perPage = min(max(query.perPage, 1), 200)
         let page = min(max(query.page, 1), 100_000)
         let index = query.visitID != nil ? "engagements_visit" : query.placeID != nil ? "engagements_place" : nil
@@ -98,7 +93,7 @@ public struct Engagements: Sendable {
     /// - Parameter index: on SQLite, the index to read (SQLite has no statistics unless ANALYZE ran, and
     ///   without them it walked all 300,000 engagements in time order looking for one visit's five).
     func visible(_ select: SQLSelectBuilder, to actor: Actor, index: String? = nil) -> SQLSelectBuilder {
-        let onSQLite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
+        let onSQLite = sql.dialect.name == "sqlite"
         let table: any SQLExpression = index.flatMap { name in
             onSQLite ? SQLQueryString("\(ident: EngagementModel.schema) INDEXED BY \(ident: name)") : nil
         } ?? SQLIdentifier(EngagementModel.schema)
@@ -112,7 +107,7 @@ public struct Engagements: Sendable {
     /// Engagements by identity that the actor may see, oldest first (for records that point at engagements).
     func summaries(ids: [UUID], by actor: Actor) async throws -> [EngagementSummary] {
         guard !ids.isEmpty else { return [] }
-        let rows = try await visible(try sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
+        let rows = try await visible(sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
             .where(SQLColumn("id", table: EngagementModel.schema), .in, SQLBind.group(ids))
             .orderBy(SQLColumn("starts_at", table: EngagementModel.schema)).all()
         return try await summaries(rows)
@@ -188,7 +183,7 @@ public struct Engagements: Sendable {
 
     /// Named participants the actor may see, with the title each held on the day.
     func participantRecords(of engagementID: UUID, on day: Day?, by actor: Actor) async throws -> [ParticipantRecord] {
-        var select = try sql.select()
+        var select = sql.select()
             .column(SQLColumn("person_id", table: ParticipationModel.schema)).column(SQLColumn("part", table: ParticipationModel.schema))
             .column(SQLColumn("title", table: ParticipationModel.schema)).column(SQLColumn("name", table: PersonModel.schema))
             .from(ParticipationModel.schema)

@@ -56,7 +56,7 @@ extension FieldVisits: RecordKind {
     }
 
     func replaceMembers(of id: UUID, _ input: FieldVisitInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         try await sql.delete(from: VisitPlaceModel.schema).where("visit_id", .equal, SQLBind(id)).run()
         for place in Set(input.placeIDs) { try await VisitPlaceModel(visitID: id, placeID: place).create(on: db) }
         var delete = sql.delete(from: VisitMemberModel.schema).where("visit_id", .equal, SQLBind(id))

@@ -27,7 +27,8 @@ public struct FieldVisits: Sendable {
 
     /// Titles of many visits at once, for engagement lists.
     func titles(of ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !ids.isEmpty else { return [:] }
+        let sql = database.sql
         return try await PeopleListQuery.names(of: FieldVisitModel.schema, ids: ids, sql: sql, column: "title")
     }
 

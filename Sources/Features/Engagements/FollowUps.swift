@@ -83,7 +83,7 @@ public struct FollowUps: Sendable {
 
     private func openFollowUps(by actor: Actor, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FollowUpRecord] {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         var select = sql.select()
             .columns(["id", "engagement_id", "text", "owner_id", "due_on", "status", "version"].map { SQLColumn($0, table: FollowUpModel.schema) })
             .column(SQLAlias(SQLColumn("title", table: EngagementModel.schema), as: SQLIdentifier("engagement_title")))

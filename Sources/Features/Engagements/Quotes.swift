@@ -95,7 +95,7 @@ public struct Quotes: Sendable {
 
     /// The quotes of one engagement the actor may see, in the order they were recorded.
     func of(engagementID: UUID, by actor: Actor) async throws -> [QuoteRecord] {
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         let rows = try await sql.select()
             .columns(["id", "speaker_id", "speaker_label", "text", "language", "withheld"].map { SQLColumn($0, table: QuoteModel.schema) })
             .column(SQLColumn("name", table: PersonModel.schema)).column(SQLColumn("sensitivity", table: PersonModel.schema))

@@ -58,7 +58,8 @@ public struct Communities: Sendable {
     public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
         try actor.require(.readRecords)
         let load = { try await list(by: actor).map { RecordRef(id: $0.id, name: $0.name) } }
-        guard let cache, let sql = database as? any SQLDatabase else { return try await load() }
+        guard let cache else { return try await load() }
+        let sql = database.sql
         return try await cache.refs(table: CommunityModel.schema, key: "", sql: sql, load: load)
     }
 

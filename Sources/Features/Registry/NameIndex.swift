@@ -36,7 +36,7 @@ enum NameIndex {
     }
 
     static func replace(_ entry: Entry, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.delete(from: NameTokens.schema).where("record_id", .equal, SQLBind(entry.id)).run()
         try await insert([entry], sql: sql)
     }
@@ -65,7 +65,7 @@ enum NameIndex {
 
     /// After a delete or restore: the words stay, who may see them changes.
     static func setVisibility(_ visibility: Visibility, of id: UUID, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.update(NameTokens.schema).set("visibility", to: SQLBind(visibility.rawValue))
             .where("record_id", .equal, SQLBind(id)).run()
     }

@@ -35,7 +35,7 @@ public struct People: Sendable {
 
     public func list(_ query: Query, by actor: Actor, today: Day) async throws -> ListPage<PersonRow> {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()
         let ids = page.items.map(\.id)
         let roles = try await PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)

@@ -68,7 +68,8 @@ public struct Places: Sendable {
     /// Every name (language → name) of many places, in one query.
     func namesByLanguage(of ids: [UUID]) async throws -> [UUID: [String: String]] {
         let unique = Array(Set(ids))
-        guard !unique.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !unique.isEmpty else { return [:] }
+        let sql = database.sql
         let rows = try await sql.select().column("place_id").column("language").column("name").from(PlaceNameModel.schema)
             .where("place_id", .in, SQLBind.group(unique)).all()
         var names: [UUID: [String: String]] = [:]
@@ -102,7 +103,7 @@ public struct Places: Sendable {
     /// With a cache, the list is built again only when a place has changed since (see `ChoiceCache`).
     public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         guard let cache else { return try await buildChoices(sql: sql) }
         return try await cache.refs(table: PlaceModel.schema, key: language, sql: sql) { try await buildChoices(sql: sql) }
     }

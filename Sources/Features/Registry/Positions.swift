@@ -48,7 +48,8 @@ public struct Positions: Sendable {
     /// The live positions of many people at once (one query), for "the title held on the day".
     /// The callers have already chosen people the reader may see.
     func held(by personIDs: [UUID]) async throws -> [UUID: [HeldPosition]] {
-        guard !personIDs.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !personIDs.isEmpty else { return [:] }
+        let sql = database.sql
         let rows = try await sql.select()
             .column(SQLColumn("person_id", table: PositionModel.schema)).column(SQLColumn("title", table: PositionModel.schema))
             .column(SQLColumn("starts_on", table: PositionModel.schema)).column(SQLColumn("ends_on", table: PositionModel.schema))

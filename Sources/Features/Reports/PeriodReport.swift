@@ -17,7 +17,7 @@ public struct PeriodReport: Sendable, Equatable, Codable {
     public static func make(_ period: ReportPeriod, placeID: UUID? = nil, database: any Database, language: String,
                             today: Day, index: ReachIndex = ReachIndex(), by actor: Actor) async throws -> PeriodReport {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notFound("sql") }
+        let sql = database.sql
         let tree = try await PlaceTree.load(database)
         let placesFeature = Places(database: database, language: language)
         var place: RecordRef?

@@ -70,7 +70,7 @@ public actor ReachIndex {
     }
 
     private func update(_ database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if !loaded { return try await loadAll(sql, database) }
         var query = AuditEntryModel.query(on: database).sort(\.$at)
         if let seenAt { query = query.filter(\.$at >= seenAt.addingTimeInterval(-Self.lookback)) }

@@ -44,7 +44,8 @@ public struct Search: Sendable {
     public func run(_ text: String, kinds: [String] = SearchDocuments.recordTypes, perKind: Int = Search.perKind, by actor: Actor) async throws -> SearchResults {
         try actor.require(.readRecords)
         let tokens = Array(NameFolding.tokens(text).prefix(8))
-        guard !tokens.isEmpty, let sql = database as? any SQLDatabase else { return SearchResults(query: text, groups: []) }
+        guard !tokens.isEmpty else { return SearchResults(query: text, groups: []) }
+        let sql = database.sql
         let ceiling = actor.canSee(.restricted) ? 1 : 0
         var groups: [SearchGroup] = []
         for kind in SearchDocuments.recordTypes where kinds.contains(kind) {

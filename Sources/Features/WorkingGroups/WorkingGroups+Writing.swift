@@ -105,7 +105,7 @@ extension WorkingGroups: RecordKind {
     }
 
     func replaceMembers(of id: UUID, with members: [MemberInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         var delete = sql.delete(from: WorkingGroupMemberModel.schema).where("group_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted members stay: this actor could not see them to keep them.

@@ -23,7 +23,8 @@ public enum SearchDocuments {
 
     /// Rewrites (or removes) one record's document.
     public static func refresh(recordType: String, id: UUID, on database: any Database) async throws {
-        guard recordTypes.contains(recordType), let sql = database as? any SQLDatabase else { return }
+        guard recordTypes.contains(recordType) else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_documents WHERE record_id = \(bind: id))").run()
         }
@@ -148,7 +149,7 @@ public enum SearchDocuments {
     /// Every document again, in batches (after the index is created on a database that has records, and
     /// after the benchmark generator writes around the use cases).
     public static func rebuild(on database: any Database, progress: @Sendable (String) -> Void = { _ in }) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
         try await sql.delete(from: SearchIndexSchema.documents).run()
         let batch = 2_000
