@@ -76,9 +76,9 @@ public struct ContextEvents: Sendable {
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<ContextEventSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
-        if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
-        if let to = query.to { builder = builder.filter(\.$startsOn <= to.description) }
-        if let from = query.from { builder = builder.filter(\.$endsOn >= from.description) }
+        if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
+        if let to = query.to { builder = builder.filter(\.$startsOn <= to) }
+        if let from = query.from { builder = builder.filter(\.$endsOn >= from) }
         if let place = query.placeID {
             let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID == place).all().map(\.eventID)
             builder = builder.filter(\.$id ~~ ids)
@@ -99,8 +99,8 @@ public struct ContextEvents: Sendable {
         if let placeIDs {
             guard !placeIDs.isEmpty else { return [] }
             var builder = visible(to: actor, includeDeleted: false)
-            if let to { builder = builder.filter(\.$startsOn <= to.description) }
-            if let from { builder = builder.filter(\.$endsOn >= from.description) }
+            if let to { builder = builder.filter(\.$startsOn <= to) }
+            if let from { builder = builder.filter(\.$endsOn >= from) }
             let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID ~~ placeIDs).all().map(\.eventID)
             let models = try await builder.filter(\.$id ~~ ids).sort(\.$startsOn, .descending).limit(limit).all()
             let places = try await placesOf(models.map { $0.id! })
@@ -124,12 +124,10 @@ public struct ContextEvents: Sendable {
     }
 
     static func summary(_ model: ContextEventModel, places: [RecordRef]) -> ContextEventSummary {
-        let start = Day(model.startsOn) ?? Day(year: 2000, month: 1, day: 1)!
-        return ContextEventSummary(
-            id: model.id!, title: model.title, kind: ContextEventKind(rawValue: model.kind) ?? .other,
-            severity: Severity(rawValue: model.severity) ?? .moderate,
-            period: EventPeriod(startsOn: start, endsOn: Day(model.endsOn)) ?? EventPeriod(startsOn: start, endsOn: nil)!,
-            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, places: places, isDeleted: model.deletedAt != nil)
+        ContextEventSummary(
+            id: model.id!, title: model.title, kind: model.kind, severity: model.severity,
+            period: EventPeriod(startsOn: model.startsOn, endsOn: model.endsOn) ?? EventPeriod(startsOn: model.startsOn, endsOn: nil)!,
+            confidentiality: model.confidentiality, places: places, isDeleted: model.deletedAt != nil)
     }
 
     public func record(_ model: ContextEventModel, by actor: Actor) async throws -> ContextEventRecord {

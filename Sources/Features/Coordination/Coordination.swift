@@ -71,8 +71,8 @@ public struct Coordination: Sendable {
         try actor.require(.readRecords)
         var builder = CoordinationActivityModel.query(on: database)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if let to = query.to { builder = builder.group(.or) { $0.filter(\.$startsOn == nil).filter(\.$startsOn <= to.description) } }
-        if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from.description) } }
+        if let to = query.to { builder = builder.group(.or) { $0.filter(\.$startsOn == nil).filter(\.$startsOn <= to) } }
+        if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from) } }
         if let placeID = query.placeID {
             let within = try await PlaceTree.load(database).descendants(of: placeID)
             let ids = try await CoordinationPlaceModel.query(on: database).filter(\.$placeID ~~ Array(within)).all().map(\.activityID)
@@ -128,7 +128,7 @@ public struct Coordination: Sendable {
         let orgs = try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(Set(models.map(\.organizationID)))).all()
         let orgNames = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         var people = PersonModel.query(on: database).filter(\.$id ~~ models.compactMap(\.contactPersonID)).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let contacts = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let links = try await CoordinationPlaceModel.query(on: database).filter(\.$activityID ~~ ids).all()
         let placeNames = try await Places(database: database, language: language).names(of: Array(Set(links.map(\.placeID))))
@@ -136,7 +136,7 @@ public struct Coordination: Sendable {
         for link in links { if let name = placeNames[link.placeID] { places[link.activityID, default: []].append(RecordRef(id: link.placeID, name: name)) } }
         return models.map { model in
             CoordinationRecord(id: model.id!, organization: RecordRef(id: model.organizationID, name: orgNames[model.organizationID] ?? ""),
-                               theme: model.theme, period: DaySpan(from: model.startsOn.flatMap(Day.init), to: model.endsOn.flatMap(Day.init)),
+                               theme: model.theme, period: DaySpan(from: model.startsOn, to: model.endsOn),
                                places: (places[model.id!] ?? []).sorted { $0.name < $1.name },
                                contact: model.contactPersonID.flatMap { id in contacts[id].map { RecordRef(id: id, name: $0) } },
                                notes: model.notes, isDeleted: model.deletedAt != nil, version: model.version)

@@ -99,7 +99,7 @@ public struct Engagements: Sendable {
         } ?? SQLIdentifier(EngagementModel.schema)
         var select = select.from(table).where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
+            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted))
         }
         return select
     }
@@ -139,7 +139,7 @@ public struct Engagements: Sendable {
                 place: placeID.flatMap { id in places[id].map { RecordRef(id: id, name: $0) } },
                 venue: try row.decode(column: "venue", as: String?.self),
                 visit: visitID.flatMap { id in visits[id].map { RecordRef(id: id, name: $0) } },
-                confidentiality: Confidentiality(rawValue: try row.decode(column: "confidentiality", as: String.self)) ?? .restricted,
+                confidentiality: try row.decode(column: "confidentiality", as: Confidentiality.self),
                 topics: JSONList.decode(try row.decode(column: "topics", as: String.self)),
                 isDeleted: !(try row.decodeNil(column: "deleted_at"))
             )
@@ -152,7 +152,7 @@ public struct Engagements: Sendable {
         return EngagementSummary(
             id: model.id!, kind: model.kind, kindLabel: try await EngagementKinds(database: database).addedLabels()[model.kind], title: model.title, start: model.localStart,
             timeZone: model.timeZone, startsAt: model.startsAt, place: place, venue: model.venue, visit: visit,
-            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, topics: JSONList.decode(model.topicsJSON),
+            confidentiality: model.confidentiality, topics: JSONList.decode(model.topicsJSON),
             isDeleted: model.deletedAt != nil
         )
     }
@@ -162,7 +162,7 @@ public struct Engagements: Sendable {
         let summary = try await summary(model)
         let organizations = try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID == id).all()
         let orgNames = try await PeopleListQuery.names(of: OrganizationModel.schema, ids: organizations.map(\.organizationID), sql: sql)
-        func refs(_ role: String) -> [RecordRef] {
+        func refs(_ role: EngagementOrganizationRole) -> [RecordRef] {
             organizations.filter { $0.role == role }.compactMap { org in orgNames[org.organizationID].map { RecordRef(id: org.organizationID, name: $0) } }
                 .sorted { $0.name < $1.name }
         }
@@ -175,7 +175,7 @@ public struct Engagements: Sendable {
         let quotes = try await Quotes(database: database).of(engagementID: id, by: actor)
         let photos = try await PhotoCatalog(database: database).of(engagementID: id, by: actor)
         return EngagementRecord(
-            summary: summary, durationMinutes: model.durationMinutes, hosts: refs("host"), partners: refs("partner"),
+            summary: summary, durationMinutes: model.durationMinutes, hosts: refs(.host), partners: refs(.partner),
             participants: participants, headCounts: counts, notes: model.summary, outcomes: model.outcomes, decisions: model.decisions,
             aggregateOnly: model.aggregateOnly, followUps: followUps, quotes: quotes, photos: photos, version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt
         )
@@ -191,7 +191,7 @@ public struct Engagements: Sendable {
             .where(SQLColumn("engagement_id", table: ParticipationModel.schema), .equal, SQLBind(engagementID))
             .where(SQLColumn("deleted_at", table: PersonModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(.restricted) {
-            select = select.where(SQLColumn("sensitivity", table: PersonModel.schema), .equal, SQLBind(Sensitivity.normal.rawValue))
+            select = select.where(SQLColumn("sensitivity", table: PersonModel.schema), .equal, SQLBind(Sensitivity.normal))
         }
         let rows = try await select.orderBy(SQLColumn("sort_name", table: PersonModel.schema)).all()
         let personIDs = try rows.map { try $0.decode(column: "person_id", as: UUID.self) }
@@ -203,7 +203,7 @@ public struct Engagements: Sendable {
             let onTheDay = day.flatMap { PositionHistory.title(on: $0, among: held[personID] ?? []) }
             return ParticipantRecord(
                 person: RecordRef(id: personID, name: try row.decode(column: "name", as: String.self)),
-                part: ParticipantPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .participant,
+                part: try row.decode(column: "part", as: ParticipantPart.self),
                 title: recorded ?? onTheDay?.title, organization: recorded == nil ? onTheDay?.organization : nil,
                 titleRecorded: recorded != nil
             )

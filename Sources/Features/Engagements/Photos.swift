@@ -65,7 +65,7 @@ public struct Photos: Sendable {
         let model = PhotoModel()
         model.id = id
         model.engagementID = engagementID
-        model.kind = image.kind.rawValue
+        model.kind = image.kind
         model.fileName = name
         model.smallFileName = small
         model.byteCount = image.bytes.count
@@ -112,8 +112,7 @@ public struct Photos: Sendable {
     /// The image bytes (or the small copy) and its media type, for someone who may see the photo.
     public func file(_ id: UUID, small: Bool, by actor: Actor) async throws -> (data: Data, mediaType: String) {
         let model = try await find(id, by: actor)
-        let kind = ImageFile.Kind(rawValue: model.kind) ?? .jpeg
-        return (try store.read(small ? (model.smallFileName ?? model.fileName) : model.fileName), kind.mediaType)
+        return (try store.read(small ? (model.smallFileName ?? model.fileName) : model.fileName), model.kind.mediaType)
     }
 }
 
@@ -147,10 +146,10 @@ struct PhotoCatalog {
         var shown: [RecordRef] = []
         for id in Self.ids(model) {
             guard let person = people[id] else { continue }
-            if !actor.canSee(rawSensitivity: person.sensitivity) { return nil }
+            if !actor.canSee(person.sensitivity) { return nil }
             if person.deletedAt == nil { shown.append(RecordRef(id: id, name: person.name)) }
         }
-        return PhotoRecord(id: model.id!, engagement: model.engagementID, mediaType: (ImageFile.Kind(rawValue: model.kind) ?? .jpeg).mediaType,
+        return PhotoRecord(id: model.id!, engagement: model.engagementID, mediaType: model.kind.mediaType,
                            byteCount: model.byteCount, caption: model.caption, credit: model.credit,
                            peopleShown: shown.sorted { $0.name < $1.name }, hasSmallCopy: model.smallFileName != nil)
     }

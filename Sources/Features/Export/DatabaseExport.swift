@@ -119,7 +119,7 @@ public struct DatabaseExport: Sendable {
                 .range(offset..<(offset + Self.page)).all()
             for model in models {
                 try out.append(OrganizationRecord(
-                    id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind, level: model.level,
+                    id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind.rawValue, level: model.level?.rawValue,
                     parent: model.$parent.id.flatMap { id in names[id].map { RecordRef(id: id, name: $0) } },
                     place: model.$place.id.flatMap { places[$0] }, website: model.website, notes: model.notes,
                     createdAt: model.createdAt, updatedAt: model.updatedAt, deletedAt: nil, version: model.version
@@ -151,8 +151,8 @@ public struct DatabaseExport: Sendable {
 
     /// An engagement as exported: what its page shows, with identities to link it up again.
     struct ExportedEngagement: Encodable {
-        struct Participant: Encodable { var person: RecordRef; var part: String; var title: String? }
-        struct FollowUp: Encodable { var id: UUID; var text: String; var ownerUserID: UUID?; var dueOn: String?; var status: String }
+        struct Participant: Encodable { var person: RecordRef; var part: ParticipantPart; var title: String? }
+        struct FollowUp: Encodable { var id: UUID; var text: String; var ownerUserID: UUID?; var dueOn: Day?; var status: FollowUpStatus }
         var id: UUID
         var kind: String
         var title: String
@@ -163,7 +163,7 @@ public struct DatabaseExport: Sendable {
         var place: RecordRef?
         var venue: String?
         var visit: RecordRef?
-        var confidentiality: String
+        var confidentiality: Confidentiality
         var topics: [String]
         var aggregateOnly: Bool
         var notes: String?
@@ -189,7 +189,7 @@ public struct DatabaseExport: Sendable {
         var offset = 0
         while true {
             var query = EngagementModel.query(on: database).filter(\.$deletedAt == .null)
-            if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+            if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
             let models = try await query.sort(\.$startsAt).sort(\.$id).range(offset..<(offset + Self.page)).all()
             let ids = models.compactMap(\.id)
             var participants: [UUID: [ExportedEngagement.Participant]] = [:], hosts: [UUID: [RecordRef]] = [:], partners: [UUID: [RecordRef]] = [:]
@@ -205,7 +205,7 @@ public struct DatabaseExport: Sendable {
                 for link in try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID ~~ ids).all() {
                     guard let name = organizations[link.organizationID] else { continue }
                     let ref = RecordRef(id: link.organizationID, name: name)
-                    if link.role == "host" { hosts[link.engagementID, default: []].append(ref) } else { partners[link.engagementID, default: []].append(ref) }
+                    if link.role == .host { hosts[link.engagementID, default: []].append(ref) } else { partners[link.engagementID, default: []].append(ref) }
                 }
                 for row in try await HeadCountModel.query(on: database).filter(\.$engagementID ~~ ids).sort(\.$position).all() {
                     counts[row.engagementID, default: []].append(HeadCount(category: row.category, count: row.count, atLeast: row.atLeast,

@@ -48,13 +48,14 @@ public struct RecordExport: Sendable {
         var offset = 0
         while true {
             var query = PersonModel.query(on: database).filter(\.$deletedAt == .null)
-            if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+            if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal) }
             let models = try await query.sort(\.$sortName).sort(\.$id).range(offset..<(offset + Self.page)).all()
             for model in models {
-                rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.honorific ?? "", model.gender ?? "",
+                rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.honorific ?? "", model.gender?.rawValue ?? "",
                              model.$community.id.flatMap { communities[$0] } ?? "", model.$place.id.flatMap { placeNames[$0] } ?? "",
-                             Self.list(model.languagesJSON), Self.list(model.emailsJSON), Self.list(model.phonesJSON), model.sensitivity,
-                             model.lawfulBasis, model.consentNamed, model.consentQuoted, model.consentPhotographed, model.notes ?? "",
+                             Self.list(model.languagesJSON), Self.list(model.emailsJSON), Self.list(model.phonesJSON), model.sensitivity.rawValue,
+                             model.lawfulBasis.rawValue, model.consentNamed.rawValue, model.consentQuoted.rawValue,
+                             model.consentPhotographed.rawValue, model.notes ?? "",
                              Self.timestamp(model.updatedAt)])
             }
             if models.count < Self.page { return rows }
@@ -68,7 +69,7 @@ public struct RecordExport: Sendable {
         let names = Dictionary(all.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let placeNames = try await places()
         for model in all {
-            rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.kind, model.level ?? "",
+            rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.kind.rawValue, model.level?.rawValue ?? "",
                          model.$parent.id.flatMap { names[$0] } ?? "", model.$place.id.flatMap { placeNames[$0] } ?? "",
                          model.website ?? "", model.notes ?? "", Self.timestamp(model.updatedAt)])
         }
@@ -85,18 +86,18 @@ public struct RecordExport: Sendable {
         var offset = 0
         while true {
             var query = EngagementModel.query(on: database).filter(\.$deletedAt == .null)
-            if !seesRestricted { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+            if !seesRestricted { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
             let models = try await query.sort(\.$startsAt).sort(\.$id).range(offset..<(offset + Self.page)).all()
             let ids = models.compactMap(\.id)
             var participants: [UUID: [String]] = [:], links: [UUID: [String]] = [:], counts: [UUID: [String]] = [:]
             if !ids.isEmpty {
                 let parts = try await ParticipationModel.query(on: database).filter(\.$engagementID ~~ ids).all()
                 var people = PersonModel.query(on: database).filter(\.$id ~~ Array(Set(parts.map(\.personID)))).filter(\.$deletedAt == .null)
-                if !seesRestricted { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+                if !seesRestricted { people = people.filter(\.$sensitivity == Sensitivity.normal) }
                 let names = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-                for part in parts { if let name = names[part.personID] { participants[part.engagementID, default: []].append("\(name) (\(part.part))") } }
+                for part in parts { if let name = names[part.personID] { participants[part.engagementID, default: []].append("\(name) (\(part.part.rawValue))") } }
                 for link in try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID ~~ ids).all() {
-                    if let name = organizations[link.organizationID] { links[link.engagementID, default: []].append("\(name) (\(link.role))") }
+                    if let name = organizations[link.organizationID] { links[link.engagementID, default: []].append("\(name) (\(link.role.rawValue))") }
                 }
                 for count in try await HeadCountModel.query(on: database).filter(\.$engagementID ~~ ids).sort(\.$position).all() {
                     counts[count.engagementID, default: []].append("\(count.count)\(count.atLeast ? "+" : "") \(count.category)")
@@ -105,7 +106,7 @@ public struct RecordExport: Sendable {
             for model in models {
                 let id = model.id!
                 rows.append([id.uuidString, model.kind, model.title, model.localStart, model.timeZone, model.placeID.flatMap { placeNames[$0] } ?? "",
-                             model.venue ?? "", model.visitID.flatMap { visits[$0] } ?? "", model.confidentiality, Self.list(model.topicsJSON),
+                             model.venue ?? "", model.visitID.flatMap { visits[$0] } ?? "", model.confidentiality.rawValue, Self.list(model.topicsJSON),
                              (participants[id] ?? []).joined(separator: "; "), (links[id] ?? []).joined(separator: "; "),
                              (counts[id] ?? []).joined(separator: "; "), model.summary ?? "", model.outcomes ?? "", model.decisions ?? "",
                              Self.timestamp(model.updatedAt)])
@@ -123,7 +124,7 @@ public struct RecordExport: Sendable {
         for name in try await PlaceNameModel.query(on: database).sort(\.$language).all() { spellings[name.$place.id, default: []].append("\(name.language): \(name.name)") }
         for model in models {
             let id = model.id!
-            rows.append([id.uuidString, model.kind, display[id] ?? "", model.$parent.id.flatMap { display[$0] } ?? "", (spellings[id] ?? []).joined(separator: "; "),
+            rows.append([id.uuidString, model.kind.rawValue, display[id] ?? "", model.$parent.id.flatMap { display[$0] } ?? "", (spellings[id] ?? []).joined(separator: "; "),
                          model.latitude.map { String($0) } ?? "", model.longitude.map { String($0) } ?? ""])
         }
         return rows
@@ -133,7 +134,7 @@ public struct RecordExport: Sendable {
     func visiblePeople(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
         var query = PersonModel.query(on: database).filter(\.$id ~~ ids).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal) }
         return Dictionary(try await query.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -144,7 +145,7 @@ public struct RecordExport: Sendable {
     func agreements(by actor: Actor) async throws -> [[String]] {
         var rows = [["id", "kind", "title", "status", "signed_on", "valid_until", "confidentiality", "focus", "topics", "parties", "notes", "updated_at"]]
         var query = AgreementModel.query(on: database).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         let models = try await query.sort(\.$title).all()
         let parties = try await AgreementPartyModel.query(on: database).filter(\.$agreementID ~~ models.compactMap(\.id)).all()
         let people = try await visiblePeople(Array(Set(parties.compactMap(\.personID))), by: actor)
@@ -152,11 +153,12 @@ public struct RecordExport: Sendable {
         var names: [UUID: [String]] = [:]
         for party in parties {
             guard let name = party.personID.flatMap({ people[$0] }) ?? party.organizationID.flatMap({ organizations[$0] }) else { continue }
-            names[party.agreementID, default: []].append("\(name) (\(party.part))")
+            names[party.agreementID, default: []].append("\(name) (\(party.part.rawValue))")
         }
         for model in models {
             let id = model.id!
-            rows.append([id.uuidString, model.kind, model.title, model.status, model.signedOn ?? "", model.validUntil ?? "", model.confidentiality,
+            rows.append([id.uuidString, model.kind.rawValue, model.title, model.status.rawValue, model.signedOn?.description ?? "",
+                         model.validUntil?.description ?? "", model.confidentiality.rawValue,
                          model.focus ?? "", Self.list(model.topics), (names[id] ?? []).joined(separator: "; "), model.notes ?? "", Self.timestamp(model.updatedAt)])
         }
         return rows
@@ -165,7 +167,7 @@ public struct RecordExport: Sendable {
     func recommendations(by actor: Actor) async throws -> [[String]] {
         var rows = [["id", "title", "text", "level", "status", "addressed_to", "working_group", "confidentiality", "updated_at"]]
         var query = RecommendationModel.query(on: database).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         let models = try await query.sort(\.$title).all()
         let organizations = try await organizationNames()
         var targets: [UUID: [String]] = [:]
@@ -173,12 +175,12 @@ public struct RecordExport: Sendable {
             if let name = organizations[target.organizationID] { targets[target.recommendationID, default: []].append(name) }
         }
         var groups = WorkingGroupModel.query(on: database).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { groups = groups.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        if !actor.canSee(.restricted) { groups = groups.filter(\.$confidentiality != Confidentiality.restricted) }
         let groupNames = Dictionary(try await groups.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         for model in models {
             let id = model.id!
-            rows.append([id.uuidString, model.title, model.text ?? "", model.level ?? "", model.status, (targets[id] ?? []).joined(separator: "; "),
-                         model.workingGroupID.flatMap { groupNames[$0] } ?? "", model.confidentiality, Self.timestamp(model.updatedAt)])
+            rows.append([id.uuidString, model.title, model.text ?? "", model.level?.rawValue ?? "", model.status.rawValue, (targets[id] ?? []).joined(separator: "; "),
+                         model.workingGroupID.flatMap { groupNames[$0] } ?? "", model.confidentiality.rawValue, Self.timestamp(model.updatedAt)])
         }
         return rows
     }
@@ -186,7 +188,7 @@ public struct RecordExport: Sendable {
     func contextEvents(by actor: Actor) async throws -> [[String]] {
         var rows = [["id", "title", "kind", "severity", "starts_on", "ends_on", "places", "confidentiality", "description", "source", "updated_at"]]
         var query = ContextEventModel.query(on: database).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         let models = try await query.sort(\.$startsOn).all()
         let display = try await places()
         var placeNames: [UUID: [String]] = [:]
@@ -195,8 +197,9 @@ public struct RecordExport: Sendable {
         }
         for model in models {
             let id = model.id!
-            rows.append([id.uuidString, model.title, model.kind, model.severity, model.startsOn, model.endsOn, (placeNames[id] ?? []).joined(separator: "; "),
-                         model.confidentiality, model.details ?? "", model.sourceURL ?? "", Self.timestamp(model.updatedAt)])
+            rows.append([id.uuidString, model.title, model.kind.rawValue, model.severity.rawValue, model.startsOn.description,
+                         model.endsOn.description, (placeNames[id] ?? []).joined(separator: "; "),
+                         model.confidentiality.rawValue, model.details ?? "", model.sourceURL ?? "", Self.timestamp(model.updatedAt)])
         }
         return rows
     }

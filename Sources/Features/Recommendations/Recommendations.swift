@@ -75,7 +75,7 @@ public struct Recommendations: Sendable {
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<RecommendationSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
-        if let status = query.status { builder = builder.filter(\.$status == status.rawValue) }
+        if let status = query.status { builder = builder.filter(\.$status == status) }
         if let group = query.workingGroupID { builder = builder.filter(\.$workingGroupID == group) }
         if let org = query.organizationID {
             builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.query(on: database).filter(\.$organizationID == org).all().map(\.recommendationID)))
@@ -106,8 +106,7 @@ public struct Recommendations: Sendable {
     }
 
     static func summary(_ model: RecommendationModel) -> RecommendationSummary {
-        RecommendationSummary(id: model.id!, title: model.title, status: RecommendationStatus(rawValue: model.status) ?? .idea,
-                              level: model.level.flatMap(GovernanceLevel.init), confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted,
+        RecommendationSummary(id: model.id!, title: model.title, status: model.status, level: model.level, confidentiality: model.confidentiality,
                               isDeleted: model.deletedAt != nil)
     }
 
@@ -122,7 +121,7 @@ public struct Recommendations: Sendable {
                 .map { RecordRef(id: $0.id!, name: $0.name) }
         }
         let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$recommendationID == id).sort(\.$effectiveOn).sort(\.$recordedAt).all()
-            .compactMap { step in Day(step.effectiveOn).map { RecommendationStep(status: RecommendationStatus(rawValue: step.status) ?? .idea, effectiveOn: $0) } }
+            .map { RecommendationStep(status: $0.status, effectiveOn: $0.effectiveOn) }
         let evidence = try await RecommendationEvidenceModel.query(on: database).filter(\.$recommendationID == id).all()
         let engagements = try await Engagements(database: database, language: language).summaries(ids: evidence.compactMap(\.engagementID), by: actor)
         var context: [ContextEventSummary] = []

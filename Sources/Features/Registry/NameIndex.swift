@@ -16,8 +16,13 @@ enum NameIndex {
         case restricted = 1
         case deleted = 2
 
+        init(sensitivity: Sensitivity, deleted: Bool) {
+            self = deleted ? .deleted : sensitivity == .normal ? .open : .restricted
+        }
+
+        /// From the stored text, for rows prepared without models (an import's); anything but `normal` is restricted.
         init(sensitivity: String, deleted: Bool) {
-            if deleted { self = .deleted } else { self = sensitivity == Sensitivity.normal.rawValue ? .open : .restricted }
+            self.init(sensitivity: Sensitivity(rawValue: sensitivity) ?? .restricted, deleted: deleted)
         }
 
         /// The highest level this actor's list may show.

@@ -82,18 +82,15 @@ public struct PersonPageData: Sendable {
 extension PersonModel {
     func record(community: RecordRef?, place: RecordRef?) -> PersonRecord {
         PersonRecord(
-            id: id!, name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender,
+            id: id!, name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender?.rawValue,
             community: community, place: place, languages: JSONList.decode(languagesJSON), emails: JSONList.decode(emailsJSON),
-            phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity, lawfulBasis: lawfulBasis,
-            consent: [
-                ConsentUse.stored.rawValue: consentStored, ConsentUse.namedPublicly.rawValue: consentNamed,
-                ConsentUse.quoted.rawValue: consentQuoted, ConsentUse.photographed.rawValue: consentPhotographed,
-            ],
+            phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity.rawValue, lawfulBasis: lawfulBasis.rawValue,
+            consent: Dictionary(uniqueKeysWithValues: ConsentUse.allCases.map { ($0.rawValue, consentAnswer($0).rawValue) }),
             createdAt: createdAt, updatedAt: updatedAt, deletedAt: deletedAt, version: version
         )
     }
 
-    func consentAnswer(_ use: ConsentUse) -> String {
+    func consentAnswer(_ use: ConsentUse) -> ConsentAnswer {
         switch use {
         case .stored: return consentStored
         case .namedPublicly: return consentNamed
@@ -102,7 +99,7 @@ extension PersonModel {
         }
     }
 
-    func setConsent(_ use: ConsentUse, _ answer: String) {
+    func setConsent(_ use: ConsentUse, _ answer: ConsentAnswer) {
         switch use {
         case .stored: consentStored = answer
         case .namedPublicly: consentNamed = answer
@@ -113,13 +110,13 @@ extension PersonModel {
 
     /// What the audit trail compares. Notes are personal: the trail says they changed, not what they say.
     var auditFields: [(String, String?)] {
-        Self.auditFields(name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender,
+        Self.auditFields(name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender?.rawValue,
                          community: $community.id, place: $place.id, languages: JSONList.decode(languagesJSON),
-                         emails: JSONList.decode(emailsJSON), phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity,
-                         lawfulBasis: lawfulBasis, consent: [consentStored, consentNamed, consentQuoted, consentPhotographed], deleted: deletedAt != nil)
+                         emails: JSONList.decode(emailsJSON), phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity.rawValue,
+                         lawfulBasis: lawfulBasis.rawValue, consent: ConsentUse.allCases.map { consentAnswer($0).rawValue }, deleted: deletedAt != nil)
     }
 
-    /// The same from plain values (an import prepares 100,000 people without models).
+    /// The same from plain values as stored (an import prepares 100,000 people without models); `consent` in `ConsentUse` order.
     static func auditFields(name: String, otherNames: [String], honorific: String?, gender: String?, community: UUID?, place: UUID?,
                             languages: [String], emails: [String], phones: [String], notes: String?, sensitivity: String,
                             lawfulBasis: String, consent: [String], deleted: Bool) -> [(String, String?)] {

@@ -88,7 +88,7 @@ public struct Places: Sendable {
         try actor.require(.readRecords)
         var builder = PlaceModel.query(on: database).filter(\.$deletedAt == nil)
         if let text, !NameFolding.fold(text).isEmpty { builder = NameIndex.filter(builder, recordType: Self.recordType, text: text) }
-        if let kind { builder = builder.filter(\.$kind == kind.rawValue) }
+        if let kind { builder = builder.filter(\.$kind == kind) }
         if let parentID { builder = builder.filter(\.$parent.$id == parentID) }
         let found = try await fetchPage(builder.sort(\.$sortName).sort(\.$id), page: page, perPage: perPage)
         var items: [PlaceRecord] = []
@@ -154,7 +154,7 @@ public struct Places: Sendable {
         let childNames = try await names(of: children.compactMap(\.id))
         for child in children { if let name = childNames[child.id!] { childRefs.append(RecordRef(id: child.id!, name: name)) } }
         var people = PersonModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let peopleRefs = try await people.sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
         let organizations = try await OrganizationModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
             .sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
@@ -172,7 +172,7 @@ public struct Places: Sendable {
             all[id].map { RecordRef(id: id, name: PlaceNames.display($0.map { ($0.key, $0.value) }, for: language)) }
         }
         return PlaceRecord(
-            id: model.id!, kind: model.kind, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
+            id: model.id!, kind: model.kind.rawValue, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
             names: own, parent: parent,
             latitude: model.latitude, longitude: model.longitude, createdAt: model.createdAt, updatedAt: model.updatedAt, version: model.version,
             deletedAt: model.deletedAt

@@ -94,7 +94,7 @@ public struct Positions: Sendable {
             .join(OrganizationModel.self, on: \PositionModel.$organization.$id == \OrganizationModel.$id)
             .filter(PersonModel.self, \.$deletedAt == nil)
             .filter(OrganizationModel.self, \.$deletedAt == nil)
-        if !actor.canSee(.restricted) { builder = builder.filter(PersonModel.self, \.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { builder = builder.filter(PersonModel.self, \.$sensitivity == Sensitivity.normal) }
         return builder
     }
 
@@ -111,7 +111,7 @@ public struct Positions: Sendable {
         return PositionRecord(
             id: model.id!, person: RecordRef(id: person.id!, name: person.name),
             organization: RecordRef(id: organization.id!, name: organization.name), title: model.title,
-            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version, deletedAt: model.deletedAt
+            startsOn: model.startsOn?.description, endsOn: model.endsOn?.description, version: model.version, deletedAt: model.deletedAt
         )
     }
 }

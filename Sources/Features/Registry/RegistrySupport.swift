@@ -120,10 +120,6 @@ extension Actor {
         }
     }
 
-    public func canSee(rawSensitivity: String) -> Bool {
-        canSee(Sensitivity(rawValue: rawSensitivity) ?? .restricted)
-    }
-
     /// Restricted engagements follow the same rule as restricted people.
     public func canSee(confidentiality: Confidentiality) -> Bool {
         switch confidentiality {

@@ -135,7 +135,7 @@ struct PeriodCounter {
             e.deleted_at IS NULL AND e.starts_at >= \(bind: low) AND e.starts_at < \(bind: high)
             AND e.local_start >= \(bind: period.from.description) AND e.local_start < \(bind: period.to.adding(days: 1).description)
             """
-        if !seesRestricted { filter = "\(filter) AND e.confidentiality <> \(bind: Confidentiality.restricted.rawValue)" }
+        if !seesRestricted { filter = "\(filter) AND e.confidentiality <> \(bind: Confidentiality.restricted)" }
         if let places { filter = "\(filter) AND e.place_id IN (\(binds: places.isEmpty ? [UUID()] : places))" }
         return filter
     }
@@ -148,30 +148,28 @@ struct PeriodCounter {
 
     func signedAgreements(_ period: ReportPeriod, by actor: Actor) async throws -> [AgreementSummary] {
         var query = AgreementModel.query(on: database).filter(\.$deletedAt == .null)
-            .filter(\.$signedOn >= period.from.description).filter(\.$signedOn <= period.to.description).sort(\.$signedOn)
-        if !seesRestricted { query = query.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+            .filter(\.$signedOn >= period.from).filter(\.$signedOn <= period.to).sort(\.$signedOn)
+        if !seesRestricted { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         return try await query.all().map { model in
-            AgreementSummary(id: model.id!, kind: AgreementKind(rawValue: model.kind) ?? .other, title: model.title,
-                             status: AgreementStatus(rawValue: model.status) ?? .draft, signedOn: model.signedOn.flatMap(Day.init),
-                             validUntil: model.validUntil.flatMap(Day.init), confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .internal,
-                             isDeleted: false)
+            AgreementSummary(id: model.id!, kind: model.kind, title: model.title, status: model.status, signedOn: model.signedOn,
+                             validUntil: model.validUntil, confidentiality: model.confidentiality, isDeleted: false)
         }
     }
 
     /// Each recommendation's status on the last day: its latest step on or before it.
     func recommendations(at day: Day) async throws -> [String: Int] {
         var live = RecommendationModel.query(on: database).filter(\.$deletedAt == .null)
-        if !seesRestricted { live = live.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+        if !seesRestricted { live = live.filter(\.$confidentiality != Confidentiality.restricted) }
         let ids = Set(try await live.all().compactMap(\.id))
         guard !ids.isEmpty else { return [:] }
-        let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$effectiveOn <= day.description).all()
-        var latest: [UUID: (day: String, recorded: Date, status: String)] = [:]
+        let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$effectiveOn <= day).all()
+        var latest: [UUID: (day: Day, recorded: Date, status: RecommendationStatus)] = [:]
         for step in steps where ids.contains(step.recommendationID) {
             if let current = latest[step.recommendationID], (current.day, current.recorded) >= (step.effectiveOn, step.recordedAt) { continue }
             latest[step.recommendationID] = (step.effectiveOn, step.recordedAt, step.status)
         }
         var byStatus: [String: Int] = [:]
-        for entry in latest.values { byStatus[entry.status, default: 0] += 1 }
+        for entry in latest.values { byStatus[entry.status.rawValue, default: 0] += 1 }
         return byStatus
     }
 }

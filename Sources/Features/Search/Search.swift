@@ -145,7 +145,7 @@ public struct Search: Sendable {
             }
         case "agreement":
             for model in try await AgreementModel.query(on: database).filter(\.$id ~~ ids).all() {
-                hits[model.id!] = hit(model.id!, model.title, model.signedOn, [model.focus, model.notes])
+                hits[model.id!] = hit(model.id!, model.title, model.signedOn?.description, [model.focus, model.notes])
             }
         case "recommendation":
             for model in try await RecommendationModel.query(on: database).filter(\.$id ~~ ids).all() {
@@ -153,7 +153,7 @@ public struct Search: Sendable {
             }
         case "context_event":
             for model in try await ContextEventModel.query(on: database).filter(\.$id ~~ ids).all() {
-                hits[model.id!] = hit(model.id!, model.title, model.startsOn == model.endsOn ? model.startsOn : "\(model.startsOn) – \(model.endsOn)", [model.details])
+                hits[model.id!] = hit(model.id!, model.title, model.startsOn == model.endsOn ? model.startsOn.description : "\(model.startsOn) – \(model.endsOn)", [model.details])
             }
         default:
             break

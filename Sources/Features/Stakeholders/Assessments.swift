@@ -76,10 +76,10 @@ public struct Assessments: Sendable {
         try v.throwIfInvalid()
         let model = StakeholderAssessmentModel()
         model.id = UUID()
-        model.assessedOn = day!.description
+        model.assessedOn = day!
         model.influence = influence!
         model.interest = interest!
-        model.stance = stance!.rawValue
+        model.stance = stance!
         model.notes = notes
         model.assessedBy = actor.label
         model.createdAt = now
@@ -129,7 +129,7 @@ public struct Assessments: Sendable {
         let models = try await StakeholderAssessmentModel.query(on: database).filter(\.$deletedAt == .null)
             .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
         var people = PersonModel.query(on: database).filter(\.$id ~~ Array(Set(models.compactMap(\.personID)))).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let personNames = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let organizations = try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(Set(models.compactMap(\.organizationID))))
             .filter(\.$deletedAt == .null).all()
@@ -167,13 +167,12 @@ public struct Assessments: Sendable {
 
     /// "2023-08-07: influence 4, interest 5, supports" — scores and day only; the notes stay out of the trail.
     static func describe(_ model: StakeholderAssessmentModel) -> String {
-        "\(model.assessedOn): influence \(model.influence), interest \(model.interest), \(model.stance.replacingOccurrences(of: "_", with: " "))"
+        "\(model.assessedOn): influence \(model.influence), interest \(model.interest), \(model.stance.rawValue.replacingOccurrences(of: "_", with: " "))"
     }
 
     static func record(_ model: StakeholderAssessmentModel) -> AssessmentRecord {
-        AssessmentRecord(id: model.id!, assessedOn: Day(model.assessedOn) ?? Day(utc: model.createdAt),
-                         scores: StakeholderScores(influence: model.influence, interest: model.interest,
-                                                   stance: StakeholderStance(rawValue: model.stance) ?? .neutral),
+        AssessmentRecord(id: model.id!, assessedOn: model.assessedOn,
+                         scores: StakeholderScores(influence: model.influence, interest: model.interest, stance: model.stance),
                          notes: model.notes, assessedBy: model.assessedBy, createdAt: model.createdAt)
     }
 }

@@ -132,7 +132,7 @@ struct NetworkReader {
         }
         if !engagementIDs.isEmpty {
             var visible = EngagementModel.query(on: database).filter(\.$id ~~ Array(engagementIDs)).filter(\.$deletedAt == .null)
-            if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+            if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted) }
             let engagements = try await visible.sort(\.$startsAt, .descending).limit(engagementsPerStep).all().compactMap(\.id)
             if !engagements.isEmpty {
                 var members: [UUID: Set<UUID>] = [:]
@@ -150,7 +150,7 @@ struct NetworkReader {
         let agreementIDs = Set(try await partyQuery.all().map(\.agreementID))
         if !agreementIDs.isEmpty {
             var visible = AgreementModel.query(on: database).filter(\.$id ~~ Array(agreementIDs)).filter(\.$deletedAt == .null)
-            if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+            if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted) }
             let agreements = try await visible.all().compactMap(\.id)
             var parties: [UUID: Set<UUID>] = [:]
             if !agreements.isEmpty {
@@ -165,7 +165,7 @@ struct NetworkReader {
             let groupIDs = Set(try await WorkingGroupMemberModel.query(on: database).filter(\.$personID ~~ people).all().map(\.groupID))
             if !groupIDs.isEmpty {
                 var visible = WorkingGroupModel.query(on: database).filter(\.$id ~~ Array(groupIDs)).filter(\.$deletedAt == .null)
-                if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted.rawValue) }
+                if !seesRestricted { visible = visible.filter(\.$confidentiality != Confidentiality.restricted) }
                 let groups = try await visible.all().compactMap(\.id)
                 var members: [UUID: Set<UUID>] = [:]
                 if !groups.isEmpty {
@@ -188,7 +188,7 @@ struct NetworkReader {
         guard !ids.isEmpty else { return [:] }
         var result: [UUID: (String, Bool)] = [:]
         var people = PersonModel.query(on: database).filter(\.$id ~~ Array(ids)).filter(\.$deletedAt == .null)
-        if !seesRestricted { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !seesRestricted { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         for person in try await people.all() { result[person.id!] = (person.name, true) }
         for organization in try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(ids)).filter(\.$deletedAt == .null).all() {
             result[organization.id!] = (organization.name, false)

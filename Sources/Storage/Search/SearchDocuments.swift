@@ -116,7 +116,7 @@ public enum SearchDocuments {
     public static func person(_ model: PersonModel) -> Document? {
         guard model.deletedAt == nil, let id = model.id else { return nil }
         return person(id: id, name: model.name, otherNames: strings(model.otherNamesJSON).compactMap { $0 }, honorific: model.honorific,
-                      notes: model.notes, sensitivity: model.sensitivity)
+                      notes: model.notes, sensitivity: model.sensitivity.rawValue)
     }
 
     /// A live person's document from plain values (an import's).
@@ -142,7 +142,7 @@ public enum SearchDocuments {
         (JSONText.strings(json) ?? (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []).map { Optional($0) }
     }
 
-    static func restricted(_ confidentiality: String) -> Int { confidentiality == Confidentiality.restricted.rawValue ? 1 : 0 }
+    static func restricted(_ confidentiality: Confidentiality) -> Int { confidentiality == .restricted ? 1 : 0 }
 
     static func fold(_ texts: [String?]) -> String { texts.compactMap { $0 }.map(NameFolding.fold).filter { !$0.isEmpty }.joined(separator: " ") }
 
