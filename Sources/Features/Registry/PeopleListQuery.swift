@@ -37,8 +37,8 @@ struct PeopleListQuery {
     func filtered(_ builder: SQLSelectBuilder, scanInNameOrder: Bool = false, byName: Bool = true) -> SQLSelectBuilder {
         var builder = builder.from(PersonModel.schema)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.where("deleted_at", .is, SQLLiteral.null) }
-        if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal.rawValue) }
-        if let sensitivity = query.sensitivity { builder = builder.where("sensitivity", .equal, sensitivity.rawValue) }
+        if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal) }
+        if let sensitivity = query.sensitivity { builder = builder.where("sensitivity", .equal, sensitivity) }
         if let id = query.communityID { builder = builder.where("community_id", .equal, id) }
         if let id = query.placeID { builder = builder.where("place_id", .equal, id) }
         // `+id` is SQLite's way to say "do not use an index for this term"; PostgreSQL plans by cost anyway.
