@@ -92,7 +92,6 @@ public enum DuplicateNames {
         static func wordKeys(_ words: [String]) -> [String] {
             Array(Set(words.map { String($0.prefix { $0 != "*" }.prefix(3)) }.filter { $0.count >= 3 })).map { $0 + "|*" }
         }
-
     }
 
     public static func likeness(_ a: Name, _ b: Name) -> Likeness? {
@@ -104,125 +103,6 @@ public enum DuplicateNames {
         if let pattern = b.pattern, matches(pattern: pattern, words: a.spelled) { return .brokenEncoding }
         if a.keyScalars.count >= 10, b.keyScalars.count >= 10, isOneEditApart(a.keyScalars, b.keyScalars) { return .oneLetter }
         return nil
-    }
-
-    // MARK: Spelling
-
-    /// Folded words, each in one spelling per sound.
-    static func words(of name: String) -> [String] { NameFolding.tokens(name).map(spelling) }
-
-    /// Albanian and Serbian Latin write some sounds differently; after folding (which drops the carons
-    /// of č, ž, š, dž) these pairs remain: xh/dz (Rexhepi/Redžepi), zh/z, sh/s, ç→c (Kçira), q/c
-    /// (Albanian q is ć), gj/d (Gjorgji/Đorđi), dh/d, th/t, doubled ll and rr.
-    static func spelling(_ word: String) -> String {
-        // On bytes, in one pass: this runs for every word of every row of an import.
-        let bytes = Array(word.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 1)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i], next = i + 1 < bytes.count ? bytes[i + 1] : 0
-            if let pair = digraphs[UInt16(byte) << 8 | UInt16(next)] {
-                out += pair
-                i += 2
-                continue
-            }
-            out.append(singles[byte] ?? byte)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let digraphs: [UInt16: [UInt8]] = Dictionary(uniqueKeysWithValues: [
-        ("xh", "dz"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("gj", "d"), ("dh", "d"), ("th", "t"), ("ll", "l"), ("rr", "r"),
-    ].map { from, to in
-        let f = Array(from.utf8)
-        return (UInt16(f[0]) << 8 | UInt16(f[1]), Array(to.utf8))
-    })
-
-    private static let singles: [UInt8: UInt8] = [UInt8(ascii: "q"): UInt8(ascii: "c"), UInt8(ascii: "y"): UInt8(ascii: "i"), UInt8(ascii: "w"): UInt8(ascii: "v")]
-
-    // MARK: Broken encodings
-
-    /// Where a spreadsheet could not write a letter it left "?" (or U+FFFD): "REDZ?EPI", "?or?evi?".
-    /// The words with `*` for each lost letter, or nil when nothing was lost.
-    static func lostLetterPattern(_ name: String) -> [String]? {
-        // Bytes first ("?" is 0x3F; U+FFFD begins with 0xEF): most names have neither, and walking characters is slow.
-        guard name.utf8.contains(where: { $0 == 0x3F || $0 == 0xEF }), name.contains(where: { $0 == "?" || $0 == "\u{FFFD}" }) else { return nil }
-        // Fold the pieces between lost letters on their own, keeping word breaks around them.
-        var words: [String] = []
-        var current = ""
-        for piece in name.split(separator: " ", omittingEmptySubsequences: true) {
-            current = ""
-            var run = ""
-            for character in piece {
-                if character == "?" || character == "\u{FFFD}" {
-                    current += NameFolding.fold(run).replacingOccurrences(of: " ", with: "") + "*"
-                    run = ""
-                } else {
-                    run.append(character)
-                }
-            }
-            current += NameFolding.fold(run).replacingOccurrences(of: " ", with: "")
-            if !current.isEmpty, current != "*" { words.append(spelling(current)) }
-        }
-        return words.isEmpty ? nil : words
-    }
-
-    /// UTF-8 read as Windows-1252 turns "Redžepi" into "RedÅ¾epi" and "Đorđević" into "Ä�orÄ‘eviÄ‡".
-    /// The name as it was meant, when reading it back that way gives valid UTF-8.
-    public static func repairedEncoding(_ name: String) -> String? {
-        guard name.unicodeScalars.contains(where: { (0xC2...0xC5).contains($0.value) || $0.value == 0xD0 || $0.value == 0xD1 }) else { return nil }
-        var bytes: [UInt8] = []
-        for scalar in name.unicodeScalars {
-            if scalar.value < 0x100 {
-                bytes.append(UInt8(scalar.value))
-            } else if let byte = windows1252[scalar.value] {
-                bytes.append(byte)
-            } else {
-                return nil
-            }
-        }
-        guard let repaired = String(validating: bytes, as: UTF8.self), repaired != name else { return nil }
-        return repaired
-    }
-
-    /// The characters Windows-1252 puts in 0x80–0x9F, back to their bytes.
-    static let windows1252: [UInt32: UInt8] = [
-        0x20AC: 0x80, 0x201A: 0x82, 0x0192: 0x83, 0x201E: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87, 0x02C6: 0x88,
-        0x2030: 0x89, 0x0160: 0x8A, 0x2039: 0x8B, 0x0152: 0x8C, 0x017D: 0x8E, 0x2018: 0x91, 0x2019: 0x92, 0x201C: 0x93,
-        0x201D: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02DC: 0x98, 0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B,
-        0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
-    ]
-
-    /// Whether the words match the pattern, in the same order or reversed; each `*` stands for up to two
-    /// letters (a lost "ž" may leave "z?" or just "?").
-    static func matches(pattern: [String], words: [String]) -> Bool {
-        guard pattern.count == words.count else { return false }
-        let p = pattern.map { Array($0.unicodeScalars) }
-        func all(_ candidate: [String]) -> Bool {
-            zip(p, candidate).allSatisfy { matches(pattern: $0, word: Array($1.unicodeScalars)) }
-        }
-        return all(words) || all(words.reversed())
-    }
-
-    static func matches(pattern: [Unicode.Scalar], word: [Unicode.Scalar]) -> Bool {
-        // Positions of the word reachable after each pattern character (a small NFA).
-        var reachable: Set<Int> = [0]
-        for symbol in pattern {
-            var next = Set<Int>()
-            for position in reachable {
-                if symbol == "*" {
-                    for skip in 0...2 where position + skip <= word.count { next.insert(position + skip) }
-                } else if position < word.count, word[position] == symbol {
-                    next.insert(position + 1)
-                }
-            }
-            if next.isEmpty { return false }
-            reachable = next
-        }
-        // A pattern of only lost letters proves nothing.
-        return reachable.contains(word.count) && pattern.contains { $0 != "*" }
     }
 
     /// Levenshtein distance exactly one (one letter added, dropped or changed).

@@ -23,6 +23,11 @@ public enum ParticipantPart: String, CaseIterable, Codable, Sendable {
     case host, speaker, participant, delegation, observer
 }
 
+/// The part an organisation played in an engagement: it hosted it, or took part as a partner.
+public enum EngagementOrganizationRole: String, CaseIterable, Codable, Sendable {
+    case host, partner
+}
+
 /// Who may read an engagement. Restricted engagements follow the registry's restricted-record rule:
 /// invisible to roles that may not read restricted records, on every path.
 public enum Confidentiality: String, CaseIterable, Codable, Sendable {

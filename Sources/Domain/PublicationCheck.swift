@@ -31,61 +31,6 @@ public enum PublicationCheck {
         }
     }
 
-    /// How a person appears in the output, chosen by its author.
-    public enum Treatment: String, CaseIterable, Codable, Sendable {
-        /// By name (needs their consent to be named publicly).
-        case name
-        /// As a description such as "a community representative".
-        case anonymise
-        /// Not at all: their name, quotes and the photos that show them are left out.
-        case leaveOut = "leave_out"
-    }
-
-    public struct Decision: Sendable, Equatable, Codable {
-        public var treatment: Treatment
-        /// What an anonymised person is called instead.
-        public var label: String?
-
-        public init(_ treatment: Treatment, label: String? = nil) {
-            self.treatment = treatment
-            self.label = label
-        }
-    }
-
-    /// The author's choices: per person, and the quotes and photos left out.
-    public struct Decisions: Sendable, Equatable, Codable {
-        public var people: [UUID: Decision]
-        public var quotesLeftOut: Set<UUID>
-        public var photosLeftOut: Set<UUID>
-
-        public init(people: [UUID: Decision] = [:], quotesLeftOut: Set<UUID> = [], photosLeftOut: Set<UUID> = []) {
-            self.people = people
-            self.quotesLeftOut = quotesLeftOut
-            self.photosLeftOut = photosLeftOut
-        }
-
-        /// Until the author chooses, a person is to be named — so the check asks about everyone who has not agreed.
-        public func decision(for id: UUID) -> Decision { people[id] ?? Decision(.name) }
-
-        // People keyed by their id as text, so the JSON is an object rather than a list of pairs.
-        enum CodingKeys: String, CodingKey { case people, quotesLeftOut, photosLeftOut }
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let byText = try container.decodeIfPresent([String: Decision].self, forKey: .people) ?? [:]
-            people = Dictionary(byText.compactMap { key, value in UUID(uuidString: key).map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
-            quotesLeftOut = try container.decodeIfPresent(Set<UUID>.self, forKey: .quotesLeftOut) ?? []
-            photosLeftOut = try container.decodeIfPresent(Set<UUID>.self, forKey: .photosLeftOut) ?? []
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(Dictionary(uniqueKeysWithValues: people.map { ($0.key.uuidString.lowercased(), $0.value) }), forKey: .people)
-            try container.encode(quotesLeftOut.sorted { $0.uuidString < $1.uuidString }, forKey: .quotesLeftOut)
-            try container.encode(photosLeftOut.sorted { $0.uuidString < $1.uuidString }, forKey: .photosLeftOut)
-        }
-    }
-
     /// What the draft would publish that involves people.
     public enum Item: Sendable, Equatable {
         /// A person named as taking part (`place` says where, for the list: "Meeting with the mayor, 8 Aug").
@@ -94,49 +39,6 @@ public enum PublicationCheck {
         case photo(id: UUID, shown: [UUID], place: String)
         /// Words going out as typed, searched for the names of people who may not be named.
         case text(String, place: String)
-    }
-
-    public enum Use: String, Sendable, Equatable, Codable {
-        case named, quoted, shown
-    }
-
-    /// Why the output cannot go out yet.
-    public enum Reason: String, Sendable, Equatable, Codable {
-        /// The person has not agreed to this use (their answer is no or not yet asked).
-        case noConsent = "no_consent"
-        /// The text names a person who is anonymised or left out.
-        case nameInText = "name_in_text"
-        /// The text names a restricted person (who is not named to the reader either).
-        case restrictedNameInText = "restricted_name_in_text"
-    }
-
-    public struct Problem: Sendable, Equatable {
-        /// Nil when the person is restricted: the reader is not told who.
-        public var person: UUID?
-        public var use: Use
-        public var reason: Reason
-        /// The person's answer for this use, for a missing consent.
-        public var answer: ConsentAnswer?
-        public var place: String
-        /// The quote or photo concerned, so it can be left out.
-        public var item: UUID?
-    }
-
-    /// One person the output involves, with each use and their answer.
-    public struct Mention: Sendable, Equatable {
-        public var person: UUID
-        public var name: String
-        public var decision: Decision
-        public var uses: [Use: ConsentAnswer]
-    }
-
-    public struct Result: Sendable, Equatable {
-        public var mentions: [Mention]
-        public var problems: [Problem]
-        /// How many restricted people were left out (never who).
-        public var restrictedLeftOut: Int
-        public var quotesWithheld: Int
-        public var isClean: Bool { problems.isEmpty }
     }
 
     public static func run(items: [Item], subjects: [UUID: Subject], decisions: Decisions) -> Result {

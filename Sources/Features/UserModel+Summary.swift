@@ -3,7 +3,7 @@ import Storage
 extension UserModel {
     public var summary: UserSummary {
         UserSummary(
-            id: id!, email: email, name: name, role: roleValue, isDisabled: isDisabled,
+            id: id!, email: email, name: name, role: role, isDisabled: isDisabled,
             lastSignInAt: lastSignInAt, createdAt: createdAt, version: version
         )
     }

@@ -28,7 +28,7 @@ public enum DatabaseSetup {
     /// WAL lets readers go on while one writer writes; it is a property of the file, so once is enough.
     /// (sqlite-nio installs a busy handler that waits for a lock rather than failing at once.)
     public static func prepare(_ database: any Database, location: DatabaseLocation, searchPath: [String]? = nil) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         switch location {
         case .sqliteFile:
             // 16 KB pages rather than 4 KB for a new file (an existing one keeps its size): fewer, shallower
@@ -56,7 +56,7 @@ public enum DatabaseSetup {
     public static func configureConnections(_ databases: [any Database], location: DatabaseLocation) async throws {
         guard case .sqliteFile = location else { return }
         for database in databases {
-            guard let sql = database as? any SQLDatabase else { continue }
+            let sql = database.sql
             try await sql.raw("PRAGMA synchronous=NORMAL").run()
             try await sql.raw("PRAGMA cache_size=-32768").run()
             try await sql.raw("PRAGMA mmap_size=268435456").run()
@@ -66,7 +66,7 @@ public enum DatabaseSetup {
 
     /// A short statement of the database's state, for `/healthz`.
     public static func health(_ database: any Database) async -> (ok: Bool, detail: String) {
-        guard let sql = database as? any SQLDatabase else { return (false, "not an SQL database") }
+        let sql = database.sql
         do {
             try await sql.raw("SELECT 1").run()
             return (true, "reachable")

@@ -44,7 +44,7 @@ struct CoordinationTests {
             // The file is shared with other actors: a contact is named only with their consent to be named publicly.
             #expect(lines.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,"))
             let redzepi = try #require(try await PersonModel.find(f.redzepi, on: app.db))
-            redzepi.consentNamed = "yes"
+            redzepi.consentNamed = .yes
             try await redzepi.save(on: app.db)
             let named = try await browser.get("/coordination/export.csv").body.string.components(separatedBy: "\r\n")
             #expect(named.contains("Office of the Deputy Prime Minister for Minority Issues and Human Rights,Minority rights,,Mitrovica South,2023-01-01,,Emilija Redžepi"))

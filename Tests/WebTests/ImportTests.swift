@@ -99,7 +99,7 @@ struct ImportTests {
             #expect(try await AuditEntryModel.query(on: app.db).filter(\.$recordID == dragan.id).count() == 1)
             // What the import wrote is what the form would have: same audit fields, same record.
             let entry = try #require(try await AuditEntryModel.query(on: app.db).filter(\.$recordID == dragan.id).first())
-            #expect(entry.changes == FieldChange.between([], dragan.auditFields) && entry.action == "create")
+            #expect(entry.changes == FieldChange.between([], dragan.auditFields) && entry.action == .create)
             let record = try await People(database: app.db).get(dragan.id!, by: .commandLine)
             #expect(record.emails == ["dragan@example.org"] && record.consent.values.allSatisfy { $0 == "unknown" } && record.version == 1)
         }

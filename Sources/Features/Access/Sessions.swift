@@ -24,7 +24,7 @@ public struct Sessions: Sendable {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         // This runs on every signed-in request: one joined query read as plain columns, because building
         // the two Fluent models (reflection over every field) cost more than the query itself.
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         guard let row = try await sql.select()
             .column(SQLColumn("id", table: UserSessionModel.schema), as: "session_id")
             .column(SQLColumn("created_at", table: UserSessionModel.schema), as: "session_created_at")

@@ -46,7 +46,7 @@ public struct SignIn: Sendable {
 
         let token = SecretToken.generate()
         let session = UserSessionModel(tokenHash: SecretToken.hash(token), userID: user.id!, now: now)
-        let signedIn = Actor(kind: .user(id: user.id!, role: user.roleValue), label: user.email, address: address)
+        let signedIn = Actor(kind: .user(id: user.id!, role: user.role), label: user.email, address: address)
         try await database.transaction { tx in
             try await session.create(on: tx)
             user.lastSignInAt = now

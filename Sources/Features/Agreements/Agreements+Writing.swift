@@ -9,15 +9,15 @@ extension Agreements: RecordKind {
 
     /// The status the agreement had before this save (nil for a new one), so a move adds a dated step.
     public func apply(_ valid: Valid, to model: AgreementModel, now: Date) -> AgreementStatus? {
-        let previous = model.$status.value.flatMap(AgreementStatus.init)
-        model.kind = valid.kind.rawValue
+        let previous = model.$status.value
+        model.kind = valid.kind
         model.title = valid.title
         model.focus = valid.focus
         model.topics = JSONList.encode(valid.topics)
-        model.signedOn = valid.signedOn?.description
-        model.validUntil = valid.validUntil?.description
-        model.status = valid.status.rawValue
-        model.confidentiality = valid.confidentiality.rawValue
+        model.signedOn = valid.signedOn
+        model.validUntil = valid.validUntil
+        model.status = valid.status
+        model.confidentiality = valid.confidentiality
         model.notes = valid.notes
         model.updatedAt = now
         return previous
@@ -29,7 +29,7 @@ extension Agreements: RecordKind {
         guard previous != valid.status else { return }
         // A new agreement's first step is dated the day it was signed; a later move, the day it took effect.
         let day = valid.statusOn ?? (previous == nil ? valid.signedOn : nil) ?? Day(utc: now)
-        try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day.description, recordedAt: now).create(on: db)
+        try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day, recordedAt: now).create(on: db)
     }
 
     /// Records that an engagement discussed or signed the agreement (once per pair; a second link replaces the first).
@@ -39,12 +39,12 @@ extension Agreements: RecordKind {
             let model = try await find(id, by: actor, includeDeleted: false, on: tx)
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             let existing = try await AgreementEngagementModel.query(on: tx).filter(\.$agreementID == id).filter(\.$engagementID == engagementID).first()
-            guard existing?.link != link.rawValue else { return }
-            if let existing { existing.link = link.rawValue; try await existing.update(on: tx) } else {
-                try await AgreementEngagementModel(agreementID: id, engagementID: engagementID, link: link.rawValue).create(on: tx)
+            guard existing?.link != link else { return }
+            if let existing { existing.link = link; try await existing.update(on: tx) } else {
+                try await AgreementEngagementModel(agreementID: id, engagementID: engagementID, link: link).create(on: tx)
             }
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: [FieldChange(field: "engagement", from: existing?.link, to: "\(link.rawValue): \(engagement.title)")], at: now, on: tx)
+                                        changes: [FieldChange(field: "engagement", from: existing?.link.rawValue, to: "\(link.rawValue): \(engagement.title)")], at: now, on: tx)
         }
     }
 
@@ -57,13 +57,19 @@ extension Agreements: RecordKind {
             else { return }
             try await existing.delete(on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: [FieldChange(field: "engagement", from: "\(existing.link): \(engagement.title)", to: nil)], at: now, on: tx)
+                                        changes: [FieldChange(field: "engagement", from: "\(existing.link.rawValue): \(engagement.title)", to: nil)], at: now, on: tx)
         }
     }
 
     public struct Valid {
         var kind: AgreementKind, title: String, focus: String?, topics: [String], signedOn: Day?, validUntil: Day?
-        var status: AgreementStatus, statusOn: Day?, confidentiality: Confidentiality, notes: String?, parties: [AgreementPartyInput]
+        var status: AgreementStatus, statusOn: Day?, confidentiality: Confidentiality, notes: String?, parties: [Party]
+
+        struct Party {
+            var organizationID: UUID?
+            var personID: UUID?
+            var part: PartyPart
+        }
     }
 
     public func validate(_ input: AgreementInput, existing: AgreementModel?, by actor: Actor, on db: any Database) async throws -> Valid {
@@ -89,9 +95,12 @@ extension Agreements: RecordKind {
             }
         }
         v.check(input.parties.count <= 50, "parties", "field.tooMany", "50")
+        var parties: [Valid.Party] = []
         for party in input.parties {
             v.check((party.organizationID == nil) != (party.personID == nil), "parties", "agreement.partyOneOf")
-            v.check(PartyPart(rawValue: party.part) != nil, "parties", "field.notAChoice")
+            if let part = v.choice(party.part, PartyPart.self, "parties") {
+                parties.append(Valid.Party(organizationID: party.organizationID, personID: party.personID, part: part))
+            }
         }
         let keys = input.parties.map { ($0.organizationID ?? $0.personID)?.uuidString ?? "" }
         v.check(Set(keys).count == keys.count, "parties", "agreement.partyTwice")
@@ -107,15 +116,15 @@ extension Agreements: RecordKind {
         }
         try v.throwIfInvalid()
         return Valid(kind: kind!, title: title!, focus: focus, topics: topics, signedOn: signedOn, validUntil: validUntil, status: status!,
-                     statusOn: statusOn, confidentiality: confidentiality!, notes: notes, parties: input.parties)
+                     statusOn: statusOn, confidentiality: confidentiality!, notes: notes, parties: parties)
     }
 
-    func replaceParties(of id: UUID, with parties: [AgreementPartyInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+    func replaceParties(of id: UUID, with parties: [Valid.Party], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
+        let sql = db.sql
         var delete = sql.delete(from: AgreementPartyModel.schema).where("agreement_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted people among the parties stay: this actor could not see them to keep them.
-            delete = delete.where(SQLQueryString("(\(ident: "person_id") IS NULL OR \(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue)))"))
+            delete = delete.where(SQLQueryString("(\(ident: "person_id") IS NULL OR \(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal)))"))
         }
         try await delete.run()
         for party in parties {
@@ -127,10 +136,10 @@ extension Agreements: RecordKind {
     /// Parties by identity, not name: the history is read by roles that may not see every person.
     public func auditFields(_ model: AgreementModel, on db: any Database) async throws -> [(String, String?)] {
         let parties = try await AgreementPartyModel.query(on: db).filter(\.$agreementID == model.id!).all()
-        let partyText = parties.map { "\(($0.organizationID ?? $0.personID)?.uuidString ?? ""): \($0.part)" }.sorted().joined(separator: ", ")
-        return [("kind", model.kind), ("title", model.title), ("focus", model.focus), ("topics", model.topics == "[]" ? nil : model.topics),
-                ("signedOn", model.signedOn), ("validUntil", model.validUntil), ("status", model.status),
-                ("confidentiality", model.confidentiality), ("notes", model.notes), ("parties", partyText.isEmpty ? nil : partyText)]
+        let partyText = parties.map { "\(($0.organizationID ?? $0.personID)?.uuidString ?? ""): \($0.part.rawValue)" }.sorted().joined(separator: ", ")
+        return [("kind", model.kind.rawValue), ("title", model.title), ("focus", model.focus), ("topics", model.topics == "[]" ? nil : model.topics),
+                ("signedOn", model.signedOn?.description), ("validUntil", model.validUntil?.description), ("status", model.status.rawValue),
+                ("confidentiality", model.confidentiality.rawValue), ("notes", model.notes), ("parties", partyText.isEmpty ? nil : partyText)]
     }
 }
 

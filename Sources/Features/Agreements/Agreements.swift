@@ -35,8 +35,8 @@ public struct Agreements: Sendable {
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<AgreementSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
-        if let status = query.status { builder = builder.filter(\.$status == status.rawValue) }
-        if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
+        if let status = query.status { builder = builder.filter(\.$status == status) }
+        if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
         if let id = query.organizationID {
             builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$organizationID == id).all().map(\.agreementID)))
         }
@@ -72,15 +72,13 @@ public struct Agreements: Sendable {
         let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ links.map(\.agreementID)).all()
         let titles = Dictionary(models.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
         return links.compactMap { link in
-            titles[link.agreementID].map { (RecordRef(id: link.agreementID, name: $0), AgreementEngagementLink(rawValue: link.link) ?? .discussed) }
+            titles[link.agreementID].map { (RecordRef(id: link.agreementID, name: $0), link.link) }
         }.sorted { $0.agreement.name < $1.agreement.name }
     }
 
     static func summary(_ model: AgreementModel) -> AgreementSummary {
-        AgreementSummary(id: model.id!, kind: AgreementKind(rawValue: model.kind) ?? .other, title: model.title,
-                         status: AgreementStatus(rawValue: model.status) ?? .draft, signedOn: model.signedOn.flatMap(Day.init),
-                         validUntil: model.validUntil.flatMap(Day.init),
-                         confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
+        AgreementSummary(id: model.id!, kind: model.kind, title: model.title, status: model.status, signedOn: model.signedOn,
+                         validUntil: model.validUntil, confidentiality: model.confidentiality, isDeleted: model.deletedAt != nil)
     }
 
     public func record(_ model: AgreementModel, by actor: Actor) async throws -> AgreementRecord {
@@ -89,22 +87,22 @@ public struct Agreements: Sendable {
         let organizations = try await OrganizationModel.query(on: database).filter(\.$id ~~ partyRows.compactMap(\.organizationID)).all()
         let orgNames = Dictionary(organizations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         var people = PersonModel.query(on: database).filter(\.$id ~~ partyRows.compactMap(\.personID)).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let personNames = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let parties: [AgreementParty] = partyRows.compactMap { row in
-            let part = PartyPart(rawValue: row.part) ?? .partner
+            let part = row.part
             if let org = row.organizationID { return orgNames[org].map { AgreementParty(organization: RecordRef(id: org, name: $0), person: nil, part: part) } }
             if let person = row.personID { return personNames[person].map { AgreementParty(organization: nil, person: RecordRef(id: person, name: $0), part: part) } }
             return nil
         }.sorted { ($0.organization == nil ? 1 : 0, $0.organization?.name ?? $0.person?.name ?? "") < ($1.organization == nil ? 1 : 0, $1.organization?.name ?? $1.person?.name ?? "") }
         let steps = try await AgreementStatusChangeModel.query(on: database).filter(\.$agreementID == id)
             .sort(\.$effectiveOn).sort(\.$recordedAt).all()
-            .compactMap { step in Day(step.effectiveOn).map { AgreementStatusStep(status: AgreementStatus(rawValue: step.status) ?? .draft, effectiveOn: $0) } }
+            .map { AgreementStatusStep(status: $0.status, effectiveOn: $0.effectiveOn) }
         let links = try await AgreementEngagementModel.query(on: database).filter(\.$agreementID == id).all()
         var engagements: [AgreementEngagement] = []
         if !links.isEmpty {
             let seen = try await Engagements(database: database, language: language).summaries(ids: links.map(\.engagementID), by: actor)
-            let kinds = Dictionary(links.map { ($0.engagementID, AgreementEngagementLink(rawValue: $0.link) ?? .discussed) }, uniquingKeysWith: { first, _ in first })
+            let kinds = Dictionary(links.map { ($0.engagementID, $0.link) }, uniquingKeysWith: { first, _ in first })
             engagements = seen.map { AgreementEngagement(engagement: RecordRef(id: $0.id, name: $0.title), day: String($0.start.prefix(10)), link: kinds[$0.id] ?? .discussed) }
         }
         return AgreementRecord(summary: Self.summary(model), focus: model.focus, topics: JSONList.decode(model.topics), notes: model.notes,

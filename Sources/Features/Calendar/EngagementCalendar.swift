@@ -36,7 +36,7 @@ public struct EngagementCalendar: Sendable {
         // The same visibility rule as every other list: deleted and (for most roles) restricted ones are left out.
         // Widened by 14 hours, the largest time-zone offset, so a day at the window's edge is not cut in half.
         let from = now.addingTimeInterval(-Double(Self.lookBackDays) * 86_400 - 14 * 3600)
-        let rows = try await engagements.visible(try engagements.sql.select(), to: actor)
+        let rows = try await engagements.visible(engagements.sql.select(), to: actor)
             .columns((Engagements.summaryColumns + ["duration_minutes", "updated_at"]).map { SQLColumn($0, table: table) })
             .where(SQLColumn("starts_at", table: table), .greaterThanOrEqual, SQLBind(from))
             .orderBy(SQLColumn("starts_at", table: table), SQLDirection.descending).orderBy(SQLColumn("id", table: table), SQLDirection.descending)

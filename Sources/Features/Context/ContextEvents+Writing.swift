@@ -40,13 +40,13 @@ extension ContextEvents: RecordKind {
 
     public func apply(_ valid: Valid, to model: ContextEventModel, now: Date) {
         model.title = valid.title
-        model.kind = valid.kind.rawValue
-        model.severity = valid.severity.rawValue
-        model.startsOn = valid.period.startsOn.description
-        model.endsOn = valid.period.endsOn.description
+        model.kind = valid.kind
+        model.severity = valid.severity
+        model.startsOn = valid.period.startsOn
+        model.endsOn = valid.period.endsOn
         model.details = valid.description
         model.sourceURL = valid.sourceURL
-        model.confidentiality = valid.confidentiality.rawValue
+        model.confidentiality = valid.confidentiality
         model.updatedAt = now
     }
 
@@ -57,8 +57,9 @@ extension ContextEvents: RecordKind {
 
     public func auditFields(_ model: ContextEventModel, on db: any Database) async throws -> [(String, String?)] {
         let placeIDs = try await ContextEventPlaceModel.query(on: db).filter(\.$eventID == model.id!).all().map(\.placeID)
-        return [("title", model.title), ("kind", model.kind), ("severity", model.severity), ("startsOn", model.startsOn), ("endsOn", model.endsOn),
-                ("description", model.details), ("sourceURL", model.sourceURL), ("confidentiality", model.confidentiality),
+        return [("title", model.title), ("kind", model.kind.rawValue), ("severity", model.severity.rawValue),
+                ("startsOn", model.startsOn.description), ("endsOn", model.endsOn.description),
+                ("description", model.details), ("sourceURL", model.sourceURL), ("confidentiality", model.confidentiality.rawValue),
                 ("places", placeIDs.isEmpty ? nil : Set(placeIDs).map(\.uuidString).sorted().joined(separator: ", "))]
     }
 

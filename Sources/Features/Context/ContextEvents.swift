@@ -4,48 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-public struct ContextEventInput: Sendable, Equatable {
-    public var title: String
-    public var kind: String
-    public var severity: String
-    public var startsOn: String
-    /// Empty for a single day.
-    public var endsOn: String?
-    public var description: String?
-    public var sourceURL: String?
-    public var confidentiality: String = Confidentiality.internal.rawValue
-    public var placeIDs: [UUID] = []
-
-    public init(title: String, kind: String, severity: String, startsOn: String) {
-        self.title = title
-        self.kind = kind
-        self.severity = severity
-        self.startsOn = startsOn
-    }
-}
-
-public struct ContextEventSummary: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var title: String
-    public var kind: ContextEventKind
-    public var severity: Severity
-    public var period: EventPeriod
-    public var confidentiality: Confidentiality
-    public var places: [RecordRef]
-    public var isDeleted: Bool
-}
-
-public struct ContextEventRecord: RecordValue, Equatable, Codable {
-    public var summary: ContextEventSummary
-    public var description: String?
-    public var sourceURL: String?
-    public var version: Int
-
-    public var id: UUID { summary.id }
-    public var label: String { summary.title }
-    public var isDeleted: Bool { summary.isDeleted }
-}
-
 /// What happens around the work. A restricted event (a security incident that names its source, say)
 /// follows the restricted-record rule: invisible to roles that may not read restricted records.
 public struct ContextEvents: Sendable {
@@ -76,9 +34,9 @@ public struct ContextEvents: Sendable {
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<ContextEventSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
-        if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
-        if let to = query.to { builder = builder.filter(\.$startsOn <= to.description) }
-        if let from = query.from { builder = builder.filter(\.$endsOn >= from.description) }
+        if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
+        if let to = query.to { builder = builder.filter(\.$startsOn <= to) }
+        if let from = query.from { builder = builder.filter(\.$endsOn >= from) }
         if let place = query.placeID {
             let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID == place).all().map(\.eventID)
             builder = builder.filter(\.$id ~~ ids)
@@ -99,8 +57,8 @@ public struct ContextEvents: Sendable {
         if let placeIDs {
             guard !placeIDs.isEmpty else { return [] }
             var builder = visible(to: actor, includeDeleted: false)
-            if let to { builder = builder.filter(\.$startsOn <= to.description) }
-            if let from { builder = builder.filter(\.$endsOn >= from.description) }
+            if let to { builder = builder.filter(\.$startsOn <= to) }
+            if let from { builder = builder.filter(\.$endsOn >= from) }
             let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID ~~ placeIDs).all().map(\.eventID)
             let models = try await builder.filter(\.$id ~~ ids).sort(\.$startsOn, .descending).limit(limit).all()
             let places = try await placesOf(models.map { $0.id! })
@@ -124,12 +82,10 @@ public struct ContextEvents: Sendable {
     }
 
     static func summary(_ model: ContextEventModel, places: [RecordRef]) -> ContextEventSummary {
-        let start = Day(model.startsOn) ?? Day(year: 2000, month: 1, day: 1)!
-        return ContextEventSummary(
-            id: model.id!, title: model.title, kind: ContextEventKind(rawValue: model.kind) ?? .other,
-            severity: Severity(rawValue: model.severity) ?? .moderate,
-            period: EventPeriod(startsOn: start, endsOn: Day(model.endsOn)) ?? EventPeriod(startsOn: start, endsOn: nil)!,
-            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, places: places, isDeleted: model.deletedAt != nil)
+        ContextEventSummary(
+            id: model.id!, title: model.title, kind: model.kind, severity: model.severity,
+            period: EventPeriod(startsOn: model.startsOn, endsOn: model.endsOn) ?? EventPeriod(startsOn: model.startsOn, endsOn: nil)!,
+            confidentiality: model.confidentiality, places: places, isDeleted: model.deletedAt != nil)
     }
 
     public func record(_ model: ContextEventModel, by actor: Actor) async throws -> ContextEventRecord {

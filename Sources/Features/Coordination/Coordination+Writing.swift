@@ -40,8 +40,8 @@ extension Coordination: RecordKind {
     public func apply(_ valid: Valid, to model: CoordinationActivityModel, now: Date) {
         model.organizationID = valid.organizationID
         model.theme = valid.theme
-        model.startsOn = valid.startsOn?.description
-        model.endsOn = valid.endsOn?.description
+        model.startsOn = valid.startsOn
+        model.endsOn = valid.endsOn
         model.contactPersonID = valid.contactPersonID
         model.notes = valid.notes
         model.updatedAt = now
@@ -55,7 +55,8 @@ extension Coordination: RecordKind {
 
     public func auditFields(_ model: CoordinationActivityModel, on db: any Database) async throws -> [(String, String?)] {
         let placeIDs = try await CoordinationPlaceModel.query(on: db).filter(\.$activityID == model.id!).all().map(\.placeID)
-        return [("organization", model.organizationID.uuidString), ("theme", model.theme), ("startsOn", model.startsOn), ("endsOn", model.endsOn),
+        return [("organization", model.organizationID.uuidString), ("theme", model.theme), ("startsOn", model.startsOn?.description),
+                ("endsOn", model.endsOn?.description),
                 ("contact", model.contactPersonID?.uuidString), ("notes", model.notes),
                 ("places", placeIDs.isEmpty ? nil : Set(placeIDs).map(\.uuidString).sorted().joined(separator: ", "))]
     }

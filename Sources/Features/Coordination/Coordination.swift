@@ -4,43 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-public struct CoordinationInput: Sendable, Equatable {
-    public var organizationID: UUID?
-    public var theme: String
-    public var startsOn: String?
-    public var endsOn: String?
-    public var placeIDs: [UUID] = []
-    public var contactPersonID: UUID?
-    public var notes: String?
-
-    public init(organizationID: UUID?, theme: String) {
-        self.organizationID = organizationID
-        self.theme = theme
-    }
-}
-
-public struct CoordinationRecord: RecordValue, Equatable, Codable {
-    public var id: UUID
-    public var organization: RecordRef
-    public var theme: String
-    public var period: DaySpan
-    public var places: [RecordRef]
-    public var contact: RecordRef?
-    public var notes: String?
-    public var isDeleted: Bool
-    public var version: Int
-
-    public var label: String { theme }
-}
-
-/// Who does what where: the matrix of actors × themes, and its rows for HXL tools.
-public struct CoordinationMatrix: Sendable, Equatable {
-    public var themes: [String]
-    public var actors: [RecordRef]
-    /// actor → theme → activities.
-    public var cells: [UUID: [String: [CoordinationRecord]]]
-}
-
 /// Other actors' activities — organisation, theme or sector, places, period, contact, notes on alignment
 /// and overlap — so a team sees who else works where before planning its own. A restricted contact person
 /// is left out for roles that may not see them.
@@ -71,8 +34,8 @@ public struct Coordination: Sendable {
         try actor.require(.readRecords)
         var builder = CoordinationActivityModel.query(on: database)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(\.$deletedAt == nil) }
-        if let to = query.to { builder = builder.group(.or) { $0.filter(\.$startsOn == nil).filter(\.$startsOn <= to.description) } }
-        if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from.description) } }
+        if let to = query.to { builder = builder.group(.or) { $0.filter(\.$startsOn == nil).filter(\.$startsOn <= to) } }
+        if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from) } }
         if let placeID = query.placeID {
             let within = try await PlaceTree.load(database).descendants(of: placeID)
             let ids = try await CoordinationPlaceModel.query(on: database).filter(\.$placeID ~~ Array(within)).all().map(\.activityID)
@@ -128,7 +91,7 @@ public struct Coordination: Sendable {
         let orgs = try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(Set(models.map(\.organizationID)))).all()
         let orgNames = Dictionary(orgs.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         var people = PersonModel.query(on: database).filter(\.$id ~~ models.compactMap(\.contactPersonID)).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let contacts = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let links = try await CoordinationPlaceModel.query(on: database).filter(\.$activityID ~~ ids).all()
         let placeNames = try await Places(database: database, language: language).names(of: Array(Set(links.map(\.placeID))))
@@ -136,7 +99,7 @@ public struct Coordination: Sendable {
         for link in links { if let name = placeNames[link.placeID] { places[link.activityID, default: []].append(RecordRef(id: link.placeID, name: name)) } }
         return models.map { model in
             CoordinationRecord(id: model.id!, organization: RecordRef(id: model.organizationID, name: orgNames[model.organizationID] ?? ""),
-                               theme: model.theme, period: DaySpan(from: model.startsOn.flatMap(Day.init), to: model.endsOn.flatMap(Day.init)),
+                               theme: model.theme, period: DaySpan(from: model.startsOn, to: model.endsOn),
                                places: (places[model.id!] ?? []).sorted { $0.name < $1.name },
                                contact: model.contactPersonID.flatMap { id in contacts[id].map { RecordRef(id: id, name: $0) } },
                                notes: model.notes, isDeleted: model.deletedAt != nil, version: model.version)

@@ -6,7 +6,7 @@ import Storage
 /// The places as a tree, for "this place or any place within it" and for a place's region and municipality.
 struct PlaceTree {
     var parent: [UUID: UUID]
-    var kind: [UUID: String]
+    var kind: [UUID: PlaceKind]
 
     var ids: [UUID] { Array(kind.keys) }
 
@@ -37,8 +37,8 @@ struct PlaceTree {
         var steps = 0
         while let place = current, steps < 10 {
             switch kind[place] {
-            case PlaceKind.region.rawValue: region = region ?? place
-            case PlaceKind.municipality.rawValue: municipality = municipality ?? place
+            case .region: region = region ?? place
+            case .municipality: municipality = municipality ?? place
             default: break
             }
             current = parent[place]

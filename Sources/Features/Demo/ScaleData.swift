@@ -21,7 +21,7 @@ public struct ScaleData: Sendable {
     }
 
     public func generate(people count: Int, seed: UInt64 = 2023, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Summary {
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         let cast = try await DemoRegistry(database: database).lookup()
         var generator = SyntheticRegistry(seed: seed ^ UInt64(count))
         let orgCount = max(1, count / 10)
@@ -30,7 +30,7 @@ public struct ScaleData: Sendable {
         let positions = generator.positions(people: count, organizations: orgCount)
         let now = Date()
         let engaged: ScaleEngagements.Summary = try await database.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { return ScaleEngagements.Summary(engagements: 0, participations: 0) }
+            let sql = tx.sql
             for batch in organizations.chunked(400) {
                 var insert = sql.insert(into: OrganizationModel.schema).columns(
                     "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version")
@@ -60,7 +60,7 @@ public struct ScaleData: Sendable {
                 try await insert.run()
                 try await NameIndex.insert(batch.map {
                     NameIndex.Entry(recordType: "person", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name),
-                                    visibility: NameIndex.Visibility(sensitivity: $0.sensitivity.rawValue, deleted: false))
+                                    visibility: NameIndex.Visibility(sensitivity: $0.sensitivity, deleted: false))
                 }, sql: sql)
                 written += batch.count
                 if written % 10_000 == 0 { progress("\(written) people") }

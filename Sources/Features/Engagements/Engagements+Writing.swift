@@ -14,7 +14,7 @@ extension Engagements: RecordKind {
 
     /// Restricted engagements are changed only by those who may write restricted records.
     public func requireWritable(_ model: EngagementModel, by actor: Actor) throws {
-        if model.confidentiality == Confidentiality.restricted.rawValue, !actor.can(.writeRestricted) {
+        if model.confidentiality == .restricted, !actor.can(.writeRestricted) {
             throw DomainError.invalid([FieldIssue(field: "confidentiality", "engagement.restrictedNotAllowed")])
         }
     }
@@ -43,7 +43,7 @@ extension Engagements: RecordKind {
         model.outcomes = checked.outcomes
         model.decisions = checked.decisions
         model.aggregateOnly = input.aggregateOnly
-        model.confidentiality = checked.confidentiality.rawValue
+        model.confidentiality = checked.confidentiality
         model.updatedAt = now
         return !model.$id.exists
     }
@@ -76,7 +76,7 @@ extension Engagements: RecordKind {
         let people = Set(input.participants.map(\.personID))
         if !people.isEmpty {
             var query = PersonModel.query(on: db).filter(\.$id ~~ Array(people)).filter(\.$deletedAt == nil)
-            if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+            if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal) }
             v.check(try await query.count() == people.count, "participants", "reference.unknown")
         }
         let owners = Set(input.followUps.compactMap(\.ownerID))
@@ -89,9 +89,10 @@ extension Engagements: RecordKind {
     /// Hosts, partners, participants and head-counts are replaced as a whole, except participants the
     /// actor may not see, who stay.
     func replaceParts(of id: UUID, _ input: EngagementInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         try await sql.delete(from: EngagementOrganizationModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
-        let organizations = input.hostIDs.map { ($0, "host") } + input.partnerIDs.filter { !input.hostIDs.contains($0) }.map { ($0, "partner") }
+        let organizations = input.hostIDs.map { ($0, EngagementOrganizationRole.host) }
+            + input.partnerIDs.filter { !input.hostIDs.contains($0) }.map { ($0, EngagementOrganizationRole.partner) }
         if !organizations.isEmpty {
             var insert = sql.insert(into: EngagementOrganizationModel.schema).columns("id", "engagement_id", "organization_id", "role")
             for (organization, role) in organizations { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(organization), SQLBind(role)) }
@@ -99,7 +100,7 @@ extension Engagements: RecordKind {
         }
         var delete = sql.delete(from: ParticipationModel.schema).where("engagement_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
-            delete = delete.where(SQLQueryString("\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue))"))
+            delete = delete.where(SQLQueryString("\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal))"))
         }
         try await delete.run()
         if !input.participants.isEmpty {
@@ -128,11 +129,11 @@ extension Engagements: RecordKind {
         let id = model.id!
         let organizations = try await EngagementOrganizationModel.query(on: db).filter(\.$engagementID == id).all()
         let participants = try await ParticipationModel.query(on: db).filter(\.$engagementID == id).all()
-            .map { "\($0.personID.uuidString):\($0.part)" }.sorted().joined(separator: ", ")
+            .map { "\($0.personID.uuidString):\($0.part.rawValue)" }.sorted().joined(separator: ", ")
         let counts = try await HeadCountModel.query(on: db).filter(\.$engagementID == id).sort(\.$position).all()
             .map { HeadCount(category: $0.category, count: $0.count, atLeast: $0.atLeast) }
-        return auditFields(model, hosts: organizations.filter { $0.role == "host" }.map(\.organizationID),
-                           partners: organizations.filter { $0.role == "partner" }.map(\.organizationID), participants: participants, headCounts: counts)
+        return auditFields(model, hosts: organizations.filter { $0.role == .host }.map(\.organizationID),
+                           partners: organizations.filter { $0.role == .partner }.map(\.organizationID), participants: participants, headCounts: counts)
     }
 
     private func auditFields(_ model: EngagementModel, hosts: [UUID], partners: [UUID], participants: String, headCounts: [HeadCount]) -> [(String, String?)] {
@@ -143,7 +144,7 @@ extension Engagements: RecordKind {
             ("durationMinutes", model.durationMinutes.map(String.init)), ("place", model.placeID?.uuidString), ("venue", model.venue),
             ("visit", model.visitID?.uuidString), ("topics", JSONList.decode(model.topicsJSON).joined(separator: ", ")),
             ("summary", model.summary), ("outcomes", model.outcomes), ("decisions", model.decisions),
-            ("aggregateOnly", model.aggregateOnly ? "yes" : "no"), ("confidentiality", model.confidentiality),
+            ("aggregateOnly", model.aggregateOnly ? "yes" : "no"), ("confidentiality", model.confidentiality.rawValue),
             ("hosts", ids(hosts)), ("partners", ids(partners)), ("participants", participants.isEmpty ? nil : participants),
             ("headCounts", counts.isEmpty ? nil : counts),
         ]

@@ -18,12 +18,7 @@ public struct Engagements: Sendable {
 
     public static let recordType = "engagement"
 
-    var sql: any SQLDatabase {
-        get throws {
-            guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
-            return sql
-        }
-    }
+    var sql: any SQLDatabase { database.sql }
 
     // MARK: Reading
 
@@ -47,7 +42,7 @@ public struct Engagements: Sendable {
     /// A timeline: engagements the actor may see, newest first unless asked otherwise.
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<EngagementSummary> {
         try actor.require(.readRecords)
-        let sql = try sql
+        let sql = self.sql
         let perPage = min(max(query.perPage, 1), 200)
         let page = min(max(query.page, 1), 100_000)
         let index = query.visitID != nil ? "engagements_visit" : query.placeID != nil ? "engagements_place" : nil
@@ -98,130 +93,14 @@ public struct Engagements: Sendable {
     /// - Parameter index: on SQLite, the index to read (SQLite has no statistics unless ANALYZE ran, and
     ///   without them it walked all 300,000 engagements in time order looking for one visit's five).
     func visible(_ select: SQLSelectBuilder, to actor: Actor, index: String? = nil) -> SQLSelectBuilder {
-        let onSQLite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
+        let onSQLite = sql.dialect.name == "sqlite"
         let table: any SQLExpression = index.flatMap { name in
             onSQLite ? SQLQueryString("\(ident: EngagementModel.schema) INDEXED BY \(ident: name)") : nil
         } ?? SQLIdentifier(EngagementModel.schema)
         var select = select.from(table).where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
+            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted))
         }
         return select
-    }
-
-    /// Engagements by identity that the actor may see, oldest first (for records that point at engagements).
-    func summaries(ids: [UUID], by actor: Actor) async throws -> [EngagementSummary] {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await visible(try sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
-            .where(SQLColumn("id", table: EngagementModel.schema), .in, SQLBind.group(ids))
-            .orderBy(SQLColumn("starts_at", table: EngagementModel.schema)).all()
-        return try await summaries(rows)
-    }
-
-    static let summaryColumns = ["id", "kind", "title", "local_start", "time_zone", "starts_at", "place_id", "venue", "visit_id",
-                                 "confidentiality", "topics", "deleted_at"]
-
-    func summaries(_ rows: [any SQLRow]) async throws -> [EngagementSummary] {
-        var placeIDs: Set<UUID> = [], visitIDs: Set<UUID> = []
-        for row in rows {
-            if let id = try row.decode(column: "place_id", as: UUID?.self) { placeIDs.insert(id) }
-            if let id = try row.decode(column: "visit_id", as: UUID?.self) { visitIDs.insert(id) }
-        }
-        let places = try await Places(database: database, language: language).names(of: Array(placeIDs))
-        let visits = try await FieldVisits(database: database).titles(of: Array(visitIDs))
-        let kindLabels = try await EngagementKinds(database: database).addedLabels()
-        return try rows.map { row in
-            let placeID = try row.decode(column: "place_id", as: UUID?.self)
-            let visitID = try row.decode(column: "visit_id", as: UUID?.self)
-            return EngagementSummary(
-                id: try row.decode(column: "id", as: UUID.self),
-                kind: try row.decode(column: "kind", as: String.self),
-                kindLabel: kindLabels[try row.decode(column: "kind", as: String.self)],
-                title: try row.decode(column: "title", as: String.self),
-                start: try row.decode(column: "local_start", as: String.self),
-                timeZone: try row.decode(column: "time_zone", as: String.self),
-                startsAt: try row.decode(column: "starts_at", as: Date.self),
-                place: placeID.flatMap { id in places[id].map { RecordRef(id: id, name: $0) } },
-                venue: try row.decode(column: "venue", as: String?.self),
-                visit: visitID.flatMap { id in visits[id].map { RecordRef(id: id, name: $0) } },
-                confidentiality: Confidentiality(rawValue: try row.decode(column: "confidentiality", as: String.self)) ?? .restricted,
-                topics: JSONList.decode(try row.decode(column: "topics", as: String.self)),
-                isDeleted: !(try row.decodeNil(column: "deleted_at"))
-            )
-        }
-    }
-
-    func summary(_ model: EngagementModel) async throws -> EngagementSummary {
-        let place = try await model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
-        let visit = try await model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
-        return EngagementSummary(
-            id: model.id!, kind: model.kind, kindLabel: try await EngagementKinds(database: database).addedLabels()[model.kind], title: model.title, start: model.localStart,
-            timeZone: model.timeZone, startsAt: model.startsAt, place: place, venue: model.venue, visit: visit,
-            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, topics: JSONList.decode(model.topicsJSON),
-            isDeleted: model.deletedAt != nil
-        )
-    }
-
-    public func record(_ model: EngagementModel, by actor: Actor) async throws -> EngagementRecord {
-        let id = model.id!
-        let summary = try await summary(model)
-        let organizations = try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID == id).all()
-        let orgNames = try await PeopleListQuery.names(of: OrganizationModel.schema, ids: organizations.map(\.organizationID), sql: sql)
-        func refs(_ role: String) -> [RecordRef] {
-            organizations.filter { $0.role == role }.compactMap { org in orgNames[org.organizationID].map { RecordRef(id: org.organizationID, name: $0) } }
-                .sorted { $0.name < $1.name }
-        }
-        let participants = try await participantRecords(of: id, on: summary.day, by: actor)
-        let counts = try await HeadCountModel.query(on: database).filter(\.$engagementID == id).sort(\.$position).all().map { row in
-            HeadCount(category: row.category, count: row.count, atLeast: row.atLeast,
-                      byGender: Self.decodeCounts(row.byGenderJSON), byCommunity: Self.decodeCounts(row.byCommunityJSON))
-        }
-        let followUps = try await FollowUps(database: database).of(engagementID: id, title: model.title)
-        let quotes = try await Quotes(database: database).of(engagementID: id, by: actor)
-        let photos = try await PhotoCatalog(database: database).of(engagementID: id, by: actor)
-        return EngagementRecord(
-            summary: summary, durationMinutes: model.durationMinutes, hosts: refs("host"), partners: refs("partner"),
-            participants: participants, headCounts: counts, notes: model.summary, outcomes: model.outcomes, decisions: model.decisions,
-            aggregateOnly: model.aggregateOnly, followUps: followUps, quotes: quotes, photos: photos, version: model.version, createdAt: model.createdAt, updatedAt: model.updatedAt
-        )
-    }
-
-    /// Named participants the actor may see, with the title each held on the day.
-    func participantRecords(of engagementID: UUID, on day: Day?, by actor: Actor) async throws -> [ParticipantRecord] {
-        var select = try sql.select()
-            .column(SQLColumn("person_id", table: ParticipationModel.schema)).column(SQLColumn("part", table: ParticipationModel.schema))
-            .column(SQLColumn("title", table: ParticipationModel.schema)).column(SQLColumn("name", table: PersonModel.schema))
-            .from(ParticipationModel.schema)
-            .join(PersonModel.schema, on: SQLColumn("id", table: PersonModel.schema), .equal, SQLColumn("person_id", table: ParticipationModel.schema))
-            .where(SQLColumn("engagement_id", table: ParticipationModel.schema), .equal, SQLBind(engagementID))
-            .where(SQLColumn("deleted_at", table: PersonModel.schema), .is, SQLLiteral.null)
-        if !actor.canSee(.restricted) {
-            select = select.where(SQLColumn("sensitivity", table: PersonModel.schema), .equal, SQLBind(Sensitivity.normal.rawValue))
-        }
-        let rows = try await select.orderBy(SQLColumn("sort_name", table: PersonModel.schema)).all()
-        let personIDs = try rows.map { try $0.decode(column: "person_id", as: UUID.self) }
-        let held = try await Positions(database: database).held(by: personIDs)
-        let parts = ParticipantPart.allCases
-        return try rows.map { row in
-            let personID = try row.decode(column: "person_id", as: UUID.self)
-            let recorded = try row.decode(column: "title", as: String?.self)
-            let onTheDay = day.flatMap { PositionHistory.title(on: $0, among: held[personID] ?? []) }
-            return ParticipantRecord(
-                person: RecordRef(id: personID, name: try row.decode(column: "name", as: String.self)),
-                part: ParticipantPart(rawValue: try row.decode(column: "part", as: String.self)) ?? .participant,
-                title: recorded ?? onTheDay?.title, organization: recorded == nil ? onTheDay?.organization : nil,
-                titleRecorded: recorded != nil
-            )
-        }.sorted { parts.firstIndex(of: $0.part)! < parts.firstIndex(of: $1.part)! }
-    }
-
-    static func decodeCounts(_ json: String) -> [String: Int] {
-        (try? JSONDecoder().decode([String: Int].self, from: Data(json.utf8))) ?? [:]
-    }
-
-    static func encodeCounts(_ counts: [String: Int]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(counts)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
     }
 }

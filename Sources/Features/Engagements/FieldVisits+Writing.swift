@@ -34,7 +34,7 @@ extension FieldVisits: RecordKind {
         }
         if !input.memberPersonIDs.isEmpty {
             var people = PersonModel.query(on: db).filter(\.$id ~~ input.memberPersonIDs).filter(\.$deletedAt == nil)
-            if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+            if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
             v.check(try await people.count() == Set(input.memberPersonIDs).count, "memberPersonIDs", "reference.unknown")
         }
         try v.throwIfInvalid()
@@ -44,9 +44,9 @@ extension FieldVisits: RecordKind {
     public func apply(_ valid: Valid, to model: FieldVisitModel, now: Date) {
         model.title = valid.title
         model.purpose = valid.purpose
-        model.startsOn = valid.startsOn.description
-        model.endsOn = valid.endsOn.description
-        model.status = valid.status.rawValue
+        model.startsOn = valid.startsOn
+        model.endsOn = valid.endsOn
+        model.status = valid.status
         model.summary = valid.summary
         model.updatedAt = now
     }
@@ -56,13 +56,13 @@ extension FieldVisits: RecordKind {
     }
 
     func replaceMembers(of id: UUID, _ input: FieldVisitInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+        let sql = db.sql
         try await sql.delete(from: VisitPlaceModel.schema).where("visit_id", .equal, SQLBind(id)).run()
         for place in Set(input.placeIDs) { try await VisitPlaceModel(visitID: id, placeID: place).create(on: db) }
         var delete = sql.delete(from: VisitMemberModel.schema).where("visit_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted people in the delegation stay: this actor could not see them to keep them.
-            delete = delete.where(SQLQueryString("(\(ident: "person_id") IS NULL OR \(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue)))"))
+            delete = delete.where(SQLQueryString("(\(ident: "person_id") IS NULL OR \(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal)))"))
         }
         try await delete.run()
         for user in Set(input.memberUserIDs) { try await VisitMemberModel(visitID: id, userID: user, personID: nil).create(on: db) }
@@ -74,8 +74,8 @@ extension FieldVisits: RecordKind {
         func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : Set(list).map(\.uuidString).sorted().joined(separator: ", ") }
         let places = try await VisitPlaceModel.query(on: db).filter(\.$visitID == model.id!).all().map(\.placeID)
         let members = try await VisitMemberModel.query(on: db).filter(\.$visitID == model.id!).all()
-        return [("title", model.title), ("purpose", model.purpose), ("startsOn", model.startsOn), ("endsOn", model.endsOn),
-                ("status", model.status), ("summary", model.summary), ("places", ids(places)),
+        return [("title", model.title), ("purpose", model.purpose), ("startsOn", model.startsOn.description),
+                ("endsOn", model.endsOn.description), ("status", model.status.rawValue), ("summary", model.summary), ("places", ids(places)),
                 ("users", ids(members.compactMap(\.userID))), ("people", ids(members.compactMap(\.personID)))]
     }
 }

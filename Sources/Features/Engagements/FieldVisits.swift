@@ -27,7 +27,8 @@ public struct FieldVisits: Sendable {
 
     /// Titles of many visits at once, for engagement lists.
     func titles(of ids: [UUID]) async throws -> [UUID: String] {
-        guard !ids.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !ids.isEmpty else { return [:] }
+        let sql = database.sql
         return try await PeopleListQuery.names(of: FieldVisitModel.schema, ids: ids, sql: sql, column: "title")
     }
 
@@ -39,8 +40,7 @@ public struct FieldVisits: Sendable {
     }
 
     static func summary(_ model: FieldVisitModel) -> FieldVisitSummary {
-        FieldVisitSummary(id: model.id!, title: model.title, startsOn: Day(model.startsOn) ?? Day(year: 2000, month: 1, day: 1)!,
-                          endsOn: Day(model.endsOn) ?? Day(year: 2000, month: 1, day: 1)!, status: VisitStatus(rawValue: model.status) ?? .planned,
+        FieldVisitSummary(id: model.id!, title: model.title, startsOn: model.startsOn, endsOn: model.endsOn, status: model.status,
                           isDeleted: model.deletedAt != nil)
     }
 
@@ -52,7 +52,7 @@ public struct FieldVisits: Sendable {
         let userIDs = members.compactMap(\.userID)
         let users = userIDs.isEmpty ? [] : try await UserModel.query(on: database).filter(\.$id ~~ userIDs).all()
         var people = PersonModel.query(on: database).filter(\.$id ~~ members.compactMap(\.personID)).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let memberPeople = members.contains { $0.personID != nil } ? try await people.all() : []
         return FieldVisitRecord(
             summary: Self.summary(model), purpose: model.purpose, notes: model.summary,

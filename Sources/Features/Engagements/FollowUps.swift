@@ -18,8 +18,8 @@ public struct FollowUps: Sendable {
         model.engagementID = engagementID
         model.text = valid.text
         model.ownerID = valid.ownerID
-        model.dueOn = valid.dueOn?.description
-        model.status = valid.status.rawValue
+        model.dueOn = valid.dueOn
+        model.status = valid.status
         model.createdAt = now
         model.updatedAt = now
         model.version = 1
@@ -51,14 +51,14 @@ public struct FollowUps: Sendable {
             // A follow-up is as visible as its engagement.
             let engagement = try await Engagements(database: tx).find(model.engagementID, by: actor, includeDeleted: false, on: tx)
             if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
-            guard model.status != status.rawValue else { return }
+            guard model.status != status else { return }
             let before = model.status
-            model.status = status.rawValue
+            model.status = status
             model.updatedAt = now
             model.version += 1
             try await model.update(on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Engagements.recordType, recordID: engagement.id, recordLabel: engagement.title,
-                                        changes: [FieldChange(field: "followUp: \(model.text)", from: before, to: status.rawValue)], at: now, on: tx)
+                                        changes: [FieldChange(field: "followUp: \(model.text)", from: before.rawValue, to: status.rawValue)], at: now, on: tx)
         }
     }
 
@@ -83,16 +83,16 @@ public struct FollowUps: Sendable {
 
     private func openFollowUps(by actor: Actor, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FollowUpRecord] {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         var select = sql.select()
             .columns(["id", "engagement_id", "text", "owner_id", "due_on", "status", "version"].map { SQLColumn($0, table: FollowUpModel.schema) })
             .column(SQLAlias(SQLColumn("title", table: EngagementModel.schema), as: SQLIdentifier("engagement_title")))
             .from(FollowUpModel.schema)
             .join(EngagementModel.schema, on: SQLColumn("id", table: EngagementModel.schema), .equal, SQLColumn("engagement_id", table: FollowUpModel.schema))
-            .where(SQLColumn("status", table: FollowUpModel.schema), .equal, SQLBind(FollowUpStatus.open.rawValue))
+            .where(SQLColumn("status", table: FollowUpModel.schema), .equal, SQLBind(FollowUpStatus.open))
             .where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
+            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted))
         }
         let rows = try await narrow(select).limit(500).all()
         let owners = try await ownerNames(Set(try rows.compactMap { try $0.decode(column: "owner_id", as: UUID?.self) }))
@@ -101,8 +101,8 @@ public struct FollowUps: Sendable {
             model.id = try row.decode(column: "id", as: UUID.self)
             model.text = try row.decode(column: "text", as: String.self)
             model.ownerID = try row.decode(column: "owner_id", as: UUID?.self)
-            model.dueOn = try row.decode(column: "due_on", as: String?.self)
-            model.status = try row.decode(column: "status", as: String.self)
+            model.dueOn = try row.decode(column: "due_on", as: Day?.self)
+            model.status = try row.decode(column: "status", as: FollowUpStatus.self)
             model.version = try row.decode(column: "version", as: Int.self)
             let engagement = RecordRef(id: try row.decode(column: "engagement_id", as: UUID.self), name: try row.decode(column: "engagement_title", as: String.self))
             return record(model, engagement: engagement, owners: owners)
@@ -118,6 +118,6 @@ public struct FollowUps: Sendable {
     private func record(_ model: FollowUpModel, engagement: RecordRef, owners: [UUID: String]) -> FollowUpRecord {
         FollowUpRecord(id: model.id!, engagement: engagement, text: model.text,
                        owner: model.ownerID.map { RecordRef(id: $0, name: owners[$0] ?? "") },
-                       dueOn: model.dueOn.flatMap(Day.init), status: FollowUpStatus(rawValue: model.status) ?? .open, version: model.version)
+                       dueOn: model.dueOn, status: model.status, version: model.version)
     }
 }

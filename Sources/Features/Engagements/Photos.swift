@@ -3,31 +3,6 @@ import FluentKit
 import Foundation
 import Storage
 
-public struct PhotoInput: Sendable, Equatable {
-    public var bytes: [UInt8]
-    public var caption: String?
-    public var credit: String?
-    public var peopleShown: [UUID]
-
-    public init(bytes: [UInt8], caption: String? = nil, credit: String? = nil, peopleShown: [UUID] = []) {
-        self.bytes = bytes
-        self.caption = caption
-        self.credit = credit
-        self.peopleShown = peopleShown
-    }
-}
-
-public struct PhotoRecord: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var engagement: UUID
-    public var mediaType: String
-    public var byteCount: Int
-    public var caption: String?
-    public var credit: String?
-    public var peopleShown: [RecordRef]
-    public var hasSmallCopy: Bool
-}
-
 /// Photos of engagements. The type comes from the content (JPEG, PNG or WebP, up to 15 MB); location,
 /// camera and other metadata are removed before anything is stored. A photo is as visible as its
 /// engagement — and it shows a face: a photo of a restricted person is hidden from roles that may not see them.
@@ -65,7 +40,7 @@ public struct Photos: Sendable {
         let model = PhotoModel()
         model.id = id
         model.engagementID = engagementID
-        model.kind = image.kind.rawValue
+        model.kind = image.kind
         model.fileName = name
         model.smallFileName = small
         model.byteCount = image.bytes.count
@@ -112,46 +87,6 @@ public struct Photos: Sendable {
     /// The image bytes (or the small copy) and its media type, for someone who may see the photo.
     public func file(_ id: UUID, small: Bool, by actor: Actor) async throws -> (data: Data, mediaType: String) {
         let model = try await find(id, by: actor)
-        let kind = ImageFile.Kind(rawValue: model.kind) ?? .jpeg
-        return (try store.read(small ? (model.smallFileName ?? model.fileName) : model.fileName), kind.mediaType)
-    }
-}
-
-/// Reading which photos an actor may see (no files involved).
-struct PhotoCatalog {
-    let database: any Database
-
-    /// An engagement's photos the actor may see, with the people shown read for all of them in one query.
-    func of(engagementID: UUID, by actor: Actor) async throws -> [PhotoRecord] {
-        let models = try await PhotoModel.query(on: database).filter(\.$engagementID == engagementID).sort(\.$createdAt).all()
-        let people = try await shown(in: models)
-        return models.compactMap { record($0, people: people, by: actor) }
-    }
-
-    /// Nil when the photo shows someone the actor may not see.
-    func record(_ model: PhotoModel, by actor: Actor) async throws -> PhotoRecord? {
-        record(model, people: try await shown(in: [model]), by: actor)
-    }
-
-    private static func ids(_ model: PhotoModel) -> [UUID] {
-        JSONList.decode(model.peopleShownJSON).compactMap(UUID.init(uuidString:))
-    }
-
-    private func shown(in models: [PhotoModel]) async throws -> [UUID: PersonModel] {
-        let ids = Array(Set(models.flatMap(Self.ids)))
-        guard !ids.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await PersonModel.query(on: database).filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
-    }
-
-    private func record(_ model: PhotoModel, people: [UUID: PersonModel], by actor: Actor) -> PhotoRecord? {
-        var shown: [RecordRef] = []
-        for id in Self.ids(model) {
-            guard let person = people[id] else { continue }
-            if !actor.canSee(rawSensitivity: person.sensitivity) { return nil }
-            if person.deletedAt == nil { shown.append(RecordRef(id: id, name: person.name)) }
-        }
-        return PhotoRecord(id: model.id!, engagement: model.engagementID, mediaType: (ImageFile.Kind(rawValue: model.kind) ?? .jpeg).mediaType,
-                           byteCount: model.byteCount, caption: model.caption, credit: model.credit,
-                           peopleShown: shown.sorted { $0.name < $1.name }, hasSmallCopy: model.smallFileName != nil)
+        return (try store.read(small ? (model.smallFileName ?? model.fileName) : model.fileName), model.kind.mediaType)
     }
 }

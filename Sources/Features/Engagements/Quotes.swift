@@ -95,7 +95,7 @@ public struct Quotes: Sendable {
 
     /// The quotes of one engagement the actor may see, in the order they were recorded.
     func of(engagementID: UUID, by actor: Actor) async throws -> [QuoteRecord] {
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         let rows = try await sql.select()
             .columns(["id", "speaker_id", "speaker_label", "text", "language", "withheld"].map { SQLColumn($0, table: QuoteModel.schema) })
             .column(SQLColumn("name", table: PersonModel.schema)).column(SQLColumn("sensitivity", table: PersonModel.schema))
@@ -112,9 +112,9 @@ public struct Quotes: Sendable {
             var consent: ConsentAnswer?
             if let speakerID {
                 // A quote by someone the actor may not see is left out with them.
-                guard try row.decodeNil(column: "deleted_at"), actor.canSee(rawSensitivity: try row.decode(column: "sensitivity", as: String.self)) else { continue }
+                guard try row.decodeNil(column: "deleted_at"), actor.canSee(try row.decode(column: "sensitivity", as: Sensitivity.self)) else { continue }
                 speaker = RecordRef(id: speakerID, name: try row.decode(column: "name", as: String.self))
-                consent = ConsentAnswer(rawValue: try row.decode(column: "consent_quoted", as: String.self)) ?? .unknown
+                consent = try row.decode(column: "consent_quoted", as: ConsentAnswer.self)
             }
             let withheld = try row.decode(column: "withheld", as: Bool.self)
             quotes.append(QuoteRecord(

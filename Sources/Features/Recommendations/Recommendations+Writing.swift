@@ -33,7 +33,7 @@ extension Recommendations: RecordKind {
         let level = v.choice(input.level, GovernanceLevel.self, "level", required: false)
         let status = v.choice(input.status, RecommendationStatus.self, "status")
         let statusOn = v.day(input.statusOn, "statusOn")
-        if let previous = existing.map({ RecommendationStatus(rawValue: $0.status) ?? .idea }), let status,
+        if let previous = existing?.status, let status,
            !RecommendationFlow.canMove(from: previous, to: status) {
             v.add("status", "recommendation.cannotMove")
         }
@@ -63,13 +63,13 @@ extension Recommendations: RecordKind {
 
     /// Returns the status before this save (nil for a new recommendation), so a move adds a dated step.
     public func apply(_ valid: Valid, to model: RecommendationModel, now: Date) -> RecommendationStatus? {
-        let previous = model.$status.value.flatMap(RecommendationStatus.init)
+        let previous = model.$status.value
         model.title = valid.title
         model.text = valid.text
-        model.level = valid.level?.rawValue
-        model.status = valid.status.rawValue
+        model.level = valid.level
+        model.status = valid.status
         model.workingGroupID = valid.workingGroupID
-        model.confidentiality = valid.confidentiality.rawValue
+        model.confidentiality = valid.confidentiality
         model.updatedAt = now
         return previous
     }
@@ -78,7 +78,7 @@ extension Recommendations: RecordKind {
                            on db: any Database) async throws {
         try await replaceLinks(of: model.id!, valid.input, by: actor, on: db)
         guard previous != valid.status else { return }
-        try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: (valid.statusOn ?? Day(utc: now)).description,
+        try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: valid.statusOn ?? Day(utc: now),
                                                   recordedAt: now).create(on: db)
     }
 
@@ -100,8 +100,8 @@ extension Recommendations: RecordKind {
         func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : Set(list).map(\.uuidString).sorted().joined(separator: ", ") }
         let targets = try await RecommendationTargetModel.query(on: db).filter(\.$recommendationID == model.id!).all().map(\.organizationID)
         let events = try await RecommendationEvidenceModel.query(on: db).filter(\.$recommendationID == model.id!).all().compactMap(\.contextEventID)
-        return [("title", model.title), ("text", model.text), ("level", model.level), ("status", model.status),
-                ("workingGroup", model.workingGroupID?.uuidString), ("confidentiality", model.confidentiality),
+        return [("title", model.title), ("text", model.text), ("level", model.level?.rawValue), ("status", model.status.rawValue),
+                ("workingGroup", model.workingGroupID?.uuidString), ("confidentiality", model.confidentiality.rawValue),
                 ("targets", ids(targets)), ("contextEvents", ids(events))]
     }
 }

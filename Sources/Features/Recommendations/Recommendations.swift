@@ -4,50 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-public struct RecommendationInput: Sendable, Equatable {
-    public var title: String
-    public var text: String?
-    public var level: String?
-    public var status: String = RecommendationStatus.idea.rawValue
-    /// The day a new status took effect (today when left out).
-    public var statusOn: String?
-    public var workingGroupID: UUID?
-    public var confidentiality: String = Confidentiality.internal.rawValue
-    public var targetIDs: [UUID] = []
-    public var contextEventIDs: [UUID] = []
-
-    public init(title: String) { self.title = title }
-}
-
-public struct RecommendationSummary: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var title: String
-    public var status: RecommendationStatus
-    public var level: GovernanceLevel?
-    public var confidentiality: Confidentiality
-    public var isDeleted: Bool
-}
-
-public struct RecommendationStep: Sendable, Equatable, Codable {
-    public var status: RecommendationStatus
-    public var effectiveOn: Day
-}
-
-public struct RecommendationRecord: RecordValue, Equatable, Codable {
-    public var summary: RecommendationSummary
-    public var text: String?
-    public var targets: [RecordRef]
-    public var workingGroup: RecordRef?
-    public var statusHistory: [RecommendationStep]
-    public var engagements: [EngagementSummary]
-    public var contextEvents: [ContextEventSummary]
-    public var version: Int
-
-    public var id: UUID { summary.id }
-    public var label: String { summary.title }
-    public var isDeleted: Bool { summary.isDeleted }
-}
-
 /// Policy recommendations: what they ask, of whom, how far they have got (each step dated, along the
 /// rule in `RecommendationFlow`), and the engagements and context events they rest on.
 public struct Recommendations: Sendable {
@@ -75,7 +31,7 @@ public struct Recommendations: Sendable {
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<RecommendationSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
-        if let status = query.status { builder = builder.filter(\.$status == status.rawValue) }
+        if let status = query.status { builder = builder.filter(\.$status == status) }
         if let group = query.workingGroupID { builder = builder.filter(\.$workingGroupID == group) }
         if let org = query.organizationID {
             builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.query(on: database).filter(\.$organizationID == org).all().map(\.recommendationID)))
@@ -106,8 +62,7 @@ public struct Recommendations: Sendable {
     }
 
     static func summary(_ model: RecommendationModel) -> RecommendationSummary {
-        RecommendationSummary(id: model.id!, title: model.title, status: RecommendationStatus(rawValue: model.status) ?? .idea,
-                              level: model.level.flatMap(GovernanceLevel.init), confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted,
+        RecommendationSummary(id: model.id!, title: model.title, status: model.status, level: model.level, confidentiality: model.confidentiality,
                               isDeleted: model.deletedAt != nil)
     }
 
@@ -122,7 +77,7 @@ public struct Recommendations: Sendable {
                 .map { RecordRef(id: $0.id!, name: $0.name) }
         }
         let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$recommendationID == id).sort(\.$effectiveOn).sort(\.$recordedAt).all()
-            .compactMap { step in Day(step.effectiveOn).map { RecommendationStep(status: RecommendationStatus(rawValue: step.status) ?? .idea, effectiveOn: $0) } }
+            .map { RecommendationStep(status: $0.status, effectiveOn: $0.effectiveOn) }
         let evidence = try await RecommendationEvidenceModel.query(on: database).filter(\.$recommendationID == id).all()
         let engagements = try await Engagements(database: database, language: language).summaries(ids: evidence.compactMap(\.engagementID), by: actor)
         var context: [ContextEventSummary] = []

@@ -7,7 +7,7 @@ import Storage
 /// recommendations): a restricted one is invisible — not forbidden — to roles that may not read restricted
 /// records (`RecordKind.isVisible`), and a deleted one is seen only by those who may restore it.
 public protocol ConfidentialRecord: SoftDeletable {
-    var confidentiality: String { get }
+    var confidentiality: Confidentiality { get }
 }
 
 extension RecordKind where Model: ConfidentialRecord {
@@ -17,7 +17,7 @@ extension RecordKind where Model: ConfidentialRecord {
         // By column name, as every such model names them; `.null` renders IS NULL, where a bound nil would not.
         if !(includeDeleted && actor.can(.restoreRecords)) { builder = builder.filter(.path(["deleted_at"], schema: Model.schema), .equal, .null) }
         if !actor.canSee(confidentiality: .restricted) {
-            builder = builder.filter(.path(["confidentiality"], schema: Model.schema), .notEqual, .bind(Confidentiality.restricted.rawValue))
+            builder = builder.filter(.path(["confidentiality"], schema: Model.schema), .notEqual, .bind(Confidentiality.restricted))
         }
         return builder
     }

@@ -78,6 +78,6 @@ extension RecordKind where Applied == Void {
 extension RecordKind where Model: ConfidentialRecord {
     /// Confidential records follow one rule: restricted ones are for those who may read restricted records.
     public func isVisible(_ model: Model, to actor: Actor, on db: any Database) async throws -> Bool {
-        actor.canSee(confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted)
+        actor.canSee(confidentiality: model.confidentiality)
     }
 }

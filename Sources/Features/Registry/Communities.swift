@@ -50,7 +50,7 @@ public struct Communities: Sendable {
         let regions = try await Places(database: database, language: language).names(of: models.compactMap { $0.$region.id })
         return models.map { model in
             let region = model.$region.id.flatMap { id in regions[id].map { RecordRef(id: id, name: $0) } }
-            return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version)
+            return CommunityRecord(id: model.id!, name: model.name, status: model.status.rawValue, region: region, notes: model.notes, version: model.version)
         }
     }
 
@@ -58,13 +58,14 @@ public struct Communities: Sendable {
     public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
         try actor.require(.readRecords)
         let load = { try await list(by: actor).map { RecordRef(id: $0.id, name: $0.name) } }
-        guard let cache, let sql = database as? any SQLDatabase else { return try await load() }
+        guard let cache else { return try await load() }
+        let sql = database.sql
         return try await cache.refs(table: CommunityModel.schema, key: "", sql: sql, load: load)
     }
 
     public func record(_ model: CommunityModel, by actor: Actor) async throws -> CommunityRecord {
         let region = try await model.$region.id.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
-        return CommunityRecord(id: model.id!, name: model.name, status: model.status, region: region, notes: model.notes, version: model.version,
+        return CommunityRecord(id: model.id!, name: model.name, status: model.status.rawValue, region: region, notes: model.notes, version: model.version,
                                deletedAt: model.deletedAt)
     }
 }
@@ -97,7 +98,7 @@ extension Communities: RecordKind {
 
     public func apply(_ valid: Valid, to model: CommunityModel, now: Date) {
         model.name = valid.name
-        model.status = valid.status.rawValue
+        model.status = valid.status
         model.$region.id = valid.regionID
         model.notes = valid.notes
         model.updatedAt = now
@@ -110,6 +111,6 @@ extension CommunityModel: SoftDeletable {
     public var auditLabel: String { name }
 
     var auditFields: [(String, String?)] {
-        [("name", name), ("status", status), ("region", $region.id?.uuidString), ("notes", notes), ("deleted", deletedAt == nil ? nil : "yes")]
+        [("name", name), ("status", status.rawValue), ("region", $region.id?.uuidString), ("notes", notes), ("deleted", deletedAt == nil ? nil : "yes")]
     }
 }

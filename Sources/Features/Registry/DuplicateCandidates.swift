@@ -32,7 +32,7 @@ public struct DuplicateCandidates: Sendable {
 
     public func pairs(_ kind: Kind, limit: Int = 200, by actor: Actor) async throws -> Found {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { return Found(pairs: [], total: 0) }
+        let sql = database.sql
         let sensitivity: SQLQueryString = kind == .people ? ", sensitivity" : ""
         let seesRestricted = actor.canSee(.restricted)
         var index = DuplicateIndex<UUID>()

@@ -118,7 +118,7 @@ public struct MergeRecords: Sendable {
     // MARK: Moving
 
     func count(_ references: [Reference], of id: UUID) async throws -> [(String, Int)] {
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         var counts: [(String, Int)] = []
         for reference in references {
             let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: reference.table) WHERE \(ident: reference.column) = \(bind: id)").first()
@@ -129,7 +129,7 @@ public struct MergeRecords: Sendable {
 
     /// Points every reference at the kept record, first dropping rows that would repeat one it already has.
     func move(_ references: [Reference], from duplicate: UUID, to kept: UUID, on tx: any Database) async throws -> [(String, Int)] {
-        guard let sql = tx as? any SQLDatabase else { return [] }
+        let sql = tx.sql
         var moved: [(String, Int)] = []
         for reference in references {
             let table = SQLIdentifier(reference.table), column = SQLIdentifier(reference.column)

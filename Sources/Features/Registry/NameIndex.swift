@@ -16,8 +16,13 @@ enum NameIndex {
         case restricted = 1
         case deleted = 2
 
+        init(sensitivity: Sensitivity, deleted: Bool) {
+            self = deleted ? .deleted : sensitivity == .normal ? .open : .restricted
+        }
+
+        /// From the stored text, for rows prepared without models (an import's); anything but `normal` is restricted.
         init(sensitivity: String, deleted: Bool) {
-            if deleted { self = .deleted } else { self = sensitivity == Sensitivity.normal.rawValue ? .open : .restricted }
+            self.init(sensitivity: Sensitivity(rawValue: sensitivity) ?? .restricted, deleted: deleted)
         }
 
         /// The highest level this actor's list may show.
@@ -36,7 +41,7 @@ enum NameIndex {
     }
 
     static func replace(_ entry: Entry, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.delete(from: NameTokens.schema).where("record_id", .equal, SQLBind(entry.id)).run()
         try await insert([entry], sql: sql)
     }
@@ -65,7 +70,7 @@ enum NameIndex {
 
     /// After a delete or restore: the words stay, who may see them changes.
     static func setVisibility(_ visibility: Visibility, of id: UUID, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.update(NameTokens.schema).set("visibility", to: SQLBind(visibility.rawValue))
             .where("record_id", .equal, SQLBind(id)).run()
     }

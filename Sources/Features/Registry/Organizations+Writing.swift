@@ -41,8 +41,8 @@ extension Organizations: RecordKind {
         model.name = valid.name
         model.sortName = NameFolding.fold(valid.name)
         model.otherNamesJSON = JSONList.encode(valid.otherNames)
-        model.kind = valid.kind.rawValue
-        model.level = valid.level?.rawValue
+        model.kind = valid.kind
+        model.level = valid.level
         model.$parent.id = valid.parentID
         model.$place.id = valid.placeID
         model.website = valid.website
@@ -74,7 +74,7 @@ extension Organizations: RecordKind {
 extension OrganizationModel {
     var auditFields: [(String, String?)] {
         [
-            ("name", name), ("otherNames", JSONList.decode(otherNamesJSON).joined(separator: "; ")), ("kind", kind), ("level", level),
+            ("name", name), ("otherNames", JSONList.decode(otherNamesJSON).joined(separator: "; ")), ("kind", kind.rawValue), ("level", level?.rawValue),
             ("parent", $parent.id?.uuidString), ("place", $place.id?.uuidString), ("website", website),
             ("notes", notes == nil ? nil : "(\(notes!.count) characters)"), ("deleted", deletedAt == nil ? nil : "yes"),
         ]

@@ -35,8 +35,8 @@ public struct Organizations: Sendable {
         if let text = query.text, !NameFolding.fold(text).isEmpty {
             builder = NameIndex.filter(builder, recordType: Self.recordType, text: text)
         }
-        if let kind = query.kind { builder = builder.filter(\.$kind == kind.rawValue) }
-        if let level = query.level { builder = builder.filter(\.$level == level.rawValue) }
+        if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
+        if let level = query.level { builder = builder.filter(\.$level == level) }
         if let id = query.placeID { builder = builder.filter(\.$place.$id == id) }
         switch query.sort {
         case .name: builder = builder.sort(\.$sortName, .ascending).sort(\.$id, .ascending)
@@ -46,8 +46,8 @@ public struct Organizations: Sendable {
         let page = try await fetchPage(builder, page: query.page, perPage: min(query.perPage, 200))
         let placeNames = try await Places(database: database, language: language).names(of: page.items.compactMap { $0.$place.id })
         return page.map { model in
-            OrganizationRow(id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind,
-                            level: model.level, place: model.$place.id.flatMap { placeNames[$0] }, deleted: model.deletedAt != nil)
+            OrganizationRow(id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind.rawValue,
+                            level: model.level?.rawValue, place: model.$place.id.flatMap { placeNames[$0] }, deleted: model.deletedAt != nil)
         }
     }
 
@@ -63,7 +63,7 @@ public struct Organizations: Sendable {
         let parent = try await model.$parent.get(on: database).map { RecordRef(id: $0.id!, name: $0.name) }
         let place = try await model.$place.id.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
         return OrganizationRecord(
-            id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind, level: model.level,
+            id: model.id!, name: model.name, otherNames: JSONList.decode(model.otherNamesJSON), kind: model.kind.rawValue, level: model.level?.rawValue,
             parent: parent, place: place, website: model.website, notes: model.notes, createdAt: model.createdAt,
             updatedAt: model.updatedAt, deletedAt: model.deletedAt, version: model.version
         )

@@ -13,12 +13,12 @@ extension People: RecordKind {
 
     /// Restricted people are invisible, not merely forbidden, to roles that may not read them.
     public func isVisible(_ person: PersonModel, to actor: Actor, on db: any Database) async throws -> Bool {
-        actor.canSee(rawSensitivity: person.sensitivity)
+        actor.canSee(person.sensitivity)
     }
 
     /// Only roles that may write restricted records change (or make) a restricted person.
     public func requireWritable(_ person: PersonModel, by actor: Actor) throws {
-        try requireWrite(Sensitivity(rawValue: person.sensitivity) ?? .restricted, by: actor)
+        try requireWrite(person.sensitivity, by: actor)
     }
 
     func requireWrite(_ sensitivity: Sensitivity, by actor: Actor) throws {
@@ -29,8 +29,8 @@ extension People: RecordKind {
 
     public func makeModel() -> PersonModel {
         let person = PersonModel()
-        for use in ConsentUse.allCases { person.setConsent(use, ConsentAnswer.unknown.rawValue) }
-        person.lawfulBasis = LawfulBasis.unknown.rawValue
+        for use in ConsentUse.allCases { person.setConsent(use, .unknown) }
+        person.lawfulBasis = .unknown
         return person
     }
 
@@ -67,23 +67,23 @@ extension People: RecordKind {
         person.sortName = NameFolding.fold(valid.name)
         person.otherNamesJSON = JSONList.encode(valid.otherNames)
         person.honorific = valid.honorific
-        person.gender = valid.gender?.rawValue
+        person.gender = valid.gender
         person.$community.id = input.communityID
         person.$place.id = input.placeID
         person.languagesJSON = JSONList.encode(valid.languages)
         person.emailsJSON = JSONList.encode(valid.emails)
         person.phonesJSON = JSONList.encode(valid.phones)
         person.notes = valid.notes
-        person.sensitivity = valid.sensitivity.rawValue
+        person.sensitivity = valid.sensitivity
         person.updatedAt = now
         var events: [(String, String)] = []
-        if person.lawfulBasis != valid.lawfulBasis.rawValue {
-            person.lawfulBasis = valid.lawfulBasis.rawValue
+        if person.lawfulBasis != valid.lawfulBasis {
+            person.lawfulBasis = valid.lawfulBasis
             events.append(("basis", valid.lawfulBasis.rawValue))
         }
         for use in ConsentUse.allCases {
-            guard let answer = valid.consent[use], answer.rawValue != person.consentAnswer(use) else { continue }
-            person.setConsent(use, answer.rawValue)
+            guard let answer = valid.consent[use], answer != person.consentAnswer(use) else { continue }
+            person.setConsent(use, answer)
             events.append((use.rawValue, answer.rawValue))
         }
         return events
@@ -96,7 +96,7 @@ extension People: RecordKind {
         try await NameIndex.replace(nameEntry(person, otherNames: valid.otherNames), on: db)
         for (subject, value) in events {
             try await ConsentEventModel(
-                personID: person.id!, subject: subject, value: value, obtainedOn: valid.obtainedOn?.description, method: valid.method,
+                personID: person.id!, subject: subject, value: value, obtainedOn: valid.obtainedOn, method: valid.method,
                 recordedAt: now, recordedBy: actor.label
             ).create(on: db)
         }

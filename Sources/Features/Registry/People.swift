@@ -35,7 +35,7 @@ public struct People: Sendable {
 
     public func list(_ query: Query, by actor: Actor, today: Day) async throws -> ListPage<PersonRow> {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()
         let ids = page.items.map(\.id)
         let roles = try await PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)
@@ -51,19 +51,19 @@ public struct People: Sendable {
         let positions = try await Positions(database: database).of(personID: id, by: actor)
         let events = try await ConsentEventModel.query(on: database).filter(\.$person.$id == id)
             .sort(\.$recordedAt, .descending).all()
-            .map { ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy) }
+            .map { ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy) }
         return PersonPageData(person: try await record(person, by: actor), positions: positions, consentHistory: events)
     }
 
     /// Whether the actor may see this person at all (a live record, restricted only for those who may).
     func isVisible(_ id: UUID, to actor: Actor) async throws -> Bool {
         guard let person = try await PersonModel.find(id, on: database), person.deletedAt == nil else { return false }
-        return actor.canSee(rawSensitivity: person.sensitivity)
+        return actor.canSee(person.sensitivity)
     }
 
     func visible(to actor: Actor) -> QueryBuilder<PersonModel> {
         var builder = PersonModel.query(on: database)
-        if !actor.canSee(.restricted) { builder = builder.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { builder = builder.filter(\.$sensitivity == Sensitivity.normal) }
         return builder
     }
 

@@ -44,24 +44,6 @@ public struct PersonRow: Sendable, Equatable, Codable {
     public var deleted: Bool
 }
 
-/// A person's role, as their page and their organisation's page list it.
-public struct PositionRecord: RecordValue, Equatable, Codable {
-    public var id: UUID
-    public var person: RecordRef
-    public var organization: RecordRef
-    public var title: String
-    public var startsOn: String?
-    public var endsOn: String?
-    public var version: Int
-    public var deletedAt: Date?
-
-    public var label: String { "\(title) · \(organization.name)" }
-    public var isDeleted: Bool { deletedAt != nil }
-    public var span: DaySpan { DaySpan(from: startsOn.flatMap(Day.init), to: endsOn.flatMap(Day.init)) }
-
-    public func isCurrent(on day: Day) -> Bool { span.contains(day) }
-}
-
 /// A statement in a person's consent history.
 public struct ConsentEvent: Sendable, Equatable, Codable {
     public var subject: String
@@ -77,60 +59,4 @@ public struct PersonPageData: Sendable {
     public var person: PersonRecord
     public var positions: [PositionRecord]
     public var consentHistory: [ConsentEvent]
-}
-
-extension PersonModel {
-    func record(community: RecordRef?, place: RecordRef?) -> PersonRecord {
-        PersonRecord(
-            id: id!, name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender,
-            community: community, place: place, languages: JSONList.decode(languagesJSON), emails: JSONList.decode(emailsJSON),
-            phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity, lawfulBasis: lawfulBasis,
-            consent: [
-                ConsentUse.stored.rawValue: consentStored, ConsentUse.namedPublicly.rawValue: consentNamed,
-                ConsentUse.quoted.rawValue: consentQuoted, ConsentUse.photographed.rawValue: consentPhotographed,
-            ],
-            createdAt: createdAt, updatedAt: updatedAt, deletedAt: deletedAt, version: version
-        )
-    }
-
-    func consentAnswer(_ use: ConsentUse) -> String {
-        switch use {
-        case .stored: return consentStored
-        case .namedPublicly: return consentNamed
-        case .quoted: return consentQuoted
-        case .photographed: return consentPhotographed
-        }
-    }
-
-    func setConsent(_ use: ConsentUse, _ answer: String) {
-        switch use {
-        case .stored: consentStored = answer
-        case .namedPublicly: consentNamed = answer
-        case .quoted: consentQuoted = answer
-        case .photographed: consentPhotographed = answer
-        }
-    }
-
-    /// What the audit trail compares. Notes are personal: the trail says they changed, not what they say.
-    var auditFields: [(String, String?)] {
-        Self.auditFields(name: name, otherNames: JSONList.decode(otherNamesJSON), honorific: honorific, gender: gender,
-                         community: $community.id, place: $place.id, languages: JSONList.decode(languagesJSON),
-                         emails: JSONList.decode(emailsJSON), phones: JSONList.decode(phonesJSON), notes: notes, sensitivity: sensitivity,
-                         lawfulBasis: lawfulBasis, consent: [consentStored, consentNamed, consentQuoted, consentPhotographed], deleted: deletedAt != nil)
-    }
-
-    /// The same from plain values (an import prepares 100,000 people without models).
-    static func auditFields(name: String, otherNames: [String], honorific: String?, gender: String?, community: UUID?, place: UUID?,
-                            languages: [String], emails: [String], phones: [String], notes: String?, sensitivity: String,
-                            lawfulBasis: String, consent: [String], deleted: Bool) -> [(String, String?)] {
-        [
-            ("name", name), ("otherNames", otherNames.joined(separator: "; ")), ("honorific", honorific),
-            ("gender", gender), ("community", community?.uuidString), ("place", place?.uuidString),
-            ("languages", languages.joined(separator: ", ")),
-            ("emails", emails.joined(separator: ", ")), ("phones", phones.joined(separator: ", ")),
-            ("notes", notes == nil ? nil : "(\(notes!.count) characters)"), ("sensitivity", sensitivity), ("lawfulBasis", lawfulBasis),
-            ("consent.stored", consent[0]), ("consent.named_publicly", consent[1]), ("consent.quoted", consent[2]),
-            ("consent.photographed", consent[3]), ("deleted", deleted ? "yes" : nil),
-        ]
-    }
 }

@@ -31,7 +31,7 @@ extension Places: RecordKind {
             if parentID == existing?.id {
                 v.add("parentID", "place.parentSelf")
             } else if let parent = try await PlaceModel.find(parentID, on: db), parent.deletedAt == nil {
-                if let kind, let parentKind = PlaceKind(rawValue: parent.kind), !kind.canBeInside(parentKind) {
+                if let kind, !kind.canBeInside(parent.kind) {
                     v.add("parentID", "place.parentKind")
                 }
             } else {
@@ -43,7 +43,7 @@ extension Places: RecordKind {
     }
 
     public func apply(_ valid: Valid, to model: PlaceModel, now: Date) {
-        model.kind = valid.kind.rawValue
+        model.kind = valid.kind
         model.$parent.id = valid.parentID
         model.sortName = NameFolding.fold(PlaceNames.display(valid.names.map { ($0.key, $0.value) }, for: "en"))
         model.latitude = valid.latitude
@@ -64,7 +64,7 @@ extension Places: RecordKind {
 
     public func auditFields(_ model: PlaceModel, on db: any Database) async throws -> [(String, String?)] {
         let names = try await ownNames(model, on: db)
-        return [("kind", model.kind), ("parent", model.$parent.id?.uuidString),
+        return [("kind", model.kind.rawValue), ("parent", model.$parent.id?.uuidString),
          ("latitude", model.latitude.map { String($0) }), ("longitude", model.longitude.map { String($0) })]
             + names.keys.sorted().map { ("name.\($0)", names[$0]) }
     }

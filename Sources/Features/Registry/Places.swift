@@ -4,50 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-public struct PlaceInput: Sendable, Equatable {
-    public var kind: String
-    public var parentID: UUID?
-    /// Language tag → name; at least one.
-    public var names: [String: String]
-    public var latitude: Double?
-    public var longitude: Double?
-
-    public init(kind: String, parentID: UUID? = nil, names: [String: String], latitude: Double? = nil, longitude: Double? = nil) {
-        self.kind = kind
-        self.parentID = parentID
-        self.names = names
-        self.latitude = latitude
-        self.longitude = longitude
-    }
-}
-
-public struct PlaceRecord: RecordValue, Equatable, Codable {
-    public var id: UUID
-    public var kind: String
-    /// The name in the reader's language (with fallback).
-    public var name: String
-    public var names: [String: String]
-    public var parent: RecordRef?
-    public var latitude: Double?
-    public var longitude: Double?
-    public var createdAt: Date
-    public var updatedAt: Date
-    public var version: Int
-    public var deletedAt: Date?
-
-    public var label: String { name }
-    public var isDeleted: Bool { deletedAt != nil }
-}
-
-public struct PlacePageData: Sendable {
-    public var place: PlaceRecord
-    /// From the country down to the parent.
-    public var path: [RecordRef]
-    public var children: [RecordRef]
-    public var people: [RecordRef]
-    public var organizations: [RecordRef]
-}
-
 /// Countries, regions, municipalities and settlements, each named in several languages.
 public struct Places: Sendable {
     public let database: any Database
@@ -68,7 +24,8 @@ public struct Places: Sendable {
     /// Every name (language → name) of many places, in one query.
     func namesByLanguage(of ids: [UUID]) async throws -> [UUID: [String: String]] {
         let unique = Array(Set(ids))
-        guard !unique.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !unique.isEmpty else { return [:] }
+        let sql = database.sql
         let rows = try await sql.select().column("place_id").column("language").column("name").from(PlaceNameModel.schema)
             .where("place_id", .in, SQLBind.group(unique)).all()
         var names: [UUID: [String: String]] = [:]
@@ -87,7 +44,7 @@ public struct Places: Sendable {
         try actor.require(.readRecords)
         var builder = PlaceModel.query(on: database).filter(\.$deletedAt == nil)
         if let text, !NameFolding.fold(text).isEmpty { builder = NameIndex.filter(builder, recordType: Self.recordType, text: text) }
-        if let kind { builder = builder.filter(\.$kind == kind.rawValue) }
+        if let kind { builder = builder.filter(\.$kind == kind) }
         if let parentID { builder = builder.filter(\.$parent.$id == parentID) }
         let found = try await fetchPage(builder.sort(\.$sortName).sort(\.$id), page: page, perPage: perPage)
         var items: [PlaceRecord] = []
@@ -102,7 +59,7 @@ public struct Places: Sendable {
     /// With a cache, the list is built again only when a place has changed since (see `ChoiceCache`).
     public func choices(by actor: Actor, cache: ChoiceCache? = nil) async throws -> [RecordRef] {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { return [] }
+        let sql = database.sql
         guard let cache else { return try await buildChoices(sql: sql) }
         return try await cache.refs(table: PlaceModel.schema, key: language, sql: sql) { try await buildChoices(sql: sql) }
     }
@@ -153,7 +110,7 @@ public struct Places: Sendable {
         let childNames = try await names(of: children.compactMap(\.id))
         for child in children { if let name = childNames[child.id!] { childRefs.append(RecordRef(id: child.id!, name: name)) } }
         var people = PersonModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let peopleRefs = try await people.sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
         let organizations = try await OrganizationModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
             .sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
@@ -171,7 +128,7 @@ public struct Places: Sendable {
             all[id].map { RecordRef(id: id, name: PlaceNames.display($0.map { ($0.key, $0.value) }, for: language)) }
         }
         return PlaceRecord(
-            id: model.id!, kind: model.kind, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
+            id: model.id!, kind: model.kind.rawValue, name: PlaceNames.display(own.map { ($0.key, $0.value) }, for: language),
             names: own, parent: parent,
             latitude: model.latitude, longitude: model.longitude, createdAt: model.createdAt, updatedAt: model.updatedAt, version: model.version,
             deletedAt: model.deletedAt

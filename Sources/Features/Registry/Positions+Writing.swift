@@ -16,7 +16,7 @@ extension Positions: RecordKind {
         guard let person = try await PersonModel.find(model.$person.id, on: db), person.deletedAt == nil,
               let organization = try await OrganizationModel.find(model.$organization.id, on: db), organization.deletedAt == nil
         else { return false }
-        return actor.canSee(rawSensitivity: person.sensitivity)
+        return actor.canSee(person.sensitivity)
     }
 
     public func validate(_ input: PositionInput, existing: PositionModel?, by actor: Actor, on db: any Database) async throws -> Valid {
@@ -26,9 +26,9 @@ extension Positions: RecordKind {
         let ends = v.day(input.endsOn, "endsOn")
         if !DaySpan(from: starts, to: ends).isValid { v.add("endsOn", "position.endsBeforeStart") }
         let person = try await PersonModel.find(input.personID, on: db)
-        let visiblePerson = person.flatMap { $0.deletedAt == nil && actor.canSee(rawSensitivity: $0.sensitivity) ? $0 : nil }
+        let visiblePerson = person.flatMap { $0.deletedAt == nil && actor.canSee($0.sensitivity) ? $0 : nil }
         v.check(visiblePerson != nil, "personID", "reference.unknown")
-        if let person = visiblePerson, person.sensitivity == Sensitivity.restricted.rawValue, !actor.can(.writeRestricted) {
+        if let person = visiblePerson, person.sensitivity == .restricted, !actor.can(.writeRestricted) {
             v.add("personID", "sensitivity.notAllowed")
         }
         let organization = try await OrganizationModel.find(input.organizationID, on: db)
@@ -41,8 +41,8 @@ extension Positions: RecordKind {
         model.$person.id = valid.personID
         model.$organization.id = valid.organizationID
         model.title = valid.title
-        model.startsOn = valid.startsOn?.description
-        model.endsOn = valid.endsOn?.description
+        model.startsOn = valid.startsOn
+        model.endsOn = valid.endsOn
         model.updatedAt = now
     }
 
@@ -59,7 +59,7 @@ extension Positions: RecordKind {
         return PositionRecord(
             id: model.id!, person: RecordRef(id: model.$person.id, name: person?.name ?? ""),
             organization: RecordRef(id: model.$organization.id, name: organization?.name ?? ""), title: model.title,
-            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version, deletedAt: model.deletedAt
+            startsOn: model.startsOn?.description, endsOn: model.endsOn?.description, version: model.version, deletedAt: model.deletedAt
         )
     }
 
@@ -80,6 +80,6 @@ extension PositionModel: SoftDeletable {
 
     var auditFields: [(String, String?)] {
         [("person", $person.id.uuidString), ("organization", $organization.id.uuidString), ("title", title),
-         ("startsOn", startsOn), ("endsOn", endsOn), ("deleted", deletedAt == nil ? nil : "yes")]
+         ("startsOn", startsOn?.description), ("endsOn", endsOn?.description), ("deleted", deletedAt == nil ? nil : "yes")]
     }
 }

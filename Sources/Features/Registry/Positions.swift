@@ -48,7 +48,8 @@ public struct Positions: Sendable {
     /// The live positions of many people at once (one query), for "the title held on the day".
     /// The callers have already chosen people the reader may see.
     func held(by personIDs: [UUID]) async throws -> [UUID: [HeldPosition]] {
-        guard !personIDs.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        guard !personIDs.isEmpty else { return [:] }
+        let sql = database.sql
         let rows = try await sql.select()
             .column(SQLColumn("person_id", table: PositionModel.schema)).column(SQLColumn("title", table: PositionModel.schema))
             .column(SQLColumn("starts_on", table: PositionModel.schema)).column(SQLColumn("ends_on", table: PositionModel.schema))
@@ -93,7 +94,7 @@ public struct Positions: Sendable {
             .join(OrganizationModel.self, on: \PositionModel.$organization.$id == \OrganizationModel.$id)
             .filter(PersonModel.self, \.$deletedAt == nil)
             .filter(OrganizationModel.self, \.$deletedAt == nil)
-        if !actor.canSee(.restricted) { builder = builder.filter(PersonModel.self, \.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { builder = builder.filter(PersonModel.self, \.$sensitivity == Sensitivity.normal) }
         return builder
     }
 
@@ -110,7 +111,7 @@ public struct Positions: Sendable {
         return PositionRecord(
             id: model.id!, person: RecordRef(id: person.id!, name: person.name),
             organization: RecordRef(id: organization.id!, name: organization.name), title: model.title,
-            startsOn: model.startsOn, endsOn: model.endsOn, version: model.version, deletedAt: model.deletedAt
+            startsOn: model.startsOn?.description, endsOn: model.endsOn?.description, version: model.version, deletedAt: model.deletedAt
         )
     }
 }

@@ -17,7 +17,7 @@ public struct PeriodReport: Sendable, Equatable, Codable {
     public static func make(_ period: ReportPeriod, placeID: UUID? = nil, database: any Database, language: String,
                             today: Day, index: ReachIndex = ReachIndex(), by actor: Actor) async throws -> PeriodReport {
         try actor.require(.readRecords)
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notFound("sql") }
+        let sql = database.sql
         let tree = try await PlaceTree.load(database)
         let placesFeature = Places(database: database, language: language)
         var place: RecordRef?
@@ -27,13 +27,13 @@ public struct PeriodReport: Sendable, Equatable, Codable {
             }
             place = RecordRef(id: placeID, name: name)
         }
-        let municipalities = tree.ids.filter { tree.kind[$0] == PlaceKind.municipality.rawValue }
+        let municipalities = tree.ids.filter { tree.kind[$0] == .municipality }
         let municipalityNames = try await placesFeature.names(of: municipalities)
         var municipalityOf: [UUID: String] = [:]
         for id in tree.ids { if let municipality = tree.adminLevels(of: id).1 { municipalityOf[id] = municipalityNames[municipality] } }
         let communityModels = try await CommunityModel.query(on: database).filter(\.$deletedAt == .null).all()
         let communities = Dictionary(uniqueKeysWithValues: communityModels.map {
-            ($0.id!, (name: $0.name, nonMajority: $0.status == CommunityStatus.nonMajority.rawValue))
+            ($0.id!, (name: $0.name, nonMajority: $0.status == .nonMajority))
         })
         let counter = PeriodCounter(sql: sql, database: database, seesRestricted: actor.can(.readRestricted),
                                     places: placeID.map { Array(tree.descendants(of: $0)) }, municipalityOf: municipalityOf,

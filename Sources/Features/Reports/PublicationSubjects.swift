@@ -10,12 +10,10 @@ enum PublicationSubjects {
     static func load(_ ids: Set<UUID>, on database: any Database) async throws -> [UUID: PublicationCheck.Subject] {
         guard !ids.isEmpty else { return [:] }
         let people = try await PersonModel.query(on: database).filter(\.$id ~~ Array(ids)).filter(\.$deletedAt == .null).all()
-        func answer(_ raw: String) -> ConsentAnswer { ConsentAnswer(rawValue: raw) ?? .unknown }
         return Dictionary(uniqueKeysWithValues: people.map { person in
             (person.id!, PublicationCheck.Subject(id: person.id!, name: person.name, otherNames: JSONList.decode(person.otherNamesJSON),
-                                                  restricted: person.sensitivity == Sensitivity.restricted.rawValue,
-                                                  named: answer(person.consentNamed), quoted: answer(person.consentQuoted),
-                                                  photographed: answer(person.consentPhotographed)))
+                                                  restricted: person.sensitivity == .restricted, named: person.consentNamed,
+                                                  quoted: person.consentQuoted, photographed: person.consentPhotographed))
         })
     }
 }

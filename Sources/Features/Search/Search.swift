@@ -4,28 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-/// One result: what it is, what to call it, a line about it, and the words around the match.
-public struct SearchHit: Sendable, Equatable, Codable {
-    public var kind: String
-    public var id: UUID
-    public var title: [SearchHighlight.Segment]
-    public var detail: String?
-    public var snippet: [SearchHighlight.Segment]?
-}
-
-public struct SearchGroup: Sendable, Equatable, Codable {
-    public var kind: String
-    /// How many of this kind match (counted up to `Search.countLimit`).
-    public var total: Int
-    public var totalIsAtLeast: Bool
-    public var hits: [SearchHit]
-}
-
-public struct SearchResults: Sendable, Equatable, Codable {
-    public var query: String
-    public var groups: [SearchGroup]
-}
-
 /// The search box: every kind of record at once, ranked within each kind, matched through the name folding
 /// (case, diacritics and script do not matter; every word of the query begins a word of the record). What
 /// the reader may not see is never matched — not in the results, their counts or their snippets.
@@ -44,7 +22,8 @@ public struct Search: Sendable {
     public func run(_ text: String, kinds: [String] = SearchDocuments.recordTypes, perKind: Int = Search.perKind, by actor: Actor) async throws -> SearchResults {
         try actor.require(.readRecords)
         let tokens = Array(NameFolding.tokens(text).prefix(8))
-        guard !tokens.isEmpty, let sql = database as? any SQLDatabase else { return SearchResults(query: text, groups: []) }
+        guard !tokens.isEmpty else { return SearchResults(query: text, groups: []) }
+        let sql = database.sql
         let ceiling = actor.canSee(.restricted) ? 1 : 0
         var groups: [SearchGroup] = []
         for kind in SearchDocuments.recordTypes where kinds.contains(kind) {
@@ -144,7 +123,7 @@ public struct Search: Sendable {
             }
         case "agreement":
             for model in try await AgreementModel.query(on: database).filter(\.$id ~~ ids).all() {
-                hits[model.id!] = hit(model.id!, model.title, model.signedOn, [model.focus, model.notes])
+                hits[model.id!] = hit(model.id!, model.title, model.signedOn?.description, [model.focus, model.notes])
             }
         case "recommendation":
             for model in try await RecommendationModel.query(on: database).filter(\.$id ~~ ids).all() {
@@ -152,7 +131,7 @@ public struct Search: Sendable {
             }
         case "context_event":
             for model in try await ContextEventModel.query(on: database).filter(\.$id ~~ ids).all() {
-                hits[model.id!] = hit(model.id!, model.title, model.startsOn == model.endsOn ? model.startsOn : "\(model.startsOn) – \(model.endsOn)", [model.details])
+                hits[model.id!] = hit(model.id!, model.title, model.startsOn == model.endsOn ? model.startsOn.description : "\(model.startsOn) – \(model.endsOn)", [model.details])
             }
         default:
             break

@@ -3,50 +3,6 @@ import FluentKit
 import Foundation
 import Storage
 
-public struct AssessmentInput: Sendable, Equatable {
-    public var assessedOn: String?
-    /// As typed ("4"); checked to lie on 1–5.
-    public var influence: String?
-    public var interest: String?
-    public var stance: String?
-    public var notes: String?
-
-    public init(assessedOn: String? = nil, influence: String? = nil, interest: String? = nil, stance: String? = nil, notes: String? = nil) {
-        self.assessedOn = assessedOn
-        self.influence = influence
-        self.interest = interest
-        self.stance = stance
-        self.notes = notes
-    }
-}
-
-/// Who an assessment is about.
-public enum StakeholderRef: Sendable, Equatable, Codable {
-    case person(RecordRef)
-    case organization(RecordRef)
-
-    public var ref: RecordRef { switch self { case .person(let ref), .organization(let ref): return ref } }
-    public var isPerson: Bool { if case .person = self { return true } else { return false } }
-}
-
-public struct AssessmentRecord: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var assessedOn: Day
-    public var scores: StakeholderScores
-    public var notes: String?
-    public var assessedBy: String
-    public var createdAt: Date
-}
-
-/// One row of the grid: a stakeholder's latest assessment and how they moved since the one before.
-public struct StakeholderGridEntry: Sendable, Equatable, Codable {
-    public var subject: StakeholderRef
-    public var latest: AssessmentRecord
-    public var previous: AssessmentRecord?
-
-    public var movement: StakeholderMovement? { previous.map { StakeholderMovement(from: $0.scores, to: latest.scores) } }
-}
-
 /// Dated assessments of people and organisations. An assessment is as visible as its subject: a restricted
 /// person's are invisible to roles that may not see them, in their history and on the grid. Assessments are
 /// not edited; a mistaken one is removed (and the removal is in the subject's history).
@@ -76,10 +32,10 @@ public struct Assessments: Sendable {
         try v.throwIfInvalid()
         let model = StakeholderAssessmentModel()
         model.id = UUID()
-        model.assessedOn = day!.description
+        model.assessedOn = day!
         model.influence = influence!
         model.interest = interest!
-        model.stance = stance!.rawValue
+        model.stance = stance!
         model.notes = notes
         model.assessedBy = actor.label
         model.createdAt = now
@@ -129,7 +85,7 @@ public struct Assessments: Sendable {
         let models = try await StakeholderAssessmentModel.query(on: database).filter(\.$deletedAt == .null)
             .sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all()
         var people = PersonModel.query(on: database).filter(\.$id ~~ Array(Set(models.compactMap(\.personID)))).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let personNames = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let organizations = try await OrganizationModel.query(on: database).filter(\.$id ~~ Array(Set(models.compactMap(\.organizationID))))
             .filter(\.$deletedAt == .null).all()
@@ -167,13 +123,12 @@ public struct Assessments: Sendable {
 
     /// "2023-08-07: influence 4, interest 5, supports" — scores and day only; the notes stay out of the trail.
     static func describe(_ model: StakeholderAssessmentModel) -> String {
-        "\(model.assessedOn): influence \(model.influence), interest \(model.interest), \(model.stance.replacingOccurrences(of: "_", with: " "))"
+        "\(model.assessedOn): influence \(model.influence), interest \(model.interest), \(model.stance.rawValue.replacingOccurrences(of: "_", with: " "))"
     }
 
     static func record(_ model: StakeholderAssessmentModel) -> AssessmentRecord {
-        AssessmentRecord(id: model.id!, assessedOn: Day(model.assessedOn) ?? Day(utc: model.createdAt),
-                         scores: StakeholderScores(influence: model.influence, interest: model.interest,
-                                                   stance: StakeholderStance(rawValue: model.stance) ?? .neutral),
+        AssessmentRecord(id: model.id!, assessedOn: model.assessedOn,
+                         scores: StakeholderScores(influence: model.influence, interest: model.interest, stance: model.stance),
                          notes: model.notes, assessedBy: model.assessedBy, createdAt: model.createdAt)
     }
 }

@@ -17,7 +17,7 @@ public struct SetUserDisabled: Sendable {
             guard user.isDisabled != disabled else { return user.summary }
             if disabled {
                 if actor.userID == id { throw DomainError.notAllowed("users.cannotDisableSelf") }
-                if user.roleValue == .admin { try await UserGuards.ensureAnotherActiveAdmin(besides: id, on: tx) }
+                if user.role == .admin { try await UserGuards.ensureAnotherActiveAdmin(besides: id, on: tx) }
             }
             let before = user.auditFields
             user.disabledAt = disabled ? now : nil

@@ -16,17 +16,17 @@ public struct UpdateUser: Sendable {
         return try await database.transaction { tx in
             guard let user = try await UserModel.find(id, on: tx) else { throw DomainError.notFound("user") }
             guard user.version == expectedVersion else { throw DomainError.versionConflict(current: user.version) }
-            if actor.userID == id, values.role != .admin, user.roleValue == .admin {
+            if actor.userID == id, values.role != .admin, user.role == .admin {
                 throw DomainError.notAllowed("users.cannotDemoteSelf")
             }
-            if user.roleValue == .admin, values.role != .admin, !user.isDisabled {
+            if user.role == .admin, values.role != .admin, !user.isDisabled {
                 try await UserGuards.ensureAnotherActiveAdmin(besides: id, on: tx)
             }
             try await AddUser.ensureEmailFree(values.email, except: id, on: tx)
             let before = user.auditFields
             user.email = values.email
             user.name = values.name
-            user.role = values.role.rawValue
+            user.role = values.role
             let changes = FieldChange.between(before, user.auditFields)
             guard !changes.isEmpty else { return user.summary }
             user.updatedAt = now
@@ -42,7 +42,7 @@ enum UserGuards {
     /// Roundtable must never be left without an administrator who can sign in.
     static func ensureAnotherActiveAdmin(besides id: UUID, on database: any Database) async throws {
         let others = try await UserModel.query(on: database)
-            .filter(\.$role == Role.admin.rawValue)
+            .filter(\.$role == Role.admin)
             .filter(\.$disabledAt == nil)
             .filter(\.$id != id)
             .count()

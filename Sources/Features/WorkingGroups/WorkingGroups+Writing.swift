@@ -32,16 +32,16 @@ extension WorkingGroups: RecordKind {
         deliverable.id = UUID()
         deliverable.groupID = id
         deliverable.title = title!
-        deliverable.kind = kind!.rawValue
-        deliverable.dueOn = due?.description
-        deliverable.status = status!.rawValue
+        deliverable.kind = kind!
+        deliverable.dueOn = due
+        deliverable.status = status!
         deliverable.createdAt = now
         deliverable.version = 1
         try await database.transaction { tx in
             let model = try await find(id, by: actor, includeDeleted: false, on: tx)
             try await deliverable.create(on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deliverable", from: nil, to: "\(deliverable.title) (\(deliverable.kind), \(deliverable.status))")], at: now, on: tx)
+                                        changes: [FieldChange(field: "deliverable", from: nil, to: "\(deliverable.title) (\(deliverable.kind.rawValue), \(deliverable.status.rawValue))")], at: now, on: tx)
         }
         return Self.deliverable(deliverable)
     }
@@ -52,19 +52,26 @@ extension WorkingGroups: RecordKind {
             guard let deliverable = try await DeliverableModel.find(deliverableID, on: tx) else { throw DomainError.notFound("deliverable") }
             let model = try await find(deliverable.groupID, by: actor, includeDeleted: false, on: tx)
             if let expectedVersion { try requireVersion(expectedVersion, current: deliverable.version) }
-            guard deliverable.status != status.rawValue else { return Self.deliverable(deliverable) }
+            guard deliverable.status != status else { return Self.deliverable(deliverable) }
             let before = deliverable.status
-            deliverable.status = status.rawValue
+            deliverable.status = status
             deliverable.version += 1
             try await deliverable.update(on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: model.id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deliverable: \(deliverable.title)", from: before, to: status.rawValue)], at: now, on: tx)
+                                        changes: [FieldChange(field: "deliverable: \(deliverable.title)", from: before.rawValue, to: status.rawValue)], at: now, on: tx)
             return Self.deliverable(deliverable)
         }
     }
 
     public struct Valid {
-        var name: String, purpose: String?, agreementID: UUID?, confidentiality: Confidentiality, members: [MemberInput]
+        var name: String, purpose: String?, agreementID: UUID?, confidentiality: Confidentiality, members: [Member]
+
+        struct Member {
+            var personID: UUID
+            var part: MemberPart
+            var startsOn: Day?
+            var endsOn: Day?
+        }
     }
 
     public func validate(_ input: WorkingGroupInput, existing: WorkingGroupModel?, by actor: Actor, on db: any Database) async throws -> Valid {
@@ -74,10 +81,12 @@ extension WorkingGroups: RecordKind {
         let confidentiality = v.choice(input.confidentiality, Confidentiality.self, "confidentiality")
         if confidentiality == .restricted { v.check(actor.can(.writeRestricted), "confidentiality", "workingGroup.restrictedNotAllowed") }
         v.check(input.members.count <= 200, "members", "field.tooMany", "200")
+        var members: [Valid.Member] = []
         for member in input.members {
-            v.check(MemberPart(rawValue: member.part) != nil, "members", "field.notAChoice")
+            let part = v.choice(member.part, MemberPart.self, "members")
             let from = v.day(member.startsOn, "members"), to = v.day(member.endsOn, "members")
             if let from, let to { v.check(from <= to, "members", "workingGroup.memberEndsBeforeStart") }
+            if let part { members.append(Valid.Member(personID: member.personID, part: part, startsOn: from, endsOn: to)) }
         }
         try v.throwIfInvalid()
         if let agreementID = input.agreementID {
@@ -89,14 +98,14 @@ extension WorkingGroups: RecordKind {
             break
         }
         try v.throwIfInvalid()
-        return Valid(name: name!, purpose: purpose, agreementID: input.agreementID, confidentiality: confidentiality!, members: input.members)
+        return Valid(name: name!, purpose: purpose, agreementID: input.agreementID, confidentiality: confidentiality!, members: members)
     }
 
     public func apply(_ valid: Valid, to model: WorkingGroupModel, now: Date) {
         model.name = valid.name
         model.purpose = valid.purpose
         model.agreementID = valid.agreementID
-        model.confidentiality = valid.confidentiality.rawValue
+        model.confidentiality = valid.confidentiality
         model.updatedAt = now
     }
 
@@ -104,27 +113,26 @@ extension WorkingGroups: RecordKind {
         try await replaceMembers(of: model.id!, with: valid.members, keepingHiddenFrom: actor, on: db)
     }
 
-    func replaceMembers(of id: UUID, with members: [MemberInput], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
+    func replaceMembers(of id: UUID, with members: [Valid.Member], keepingHiddenFrom actor: Actor, on db: any Database) async throws {
+        let sql = db.sql
         var delete = sql.delete(from: WorkingGroupMemberModel.schema).where("group_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted members stay: this actor could not see them to keep them.
-            delete = delete.where(SQLQueryString("\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal.rawValue))"))
+            delete = delete.where(SQLQueryString("\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: PersonModel.schema) WHERE \(ident: "sensitivity") = \(bind: Sensitivity.normal))"))
         }
         try await delete.run()
         for member in members {
-            try await WorkingGroupMemberModel(groupID: id, personID: member.personID, part: member.part,
-                                              startsOn: Day(member.startsOn?.trimmingWhitespace() ?? "")?.description,
-                                              endsOn: Day(member.endsOn?.trimmingWhitespace() ?? "")?.description).create(on: db)
+            try await WorkingGroupMemberModel(groupID: id, personID: member.personID, part: member.part, startsOn: member.startsOn,
+                                              endsOn: member.endsOn).create(on: db)
         }
     }
 
     /// Members by identity, not name: the history is read by roles that may not see every person.
     public func auditFields(_ model: WorkingGroupModel, on db: any Database) async throws -> [(String, String?)] {
         let members = try await WorkingGroupMemberModel.query(on: db).filter(\.$groupID == model.id!).all()
-        let text = members.map { "\($0.personID.uuidString): \($0.part) \($0.startsOn ?? "")–\($0.endsOn ?? "")" }.sorted().joined(separator: ", ")
+        let text = members.map { "\($0.personID.uuidString): \($0.part.rawValue) \($0.startsOn?.description ?? "")–\($0.endsOn?.description ?? "")" }.sorted().joined(separator: ", ")
         return [("name", model.name), ("purpose", model.purpose), ("agreement", model.agreementID?.uuidString),
-                ("confidentiality", model.confidentiality), ("members", text.isEmpty ? nil : text)]
+                ("confidentiality", model.confidentiality.rawValue), ("members", text.isEmpty ? nil : text)]
     }
 }
 

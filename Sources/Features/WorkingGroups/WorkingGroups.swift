@@ -61,19 +61,18 @@ public struct WorkingGroups: Sendable {
 
     static func summary(_ model: WorkingGroupModel, agreements: [UUID: String]) -> WorkingGroupSummary {
         WorkingGroupSummary(id: model.id!, name: model.name, agreement: model.agreementID.flatMap { id in agreements[id].map { RecordRef(id: id, name: $0) } },
-                            confidentiality: Confidentiality(rawValue: model.confidentiality) ?? .restricted, isDeleted: model.deletedAt != nil)
+                            confidentiality: model.confidentiality, isDeleted: model.deletedAt != nil)
     }
 
     public func record(_ model: WorkingGroupModel, by actor: Actor) async throws -> WorkingGroupRecord {
         let id = model.id!
         let rows = try await WorkingGroupMemberModel.query(on: database).filter(\.$groupID == id).all()
         var people = PersonModel.query(on: database).filter(\.$id ~~ rows.map(\.personID)).filter(\.$deletedAt == nil)
-        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal.rawValue) }
+        if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let names = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let members = rows.compactMap { row in
             names[row.personID].map {
-                WorkingGroupMember(person: RecordRef(id: row.personID, name: $0), part: MemberPart(rawValue: row.part) ?? .member,
-                                   period: DaySpan(from: row.startsOn.flatMap(Day.init), to: row.endsOn.flatMap(Day.init)))
+                WorkingGroupMember(person: RecordRef(id: row.personID, name: $0), part: row.part, period: DaySpan(from: row.startsOn, to: row.endsOn))
             }
         }.sorted { ($0.part == .chair ? 0 : 1, $0.person.name) < ($1.part == .chair ? 0 : 1, $1.person.name) }
         let meetingIDs = try await WorkingGroupMeetingModel.query(on: database).filter(\.$groupID == id).all().map(\.engagementID)
@@ -90,7 +89,6 @@ public struct WorkingGroups: Sendable {
     }
 
     static func deliverable(_ model: DeliverableModel) -> Deliverable {
-        Deliverable(id: model.id!, title: model.title, kind: DeliverableKind(rawValue: model.kind) ?? .other, dueOn: model.dueOn.flatMap(Day.init),
-                    status: DeliverableStatus(rawValue: model.status) ?? .planned, version: model.version)
+        Deliverable(id: model.id!, title: model.title, kind: model.kind, dueOn: model.dueOn, status: model.status, version: model.version)
     }
 }

@@ -13,7 +13,7 @@ struct M0012_NameTokensCarrySortAndVisibility: AsyncMigration {
         try await database.schema(NameTokens.schema)
             .field("visibility", .int, .required, .sql(.default(0)))
             .update()
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         for (type, table, hasSensitivity) in [("person", "people", true), ("organization", "organizations", false), ("place", "places", false)] {
             let visibility: SQLQueryString = hasSensitivity
                 ? "CASE WHEN r.deleted_at IS NOT NULL THEN 2 WHEN r.sensitivity = 'normal' THEN 0 ELSE 1 END"

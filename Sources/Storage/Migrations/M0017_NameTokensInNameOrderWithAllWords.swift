@@ -13,7 +13,7 @@ struct M0017_NameTokensInNameOrderWithAllWords: AsyncMigration {
         try await database.schema(NameTokens.schema)
             .field("words", .string, .required, .sql(.default("")))
             .update()
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         let concatenated: SQLQueryString = sql.dialect.name == "postgresql" ? "string_agg(t.token, ' ')" : "group_concat(t.token, ' ')"
         try await sql.raw("""
             UPDATE \(ident: NameTokens.schema) SET words = ' ' || COALESCE((SELECT \(concatenated) FROM \(ident: NameTokens.schema) t \

@@ -11,7 +11,7 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
     var name: String { "M0030_NameTokensKeyedByWord" }
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else {
             try await sql.raw("ALTER TABLE \(ident: NameTokens.schema) DROP COLUMN id").run()
             return
@@ -28,7 +28,7 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         guard sql.dialect.name == "sqlite" else {
             try await sql.raw("ALTER TABLE \(ident: NameTokens.schema) ADD COLUMN id UUID NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY").run()
             return

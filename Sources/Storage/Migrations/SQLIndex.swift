@@ -4,14 +4,14 @@ import SQLKit
 /// Plain (non-unique) indexes, which Fluent's schema builder cannot express; SQLKit's are portable.
 enum SQLIndex {
     static func create(_ name: String, on table: String, columns: [String], in database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         var builder = sql.create(index: name).on(table)
         for column in columns { builder = builder.column(column) }
         try await builder.run()
     }
 
     static func drop(_ name: String, in database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         try await sql.drop(index: name).ifExists().run()
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -6,15 +7,15 @@ public final class AgreementModel: Model, @unchecked Sendable {
     public static let schema = "agreements"
 
     @ID(key: .id) public var id: UUID?
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: AgreementKind
     @Field(key: "title") public var title: String
     @OptionalField(key: "focus") public var focus: String?
     /// A JSON list of strings.
     @Field(key: "topics") public var topics: String
-    @OptionalField(key: "signed_on") public var signedOn: String?
-    @OptionalField(key: "valid_until") public var validUntil: String?
-    @Field(key: "status") public var status: String
-    @Field(key: "confidentiality") public var confidentiality: String
+    @OptionalField(key: "signed_on") public var signedOn: Day?
+    @OptionalField(key: "valid_until") public var validUntil: Day?
+    @Field(key: "status") public var status: AgreementStatus
+    @Field(key: "confidentiality") public var confidentiality: Confidentiality
     @OptionalField(key: "notes") public var notes: String?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
@@ -38,14 +39,14 @@ public final class AgreementPartyModel: Model, @unchecked Sendable {
     @Field(key: "agreement_id") public var agreementID: UUID
     @OptionalField(key: "organization_id") public var organizationID: UUID?
     @OptionalField(key: "person_id") public var personID: UUID?
-    @Field(key: "part") public var part: String
+    @Field(key: "part") public var part: PartyPart
 
     /// Listed by hand (see `AgreementModel.properties`).
     public var properties: [any AnyProperty] { [$id, $agreementID, $organizationID, $personID, $part] }
 
     public init() {}
 
-    public init(agreementID: UUID, organizationID: UUID?, personID: UUID?, part: String) {
+    public init(agreementID: UUID, organizationID: UUID?, personID: UUID?, part: PartyPart) {
         self.id = UUID()
         self.agreementID = agreementID
         self.organizationID = organizationID
@@ -60,8 +61,8 @@ public final class AgreementStatusChangeModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "agreement_id") public var agreementID: UUID
-    @Field(key: "status") public var status: String
-    @Field(key: "effective_on") public var effectiveOn: String
+    @Field(key: "status") public var status: AgreementStatus
+    @Field(key: "effective_on") public var effectiveOn: Day
     @Field(key: "recorded_at") public var recordedAt: Date
 
     /// Listed by hand (see `AgreementModel.properties`).
@@ -69,7 +70,7 @@ public final class AgreementStatusChangeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(agreementID: UUID, status: String, effectiveOn: String, recordedAt: Date) {
+    public init(agreementID: UUID, status: AgreementStatus, effectiveOn: Day, recordedAt: Date) {
         self.id = UUID()
         self.agreementID = agreementID
         self.status = status
@@ -85,14 +86,14 @@ public final class AgreementEngagementModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "agreement_id") public var agreementID: UUID
     @Field(key: "engagement_id") public var engagementID: UUID
-    @Field(key: "link") public var link: String
+    @Field(key: "link") public var link: AgreementEngagementLink
 
     /// Listed by hand (see `AgreementModel.properties`).
     public var properties: [any AnyProperty] { [$id, $agreementID, $engagementID, $link] }
 
     public init() {}
 
-    public init(agreementID: UUID, engagementID: UUID, link: String) {
+    public init(agreementID: UUID, engagementID: UUID, link: AgreementEngagementLink) {
         self.id = UUID()
         self.agreementID = agreementID
         self.engagementID = engagementID

@@ -12,7 +12,8 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "actor_id") public var actorID: UUID?
     /// Who acted, readable even if the user later changes: an email, "cli", or the email tried at sign-in.
     @Field(key: "actor_label") public var actorLabel: String
-    @Field(key: "action") public var action: String
+    @Field(key: "action") public var action: AuditAction
+    /// A record kind's `recordType` (`person`, `engagement` …) or what else was acted on (`user`, `import`): an open list.
     @Field(key: "record_type") public var recordType: String
     @OptionalField(key: "record_id") public var recordID: UUID?
     @Field(key: "record_label") public var recordLabel: String
@@ -34,7 +35,7 @@ public final class AuditEntryModel: Model, @unchecked Sendable {
         self.at = at
         self.actorID = actorID
         self.actorLabel = actorLabel
-        self.action = action.rawValue
+        self.action = action
         self.recordType = recordType
         self.recordID = recordID
         self.recordLabel = recordLabel

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -7,7 +8,7 @@ public final class CommunityModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "name") public var name: String
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: CommunityStatus
     @OptionalParent(key: "region_id") public var region: PlaceModel?
     @OptionalField(key: "notes") public var notes: String?
     @Field(key: "created_at") public var createdAt: Date

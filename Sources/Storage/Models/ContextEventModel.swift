@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -7,14 +8,14 @@ public final class ContextEventModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "title") public var title: String
-    @Field(key: "kind") public var kind: String
-    @Field(key: "severity") public var severity: String
+    @Field(key: "kind") public var kind: ContextEventKind
+    @Field(key: "severity") public var severity: Severity
     /// ISO days; a single-day event ends on the day it starts.
-    @Field(key: "starts_on") public var startsOn: String
-    @Field(key: "ends_on") public var endsOn: String
+    @Field(key: "starts_on") public var startsOn: Day
+    @Field(key: "ends_on") public var endsOn: Day
     @OptionalField(key: "description") public var details: String?
     @OptionalField(key: "source_url") public var sourceURL: String?
-    @Field(key: "confidentiality") public var confidentiality: String
+    @Field(key: "confidentiality") public var confidentiality: Confidentiality
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?

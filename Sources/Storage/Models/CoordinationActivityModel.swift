@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -8,8 +9,8 @@ public final class CoordinationActivityModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "organization_id") public var organizationID: UUID
     @Field(key: "theme") public var theme: String
-    @OptionalField(key: "starts_on") public var startsOn: String?
-    @OptionalField(key: "ends_on") public var endsOn: String?
+    @OptionalField(key: "starts_on") public var startsOn: Day?
+    @OptionalField(key: "ends_on") public var endsOn: Day?
     @OptionalField(key: "contact_person_id") public var contactPersonID: UUID?
     @OptionalField(key: "notes") public var notes: String?
     @Field(key: "created_at") public var createdAt: Date

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -7,6 +8,7 @@ public final class EngagementModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @OptionalField(key: "visit_id") public var visitID: UUID?
+    /// An `EngagementKind` or a kind an administrator added (`engagement_kinds`): text, not the enum.
     @Field(key: "kind") public var kind: String
     @Field(key: "title") public var title: String
     /// The instant it began (UTC), for ordering across time zones.
@@ -24,7 +26,7 @@ public final class EngagementModel: Model, @unchecked Sendable {
     @OptionalField(key: "decisions") public var decisions: String?
     /// No one is named: only head-counts are kept, for meetings where names would put people at risk.
     @Field(key: "aggregate_only") public var aggregateOnly: Bool
-    @Field(key: "confidentiality") public var confidentiality: String
+    @Field(key: "confidentiality") public var confidentiality: Confidentiality
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
@@ -44,8 +46,7 @@ public final class EngagementOrganizationModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "engagement_id") public var engagementID: UUID
     @Field(key: "organization_id") public var organizationID: UUID
-    /// `host` or `partner`.
-    @Field(key: "role") public var role: String
+    @Field(key: "role") public var role: EngagementOrganizationRole
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
     /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
@@ -62,7 +63,7 @@ public final class ParticipationModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "engagement_id") public var engagementID: UUID
     @Field(key: "person_id") public var personID: UUID
-    @Field(key: "part") public var part: String
+    @Field(key: "part") public var part: ParticipantPart
     @OptionalField(key: "title") public var title: String?
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
@@ -101,9 +102,8 @@ public final class FollowUpModel: Model, @unchecked Sendable {
     @Field(key: "engagement_id") public var engagementID: UUID
     @Field(key: "text") public var text: String
     @OptionalField(key: "owner_id") public var ownerID: UUID?
-    /// `YYYY-MM-DD`.
-    @OptionalField(key: "due_on") public var dueOn: String?
-    @Field(key: "status") public var status: String
+    @OptionalField(key: "due_on") public var dueOn: Day?
+    @Field(key: "status") public var status: FollowUpStatus
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @Field(key: "version") public var version: Int

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -9,9 +10,9 @@ public final class FieldVisitModel: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     @OptionalField(key: "purpose") public var purpose: String?
     /// `YYYY-MM-DD`.
-    @Field(key: "starts_on") public var startsOn: String
-    @Field(key: "ends_on") public var endsOn: String
-    @Field(key: "status") public var status: String
+    @Field(key: "starts_on") public var startsOn: Day
+    @Field(key: "ends_on") public var endsOn: Day
+    @Field(key: "status") public var status: VisitStatus
     @OptionalField(key: "summary") public var summary: String?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date

@@ -8,6 +8,7 @@ public final class ImportBatchModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "user_id") public var userID: UUID
+    /// An `ImportKind`. Text here, like `status`, because both vocabularies belong to the import (Features), not the domain.
     @Field(key: "kind") public var kind: String
     @Field(key: "file_name") public var fileName: String
     /// The file as uploaded (checked to be UTF-8 text first).
@@ -37,6 +38,7 @@ public final class DuplicateDismissalModel: Model, @unchecked Sendable {
     public static let schema = "duplicate_dismissals"
 
     @ID(key: .id) public var id: UUID?
+    /// `person` or `organization`: the duplicates page's kinds (Features), text like the audit trail's record types.
     @Field(key: "record_type") public var recordType: String
     /// The smaller of the two ids (as text), so that a pair is stored one way only.
     @Field(key: "first_id") public var firstID: UUID

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -9,8 +10,8 @@ public final class OrganizationModel: Model, @unchecked Sendable {
     @Field(key: "sort_name") public var sortName: String
     /// JSON array of acronyms and other names ("UNMIK").
     @Field(key: "other_names") public var otherNamesJSON: String
-    @Field(key: "kind") public var kind: String
-    @OptionalField(key: "level") public var level: String?
+    @Field(key: "kind") public var kind: OrganizationKind
+    @OptionalField(key: "level") public var level: GovernanceLevel?
     @OptionalParent(key: "parent_id") public var parent: OrganizationModel?
     @OptionalParent(key: "place_id") public var place: PlaceModel?
     @OptionalField(key: "website") public var website: String?

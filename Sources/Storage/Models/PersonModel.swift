@@ -15,19 +15,19 @@ public final class PersonModel: Model, @unchecked Sendable {
     /// JSON array of other spellings and transliterations.
     @Field(key: "other_names") public var otherNamesJSON: String
     @OptionalField(key: "honorific") public var honorific: String?
-    @OptionalField(key: "gender") public var gender: String?
+    @OptionalField(key: "gender") public var gender: Gender?
     @OptionalParent(key: "community_id") public var community: CommunityModel?
     @OptionalParent(key: "place_id") public var place: PlaceModel?
     @Field(key: "languages") public var languagesJSON: String
     @Field(key: "emails") public var emailsJSON: String
     @Field(key: "phones") public var phonesJSON: String
     @OptionalField(key: "notes") public var notes: String?
-    @Field(key: "sensitivity") public var sensitivity: String
-    @Field(key: "lawful_basis") public var lawfulBasis: String
-    @Field(key: "consent_stored") public var consentStored: String
-    @Field(key: "consent_named") public var consentNamed: String
-    @Field(key: "consent_quoted") public var consentQuoted: String
-    @Field(key: "consent_photographed") public var consentPhotographed: String
+    @Field(key: "sensitivity") public var sensitivity: Sensitivity
+    @Field(key: "lawful_basis") public var lawfulBasis: LawfulBasis
+    @Field(key: "consent_stored") public var consentStored: ConsentAnswer
+    @Field(key: "consent_named") public var consentNamed: ConsentAnswer
+    @Field(key: "consent_quoted") public var consentQuoted: ConsentAnswer
+    @Field(key: "consent_photographed") public var consentPhotographed: ConsentAnswer
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
@@ -47,10 +47,11 @@ public final class ConsentEventModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "person_id") public var person: PersonModel
-    /// `basis`, or a consent use (`stored`, `named_publicly`, `quoted`, `photographed`).
+    /// `basis`, or a consent use (`stored`, `named_publicly`, `quoted`, `photographed`); the value is a `LawfulBasis` or a
+    /// `ConsentAnswer` accordingly. Text, because one column holds words of two vocabularies.
     @Field(key: "subject") public var subject: String
     @Field(key: "value") public var value: String
-    @OptionalField(key: "obtained_on") public var obtainedOn: String?
+    @OptionalField(key: "obtained_on") public var obtainedOn: Day?
     @OptionalField(key: "method") public var method: String?
     @Field(key: "recorded_at") public var recordedAt: Date
     @Field(key: "recorded_by") public var recordedBy: String
@@ -61,7 +62,7 @@ public final class ConsentEventModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(personID: UUID, subject: String, value: String, obtainedOn: String?, method: String?, recordedAt: Date, recordedBy: String) {
+    public init(personID: UUID, subject: String, value: String, obtainedOn: Day?, method: String?, recordedAt: Date, recordedBy: String) {
         self.id = UUID()
         self.$person.id = personID
         self.subject = subject

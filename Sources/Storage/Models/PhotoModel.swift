@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -9,7 +10,7 @@ public final class PhotoModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "engagement_id") public var engagementID: UUID
     /// `jpeg`, `png` or `webp`, from the content.
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: ImageFile.Kind
     @Field(key: "file_name") public var fileName: String
     @OptionalField(key: "small_file_name") public var smallFileName: String?
     @Field(key: "byte_count") public var byteCount: Int

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -6,7 +7,7 @@ public final class PlaceModel: Model, @unchecked Sendable {
     public static let schema = "places"
 
     @ID(key: .id) public var id: UUID?
-    @Field(key: "kind") public var kind: String
+    @Field(key: "kind") public var kind: PlaceKind
     @OptionalParent(key: "parent_id") public var parent: PlaceModel?
     /// The folded names in every language, for sorting and matching.
     @Field(key: "sort_name") public var sortName: String

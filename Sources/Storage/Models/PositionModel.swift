@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -10,8 +11,8 @@ public final class PositionModel: Model, @unchecked Sendable {
     @Parent(key: "organization_id") public var organization: OrganizationModel
     @Field(key: "title") public var title: String
     /// `YYYY-MM-DD`, or nil when unknown.
-    @OptionalField(key: "starts_on") public var startsOn: String?
-    @OptionalField(key: "ends_on") public var endsOn: String?
+    @OptionalField(key: "starts_on") public var startsOn: Day?
+    @OptionalField(key: "ends_on") public var endsOn: Day?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -8,10 +9,10 @@ public final class RecommendationModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "title") public var title: String
     @OptionalField(key: "text") public var text: String?
-    @OptionalField(key: "level") public var level: String?
-    @Field(key: "status") public var status: String
+    @OptionalField(key: "level") public var level: GovernanceLevel?
+    @Field(key: "status") public var status: RecommendationStatus
     @OptionalField(key: "working_group_id") public var workingGroupID: UUID?
-    @Field(key: "confidentiality") public var confidentiality: String
+    @Field(key: "confidentiality") public var confidentiality: Confidentiality
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
@@ -52,8 +53,8 @@ public final class RecommendationStatusChangeModel: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "recommendation_id") public var recommendationID: UUID
-    @Field(key: "status") public var status: String
-    @Field(key: "effective_on") public var effectiveOn: String
+    @Field(key: "status") public var status: RecommendationStatus
+    @Field(key: "effective_on") public var effectiveOn: Day
     @Field(key: "recorded_at") public var recordedAt: Date
 
     /// Listed by hand (see `RecommendationModel.properties`).
@@ -61,7 +62,7 @@ public final class RecommendationStatusChangeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(recommendationID: UUID, status: String, effectiveOn: String, recordedAt: Date) {
+    public init(recommendationID: UUID, status: RecommendationStatus, effectiveOn: Day, recordedAt: Date) {
         self.id = UUID()
         self.recommendationID = recommendationID
         self.status = status

@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -9,10 +10,10 @@ public final class StakeholderAssessmentModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @OptionalField(key: "person_id") public var personID: UUID?
     @OptionalField(key: "organization_id") public var organizationID: UUID?
-    @Field(key: "assessed_on") public var assessedOn: String
+    @Field(key: "assessed_on") public var assessedOn: Day
     @Field(key: "influence") public var influence: Int
     @Field(key: "interest") public var interest: Int
-    @Field(key: "stance") public var stance: String
+    @Field(key: "stance") public var stance: StakeholderStance
     @OptionalField(key: "notes") public var notes: String?
     /// Who assessed (the audit label of the user).
     @Field(key: "assessed_by") public var assessedBy: String

@@ -10,7 +10,7 @@ public final class UserModel: Model, @unchecked Sendable {
     /// Normalised (trimmed, lower case); unique.
     @Field(key: "email") public var email: String
     @Field(key: "name") public var name: String
-    @Field(key: "role") public var role: String
+    @Field(key: "role") public var role: Role
     @Field(key: "password_hash") public var passwordHash: String
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
     @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
@@ -29,18 +29,17 @@ public final class UserModel: Model, @unchecked Sendable {
         self.id = id
         self.email = email
         self.name = name
-        self.role = role.rawValue
+        self.role = role
         self.passwordHash = passwordHash
         self.createdAt = now
         self.updatedAt = now
         self.version = 1
     }
 
-    public var roleValue: Role { Role(rawValue: role) ?? .viewer }
     public var isDisabled: Bool { disabledAt != nil }
 
     /// The fields the audit trail compares. The password hash is never among them.
     public var auditFields: [(String, String?)] {
-        [("email", email), ("name", name), ("role", role), ("status", isDisabled ? "disabled" : "active")]
+        [("email", email), ("name", name), ("role", role.rawValue), ("status", isDisabled ? "disabled" : "active")]
     }
 }

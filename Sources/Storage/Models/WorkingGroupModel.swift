@@ -1,3 +1,4 @@
+import Domain
 import FluentKit
 import Foundation
 
@@ -9,7 +10,7 @@ public final class WorkingGroupModel: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @OptionalField(key: "purpose") public var purpose: String?
     @OptionalField(key: "agreement_id") public var agreementID: UUID?
-    @Field(key: "confidentiality") public var confidentiality: String
+    @Field(key: "confidentiality") public var confidentiality: Confidentiality
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @OptionalField(key: "deleted_at") public var deletedAt: Date?
@@ -29,16 +30,16 @@ public final class WorkingGroupMemberModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "group_id") public var groupID: UUID
     @Field(key: "person_id") public var personID: UUID
-    @Field(key: "part") public var part: String
-    @OptionalField(key: "starts_on") public var startsOn: String?
-    @OptionalField(key: "ends_on") public var endsOn: String?
+    @Field(key: "part") public var part: MemberPart
+    @OptionalField(key: "starts_on") public var startsOn: Day?
+    @OptionalField(key: "ends_on") public var endsOn: Day?
 
     /// Listed by hand (see `WorkingGroupModel.properties`).
     public var properties: [any AnyProperty] { [$id, $groupID, $personID, $part, $startsOn, $endsOn] }
 
     public init() {}
 
-    public init(groupID: UUID, personID: UUID, part: String, startsOn: String?, endsOn: String?) {
+    public init(groupID: UUID, personID: UUID, part: MemberPart, startsOn: Day?, endsOn: Day?) {
         self.id = UUID()
         self.groupID = groupID
         self.personID = personID
@@ -75,9 +76,9 @@ public final class DeliverableModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "group_id") public var groupID: UUID
     @Field(key: "title") public var title: String
-    @Field(key: "kind") public var kind: String
-    @OptionalField(key: "due_on") public var dueOn: String?
-    @Field(key: "status") public var status: String
+    @Field(key: "kind") public var kind: DeliverableKind
+    @OptionalField(key: "due_on") public var dueOn: Day?
+    @Field(key: "status") public var status: DeliverableStatus
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "version") public var version: Int
 

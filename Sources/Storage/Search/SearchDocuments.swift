@@ -23,7 +23,8 @@ public enum SearchDocuments {
 
     /// Rewrites (or removes) one record's document.
     public static func refresh(recordType: String, id: UUID, on database: any Database) async throws {
-        guard recordTypes.contains(recordType), let sql = database as? any SQLDatabase else { return }
+        guard recordTypes.contains(recordType) else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_documents WHERE record_id = \(bind: id))").run()
         }
@@ -115,7 +116,7 @@ public enum SearchDocuments {
     public static func person(_ model: PersonModel) -> Document? {
         guard model.deletedAt == nil, let id = model.id else { return nil }
         return person(id: id, name: model.name, otherNames: strings(model.otherNamesJSON).compactMap { $0 }, honorific: model.honorific,
-                      notes: model.notes, sensitivity: model.sensitivity)
+                      notes: model.notes, sensitivity: model.sensitivity.rawValue)
     }
 
     /// A live person's document from plain values (an import's).
@@ -141,14 +142,14 @@ public enum SearchDocuments {
         (JSONText.strings(json) ?? (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []).map { Optional($0) }
     }
 
-    static func restricted(_ confidentiality: String) -> Int { confidentiality == Confidentiality.restricted.rawValue ? 1 : 0 }
+    static func restricted(_ confidentiality: Confidentiality) -> Int { confidentiality == .restricted ? 1 : 0 }
 
     static func fold(_ texts: [String?]) -> String { texts.compactMap { $0 }.map(NameFolding.fold).filter { !$0.isEmpty }.joined(separator: " ") }
 
     /// Every document again, in batches (after the index is created on a database that has records, and
     /// after the benchmark generator writes around the use cases).
     public static func rebuild(on database: any Database, progress: @Sendable (String) -> Void = { _ in }) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
         try await sql.delete(from: SearchIndexSchema.documents).run()
         let batch = 2_000

@@ -29,7 +29,7 @@ public enum SearchIndexSchema {
     }
 
     static func create(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" {
             for statement in [
                 "CREATE TABLE search_documents (id INTEGER PRIMARY KEY, record_type TEXT NOT NULL, record_id TEXT NOT NULL UNIQUE, restricted INTEGER NOT NULL, words TEXT NOT NULL)",
@@ -44,7 +44,7 @@ public enum SearchIndexSchema {
     }
 
     static func drop(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
+        let sql = database.sql
         if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE IF EXISTS search_fts").run() }
         try await sql.raw("DROP TABLE IF EXISTS search_documents").run()
     }

@@ -1,13 +1,11 @@
 import Fluent
-import FluentSQLiteDriver
 import Foundation
-import SQLKit
 import Storage
 import Vapor
 
 /// `roundtable backup FILE` and `roundtable restore FILE`, for SQLite: one file holds the whole record —
-/// the database (copied online with `VACUUM INTO`, a consistent snapshot while the server keeps serving)
-/// and every photo and document file, as rows of a table of its own. PostgreSQL has pg_dump for this.
+/// the database and every photo and document file (`Storage/SQLiteBackup` writes and reads it; this side
+/// chooses the files, keeps them inside their folder and words the command). PostgreSQL has pg_dump for this.
 public enum Backup {
     public struct Summary: Sendable, Equatable {
         public var people: Int
@@ -15,9 +13,6 @@ public enum Backup {
         public var files: Int
         public var bytes: Int
     }
-
-    static let filesTable = "roundtable_backup_files"
-    static let backupID = DatabaseID(string: "backup")
 
     public static func backup(_ config: AppConfiguration, to file: String) async throws -> Summary {
         guard case .sqliteFile = config.database else {
@@ -28,23 +23,12 @@ public enum Backup {
             throw RoundtableCLI.CommandFailure(description: "\(file) already exists; a backup never overwrites a file. Choose a new name.")
         }
         return try await RoundtableCLI.withApp(config) { app in
-            guard let sql = app.db as? any SQLDatabase else { throw RoundtableCLI.CommandFailure(description: "Not a SQL database.") }
-            try await sql.raw("VACUUM INTO \(bind: target.path)").run()
             // The photo and document files go into the copy, so that one file restores everything.
-            app.databases.use(.sqlite(.init(storage: .file(path: target.path), enableForeignKeys: false), sqlLogLevel: nil), as: backupID)
-            guard let copy = app.databases.database(backupID, logger: app.logger, on: app.eventLoopGroup.any()) as? any SQLDatabase else {
-                throw RoundtableCLI.CommandFailure(description: "Could not open the backup file.")
-            }
-            try await copy.raw("CREATE TABLE \(ident: filesTable) (path TEXT PRIMARY KEY, data BLOB NOT NULL)").run()
             let folder = config.resolvedPhotoDirectory
-            var files = 0, bytes = 0
-            for relative in regularFiles(under: folder) {
-                let data = try Data(contentsOf: folder.appendingPathComponent(relative))
-                try await copy.raw("INSERT INTO \(ident: filesTable) (path, data) VALUES (\(bind: relative), \(bind: data))").run()
-                files += 1
-                bytes += data.count
+            let packed = try await SQLiteBackup.write(app.db, to: target.path, files: regularFiles(under: folder)) { relative in
+                try Data(contentsOf: folder.appendingPathComponent(relative))
             }
-            return try await summary(app.db, files: files, bytes: bytes)
+            return try await summary(app.db, files: packed.files, bytes: packed.bytes)
         }
     }
 
@@ -66,23 +50,18 @@ public enum Backup {
         try FileManager.default.copyItem(at: source, to: target)
         do {
             return try await RoundtableCLI.withApp(config) { app in
-                guard let sql = app.db as? any SQLDatabase else { throw RoundtableCLI.CommandFailure(description: "Not a SQL database.") }
-                let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = \(bind: filesTable)").all()
-                guard !tables.isEmpty else { throw RoundtableCLI.CommandFailure(description: "\(file) is not a Roundtable backup (it has no files table).") }
-                var files = 0, bytes = 0
-                for row in try await sql.raw("SELECT path, data FROM \(ident: filesTable)").all() {
-                    let relative = try row.decode(column: "path", as: String.self)
+                guard try await SQLiteBackup.isBackup(app.db) else {
+                    throw RoundtableCLI.CommandFailure(description: "\(file) is not a Roundtable backup (it has no files table).")
+                }
+                let unpacked = try await SQLiteBackup.unpack(app.db) { relative, data in
                     // Paths come from a file someone handed over: nothing may land outside the photo folder.
-                    guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { continue }
-                    let data = try row.decode(column: "data", as: Data.self)
+                    guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains("..") else { return false }
                     let destination = folder.appendingPathComponent(relative)
                     try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try data.write(to: destination)
-                    files += 1
-                    bytes += data.count
+                    return true
                 }
-                try await sql.raw("DROP TABLE \(ident: filesTable)").run()
-                return try await summary(app.db, files: files, bytes: bytes)
+                return try await summary(app.db, files: unpacked.files, bytes: unpacked.bytes)
             }
         } catch {
             // Nothing half-restored is left behind.

@@ -1,0 +1,44 @@
+import Domain
+import Foundation
+
+public struct ContextEventInput: Sendable, Equatable {
+    public var title: String
+    public var kind: String
+    public var severity: String
+    public var startsOn: String
+    /// Empty for a single day.
+    public var endsOn: String?
+    public var description: String?
+    public var sourceURL: String?
+    public var confidentiality: String = Confidentiality.internal.rawValue
+    public var placeIDs: [UUID] = []
+
+    public init(title: String, kind: String, severity: String, startsOn: String) {
+        self.title = title
+        self.kind = kind
+        self.severity = severity
+        self.startsOn = startsOn
+    }
+}
+
+public struct ContextEventSummary: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var title: String
+    public var kind: ContextEventKind
+    public var severity: Severity
+    public var period: EventPeriod
+    public var confidentiality: Confidentiality
+    public var places: [RecordRef]
+    public var isDeleted: Bool
+}
+
+public struct ContextEventRecord: RecordValue, Equatable, Codable {
+    public var summary: ContextEventSummary
+    public var description: String?
+    public var sourceURL: String?
+    public var version: Int
+
+    public var id: UUID { summary.id }
+    public var label: String { summary.title }
+    public var isDeleted: Bool { summary.isDeleted }
+}

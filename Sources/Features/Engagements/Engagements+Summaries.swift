@@ -1,0 +1,61 @@
+import Domain
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+
+/// Engagements as lists show them: from rows (timelines) or a model, with place and visit named in one query each.
+extension Engagements {
+    /// Engagements by identity that the actor may see, oldest first (for records that point at engagements).
+    func summaries(ids: [UUID], by actor: Actor) async throws -> [EngagementSummary] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await visible(sql.select(), to: actor).columns(Self.summaryColumns.map { SQLColumn($0, table: EngagementModel.schema) })
+            .where(SQLColumn("id", table: EngagementModel.schema), .in, SQLBind.group(ids))
+            .orderBy(SQLColumn("starts_at", table: EngagementModel.schema)).all()
+        return try await summaries(rows)
+    }
+
+    static let summaryColumns = ["id", "kind", "title", "local_start", "time_zone", "starts_at", "place_id", "venue", "visit_id",
+                                 "confidentiality", "topics", "deleted_at"]
+
+    func summaries(_ rows: [any SQLRow]) async throws -> [EngagementSummary] {
+        var placeIDs: Set<UUID> = [], visitIDs: Set<UUID> = []
+        for row in rows {
+            if let id = try row.decode(column: "place_id", as: UUID?.self) { placeIDs.insert(id) }
+            if let id = try row.decode(column: "visit_id", as: UUID?.self) { visitIDs.insert(id) }
+        }
+        let places = try await Places(database: database, language: language).names(of: Array(placeIDs))
+        let visits = try await FieldVisits(database: database).titles(of: Array(visitIDs))
+        let kindLabels = try await EngagementKinds(database: database).addedLabels()
+        return try rows.map { row in
+            let placeID = try row.decode(column: "place_id", as: UUID?.self)
+            let visitID = try row.decode(column: "visit_id", as: UUID?.self)
+            return EngagementSummary(
+                id: try row.decode(column: "id", as: UUID.self),
+                kind: try row.decode(column: "kind", as: String.self),
+                kindLabel: kindLabels[try row.decode(column: "kind", as: String.self)],
+                title: try row.decode(column: "title", as: String.self),
+                start: try row.decode(column: "local_start", as: String.self),
+                timeZone: try row.decode(column: "time_zone", as: String.self),
+                startsAt: try row.decode(column: "starts_at", as: Date.self),
+                place: placeID.flatMap { id in places[id].map { RecordRef(id: id, name: $0) } },
+                venue: try row.decode(column: "venue", as: String?.self),
+                visit: visitID.flatMap { id in visits[id].map { RecordRef(id: id, name: $0) } },
+                confidentiality: try row.decode(column: "confidentiality", as: Confidentiality.self),
+                topics: JSONList.decode(try row.decode(column: "topics", as: String.self)),
+                isDeleted: !(try row.decodeNil(column: "deleted_at"))
+            )
+        }
+    }
+
+    func summary(_ model: EngagementModel) async throws -> EngagementSummary {
+        let place = try await model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
+        let visit = try await model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
+        return EngagementSummary(
+            id: model.id!, kind: model.kind, kindLabel: try await EngagementKinds(database: database).addedLabels()[model.kind], title: model.title, start: model.localStart,
+            timeZone: model.timeZone, startsAt: model.startsAt, place: place, venue: model.venue, visit: visit,
+            confidentiality: model.confidentiality, topics: JSONList.decode(model.topicsJSON),
+            isDeleted: model.deletedAt != nil
+        )
+    }
+}

@@ -1,0 +1,46 @@
+import Domain
+import Foundation
+
+public struct RecommendationInput: Sendable, Equatable {
+    public var title: String
+    public var text: String?
+    public var level: String?
+    public var status: String = RecommendationStatus.idea.rawValue
+    /// The day a new status took effect (today when left out).
+    public var statusOn: String?
+    public var workingGroupID: UUID?
+    public var confidentiality: String = Confidentiality.internal.rawValue
+    public var targetIDs: [UUID] = []
+    public var contextEventIDs: [UUID] = []
+
+    public init(title: String) { self.title = title }
+}
+
+public struct RecommendationSummary: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var title: String
+    public var status: RecommendationStatus
+    public var level: GovernanceLevel?
+    public var confidentiality: Confidentiality
+    public var isDeleted: Bool
+}
+
+public struct RecommendationStep: Sendable, Equatable, Codable {
+    public var status: RecommendationStatus
+    public var effectiveOn: Day
+}
+
+public struct RecommendationRecord: RecordValue, Equatable, Codable {
+    public var summary: RecommendationSummary
+    public var text: String?
+    public var targets: [RecordRef]
+    public var workingGroup: RecordRef?
+    public var statusHistory: [RecommendationStep]
+    public var engagements: [EngagementSummary]
+    public var contextEvents: [ContextEventSummary]
+    public var version: Int
+
+    public var id: UUID { summary.id }
+    public var label: String { summary.title }
+    public var isDeleted: Bool { summary.isDeleted }
+}

@@ -1,0 +1,85 @@
+import Domain
+import Foundation
+import SQLKit
+import Storage
+
+/// The list when a name filter leads: matches found in the name index, counted there, and paged either by
+/// sorting a few matches or by reading the index in list order.
+extension PeopleListQuery {
+    /// Beyond this many entries for the lead word, sorting them costs more than reading the index in order.
+    static let sortableMatches = 5_000
+
+    /// How many index entries the lead word matches, counted up to just past `sortableMatches`.
+    func leadWordMatches() async throws -> Int {
+        let entries = indexMatches(sql.select().column(SQLLiteral.numeric("1")), leadOnly: true).limit(Self.sortableMatches + 1)
+        return try await sql.select()
+            .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(SQLAlias(SQLGroupExpression(entries.select), as: SQLIdentifier("entries")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
+    /// On SQLite the way in is named: with the table's own key and a second index on the words, its planner
+    /// guesses wrong without statistics. `NOT INDEXED` reads the table by its key (record_type, token, …).
+    func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, inNameOrder: Bool = false) -> SQLSelectBuilder {
+        let lead = words.max { $0.count < $1.count } ?? ""
+        let table: any SQLExpression = sql.dialect.name == "sqlite"
+            ? (inNameOrder ? SQLQueryString("\(ident: NameTokens.schema) INDEXED BY \(ident: NameTokens.nameOrderIndex)")
+                           : SQLQueryString("\(ident: NameTokens.schema) NOT INDEXED"))
+            : SQLIdentifier(NameTokens.schema)
+        var select = select.from(table)
+            .where("record_type", .equal, People.recordType)
+            .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
+            .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
+        // The other words narrow the lead word's rows, read from the rows themselves.
+        for word in words where word != lead && !leadOnly {
+            select = select.where(NameIndex.alsoHas(word, dialect: sql.dialect.name))
+        }
+        return select
+    }
+
+    func countFromIndex() async throws -> Int {
+        let distinct = indexMatches(sql.select().distinct().column("record_id")).limit(countLimit + 1)
+        return try await sql.select()
+            .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from(SQLAlias(SQLGroupExpression(distinct.select), as: SQLIdentifier("matches")))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    var direction: SQLDirection { query.sort == .nameDescending ? .descending : .ascending }
+
+    /// Up to `limit` matches in list order, found by sorting all of them (rows hold `record_id`, decoded as needed).
+    func sortedMatches(limit: Int, offset: Int = 0) async throws -> [any SQLRow] {
+        try await indexMatches(sql.select().column("record_id"))
+            .groupBy("record_id").groupBy("sort_name")
+            .orderBy("sort_name", direction).orderBy("record_id", direction)
+            .limit(limit).offset(offset)
+            .all()
+    }
+
+    func sortedPage(offset: Int) async throws -> [UUID] {
+        try await sortedMatches(limit: perPage + 1, offset: offset).map { try $0.decode(column: "record_id", as: UUID.self) }
+    }
+
+    /// The page read in list order from the name-order index: no sort, and it stops after the page.
+    func pageInNameOrder(offset: Int) async throws -> [UUID] {
+        try await indexMatches(sql.select().column("record_id"), inNameOrder: true)
+            .groupBy("sort_name").groupBy("record_id")
+            .orderBy("sort_name", direction).orderBy("record_id", direction)
+            .limit(perPage + 1).offset(offset)
+            .all().map { try $0.decode(column: "record_id", as: UUID.self) }
+    }
+
+    /// The people of a page whose matches were found in the index (one more than the page, to know if more follow).
+    func page(of found: [UUID], counted: Int) async throws -> ListPage<Row> {
+        let hasMore = found.count > perPage
+        let ids = Array(found.prefix(perPage))
+        // The page's people, through the same visibility rules as every other list (the index agrees with
+        // them, being written in the same transaction; this keeps a restricted person out even if it did not).
+        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
+        let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let items = ids.compactMap { byID[$0] }
+        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, countLimit), totalIsAtLeast: counted > countLimit,
+                        hasMore: hasMore)
+    }
+}

@@ -1,0 +1,69 @@
+import Domain
+import FluentKit
+import Foundation
+
+extension PublicUpdate {
+    public static func draft(visit id: UUID, database: any Database, language: String, anonymous: String, by actor: Actor) async throws -> PublicUpdate {
+        let report = try await VisitReport.draft(visit: id, database: database, language: language, by: actor)
+        let text = try await PublicUpdates(database: database).get(visit: id, by: actor)
+        let engagements = report.engagements.filter { $0.summary.confidentiality == .public }
+        var agreements: [AgreementRecord] = []
+        for summary in report.agreements where summary.confidentiality == .public {
+            agreements.append(try await Agreements(database: database, language: language).get(summary.id, by: actor))
+        }
+        let subjects = try await Self.subjects(visit: report.visit, engagements: engagements.map(\.id), agreements: agreements, on: database)
+        let decisions = text.decisions
+        let check = PublicationCheck.run(items: items(report.visit, text: text, engagements, agreements), subjects: subjects, decisions: decisions)
+        func shown(_ person: RecordRef) -> String? {
+            subjects[person.id].flatMap { PublicationCheck.shownName(of: $0, decisions: decisions, anonymous: anonymous) }
+        }
+
+        let sections = engagements.map { record in
+            Section(
+                engagement: record.summary,
+                participants: record.participants.compactMap { participant in
+                    guard let name = shown(participant.person) else { return nil }
+                    let named = decisions.decision(for: participant.person.id).treatment == .name
+                    return Participant(name: name, title: named ? [participant.title, participant.organization].compactMap { $0 }.joined(separator: ", ").nilIfEmpty : nil)
+                },
+                headCounts: record.headCounts, summary: record.notes, outcomes: record.outcomes,
+                quotes: record.quotes.compactMap { quote in
+                    guard PublicationCheck.includes(quote: quote.id, speaker: quote.speaker?.id, withheld: quote.withheld, subjects: subjects, decisions: decisions)
+                    else { return nil }
+                    return Quote(text: quote.text, language: quote.language, attribution: quote.speaker.flatMap(shown) ?? quote.speakerLabel)
+                },
+                photos: record.photos.filter {
+                    PublicationCheck.includes(photo: $0.id, shown: $0.peopleShown.map(\.id), subjects: subjects, decisions: decisions)
+                })
+        }
+        let agreementLines = agreements.map { agreement in
+            AgreementLine(summary: agreement.summary, focus: agreement.focus,
+                          parties: agreement.parties.compactMap { party in party.person.flatMap(shown) ?? party.organization?.name })
+        }
+        let delegation = report.visit.users.map(\.name) + report.visit.people.compactMap(shown)
+        // The quotes and photos that could go out, so the author may keep some back (a restricted or
+        // left-out person's never could, and are not offered).
+        var quoteChoices: [Choice] = [], photoChoices: [Choice] = []
+        var allKept = decisions
+        allKept.quotesLeftOut = []
+        allKept.photosLeftOut = []
+        for record in engagements {
+            let place = record.summary.title + (record.summary.day.map { " (\($0))" } ?? "")
+            for quote in record.quotes where PublicationCheck.includes(quote: quote.id, speaker: quote.speaker?.id, withheld: quote.withheld, subjects: subjects, decisions: allKept) {
+                let words = quote.text.count > 80 ? String(quote.text.prefix(79)) + "…" : quote.text
+                quoteChoices.append(Choice(id: quote.id, label: "“\(words)” — " + (quote.speaker?.name ?? quote.speakerLabel ?? ""), place: place,
+                                           leftOut: decisions.quotesLeftOut.contains(quote.id)))
+            }
+            for photo in record.photos where PublicationCheck.includes(photo: photo.id, shown: photo.peopleShown.map(\.id), subjects: subjects, decisions: allKept) {
+                photoChoices.append(Choice(id: photo.id, label: photo.caption ?? record.summary.title, place: place, leftOut: decisions.photosLeftOut.contains(photo.id)))
+            }
+        }
+        return PublicUpdate(visit: report.visit, text: text, delegation: delegation, sections: sections, agreements: agreementLines,
+                            context: report.context.filter { $0.confidentiality == .public }, check: check, subjects: subjects,
+                            quoteChoices: quoteChoices, photoChoices: photoChoices)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
