@@ -76,7 +76,7 @@ public struct AuditLog: Sendable {
     /// Entries are read as plain rows: building Fluent models (reflection over every field) cost more
     /// than the query on the home page and the audit page.
     private func select() throws -> SQLSelectBuilder {
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         return sql.select()
             .columns("id", "at", "actor_id", "actor_label", "action", "record_type", "record_id", "record_label", "changes")
             .from(AuditEntryModel.schema)

@@ -13,7 +13,8 @@ public enum HistoryNames {
     /// Every identity in the entries' changes, named where the reader may see it.
     public static func of(_ entries: [AuditLog.Entry], by actor: Actor, language: String, on db: any Database) async throws -> [UUID: String] {
         let ids = identities(in: entries)
-        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        guard !ids.isEmpty else { return [:] }
+        let sql = db.sql
         let list = Array(ids)
         var names: [UUID: String] = [:]
         func add(_ table: String, column: String = "name", visible: String? = nil) async throws {

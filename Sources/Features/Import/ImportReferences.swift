@@ -33,7 +33,7 @@ struct ImportReferences: Sendable {
     static func key(_ name: String) -> String { NameFolding.fold(name) }
 
     static func load(_ kind: ImportKind, by actor: Actor, on database: any Database) async throws -> ImportReferences {
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         var references = ImportReferences()
         for row in try await sql.raw("SELECT pn.place_id, pn.name FROM place_names pn JOIN places p ON p.id = pn.place_id WHERE p.deleted_at IS NULL").all() {
             references.places[key(try row.decode(column: "name", as: String.self)), default: []].append(try row.decode(column: "place_id", as: UUID.self))
@@ -67,7 +67,7 @@ struct ImportReferences: Sendable {
 
     /// The live records of a kind, filed for duplicate suggestions (people the user may see; organisations).
     static func duplicateIndex(_ kind: ImportKind, by actor: Actor, on database: any Database) async throws -> (DuplicateIndex<UUID>, [UUID: String]) {
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         var index = DuplicateIndex<UUID>()
         var names: [UUID: String] = [:]
         let table = kind == .people ? "people" : "organizations"

@@ -46,7 +46,7 @@ struct PeopleImport {
     /// Writes new people as their batches arrive, and returns the identity each row was given. Each batch
     /// is made ready in Swift (on one core) while the database writes the one before (on the other).
     func writeNew(_ batches: AsyncStream<[NewRow]>, total: Int, by actor: Actor, now: Date, progress: Imports.Progress) async throws -> [Int: UUID] {
-        guard let sql = database as? any SQLDatabase else { throw DomainError.notAllowed("SQL database required") }
+        let sql = database.sql
         let people = People(database: database, language: language)
         let sqlite = sql.dialect.name == "sqlite"
         var created: [Int: UUID] = [:]
