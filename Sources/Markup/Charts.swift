@@ -40,6 +40,18 @@ public struct ChartData: Sendable, Equatable {
     var isEmpty: Bool { maximum <= 0 }
 }
 
+/// The words a chart writes besides its data, in the reader's language: what an empty chart says, and
+/// the summary of the table under the picture.
+public struct ChartWords: Sendable, Equatable {
+    public var empty: String
+    public var data: String
+
+    public init(empty: String, data: String) {
+        self.empty = empty
+        self.data = data
+    }
+}
+
 /// The value axis: a maximum people read easily and the gridlines under it.
 public enum ChartScale {
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `value` (37 → 50, 100 → 100); 1 for zero or less.
@@ -68,19 +80,17 @@ public enum ChartScale {
 public struct BarChart: Component, Sendable {
     public var id: String
     public var data: ChartData
-    public var emptyText: String
-    public var dataSummary: String
+    public var words: ChartWords
 
     /// `id` prefixes the ids inside the picture, so several charts can share a page.
-    public init(id: String, data: ChartData, emptyText: String = "Nothing to show for this period.", dataSummary: String = "Data") {
+    public init(id: String, data: ChartData, words: ChartWords) {
         self.id = id
         self.data = data
-        self.emptyText = emptyText
-        self.dataSummary = dataSummary
+        self.words = words
     }
 
     public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "bar-chart", id: id, data: data, emptyText: emptyText, dataSummary: dataSummary)
+        let frame = ChartFrame(kind: "bar-chart", id: id, data: data, words: words)
         guard !data.isEmpty else { return frame.empty().write(to: &html) }
 
         // Narrow, so text stays legible when the picture shrinks to a phone's width.
@@ -125,18 +135,16 @@ public struct BarChart: Component, Sendable {
 public struct ColumnChart: Component, Sendable {
     public var id: String
     public var data: ChartData
-    public var emptyText: String
-    public var dataSummary: String
+    public var words: ChartWords
 
-    public init(id: String, data: ChartData, emptyText: String = "Nothing to show for this period.", dataSummary: String = "Data") {
+    public init(id: String, data: ChartData, words: ChartWords) {
         self.id = id
         self.data = data
-        self.emptyText = emptyText
-        self.dataSummary = dataSummary
+        self.words = words
     }
 
     public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "column-chart", id: id, data: data, emptyText: emptyText, dataSummary: dataSummary)
+        let frame = ChartFrame(kind: "column-chart", id: id, data: data, words: words)
         guard !data.isEmpty else { return frame.empty().write(to: &html) }
 
         // Wider than the bar chart: a year or more of months needs the room.
@@ -203,13 +211,12 @@ struct ChartFrame {
     var kind: String
     var id: String
     var data: ChartData
-    var emptyText: String
-    var dataSummary: String
+    var words: ChartWords
 
     func empty() -> Element {
         Element("figure", [("class", "chart \(kind) empty")], content: ComponentGroup(members: [
             Element("figcaption", content: Text(data.title)),
-            Element("p", content: Text(emptyText)),
+            Element("p", content: Text(words.empty)),
         ]))
     }
 
@@ -225,7 +232,7 @@ struct ChartFrame {
             Element("figcaption", content: Text(data.title)),
             SVG.root(id: id, width: width, height: height, content: svg),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
-                Element("summary", content: Text(dataSummary)),
+                Element("summary", content: Text(words.data)),
                 table(),
             ])),
         ]))

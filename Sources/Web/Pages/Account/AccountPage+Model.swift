@@ -1,0 +1,18 @@
+import Domain
+import Features
+
+/// A user's own account: password, API tokens and calendar feed.
+enum AccountPage {
+    struct Model: Sendable {
+        var user: UserSummary
+        var tokens: [APITokens.Summary]
+        var canUseTokens: Bool
+        /// A token just created, shown once.
+        var newTokenSecret: String?
+        var canHaveCalendar = false
+        var calendarFeed: CalendarFeeds.Status?
+        /// A calendar address just created, shown once.
+        var newCalendarURL: String?
+        var errors = Forms.Errors()
+    }
+}

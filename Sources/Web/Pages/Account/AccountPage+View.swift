@@ -1,0 +1,35 @@
+import Domain
+import Features
+import Markup
+
+extension AccountPage {
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.page(title: text("account.title"), chrome: chrome) {
+            H.el("h1") { Text(text("account.title")) }
+            UserViews.facts(model.user, text: text)
+            Section.view(id: "password-heading", title: text("account.password")) {
+                H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    Forms.field(label: text("field.currentPassword"), name: "currentPassword", type: "password",
+                                error: model.errors["currentPassword"], required: true, autocomplete: "current-password")
+                    Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password",
+                                error: model.errors["newPassword"],
+                                help: text("field.password.help", String(PasswordPolicy.minimumLength)), required: true,
+                                autocomplete: "new-password")
+                    Forms.submit(text("account.password"), "secondary")
+                }
+            }
+            if model.canUseTokens { tokens(model, chrome: chrome) }
+            if model.canHaveCalendar { calendar(model, chrome: chrome) }
+        }
+    }
+
+    /// A secret just made, shown once in a box of its own.
+    static func shownOnce(_ message: String, secret: String, id: String? = nil) -> Component {
+        H.el("div", [("class", "notice"), ("role", "status")]) {
+            Paragraph(message)
+            H.el("p") { H.text("code", [("class", "secret"), ("id", id)], secret) }
+        }
+    }
+}

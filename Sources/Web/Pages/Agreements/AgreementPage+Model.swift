@@ -1,0 +1,19 @@
+import Domain
+import Features
+
+/// One agreement: its parties, its status over time, its documents, the working groups it started and the
+/// engagements that discussed or signed it.
+enum AgreementPage {
+    struct Model: Sendable {
+        var agreement: AgreementRecord
+        var canWrite: Bool
+        var canRestore: Bool
+        var groups: [WorkingGroupSummary] = []
+        var documents: [AgreementDocument] = []
+        /// A document upload that came back with mistakes: what was typed and each mistake at its field.
+        var documentErrors = Forms.Errors()
+        var documentTitle = ""
+
+        var canChange: Bool { canWrite && !agreement.summary.isDeleted }
+    }
+}

@@ -1,0 +1,48 @@
+import Domain
+import Features
+import Markup
+
+extension AgreementPage {
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        let agreement = model.agreement
+        let summary = agreement.summary
+        let header = RecordHeader(
+            trail: [(text("agreements.title"), .list(.agreement))], title: summary.title,
+            meta: AgreementViews.meta(summary, text: text), restricted: summary.confidentiality == .restricted,
+            deleted: summary.isDeleted,
+            controls: RecordControls(resource: .agreement, id: agreement.id, isDeleted: summary.isDeleted,
+                                     canWrite: model.canWrite, canRestore: model.canRestore))
+        return Layout.page(title: summary.title, chrome: chrome) {
+            header.view(chrome: chrome)
+            AgreementViews.facts(agreement, text: text)
+            WorkingGroupViews.section(model.groups, title: text("groups.fromAgreement"), text: text)
+            if model.canChange {
+                H.el("p") {
+                    H.el("a", [("href", SiteURL.new(.workingGroup).path + "?agreement=" + agreement.id.path),
+                               ("class", "button secondary")]) { Text(text("groups.startFromAgreement")) }
+                }
+            }
+            Section.view(id: "status-history", title: text("agreements.statusHistory")) {
+                Prose.steps(agreement.statusHistory.map {
+                    ($0.effectiveOn.description, text("agreementStatus.\($0.status.rawValue)"))
+                })
+            }
+            documents(model, chrome: chrome)
+            engagements(agreement, text: text)
+        }
+    }
+
+    static func engagements(_ agreement: AgreementRecord, text: Localizer) -> Component {
+        Section.view(id: "agreement-engagements", title: text("agreements.engagements")) {
+            if agreement.engagements.isEmpty {
+                Paragraph(text("agreements.noEngagements"))
+            } else {
+                RecordList.view(agreement.engagements) { item in
+                    RecordList.entry(item.engagement.name, to: .record(.engagement, item.engagement.id),
+                                     meta: "\(item.day) · \(text("agreementLink.\(item.link.rawValue)"))", text: text)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import Features
+
+/// One activity of another actor: its theme, places, period and contact.
+enum CoordinationPage {
+    struct Model: Sendable {
+        var activity: CoordinationRecord
+        var canWrite: Bool
+        var canRestore: Bool
+    }
+}

@@ -1,0 +1,12 @@
+import Features
+
+/// The kinds of engagement, and a form to add one (administrators).
+enum EngagementKindsPage {
+    struct Model: Sendable {
+        var kinds: [KindChoice]
+        /// What was typed into the form to add one.
+        var label = ""
+        var key = ""
+        var errors = Forms.Errors()
+    }
+}

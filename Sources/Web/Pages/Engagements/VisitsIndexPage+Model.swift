@@ -1,0 +1,9 @@
+import Features
+
+/// The field visits, newest first.
+enum VisitsIndexPage {
+    struct Model: Sendable {
+        var page: ListPage<FieldVisitSummary>
+        var canWrite: Bool
+    }
+}

@@ -1,0 +1,33 @@
+import Domain
+import Features
+import Markup
+
+extension RecommendationPage {
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        let item = model.recommendation
+        let summary = item.summary
+        let header = RecordHeader(
+            trail: [(text("recommendations.title"), .list(.recommendation))], title: summary.title,
+            meta: text("recommendationStatus.\(summary.status.rawValue)"), restricted: summary.confidentiality == .restricted,
+            deleted: summary.isDeleted,
+            controls: RecordControls(resource: .recommendation, id: item.id, isDeleted: summary.isDeleted,
+                                     canWrite: model.canWrite, canRestore: model.canRestore))
+        return Layout.page(title: summary.title, chrome: chrome) {
+            header.view(chrome: chrome)
+            RecommendationViews.facts(item, text: text)
+            Section.view(id: "status-history", title: text("recommendations.statusHistory")) {
+                Prose.steps(item.statusHistory.map {
+                    ($0.effectiveOn.description, text("recommendationStatus.\($0.status.rawValue)"))
+                })
+            }
+            Section.view(id: "evidence", title: text("recommendations.evidence")) {
+                if item.engagements.isEmpty && item.contextEvents.isEmpty {
+                    Paragraph(text("recommendations.noEvidence"))
+                } else {
+                    EngagementViews.timeline(item.engagements, context: item.contextEvents, newestFirst: false, text: text)
+                }
+            }
+        }
+    }
+}

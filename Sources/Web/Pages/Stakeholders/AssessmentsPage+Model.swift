@@ -1,0 +1,12 @@
+import Features
+
+/// A stakeholder's assessments over time (influence, interest, stance), with the form for a new one.
+enum AssessmentsPage {
+    struct Model: Sendable {
+        var subject: StakeholderRef
+        var history: [AssessmentRecord]
+        var canWrite: Bool
+        var values = AssessmentInput()
+        var errors = Forms.Errors()
+    }
+}

@@ -1,0 +1,8 @@
+/// The one-time page that creates the first administrator on an empty database.
+enum SetupPage {
+    struct Model: Sendable {
+        var name = ""
+        var email = ""
+        var errors = Forms.Errors()
+    }
+}

@@ -1,0 +1,9 @@
+import Features
+
+/// The working groups, with the agreement each came from.
+enum WorkingGroupsIndexPage {
+    struct Model: Sendable {
+        var page: ListPage<WorkingGroupSummary>
+        var canWrite: Bool
+    }
+}

@@ -1,0 +1,46 @@
+import Domain
+import Markup
+
+/// The top of every record's page: the way back, the name, a line about it with its badges, a notice when
+/// it is deleted, and what the reader may do with it.
+struct RecordHeader {
+    /// Links back, broadest first.
+    var trail: [(String, SiteURL)]
+    var title: String
+    /// "Partnership · Signed · signed 2023-08-07"; the badges follow it.
+    var meta: String? = nil
+    var restricted = false
+    var deleted = false
+    /// Shown before the meta line (the context badge).
+    var mark: Component? = nil
+    var controls: RecordControls?
+
+    func view(chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.group {
+            if !trail.isEmpty { Breadcrumb.view(trail) }
+            H.el("h1") { Text(title) }
+            if meta != nil || mark != nil || restricted || deleted {
+                H.el("p", [("class", "record-meta")]) {
+                    if let mark { mark }
+                    if let meta { Text(meta) }
+                    Badges.of(restricted: restricted, deleted: deleted, text: text)
+                }
+            }
+            if deleted { H.el("p", [("class", "notice")]) { Text(text("record.deleted")) } }
+            if let controls { controls.view(chrome: chrome) }
+        }
+    }
+}
+
+/// Links back, broadest first ("Places › Kosovo › Mitrovica").
+enum Breadcrumb {
+    static func view(_ trail: [(String, SiteURL)], cssClass: String = "breadcrumb") -> Component {
+        H.el("p", [("class", cssClass)]) {
+            for (index, (label, url)) in trail.enumerated() {
+                if index > 0 { Text(" › ") }
+                H.link(label, to: url)
+            }
+        }
+    }
+}
