@@ -5,12 +5,10 @@ import Features
 enum AccountPage {
     struct Model: Sendable {
         var user: UserSummary
-        var tokens: [APITokens.Summary]
-        var canUseTokens: Bool
+        var tokens: [APITokens.Summary], canUseTokens: Bool
         /// A token just created, shown once.
         var newTokenSecret: String?
-        var canHaveCalendar = false
-        var calendarFeed: CalendarFeeds.Status?
+        var canHaveCalendar = false, calendarFeed: CalendarFeeds.Status? = nil
         /// A calendar address just created, shown once.
         var newCalendarURL: String?
         var errors = Forms.Errors()

@@ -4,12 +4,8 @@ import Features
 /// The whole audit trail, filterable, for administrators.
 enum AuditPage {
     struct Model: Sendable {
-        var page: AuditLog.Page
-        var actor: String
-        var action: String
-        var recordType: String
-        var from: String
-        var to: String
+        var page: AuditLog.Page, actor: String, action: String
+        var recordType: String, from: String, to: String
         var recordTypes: [String]
         var errors = Forms.Errors()
 

@@ -5,9 +5,7 @@ import Foundation
 /// to say they are different.
 enum DuplicatesPage {
     struct Model: Sendable {
-        var people: DuplicateCandidates.Found
-        var organizations: DuplicateCandidates.Found
-        var canMerge: Bool
+        var people: DuplicateCandidates.Found, organizations: DuplicateCandidates.Found, canMerge: Bool
     }
 
     static func url(_ kind: DuplicateCandidates.Kind, _ id: UUID) -> SiteURL {

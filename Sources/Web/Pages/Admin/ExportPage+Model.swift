@@ -6,7 +6,6 @@ enum ExportPage {
     struct Model: Sendable {
         var kinds: [RecordExport.Kind]
         /// The JSON files inside the zip.
-        var files: [String]
-        var seesRestricted: Bool
+        var files: [String], seesRestricted: Bool
     }
 }

@@ -5,8 +5,7 @@ import Features
 enum ImportBatchPage {
     struct Model: Sendable {
         var batch: ImportBatches.Batch
-        var plan: ImportPlan?
-        var progress: ImportProgress.State?
+        var plan: ImportPlan? = nil, progress: ImportProgress.State? = nil
         var errors = Forms.Errors()
     }
 

@@ -5,7 +5,6 @@ enum ImportUploadPage {
     struct Model: Sendable {
         var recent: [ImportBatches.Summary]
         /// What was chosen when the upload came back with mistakes.
-        var values: [String: String] = [:]
-        var errors = Forms.Errors()
+        var values: [String: String] = [:], errors = Forms.Errors()
     }
 }

@@ -5,9 +5,7 @@ import Features
 enum UserFormPage {
     struct Model: Sendable {
         var existing: UserSummary?
-        var name = ""
-        var email = ""
-        var role = Role.officer.rawValue
+        var name = "", email = "", role = Role.officer.rawValue
         /// The version the form started from; sent back so a stale save is caught.
         var version: Int?
         var errors = Forms.Errors()
@@ -15,7 +13,6 @@ enum UserFormPage {
         var conflict: UserSummary?
         /// A password generated for this user, shown exactly once.
         var generatedPassword: String?
-        var isSelf = false
-        var history: [AuditLog.Entry] = []
+        var isSelf = false, history: [AuditLog.Entry] = []
     }
 }

@@ -32,10 +32,8 @@ enum AgreementFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: AgreementRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: AgreementRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: AgreementRecord?
         var canWriteRestricted: Bool
     }

@@ -5,14 +5,10 @@ import Features
 /// engagements that discussed or signed it.
 enum AgreementPage {
     struct Model: Sendable {
-        var agreement: AgreementRecord
-        var canWrite: Bool
-        var canRestore: Bool
-        var groups: [WorkingGroupSummary] = []
-        var documents: [AgreementDocument] = []
+        var agreement: AgreementRecord, canWrite: Bool, canRestore: Bool
+        var groups: [WorkingGroupSummary] = [], documents: [AgreementDocument] = []
         /// A document upload that came back with mistakes: what was typed and each mistake at its field.
-        var documentErrors = Forms.Errors()
-        var documentTitle = ""
+        var documentErrors = Forms.Errors(), documentTitle = ""
 
         var canChange: Bool { canWrite && !agreement.summary.isDeleted }
     }

@@ -7,14 +7,9 @@ extension AgreementPage {
         let text = chrome.text
         let agreement = model.agreement
         let summary = agreement.summary
-        let header = RecordHeader(
-            trail: [(text("agreements.title"), .list(.agreement))], title: summary.title,
-            meta: AgreementViews.meta(summary, text: text), restricted: summary.confidentiality == .restricted,
-            deleted: summary.isDeleted,
-            controls: RecordControls(resource: .agreement, id: agreement.id, isDeleted: summary.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: summary.title, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.agreement, agreement, list: text("agreements.title"), meta: AgreementViews.meta(summary, text: text),
+                            restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             AgreementViews.facts(agreement, text: text)
             WorkingGroupViews.section(model.groups, title: text("groups.fromAgreement"), text: text)
             if model.canChange {

@@ -24,12 +24,9 @@ enum ContextEventFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: ContextEventRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: ContextEventRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: ContextEventRecord?
-        var places: [RecordRef]
-        var canWriteRestricted: Bool
+        var places: [RecordRef], canWriteRestricted: Bool
     }
 }

@@ -3,8 +3,6 @@ import Features
 /// One context event: when, what kind, how severe, where, and where the account of it comes from.
 enum ContextEventPage {
     struct Model: Sendable {
-        var event: ContextEventRecord
-        var canWrite: Bool
-        var canRestore: Bool
+        var event: ContextEventRecord, canWrite: Bool, canRestore: Bool
     }
 }

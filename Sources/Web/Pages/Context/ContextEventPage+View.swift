@@ -7,13 +7,8 @@ extension ContextEventPage {
         let text = chrome.text
         let event = model.event
         let summary = event.summary
-        let header = RecordHeader(
-            trail: [(text("context.title"), .list(.contextEvent))], title: summary.title,
-            restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted, mark: Badges.context(text),
-            controls: RecordControls(resource: .contextEvent, id: event.id, isDeleted: summary.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: summary.title, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.contextEvent, event, list: text("context.title"), restricted: summary.confidentiality == .restricted,
+                            mark: Badges.context(text), canWrite: model.canWrite, canRestore: model.canRestore).page(chrome: chrome) {
             ContextEventViews.facts(event, text: text)
         }
     }

@@ -5,12 +5,9 @@ import Features
 enum ContextEventsIndexPage {
     struct Model: Sendable {
         var page: ListPage<ContextEventSummary>
-        var kind: String
-        var placeID: String
-        var from: String
-        var to: String
-        var places: [RecordRef]
-        var canWrite: Bool
+        /// The filters as chosen, and the mistakes in them.
+        var kind: String, placeID: String, from: String, to: String
+        var places: [RecordRef], canWrite: Bool
         var errors = Forms.Errors()
 
         func query(page: Int) -> String {

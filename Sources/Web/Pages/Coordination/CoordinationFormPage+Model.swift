@@ -21,10 +21,8 @@ enum CoordinationFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: CoordinationRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: CoordinationRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: CoordinationRecord?
         var places: [RecordRef]
     }

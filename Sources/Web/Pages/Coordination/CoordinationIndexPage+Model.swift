@@ -5,11 +5,9 @@ import Features
 enum CoordinationIndexPage {
     struct Model: Sendable {
         var matrix: CoordinationMatrix
-        var placeID: String
-        var from: String
-        var to: String
-        var places: [RecordRef]
-        var canWrite: Bool
+        /// The filters as chosen, and the mistakes in them.
+        var placeID: String, from: String, to: String
+        var places: [RecordRef], canWrite: Bool
         var errors = Forms.Errors()
 
         var query: String { QueryString.encode([("place", placeID), ("from", from), ("to", to)]) }

@@ -3,8 +3,6 @@ import Features
 /// One activity of another actor: its theme, places, period and contact.
 enum CoordinationPage {
     struct Model: Sendable {
-        var activity: CoordinationRecord
-        var canWrite: Bool
-        var canRestore: Bool
+        var activity: CoordinationRecord, canWrite: Bool, canRestore: Bool
     }
 }

@@ -42,16 +42,11 @@ enum EngagementFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: EngagementRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: EngagementRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: EngagementRecord?
-        var places: [RecordRef]
-        var visits: [RecordRef]
-        var users: [RecordRef]
-        var kinds: [KindChoice]
-        var canWriteRestricted: Bool
+        var places: [RecordRef], visits: [RecordRef]
+        var users: [RecordRef], kinds: [KindChoice], canWriteRestricted: Bool
 
         /// Open the folded part when something in it was filled in or is wrong.
         var showsMore: Bool {

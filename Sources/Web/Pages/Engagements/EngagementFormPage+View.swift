@@ -2,41 +2,35 @@ import Domain
 import Features
 import Markup
 
-extension EngagementFormPage {
-    static func view(_ model: Model, chrome: Chrome) -> String {
-        let text = chrome.text
-        let values = model.values, errors = model.errors
-        let frame = RecordFormFrame(
-            title: model.existing.map { text("engagements.edit") + ": " + $0.summary.title } ?? text("engagements.new"),
-            action: model.existing.map { .record(.engagement, $0.id) } ?? .list(.engagement), version: values.version,
-            errors: errors, conflict: .of(model.conflict.map { EngagementViews.facts($0, text: text) }, text: text))
-        return frame.page(chrome: chrome) {
-            Forms.select(label: text("engagements.kind"), name: "kind",
-                         options: EngagementViews.kindOptions(model.kinds, text: text), selected: values.kind,
-                         error: errors["kind"])
-            Forms.field(label: text("engagements.titleField"), name: "title", value: values.title, error: errors["title"],
-                        required: true)
-            Forms.field(label: text("engagements.start"), name: "start", type: "datetime-local", value: values.start,
-                        error: errors["start"], help: text("engagements.start.help"), required: true)
-            Forms.select(label: text("engagements.place"), name: "placeID",
-                         options: Forms.refOptions(model.places, empty: text("engagements.noChoice")),
-                         selected: values.placeID, error: errors["placeID"])
-            Forms.textarea(label: text("engagements.participants"), name: "participants", value: values.participants,
-                           error: errors["participants"], help: text("engagements.participants.help"), rows: 4,
-                           lookup: (text("engagements.lookup"), text("engagements.lookupNone")))
-            Forms.textarea(label: text("engagements.outcomes"), name: "outcomes", value: values.outcomes,
-                           error: errors["outcomes"])
-            Forms.field(label: text("engagements.followUp"), name: "followUp", value: values.followUp,
-                        error: errors["followUps"], help: text("engagements.followUp.help"))
-            if model.existing == nil {
-                Forms.select(label: text("engagements.followUpOwner"), name: "followUpOwner",
-                             options: Forms.refOptions(model.users, empty: text("engagements.noChoice")),
-                             selected: values.followUpOwner)
-                Forms.field(label: text("engagements.followUpDue"), name: "followUpDue", type: "date",
-                            value: values.followUpDue)
-            }
-            more(model, text: text)
+extension EngagementFormPage: RecordFormPage {
+    static let form = RecordForm(.engagement, list: "engagements.title", new: "engagements.new", edit: "engagements.edit")
+    static func theirs(_ record: EngagementRecord, text: Localizer) -> Component? { EngagementViews.facts(record, text: text) }
+
+    static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
+        Forms.select(label: text("engagements.kind"), name: "kind",
+                     options: EngagementViews.kindOptions(model.kinds, text: text), selected: values.kind,
+                     error: errors["kind"])
+        Forms.title(values.title, errors, text)
+        Forms.field(label: text("engagements.start"), name: "start", type: "datetime-local", value: values.start,
+                    error: errors["start"], help: text("engagements.start.help"), required: true)
+        Forms.select(label: text("engagements.place"), name: "placeID",
+                     options: Forms.refOptions(model.places, empty: text("engagements.noChoice")),
+                     selected: values.placeID, error: errors["placeID"])
+        Forms.textarea(label: text("engagements.participants"), name: "participants", value: values.participants,
+                       error: errors["participants"], help: text("engagements.participants.help"), rows: 4,
+                       lookup: (text("engagements.lookup"), text("engagements.lookupNone")))
+        Forms.textarea(label: text("engagements.outcomes"), name: "outcomes", value: values.outcomes,
+                       error: errors["outcomes"])
+        Forms.field(label: text("engagements.followUp"), name: "followUp", value: values.followUp,
+                    error: errors["followUps"], help: text("engagements.followUp.help"))
+        if model.existing == nil {
+            Forms.select(label: text("engagements.followUpOwner"), name: "followUpOwner",
+                         options: Forms.refOptions(model.users, empty: text("engagements.noChoice")),
+                         selected: values.followUpOwner)
+            Forms.field(label: text("engagements.followUpDue"), name: "followUpDue", type: "date",
+                        value: values.followUpDue)
         }
+        more(model, text: text)
     }
 
     /// The rest is optional; on a phone it folds away so the meeting is logged in under a minute.

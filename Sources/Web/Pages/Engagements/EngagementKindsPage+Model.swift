@@ -5,8 +5,6 @@ enum EngagementKindsPage {
     struct Model: Sendable {
         var kinds: [KindChoice]
         /// What was typed into the form to add one.
-        var label = ""
-        var key = ""
-        var errors = Forms.Errors()
+        var label = "", key = "", errors = Forms.Errors()
     }
 }

@@ -5,22 +5,18 @@ import Features
 /// quotes, follow-ups, and the agreements, working groups and recommendations it is linked to.
 enum EngagementPage {
     struct Model: Sendable {
-        var record: EngagementRecord
-        var today: Day
-        var canWrite: Bool
-        var canRestore: Bool
+        var record: EngagementRecord, today: Day
+        var canWrite: Bool, canRestore: Bool
+        /// Who may own a follow-up.
         var users: [RecordRef]
         /// A photo, quote or follow-up that was sent with mistakes: its form shows again as typed.
-        var attempt: Attempt? = nil
+        var attempt: Attempt?
         /// Agreements discussed or signed here, and those that could be linked.
-        var agreements: [LinkedAgreement] = []
-        var agreementChoices: [RecordRef] = []
+        var agreements: [LinkedAgreement] = [], agreementChoices: [RecordRef] = []
         /// Working groups this was a meeting of, and those it could be linked to.
-        var groups: [RecordRef] = []
-        var groupChoices: [RecordRef] = []
+        var groups: [RecordRef] = [], groupChoices: [RecordRef] = []
         /// Recommendations this engagement is evidence for, and those it could be.
-        var recommendations: [RecordRef] = []
-        var recommendationChoices: [RecordRef] = []
+        var recommendations: [RecordRef] = [], recommendationChoices: [RecordRef] = []
 
         /// Whether the reader may add to it: its small forms show only then.
         var canChange: Bool { canWrite && !record.summary.isDeleted }

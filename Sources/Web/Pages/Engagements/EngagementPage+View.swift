@@ -9,13 +9,9 @@ extension EngagementPage {
         let summary = record.summary
         let back = summary.visit.map { ($0.name, SiteURL.record(.visit, $0.id)) }
             ?? (text("engagements.title"), .list(.engagement))
-        let header = RecordHeader(
-            trail: [back], title: summary.title, meta: EngagementViews.when(summary, text: text),
-            restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted,
-            controls: RecordControls(resource: .engagement, id: record.id, isDeleted: summary.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: summary.title, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.engagement, record, trail: [back], meta: EngagementViews.when(summary, text: text),
+                            restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             EngagementViews.facts(record, text: text)
             participants(record, text: text)
             photos(model, chrome: chrome)

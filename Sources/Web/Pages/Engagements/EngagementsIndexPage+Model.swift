@@ -8,14 +8,9 @@ enum EngagementsIndexPage {
         var page: ListPage<EngagementSummary>
         /// Context events of the days this page covers, shown between the engagements.
         var context: [ContextEventSummary] = []
-        var kind: String
-        var kinds: [KindChoice]
-        var topic: String
-        var from: String
-        var to: String
-        var placeID: String
-        var places: [RecordRef]
-        var canWrite: Bool
+        /// The filters as chosen, what they offer, and the mistakes in them.
+        var kind: String, kinds: [KindChoice], topic: String, from: String, to: String, placeID: String
+        var places: [RecordRef], canWrite: Bool
         var errors = Forms.Errors()
 
         var hasMoreFilters: Bool { [topic, from, to, placeID].contains { !$0.isEmpty } || !errors.isEmpty }

@@ -4,7 +4,6 @@ import Features
 /// What the signed-in user has to do: open follow-ups they own, overdue ones marked.
 enum FollowUpsPage {
     struct Model: Sendable {
-        var items: [FollowUpRecord]
-        var today: Day
+        var items: [FollowUpRecord], today: Day
     }
 }

@@ -23,12 +23,9 @@ enum VisitFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: FieldVisitRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: FieldVisitRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: FieldVisitRecord?
-        var places: [RecordRef]
-        var users: [RecordRef]
+        var places: [RecordRef], users: [RecordRef]
     }
 }

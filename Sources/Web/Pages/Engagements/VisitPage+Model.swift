@@ -4,11 +4,9 @@ import Features
 /// happened around them.
 enum VisitPage {
     struct Model: Sendable {
-        var visit: FieldVisitRecord
-        var engagements: [EngagementSummary]
+        var visit: FieldVisitRecord, engagements: [EngagementSummary]
         /// What happened around the visit, on its days.
         var context: [ContextEventSummary] = []
-        var canWrite: Bool
-        var canRestore: Bool
+        var canWrite: Bool, canRestore: Bool
     }
 }

@@ -7,12 +7,8 @@ extension VisitPage {
         let text = chrome.text
         let visit = model.visit
         let deleted = visit.summary.isDeleted
-        let header = RecordHeader(
-            trail: [(text("visits.title"), .list(.visit))], title: visit.summary.title, deleted: deleted,
-            controls: RecordControls(resource: .visit, id: visit.id, isDeleted: deleted, canWrite: model.canWrite,
-                                     canRestore: model.canRestore))
-        return Layout.page(title: visit.summary.title, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.visit, visit, list: text("visits.title"), canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             facts(visit, text: text)
             if !deleted {
                 H.el("p", [("class", "actions")]) {

@@ -3,7 +3,6 @@ import Features
 /// The field visits, newest first.
 enum VisitsIndexPage {
     struct Model: Sendable {
-        var page: ListPage<FieldVisitSummary>
-        var canWrite: Bool
+        var page: ListPage<FieldVisitSummary>, canWrite: Bool
     }
 }

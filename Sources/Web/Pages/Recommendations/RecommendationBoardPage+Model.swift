@@ -4,8 +4,7 @@ import Features
 /// Every recommendation by status, a column each, from idea to adopted or rejected.
 enum RecommendationBoardPage {
     struct Model: Sendable {
-        var columns: [Column]
-        var canWrite: Bool
+        var columns: [Column], canWrite: Bool
     }
 
     struct Column: Sendable {

@@ -23,13 +23,10 @@ enum RecommendationFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: RecommendationRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: RecommendationRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: RecommendationRecord?
-        var groups: [RecordRef]
-        var contextEvents: [RecordRef]
+        var groups: [RecordRef], contextEvents: [RecordRef]
         var canWriteRestricted: Bool
     }
 }

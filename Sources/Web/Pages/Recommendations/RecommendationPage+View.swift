@@ -7,14 +7,10 @@ extension RecommendationPage {
         let text = chrome.text
         let item = model.recommendation
         let summary = item.summary
-        let header = RecordHeader(
-            trail: [(text("recommendations.title"), .list(.recommendation))], title: summary.title,
-            meta: text("recommendationStatus.\(summary.status.rawValue)"), restricted: summary.confidentiality == .restricted,
-            deleted: summary.isDeleted,
-            controls: RecordControls(resource: .recommendation, id: item.id, isDeleted: summary.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: summary.title, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.recommendation, item, list: text("recommendations.title"),
+                            meta: text("recommendationStatus.\(summary.status.rawValue)"),
+                            restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             RecommendationViews.facts(item, text: text)
             Section.view(id: "status-history", title: text("recommendations.statusHistory")) {
                 Prose.steps(item.statusHistory.map {

@@ -22,12 +22,9 @@ enum OrganizationFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: OrganizationRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: OrganizationRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: OrganizationRecord?
-        var organizations: [RecordRef]
-        var places: [RecordRef]
+        var organizations: [RecordRef], places: [RecordRef]
     }
 }

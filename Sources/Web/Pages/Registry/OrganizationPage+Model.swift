@@ -5,12 +5,10 @@ import Features
 /// engagements, agreements and recommendations with it.
 enum OrganizationPage {
     struct Model: Sendable {
-        var data: OrganizationPageData
-        var today: Day
-        var canWrite: Bool
-        var canRestore: Bool
-        var relationship: RelationshipHistory?
-        var agreements: [AgreementSummary] = []
+        var data: OrganizationPageData, today: Day
+        var canWrite: Bool, canRestore: Bool
+        /// Engagements with it, when it was met; agreements it is party to; recommendations addressed to it.
+        var relationship: RelationshipHistory? = nil, agreements: [AgreementSummary] = []
         var recommendations: [RecommendationSummary] = []
 
         var current: [PositionRecord] { data.positions.filter { $0.isCurrent(on: today) } }

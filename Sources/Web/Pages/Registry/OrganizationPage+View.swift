@@ -7,12 +7,8 @@ extension OrganizationPage {
         let text = chrome.text
         let org = model.data.organization
         let deleted = org.deletedAt != nil
-        let header = RecordHeader(
-            trail: [(text("organizations.title"), .list(.organization))], title: org.name, deleted: deleted,
-            controls: RecordControls(resource: .organization, id: org.id, isDeleted: deleted, canWrite: model.canWrite,
-                                     canRestore: model.canRestore))
-        return Layout.page(title: org.name, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.organization, org, list: text("organizations.title"), canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             OrganizationViews.facts(org, text: text)
             if !deleted { RegistryViews.stakeholderLinks(.organization, org.id, text: text) }
             PositionViews.section(id: "people-heading", title: text("organizations.people"),

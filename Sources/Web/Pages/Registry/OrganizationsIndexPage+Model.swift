@@ -5,15 +5,10 @@ import Features
 enum OrganizationsIndexPage {
     struct Model: Sendable {
         var page: ListPage<OrganizationRow>
-        var text: String
-        var kind: String
-        var level: String
-        var placeID: String
-        var sort: String
-        var includeDeleted: Bool
+        /// The filters as chosen.
+        var text: String, kind: String, level: String, placeID: String, sort: String, includeDeleted: Bool
         var places: [RecordRef]
-        var canRestore: Bool
-        var canWrite: Bool
+        var canRestore: Bool, canWrite: Bool
 
         var hasMoreFilters: Bool {
             !kind.isEmpty || !level.isEmpty || !placeID.isEmpty || sort != SortOrder.name.rawValue || includeDeleted

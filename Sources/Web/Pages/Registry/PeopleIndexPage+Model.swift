@@ -5,17 +5,10 @@ import Features
 enum PeopleIndexPage {
     struct Model: Sendable {
         var page: ListPage<PersonRow>
-        var text: String
-        var communityID: String
-        var placeID: String
-        var sensitivity: String
-        var sort: String
-        var includeDeleted: Bool
-        var communities: [RecordRef]
-        var places: [RecordRef]
-        var canSeeRestricted: Bool
-        var canRestore: Bool
-        var canWrite: Bool
+        /// The filters as chosen.
+        var text: String, communityID: String, placeID: String, sensitivity: String, sort: String, includeDeleted: Bool
+        var communities: [RecordRef], places: [RecordRef]
+        var canSeeRestricted: Bool, canRestore: Bool, canWrite: Bool
 
         var hasMoreFilters: Bool {
             !communityID.isEmpty || !placeID.isEmpty || !sensitivity.isEmpty || sort != SortOrder.name.rawValue || includeDeleted

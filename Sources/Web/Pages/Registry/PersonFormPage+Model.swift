@@ -31,13 +31,10 @@ enum PersonFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: PersonRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: PersonRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: PersonRecord?
-        var communities: [RecordRef]
-        var places: [RecordRef]
+        var communities: [RecordRef], places: [RecordRef]
         var canWriteRestricted: Bool
     }
 }

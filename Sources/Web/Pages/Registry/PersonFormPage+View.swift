@@ -2,47 +2,41 @@ import Domain
 import Features
 import Markup
 
-extension PersonFormPage {
-    static func view(_ model: Model, chrome: Chrome) -> String {
-        let text = chrome.text
-        let values = model.values, errors = model.errors
+extension PersonFormPage: RecordFormPage {
+    static let form = RecordForm(.person, list: "people.title", new: "people.new", edit: "record.edit", novalidate: true)
+    static func theirs(_ record: PersonRecord, text: Localizer) -> Component? { facts(record, text: text) }
+
+    static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         let notSet = text("people.notSet")
-        let frame = RecordFormFrame(
-            title: model.existing.map { text("record.edit") + ": " + $0.name } ?? text("people.new"),
-            trail: [model.existing.map { ($0.name, .record(.person, $0.id)) } ?? (text("people.title"), .list(.person))],
-            action: model.existing.map { .record(.person, $0.id) } ?? .list(.person), version: values.version,
-            errors: errors, conflict: .of(model.conflict.map { theirs($0, text: text) }, text: text), novalidate: true)
-        return frame.page(chrome: chrome) {
-            Forms.field(label: text("people.name"), name: "name", value: values.name, error: errors["name"], required: true,
-                        autocomplete: "off")
-            Forms.textarea(label: text("people.otherNames"), name: "otherNames", value: values.otherNames,
-                           error: errors["otherNames"], help: text("people.otherNames.help"))
-            Forms.field(label: text("people.honorific"), name: "honorific", value: values.honorific,
-                        error: errors["honorific"], autocomplete: "off")
-            Forms.select(label: text("people.gender"), name: "gender",
-                         options: Forms.options(Gender.self, prefix: "gender", text: text, empty: notSet),
-                         selected: values.gender, error: errors["gender"])
-            Forms.select(label: text("people.community"), name: "communityID",
-                         options: Forms.refOptions(model.communities, empty: notSet), selected: values.communityID,
-                         error: errors["communityID"])
-            Forms.select(label: text("people.place"), name: "placeID", options: Forms.refOptions(model.places, empty: notSet),
-                         selected: values.placeID, error: errors["placeID"])
-            Forms.field(label: text("people.languages"), name: "languages", value: values.languages,
-                        error: errors["languages"], help: text("people.languages.help"), autocomplete: "off")
-            Forms.textarea(label: text("people.emails"), name: "emails", value: values.emails, error: errors["emails"],
-                           help: text("people.contacts.help"), rows: 2)
-            Forms.textarea(label: text("people.phones"), name: "phones", value: values.phones, error: errors["phones"],
-                           help: text("people.contacts.help"), rows: 2)
-            Forms.textarea(label: text("people.notes"), name: "notes", value: values.notes, error: errors["notes"], rows: 4)
-            if model.canWriteRestricted {
-                Forms.select(label: text("people.sensitivity"), name: "sensitivity",
-                             options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text),
-                             selected: values.sensitivity, error: errors["sensitivity"], help: text("sensitivity.restricted.help"))
-            } else {
-                Forms.hidden("sensitivity", values.sensitivity)
-            }
-            dataProtection(values, errors: errors, text: text)
+        Forms.field(label: text("people.name"), name: "name", value: values.name, error: errors["name"], required: true,
+                    autocomplete: "off")
+        Forms.textarea(label: text("people.otherNames"), name: "otherNames", value: values.otherNames,
+                       error: errors["otherNames"], help: text("people.otherNames.help"))
+        Forms.field(label: text("people.honorific"), name: "honorific", value: values.honorific,
+                    error: errors["honorific"], autocomplete: "off")
+        Forms.select(label: text("people.gender"), name: "gender",
+                     options: Forms.options(Gender.self, prefix: "gender", text: text, empty: notSet),
+                     selected: values.gender, error: errors["gender"])
+        Forms.select(label: text("people.community"), name: "communityID",
+                     options: Forms.refOptions(model.communities, empty: notSet), selected: values.communityID,
+                     error: errors["communityID"])
+        Forms.select(label: text("people.place"), name: "placeID", options: Forms.refOptions(model.places, empty: notSet),
+                     selected: values.placeID, error: errors["placeID"])
+        Forms.field(label: text("people.languages"), name: "languages", value: values.languages,
+                    error: errors["languages"], help: text("people.languages.help"), autocomplete: "off")
+        Forms.textarea(label: text("people.emails"), name: "emails", value: values.emails, error: errors["emails"],
+                       help: text("people.contacts.help"), rows: 2)
+        Forms.textarea(label: text("people.phones"), name: "phones", value: values.phones, error: errors["phones"],
+                       help: text("people.contacts.help"), rows: 2)
+        Forms.textarea(label: text("people.notes"), name: "notes", value: values.notes, error: errors["notes"], rows: 4)
+        if model.canWriteRestricted {
+            Forms.select(label: text("people.sensitivity"), name: "sensitivity",
+                         options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text),
+                         selected: values.sensitivity, error: errors["sensitivity"], help: text("sensitivity.restricted.help"))
+        } else {
+            Forms.hidden("sensitivity", values.sensitivity)
         }
+        dataProtection(values, errors: errors, text: text)
     }
 
     /// The lawful basis and each consent, with when and how it was given.
@@ -67,7 +61,7 @@ extension PersonFormPage {
     }
 
     /// The other version's facts, beside the form when someone else saved first.
-    static func theirs(_ person: PersonRecord, text: Localizer) -> Component {
+    static func facts(_ person: PersonRecord, text: Localizer) -> Component {
         Facts.list([
             (text("people.name"), Text(person.name)),
             (text("people.otherNames"), Facts.lines(person.otherNames)),

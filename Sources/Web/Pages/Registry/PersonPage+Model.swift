@@ -5,14 +5,11 @@ import Features
 /// data protection (lawful basis, consents and how each was given).
 enum PersonPage {
     struct Model: Sendable {
-        var data: PersonPageData
-        var today: Day
-        var canWrite: Bool
-        var canRestore: Bool
+        var data: PersonPageData, today: Day
+        var canWrite: Bool, canRestore: Bool
         var organizations: [RecordRef]
-        var relationship: RelationshipHistory?
-        var agreements: [AgreementSummary] = []
-        var groups: [WorkingGroupSummary] = []
+        /// Engagements with them, agreements they are party to, working groups they belong to.
+        var relationship: RelationshipHistory? = nil, agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
 
         var current: [PositionRecord] { data.positions.filter { $0.isCurrent(on: today) } }
         var past: [PositionRecord] { data.positions.filter { !$0.isCurrent(on: today) } }

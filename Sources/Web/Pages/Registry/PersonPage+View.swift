@@ -6,14 +6,10 @@ extension PersonPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let person = model.data.person
-        let header = RecordHeader(
-            trail: [(text("people.title"), .list(.person))],
-            title: [person.honorific, person.name].compactMap { $0 }.joined(separator: " "),
-            restricted: person.isRestricted, deleted: person.isDeleted,
-            controls: RecordControls(resource: .person, id: person.id, isDeleted: person.isDeleted, canWrite: model.canWrite,
-                                     canRestore: model.canRestore))
-        return Layout.page(title: person.name, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.person, person, list: text("people.title"),
+                            title: [person.honorific, person.name].compactMap { $0 }.joined(separator: " "),
+                            restricted: person.isRestricted, canWrite: model.canWrite,
+                            canRestore: model.canRestore).page(chrome: chrome) {
             facts(model, text: text)
             if !person.isDeleted { RegistryViews.stakeholderLinks(.person, person.id, text: text) }
             PositionViews.section(id: "positions-heading", title: text("people.positions"),

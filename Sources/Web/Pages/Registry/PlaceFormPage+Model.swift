@@ -9,10 +9,8 @@ enum PlaceFormPage {
         var names: [(String, String)] = []
     }
 
-    struct Model: Sendable {
-        var existing: PlaceRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: PlaceRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: PlaceRecord?
         var places: [RecordRef]
     }

@@ -4,8 +4,7 @@ import Features
 /// engagements there with what happened around them.
 enum PlacePage {
     struct Model: Sendable {
-        var data: PlacePageData
-        var canWrite: Bool
+        var data: PlacePageData, canWrite: Bool
         /// The latest engagements here, newest first (the whole timeline is one link away).
         var engagements: ListPage<EngagementSummary>?
         /// Context events here over the same days.

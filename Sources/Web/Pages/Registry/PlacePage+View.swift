@@ -6,13 +6,9 @@ extension PlacePage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let place = model.data.place
-        let header = RecordHeader(
-            trail: [(text("places.title"), .list(.place))] + model.data.path.map { ($0.name, .record(.place, $0.id)) },
-            title: place.name,
-            controls: RecordControls(resource: .place, id: place.id, isDeleted: false, canWrite: model.canWrite,
-                                     canRestore: false))
-        return Layout.page(title: place.name, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.place, place, trail: [(text("places.title"), .list(.place))]
+                                + model.data.path.map { ($0.name, .record(.place, $0.id)) },
+                            canWrite: model.canWrite, canRestore: false).page(chrome: chrome) {
             Facts.list([
                 (text("places.kind"), Text(text("placeKind.\(place.kind)"))),
                 (text("places.names"), names(place)),

@@ -10,15 +10,9 @@ enum PositionFormPage {
     }
 
     struct Model: Sendable {
-        var existing: PositionRecord?
-        var values = Values()
-        var errors = Forms.Errors()
-        var person: RecordRef?
-        var organization: RecordRef?
-        var personQuery = ""
-        var organizationQuery = ""
-        var personMatches: [RecordRef] = []
-        var organizationMatches: [RecordRef] = []
+        var existing: PositionRecord? = nil, values = Values(), errors = Forms.Errors()
+        var person: RecordRef? = nil, organization: RecordRef? = nil, personQuery = ""
+        var organizationQuery = "", personMatches: [RecordRef] = [], organizationMatches: [RecordRef] = []
 
         /// The finder shows while a new position lacks its person or its organisation.
         var needsFinder: Bool { existing == nil && (person == nil || organization == nil) }

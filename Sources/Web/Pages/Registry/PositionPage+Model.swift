@@ -3,8 +3,6 @@ import Features
 /// One position: who held which post where, and when.
 enum PositionPage {
     struct Model: Sendable {
-        var position: PositionRecord
-        var canWrite: Bool
-        var canRestore: Bool
+        var position: PositionRecord, canWrite: Bool, canRestore: Bool
     }
 }

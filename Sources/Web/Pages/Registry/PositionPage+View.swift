@@ -6,13 +6,8 @@ extension PositionPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let position = model.position
-        let header = RecordHeader(
-            trail: [(position.person.name, .record(.person, position.person.id))], title: position.label,
-            deleted: position.isDeleted,
-            controls: RecordControls(resource: .position, id: position.id, isDeleted: position.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: position.label, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.position, position, trail: [(position.person.name, .record(.person, position.person.id))],
+                            canWrite: model.canWrite, canRestore: model.canRestore).page(chrome: chrome) {
             Facts.list([
                 (text("positions.person"), H.link(position.person.name, to: .record(.person, position.person.id))),
                 (text("positions.organization"),

@@ -4,7 +4,6 @@ import Features
 enum DashboardPage {
     struct Model: Sendable {
         var report: PeriodReport?
-        var filter: PeriodFilter
-        var seesRestricted: Bool
+        var filter: PeriodFilter, seesRestricted: Bool
     }
 }

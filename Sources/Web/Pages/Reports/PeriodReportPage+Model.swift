@@ -5,7 +5,6 @@ enum PeriodReportPage {
     struct Model: Sendable {
         /// Nil until the filter names a period that can be counted.
         var report: PeriodReport?
-        var filter: PeriodFilter
-        var seesRestricted: Bool
+        var filter: PeriodFilter, seesRestricted: Bool
     }
 }

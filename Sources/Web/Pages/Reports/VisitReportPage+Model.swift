@@ -6,7 +6,6 @@ enum VisitReportPage {
     struct Model: Sendable {
         var report: VisitReport
         /// "Drafted 2023-08-12 14:00 for Arta Krasniqi (Officer)": whose view of the record it is.
-        var drafted: String
-        var canWrite: Bool
+        var drafted: String, canWrite: Bool
     }
 }

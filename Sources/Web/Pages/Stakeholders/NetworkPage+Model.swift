@@ -5,9 +5,7 @@ import Foundation
 /// with every connection also listed as a table.
 enum NetworkPage {
     struct Model: Sendable {
-        var network: RelationshipNetwork
-        var centre: UUID
-        var centreIsPerson: Bool
+        var network: RelationshipNetwork, centre: UUID, centreIsPerson: Bool
         /// One or two steps out.
         var steps: Int
 

@@ -1,8 +1,6 @@
 /// The one-time page that creates the first administrator on an empty database.
 enum SetupPage {
     struct Model: Sendable {
-        var name = ""
-        var email = ""
-        var errors = Forms.Errors()
+        var name = "", email = "", errors = Forms.Errors()
     }
 }

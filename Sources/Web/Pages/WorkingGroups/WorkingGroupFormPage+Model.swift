@@ -27,12 +27,9 @@ enum WorkingGroupFormPage {
         }
     }
 
-    struct Model: Sendable {
-        var existing: WorkingGroupRecord?
-        var values = Values()
-        var errors = Forms.Errors()
+    struct Model: RecordFormModel {
+        var existing: WorkingGroupRecord? = nil, values = Values(), errors = Forms.Errors()
         var conflict: WorkingGroupRecord?
-        var agreements: [RecordRef]
-        var canWriteRestricted: Bool
+        var agreements: [RecordRef], canWriteRestricted: Bool
     }
 }

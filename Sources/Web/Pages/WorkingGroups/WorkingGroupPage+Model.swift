@@ -4,13 +4,10 @@ import Features
 /// One working group: its members now and before, its meetings, its deliverables, its recommendations.
 enum WorkingGroupPage {
     struct Model: Sendable {
-        var group: WorkingGroupRecord
-        var today: Day
-        var canWrite: Bool
-        var canRestore: Bool
+        var group: WorkingGroupRecord, today: Day
+        var canWrite: Bool, canRestore: Bool
         /// A deliverable that was sent with mistakes: what was typed and each mistake at its field.
-        var deliverableErrors = Forms.Errors()
-        var deliverableValues: [String: String] = [:]
+        var deliverableErrors = Forms.Errors(), deliverableValues: [String: String] = [:]
         var recommendations: [RecommendationSummary] = []
 
         var canChange: Bool { canWrite && !group.summary.isDeleted }

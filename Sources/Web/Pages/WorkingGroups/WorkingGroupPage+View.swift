@@ -9,13 +9,8 @@ extension WorkingGroupPage {
         let summary = group.summary
         let current = group.members.filter { $0.isCurrent(on: model.today) }
         let former = group.members.filter { !$0.isCurrent(on: model.today) }
-        let header = RecordHeader(
-            trail: [(text("groups.title"), .list(.workingGroup))], title: summary.name,
-            restricted: summary.confidentiality == .restricted, deleted: summary.isDeleted,
-            controls: RecordControls(resource: .workingGroup, id: group.id, isDeleted: summary.isDeleted,
-                                     canWrite: model.canWrite, canRestore: model.canRestore))
-        return Layout.page(title: summary.name, chrome: chrome) {
-            header.view(chrome: chrome)
+        return RecordHeader(.workingGroup, group, list: text("groups.title"), restricted: summary.confidentiality == .restricted,
+                            canWrite: model.canWrite, canRestore: model.canRestore).page(chrome: chrome) {
             WorkingGroupViews.facts(group, text: text)
             Section.view(id: "members", title: text("groups.membersTitle")) {
                 if current.isEmpty { Paragraph(text("record.none")) } else { members(current, text: text) }

@@ -32,6 +32,12 @@ extension Forms {
         }
     }
 
+    /// The name most records begin with: required, its mistake beside it.
+    static func title(_ value: String, _ errors: Forms.Errors, _ text: Localizer, name: String = "title",
+                      label: String = "engagements.titleField") -> Component {
+        field(label: text(label), name: name, value: value, error: errors[name], required: true)
+    }
+
     static func select(
         label: String, name: String, options: [(value: String, label: String)], selected: String?,
         error: String? = nil, help: String? = nil, id: String? = nil

@@ -59,10 +59,3 @@ struct RecordFormFrame {
         }
     }
 }
-
-extension RecordFormFrame.Conflict {
-    /// The conflict panel of a record form: the catalogue's words and their version's facts; nil without them.
-    static func of(_ theirs: Component?, text: Localizer) -> Self? {
-        theirs.map { Self(message: text("record.conflict"), theirs: $0) }
-    }
-}

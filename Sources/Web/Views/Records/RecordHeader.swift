@@ -1,4 +1,5 @@
 import Domain
+import Features
 import Markup
 
 /// The top of every record's page: the way back, the name, a line about it with its badges, a notice when
@@ -41,6 +42,27 @@ enum Breadcrumb {
                 if index > 0 { Text(" › ") }
                 H.link(label, to: url)
             }
+        }
+    }
+}
+
+extension RecordHeader {
+    /// The header of a record's own page: the way back to its kind's list, its name, and what its reader may do.
+    init<Record: RecordValue>(_ resource: Resource, _ record: Record, list: String? = nil,
+                              trail: [(String, SiteURL)] = [], title: String? = nil, meta: String? = nil,
+                              restricted: Bool = false, mark: Component? = nil, canWrite: Bool, canRestore: Bool) {
+        self.init(trail: list.map { [($0, .list(resource))] } ?? trail, title: title ?? record.label, meta: meta,
+                  restricted: restricted,
+                  deleted: record.isDeleted, mark: mark,
+                  controls: RecordControls(resource: resource, id: record.id, isDeleted: record.isDeleted, canWrite: canWrite,
+                                           canRestore: canRestore))
+    }
+
+    /// The whole page: this header, then what the record's page shows under it.
+    func page(chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
+        Layout.page(title: title, chrome: chrome) {
+            view(chrome: chrome)
+            content()
         }
     }
 }
