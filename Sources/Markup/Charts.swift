@@ -112,19 +112,23 @@ public struct BarChart: Component, Sendable {
         for value in [0] + ChartScale.gridValues(maximum: axis) {
             let x = plotLeft + Double(value) / Double(axis) * plotWidth
             if value > 0 { parts.append(SVG.line(x1: x, y1: top - 4, x2: x, y2: plotBottom + 4, className: "grid")) }
-            parts.append(SVG.text(String(value), x: x, y: plotBottom + 18, [("class", "tick"), ("text-anchor", "middle")]))
+            parts.append(SVG.text(String(value), x: x, y: plotBottom + 18,
+                                  [("class", "tick"), ("text-anchor", "middle")]))
         }
         parts.append(SVG.line(x1: plotLeft, y1: top - 4, x2: plotLeft, y2: plotBottom + 4, className: "axis"))
         for (r, row) in data.rows.enumerated() {
             let groupTop = top + Double(r) * groupHeight
             let middle = groupTop + (groupHeight - 12) / 2
-            parts.append(SVG.text(labels[r], x: plotLeft - 8, y: middle, [("class", "category"), ("text-anchor", "end"), ("dy", "0.35em")], title: row.label))
+            parts.append(SVG.text(labels[r], x: plotLeft - 8, y: middle,
+                                  [("class", "category"), ("text-anchor", "end"), ("dy", "0.35em")], title: row.label))
             for s in 0..<series {
                 guard let value = data.value(row, s) else { continue }
                 let y = groupTop + Double(s) * (barHeight + 2)
                 let length = Double(max(value, 0)) / Double(axis) * plotWidth
-                parts.append(ChartFrame.bar(x: plotLeft, y: y, width: length, height: barHeight, series: s, title: frame.barTitle(row, s, value)))
-                parts.append(SVG.text(String(value), x: plotLeft + length + 4, y: y + barHeight / 2, [("class", "value"), ("dy", "0.35em")]))
+                parts.append(ChartFrame.bar(x: plotLeft, y: y, width: length, height: barHeight, series: s,
+                                            title: frame.barTitle(row, s, value)))
+                parts.append(SVG.text(String(value), x: plotLeft + length + 4, y: y + barHeight / 2,
+                                      [("class", "value"), ("dy", "0.35em")]))
             }
         }
         frame.figure(width: width, height: height, parts: parts).write(to: &html)
@@ -171,10 +175,13 @@ public struct ColumnChart: Component, Sendable {
         var parts: [any Component] = []
         for value in [0] + ChartScale.gridValues(maximum: axis) {
             let y = plotBottom - Double(value) / Double(axis) * plotHeight
-            if value > 0 { parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y, className: "grid")) }
-            parts.append(SVG.text(String(value), x: plotLeft - 6, y: y, [("class", "tick"), ("text-anchor", "end"), ("dy", "0.35em")]))
+            if value > 0 { parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y,
+                                                 className: "grid")) }
+            parts.append(SVG.text(String(value), x: plotLeft - 6, y: y,
+                                  [("class", "tick"), ("text-anchor", "end"), ("dy", "0.35em")]))
         }
-        parts.append(SVG.line(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom, className: "axis"))
+        parts.append(SVG.line(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom,
+                              className: "axis"))
         for (r, row) in data.rows.enumerated() {
             let centre = plotLeft + (Double(r) + 0.5) * slot
             let groupLeft = centre - columnWidth * Double(series) / 2
@@ -182,14 +189,17 @@ public struct ColumnChart: Component, Sendable {
                 guard let value = data.value(row, s) else { continue }
                 let x = groupLeft + Double(s) * columnWidth
                 let length = Double(max(value, 0)) / Double(axis) * plotHeight
-                parts.append(ChartFrame.bar(x: x + 1, y: plotBottom - length, width: columnWidth - 2, height: length, series: s, title: frame.barTitle(row, s, value)))
+                parts.append(ChartFrame.bar(x: x + 1, y: plotBottom - length, width: columnWidth - 2, height: length,
+                                            series: s, title: frame.barTitle(row, s, value)))
                 if SVGText.width(String(value)) <= columnWidth + 2 {
-                    parts.append(SVG.text(String(value), x: x + columnWidth / 2, y: plotBottom - length - 4, [("class", "value"), ("text-anchor", "middle")]))
+                    parts.append(SVG.text(String(value), x: x + columnWidth / 2, y: plotBottom - length - 4,
+                                          [("class", "value"), ("text-anchor", "middle")]))
                 }
             }
             guard r % every == 0 else { continue }
             if flat {
-                parts.append(SVG.text(labels[r], x: centre, y: plotBottom + 16, [("class", "category"), ("text-anchor", "middle")], title: row.label))
+                parts.append(SVG.text(labels[r], x: centre, y: plotBottom + 16,
+                                      [("class", "category"), ("text-anchor", "middle")], title: row.label))
             } else {
                 let y = plotBottom + 12
                 parts.append(SVG.text(labels[r], x: centre, y: y, [
@@ -276,7 +286,8 @@ struct ChartFrame {
         let rows: [any Component] = data.rows.map { row in
             var cells: [any Component] = [Element("th", [("scope", "row")], content: Text(row.label))]
             for s in 0..<data.seriesCount {
-                cells.append(Element("td", [("class", "num")], content: Text(data.value(row, s).map(String.init) ?? "")))
+                cells.append(Element("td", [("class", "num")],
+                                     content: Text(data.value(row, s).map(String.init) ?? "")))
             }
             return Element("tr", content: ComponentGroup(members: cells))
         }
@@ -292,7 +303,8 @@ struct ChartFrame {
 /// attribute through `Element`, so names with `<` or `"` arrive as written.
 enum SVG {
     /// - Parameter role: `img` for a picture; `group` when it holds links (an image may not contain controls).
-    static func root(id: String, width: Double, height: Double, role: String = "img", content: [any Component]) -> Element {
+    static func root(id: String, width: Double, height: Double, role: String = "img",
+                     content: [any Component]) -> Element {
         Element("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("role", role), ("aria-labelledby", "\(id)-title \(id)-desc"),
             ("viewBox", "0 0 \(SVGText.number(width)) \(SVGText.number(height))"), ("width", "100%"),
@@ -315,11 +327,13 @@ enum SVG {
     }
 
     /// A text; with `title`, the full wording a shortened label stands for (shown on hover).
-    static func text(_ text: String, x: Double, y: Double, _ attributes: [(String, String?)] = [], title: String? = nil) -> Element {
+    static func text(_ text: String, x: Double, y: Double, _ attributes: [(String, String?)] = [],
+                     title: String? = nil) -> Element {
         var content: [any Component] = []
         if let title, title != text { content.append(Element("title", content: Text(title))) }
         content.append(Text(text))
-        return Element("text", [("x", SVGText.number(x)), ("y", SVGText.number(y))] + attributes, content: ComponentGroup(members: content))
+        return Element("text", [("x", SVGText.number(x)), ("y", SVGText.number(y))] + attributes,
+                       content: ComponentGroup(members: content))
     }
 }
 

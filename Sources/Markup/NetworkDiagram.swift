@@ -101,7 +101,8 @@ public struct NetworkDiagram: Component, Sendable {
         svg.append(Element("g", [("class", "nodes")], content: ComponentGroup(members: nodes.map(node))))
 
         Element("figure", [("class", "network")], content: ComponentGroup(members: [
-            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img", content: svg),
+            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img",
+                     content: svg),
             Element("figcaption", content: Text(title)),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
                 Element("summary", content: Text(words.summary)),
@@ -132,7 +133,8 @@ public struct NetworkDiagram: Component, Sendable {
         let label = SVGText.truncated(node.label, to: 24)
         let half = SVGText.width(label) / 2
         let labelX = min(max(node.x, half + 2), max(width - half - 2, half + 2))
-        let classes = ["node", isOrganization ? "organization" : "person", node.step <= 0 ? "centre" : "step-\(node.step)"]
+        let classes = ["node", isOrganization ? "organization" : "person",
+                       node.step <= 0 ? "centre" : "step-\(node.step)"]
         let group = Element("g", [("class", classes.joined(separator: " "))], content: ComponentGroup(members: [
             Element("title", content: Text(node.label)),
             shape,

@@ -1,11 +1,13 @@
 import Domain
+import Foundation
 import Features
 import Markup
 
 /// Audit entries as a table: used by the audit trail page and by every record's History.
 enum AuditTable {
     static func view(_ entries: [AuditLog.Entry], text: Localizer, showRecord: Bool) -> Component {
-        H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", text("audit.title"))]) {
+        H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
+                     ("aria-label", text("audit.title"))]) {
             H.el("table", [("class", "audit")]) {
                 H.el("thead") {
                     H.el("tr") {
@@ -21,11 +23,14 @@ enum AuditTable {
                         H.el("tr") {
                             // data-label lets narrow screens show each row as a labelled card.
                             H.el("td", [("data-label", text("audit.when"))]) {
-                                H.el("time", [("datetime", Formatting.isoDateTime(entry.at))]) { Text(Formatting.dateTime(entry.at)) }
+                                Moment.view(entry.at)
                             }
                             H.text("td", [("data-label", text("audit.who"))], actorLabel(entry.actor, text: text))
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
-                            if showRecord { H.text("td", [("data-label", text("audit.record"))], "\(entry.recordType): \(entry.recordLabel)") }
+                            if showRecord {
+                                H.text("td", [("data-label", text("audit.record"))],
+                                       "\(entry.recordType): \(entry.recordLabel)")
+                            }
                             H.el("td", [("data-label", text("audit.changes"))]) { changes(entry.changes, text: text) }
                         }
                     }
@@ -55,5 +60,12 @@ enum AuditTable {
                 }
             }
         }
+    }
+}
+
+/// A moment as people read it, with the exact instant for machines.
+enum Moment {
+    static func view(_ date: Date) -> Component {
+        H.el("time", [("datetime", Formatting.isoDateTime(date))]) { Text(Formatting.dateTime(date)) }
     }
 }

@@ -23,7 +23,8 @@ extension Chrome {
     /// The frame for a user with a role (or for nobody), built from plain values: a request's frame and a
     /// test's are made the same way.
     init(text: Localizer, user: (name: String, role: Role)?, current: SiteURL?, csrfToken: String, flash: String?) {
-        self.init(text: text, userName: user?.name, nav: user.map { Self.navigation(for: $0.role, current: current) } ?? [],
+        self.init(text: text, userName: user?.name,
+                  nav: user.map { Self.navigation(for: $0.role, current: current) } ?? [],
                   csrfToken: csrfToken, flash: flash, flashIsError: false,
                   canSearch: user?.role.can(.readRecords) ?? false)
     }
@@ -33,14 +34,16 @@ extension Chrome {
         var entries: [(String, SiteURL)] = [("nav.home", .home)]
         if role.can(.readRecords) {
             entries += [
-                ("nav.people", .list(.person)), ("nav.organizations", .list(.organization)), ("nav.places", .list(.place)),
+                ("nav.people", .list(.person)), ("nav.organizations", .list(.organization)), ("nav.places",
+                        .list(.place)),
                 ("nav.visits", .list(.visit)), ("nav.engagements", .list(.engagement)),
                 ("nav.agreements", .list(.agreement)), ("nav.workingGroups", .list(.workingGroup)),
                 ("nav.recommendations", .list(.recommendation)), ("nav.context", .list(.contextEvent)),
                 ("nav.coordination", .list(.coordination)), ("nav.dashboard", .dashboard), ("nav.export", .export),
             ]
         }
-        if role.can(.writeRecords) { entries += [("nav.followUps", .list(.followUp)), ("nav.import", .list(.importBatch))] }
+        if role.can(.writeRecords) { entries += [("nav.followUps", .list(.followUp)),
+                                                 ("nav.import", .list(.importBatch))] }
         if role.can(.manageUsers) { entries.append(("nav.users", .list(.user))) }
         if role.can(.manageSettings) {
             entries += [("nav.communities", .list(.community)), ("nav.engagementKinds", .list(.engagementKind))]

@@ -4,7 +4,8 @@ import Markup
 /// inheritance: pages hand their content in.
 enum Layout {
     /// - Parameter refreshSeconds: reload the page this often (a progress page that works without scripts).
-    static func page(title: String, chrome: Chrome, refreshSeconds: Int? = nil, @ComponentBuilder content: () -> Component) -> String {
+    static func page(title: String, chrome: Chrome, refreshSeconds: Int? = nil,
+                     @ComponentBuilder content: () -> Component) -> String {
         let text = chrome.text
         var html = "<!DOCTYPE html>"
         html.reserveCapacity(16_384)
@@ -12,7 +13,9 @@ enum Layout {
             H.el("head") {
                 H.void("meta", [("charset", "utf-8")])
                 H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
-                if let refreshSeconds { H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))]) }
+                if let refreshSeconds {
+                    H.void("meta", [("http-equiv", "refresh"), ("content", String(refreshSeconds))])
+                }
                 H.text("title", [], "\(title) · \(text("app.name"))")
                 H.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path), ("type", "text/css")])
                 H.el("script", [("src", SiteURL.script.path), ("defer", "")]) { EmptyComponent() }
@@ -22,7 +25,8 @@ enum Layout {
                 header(chrome)
                 H.el("main", [("id", "main")]) {
                     if let flash = chrome.flash {
-                        H.el("p", [("class", chrome.flashIsError ? "flash flash-error" : "flash"), ("role", "status")]) { Text(flash) }
+                        let kind = chrome.flashIsError ? "flash flash-error" : "flash"
+                        H.el("p", [("class", kind), ("role", "status")]) { Text(flash) }
                     }
                     content()
                 }
@@ -38,9 +42,13 @@ enum Layout {
             H.el("a", [("class", "brand"), ("href", SiteURL.home.path)]) { Text(text("app.name")) }
             if chrome.canSearch {
                 // One box for everything; a plain GET form, so it works without scripts.
-                H.el("form", [("method", "get"), ("action", SiteURL.search.path), ("role", "search"), ("class", "site-search")]) {
-                    H.el("label", [("for", "site-search-q"), ("class", "visually-hidden")]) { Text(text("search.label")) }
-                    H.void("input", [("type", "search"), ("id", "site-search-q"), ("name", "q"), ("placeholder", text("search.placeholder"))])
+                H.el("form", [("method", "get"), ("action", SiteURL.search.path), ("role", "search"),
+                              ("class", "site-search")]) {
+                    H.el("label", [("for", "site-search-q"), ("class", "visually-hidden")]) {
+                        Text(text("search.label"))
+                    }
+                    H.void("input", [("type", "search"), ("id", "site-search-q"), ("name", "q"),
+                                     ("placeholder", text("search.placeholder"))])
                     H.el("button", [("type", "submit")]) { Text(text("search.submit")) }
                 }
             }

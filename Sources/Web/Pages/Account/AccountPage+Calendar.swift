@@ -17,7 +17,8 @@ extension AccountPage {
                                feed.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")))
                 H.el("div", [("class", "actions")]) {
                     Forms.post(to: .accountCalendar, csrf: chrome.csrfToken, button: text("account.calendar.replace"))
-                    Forms.post(to: .accountCalendarRevoke, csrf: chrome.csrfToken, button: text("account.calendar.revoke"),
+                    Forms.post(to: .accountCalendarRevoke, csrf: chrome.csrfToken,
+                               button: text("account.calendar.revoke"),
                                cssClass: "danger")
                 }
             } else {

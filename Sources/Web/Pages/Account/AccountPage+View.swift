@@ -12,7 +12,8 @@ extension AccountPage {
                 H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {
                     Forms.csrf(chrome.csrfToken)
                     Forms.field(label: text("field.currentPassword"), name: "currentPassword", type: "password",
-                                error: model.errors["currentPassword"], required: true, autocomplete: "current-password")
+                                error: model.errors["currentPassword"], required: true,
+                                autocomplete: "current-password")
                     Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password",
                                 error: model.errors["newPassword"],
                                 help: text("field.password.help", String(PasswordPolicy.minimumLength)), required: true,

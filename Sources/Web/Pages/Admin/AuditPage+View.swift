@@ -10,9 +10,11 @@ extension AuditPage {
             H.el("h1") { Text(text("audit.title")) }
             Paragraph(text("audit.intro"))
             Filters.form(action: .audit, submit: text("audit.filter"), text: text) {
-                Forms.field(label: text("audit.filter.actor"), name: "actor", value: model.actor, error: model.errors["actor"])
+                Forms.field(label: text("audit.filter.actor"), name: "actor", value: model.actor,
+                            error: model.errors["actor"])
                 Forms.select(label: text("audit.filter.action"), name: "action",
-                             options: [("", any)] + AuditAction.allCases.map { ($0.rawValue, text("audit.action.\($0.rawValue)")) },
+                             options: [("", any)] + AuditAction.allCases.map { ($0.rawValue,
+                                     text("audit.action.\($0.rawValue)")) },
                              selected: model.action)
                 Forms.select(label: text("audit.filter.recordType"), name: "type",
                              options: [("", any)] + model.recordTypes.map { ($0, $0) }, selected: model.recordType)
@@ -26,12 +28,16 @@ extension AuditPage {
             }
             H.el("nav", [("class", "pager"), ("aria-label", text("common.page", String(model.page.page)))]) {
                 if model.page.page > 1 {
-                    H.el("a", [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page - 1)), ("rel", "prev")]) {
+                    H.el("a",
+                         [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page - 1)),
+                          ("rel", "prev")]) {
                         Text(text("audit.newer"))
                     }
                 }
                 if model.page.hasMore {
-                    H.el("a", [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page + 1)), ("rel", "next")]) {
+                    H.el("a",
+                         [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page + 1)),
+                          ("rel", "next")]) {
                         Text(text("audit.older"))
                     }
                 }

@@ -16,12 +16,14 @@ extension DuplicatesPage {
     static func section(_ kind: DuplicateCandidates.Kind, _ found: DuplicateCandidates.Found, canMerge: Bool,
                         chrome: Chrome) -> Component {
         let text = chrome.text
-        return Section.view(id: "duplicates-\(kind.rawValue)", title: text("duplicates.\(kind.rawValue)") + " (\(found.total))") {
+        return Section.view(id: "duplicates-\(kind.rawValue)",
+                            title: text("duplicates.\(kind.rawValue)") + " (\(found.total))") {
             if found.pairs.isEmpty {
                 H.text("p", [], text("duplicates.none"))
             } else {
                 if found.total > found.pairs.count {
-                    H.text("p", [("class", "help")], text("duplicates.more", String(found.total), String(found.pairs.count)))
+                    H.text("p", [("class", "help")],
+                           text("duplicates.more", String(found.total), String(found.pairs.count)))
                 }
                 H.el("ul", [("class", "results")]) {
                     for pair in found.pairs { self.pair(kind, pair, canMerge: canMerge, chrome: chrome) }

@@ -10,10 +10,12 @@ extension ImportBatchPage {
         if plan.suggestions.isEmpty { return H.empty }
         return Section.view(id: "duplicates", title: text("import.duplicates", String(plan.suggestions.count))) {
             H.text("p", [("class", "help")], text("import.duplicates.help"))
-            if plan.suggestions.count > shown { H.text("p", [("class", "help")], text("import.problemsMore", String(shown))) }
+            if plan.suggestions.count > shown { H.text("p", [("class", "help")],
+                                                       text("import.problemsMore", String(shown))) }
             H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .decisions).path)]) {
                 Forms.csrf(chrome.csrfToken)
-                table(labelledBy: "duplicates", headings: [text("import.row"), text("field.name") + " · " + text("import.looksLike"),
+                table(labelledBy: "duplicates",
+                      headings: [text("import.row"), text("field.name") + " · " + text("import.looksLike"),
                                                            text("import.decision")]) {
                     for suggestion in plan.suggestions.prefix(shown) { row(suggestion, batch: batch, text: text) }
                 }
@@ -49,7 +51,8 @@ extension ImportBatchPage {
                 H.el("fieldset", [("class", "choices"), ("aria-labelledby", "dup-\(suggestion.row)")]) {
                     for choice in DuplicateDecision.allCases {
                         H.el("label") {
-                            H.void("input", [("type", "radio"), ("name", "row\(suggestion.row)"), ("value", choice.rawValue),
+                            H.void("input",
+                                   [("type", "radio"), ("name", "row\(suggestion.row)"), ("value", choice.rawValue),
                                              ("checked", decision == choice ? "" : nil)])
                             Text(" " + text("import.decide.\(choice.rawValue)"))
                         }

@@ -13,7 +13,8 @@ extension ImportBatchPage {
             switch batch.status {
             case .running:
                 let state = model.progress ?? .init(done: 0, total: model.plan?.rowCount ?? 0)
-                H.el("p", [("role", "status")]) { Text(text("import.running", String(state.done), String(state.total))) }
+                H.el("p",
+                     [("role", "status")]) { Text(text("import.running", String(state.done), String(state.total))) }
                 H.el("progress", [("max", String(max(state.total, 1))), ("value", String(state.done)),
                                   ("aria-label", text("import.title"))]) { EmptyComponent() }
                 H.text("p", [("class", "help")], text("import.runningNote"))
@@ -27,7 +28,8 @@ extension ImportBatchPage {
                 }
             case .failed:
                 H.el("p", [("class", "error-summary"), ("role", "alert")]) {
-                    Text(batch.failure == "interrupted" ? text("import.interrupted") : text("import.failed", batch.failure ?? ""))
+                    Text(batch.failure == "interrupted" ? text("import.interrupted") : text("import.failed",
+                            batch.failure ?? ""))
                 }
                 H.el("p") { H.link(text("import.title"), to: .list(.importBatch)) }
             case .staged:

@@ -10,12 +10,15 @@ extension ImportUploadPage {
             H.el("h1") { Text(text("import.title")) }
             H.text("p", [("class", "help")], text("import.order"))
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", SiteURL.list(.importBatch).path), ("enctype", "multipart/form-data")]) {
+            H.el("form",
+                 [("method", "post"), ("action", SiteURL.list(.importBatch).path),
+                  ("enctype", "multipart/form-data")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.select(label: text("import.kind"), name: "kind",
                              options: ImportKind.order.map { ($0.rawValue, text("import.kind.\($0.rawValue)")) },
                              selected: model.values["kind"] ?? ImportKind.people.rawValue, error: errors["kind"])
-                Forms.file(label: text("import.file"), accept: ".csv,text/csv,text/plain", help: text("import.file.help"),
+                Forms.file(label: text("import.file"), accept: ".csv,text/csv,text/plain",
+                           help: text("import.file.help"),
                            error: errors["file"], id: "f-file")
                 Forms.submit(text("import.upload"))
             }

@@ -15,7 +15,9 @@ extension MergePage {
             if model.moves.isEmpty {
                 H.text("p", [], "—")
             } else {
-                H.el("ul") { for move in model.moves { H.text("li", [], "\(move.count) " + text("merge.\(move.key)")) } }
+                H.el("ul") {
+                    for move in model.moves { H.text("li", [], "\(move.count) " + text("merge.\(move.key)")) }
+                }
             }
             H.el("p") {
                 H.link(duplicate.name, to: DuplicatesPage.url(model.kind, duplicate.id))
@@ -25,10 +27,8 @@ extension MergePage {
             H.el("div", [("class", "actions")]) {
                 Forms.post(to: DuplicatesPage.mergeURL(model.kind, duplicate.id), csrf: chrome.csrfToken,
                            button: text("merge.confirm"), cssClass: "primary", hidden: [("into", kept.id.uuidString)])
-                H.el("a", [("class", "button secondary"),
-                           ("href", DuplicatesPage.mergeURL(model.kind, kept.id).path + "?into=\(duplicate.id.path)")]) {
-                    Text(text("merge.swap", duplicate.name))
-                }
+                let swap = DuplicatesPage.mergeURL(model.kind, kept.id).path + "?into=\(duplicate.id.path)"
+                H.el("a", [("class", "button secondary"), ("href", swap)]) { Text(text("merge.swap", duplicate.name)) }
             }
         }
     }

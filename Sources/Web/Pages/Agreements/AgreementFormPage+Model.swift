@@ -4,7 +4,8 @@ import Features
 /// Adding or editing an agreement; parties are typed by name, a line each.
 enum AgreementFormPage {
     struct Values: FormVersion {
-        var kind = AgreementKind.partnership.rawValue, title = "", focus = "", topics = "", signedOn = "", validUntil = ""
+        var kind = AgreementKind.partnership.rawValue, title = "", focus = "", topics = ""
+        var signedOn = "", validUntil = ""
         var status = AgreementStatus.draft.rawValue, statusOn = "", confidentiality = Confidentiality.internal.rawValue
         var notes = "", organizations = "", people = "", version = ""
 
@@ -28,7 +29,8 @@ enum AgreementFormPage {
 
         /// "Office of the Deputy Prime Minister, signatory", a line each.
         static func lines(_ parties: [AgreementParty], _ ref: (AgreementParty) -> RecordRef?) -> String {
-            parties.compactMap { party in ref(party).map { "\($0.name), \(party.part.rawValue)" } }.joined(separator: "\n")
+            parties.compactMap { party in ref(party).map { "\($0.name), \(party.part.rawValue)" } }
+                .joined(separator: "\n")
         }
     }
 

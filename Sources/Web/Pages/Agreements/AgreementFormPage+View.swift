@@ -4,7 +4,9 @@ import Markup
 
 extension AgreementFormPage: RecordFormPage {
     static let form = RecordForm(.agreement, list: "agreements.title", new: "agreements.new", edit: "agreements.edit")
-    static func theirs(_ record: AgreementRecord, text: Localizer) -> Component? { AgreementViews.facts(record, text: text) }
+    static func theirs(_ record: AgreementRecord, text: Localizer) -> Component? {
+        AgreementViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -26,7 +28,8 @@ extension AgreementFormPage: RecordFormPage {
                        error: errors["organizations"], help: text("agreements.organizations.help"))
         Forms.textarea(label: text("agreements.people"), name: "people", value: values.people,
                        error: errors["people"], help: text("agreements.people.help"))
-        Forms.textarea(label: text("agreements.notes"), name: "notes", value: values.notes, error: errors["notes"], rows: 4)
+        Forms.textarea(label: text("agreements.notes"), name: "notes", value: values.notes, error: errors["notes"],
+                       rows: 4)
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
                               label: text("agreements.confidentiality"), error: errors["confidentiality"], text: text)
     }

@@ -15,7 +15,8 @@ extension AgreementPage {
                     H.el("p", [("class", "record-title")]) {
                         H.link(document.title, to: .record(.document, document.id))
                         H.text("span", [("class", "muted")],
-                               " (PDF, " + text("agreements.documentSize", String(max(1, document.byteCount / 1024))) + ")")
+                               " (PDF, " + text("agreements.documentSize",
+                                                String(max(1, document.byteCount / 1024))) + ")")
                     }
                     if model.canChange {
                         Forms.post(to: .record(.document, document.id, .delete), csrf: chrome.csrfToken,

@@ -7,7 +7,8 @@ extension AgreementPage {
         let text = chrome.text
         let agreement = model.agreement
         let summary = agreement.summary
-        return RecordHeader(.agreement, agreement, list: text("agreements.title"), meta: AgreementViews.meta(summary, text: text),
+        return RecordHeader(.agreement, agreement, list: text("agreements.title"),
+                            meta: AgreementViews.meta(summary, text: text),
                             restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
                             canRestore: model.canRestore).page(chrome: chrome) {
             AgreementViews.facts(agreement, text: text)

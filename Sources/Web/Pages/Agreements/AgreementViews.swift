@@ -6,7 +6,8 @@ import Markup
 enum AgreementViews {
     static func list(_ items: [AgreementSummary], text: Localizer) -> Component {
         RecordList.view(items) { item in
-            RecordList.entry(item.title, to: .record(.agreement, item.id), restricted: item.confidentiality == .restricted,
+            RecordList.entry(item.title, to: .record(.agreement, item.id),
+                             restricted: item.confidentiality == .restricted,
                              deleted: item.isDeleted, meta: meta(item, text: text), text: text)
         }
     }
@@ -15,12 +16,14 @@ enum AgreementViews {
     static func meta(_ item: AgreementSummary, text: Localizer) -> String {
         [text("agreementKind.\(item.kind.rawValue)"), text("agreementStatus.\(item.status.rawValue)"),
          item.signedOn.map { text("agreements.signedOn") + " " + $0.description },
-         item.validUntil.map { text("agreements.validUntil") + " " + $0.description }].compactMap { $0 }.joined(separator: " · ")
+         item.validUntil.map { text("agreements.validUntil") + " " + $0.description }]
+            .compactMap { $0 }.joined(separator: " · ")
     }
 
     /// The section on a person's or organisation's page.
     static func partyTo(_ items: [AgreementSummary], text: Localizer) -> Component {
-        Section.unlessEmpty(items, id: "agreements-heading", title: text("agreements.withThem")) { list(items, text: text) }
+        Section.unlessEmpty(items, id: "agreements-heading",
+                            title: text("agreements.withThem")) { list(items, text: text) }
     }
 
     /// The agreement's facts; also shown beside the form when someone else saved first.

@@ -4,7 +4,9 @@ import Markup
 
 extension ContextEventFormPage: RecordFormPage {
     static let form = RecordForm(.contextEvent, list: "context.title", new: "context.new", edit: "context.edit")
-    static func theirs(_ record: ContextEventRecord, text: Localizer) -> Component? { ContextEventViews.facts(record, text: text) }
+    static func theirs(_ record: ContextEventRecord, text: Localizer) -> Component? {
+        ContextEventViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)

@@ -14,7 +14,8 @@ enum ContextEventViews {
                 Badges.of(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
             }
             H.text("p", [("class", "record-meta")],
-                   ([dates(item.period), text("contextKind.\(item.kind.rawValue)"), text("severity.\(item.severity.rawValue)")]
+                   ([dates(item.period), text("contextKind.\(item.kind.rawValue)"),
+                     text("severity.\(item.severity.rawValue)")]
                     + item.places.map(\.name)).joined(separator: " · "))
         }
     }

@@ -3,8 +3,11 @@ import Features
 import Markup
 
 extension CoordinationFormPage: RecordFormPage {
-    static let form = RecordForm(.coordination, list: "coordination.title", new: "coordination.new", edit: "coordination.edit")
-    static func theirs(_ record: CoordinationRecord, text: Localizer) -> Component? { CoordinationViews.facts(record, text: text) }
+    static let form = RecordForm(.coordination, list: "coordination.title", new: "coordination.new",
+                                 edit: "coordination.edit")
+    static func theirs(_ record: CoordinationRecord, text: Localizer) -> Component? {
+        CoordinationViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.field(label: text("coordination.organization"), name: "organization", value: values.organization,

@@ -26,7 +26,8 @@ extension CoordinationIndexPage {
     static func matrix(_ matrix: CoordinationMatrix, text: Localizer) -> Component {
         H.group {
             H.el("h2", [("id", "matrix")]) { Text(text("coordination.matrix")) }
-            H.el("div", [("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "matrix"), ("tabindex", "0")]) {
+            H.el("div",
+                 [("class", "table-scroll"), ("role", "region"), ("aria-labelledby", "matrix"), ("tabindex", "0")]) {
                 H.el("table", [("class", "matrix")]) {
                     H.el("thead") {
                         H.el("tr") {
@@ -47,7 +48,8 @@ extension CoordinationIndexPage {
                 H.el("td") {
                     for activity in matrix.cells[actor.id]?[theme] ?? [] {
                         H.el("p") {
-                            H.link(CoordinationViews.placesAndPeriod(activity, text: text), to: .record(.coordination, activity.id))
+                            H.link(CoordinationViews.placesAndPeriod(activity, text: text),
+                                   to: .record(.coordination, activity.id))
                         }
                     }
                 }

@@ -50,7 +50,8 @@ enum EngagementFormPage {
 
         /// Open the folded part when something in it was filled in or is wrong.
         var showsMore: Bool {
-            let folded = ["timeZone", "durationMinutes", "venue", "visitID", "hostIDs", "partnerIDs", "headCounts", "topics",
+            let folded = ["timeZone", "durationMinutes", "venue", "visitID", "hostIDs", "partnerIDs", "headCounts",
+                          "topics",
                           "summary", "decisions", "confidentiality"]
             return folded.contains { errors[$0] != nil } || values.aggregateOnly
                 || [values.hosts, values.partners, values.headCounts, values.summary, values.decisions, values.venue]

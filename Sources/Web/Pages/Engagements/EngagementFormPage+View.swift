@@ -3,8 +3,11 @@ import Features
 import Markup
 
 extension EngagementFormPage: RecordFormPage {
-    static let form = RecordForm(.engagement, list: "engagements.title", new: "engagements.new", edit: "engagements.edit")
-    static func theirs(_ record: EngagementRecord, text: Localizer) -> Component? { EngagementViews.facts(record, text: text) }
+    static let form = RecordForm(.engagement, list: "engagements.title", new: "engagements.new",
+                                 edit: "engagements.edit")
+    static func theirs(_ record: EngagementRecord, text: Localizer) -> Component? {
+        EngagementViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.select(label: text("engagements.kind"), name: "kind",
@@ -46,21 +49,25 @@ extension EngagementFormPage: RecordFormPage {
             Forms.select(label: text("engagements.visit"), name: "visitID",
                          options: Forms.refOptions(model.visits, empty: text("engagements.noChoice")),
                          selected: values.visitID, error: errors["visitID"])
-            Forms.textarea(label: text("engagements.hosts"), name: "hosts", value: values.hosts, error: errors["hostIDs"],
+            Forms.textarea(label: text("engagements.hosts"), name: "hosts", value: values.hosts,
+                           error: errors["hostIDs"],
                            help: text("engagements.organizations.help"), rows: 2)
             Forms.textarea(label: text("engagements.partners"), name: "partners", value: values.partners,
                            error: errors["partnerIDs"], help: text("engagements.organizations.help"), rows: 2)
             Forms.textarea(label: text("engagements.headCounts"), name: "headCounts", value: values.headCounts,
                            error: errors["headCounts"], help: text("engagements.headCounts.help"))
-            Forms.checkbox(label: text("engagements.aggregateOnly"), name: "aggregateOnly", checked: values.aggregateOnly)
-            Forms.field(label: text("engagements.topics"), name: "topics", value: values.topics, error: errors["topics"],
+            Forms.checkbox(label: text("engagements.aggregateOnly"), name: "aggregateOnly",
+                           checked: values.aggregateOnly)
+            Forms.field(label: text("engagements.topics"), name: "topics", value: values.topics,
+                        error: errors["topics"],
                         help: text("engagements.topics.help"))
             Forms.textarea(label: text("engagements.summary"), name: "summary", value: values.summary,
                            error: errors["summary"], rows: 4)
             Forms.textarea(label: text("engagements.decisions"), name: "decisions", value: values.decisions,
                            error: errors["decisions"], rows: 2)
             Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
-                                  label: text("engagements.confidentiality"), error: errors["confidentiality"], text: text)
+                                  label: text("engagements.confidentiality"), error: errors["confidentiality"],
+                                  text: text)
         }
     }
 }

@@ -14,7 +14,8 @@ extension EngagementKindsPage {
                 H.text("p", [("class", "record-meta")], kind.key + (kind.builtIn ? " · " + text("kinds.builtIn") : ""))
             }
             Forms.errorSummary(errors, text: text)
-            H.el("form", [("method", "post"), ("action", SiteURL.list(.engagementKind).path), ("class", "record-form")]) {
+            H.el("form",
+                 [("method", "post"), ("action", SiteURL.list(.engagementKind).path), ("class", "record-form")]) {
                 Forms.csrf(chrome.csrfToken)
                 H.el("h2") { Text(text("kinds.add")) }
                 Forms.field(label: text("kinds.label"), name: "label", value: model.label, error: errors["label"],

@@ -11,7 +11,8 @@ extension EngagementPage {
             if record.followUps.isEmpty {
                 Paragraph(text("engagements.noFollowUps"))
             } else {
-                FollowUpViews.list(record.followUps, today: model.today, showEngagement: false, canWrite: model.canChange,
+                FollowUpViews.list(record.followUps, today: model.today, showEngagement: false,
+                                   canWrite: model.canChange,
                                    chrome: chrome)
             }
             if model.canChange {

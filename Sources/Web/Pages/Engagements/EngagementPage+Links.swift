@@ -17,7 +17,8 @@ extension EngagementPage {
                     }
                     if model.canChange {
                         Forms.post(to: .record(.engagement, record.id, .unlinkAgreement), csrf: chrome.csrfToken,
-                                   button: text("agreements.unlink"), hidden: [("agreementID", linked.agreement.id.path)])
+                                   button: text("agreements.unlink"),
+                                   hidden: [("agreementID", linked.agreement.id.path)])
                     }
                 }
             }
@@ -28,7 +29,8 @@ extension EngagementPage {
                     form.select(text("agreements.title"), "agreementID",
                                 options: Forms.refOptions(model.agreementChoices, empty: text("engagements.noChoice")))
                     form.select(text("agreements.link"), "link",
-                                options: AgreementEngagementLink.allCases.map { ($0.rawValue, text("agreementLink.\($0.rawValue)")) },
+                                options: Forms.options(AgreementEngagementLink.self, prefix: "agreementLink",
+                                                       text: text),
                                 default: AgreementEngagementLink.discussed.rawValue)
                     Forms.submit(text("agreements.linkAdd"), "secondary")
                 }
@@ -60,7 +62,8 @@ extension EngagementPage {
             if model.canChange && !choices.isEmpty {
                 let form = SubForm(kind, model)
                 form.element(.record(.engagement, model.record.id, action), section: id, chrome: chrome) {
-                    form.select(text(add), field, options: Forms.refOptions(choices, empty: text("engagements.noChoice")))
+                    form.select(text(add), field,
+                                options: Forms.refOptions(choices, empty: text("engagements.noChoice")))
                     Forms.submit(text("agreements.link"), "secondary")
                 }
             }

@@ -30,7 +30,8 @@ enum EngagementPage {
     /// What was typed into one of the page's smaller forms, with each mistake at its field.
     struct Attempt: Sendable {
         enum Form: String, Sendable {
-            case photo = "ph-", quote = "q-", followUp = "fu-", agreement = "ag-", workingGroup = "wg-", recommendation = "rc-"
+            case photo = "ph-", quote = "q-", followUp = "fu-"
+            case agreement = "ag-", workingGroup = "wg-", recommendation = "rc-"
         }
         var form: Form
         var values: [String: String]

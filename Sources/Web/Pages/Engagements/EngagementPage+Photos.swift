@@ -11,18 +11,21 @@ extension EngagementPage {
             if record.photos.isEmpty {
                 Paragraph(text("photos.none"))
             } else {
-                H.el("div", [("class", "photos")]) { for item in record.photos { photo(item, model: model, chrome: chrome) } }
+                H.el("div",
+                     [("class", "photos")]) { for item in record.photos { photo(item, model: model, chrome: chrome) } }
             }
             if model.canChange {
                 let form = SubForm(.photo, model)
-                form.element(.record(.engagement, record.id, .photos), section: "photos", multipart: true, chrome: chrome) {
+                form.element(.record(.engagement, record.id, .photos), section: "photos", multipart: true,
+                             chrome: chrome) {
                     H.el("h3") { Text(text("photos.add")) }
                     // A browser never fills a file field again, so after a mistake the help says to choose it again.
                     Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
                                help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))
                     form.field(text("photos.caption"), "caption")
                     form.field(text("photos.credit"), "credit")
-                    form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"), rows: 2)
+                    form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"),
+                                  rows: 2)
                     Forms.submit(text("photos.add"), "secondary")
                 }
             }
@@ -38,7 +41,8 @@ extension EngagementPage {
             }
             H.el("figcaption") {
                 if let caption = photo.caption { Text(caption) }
-                if let credit = photo.credit { H.text("span", [("class", "muted")], " " + text("photos.credited", credit)) }
+                if let credit = photo.credit { H.text("span", [("class", "muted")],
+                                                      " " + text("photos.credited", credit)) }
                 if !photo.peopleShown.isEmpty {
                     H.el("span", [("class", "record-meta")]) {
                         Text(" · ")
@@ -50,7 +54,8 @@ extension EngagementPage {
                 }
             }
             if model.canChange {
-                Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken, button: text("photos.remove"))
+                Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken,
+                           button: text("photos.remove"))
             }
         }
     }

@@ -22,7 +22,8 @@ extension EngagementPage {
                         verdict(quote.publication, text: text)
                     }
                     if model.canChange {
-                        Forms.post(to: .record(.quote, quote.id, .delete), csrf: chrome.csrfToken, button: text("quotes.remove"))
+                        Forms.post(to: .record(.quote, quote.id, .delete), csrf: chrome.csrfToken,
+                                   button: text("quotes.remove"))
                     }
                 }
             }
@@ -34,7 +35,8 @@ extension EngagementPage {
                     form.field(text("quotes.speaker"), "speaker")
                     form.field(text("quotes.speakerLabel"), "speakerLabel", help: text("quotes.speakerLabel.help"))
                     form.field(text("quotes.language"), "language", default: "en")
-                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: form.value("withheld") == "1",
+                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld",
+                                   checked: form.value("withheld") == "1",
                                    id: form.id("withheld"))
                     Forms.submit(text("quotes.add"), "secondary")
                 }

@@ -18,7 +18,8 @@ extension EngagementPage {
 
         func element(_ url: SiteURL, section: String, multipart: Bool = false, chrome: Chrome,
                      @ComponentBuilder content: () -> Component) -> Component {
-            SectionForm.view(action: url, section: section, idPrefix: form.rawValue, errors: attempt?.errors ?? Forms.Errors(),
+            SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
+                             errors: attempt?.errors ?? Forms.Errors(),
                              multipart: multipart, chrome: chrome, content: content)
         }
 
@@ -28,7 +29,8 @@ extension EngagementPage {
                         help: help, required: required, id: id(name))
         }
 
-        func select(_ label: String, _ name: String, options: Forms.Options, default fallback: String = "") -> Component {
+        func select(_ label: String, _ name: String, options: Forms.Options,
+                    default fallback: String = "") -> Component {
             Forms.select(label: label, name: name, options: options, selected: value(name, default: fallback),
                          error: error(name), id: id(name))
         }

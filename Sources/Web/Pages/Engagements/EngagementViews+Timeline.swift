@@ -21,7 +21,9 @@ extension EngagementViews {
             for (_, item) in ordered {
                 switch item.entry {
                 case .engagement(let engagement): H.el("li") { entry(engagement, text: text) }
-                case .context(let event): H.el("li", [("class", "context-event")]) { ContextEventViews.entry(event, text: text) }
+                case .context(let event): H.el("li",
+                                               [("class", "context-event")]) { ContextEventViews.entry(event,
+                                                       text: text) }
                 }
             }
         }
@@ -36,7 +38,8 @@ extension EngagementViews {
             }
             if !history.openFollowUps.isEmpty {
                 H.el("h3") { Text(text("engagements.openFollowUps")) }
-                FollowUpViews.list(history.openFollowUps, today: today, showEngagement: true, canWrite: false, chrome: chrome)
+                FollowUpViews.list(history.openFollowUps, today: today, showEngagement: true, canWrite: false,
+                                   chrome: chrome)
             }
             if history.engagements.isEmpty {
                 Paragraph(text("engagements.noneWithThem"))

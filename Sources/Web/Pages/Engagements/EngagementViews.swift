@@ -29,7 +29,8 @@ enum EngagementViews {
 
     static func entry(_ item: EngagementSummary, text: Localizer) -> Component {
         H.group {
-            RecordList.entry(item.title, to: .record(.engagement, item.id), restricted: item.confidentiality == .restricted,
+            RecordList.entry(item.title, to: .record(.engagement, item.id),
+                             restricted: item.confidentiality == .restricted,
                              deleted: item.isDeleted,
                              meta: ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 })
                                 .joined(separator: " · "), text: text)

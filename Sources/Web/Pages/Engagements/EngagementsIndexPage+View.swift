@@ -6,7 +6,8 @@ extension EngagementsIndexPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let frame = ListFrame(title: text("engagements.title"),
-                              new: model.canWrite ? (text("engagements.new"), .new(.engagement)) : nil, csv: .engagements,
+                              new: model.canWrite ? (text("engagements.new"),
+                                                     .new(.engagement)) : nil, csv: .engagements,
                               url: .list(.engagement), isEmpty: model.page.items.isEmpty && model.context.isEmpty,
                               emptyText: text("engagements.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {

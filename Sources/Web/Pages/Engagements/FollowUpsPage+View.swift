@@ -9,7 +9,8 @@ extension FollowUpsPage {
             if model.items.isEmpty {
                 Paragraph(text("followUps.none"))
             } else {
-                FollowUpViews.list(model.items, today: model.today, showEngagement: true, canWrite: true, chrome: chrome)
+                FollowUpViews.list(model.items, today: model.today, showEngagement: true, canWrite: true,
+                                   chrome: chrome)
             }
         }
     }

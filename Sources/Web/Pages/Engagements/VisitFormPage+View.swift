@@ -4,7 +4,9 @@ import Markup
 
 extension VisitFormPage: RecordFormPage {
     static let form = RecordForm(.visit, list: "visits.title", new: "visits.new", edit: "visits.edit")
-    static func theirs(_ record: FieldVisitRecord, text: Localizer) -> Component? { VisitPage.facts(record, text: text) }
+    static func theirs(_ record: FieldVisitRecord, text: Localizer) -> Component? {
+        VisitPage.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -13,7 +15,8 @@ extension VisitFormPage: RecordFormPage {
         Forms.field(label: text("visits.endsOn"), name: "endsOn", type: "date", value: values.endsOn,
                     error: errors["endsOn"], required: true)
         Forms.select(label: text("visits.status"), name: "status",
-                     options: Forms.options(VisitStatus.self, prefix: "visitStatus", text: text), selected: values.status,
+                     options: Forms.options(VisitStatus.self, prefix: "visitStatus",
+                                            text: text), selected: values.status,
                      error: errors["status"])
         Forms.textarea(label: text("visits.purpose"), name: "purpose", value: values.purpose, error: errors["purpose"],
                        rows: 2)

@@ -21,7 +21,8 @@ extension VisitPage {
                 H.el("div", [("class", "title-row")]) {
                     H.el("h2", [("id", "engagements")]) { Text(text("visits.engagements")) }
                     if model.canWrite && !deleted {
-                        H.el("a", [("href", SiteURL.new(.engagement).path + "?visit=" + visit.id.uuidString.lowercased()),
+                        H.el("a",
+                             [("href", SiteURL.new(.engagement).path + "?visit=" + visit.id.uuidString.lowercased()),
                                    ("class", "button secondary")]) { Text(text("visits.logEngagement")) }
                     }
                 }
@@ -36,7 +37,8 @@ extension VisitPage {
 
     /// The visit's facts; also shown beside the form when someone else saved first.
     static func facts(_ visit: FieldVisitRecord, text: Localizer) -> Component {
-        let delegation: Component? = visit.users.isEmpty && visit.people.isEmpty ? nil : H.el("ul", [("class", "plain")]) {
+        let delegation: Component? = visit.users.isEmpty && visit.people.isEmpty ? nil : H.el("ul",
+                [("class", "plain")]) {
             for user in visit.users { H.text("li", [], user.name) }
             for person in visit.people { H.el("li") { H.link(person.name, to: .record(.person, person.id)) } }
         }

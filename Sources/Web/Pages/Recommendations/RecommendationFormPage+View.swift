@@ -3,8 +3,11 @@ import Features
 import Markup
 
 extension RecommendationFormPage: RecordFormPage {
-    static let form = RecordForm(.recommendation, list: "recommendations.title", new: "recommendations.new", edit: "recommendations.edit")
-    static func theirs(_ record: RecommendationRecord, text: Localizer) -> Component? { RecommendationViews.facts(record, text: text) }
+    static let form = RecordForm(.recommendation, list: "recommendations.title", new: "recommendations.new",
+                                 edit: "recommendations.edit")
+    static func theirs(_ record: RecommendationRecord, text: Localizer) -> Component? {
+        RecommendationViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -29,6 +32,7 @@ extension RecommendationFormPage: RecordFormPage {
                        selected: values.contextEventIDs, error: errors["contextEventIDs"],
                        help: text("recommendations.targets.help"))
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
-                              label: text("recommendations.confidentiality"), error: errors["confidentiality"], text: text)
+                              label: text("recommendations.confidentiality"), error: errors["confidentiality"],
+                              text: text)
     }
 }

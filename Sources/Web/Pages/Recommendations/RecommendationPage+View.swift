@@ -21,7 +21,8 @@ extension RecommendationPage {
                 if item.engagements.isEmpty && item.contextEvents.isEmpty {
                     Paragraph(text("recommendations.noEvidence"))
                 } else {
-                    EngagementViews.timeline(item.engagements, context: item.contextEvents, newestFirst: false, text: text)
+                    EngagementViews.timeline(item.engagements, context: item.contextEvents, newestFirst: false,
+                                             text: text)
                 }
             }
         }

@@ -6,7 +6,8 @@ import Markup
 enum RecommendationViews {
     static func list(_ items: [RecommendationSummary], text: Localizer) -> Component {
         RecordList.view(items) { item in
-            RecordList.entry(item.title, to: .record(.recommendation, item.id), restricted: item.confidentiality == .restricted,
+            RecordList.entry(item.title, to: .record(.recommendation, item.id),
+                             restricted: item.confidentiality == .restricted,
                              deleted: item.isDeleted, meta: meta(item, text: text), text: text)
         }
     }
@@ -29,7 +30,8 @@ enum RecommendationViews {
             (text("recommendations.targets"), Facts.links(item.targets, .organization)),
             (text("recommendations.level"), Facts.plain(item.summary.level.map { text("level.\($0.rawValue)") })),
             (text("recommendations.group"), Facts.link(item.workingGroup) { .record(.workingGroup, $0) }),
-            (text("recommendations.confidentiality"), Text(text("confidentiality.\(item.summary.confidentiality.rawValue)"))),
+            (text("recommendations.confidentiality"),
+             Text(text("confidentiality.\(item.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
 }

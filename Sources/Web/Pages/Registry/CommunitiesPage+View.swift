@@ -18,7 +18,8 @@ extension CommunitiesPage {
             } else {
                 RecordList.view(model.communities) { community in
                     RecordList.entry(community.name, to: .record(.community, community.id),
-                                     meta: ([text("communityStatus.\(community.status)")] + [community.region?.name].compactMap { $0 })
+                                     meta: ([text("communityStatus.\(community.status)")]
+                                            + [community.region?.name].compactMap { $0 })
                                         .joined(separator: " · "), text: text)
                 }
             }
@@ -31,7 +32,8 @@ extension CommunitiesPage {
                 Forms.select(label: text("communities.region"), name: "regionID",
                              options: Forms.refOptions(model.regions, empty: "—"), selected: values.regionID,
                              error: errors["regionID"])
-                Forms.textarea(label: text("communities.notes"), name: "notes", value: values.notes, error: errors["notes"],
+                Forms.textarea(label: text("communities.notes"), name: "notes", value: values.notes,
+                               error: errors["notes"],
                                rows: 2)
             }
         }

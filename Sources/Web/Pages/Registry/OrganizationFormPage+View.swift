@@ -3,8 +3,11 @@ import Features
 import Markup
 
 extension OrganizationFormPage: RecordFormPage {
-    static let form = RecordForm(.organization, list: "organizations.title", new: "organizations.new", edit: "record.edit", novalidate: true)
-    static func theirs(_ record: OrganizationRecord, text: Localizer) -> Component? { OrganizationViews.facts(record, text: text, name: true) }
+    static let form = RecordForm(.organization, list: "organizations.title", new: "organizations.new",
+                                 edit: "record.edit", novalidate: true)
+    static func theirs(_ record: OrganizationRecord, text: Localizer) -> Component? {
+        OrganizationViews.facts(record, text: text, name: true)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         let notSet = text("people.notSet")
@@ -19,7 +22,8 @@ extension OrganizationFormPage: RecordFormPage {
                      options: Forms.options(GovernanceLevel.self, prefix: "level", text: text, empty: notSet),
                      selected: values.level, error: errors["level"])
         Forms.select(label: text("organizations.parent"), name: "parentID",
-                     options: Forms.refOptions(model.organizations.filter { $0.id != model.existing?.id }, empty: notSet),
+                     options: Forms.refOptions(model.organizations.filter { $0.id != model.existing?.id },
+                                               empty: notSet),
                      selected: values.parentID, error: errors["parentID"])
         Forms.select(label: text("organizations.place"), name: "placeID",
                      options: Forms.refOptions(model.places, empty: notSet), selected: values.placeID,

@@ -13,10 +13,12 @@ extension OrganizationsIndexPage {
             RegistryFilters.nameBox(model.text, text: text)
             Filters.more(open: model.hasMoreFilters, text: text) {
                 Forms.select(label: text("organizations.kind"), name: "kind",
-                             options: Forms.options(OrganizationKind.self, prefix: "kind", text: text, empty: text("list.any")),
+                             options: Forms.options(OrganizationKind.self, prefix: "kind", text: text,
+                                                    empty: text("list.any")),
                              selected: model.kind)
                 Forms.select(label: text("organizations.level"), name: "level",
-                             options: Forms.options(GovernanceLevel.self, prefix: "level", text: text, empty: text("list.any")),
+                             options: Forms.options(GovernanceLevel.self, prefix: "level", text: text,
+                                                    empty: text("list.any")),
                              selected: model.level)
                 Forms.select(label: text("organizations.place"), name: "place",
                              options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
@@ -32,7 +34,8 @@ extension OrganizationsIndexPage {
                     }
                     Badges.of(restricted: false, deleted: row.deleted, text: text)
                 }
-                H.text("p", [("class", "record-meta")], [text("kind.\(row.kind)"), row.level.map { text("level.\($0)") }, row.place]
+                H.text("p", [("class", "record-meta")],
+                       [text("kind.\(row.kind)"), row.level.map { text("level.\($0)") }, row.place]
                     .compactMap { $0 }.joined(separator: " · "))
             }
         }

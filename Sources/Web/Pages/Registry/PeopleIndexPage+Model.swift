@@ -11,11 +11,13 @@ enum PeopleIndexPage {
         var canSeeRestricted: Bool, canRestore: Bool, canWrite: Bool
 
         var hasMoreFilters: Bool {
-            !communityID.isEmpty || !placeID.isEmpty || !sensitivity.isEmpty || sort != SortOrder.name.rawValue || includeDeleted
+            [communityID, placeID, sensitivity].contains { !$0.isEmpty } || sort != SortOrder.name.rawValue
+                || includeDeleted
         }
 
         func query(page: Int) -> String {
-            var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity), ("sort", sort)]
+            var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity),
+                         ("sort", sort)]
             if includeDeleted { items.append(("deleted", "1")) }
             items.append(("page", String(page)))
             return QueryString.encode(items)

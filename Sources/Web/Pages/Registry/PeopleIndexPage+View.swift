@@ -5,7 +5,8 @@ import Markup
 extension PeopleIndexPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let frame = ListFrame(title: text("people.title"), new: model.canWrite ? (text("people.new"), .new(.person)) : nil,
+        let frame = ListFrame(title: text("people.title"),
+                              new: model.canWrite ? (text("people.new"), .new(.person)) : nil,
                               csv: .people, url: .list(.person), isEmpty: model.page.items.isEmpty,
                               emptyText: text("list.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
@@ -13,12 +14,14 @@ extension PeopleIndexPage {
             // On a phone the name box comes first; the other filters fold away until wanted.
             Filters.more(open: model.hasMoreFilters, text: text) {
                 Forms.select(label: text("people.community"), name: "community",
-                             options: Forms.refOptions(model.communities, empty: text("list.any")), selected: model.communityID)
+                             options: Forms.refOptions(model.communities,
+                                                       empty: text("list.any")), selected: model.communityID)
                 Forms.select(label: text("people.place"), name: "place",
                              options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
                 if model.canSeeRestricted {
                     Forms.select(label: text("people.sensitivity"), name: "sensitivity",
-                                 options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text, empty: text("list.any")),
+                                 options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text,
+                                                        empty: text("list.any")),
                                  selected: model.sensitivity)
                 }
                 RegistryFilters.sortAndDeleted(sort: model.sort, includeDeleted: model.includeDeleted,
@@ -26,9 +29,11 @@ extension PeopleIndexPage {
             }
         } items: {
             RecordList.view(model.page.items) { row in
-                RecordList.entry([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .record(.person, row.id),
+                RecordList.entry([row.honorific, row.name].compactMap { $0 }.joined(separator: " "),
+                                 to: .record(.person, row.id),
                                  restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted,
-                                 meta: row.currentRoles.isEmpty ? nil : row.currentRoles.joined(separator: "; "), text: text)
+                                 meta: row.currentRoles.isEmpty ? nil : row.currentRoles.joined(separator: "; "),
+                                 text: text)
                 if let community = row.community { H.text("p", [("class", "record-meta muted")], community) }
             }
         }

@@ -3,7 +3,8 @@ import Features
 import Markup
 
 extension PersonFormPage: RecordFormPage {
-    static let form = RecordForm(.person, list: "people.title", new: "people.new", edit: "record.edit", novalidate: true)
+    static let form = RecordForm(.person, list: "people.title", new: "people.new", edit: "record.edit",
+                                 novalidate: true)
     static func theirs(_ record: PersonRecord, text: Localizer) -> Component? { facts(record, text: text) }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
@@ -20,7 +21,8 @@ extension PersonFormPage: RecordFormPage {
         Forms.select(label: text("people.community"), name: "communityID",
                      options: Forms.refOptions(model.communities, empty: notSet), selected: values.communityID,
                      error: errors["communityID"])
-        Forms.select(label: text("people.place"), name: "placeID", options: Forms.refOptions(model.places, empty: notSet),
+        Forms.select(label: text("people.place"), name: "placeID",
+                     options: Forms.refOptions(model.places, empty: notSet),
                      selected: values.placeID, error: errors["placeID"])
         Forms.field(label: text("people.languages"), name: "languages", value: values.languages,
                     error: errors["languages"], help: text("people.languages.help"), autocomplete: "off")
@@ -32,7 +34,8 @@ extension PersonFormPage: RecordFormPage {
         if model.canWriteRestricted {
             Forms.select(label: text("people.sensitivity"), name: "sensitivity",
                          options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text),
-                         selected: values.sensitivity, error: errors["sensitivity"], help: text("sensitivity.restricted.help"))
+                         selected: values.sensitivity, error: errors["sensitivity"],
+                         help: text("sensitivity.restricted.help"))
         } else {
             Forms.hidden("sensitivity", values.sensitivity)
         }
@@ -45,7 +48,8 @@ extension PersonFormPage: RecordFormPage {
             H.el("legend") { Text(text("people.dataProtection")) }
             H.text("p", [("class", "help")], text("people.dataProtection.help"))
             Forms.select(label: text("people.basis"), name: "lawfulBasis",
-                         options: Forms.options(LawfulBasis.self, prefix: "basis", text: text), selected: values.lawfulBasis,
+                         options: Forms.options(LawfulBasis.self, prefix: "basis",
+                                                text: text), selected: values.lawfulBasis,
                          error: errors["lawfulBasis"])
             for use in ConsentUse.allCases {
                 Forms.select(label: text("consent.\(use.rawValue)"), name: "consent_\(use.rawValue)",
@@ -53,7 +57,8 @@ extension PersonFormPage: RecordFormPage {
                              selected: values.consent[use.rawValue] ?? ConsentAnswer.unknown.rawValue,
                              error: errors["consent.\(use.rawValue)"])
             }
-            Forms.field(label: text("people.obtainedOn"), name: "consentObtainedOn", type: "date", value: values.obtainedOn,
+            Forms.field(label: text("people.obtainedOn"), name: "consentObtainedOn", type: "date",
+                        value: values.obtainedOn,
                         error: errors["consentObtainedOn"])
             Forms.field(label: text("people.method"), name: "consentMethod", value: values.method,
                         error: errors["consentMethod"], help: text("people.method.help"))

@@ -8,7 +8,9 @@ extension PersonPage {
         Section.view(id: "dp-heading", title: text("people.dataProtection")) {
             Facts.list(
                 [(text("people.basis"), Text(text("basis.\(person.lawfulBasis)")))]
-                    + ConsentUse.allCases.map { (text("consent.\($0.rawValue)"), Text(text("answer.\(person.answer($0).rawValue)"))) }
+                    + ConsentUse.allCases.map {
+                        (text("consent.\($0.rawValue)"), Text(text("answer.\(person.answer($0).rawValue)")))
+                    }
                     + [(text("people.sensitivity"), Text(text("sensitivity.\(person.sensitivity)")))],
                 text: text
             )
@@ -21,9 +23,10 @@ extension PersonPage {
 
     static func consent(_ event: ConsentEvent, text: Localizer) -> Component {
         H.el("li") {
-            H.el("time", [("datetime", Formatting.isoDateTime(event.recordedAt))]) { Text(Formatting.dateTime(event.recordedAt)) }
+            Moment.view(event.recordedAt)
             Text(" · \(text("consent.\(event.subject)")): ")
-            H.text("strong", [], event.subject == "basis" ? text("basis.\(event.value)") : text("answer.\(event.value)"))
+            H.text("strong", [],
+                   event.subject == "basis" ? text("basis.\(event.value)") : text("answer.\(event.value)"))
             if let on = event.obtainedOn { Text(" · \(text("people.obtainedOn")) \(on)") }
             if let method = event.method { Text(" · \(method)") }
             Text(" · \(event.recordedBy)")

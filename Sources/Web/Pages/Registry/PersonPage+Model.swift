@@ -9,7 +9,8 @@ enum PersonPage {
         var canWrite: Bool, canRestore: Bool
         var organizations: [RecordRef]
         /// Engagements with them, agreements they are party to, working groups they belong to.
-        var relationship: RelationshipHistory? = nil, agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
+        var relationship: RelationshipHistory? = nil
+        var agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
 
         var current: [PositionRecord] { data.positions.filter { $0.isCurrent(on: today) } }
         var past: [PositionRecord] { data.positions.filter { !$0.isCurrent(on: today) } }

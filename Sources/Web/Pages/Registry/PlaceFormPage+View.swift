@@ -28,7 +28,8 @@ extension PlaceFormPage: RecordFormPage {
             if let error { H.text("p", [("class", "error")], error) }
             for (index, row) in rows.enumerated() {
                 H.el("div", [("class", "name-row")]) {
-                    Forms.field(label: text("places.language"), name: "language\(index)", value: row.0, autocomplete: "off")
+                    Forms.field(label: text("places.language"), name: "language\(index)", value: row.0,
+                                autocomplete: "off")
                     Forms.field(label: text("places.name"), name: "name\(index)", value: row.1, autocomplete: "off")
                 }
             }

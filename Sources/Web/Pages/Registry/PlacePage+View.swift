@@ -18,7 +18,8 @@ extension PlacePage {
             Section.unlessEmpty(model.data.children, id: "children-heading", title: text("places.children")) {
                 columns(model.data.children, .place)
             }
-            Section.unlessEmpty(model.data.organizations, id: "organizations-heading", title: text("places.organizations")) {
+            Section.unlessEmpty(model.data.organizations, id: "organizations-heading",
+                                title: text("places.organizations")) {
                 columns(model.data.organizations, .organization)
             }
             Section.unlessEmpty(model.data.people, id: "people-heading", title: text("places.people")) {

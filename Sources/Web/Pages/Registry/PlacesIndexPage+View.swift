@@ -5,12 +5,15 @@ import Markup
 extension PlacesIndexPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let frame = ListFrame(title: text("places.title"), new: model.canWrite ? (text("places.new"), .new(.place)) : nil,
-                              csv: .places, url: .list(.place), isEmpty: model.page.items.isEmpty, emptyText: text("list.none"))
+        let frame = ListFrame(title: text("places.title"),
+                              new: model.canWrite ? (text("places.new"), .new(.place)) : nil,
+                              csv: .places, url: .list(.place), isEmpty: model.page.items.isEmpty,
+                              emptyText: text("list.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
             RegistryFilters.nameBox(model.text, text: text)
             Forms.select(label: text("places.kind"), name: "kind",
-                         options: Forms.options(PlaceKind.self, prefix: "placeKind", text: text, empty: text("list.any")),
+                         options: Forms.options(PlaceKind.self, prefix: "placeKind", text: text,
+                                                empty: text("list.any")),
                          selected: model.kind)
         } items: {
             RecordList.view(model.page.items) { place in

@@ -14,7 +14,8 @@ extension PositionFormPage {
             errors: errors, novalidate: true)
         let delete = model.existing.map { existing in
             H.el("p", [("class", "separate")]) {
-                H.link(text("positions.delete"), to: .record(.position, existing.id, .delete), [("class", "button danger-link")])
+                H.link(text("positions.delete"), to: .record(.position, existing.id, .delete),
+                       [("class", "button danger-link")])
             }
         }
         return frame.page(chrome: chrome, above: model.needsFinder ? finder(model, text: text) : H.empty,
@@ -42,7 +43,8 @@ extension PositionFormPage {
                 Forms.hidden(name, fixed.id.path)
             }
         }
-        return Forms.select(label: label, name: name, options: Forms.refOptions(matches, empty: "—"), selected: selected,
+        return Forms.select(label: label, name: name, options: Forms.refOptions(matches, empty: "—"),
+                            selected: selected,
                             error: error)
     }
 
@@ -52,13 +54,15 @@ extension PositionFormPage {
             if let person = model.person {
                 Forms.hidden("person", person.id.path)
             } else {
-                Forms.field(label: text("positions.person") + " — " + text("list.filterBox"), name: "personq", type: "search",
+                Forms.field(label: text("positions.person") + " — " + text("list.filterBox"), name: "personq",
+                            type: "search",
                             value: model.personQuery, help: text("list.filterBox.help"))
             }
             if let organization = model.organization {
                 Forms.hidden("organization", organization.id.path)
             } else {
-                Forms.field(label: text("positions.organization") + " — " + text("list.filterBox"), name: "organizationq",
+                Forms.field(label: text("positions.organization") + " — " + text("list.filterBox"),
+                            name: "organizationq",
                             type: "search", value: model.organizationQuery, help: text("list.filterBox.help"))
             }
         }

@@ -13,7 +13,8 @@ enum PositionViews {
             for (heading, positions) in [now, before] where !positions.isEmpty {
                 H.text("h3", [], heading)
                 H.el("ul", [("class", "plain")]) {
-                    for position in positions { line(position, organizationLink: organizationLink, canWrite: canWrite, text: text) }
+                    for position in positions { line(position, organizationLink: organizationLink, canWrite: canWrite,
+                                                     text: text) }
                 }
             }
             add()

@@ -12,7 +12,9 @@ extension DashboardPage {
             if let report = model.report {
                 PeriodViews.subtitle(report, seesRestricted: model.seesRestricted, text: text)
                 H.el("p", [("class", "actions no-print")]) {
-                    H.el("a", [("href", SiteURL.periodReport.path + "?" + model.filter.query), ("class", "button secondary")]) {
+                    H.el("a",
+                         [("href", SiteURL.periodReport.path + "?" + model.filter.query),
+                          ("class", "button secondary")]) {
                         Text(text("dashboard.report"))
                     }
                     H.link(text("stakeholders.link"), to: .stakeholders, [("class", "button secondary")])

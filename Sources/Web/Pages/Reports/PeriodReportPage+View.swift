@@ -13,7 +13,8 @@ extension PeriodReportPage {
                 PeriodViews.subtitle(report, seesRestricted: model.seesRestricted, text: text)
                 H.el("div", [("class", "actions no-print")]) {
                     for (url, label) in [(SiteURL.periodReportFile(.markdown), "period.markdown"),
-                                         (.periodReportFile(.csv), "period.csv"), (.periodReportFile(.html), "report.html"),
+                                         (.periodReportFile(.csv), "period.csv"), (.periodReportFile(.html),
+                                                 "report.html"),
                                          (.dashboard, "dashboard.title")] {
                         H.el("a", [("href", url.path + query), ("class", "button secondary")]) { Text(text(label)) }
                     }

@@ -23,7 +23,8 @@ enum PeriodViews {
                 H.el("ul") {
                     for agreement in report.current.agreementsSigned {
                         H.el("li") {
-                            if let link { H.link(agreement.title, to: link(agreement.id)) } else { Text(agreement.title) }
+                            if let link { H.link(agreement.title,
+                                                 to: link(agreement.id)) } else { Text(agreement.title) }
                             Text(agreement.signedOn.map { " (\($0))" } ?? "")
                         }
                     }
@@ -39,8 +40,10 @@ enum PeriodViews {
                 H.el("thead") {
                     H.el("tr") {
                         H.text("th", [("scope", "col")], text("period.figure"))
-                        H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.current.period))
-                        H.text("th", [("scope", "col"), ("class", "num")], PeriodReportTable.span(report.previous.period))
+                        H.text("th", [("scope", "col"), ("class", "num")],
+                               PeriodReportTable.span(report.current.period))
+                        H.text("th", [("scope", "col"), ("class", "num")],
+                               PeriodReportTable.span(report.previous.period))
                     }
                 }
                 H.el("tbody") {
@@ -57,7 +60,8 @@ enum PeriodViews {
     }
 
     /// The period report as one HTML file that opens anywhere (its stylesheet inside), for a donor.
-    static func standalone(_ report: PeriodReport, seesRestricted: Bool, stylesheet: String, text: Localizer) -> String {
+    static func standalone(_ report: PeriodReport, seesRestricted: Bool, stylesheet: String,
+                           text: Localizer) -> String {
         Standalone.document(title: text("period.title"), stylesheet: stylesheet, text: text) {
             H.el("h1") { Text(text("period.title")) }
             subtitle(report, seesRestricted: seesRestricted, text: text)

@@ -12,8 +12,11 @@ extension PublicUpdatePage {
                 H.el("div", [("class", "notice success"), ("role", "status")]) { Paragraph(text("publicUpdate.ready")) }
                 if canPublish {
                     H.el("div", [("class", "actions")]) {
-                        H.link(text("report.markdown"), to: .record(.visit, update.visit.id, .publicUpdateMarkdown), [("class", "button secondary")])
-                        H.link(text("report.html"), to: .record(.visit, update.visit.id, .publicUpdateHTML), [("class", "button secondary")])
+                        for (action, label) in [(RecordAction.publicUpdateMarkdown, "report.markdown"),
+                                                (.publicUpdateHTML, "report.html")] {
+                            H.link(text(label), to: .record(.visit, update.visit.id, action),
+                                   [("class", "button secondary")])
+                        }
                     }
                 } else {
                     H.text("p", [("class", "help")], text("publicUpdate.mayNotPublish"))
@@ -24,18 +27,21 @@ extension PublicUpdatePage {
                     H.el("ul") {
                         for problem in result.problems {
                             H.el("li") {
-                                if let target = anchor(problem) {
-                                    H.el("a", [("href", target)]) { Text(sentence(problem, update: update, text: text)) }
-                                } else {
-                                    Text(sentence(problem, update: update, text: text))
-                                }
+                                let words = sentence(problem, update: update, text: text)
+                                if let target = anchor(problem) { H.el("a",
+                                        [("href", target)]) { Text(words) } } else { Text(words) }
                             }
                         }
                     }
                 }
             }
-            if result.restrictedLeftOut > 0 { H.text("p", [("class", "help")], text("publicUpdate.restrictedLeftOut", String(result.restrictedLeftOut))) }
-            if result.quotesWithheld > 0 { H.text("p", [("class", "help")], text("publicUpdate.withheldLeftOut", String(result.quotesWithheld))) }
+            if result.restrictedLeftOut > 0 {
+                H.text("p", [("class", "help")],
+                       text("publicUpdate.restrictedLeftOut", String(result.restrictedLeftOut)))
+            }
+            if result.quotesWithheld > 0 {
+                H.text("p", [("class", "help")], text("publicUpdate.withheldLeftOut", String(result.quotesWithheld)))
+            }
         }
     }
 
@@ -60,6 +66,7 @@ extension PublicUpdatePage {
 
     /// The check names its places by field ("lead") or by engagement title; fields get words.
     static func placeName(_ place: String, text: Localizer) -> String {
-        ["delegation", "headline", "lead", "closing", "label"].contains(place) ? text("publicUpdate.place.\(place)") : "“\(place)”"
+        let fields = ["delegation", "headline", "lead", "closing", "label"]
+        return fields.contains(place) ? text("publicUpdate.place.\(place)") : "“\(place)”"
     }
 }

@@ -8,11 +8,14 @@ extension PublicUpdatePage {
         let update = model.update
         let title = text("publicUpdate.title", update.visit.summary.title)
         return Layout.page(title: title, chrome: chrome) {
-            Breadcrumb.view([(update.visit.summary.title, .record(.visit, update.visit.id))], cssClass: "breadcrumb no-print")
+            Breadcrumb.view([(update.visit.summary.title, .record(.visit, update.visit.id))],
+                            cssClass: "breadcrumb no-print")
             H.el("h1") { Text(title) }
             H.text("p", [("class", "help")], text("publicUpdate.intro"))
             check(update, canPublish: model.canPublish, text: text)
-            if model.conflict { H.el("div", [("class", "error-summary"), ("role", "alert")]) { Paragraph(text("record.conflict")) } }
+            if model.conflict {
+                H.el("div", [("class", "error-summary"), ("role", "alert")]) { Paragraph(text("record.conflict")) }
+            }
             Forms.errorSummary(model.errors, text: text, idPrefix: "pu-")
             if model.canWrite { form(model, chrome: chrome) }
             H.el("h2") { Text(text("publicUpdate.preview")) }

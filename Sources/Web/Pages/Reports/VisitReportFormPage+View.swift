@@ -25,7 +25,8 @@ extension VisitReportFormPage {
     /// The other author's sections, as they saved them.
     static func theirs(_ narrative: VisitReportNarrative, text: Localizer) -> Component {
         H.group {
-            for (label, value) in [("report.introduction", narrative.introduction), ("report.conclusions", narrative.conclusions),
+            for (label, value) in [("report.introduction", narrative.introduction),
+                                   ("report.conclusions", narrative.conclusions),
                                    ("report.nextSteps", narrative.nextSteps)] {
                 if let value { H.text("h3", [], text(label)); Paragraph(value) }
             }

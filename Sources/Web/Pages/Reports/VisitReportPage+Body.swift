@@ -3,7 +3,9 @@ import Features
 import Markup
 
 extension VisitReportPage {
-    static func body(_ report: VisitReport, drafted: String, text: Localizer, photo: (PhotoRecord) -> String?) -> Component {
+    /// The report: on the site, and in the single-file export.
+    static func body(_ report: VisitReport, drafted: String, text: Localizer,
+                     photo: (PhotoRecord) -> String?) -> Component {
         let visit = report.visit
         return H.el("article", [("class", "report")]) {
             H.el("h1") { Text(visit.summary.title) }
@@ -15,7 +17,7 @@ extension VisitReportPage {
                     Text(report.delegation.joined(separator: ", "))
                 }
             }
-            if let introduction = report.narrative.introduction { for paragraph in paragraphs(introduction) { Paragraph(paragraph) } }
+            for paragraph in paragraphs(report.narrative.introduction ?? "") { Paragraph(paragraph) }
             if visit.purpose != nil || visit.notes != nil {
                 H.el("h2") { Text(text("report.summary")) }
                 for paragraph in [visit.purpose, visit.notes].compactMap({ $0 }) { Paragraph(paragraph) }
@@ -27,7 +29,8 @@ extension VisitReportPage {
                 H.el("h2") { Text(text("report.agreements")) }
                 H.el("ul") {
                     for agreement in report.agreements {
-                        H.text("li", [], agreement.title + " — " + text("agreementStatus.\(agreement.status.rawValue)") + (agreement.signedOn.map { ", \($0)" } ?? ""))
+                        H.text("li", [], agreement.title + " — " + text("agreementStatus.\(agreement.status.rawValue)")
+                               + (agreement.signedOn.map { ", \($0)" } ?? ""))
                     }
                     for group in report.workingGroups { H.text("li", [], text("report.groupStarted", group.name)) }
                 }
@@ -37,8 +40,9 @@ extension VisitReportPage {
                 H.el("h2") { Text(text("report.followUps")) }
                 H.el("ul") {
                     for item in followUps {
-                        H.text("li", [], item.text + " (" + [item.owner?.name, item.dueOn.map { text("followUps.due", $0.description) },
-                                                             text("followUpStatus.\(item.status.rawValue)")].compactMap { $0 }.joined(separator: ", ") + ")")
+                        let facts = [item.owner?.name, item.dueOn.map { text("followUps.due", $0.description) },
+                                     text("followUpStatus.\(item.status.rawValue)")].compactMap { $0 }
+                        H.text("li", [], item.text + " (" + facts.joined(separator: ", ") + ")")
                     }
                 }
             }
@@ -54,7 +58,9 @@ extension VisitReportPage {
                 H.el("h2") { Text(text("report.context")) }
                 H.el("ul") {
                     for event in report.context {
-                        H.text("li", [], ContextEventViews.dates(event.period) + ": " + event.title + (event.places.isEmpty ? "" : " (" + event.places.map(\.name).joined(separator: ", ") + ")"))
+                        let names = event.places.map(\.name).joined(separator: ", ")
+                        let places = names.isEmpty ? "" : " (" + names + ")"
+                        H.text("li", [], ContextEventViews.dates(event.period) + ": " + event.title + places)
                     }
                 }
             }

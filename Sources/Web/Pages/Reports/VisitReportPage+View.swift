@@ -17,7 +17,8 @@ extension VisitReportPage {
             }
             if model.canWrite {
                 H.el("p", [("class", "no-print")]) {
-                    H.link(text("report.edit"), to: .record(.visit, visit.id, .editReport), [("class", "button primary")])
+                    H.link(text("report.edit"), to: .record(.visit, visit.id, .editReport),
+                           [("class", "button primary")])
                 }
             }
             H.text("p", [("class", "help no-print")], text("report.print"))
@@ -28,7 +29,8 @@ extension VisitReportPage {
     /// A whole document that opens anywhere: the stylesheet inline, photos as data.
     static func standalone(_ report: VisitReport, drafted: String, stylesheet: String, text: Localizer,
                            photo: (PhotoRecord) -> String?) -> String {
-        Standalone.document(title: text("report.title", report.visit.summary.title), stylesheet: stylesheet, text: text) {
+        Standalone.document(title: text("report.title", report.visit.summary.title), stylesheet: stylesheet,
+                            text: text) {
             body(report, drafted: drafted, text: text, photo: photo)
         }
     }

@@ -26,7 +26,9 @@ extension AssessmentsPage {
                     H.el("tr") {
                         for key in keys { H.text("th", [("scope", "col")], text(key)) }
                         if model.canWrite {
-                            H.el("th", [("scope", "col")]) { H.text("span", [("class", "visually-hidden")], text("assessments.remove")) }
+                            H.el("th",
+                                 [("scope", "col")]) { H.text("span", [("class", "visually-hidden")],
+                                                              text("assessments.remove")) }
                         }
                     }
                 }
@@ -40,9 +42,11 @@ extension AssessmentsPage {
         }
     }
 
-    static func row(_ assessment: AssessmentRecord, earlier: AssessmentRecord?, canWrite: Bool, chrome: Chrome) -> Component {
+    static func row(_ assessment: AssessmentRecord, earlier: AssessmentRecord?, canWrite: Bool,
+                    chrome: Chrome) -> Component {
         let text = chrome.text
-        let movement = earlier.map { StakeholderViews.movement(StakeholderMovement(from: $0.scores, to: assessment.scores), text: text) }
+        let movement = earlier.map { StakeholderViews.movement(StakeholderMovement(from: $0.scores,
+                to: assessment.scores), text: text) }
         return H.el("tr") {
             H.text("td", [], assessment.assessedOn.description)
             H.text("td", [("class", "num")], String(assessment.scores.influence))
@@ -75,7 +79,8 @@ extension AssessmentsPage {
                              selected: values.influence ?? "3", error: errors["influence"],
                              help: text("assessments.influence.help"))
                 Forms.select(label: text("assessments.interest"), name: "interest", options: scale,
-                             selected: values.interest ?? "3", error: errors["interest"], help: text("assessments.interest.help"))
+                             selected: values.interest ?? "3", error: errors["interest"],
+                             help: text("assessments.interest.help"))
                 Forms.select(label: text("assessments.stance"), name: "stance",
                              options: StakeholderStance.allCases.map { ($0.rawValue, text("stance.\($0.rawValue)")) },
                              selected: values.stance ?? StakeholderStance.neutral.rawValue, error: errors["stance"])

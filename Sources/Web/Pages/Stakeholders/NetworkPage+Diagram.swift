@@ -7,19 +7,24 @@ extension NetworkPage {
         // Direct connections alone take the outer ring: the picture's room is theirs.
         let twoSteps = network.nodes.contains { $0.step == 2 }
         let positions = NetworkLayout.layout(
-            nodes: network.nodes.map { NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2) },
-            edges: network.edges.map { NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight) },
+            nodes: network.nodes.map { NetworkLayout.Node(id: $0.id.uuidString,
+                                                          step: twoSteps || $0.step == 0 ? $0.step : 2) },
+            edges: network.edges.map { NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString,
+                                                          weight: $0.weight) },
             // Rings only, no forces: around one centre, steps on concentric rings with each second-step name in
             // the sector of the first-step one it hangs from reads best, and hubs do not collapse inwards.
             width: width, height: height, margin: margin, iterations: 0)
         let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
             guard let point = positions[node.id.uuidString] else { return nil }
-            let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization, node.id, .network)).path
-            return NetworkDiagram.Node(id: node.id.uuidString, label: node.name, kind: node.isPerson ? "person" : "organization", step: node.step,
+            let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization,
+                    node.id, .network)).path
+            return NetworkDiagram.Node(id: node.id.uuidString, label: node.name,
+                                       kind: node.isPerson ? "person" : "organization", step: node.step,
                                        href: href, x: point.x, y: point.y)
         }
         let edges = network.edges.map { edge in
-            NetworkDiagram.Edge(from: edge.from.uuidString, to: edge.to.uuidString, label: through(edge, text: text), weight: edge.weight)
+            NetworkDiagram.Edge(from: edge.from.uuidString, to: edge.to.uuidString, label: through(edge, text: text),
+                                weight: edge.weight)
         }
         let words = NetworkDiagram.Words(summary: text("network.connections"), from: text("network.from"),
                                          to: text("network.to"), through: text("network.through"))

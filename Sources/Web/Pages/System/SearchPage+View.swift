@@ -6,7 +6,8 @@ extension SearchPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let query = model.query
-        return Layout.page(title: query.isEmpty ? text("search.title") : text("search.titleFor", query), chrome: chrome) {
+        return Layout.page(title: query.isEmpty ? text("search.title") : text("search.titleFor", query),
+                           chrome: chrome) {
             H.el("h1") { Text(text("search.title")) }
             Filters.form(action: .search, submit: text("search.submit"), text: text) {
                 Forms.field(label: text("search.label"), name: "q", type: "search", value: query, id: "search-page-q")

@@ -15,7 +15,8 @@ extension SetupPage {
                                 required: true, autocomplete: "name")
                     Forms.field(label: text("field.email"), name: "email", type: "email", value: model.email,
                                 error: model.errors["email"], required: true, autocomplete: "username")
-                    Forms.field(label: text("field.password"), name: "password", type: "password", error: model.errors["password"],
+                    Forms.field(label: text("field.password"), name: "password", type: "password",
+                                error: model.errors["password"],
                                 help: text("field.password.help", String(PasswordPolicy.minimumLength)),
                                 required: true, autocomplete: "new-password")
                     Forms.submit(text("setup.submit"))

@@ -8,7 +8,8 @@ extension SignInPage {
             H.el("div", [("class", "narrow")]) {
                 H.el("h1") { Text(text("signIn.title")) }
                 if let error = model.formError {
-                    H.el("div", [("class", "error-summary"), ("role", "alert"), ("id", "sign-in-error")]) { Paragraph(error) }
+                    H.el("div",
+                         [("class", "error-summary"), ("role", "alert"), ("id", "sign-in-error")]) { Paragraph(error) }
                 }
                 H.el("form", [("method", "post"), ("action", SiteURL.signIn.path)]) {
                     Forms.csrf(chrome.csrfToken)

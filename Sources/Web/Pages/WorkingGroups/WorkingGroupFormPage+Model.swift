@@ -21,7 +21,11 @@ enum WorkingGroupFormPage {
         /// "Bedri Hamza, chair, 2023-08-07" (an empty from when only the end is known).
         static func line(_ member: WorkingGroupMember) -> String {
             var parts = [member.person.name, member.part.rawValue]
-            if let from = member.period.from { parts.append(from.description) } else if member.period.to != nil { parts.append("") }
+            if let from = member.period.from {
+                parts.append(from.description)
+            } else if member.period.to != nil {
+                parts.append("")
+            }
             if let to = member.period.to { parts.append(to.description) }
             return parts.joined(separator: ", ")
         }

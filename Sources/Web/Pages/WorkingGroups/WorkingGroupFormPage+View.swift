@@ -4,7 +4,9 @@ import Markup
 
 extension WorkingGroupFormPage: RecordFormPage {
     static let form = RecordForm(.workingGroup, list: "groups.title", new: "groups.new", edit: "groups.edit")
-    static func theirs(_ record: WorkingGroupRecord, text: Localizer) -> Component? { WorkingGroupViews.facts(record, text: text) }
+    static func theirs(_ record: WorkingGroupRecord, text: Localizer) -> Component? {
+        WorkingGroupViews.facts(record, text: text)
+    }
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.field(label: text("groups.name"), name: "name", value: values.name, error: errors["name"], required: true)

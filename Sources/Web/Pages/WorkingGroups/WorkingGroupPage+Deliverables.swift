@@ -25,7 +25,8 @@ extension WorkingGroupPage {
                     Forms.select(label: text("groups.deliverableKind"), name: "kind",
                                  options: Forms.options(DeliverableKind.self, prefix: "deliverableKind", text: text),
                                  selected: values["kind"], error: errors["kind"], id: "dl-kind")
-                    Forms.field(label: text("groups.deliverableDue"), name: "dueOn", type: "date", value: values["dueOn"] ?? "",
+                    Forms.field(label: text("groups.deliverableDue"), name: "dueOn", type: "date",
+                                value: values["dueOn"] ?? "",
                                 error: errors["dueOn"], id: "dl-dueOn")
                     Forms.submit(text("groups.addDeliverable"), "secondary")
                 }
@@ -42,7 +43,8 @@ extension WorkingGroupPage {
                 if late { H.text("span", [("class", "badge badge-overdue")], text("groups.late")) }
             }
             H.text("p", [("class", "record-meta")],
-                   [text("deliverableKind.\(item.kind.rawValue)"), item.dueOn.map { text("followUps.due", $0.description) },
+                   [text("deliverableKind.\(item.kind.rawValue)"),
+                    item.dueOn.map { text("followUps.due", $0.description) },
                     text("deliverableStatus.\(item.status.rawValue)")].compactMap { $0 }.joined(separator: " · "))
             if model.canChange {
                 H.el("div", [("class", "actions")]) {

@@ -9,7 +9,8 @@ extension WorkingGroupPage {
         let summary = group.summary
         let current = group.members.filter { $0.isCurrent(on: model.today) }
         let former = group.members.filter { !$0.isCurrent(on: model.today) }
-        return RecordHeader(.workingGroup, group, list: text("groups.title"), restricted: summary.confidentiality == .restricted,
+        return RecordHeader(.workingGroup, group, list: text("groups.title"),
+                            restricted: summary.confidentiality == .restricted,
                             canWrite: model.canWrite, canRestore: model.canRestore).page(chrome: chrome) {
             WorkingGroupViews.facts(group, text: text)
             Section.view(id: "members", title: text("groups.membersTitle")) {

@@ -6,10 +6,12 @@ import Markup
 enum WorkingGroupViews {
     static func list(_ items: [WorkingGroupSummary], text: Localizer) -> Component {
         RecordList.view(items) { item in
-            RecordList.entry(item.name, to: .record(.workingGroup, item.id), restricted: item.confidentiality == .restricted,
+            RecordList.entry(item.name, to: .record(.workingGroup, item.id),
+                             restricted: item.confidentiality == .restricted,
                              deleted: item.isDeleted, meta: nil, text: text)
             if let agreement = item.agreement {
-                H.el("p", [("class", "record-meta muted")]) { H.link(agreement.name, to: .record(.agreement, agreement.id)) }
+                H.el("p",
+                     [("class", "record-meta muted")]) { H.link(agreement.name, to: .record(.agreement, agreement.id)) }
             }
         }
     }

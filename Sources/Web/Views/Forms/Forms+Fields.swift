@@ -64,7 +64,8 @@ extension Forms {
                             ("aria-describedby", "\(id)-help"), ("aria-invalid", error == nil ? nil : "true")]) {
                 for ref in refs {
                     let value = ref.id.uuidString.lowercased()
-                    H.el("option", [("value", value), ("selected", selected.contains(value) ? "" : nil)]) { Text(ref.name) }
+                    H.el("option",
+                         [("value", value), ("selected", selected.contains(value) ? "" : nil)]) { Text(ref.name) }
                 }
             }
         }

@@ -17,7 +17,8 @@ struct ListFrame {
     var emptyText: String
 
     func page<Item>(chrome: Chrome, pager list: ListPage<Item>, query: (Int) -> String = { "page=\($0)" },
-                    above: Component = EmptyComponent(), @ComponentBuilder filters: () -> Component = { EmptyComponent() },
+                    above: Component = EmptyComponent(),
+                    @ComponentBuilder filters: () -> Component = { EmptyComponent() },
                     @ComponentBuilder items: () -> Component) -> String {
         page(chrome: chrome, pager: Pager.view(list, base: url, query: query, text: chrome.text), above: above,
              filters: filters, items: items)

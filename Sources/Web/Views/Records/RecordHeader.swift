@@ -54,7 +54,8 @@ extension RecordHeader {
         self.init(trail: list.map { [($0, .list(resource))] } ?? trail, title: title ?? record.label, meta: meta,
                   restricted: restricted,
                   deleted: record.isDeleted, mark: mark,
-                  controls: RecordControls(resource: resource, id: record.id, isDeleted: record.isDeleted, canWrite: canWrite,
+                  controls: RecordControls(resource: resource, id: record.id, isDeleted: record.isDeleted,
+                                           canWrite: canWrite,
                                            canRestore: canRestore))
     }
 
