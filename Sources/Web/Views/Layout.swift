@@ -36,6 +36,16 @@ enum Layout {
         return html
     }
 
+    /// A short page in a narrow column: sign-in, setup, a confirmation.
+    static func narrow(title: String, chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
+        page(title: title, chrome: chrome) {
+            H.el("div", [("class", "narrow")]) {
+                H.el("h1") { Text(title) }
+                content()
+            }
+        }
+    }
+
     private static func header(_ chrome: Chrome) -> Component {
         let text = chrome.text
         return H.el("header", [("class", "site")]) {

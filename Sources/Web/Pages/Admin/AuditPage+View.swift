@@ -28,16 +28,14 @@ extension AuditPage {
             }
             H.el("nav", [("class", "pager"), ("aria-label", text("common.page", String(model.page.page)))]) {
                 if model.page.page > 1 {
-                    H.el("a",
-                         [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page - 1)),
-                          ("rel", "prev")]) {
+                    H.el("a", [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page - 1)),
+                               ("rel", "prev")]) {
                         Text(text("audit.newer"))
                     }
                 }
                 if model.page.hasMore {
-                    H.el("a",
-                         [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page + 1)),
-                          ("rel", "next")]) {
+                    H.el("a", [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page + 1)),
+                               ("rel", "next")]) {
                         Text(text("audit.older"))
                     }
                 }

@@ -10,9 +10,8 @@ extension ImportUploadPage {
             H.el("h1") { Text(text("import.title")) }
             H.text("p", [("class", "help")], text("import.order"))
             Forms.errorSummary(errors, text: text)
-            H.el("form",
-                 [("method", "post"), ("action", SiteURL.list(.importBatch).path),
-                  ("enctype", "multipart/form-data")]) {
+            H.el("form", [("method", "post"), ("action", SiteURL.list(.importBatch).path),
+                          ("enctype", "multipart/form-data")]) {
                 Forms.csrf(chrome.csrfToken)
                 Forms.select(label: text("import.kind"), name: "kind",
                              options: ImportKind.order.map { ($0.rawValue, text("import.kind.\($0.rawValue)")) },

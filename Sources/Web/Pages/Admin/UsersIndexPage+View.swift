@@ -8,9 +8,8 @@ extension UsersIndexPage {
         let frame = ListFrame(title: text("users.title"), new: (text("users.new"), .new(.user)), url: .list(.user),
                               hasFilters: false, isEmpty: model.users.isEmpty, emptyText: text("users.none"))
         return frame.page(chrome: chrome) {
-            H.el("div",
-                 [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
-                  ("aria-label", text("users.title"))]) {
+            H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
+                         ("aria-label", text("users.title"))]) {
                 H.el("table") {
                     H.el("thead") {
                         H.el("tr") {

@@ -3,10 +3,7 @@ import Features
 import Markup
 
 extension AgreementFormPage: RecordFormPage {
-    static let form = RecordForm(.agreement, list: "agreements.title", new: "agreements.new", edit: "agreements.edit")
-    static func theirs(_ record: AgreementRecord, text: Localizer) -> Component? {
-        AgreementViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.agreement, keys: "agreements")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -32,5 +29,9 @@ extension AgreementFormPage: RecordFormPage {
                        rows: 4)
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
                               label: text("agreements.confidentiality"), error: errors["confidentiality"], text: text)
+    }
+
+    static func theirs(_ record: AgreementRecord, text: Localizer) -> Component? {
+        AgreementViews.facts(record, text: text)
     }
 }

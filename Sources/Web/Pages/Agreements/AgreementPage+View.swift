@@ -30,14 +30,11 @@ extension AgreementPage {
     }
 
     static func engagements(_ agreement: AgreementRecord, text: Localizer) -> Component {
-        Section.view(id: "agreement-engagements", title: text("agreements.engagements")) {
-            if agreement.engagements.isEmpty {
-                Paragraph(text("agreements.noEngagements"))
-            } else {
-                RecordList.view(agreement.engagements) { item in
-                    RecordList.entry(item.engagement.name, to: .record(.engagement, item.engagement.id),
-                                     meta: "\(item.day) · \(text("agreementLink.\(item.link.rawValue)"))", text: text)
-                }
+        Section.items(agreement.engagements, id: "agreement-engagements", title: text("agreements.engagements"),
+                      none: text("agreements.noEngagements")) {
+            RecordList.view($0) { item in
+                RecordList.entry(item.engagement.name, to: .record(.engagement, item.engagement.id),
+                                 meta: "\(item.day) · \(text("agreementLink.\(item.link.rawValue)"))", text: text)
             }
         }
     }

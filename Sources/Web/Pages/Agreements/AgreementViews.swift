@@ -5,11 +5,7 @@ import Markup
 /// Pieces of the agreement pages that other pages show too: the list, the line about one, its facts.
 enum AgreementViews {
     static func list(_ items: [AgreementSummary], text: Localizer) -> Component {
-        RecordList.view(items) { item in
-            RecordList.entry(item.title, to: .record(.agreement, item.id),
-                             restricted: item.confidentiality == .restricted,
-                             deleted: item.isDeleted, meta: meta(item, text: text), text: text)
-        }
+        RecordList.of(items, text: text) { meta($0, text: text) }
     }
 
     /// "Partnership · Signed · signed 2023-08-07".
@@ -54,4 +50,10 @@ enum AgreementViews {
             }
         }
     }
+}
+
+extension AgreementSummary: Listed {
+    static let resource = Resource.agreement
+    var listedName: String { title }
+    var isRestricted: Bool { confidentiality == .restricted }
 }

@@ -10,14 +10,10 @@ extension AgreementsIndexPage {
                               url: .list(.agreement), isEmpty: model.page.items.isEmpty,
                               emptyText: text("agreements.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
-            Forms.select(label: text("agreements.status"), name: "status",
-                         options: Forms.options(AgreementStatus.self, prefix: "agreementStatus", text: text,
-                                                empty: text("list.any")),
-                         selected: model.status)
-            Forms.select(label: text("agreements.kind"), name: "kind",
-                         options: Forms.options(AgreementKind.self, prefix: "agreementKind", text: text,
-                                                empty: text("list.any")),
-                         selected: model.kind)
+            Filters.choice(AgreementStatus.self, text("agreements.status"), name: "status", prefix: "agreementStatus",
+                           selected: model.status, text: text)
+            Filters.choice(AgreementKind.self, text("agreements.kind"), name: "kind", prefix: "agreementKind",
+                           selected: model.kind, text: text)
         } items: {
             AgreementViews.list(model.page.items, text: text)
         }

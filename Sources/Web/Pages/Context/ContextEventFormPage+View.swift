@@ -3,10 +3,7 @@ import Features
 import Markup
 
 extension ContextEventFormPage: RecordFormPage {
-    static let form = RecordForm(.contextEvent, list: "context.title", new: "context.new", edit: "context.edit")
-    static func theirs(_ record: ContextEventRecord, text: Localizer) -> Component? {
-        ContextEventViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.contextEvent, keys: "context")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -29,5 +26,9 @@ extension ContextEventFormPage: RecordFormPage {
                     error: errors["sourceURL"])
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
                               label: text("context.confidentiality"), error: errors["confidentiality"], text: text)
+    }
+
+    static func theirs(_ record: ContextEventRecord, text: Localizer) -> Component? {
+        ContextEventViews.facts(record, text: text)
     }
 }

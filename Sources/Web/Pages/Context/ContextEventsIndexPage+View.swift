@@ -11,12 +11,9 @@ extension ContextEventsIndexPage {
                               intro: text("context.intro"), url: .list(.contextEvent),
                               isEmpty: model.page.items.isEmpty, emptyText: text("context.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
-            Forms.select(label: text("context.kind"), name: "kind",
-                         options: Forms.options(ContextEventKind.self, prefix: "contextKind", text: text,
-                                                empty: text("list.any")),
-                         selected: model.kind)
-            Forms.select(label: text("context.places"), name: "place",
-                         options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+            Filters.choice(ContextEventKind.self, text("context.kind"), name: "kind", prefix: "contextKind",
+                           selected: model.kind, text: text)
+            Filters.choice(model.places, text("context.places"), name: "place", selected: model.placeID, text: text)
             Filters.period(from: model.from, to: model.to, errors: model.errors, text: text)
         } items: {
             RecordList.view(model.page.items, itemClass: "context-event") { ContextEventViews.entry($0, text: text) }

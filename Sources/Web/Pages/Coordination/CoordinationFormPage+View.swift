@@ -3,11 +3,7 @@ import Features
 import Markup
 
 extension CoordinationFormPage: RecordFormPage {
-    static let form = RecordForm(.coordination, list: "coordination.title", new: "coordination.new",
-                                 edit: "coordination.edit")
-    static func theirs(_ record: CoordinationRecord, text: Localizer) -> Component? {
-        CoordinationViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.coordination, keys: "coordination")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.field(label: text("coordination.organization"), name: "organization", value: values.organization,
@@ -25,5 +21,9 @@ extension CoordinationFormPage: RecordFormPage {
                     error: errors["contactPersonID"], id: "f-contactPersonID")
         Forms.textarea(label: text("coordination.notes"), name: "notes", value: values.notes, error: errors["notes"],
                        rows: 4)
+    }
+
+    static func theirs(_ record: CoordinationRecord, text: Localizer) -> Component? {
+        CoordinationViews.facts(record, text: text)
     }
 }

@@ -14,8 +14,8 @@ extension CoordinationIndexPage {
                        ("download", "")]) { Text(text("coordination.export")) }
         }
         return frame.page(chrome: chrome, above: download) {
-            Forms.select(label: text("coordination.places"), name: "place",
-                         options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+            Filters.choice(model.places, text("coordination.places"), name: "place", selected: model.placeID,
+                           text: text)
             Filters.period(from: model.from, to: model.to, errors: model.errors, text: text)
         } items: {
             matrix(model.matrix, text: text)

@@ -3,11 +3,7 @@ import Features
 import Markup
 
 extension EngagementFormPage: RecordFormPage {
-    static let form = RecordForm(.engagement, list: "engagements.title", new: "engagements.new",
-                                 edit: "engagements.edit")
-    static func theirs(_ record: EngagementRecord, text: Localizer) -> Component? {
-        EngagementViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.engagement, keys: "engagements")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.select(label: text("engagements.kind"), name: "kind",
@@ -69,5 +65,9 @@ extension EngagementFormPage: RecordFormPage {
                                   label: text("engagements.confidentiality"), error: errors["confidentiality"],
                                   text: text)
         }
+    }
+
+    static func theirs(_ record: EngagementRecord, text: Localizer) -> Component? {
+        EngagementViews.facts(record, text: text)
     }
 }

@@ -6,18 +6,13 @@ extension EngagementPage {
     /// What is to be done after it, by whom and when; and the form to add one.
     static func followUps(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        let record = model.record
-        return Section.view(id: "follow-ups", title: text("engagements.followUps")) {
-            if record.followUps.isEmpty {
-                Paragraph(text("engagements.noFollowUps"))
-            } else {
-                FollowUpViews.list(record.followUps, today: model.today, showEngagement: false,
-                                   canWrite: model.canChange,
-                                   chrome: chrome)
-            }
+        return Section.items(model.record.followUps, id: "follow-ups", title: text("engagements.followUps"),
+                             none: text("engagements.noFollowUps")) {
+            FollowUpViews.list($0, today: model.today, showEngagement: false, canWrite: model.canChange, chrome: chrome)
+        } add: {
             if model.canChange {
                 let form = SubForm(.followUp, model)
-                form.element(.record(.engagement, record.id, .followUps), section: "follow-ups", chrome: chrome) {
+                form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups", chrome: chrome) {
                     H.el("h3") { Text(text("engagements.addFollowUp")) }
                     form.field(text("engagements.followUp"), "text", required: true)
                     form.select(text("engagements.followUpOwner"), "ownerID",

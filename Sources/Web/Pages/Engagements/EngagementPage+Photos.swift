@@ -6,17 +6,12 @@ extension EngagementPage {
     /// The photos with their captions, credits and the people shown; and the form to add one.
     static func photos(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        let record = model.record
-        return Section.view(id: "photos", title: text("photos.title")) {
-            if record.photos.isEmpty {
-                Paragraph(text("photos.none"))
-            } else {
-                H.el("div",
-                     [("class", "photos")]) { for item in record.photos { photo(item, model: model, chrome: chrome) } }
-            }
+        return Section.items(model.record.photos, id: "photos", title: text("photos.title"), none: text("photos.none")) {
+            photos in H.el("div", [("class", "photos")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
+        } add: {
             if model.canChange {
                 let form = SubForm(.photo, model)
-                form.element(.record(.engagement, record.id, .photos), section: "photos", multipart: true,
+                form.element(.record(.engagement, model.record.id, .photos), section: "photos", multipart: true,
                              chrome: chrome) {
                     H.el("h3") { Text(text("photos.add")) }
                     // A browser never fills a file field again, so after a mistake the help says to choose it again.

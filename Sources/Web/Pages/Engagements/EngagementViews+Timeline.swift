@@ -21,9 +21,8 @@ extension EngagementViews {
             for (_, item) in ordered {
                 switch item.entry {
                 case .engagement(let engagement): H.el("li") { entry(engagement, text: text) }
-                case .context(let event): H.el("li",
-                                               [("class", "context-event")]) { ContextEventViews.entry(event,
-                                                       text: text) }
+                case .context(let event):
+                    H.el("li", [("class", "context-event")]) { ContextEventViews.entry(event, text: text) }
                 }
             }
         }

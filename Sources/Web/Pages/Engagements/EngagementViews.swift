@@ -23,21 +23,24 @@ enum EngagementViews {
         (empty.map { [("", $0)] } ?? []) + kinds.map { ($0.key, $0.label ?? text("engagementKind.\($0.key)")) }
     }
 
+    /// Each engagement with when and where it was, and the visit it belongs to.
     static func list(_ items: [EngagementSummary], text: Localizer) -> Component {
-        RecordList.view(items) { entry($0, text: text) }
+        RecordList.of(items, text: text) { meta($0, text: text) } more: { item in
+            if let visit = item.visit { RecordList.link(visit, .visit) }
+        }
     }
 
     static func entry(_ item: EngagementSummary, text: Localizer) -> Component {
         H.group {
-            RecordList.entry(item.title, to: .record(.engagement, item.id),
-                             restricted: item.confidentiality == .restricted,
-                             deleted: item.isDeleted,
-                             meta: ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 })
-                                .joined(separator: " · "), text: text)
-            if let visit = item.visit {
-                H.el("p", [("class", "record-meta muted")]) { H.link(visit.name, to: .record(.visit, visit.id)) }
-            }
+            RecordList.entry(item.title, to: .record(.engagement, item.id), restricted: item.isRestricted,
+                             deleted: item.isDeleted, meta: meta(item, text: text), text: text)
+            if let visit = item.visit { RecordList.link(visit, .visit) }
         }
+    }
+
+    /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade) · Mitrovicë/Mitrovica · Town hall".
+    static func meta(_ item: EngagementSummary, text: Localizer) -> String {
+        ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · ")
     }
 
     /// The engagement's facts; also shown beside the form when someone else saved first.
@@ -62,4 +65,10 @@ enum EngagementViews {
             (text("engagements.confidentiality"), Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
         ], text: text)
     }
+}
+
+extension EngagementSummary: Listed {
+    static let resource = Resource.engagement
+    var listedName: String { title }
+    var isRestricted: Bool { confidentiality == .restricted }
 }

@@ -17,8 +17,8 @@ extension EngagementsIndexPage {
             Filters.more(open: model.hasMoreFilters, text: text) {
                 Forms.field(label: text("engagements.topic"), name: "topic", value: model.topic)
                 Filters.period(from: model.from, to: model.to, errors: model.errors, text: text)
-                Forms.select(label: text("engagements.place"), name: "place",
-                             options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+                Filters.choice(model.places, text("engagements.place"), name: "place", selected: model.placeID,
+                               text: text)
             }
         } items: {
             EngagementViews.timeline(model.page.items, context: model.context, newestFirst: true, text: text)

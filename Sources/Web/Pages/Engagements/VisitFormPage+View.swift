@@ -3,10 +3,7 @@ import Features
 import Markup
 
 extension VisitFormPage: RecordFormPage {
-    static let form = RecordForm(.visit, list: "visits.title", new: "visits.new", edit: "visits.edit")
-    static func theirs(_ record: FieldVisitRecord, text: Localizer) -> Component? {
-        VisitPage.facts(record, text: text)
-    }
+    static let form = RecordForm(.visit, keys: "visits")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -28,5 +25,9 @@ extension VisitFormPage: RecordFormPage {
                        error: errors["memberPersonIDs"], help: text("engagements.organizations.help.people"))
         Forms.textarea(label: text("visits.summary"), name: "summary", value: values.summary, error: errors["summary"],
                        rows: 5)
+    }
+
+    static func theirs(_ record: FieldVisitRecord, text: Localizer) -> Component? {
+        VisitPage.facts(record, text: text)
     }
 }

@@ -3,11 +3,7 @@ import Features
 import Markup
 
 extension RecommendationFormPage: RecordFormPage {
-    static let form = RecordForm(.recommendation, list: "recommendations.title", new: "recommendations.new",
-                                 edit: "recommendations.edit")
-    static func theirs(_ record: RecommendationRecord, text: Localizer) -> Component? {
-        RecommendationViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.recommendation, keys: "recommendations")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.title(values.title, errors, text)
@@ -34,5 +30,9 @@ extension RecommendationFormPage: RecordFormPage {
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
                               label: text("recommendations.confidentiality"), error: errors["confidentiality"],
                               text: text)
+    }
+
+    static func theirs(_ record: RecommendationRecord, text: Localizer) -> Component? {
+        RecommendationViews.facts(record, text: text)
     }
 }

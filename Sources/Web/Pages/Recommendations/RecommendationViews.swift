@@ -5,11 +5,7 @@ import Markup
 /// Pieces of the recommendation pages that other pages show too.
 enum RecommendationViews {
     static func list(_ items: [RecommendationSummary], text: Localizer) -> Component {
-        RecordList.view(items) { item in
-            RecordList.entry(item.title, to: .record(.recommendation, item.id),
-                             restricted: item.confidentiality == .restricted,
-                             deleted: item.isDeleted, meta: meta(item, text: text), text: text)
-        }
+        RecordList.of(items, text: text) { meta($0, text: text) }
     }
 
     /// "Adopted · Municipal".
@@ -34,4 +30,10 @@ enum RecommendationViews {
              Text(text("confidentiality.\(item.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
+}
+
+extension RecommendationSummary: Listed {
+    static let resource = Resource.recommendation
+    var listedName: String { title }
+    var isRestricted: Bool { confidentiality == .restricted }
 }

@@ -3,11 +3,7 @@ import Features
 import Markup
 
 extension OrganizationFormPage: RecordFormPage {
-    static let form = RecordForm(.organization, list: "organizations.title", new: "organizations.new",
-                                 edit: "record.edit", novalidate: true)
-    static func theirs(_ record: OrganizationRecord, text: Localizer) -> Component? {
-        OrganizationViews.facts(record, text: text, name: true)
-    }
+    static let form = RecordForm(.organization, keys: "organizations", edit: "record.edit", novalidate: true)
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         let notSet = text("people.notSet")
@@ -32,5 +28,9 @@ extension OrganizationFormPage: RecordFormPage {
                     error: errors["website"], autocomplete: "off")
         Forms.textarea(label: text("organizations.notes"), name: "notes", value: values.notes, error: errors["notes"],
                        rows: 4)
+    }
+
+    static func theirs(_ record: OrganizationRecord, text: Localizer) -> Component? {
+        OrganizationViews.facts(record, text: text, name: true)
     }
 }

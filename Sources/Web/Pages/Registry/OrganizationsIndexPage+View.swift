@@ -12,16 +12,12 @@ extension OrganizationsIndexPage {
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
             RegistryFilters.nameBox(model.text, text: text)
             Filters.more(open: model.hasMoreFilters, text: text) {
-                Forms.select(label: text("organizations.kind"), name: "kind",
-                             options: Forms.options(OrganizationKind.self, prefix: "kind", text: text,
-                                                    empty: text("list.any")),
-                             selected: model.kind)
-                Forms.select(label: text("organizations.level"), name: "level",
-                             options: Forms.options(GovernanceLevel.self, prefix: "level", text: text,
-                                                    empty: text("list.any")),
-                             selected: model.level)
-                Forms.select(label: text("organizations.place"), name: "place",
-                             options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+                Filters.choice(OrganizationKind.self, text("organizations.kind"), name: "kind", prefix: "kind",
+                               selected: model.kind, text: text)
+                Filters.choice(GovernanceLevel.self, text("organizations.level"), name: "level", prefix: "level",
+                               selected: model.level, text: text)
+                Filters.choice(model.places, text("organizations.place"), name: "place", selected: model.placeID,
+                               text: text)
                 RegistryFilters.sortAndDeleted(sort: model.sort, includeDeleted: model.includeDeleted,
                                                canRestore: model.canRestore, text: text)
             }

@@ -16,13 +16,11 @@ extension PeopleIndexPage {
                 Forms.select(label: text("people.community"), name: "community",
                              options: Forms.refOptions(model.communities,
                                                        empty: text("list.any")), selected: model.communityID)
-                Forms.select(label: text("people.place"), name: "place",
-                             options: Forms.refOptions(model.places, empty: text("list.any")), selected: model.placeID)
+                Filters.choice(model.places, text("people.place"), name: "place", selected: model.placeID, text: text)
                 if model.canSeeRestricted {
-                    Forms.select(label: text("people.sensitivity"), name: "sensitivity",
-                                 options: Forms.options(Sensitivity.self, prefix: "sensitivity", text: text,
-                                                        empty: text("list.any")),
-                                 selected: model.sensitivity)
+                    Filters.choice(Sensitivity.self, text("people.sensitivity"), name: "sensitivity",
+                                   prefix: "sensitivity",
+                                   selected: model.sensitivity, text: text)
                 }
                 RegistryFilters.sortAndDeleted(sort: model.sort, includeDeleted: model.includeDeleted,
                                                canRestore: model.canRestore, text: text)

@@ -3,9 +3,7 @@ import Features
 import Markup
 
 extension PersonFormPage: RecordFormPage {
-    static let form = RecordForm(.person, list: "people.title", new: "people.new", edit: "record.edit",
-                                 novalidate: true)
-    static func theirs(_ record: PersonRecord, text: Localizer) -> Component? { facts(record, text: text) }
+    static let form = RecordForm(.person, keys: "people", edit: "record.edit", novalidate: true)
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         let notSet = text("people.notSet")
@@ -78,4 +76,6 @@ extension PersonFormPage: RecordFormPage {
             (text("people.sensitivity"), Text(text("sensitivity.\(person.sensitivity)"))),
         ], text: text)
     }
+
+    static func theirs(_ record: PersonRecord, text: Localizer) -> Component? { facts(record, text: text) }
 }

@@ -3,8 +3,7 @@ import Features
 import Markup
 
 extension PlaceFormPage: RecordFormPage {
-    static let form = RecordForm(.place, list: "places.title", new: "places.new", edit: "record.edit", novalidate: true)
-    static func theirs(_ record: PlaceRecord, text: Localizer) -> Component? { nil }
+    static let form = RecordForm(.place, keys: "places", edit: "record.edit", novalidate: true)
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.select(label: text("places.kind"), name: "kind",
@@ -35,4 +34,6 @@ extension PlaceFormPage: RecordFormPage {
             }
         }
     }
+
+    static func theirs(_ record: PlaceRecord, text: Localizer) -> Component? { nil }
 }

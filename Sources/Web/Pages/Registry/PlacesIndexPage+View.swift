@@ -11,10 +11,8 @@ extension PlacesIndexPage {
                               emptyText: text("list.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
             RegistryFilters.nameBox(model.text, text: text)
-            Forms.select(label: text("places.kind"), name: "kind",
-                         options: Forms.options(PlaceKind.self, prefix: "placeKind", text: text,
-                                                empty: text("list.any")),
-                         selected: model.kind)
+            Filters.choice(PlaceKind.self, text("places.kind"), name: "kind", prefix: "placeKind",
+                           selected: model.kind, text: text)
         } items: {
             RecordList.view(model.page.items) { place in
                 RecordList.entry(place.name, to: .record(.place, place.id),

@@ -6,28 +6,22 @@ import Markup
 extension DashboardPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        return Layout.page(title: text("dashboard.title"), chrome: chrome) {
-            H.el("h1") { Text(text("dashboard.title")) }
-            model.filter.form(action: .dashboard, text: text)
-            if let report = model.report {
-                PeriodViews.subtitle(report, seesRestricted: model.seesRestricted, text: text)
-                H.el("p", [("class", "actions no-print")]) {
-                    H.el("a",
-                         [("href", SiteURL.periodReport.path + "?" + model.filter.query),
-                          ("class", "button secondary")]) {
-                        Text(text("dashboard.report"))
-                    }
-                    H.link(text("stakeholders.link"), to: .stakeholders, [("class", "button secondary")])
-                }
-                keyFigures(report, text: text)
-                H.el("div", [("class", "charts")]) {
-                    for (index, chart) in charts(report, text: text).enumerated() {
-                        let words = ChartWords(empty: text("chart.empty"), data: text("chart.data"))
-                        if index == 0 {
-                            ColumnChart(id: "chart-\(index)", data: chart, words: words)
-                        } else {
-                            BarChart(id: "chart-\(index)", data: chart, words: words)
-                        }
+        let report = SiteURL.periodReport.path + "?" + model.filter.query
+        return PeriodViews.page(title: text("dashboard.title"), filter: model.filter, action: .dashboard,
+                                report: model.report, seesRestricted: model.seesRestricted, chrome: chrome) { figures in
+            H.el("p", [("class", "actions no-print")]) {
+                H.el("a", [("href", report), ("class", "button secondary")]) { Text(text("dashboard.report")) }
+                H.link(text("stakeholders.link"), to: .stakeholders, [("class", "button secondary")])
+            }
+            keyFigures(figures, text: text)
+            H.el("div", [("class", "charts")]) {
+                let words = ChartWords(empty: text("chart.empty"), data: text("chart.data"))
+                for (index, chart) in charts(figures, text: text).enumerated() {
+                    // The months read left to right; the rest are bars, long names fit beside them.
+                    if index == 0 {
+                        ColumnChart(id: "chart-\(index)", data: chart, words: words)
+                    } else {
+                        BarChart(id: "chart-\(index)", data: chart, words: words)
                     }
                 }
             }

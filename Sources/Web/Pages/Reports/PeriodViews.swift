@@ -5,6 +5,20 @@ import Markup
 
 /// The period report's pieces: the line saying which periods, and the tables of figures.
 enum PeriodViews {
+    /// The frame both period pages share: the title, the filter, and — once the filter names a period — which
+    /// periods are compared, then the page's own content.
+    static func page(title: String, filter: PeriodFilter, action: SiteURL, report: PeriodReport?, seesRestricted: Bool,
+                     chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
+        Layout.page(title: title, chrome: chrome) {
+            H.el("h1") { Text(title) }
+            filter.form(action: action, text: chrome.text)
+            if let report {
+                subtitle(report, seesRestricted: seesRestricted, text: chrome.text)
+                content(report)
+            }
+        }
+    }
+
     static func subtitle(_ report: PeriodReport, seesRestricted: Bool, text: Localizer) -> Component {
         H.group {
             Paragraph(text("period.subtitle", PeriodReportTable.span(report.current.period),

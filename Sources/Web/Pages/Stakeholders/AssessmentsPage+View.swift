@@ -26,9 +26,9 @@ extension AssessmentsPage {
                     H.el("tr") {
                         for key in keys { H.text("th", [("scope", "col")], text(key)) }
                         if model.canWrite {
-                            H.el("th",
-                                 [("scope", "col")]) { H.text("span", [("class", "visually-hidden")],
-                                                              text("assessments.remove")) }
+                            H.el("th", [("scope", "col")]) {
+                                H.text("span", [("class", "visually-hidden")], text("assessments.remove"))
+                            }
                         }
                     }
                 }

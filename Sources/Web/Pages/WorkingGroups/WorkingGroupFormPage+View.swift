@@ -3,10 +3,7 @@ import Features
 import Markup
 
 extension WorkingGroupFormPage: RecordFormPage {
-    static let form = RecordForm(.workingGroup, list: "groups.title", new: "groups.new", edit: "groups.edit")
-    static func theirs(_ record: WorkingGroupRecord, text: Localizer) -> Component? {
-        WorkingGroupViews.facts(record, text: text)
-    }
+    static let form = RecordForm(.workingGroup, keys: "groups")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
         Forms.field(label: text("groups.name"), name: "name", value: values.name, error: errors["name"], required: true)
@@ -19,5 +16,9 @@ extension WorkingGroupFormPage: RecordFormPage {
                        help: text("groups.members.help"), rows: 5)
         Forms.confidentiality(selected: values.confidentiality, canWriteRestricted: model.canWriteRestricted,
                               label: text("groups.confidentiality"), error: errors["confidentiality"], text: text)
+    }
+
+    static func theirs(_ record: WorkingGroupRecord, text: Localizer) -> Component? {
+        WorkingGroupViews.facts(record, text: text)
     }
 }

@@ -6,18 +6,13 @@ extension WorkingGroupPage {
     /// What the group is to deliver, late ones marked, each with buttons to move its status; and the form.
     static func deliverables(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        let group = model.group
         let errors = model.deliverableErrors, values = model.deliverableValues
-        return Section.view(id: "deliverables", title: text("groups.deliverables")) {
-            if group.deliverables.isEmpty {
-                Paragraph(text("groups.noDeliverables"))
-            } else {
-                H.el("ul", [("class", "records")]) {
-                    for item in group.deliverables { deliverable(item, model: model, chrome: chrome) }
-                }
-            }
+        return Section.items(model.group.deliverables, id: "deliverables", title: text("groups.deliverables"),
+                             none: text("groups.noDeliverables")) { items in
+            H.el("ul", [("class", "records")]) { for item in items { deliverable(item, model: model, chrome: chrome) } }
+        } add: {
             if model.canChange {
-                SectionForm.view(action: .record(.workingGroup, group.id, .deliverables), section: "deliverables",
+                SectionForm.view(action: .record(.workingGroup, model.group.id, .deliverables), section: "deliverables",
                                  idPrefix: "dl-", errors: errors, chrome: chrome) {
                     H.el("h3") { Text(text("groups.addDeliverable")) }
                     Forms.field(label: text("groups.deliverableTitle"), name: "title", value: values["title"] ?? "",

@@ -20,12 +20,8 @@ extension WorkingGroupPage {
                     members(former, text: text)
                 }
             }
-            Section.view(id: "meetings", title: text("groups.meetings")) {
-                if group.meetings.isEmpty {
-                    Paragraph(text("groups.noMeetings"))
-                } else {
-                    EngagementViews.list(group.meetings, text: text)
-                }
+            Section.items(group.meetings, id: "meetings", title: text("groups.meetings"), none: text("groups.noMeetings")) {
+                EngagementViews.list($0, text: text)
             }
             deliverables(model, chrome: chrome)
             RecommendationViews.section(model.recommendations, title: text("recommendations.fromGroup"), text: text)

@@ -4,15 +4,10 @@ import Markup
 
 /// Pieces of the working-group pages that other pages show too.
 enum WorkingGroupViews {
+    /// Each group, and the agreement it came from.
     static func list(_ items: [WorkingGroupSummary], text: Localizer) -> Component {
-        RecordList.view(items) { item in
-            RecordList.entry(item.name, to: .record(.workingGroup, item.id),
-                             restricted: item.confidentiality == .restricted,
-                             deleted: item.isDeleted, meta: nil, text: text)
-            if let agreement = item.agreement {
-                H.el("p",
-                     [("class", "record-meta muted")]) { H.link(agreement.name, to: .record(.agreement, agreement.id)) }
-            }
+        RecordList.of(items, text: text) { _ in nil } more: { item in
+            if let agreement = item.agreement { RecordList.link(agreement, .agreement) }
         }
     }
 
@@ -29,4 +24,10 @@ enum WorkingGroupViews {
             (text("groups.confidentiality"), Text(text("confidentiality.\(group.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
+}
+
+extension WorkingGroupSummary: Listed {
+    static let resource = Resource.workingGroup
+    var listedName: String { name }
+    var isRestricted: Bool { confidentiality == .restricted }
 }

@@ -74,6 +74,22 @@ enum Filters {
         }
     }
 
+    /// A choice among an enum's cases by their catalogue labels, or any.
+    static func choice<T: RawRepresentable & CaseIterable>(
+        _ type: T.Type, _ label: String, name: String, prefix: String, selected: String, text: Localizer
+    ) -> Component where T.RawValue == String {
+        Forms.select(label: label, name: name,
+                     options: Forms.options(type, prefix: prefix, text: text, empty: text("list.any")),
+                     selected: selected)
+    }
+
+    /// A choice among records (places, communities), or any.
+    static func choice(_ refs: [RecordRef], _ label: String, name: String, selected: String,
+                       text: Localizer) -> Component {
+        Forms.select(label: label, name: name, options: Forms.refOptions(refs, empty: text("list.any")),
+                     selected: selected)
+    }
+
     /// From and to, each with its mistake.
     static func period(from: String, to: String, errors: Forms.Errors, text: Localizer,
                        labels: (String, String) = ("engagements.from", "engagements.to")) -> Component {

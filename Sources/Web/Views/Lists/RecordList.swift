@@ -1,4 +1,6 @@
 import Domain
+import Features
+import Foundation
 import Markup
 
 /// Records as a list: each a linked name with its badges and a line about it.
@@ -8,6 +10,11 @@ enum RecordList {
         H.el("ul", [("class", "records")]) {
             for element in items { H.el("li", [("class", itemClass)]) { item(element) } }
         }
+    }
+
+    /// A record the item belongs to, under its line (the visit of an engagement).
+    static func link(_ ref: RecordRef, _ resource: Resource) -> Component {
+        H.el("p", [("class", "record-meta muted")]) { H.link(ref.name, to: .record(resource, ref.id)) }
     }
 
     /// The linked name and its badges, then the line about it.
@@ -33,6 +40,16 @@ enum Section {
         }
     }
 
+    /// A section that lists things or says there are none, and may end with a form to add one.
+    static func items<Item>(_ items: [Item], id: String, title: String, none: String,
+                            @ComponentBuilder list: ([Item]) -> Component,
+                            @ComponentBuilder add: () -> Component = { EmptyComponent() }) -> Component {
+        view(id: id, title: title) {
+            if items.isEmpty { Paragraph(none) } else { list(items) }
+            add()
+        }
+    }
+
     /// A section that is left out when it would be empty.
     static func unlessEmpty<Item>(_ items: [Item], id: String, title: String,
                                   @ComponentBuilder content: () -> Component) -> Component {
@@ -45,5 +62,26 @@ enum Prose {
     /// "2023-08-07 — Signed" for each step of a status over time.
     static func steps(_ steps: [(day: String, label: String)]) -> Component {
         H.el("ol", [("class", "plain")]) { for step in steps { H.text("li", [], "\(step.day) — \(step.label)") } }
+    }
+}
+
+/// A record as lists show it: where its page is, its name, and its marks.
+protocol Listed {
+    static var resource: Resource { get }
+    var id: UUID { get }
+    var listedName: String { get }
+    var isRestricted: Bool { get }
+    var isDeleted: Bool { get }
+}
+
+extension RecordList {
+    /// Each record's linked name with its marks, the line `meta` says about it, and anything `more` adds.
+    static func of<Item: Listed>(_ items: [Item], text: Localizer, meta: (Item) -> String?,
+                                 @ComponentBuilder more: (Item) -> Component = { _ in EmptyComponent() }) -> Component {
+        view(items) { item in
+            entry(item.listedName, to: .record(Item.resource, item.id), restricted: item.isRestricted,
+                  deleted: item.isDeleted, meta: meta(item), text: text)
+            more(item)
+        }
     }
 }

@@ -21,11 +21,13 @@ struct RecordForm: Sendable {
     /// The server checks every field; `novalidate` keeps the browser from answering first in English.
     var novalidate = false
 
-    init(_ resource: Resource, list: String, new: String, edit: String, novalidate: Bool = false) {
+    /// `keys` names the kind in the catalogue: "agreements" for "agreements.title", "agreements.new" and
+    /// "agreements.edit"; `edit` replaces the last.
+    init(_ resource: Resource, keys: String, edit: String? = nil, novalidate: Bool = false) {
         self.resource = resource
-        self.list = list
-        self.new = new
-        self.edit = edit
+        self.list = keys + ".title"
+        self.new = keys + ".new"
+        self.edit = edit ?? keys + ".edit"
         self.novalidate = novalidate
     }
 }
