@@ -43,13 +43,9 @@ public struct ChartData: Sendable, Equatable {
 /// The words a chart writes besides its data, in the reader's language: what an empty chart says, and
 /// the summary of the table under the picture.
 public struct ChartWords: Sendable, Equatable {
-    public var empty: String
-    public var data: String
+    public var empty: String, data: String
 
-    public init(empty: String, data: String) {
-        self.empty = empty
-        self.data = data
-    }
+    public init(empty: String, data: String) { (self.empty, self.data) = (empty, data) }
 }
 
 /// The value axis: a maximum people read easily and the gridlines under it.
@@ -76,24 +72,30 @@ public enum ChartScale {
     }
 }
 
-/// Horizontal bars: long category names fit on the left and the picture still reads on a phone.
-public struct BarChart: Component, Sendable {
-    public var id: String
-    public var data: ChartData
-    public var words: ChartWords
+/// A chart drawn as SVG: horizontal bars, where long category names fit on the left and the picture still
+/// reads on a phone, or vertical columns for a time series (months, quarters), which runs left to right.
+public struct Chart: Component, Sendable {
+    public enum Kind: String, Sendable {
+        case bar = "bar-chart", column = "column-chart"
+    }
+
+    public var kind: Kind, id: String, data: ChartData, words: ChartWords
 
     /// `id` prefixes the ids inside the picture, so several charts can share a page.
-    public init(id: String, data: ChartData, words: ChartWords) {
-        self.id = id
-        self.data = data
-        self.words = words
+    public init(_ kind: Kind, id: String, data: ChartData, words: ChartWords) {
+        (self.kind, self.id, self.data, self.words) = (kind, id, data, words)
     }
 
     public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "bar-chart", id: id, data: data, words: words)
-        guard !data.isEmpty else { return frame.empty().write(to: &html) }
+        ChartFrame(kind: kind.rawValue, id: id, data: data, words: words)
+            .write(to: &html, picture: kind == .bar ? Self.bars : Self.columns)
+    }
+}
 
-        // Narrow, so text stays legible when the picture shrinks to a phone's width.
+extension Chart {
+    /// Narrow, so text stays legible when the picture shrinks to a phone's width.
+    static func bars(_ frame: ChartFrame) -> Element {
+        let data = frame.data
         let width = 480.0
         let axis = ChartScale.niceMaximum(data.maximum)
         let labels = data.rows.map { SVGText.truncated($0.label, to: 24) }
@@ -131,27 +133,12 @@ public struct BarChart: Component, Sendable {
                                       [("class", "value"), ("dy", "0.35em")]))
             }
         }
-        frame.figure(width: width, height: height, parts: parts).write(to: &html)
-    }
-}
-
-/// Vertical columns for a time series (months, quarters): time runs left to right.
-public struct ColumnChart: Component, Sendable {
-    public var id: String
-    public var data: ChartData
-    public var words: ChartWords
-
-    public init(id: String, data: ChartData, words: ChartWords) {
-        self.id = id
-        self.data = data
-        self.words = words
+        return frame.figure(width: width, height: height, parts: parts)
     }
 
-    public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "column-chart", id: id, data: data, words: words)
-        guard !data.isEmpty else { return frame.empty().write(to: &html) }
-
-        // Wider than the bar chart: a year or more of months needs the room.
+    /// Wider than the bars: a year or more of months needs the room.
+    static func columns(_ frame: ChartFrame) -> Element {
+        let data = frame.data
         let width = 560.0
         let axis = ChartScale.niceMaximum(data.maximum)
         let series = data.seriesCount
@@ -208,7 +195,7 @@ public struct ColumnChart: Component, Sendable {
                 ], title: row.label))
             }
         }
-        frame.figure(width: width, height: height, parts: parts).write(to: &html)
+        return frame.figure(width: width, height: height, parts: parts)
     }
 }
 
@@ -222,6 +209,11 @@ struct ChartFrame {
     var id: String
     var data: ChartData
     var words: ChartWords
+
+    /// The picture, or the words for nothing to show.
+    func write(to html: inout String, picture: (ChartFrame) -> Element) {
+        (data.isEmpty ? empty() : picture(self)).write(to: &html)
+    }
 
     func empty() -> Element {
         Element("figure", [("class", "chart \(kind) empty")], content: ComponentGroup(members: [

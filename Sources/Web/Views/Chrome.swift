@@ -2,16 +2,14 @@ import Domain
 
 /// What every page's frame needs: who is signed in, what they may reach, the form token, a message.
 struct Chrome: Sendable {
+    /// An entry of the menu: its catalogue key, where it leads, and whether this page is in its section.
     struct NavItem: Sendable {
-        var labelKey: String
-        var url: SiteURL
-        var isCurrent: Bool
+        var labelKey: String, url: SiteURL, isCurrent: Bool
     }
 
     var text: Localizer
     var userName: String?
-    var nav: [NavItem]
-    var csrfToken: String
+    var nav: [NavItem], csrfToken: String
     /// A one-time message after a redirect ("Changes saved").
     var flash: String?
     var flashIsError = false

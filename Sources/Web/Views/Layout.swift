@@ -36,6 +36,15 @@ enum Layout {
         return html
     }
 
+    /// A page whose heading is its title.
+    static func titled(_ title: String, chrome: Chrome, refreshSeconds: Int? = nil,
+                       @ComponentBuilder content: () -> Component) -> String {
+        page(title: title, chrome: chrome, refreshSeconds: refreshSeconds) {
+            H.el("h1") { Text(title) }
+            content()
+        }
+    }
+
     /// A short page in a narrow column: sign-in, setup, a confirmation.
     static func narrow(title: String, chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
         page(title: title, chrome: chrome) {

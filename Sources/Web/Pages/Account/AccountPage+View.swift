@@ -5,8 +5,7 @@ import Markup
 extension AccountPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        return Layout.page(title: text("account.title"), chrome: chrome) {
-            H.el("h1") { Text(text("account.title")) }
+        return Layout.titled(text("account.title"), chrome: chrome) {
             UserViews.facts(model.user, text: text)
             Section.view(id: "password-heading", title: text("account.password")) {
                 H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {

@@ -6,8 +6,7 @@ extension AuditPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let any = text("audit.filter.any")
-        return Layout.page(title: text("audit.title"), chrome: chrome) {
-            H.el("h1") { Text(text("audit.title")) }
+        return Layout.titled(text("audit.title"), chrome: chrome) {
             Paragraph(text("audit.intro"))
             Filters.form(action: .audit, submit: text("audit.filter"), text: text) {
                 Forms.field(label: text("audit.filter.actor"), name: "actor", value: model.actor,

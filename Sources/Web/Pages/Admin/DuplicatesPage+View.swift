@@ -5,8 +5,7 @@ import Markup
 extension DuplicatesPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        return Layout.page(title: text("duplicates.title"), chrome: chrome) {
-            H.el("h1") { Text(text("duplicates.title")) }
+        return Layout.titled(text("duplicates.title"), chrome: chrome) {
             H.text("p", [("class", "help")], text("duplicates.help"))
             section(.people, model.people, canMerge: model.canMerge, chrome: chrome)
             section(.organizations, model.organizations, canMerge: model.canMerge, chrome: chrome)

@@ -10,8 +10,7 @@ extension ExportPage {
             .engagements: text("nav.engagements"), .agreements: text("nav.agreements"),
             .recommendations: text("nav.recommendations"), .contextEvents: text("nav.context"),
         ]
-        return Layout.page(title: text("export.title"), chrome: chrome) {
-            H.el("h1") { Text(text("export.title")) }
+        return Layout.titled(text("export.title"), chrome: chrome) {
             Paragraph(text(model.seesRestricted ? "export.scope.restricted" : "export.scope.normal"))
             Section.view(id: "zip-heading", title: text("export.zip")) {
                 Paragraph(text("export.zip.intro", model.files.joined(separator: ", ")))

@@ -7,8 +7,7 @@ extension ImportBatchPage {
         let text = chrome.text
         let batch = model.batch
         let title = text("import.kind.\(batch.kind.rawValue)") + ": " + batch.fileName
-        return Layout.page(title: title, chrome: chrome, refreshSeconds: batch.status == .running ? 1 : nil) {
-            H.el("h1") { Text(title) }
+        return Layout.titled(title, chrome: chrome, refreshSeconds: batch.status == .running ? 1 : nil) {
             Forms.errorSummary(model.errors, text: text)
             switch batch.status {
             case .running:

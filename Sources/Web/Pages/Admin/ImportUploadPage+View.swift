@@ -6,8 +6,7 @@ extension ImportUploadPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let errors = model.errors
-        return Layout.page(title: text("import.title"), chrome: chrome) {
-            H.el("h1") { Text(text("import.title")) }
+        return Layout.titled(text("import.title"), chrome: chrome) {
             H.text("p", [("class", "help")], text("import.order"))
             Forms.errorSummary(errors, text: text)
             H.el("form", [("method", "post"), ("action", SiteURL.list(.importBatch).path),

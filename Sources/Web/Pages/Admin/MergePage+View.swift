@@ -6,8 +6,7 @@ extension MergePage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let duplicate = model.duplicate, kept = model.kept
-        return Layout.page(title: text("merge.title", duplicate.name, kept.name), chrome: chrome) {
-            H.el("h1") { Text(text("merge.title", duplicate.name, kept.name)) }
+        return Layout.titled(text("merge.title", duplicate.name, kept.name), chrome: chrome) {
             Forms.errorSummary(model.errors, text: text)
             H.text("p", [], text("merge.help", duplicate.name, kept.name))
             if model.duplicateRestricted { H.text("p", [("class", "notice")], text("merge.restricted")) }

@@ -4,13 +4,10 @@ import Markup
 
 extension AgreementPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
-        let text = chrome.text
-        let agreement = model.agreement
-        let summary = agreement.summary
-        return RecordHeader(.agreement, agreement, list: text("agreements.title"),
-                            meta: AgreementViews.meta(summary, text: text),
-                            restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
-                            canRestore: model.canRestore).page(chrome: chrome) {
+        let text = chrome.text, agreement = model.agreement
+        let header = RecordHeader(agreement, agreement.summary, list: text("agreements.title"),
+                                  meta: AgreementViews.meta(agreement.summary, text: text), access: model)
+        return header.page(chrome: chrome) {
             AgreementViews.facts(agreement, text: text)
             WorkingGroupViews.section(model.groups, title: text("groups.fromAgreement"), text: text)
             if model.canChange {

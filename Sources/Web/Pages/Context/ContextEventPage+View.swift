@@ -5,13 +5,10 @@ import Markup
 extension ContextEventPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let event = model.event
-        let summary = event.summary
-        return RecordHeader(.contextEvent, event, list: text("context.title"),
-                            restricted: summary.confidentiality == .restricted,
-                            mark: Badges.context(text), canWrite: model.canWrite,
-                            canRestore: model.canRestore).page(chrome: chrome) {
-            ContextEventViews.facts(event, text: text)
+        let header = RecordHeader(model.event, model.event.summary, list: text("context.title"),
+                                  mark: Badges.context(text), access: model)
+        return header.page(chrome: chrome) {
+            ContextEventViews.facts(model.event, text: text)
         }
     }
 }

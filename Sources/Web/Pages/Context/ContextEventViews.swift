@@ -41,3 +41,9 @@ enum ContextEventViews {
         ], text: text)
     }
 }
+
+extension ContextEventSummary: Listed {
+    static let resource = Resource.contextEvent
+    var listedName: String { title }
+    var isRestricted: Bool { confidentiality == .restricted }
+}

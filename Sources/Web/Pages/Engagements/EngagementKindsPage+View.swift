@@ -6,8 +6,7 @@ extension EngagementKindsPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let errors = model.errors
-        return Layout.page(title: text("kinds.title"), chrome: chrome) {
-            H.el("h1") { Text(text("kinds.title")) }
+        return Layout.titled(text("kinds.title"), chrome: chrome) {
             Paragraph(text("kinds.explain"))
             RecordList.view(model.kinds) { kind in
                 H.el("p", [("class", "record-title")]) { Text(kind.label ?? text("engagementKind.\(kind.key)")) }

@@ -6,8 +6,9 @@ extension EngagementPage {
     /// The photos with their captions, credits and the people shown; and the form to add one.
     static func photos(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        return Section.items(model.record.photos, id: "photos", title: text("photos.title"), none: text("photos.none")) {
-            photos in H.el("div", [("class", "photos")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
+        return Section.items(model.record.photos, id: "photos", title: text("photos.title"),
+                             none: text("photos.none")) { photos in
+            H.el("div", [("class", "photos")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
         } add: {
             if model.canChange {
                 let form = SubForm(.photo, model)

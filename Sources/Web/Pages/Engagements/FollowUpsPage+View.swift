@@ -4,8 +4,7 @@ import Markup
 extension FollowUpsPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        return Layout.page(title: text("followUps.title"), chrome: chrome) {
-            H.el("h1") { Text(text("followUps.title")) }
+        return Layout.titled(text("followUps.title"), chrome: chrome) {
             if model.items.isEmpty {
                 Paragraph(text("followUps.none"))
             } else {

@@ -4,13 +4,10 @@ import Markup
 
 extension RecommendationPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
-        let text = chrome.text
-        let item = model.recommendation
-        let summary = item.summary
-        return RecordHeader(.recommendation, item, list: text("recommendations.title"),
-                            meta: text("recommendationStatus.\(summary.status.rawValue)"),
-                            restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
-                            canRestore: model.canRestore).page(chrome: chrome) {
+        let text = chrome.text, item = model.recommendation
+        let status = text("recommendationStatus.\(item.summary.status.rawValue)")
+        let header = RecordHeader(item, item.summary, list: text("recommendations.title"), meta: status, access: model)
+        return header.page(chrome: chrome) {
             RecommendationViews.facts(item, text: text)
             Section.view(id: "status-history", title: text("recommendations.statusHistory")) {
                 Prose.steps(item.statusHistory.map {

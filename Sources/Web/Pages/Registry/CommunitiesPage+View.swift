@@ -10,8 +10,7 @@ extension CommunitiesPage {
             title: model.editing.map { text("record.edit") + ": " + $0.name } ?? text("communities.new"),
             action: model.editing.map { .record(.community, $0.id) } ?? .list(.community), version: values.version,
             errors: errors, novalidate: true)
-        return Layout.page(title: text("communities.title"), chrome: chrome) {
-            H.el("h1") { Text(text("communities.title")) }
+        return Layout.titled(text("communities.title"), chrome: chrome) {
             Paragraph(text("communities.intro"))
             if model.communities.isEmpty {
                 Paragraph(text("record.none"))

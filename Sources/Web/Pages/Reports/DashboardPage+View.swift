@@ -19,9 +19,9 @@ extension DashboardPage {
                 for (index, chart) in charts(figures, text: text).enumerated() {
                     // The months read left to right; the rest are bars, long names fit beside them.
                     if index == 0 {
-                        ColumnChart(id: "chart-\(index)", data: chart, words: words)
+                        Chart(.column, id: "chart-\(index)", data: chart, words: words)
                     } else {
-                        BarChart(id: "chart-\(index)", data: chart, words: words)
+                        Chart(.bar, id: "chart-\(index)", data: chart, words: words)
                     }
                 }
             }

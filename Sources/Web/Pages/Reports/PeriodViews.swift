@@ -9,8 +9,7 @@ enum PeriodViews {
     /// periods are compared, then the page's own content.
     static func page(title: String, filter: PeriodFilter, action: SiteURL, report: PeriodReport?, seesRestricted: Bool,
                      chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
-        Layout.page(title: title, chrome: chrome) {
-            H.el("h1") { Text(title) }
+        Layout.titled(title, chrome: chrome) {
             filter.form(action: action, text: chrome.text)
             if let report {
                 subtitle(report, seesRestricted: seesRestricted, text: chrome.text)

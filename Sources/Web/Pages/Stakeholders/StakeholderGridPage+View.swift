@@ -5,8 +5,7 @@ import Markup
 extension StakeholderGridPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        return Layout.page(title: text("stakeholders.title"), chrome: chrome) {
-            H.el("h1") { Text(text("stakeholders.title")) }
+        return Layout.titled(text("stakeholders.title"), chrome: chrome) {
             Paragraph(text("stakeholders.intro"))
             if model.entries.isEmpty {
                 Paragraph(text("stakeholders.none"))

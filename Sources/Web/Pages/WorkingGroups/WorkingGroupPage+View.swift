@@ -20,7 +20,8 @@ extension WorkingGroupPage {
                     members(former, text: text)
                 }
             }
-            Section.items(group.meetings, id: "meetings", title: text("groups.meetings"), none: text("groups.noMeetings")) {
+            Section.items(group.meetings, id: "meetings", title: text("groups.meetings"),
+                          none: text("groups.noMeetings")) {
                 EngagementViews.list($0, text: text)
             }
             deliverables(model, chrome: chrome)

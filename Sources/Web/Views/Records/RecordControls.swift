@@ -4,11 +4,8 @@ import Markup
 
 /// What the reader may do with a record: edit, delete or restore it, and read its history.
 struct RecordControls: Sendable {
-    var resource: Resource
-    var id: UUID
-    var isDeleted: Bool
-    var canWrite: Bool
-    var canRestore: Bool
+    var resource: Resource, id: UUID
+    var isDeleted: Bool, canWrite: Bool, canRestore: Bool
 
     func view(chrome: Chrome) -> Component {
         let text = chrome.text
@@ -23,4 +20,10 @@ struct RecordControls: Sendable {
             }
         }
     }
+}
+
+/// What a record's page knows of its reader: whether they may change the record, and restore it.
+protocol RecordAccess {
+    var canWrite: Bool { get }
+    var canRestore: Bool { get }
 }

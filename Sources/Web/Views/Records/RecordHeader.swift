@@ -59,6 +59,14 @@ extension RecordHeader {
                                            canRestore: canRestore))
     }
 
+    /// The header of a record whose summary lists it: its kind, name and restriction come from the summary.
+    init<Record: RecordValue, Summary: Listed>(_ record: Record, _ summary: Summary, list: String, meta: String? = nil,
+                                               mark: Component? = nil, access: some RecordAccess) {
+        self.init(Summary.resource, record, list: list, title: summary.listedName, meta: meta,
+                  restricted: summary.isRestricted, mark: mark, canWrite: access.canWrite,
+                  canRestore: access.canRestore)
+    }
+
     /// The whole page: this header, then what the record's page shows under it.
     func page(chrome: Chrome, @ComponentBuilder content: () -> Component) -> String {
         Layout.page(title: title, chrome: chrome) {
