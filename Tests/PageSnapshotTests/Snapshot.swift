@@ -15,15 +15,15 @@ enum Snapshot {
     static let languages = ["en"]
 
     /// Renders the page once per language, each with the frame a user with `role` sees (nil: nobody signed
-    /// in), and compares it with `<test>.<name>.<language>.html`.
+    /// in) and the one-time message `flash`, and compares it with `<test>.<name>-<language>.html`.
     static func page(
-        _ name: String, role: Role? = .coordinator, current: SiteURL? = nil,
+        _ name: String, role: Role? = .coordinator, current: SiteURL? = nil, flash: String? = nil,
         fileID: StaticString = #fileID, filePath: StaticString = #filePath, testName: String = #function,
         line: UInt = #line, column: UInt = #column,
         _ render: (Chrome) -> String
     ) {
         for language in languages {
-            let chrome = Fixtures.chrome(Localizer(language: language), role: role, current: current)
+            let chrome = Fixtures.chrome(Localizer(language: language), role: role, current: current, flash: flash)
             assertSnapshot(of: render(chrome), as: .html, named: "\(name).\(language)", fileID: fileID, file: filePath,
                            testName: testName, line: line, column: column)
         }

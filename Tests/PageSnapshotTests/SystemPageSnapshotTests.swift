@@ -33,6 +33,12 @@ struct SystemPageSnapshotTests {
         }
     }
 
+    /// The frame's one-time message after a redirect, as a page shows it above its content.
+    @Test func flashMessage() {
+        let model = PositionPage.Model(position: F.mayor, canWrite: true, canRestore: false)
+        Snapshot.page("saved", current: .list(.person), flash: "Changes saved.") { PositionPage.view(model, chrome: $0) }
+    }
+
     @Test func errorPage() {
         let model = ErrorPage.Model(titleKey: "error.notFound", detail: nil, issues: [])
         Snapshot.page("not-found") { ErrorPage.view(model, chrome: $0) }
