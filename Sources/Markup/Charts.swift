@@ -162,8 +162,9 @@ extension Chart {
         var parts: [any Component] = []
         for value in [0] + ChartScale.gridValues(maximum: axis) {
             let y = plotBottom - Double(value) / Double(axis) * plotHeight
-            if value > 0 { parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y,
-                                                 className: "grid")) }
+            if value > 0 {
+                parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y, className: "grid"))
+            }
             parts.append(SVG.text(String(value), x: plotLeft - 6, y: y,
                                   [("class", "tick"), ("text-anchor", "end"), ("dy", "0.35em")]))
         }

@@ -40,8 +40,9 @@ extension Chrome {
                 ("nav.coordination", .list(.coordination)), ("nav.dashboard", .dashboard), ("nav.export", .export),
             ]
         }
-        if role.can(.writeRecords) { entries += [("nav.followUps", .list(.followUp)),
-                                                 ("nav.import", .list(.importBatch))] }
+        if role.can(.writeRecords) {
+            entries += [("nav.followUps", .list(.followUp)), ("nav.import", .list(.importBatch))]
+        }
         if role.can(.manageUsers) { entries.append(("nav.users", .list(.user))) }
         if role.can(.manageSettings) {
             entries += [("nav.communities", .list(.community)), ("nav.engagementKinds", .list(.engagementKind))]

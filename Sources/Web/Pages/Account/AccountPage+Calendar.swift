@@ -10,7 +10,7 @@ extension AccountPage {
             Paragraph(text("account.calendar.intro", String(EngagementCalendar.maximumEvents)))
             Paragraph(text("account.calendar.secret"))
             if let url = model.newCalendarURL {
-                shownOnce(text("account.calendar.created"), secret: url, id: "new-calendar-url")
+                Notice.shownOnce(text("account.calendar.created"), secret: url, id: "new-calendar-url")
             }
             if let feed = model.calendarFeed {
                 Paragraph(text("account.calendar.status", Formatting.dateTime(feed.createdAt),

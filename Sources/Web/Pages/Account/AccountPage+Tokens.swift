@@ -8,8 +8,9 @@ extension AccountPage {
         let text = chrome.text
         return Section.view(id: "tokens-heading", title: text("account.tokens")) {
             Paragraph(text("account.tokens.intro"))
-            if let secret = model.newTokenSecret { shownOnce(text("account.tokens.created"), secret: secret,
-                                                             id: "new-token") }
+            if let secret = model.newTokenSecret {
+                Notice.shownOnce(text("account.tokens.created"), secret: secret, id: "new-token")
+            }
             if model.tokens.isEmpty {
                 Paragraph(text("account.tokens.none"))
             } else {

@@ -12,8 +12,7 @@ extension AuditPage {
                 Forms.field(label: text("audit.filter.actor"), name: "actor", value: model.actor,
                             error: model.errors["actor"])
                 Forms.select(label: text("audit.filter.action"), name: "action",
-                             options: [("", any)] + AuditAction.allCases.map { ($0.rawValue,
-                                     text("audit.action.\($0.rawValue)")) },
+                             options: Forms.options(AuditAction.self, prefix: "audit.action", text: text, empty: any),
                              selected: model.action)
                 Forms.select(label: text("audit.filter.recordType"), name: "type",
                              options: [("", any)] + model.recordTypes.map { ($0, $0) }, selected: model.recordType)

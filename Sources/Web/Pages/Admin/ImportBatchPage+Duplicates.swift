@@ -10,13 +10,12 @@ extension ImportBatchPage {
         if plan.suggestions.isEmpty { return H.empty }
         return Section.view(id: "duplicates", title: text("import.duplicates", String(plan.suggestions.count))) {
             H.text("p", [("class", "help")], text("import.duplicates.help"))
-            if plan.suggestions.count > shown { H.text("p", [("class", "help")],
-                                                       text("import.problemsMore", String(shown))) }
+            if plan.suggestions.count > shown { more(text) }
             H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .decisions).path)]) {
                 Forms.csrf(chrome.csrfToken)
-                table(labelledBy: "duplicates",
-                      headings: [text("import.row"), text("field.name") + " · " + text("import.looksLike"),
-                                                           text("import.decision")]) {
+                let headings = [text("import.row"), text("field.name") + " · " + text("import.looksLike"),
+                                text("import.decision")]
+                table(labelledBy: "duplicates", headings: headings) {
                     for suggestion in plan.suggestions.prefix(shown) { row(suggestion, batch: batch, text: text) }
                 }
                 H.el("div", [("class", "actions")]) {

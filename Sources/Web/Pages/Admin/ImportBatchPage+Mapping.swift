@@ -11,9 +11,9 @@ extension ImportBatchPage {
             H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .mapping).path)]) {
                 Forms.csrf(chrome.csrfToken)
                 table(labelledBy: "mapping", headings: [text("import.column"), text("import.field")]) {
-                    for (index,
-                         heading) in batch.table.header.enumerated() { column(index, heading, batch: batch,
-                                 text: text) }
+                    for (index, heading) in batch.table.header.enumerated() {
+                        column(index, heading, batch: batch, text: text)
+                    }
                 }
                 Forms.submit(text("import.remap"), "secondary")
             }
@@ -27,13 +27,15 @@ extension ImportBatchPage {
         return H.el("tr") {
             H.el("th", [("scope", "row")]) {
                 H.el("label", [("for", "column\(index)")]) { Text(heading.isEmpty ? "column \(index + 1)" : heading) }
-                if !example.isEmpty { H.text("span", [("class", "help example")],
-                                             text("import.example") + ": " + example) }
+                if !example.isEmpty {
+                    H.text("span", [("class", "help example")], text("import.example") + ": " + example)
+                }
             }
             H.el("td") {
                 H.el("select", [("id", "column\(index)"), ("name", "column\(index)")]) {
-                    H.el("option",
-                         [("value", ""), ("selected", chosen == nil ? "" : nil)]) { Text(text("import.notImported")) }
+                    H.el("option", [("value", ""), ("selected", chosen == nil ? "" : nil)]) {
+                        Text(text("import.notImported"))
+                    }
                     for field in batch.kind.fields {
                         H.el("option", [("value", field.key), ("selected", chosen == field.key ? "" : nil)]) {
                             Text(text("import.field.\(field.key)") + (field.required ? " *" : ""))
@@ -49,8 +51,7 @@ extension ImportBatchPage {
         if plan.problems.isEmpty { return H.empty }
         return Section.view(id: "problems", title: text("import.problems", String(plan.problems.count))) {
             H.text("p", [("class", "help")], text("import.problems.help"))
-            if plan.problems.count > shown { H.text("p", [("class", "help")],
-                                                    text("import.problemsMore", String(shown))) }
+            if plan.problems.count > shown { more(text) }
             table(labelledBy: "problems",
                   headings: [text("import.row"), text("import.column"), text("import.message")]) {
                 for problem in plan.problems.prefix(shown) {
@@ -62,5 +63,10 @@ extension ImportBatchPage {
                 }
             }
         }
+    }
+
+    /// Only the first ones are listed: a file with more needs fixing at its source.
+    static func more(_ text: Localizer) -> Component {
+        H.text("p", [("class", "help")], text("import.problemsMore", String(shown)))
     }
 }

@@ -12,8 +12,9 @@ extension ImportBatchPage {
             switch batch.status {
             case .running:
                 let state = model.progress ?? .init(done: 0, total: model.plan?.rowCount ?? 0)
-                H.el("p",
-                     [("role", "status")]) { Text(text("import.running", String(state.done), String(state.total))) }
+                H.el("p", [("role", "status")]) {
+                    Text(text("import.running", String(state.done), String(state.total)))
+                }
                 H.el("progress", [("max", String(max(state.total, 1))), ("value", String(state.done)),
                                   ("aria-label", text("import.title"))]) { EmptyComponent() }
                 H.text("p", [("class", "help")], text("import.runningNote"))

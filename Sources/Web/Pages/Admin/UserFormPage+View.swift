@@ -8,14 +8,14 @@ extension UserFormPage {
         let errors = model.errors
         let frame = RecordFormFrame(
             title: model.existing?.name ?? text("users.new"), trail: [(text("users.title"), .list(.user))],
-            action: model.existing.map { .record(.user,
-                                                 $0.id) } ?? .list(.user), version: model.version.map(String.init),
-            errors: errors,
-            conflict: model.conflict.map { .init(message: text("users.conflict"),
-                                                 theirs: UserViews.facts($0, text: text, cssClass: "conflict")) },
+            action: model.existing.map { .record(.user, $0.id) } ?? .list(.user),
+            version: model.version.map(String.init), errors: errors,
+            conflict: model.conflict.map {
+                .init(message: text("users.conflict"), theirs: UserViews.facts($0, text: text, cssClass: "conflict"))
+            },
             novalidate: true, submit: text(model.existing == nil ? "users.create" : "users.save"))
         let password = model.generatedPassword.flatMap { password in
-            model.existing.map { AccountPage.shownOnce(text("users.passwordShownOnce", $0.email), secret: password) }
+            model.existing.map { Notice.shownOnce(text("users.passwordShownOnce", $0.email), secret: password) }
         }
         return frame.page(chrome: chrome, above: password ?? H.empty,
                           below: model.existing.map { after($0, model, chrome) } ?? H.empty) {

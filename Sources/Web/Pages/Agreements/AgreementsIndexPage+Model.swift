@@ -7,7 +7,8 @@ enum AgreementsIndexPage {
         var page: ListPage<AgreementSummary>, status: String, kind: String
         var canWrite: Bool
 
-        func query(page: Int) -> String { QueryString.encode([("status", status), ("kind", kind),
-                                                              ("page", String(page))]) }
+        func query(page: Int) -> String {
+            QueryString.encode([("status", status), ("kind", kind), ("page", String(page))])
+        }
     }
 }

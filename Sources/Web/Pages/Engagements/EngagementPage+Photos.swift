@@ -37,8 +37,9 @@ extension EngagementPage {
             }
             H.el("figcaption") {
                 if let caption = photo.caption { Text(caption) }
-                if let credit = photo.credit { H.text("span", [("class", "muted")],
-                                                      " " + text("photos.credited", credit)) }
+                if let credit = photo.credit {
+                    H.text("span", [("class", "muted")], " " + text("photos.credited", credit))
+                }
                 if !photo.peopleShown.isEmpty {
                     H.el("span", [("class", "record-meta")]) {
                         Text(" · ")

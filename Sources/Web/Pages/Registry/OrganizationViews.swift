@@ -5,8 +5,9 @@ import Markup
 /// An organisation's facts, on its page and beside the form when someone else saved first.
 enum OrganizationViews {
     static func facts(_ org: OrganizationRecord, text: Localizer, name: Bool = false) -> Component {
-        let website = org.website.map { site in H.el("a",
-                                                     [("href", site), ("rel", "noopener noreferrer")]) { Text(site) } }
+        let website = org.website.map { site in
+            H.el("a", [("href", site), ("rel", "noopener noreferrer")]) { Text(site) }
+        }
         let rows: [Facts.Row] = [
             (text("organizations.name"), name ? Text(org.name) : nil),
             (text("organizations.otherNames"), Facts.plain(org.otherNames.joined(separator: ", "))),

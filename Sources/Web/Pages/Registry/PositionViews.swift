@@ -13,8 +13,9 @@ enum PositionViews {
             for (heading, positions) in [now, before] where !positions.isEmpty {
                 H.text("h3", [], heading)
                 H.el("ul", [("class", "plain")]) {
-                    for position in positions { line(position, organizationLink: organizationLink, canWrite: canWrite,
-                                                     text: text) }
+                    for position in positions {
+                        line(position, organizationLink: organizationLink, canWrite: canWrite, text: text)
+                    }
                 }
             }
             add()
@@ -46,17 +47,6 @@ enum PositionViews {
         case let (from?, nil): return text("positions.since", from)
         case let (nil, to?): return text("positions.until", to)
         case (nil, nil): return ""
-        }
-    }
-}
-
-/// Pieces of the person and organisation pages.
-enum RegistryViews {
-    /// The links to a stakeholder's assessments and network.
-    static func stakeholderLinks(_ resource: Resource, _ id: UUID, text: Localizer) -> Component {
-        H.el("p", [("class", "actions")]) {
-            H.link(text("assessments.link"), to: .record(resource, id, .assessments), [("class", "button secondary")])
-            H.link(text("network.link"), to: .record(resource, id, .network), [("class", "button secondary")])
         }
     }
 }

@@ -12,8 +12,7 @@ enum RegistryFilters {
     static func sortAndDeleted(sort: String, includeDeleted: Bool, canRestore: Bool, text: Localizer) -> Component {
         H.group {
             Forms.select(label: text("list.sort"), name: "sort",
-                         options: SortOrder.allCases.map { ($0.rawValue,
-                                                            text("list.sort.\($0.rawValue)")) }, selected: sort)
+                         options: Forms.options(SortOrder.self, prefix: "list.sort", text: text), selected: sort)
             if canRestore { Forms.checkbox(label: text("list.showDeleted"), name: "deleted", checked: includeDeleted) }
         }
     }

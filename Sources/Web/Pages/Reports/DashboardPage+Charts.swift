@@ -13,8 +13,9 @@ extension DashboardPage {
         }
         func rows(_ a: [String: Int], _ b: [String: Int], limit: Int = 15,
                   label: (String) -> String) -> [ChartData.Row] {
-            Set(a.keys).union(b.keys).sorted { (a[$0] ?? 0, b[$0] ?? 0, $1) > (a[$1] ?? 0, b[$1] ?? 0,
-                    $0) }.prefix(limit)
+            // Largest first, this period before the previous; names in order among equals.
+            Set(a.keys).union(b.keys).sorted { (a[$0] ?? 0, b[$0] ?? 0, $1) > (a[$1] ?? 0, b[$1] ?? 0, $0) }
+                .prefix(limit)
                 .map { ChartData.Row(label: label($0), values: [a[$0] ?? 0, b[$0] ?? 0]) }
         }
         let previousMonths = before.period.months
@@ -29,23 +30,25 @@ extension DashboardPage {
             return ChartData.Row(label: level.isEmpty ? text("period.noOrganization") : text("level.\(level)"),
                                  values: values)
         }
-        func together(_ c: PeriodFigures.Communities) -> [String: Int] { c.named.merging(c.counted,
-                uniquingKeysWith: +) }
+        func together(_ c: PeriodFigures.Communities) -> [String: Int] {
+            c.named.merging(c.counted, uniquingKeysWith: +)
+        }
         let follow = [("followUpStatus.done", \PeriodFigures.Follow.done), ("followUpStatus.open", \.open),
                       ("period.overdue", \.overdue), ("followUpStatus.dropped", \.dropped)]
         return [
             chart("byMonth", heading: text("chart.month"), rows: months),
             chart("byLevel", heading: text("chart.level"), rows: levels),
             chart("byCommunity", heading: text("chart.community"),
-                  rows: rows(together(now.communities),
-                             together(before.communities)) { $0.isEmpty ? text("period.communityUnknown") : $0 }),
+                  rows: rows(together(now.communities), together(before.communities)) {
+                      $0.isEmpty ? text("period.communityUnknown") : $0
+                  }),
             chart("byMunicipality", heading: text("chart.municipality"),
-                  rows: rows(now.byMunicipality,
-                             before.byMunicipality) { $0.isEmpty ? text("period.noMunicipality") : $0 }),
-            chart("followUps", heading: text("chart.status"),
-                  rows: follow.map { ChartData.Row(label: text($0.0),
-                                                   values: [now.followUps[keyPath: $0.1],
-                                                            before.followUps[keyPath: $0.1]]) }),
+                  rows: rows(now.byMunicipality, before.byMunicipality) {
+                      $0.isEmpty ? text("period.noMunicipality") : $0
+                  }),
+            chart("followUps", heading: text("chart.status"), rows: follow.map { key, figure in
+                ChartData.Row(label: text(key), values: [now.followUps[keyPath: figure], before.followUps[keyPath: figure]])
+            }),
             chart("recommendations", heading: text("chart.status"), rows: RecommendationStatus.allCases.map { status in
                 ChartData.Row(label: text("recommendationStatus.\(status.rawValue)"),
                               values: [now.recommendationsByStatus[status.rawValue] ?? 0,

@@ -36,8 +36,7 @@ enum PeriodViews {
                 H.el("ul") {
                     for agreement in report.current.agreementsSigned {
                         H.el("li") {
-                            if let link { H.link(agreement.title,
-                                                 to: link(agreement.id)) } else { Text(agreement.title) }
+                            if let link { H.link(agreement.title, to: link(agreement.id)) } else { Text(agreement.title) }
                             Text(agreement.signedOn.map { " (\($0))" } ?? "")
                         }
                     }

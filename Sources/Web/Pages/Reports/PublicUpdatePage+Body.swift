@@ -59,11 +59,11 @@ extension PublicUpdatePage {
                 H.el("div", [("class", "photos")]) {
                     for item in section.photos {
                         H.el("figure", [("class", "photo")]) {
-                            if let source = photo(item) { H.void("img",
-                                                                 [("src", source), ("alt", item.caption ?? title)]) }
-                            H.text("figcaption", [], text("publicUpdate.image", String(numbers[item.id] ?? 0),
-                                                          PublicUpdateWording.caption(item, fallback: title,
-                                                                  text: text)))
+                            if let source = photo(item) {
+                                H.void("img", [("src", source), ("alt", item.caption ?? title)])
+                            }
+                            let caption = PublicUpdateWording.caption(item, fallback: title, text: text)
+                            H.text("figcaption", [], text("publicUpdate.image", String(numbers[item.id] ?? 0), caption))
                         }
                     }
                 }

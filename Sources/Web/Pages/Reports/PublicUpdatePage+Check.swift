@@ -28,8 +28,11 @@ extension PublicUpdatePage {
                         for problem in result.problems {
                             H.el("li") {
                                 let words = sentence(problem, update: update, text: text)
-                                if let target = anchor(problem) { H.el("a",
-                                        [("href", target)]) { Text(words) } } else { Text(words) }
+                                if let target = anchor(problem) {
+                                    H.el("a", [("href", target)]) { Text(words) }
+                                } else {
+                                    Text(words)
+                                }
                             }
                         }
                     }

@@ -45,8 +45,9 @@ extension AssessmentsPage {
     static func row(_ assessment: AssessmentRecord, earlier: AssessmentRecord?, canWrite: Bool,
                     chrome: Chrome) -> Component {
         let text = chrome.text
-        let movement = earlier.map { StakeholderViews.movement(StakeholderMovement(from: $0.scores,
-                to: assessment.scores), text: text) }
+        let movement = earlier.map {
+            StakeholderViews.movement(StakeholderMovement(from: $0.scores, to: assessment.scores), text: text)
+        }
         return H.el("tr") {
             H.text("td", [], assessment.assessedOn.description)
             H.text("td", [("class", "num")], String(assessment.scores.influence))

@@ -7,10 +7,12 @@ extension NetworkPage {
         // Direct connections alone take the outer ring: the picture's room is theirs.
         let twoSteps = network.nodes.contains { $0.step == 2 }
         let positions = NetworkLayout.layout(
-            nodes: network.nodes.map { NetworkLayout.Node(id: $0.id.uuidString,
-                                                          step: twoSteps || $0.step == 0 ? $0.step : 2) },
-            edges: network.edges.map { NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString,
-                                                          weight: $0.weight) },
+            nodes: network.nodes.map {
+                NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2)
+            },
+            edges: network.edges.map {
+                NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight)
+            },
             // Rings only, no forces: around one centre, steps on concentric rings with each second-step name in
             // the sector of the first-step one it hangs from reads best, and hubs do not collapse inwards.
             width: width, height: height, margin: margin, iterations: 0)

@@ -45,8 +45,9 @@ enum Forms {
             H.el("h2") { Text(text("error.invalid")) }
             H.el("ul") {
                 for (field, messages) in errors.byField.sorted(by: { $0.key < $1.key }) {
-                    H.el("li") { H.el("a",
-                                      [("href", "#\(idPrefix)\(field)")]) { Text(messages.joined(separator: " ")) } }
+                    H.el("li") {
+                        H.el("a", [("href", "#\(idPrefix)\(field)")]) { Text(messages.joined(separator: " ")) }
+                    }
                 }
             }
         }

@@ -14,12 +14,14 @@ enum Pager {
                             ("aria-label", text("list.pageOf", String(list.page), String(list.pageCount)))]) {
             if !list.items.isEmpty { H.el("p") { Text(showing) } }
             if list.page > 1 {
-                H.el("a", [("href", base.path + "?" + query(list.page - 1)),
-                           ("rel", "prev")]) { Text(text("list.previous")) }
+                H.el("a", [("href", base.path + "?" + query(list.page - 1)), ("rel", "prev")]) {
+                    Text(text("list.previous"))
+                }
             }
             if list.hasMore {
-                H.el("a",
-                     [("href", base.path + "?" + query(list.page + 1)), ("rel", "next")]) { Text(text("list.next")) }
+                H.el("a", [("href", base.path + "?" + query(list.page + 1)), ("rel", "next")]) {
+                    Text(text("list.next"))
+                }
             }
         }
     }

@@ -13,8 +13,9 @@ struct RecordControls: Sendable {
         return H.el("div", [("class", "actions")]) {
             if live { H.link(text("record.edit"), to: .record(resource, id, .edit), [("class", "button secondary")]) }
             H.link(text("record.history"), to: .record(resource, id, .history), [("class", "button secondary")])
-            if live { H.link(text("record.delete"), to: .record(resource, id, .delete),
-                             [("class", "button danger-link")]) }
+            if live {
+                H.link(text("record.delete"), to: .record(resource, id, .delete), [("class", "button danger-link")])
+            }
             if isDeleted && canRestore {
                 Forms.post(to: .record(resource, id, .restore), csrf: chrome.csrfToken, button: text("record.restore"))
             }
