@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         // Zip archives for the whole-database export; on Linux it compresses with the system zlib (zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Pages recorded as HTML files and compared on every run (Tests/PageSnapshotTests).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.0"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: swiftSettings),
@@ -75,6 +77,17 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Every page rendered from a small fixed model and compared with its recorded HTML in __Snapshots__.
+        // Record again with: SNAPSHOT_TESTING_RECORD=all swift test --filter PageSnapshotTests
+        .testTarget(
+            name: "PageSnapshotTests",
+            dependencies: [
+                "Web", "Features", "Domain", "Markup",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -40,6 +40,14 @@ public struct ChartData: Sendable, Equatable {
     var isEmpty: Bool { maximum <= 0 }
 }
 
+/// The words a chart writes besides its data, in the reader's language: what an empty chart says, and
+/// the summary of the table under the picture.
+public struct ChartWords: Sendable, Equatable {
+    public var empty: String, data: String
+
+    public init(empty: String, data: String) { (self.empty, self.data) = (empty, data) }
+}
+
 /// The value axis: a maximum people read easily and the gridlines under it.
 public enum ChartScale {
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `value` (37 → 50, 100 → 100); 1 for zero or less.
@@ -64,26 +72,30 @@ public enum ChartScale {
     }
 }
 
-/// Horizontal bars: long category names fit on the left and the picture still reads on a phone.
-public struct BarChart: Component, Sendable {
-    public var id: String
-    public var data: ChartData
-    public var emptyText: String
-    public var dataSummary: String
+/// A chart drawn as SVG: horizontal bars, where long category names fit on the left and the picture still
+/// reads on a phone, or vertical columns for a time series (months, quarters), which runs left to right.
+public struct Chart: Component, Sendable {
+    public enum Kind: String, Sendable {
+        case bar = "bar-chart", column = "column-chart"
+    }
+
+    public var kind: Kind, id: String, data: ChartData, words: ChartWords
 
     /// `id` prefixes the ids inside the picture, so several charts can share a page.
-    public init(id: String, data: ChartData, emptyText: String = "Nothing to show for this period.", dataSummary: String = "Data") {
-        self.id = id
-        self.data = data
-        self.emptyText = emptyText
-        self.dataSummary = dataSummary
+    public init(_ kind: Kind, id: String, data: ChartData, words: ChartWords) {
+        (self.kind, self.id, self.data, self.words) = (kind, id, data, words)
     }
 
     public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "bar-chart", id: id, data: data, emptyText: emptyText, dataSummary: dataSummary)
-        guard !data.isEmpty else { return frame.empty().write(to: &html) }
+        ChartFrame(kind: kind.rawValue, id: id, data: data, words: words)
+            .write(to: &html, picture: kind == .bar ? Self.bars : Self.columns)
+    }
+}
 
-        // Narrow, so text stays legible when the picture shrinks to a phone's width.
+extension Chart {
+    /// Narrow, so text stays legible when the picture shrinks to a phone's width.
+    static func bars(_ frame: ChartFrame) -> Element {
+        let data = frame.data
         let width = 480.0
         let axis = ChartScale.niceMaximum(data.maximum)
         let labels = data.rows.map { SVGText.truncated($0.label, to: 24) }
@@ -102,44 +114,31 @@ public struct BarChart: Component, Sendable {
         for value in [0] + ChartScale.gridValues(maximum: axis) {
             let x = plotLeft + Double(value) / Double(axis) * plotWidth
             if value > 0 { parts.append(SVG.line(x1: x, y1: top - 4, x2: x, y2: plotBottom + 4, className: "grid")) }
-            parts.append(SVG.text(String(value), x: x, y: plotBottom + 18, [("class", "tick"), ("text-anchor", "middle")]))
+            parts.append(SVG.text(String(value), x: x, y: plotBottom + 18,
+                                  [("class", "tick"), ("text-anchor", "middle")]))
         }
         parts.append(SVG.line(x1: plotLeft, y1: top - 4, x2: plotLeft, y2: plotBottom + 4, className: "axis"))
         for (r, row) in data.rows.enumerated() {
             let groupTop = top + Double(r) * groupHeight
             let middle = groupTop + (groupHeight - 12) / 2
-            parts.append(SVG.text(labels[r], x: plotLeft - 8, y: middle, [("class", "category"), ("text-anchor", "end"), ("dy", "0.35em")], title: row.label))
+            parts.append(SVG.text(labels[r], x: plotLeft - 8, y: middle,
+                                  [("class", "category"), ("text-anchor", "end"), ("dy", "0.35em")], title: row.label))
             for s in 0..<series {
                 guard let value = data.value(row, s) else { continue }
                 let y = groupTop + Double(s) * (barHeight + 2)
                 let length = Double(max(value, 0)) / Double(axis) * plotWidth
-                parts.append(ChartFrame.bar(x: plotLeft, y: y, width: length, height: barHeight, series: s, title: frame.barTitle(row, s, value)))
-                parts.append(SVG.text(String(value), x: plotLeft + length + 4, y: y + barHeight / 2, [("class", "value"), ("dy", "0.35em")]))
+                parts.append(ChartFrame.bar(x: plotLeft, y: y, width: length, height: barHeight, series: s,
+                                            title: frame.barTitle(row, s, value)))
+                parts.append(SVG.text(String(value), x: plotLeft + length + 4, y: y + barHeight / 2,
+                                      [("class", "value"), ("dy", "0.35em")]))
             }
         }
-        frame.figure(width: width, height: height, parts: parts).write(to: &html)
-    }
-}
-
-/// Vertical columns for a time series (months, quarters): time runs left to right.
-public struct ColumnChart: Component, Sendable {
-    public var id: String
-    public var data: ChartData
-    public var emptyText: String
-    public var dataSummary: String
-
-    public init(id: String, data: ChartData, emptyText: String = "Nothing to show for this period.", dataSummary: String = "Data") {
-        self.id = id
-        self.data = data
-        self.emptyText = emptyText
-        self.dataSummary = dataSummary
+        return frame.figure(width: width, height: height, parts: parts)
     }
 
-    public func write(to html: inout String) {
-        let frame = ChartFrame(kind: "column-chart", id: id, data: data, emptyText: emptyText, dataSummary: dataSummary)
-        guard !data.isEmpty else { return frame.empty().write(to: &html) }
-
-        // Wider than the bar chart: a year or more of months needs the room.
+    /// Wider than the bars: a year or more of months needs the room.
+    static func columns(_ frame: ChartFrame) -> Element {
+        let data = frame.data
         let width = 560.0
         let axis = ChartScale.niceMaximum(data.maximum)
         let series = data.seriesCount
@@ -163,10 +162,14 @@ public struct ColumnChart: Component, Sendable {
         var parts: [any Component] = []
         for value in [0] + ChartScale.gridValues(maximum: axis) {
             let y = plotBottom - Double(value) / Double(axis) * plotHeight
-            if value > 0 { parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y, className: "grid")) }
-            parts.append(SVG.text(String(value), x: plotLeft - 6, y: y, [("class", "tick"), ("text-anchor", "end"), ("dy", "0.35em")]))
+            if value > 0 {
+                parts.append(SVG.line(x1: plotLeft, y1: y, x2: plotLeft + plotWidth, y2: y, className: "grid"))
+            }
+            parts.append(SVG.text(String(value), x: plotLeft - 6, y: y,
+                                  [("class", "tick"), ("text-anchor", "end"), ("dy", "0.35em")]))
         }
-        parts.append(SVG.line(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom, className: "axis"))
+        parts.append(SVG.line(x1: plotLeft, y1: plotBottom, x2: plotLeft + plotWidth, y2: plotBottom,
+                              className: "axis"))
         for (r, row) in data.rows.enumerated() {
             let centre = plotLeft + (Double(r) + 0.5) * slot
             let groupLeft = centre - columnWidth * Double(series) / 2
@@ -174,14 +177,17 @@ public struct ColumnChart: Component, Sendable {
                 guard let value = data.value(row, s) else { continue }
                 let x = groupLeft + Double(s) * columnWidth
                 let length = Double(max(value, 0)) / Double(axis) * plotHeight
-                parts.append(ChartFrame.bar(x: x + 1, y: plotBottom - length, width: columnWidth - 2, height: length, series: s, title: frame.barTitle(row, s, value)))
+                parts.append(ChartFrame.bar(x: x + 1, y: plotBottom - length, width: columnWidth - 2, height: length,
+                                            series: s, title: frame.barTitle(row, s, value)))
                 if SVGText.width(String(value)) <= columnWidth + 2 {
-                    parts.append(SVG.text(String(value), x: x + columnWidth / 2, y: plotBottom - length - 4, [("class", "value"), ("text-anchor", "middle")]))
+                    parts.append(SVG.text(String(value), x: x + columnWidth / 2, y: plotBottom - length - 4,
+                                          [("class", "value"), ("text-anchor", "middle")]))
                 }
             }
             guard r % every == 0 else { continue }
             if flat {
-                parts.append(SVG.text(labels[r], x: centre, y: plotBottom + 16, [("class", "category"), ("text-anchor", "middle")], title: row.label))
+                parts.append(SVG.text(labels[r], x: centre, y: plotBottom + 16,
+                                      [("class", "category"), ("text-anchor", "middle")], title: row.label))
             } else {
                 let y = plotBottom + 12
                 parts.append(SVG.text(labels[r], x: centre, y: y, [
@@ -190,7 +196,7 @@ public struct ColumnChart: Component, Sendable {
                 ], title: row.label))
             }
         }
-        frame.figure(width: width, height: height, parts: parts).write(to: &html)
+        return frame.figure(width: width, height: height, parts: parts)
     }
 }
 
@@ -203,13 +209,17 @@ struct ChartFrame {
     var kind: String
     var id: String
     var data: ChartData
-    var emptyText: String
-    var dataSummary: String
+    var words: ChartWords
+
+    /// The picture, or the words for nothing to show.
+    func write(to html: inout String, picture: (ChartFrame) -> Element) {
+        (data.isEmpty ? empty() : picture(self)).write(to: &html)
+    }
 
     func empty() -> Element {
         Element("figure", [("class", "chart \(kind) empty")], content: ComponentGroup(members: [
             Element("figcaption", content: Text(data.title)),
-            Element("p", content: Text(emptyText)),
+            Element("p", content: Text(words.empty)),
         ]))
     }
 
@@ -225,7 +235,7 @@ struct ChartFrame {
             Element("figcaption", content: Text(data.title)),
             SVG.root(id: id, width: width, height: height, content: svg),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
-                Element("summary", content: Text(dataSummary)),
+                Element("summary", content: Text(words.data)),
                 table(),
             ])),
         ]))
@@ -269,7 +279,8 @@ struct ChartFrame {
         let rows: [any Component] = data.rows.map { row in
             var cells: [any Component] = [Element("th", [("scope", "row")], content: Text(row.label))]
             for s in 0..<data.seriesCount {
-                cells.append(Element("td", [("class", "num")], content: Text(data.value(row, s).map(String.init) ?? "")))
+                cells.append(Element("td", [("class", "num")],
+                                     content: Text(data.value(row, s).map(String.init) ?? "")))
             }
             return Element("tr", content: ComponentGroup(members: cells))
         }
@@ -285,7 +296,8 @@ struct ChartFrame {
 /// attribute through `Element`, so names with `<` or `"` arrive as written.
 enum SVG {
     /// - Parameter role: `img` for a picture; `group` when it holds links (an image may not contain controls).
-    static func root(id: String, width: Double, height: Double, role: String = "img", content: [any Component]) -> Element {
+    static func root(id: String, width: Double, height: Double, role: String = "img",
+                     content: [any Component]) -> Element {
         Element("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("role", role), ("aria-labelledby", "\(id)-title \(id)-desc"),
             ("viewBox", "0 0 \(SVGText.number(width)) \(SVGText.number(height))"), ("width", "100%"),
@@ -308,11 +320,13 @@ enum SVG {
     }
 
     /// A text; with `title`, the full wording a shortened label stands for (shown on hover).
-    static func text(_ text: String, x: Double, y: Double, _ attributes: [(String, String?)] = [], title: String? = nil) -> Element {
+    static func text(_ text: String, x: Double, y: Double, _ attributes: [(String, String?)] = [],
+                     title: String? = nil) -> Element {
         var content: [any Component] = []
         if let title, title != text { content.append(Element("title", content: Text(title))) }
         content.append(Text(text))
-        return Element("text", [("x", SVGText.number(x)), ("y", SVGText.number(y))] + attributes, content: ComponentGroup(members: content))
+        return Element("text", [("x", SVGText.number(x)), ("y", SVGText.number(y))] + attributes,
+                       content: ComponentGroup(members: content))
     }
 }
 

@@ -16,7 +16,9 @@ public enum ComponentBuilder {
 
     public static func buildEither(second component: any Component) -> any Component { component }
 
-    public static func buildArray(_ components: [any Component]) -> any Component { ComponentGroup(members: components) }
+    public static func buildArray(_ components: [any Component]) -> any Component {
+        ComponentGroup(members: components)
+    }
 
     public static func buildLimitedAvailability(_ component: any Component) -> any Component { component }
 }

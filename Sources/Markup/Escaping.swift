@@ -9,12 +9,6 @@ public enum Escaping {
         append(value, to: &html, quotes: true)
     }
 
-    public static func escapeText(_ text: String) -> String {
-        var html = ""
-        appendText(text, to: &html)
-        return html
-    }
-
     private static func append(_ text: String, to html: inout String, quotes: Bool) {
         let utf8 = text.utf8
         // Most text needs no escaping: one scan, one append.

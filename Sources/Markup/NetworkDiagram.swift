@@ -46,13 +46,25 @@ public struct NetworkDiagram: Component, Sendable {
     public var height: Double
     public var nodes: [Node]
     public var edges: [Edge]
-    public var summary: String
-    public var headings: (from: String, to: String, through: String)
+    public var words: Words
 
-    public init(
-        id: String, title: String, description: String, width: Double, height: Double, nodes: [Node], edges: [Edge],
-        summary: String = "Connections", headings: (from: String, to: String, through: String) = ("From", "To", "Through")
-    ) {
+    /// The words around the picture, in the reader's language: the table's summary and its headings.
+    public struct Words: Sendable, Equatable {
+        public var summary: String
+        public var from: String
+        public var to: String
+        public var through: String
+
+        public init(summary: String, from: String, to: String, through: String) {
+            self.summary = summary
+            self.from = from
+            self.to = to
+            self.through = through
+        }
+    }
+
+    public init(id: String, title: String, description: String, width: Double, height: Double, nodes: [Node],
+                edges: [Edge], words: Words) {
         self.id = id
         self.title = title
         self.description = description
@@ -60,8 +72,7 @@ public struct NetworkDiagram: Component, Sendable {
         self.height = height
         self.nodes = nodes
         self.edges = edges
-        self.summary = summary
-        self.headings = headings
+        self.words = words
     }
 
     /// Default fills for a standalone file; the site's stylesheet sets them by class.
@@ -90,10 +101,11 @@ public struct NetworkDiagram: Component, Sendable {
         svg.append(Element("g", [("class", "nodes")], content: ComponentGroup(members: nodes.map(node))))
 
         Element("figure", [("class", "network")], content: ComponentGroup(members: [
-            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img", content: svg),
+            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img",
+                     content: svg),
             Element("figcaption", content: Text(title)),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
-                Element("summary", content: Text(summary)),
+                Element("summary", content: Text(words.summary)),
                 table(byID),
             ])),
         ])).write(to: &html)
@@ -121,7 +133,8 @@ public struct NetworkDiagram: Component, Sendable {
         let label = SVGText.truncated(node.label, to: 24)
         let half = SVGText.width(label) / 2
         let labelX = min(max(node.x, half + 2), max(width - half - 2, half + 2))
-        let classes = ["node", isOrganization ? "organization" : "person", node.step <= 0 ? "centre" : "step-\(node.step)"]
+        let classes = ["node", isOrganization ? "organization" : "person",
+                       node.step <= 0 ? "centre" : "step-\(node.step)"]
         let group = Element("g", [("class", classes.joined(separator: " "))], content: ComponentGroup(members: [
             Element("title", content: Text(node.label)),
             shape,
@@ -150,9 +163,9 @@ public struct NetworkDiagram: Component, Sendable {
         return Element("table", content: ComponentGroup(members: [
             Element("caption", content: Text(title)),
             Element("thead", content: Element("tr", content: ComponentGroup(members: [
-                Element("th", [("scope", "col")], content: Text(headings.from)),
-                Element("th", [("scope", "col")], content: Text(headings.to)),
-                Element("th", [("scope", "col")], content: Text(headings.through)),
+                Element("th", [("scope", "col")], content: Text(words.from)),
+                Element("th", [("scope", "col")], content: Text(words.to)),
+                Element("th", [("scope", "col")], content: Text(words.through)),
             ]))),
             Element("tbody", content: ComponentGroup(members: rows)),
         ]))

@@ -4,6 +4,10 @@ import Testing
 
 @Suite("Charts and network pictures: SVG, escaped, with the same facts in a table")
 struct ChartsTests {
+    /// The words a page passes from its catalogue; Markup has none of its own.
+    static let words = ChartWords(empty: "Nothing to show for this period.", data: "Data")
+    static let networkWords = NetworkDiagram.Words(summary: "Connections", from: "From", to: "To", through: "Through")
+
     static let byPlace = ChartData(
         title: "Engagements by municipality",
         description: "Engagements per municipality, this period against the previous one.",
@@ -34,7 +38,7 @@ struct ChartsTests {
     }
 
     static func charts(_ data: ChartData) -> [String] {
-        [BarChart(id: "c", data: data).render(), ColumnChart(id: "c", data: data).render()]
+        [Chart(.bar, id: "c", data: data, words: Self.words).render(), Chart(.column, id: "c", data: data, words: Self.words).render()]
     }
 
     @Test("labels with markup and quotes arrive as text, in the picture and in the table")
@@ -65,7 +69,7 @@ struct ChartsTests {
 
     @Test("the table has a header, every row and every value, numbers right-aligned")
     func table() throws {
-        let html = BarChart(id: "c", data: Self.byPlace).render()
+        let html = Chart(.bar, id: "c", data: Self.byPlace, words: Self.words).render()
         let table = String(html[try #require(html.range(of: "<table>")).lowerBound...])
         #expect(table.contains("<caption>Engagements by municipality</caption>"))
         #expect(table.contains("<thead><tr><th scope=\"col\">Municipality</th><th scope=\"col\" class=\"num\">This period</th><th scope=\"col\" class=\"num\">Previous period</th></tr></thead>"))
@@ -107,8 +111,8 @@ struct ChartsTests {
             #expect(html.contains("<figcaption>Quiet</figcaption>"))
             #expect(!html.contains("<svg"))
         }
-        #expect(BarChart(id: "q", data: data, emptyText: "Ništa za prikaz.").render().contains("<p>Ništa za prikaz.</p>"))
-        #expect(ColumnChart(id: "q", data: data, emptyText: "Ništa za prikaz.").render().contains("<p>Ništa za prikaz.</p>"))
+        #expect(Chart(.bar, id: "q", data: data, words: ChartWords(empty: "Ništa za prikaz.", data: "Podaci")).render().contains("<p>Ništa za prikaz.</p>"))
+        #expect(Chart(.column, id: "q", data: data, words: ChartWords(empty: "Ništa za prikaz.", data: "Podaci")).render().contains("<p>Ništa za prikaz.</p>"))
     }
 
     @Test("two series get a legend naming both; one series needs none")
@@ -152,8 +156,8 @@ struct ChartsTests {
     @Test("the picture is labelled by its own title and description, and ids differ between charts")
     func labelledBy() throws {
         let page = [
-            (BarChart(id: "by-place", data: Self.byPlace).render(), "by-place"),
-            (ColumnChart(id: "by-month", data: Self.byMonth(12)).render(), "by-month"),
+            (Chart(.bar, id: "by-place", data: Self.byPlace, words: Self.words).render(), "by-place"),
+            (Chart(.column, id: "by-month", data: Self.byMonth(12), words: Self.words).render(), "by-month"),
         ]
         for (html, id) in page {
             let ids = try #require(Self.attribute("aria-labelledby", in: html))
@@ -168,7 +172,7 @@ struct ChartsTests {
         let data = ChartData(title: "Partners", description: "Engagements per partner.", categoryHeading: "Partner", seriesNames: ["This period"], rows: [
             ChartData.Row(label: label, values: [4]),
         ])
-        let html = BarChart(id: "p", data: data).render()
+        let html = Chart(.bar, id: "p", data: data, words: Self.words).render()
         #expect(html.contains(">" + String(label.prefix(23)) + "…</text>"))
         #expect(html.contains("<title>\(label)</title>"))
         #expect(html.contains("<th scope=\"row\">\(label)</th>"))
@@ -176,12 +180,12 @@ struct ChartsTests {
 
     @Test("month labels sit flat when they fit and turn when there are many")
     func columnLabels() {
-        let few = ColumnChart(id: "m", data: Self.byMonth(3)).render()
+        let few = Chart(.column, id: "m", data: Self.byMonth(3), words: Self.words).render()
         #expect(few.contains(">2025-01</text>"))
         #expect(!few.contains("rotate("))
         #expect(few.contains(">9</text>"))
 
-        let many = ColumnChart(id: "m", data: Self.byMonth(12)).render()
+        let many = Chart(.column, id: "m", data: Self.byMonth(12), words: Self.words).render()
         #expect(many.contains("rotate(-45"))
         for month in 1...12 { #expect(many.contains("<td class=\"num\">\(month * 3)</td>")) }
     }
@@ -203,7 +207,7 @@ struct ChartsTests {
             edges: [
                 NetworkDiagram.Edge(from: "p1", to: "o1", label: "3 engagements · partnership", weight: 3),
                 NetworkDiagram.Edge(from: "o1", to: "p2", label: "12 engagements", weight: 12),
-            ]
+            ], words: Self.networkWords
         )
     }
 
@@ -255,7 +259,7 @@ struct ChartsTests {
         let diagram = NetworkDiagram(
             id: "n", title: "Network", description: "", width: 200, height: 200,
             nodes: [NetworkDiagram.Node(id: "a", label: "Ana", kind: "person", step: 0, x: 100, y: 100)],
-            edges: [NetworkDiagram.Edge(from: "a", to: "gone", label: "1 engagement", weight: 1)]
+            edges: [NetworkDiagram.Edge(from: "a", to: "gone", label: "1 engagement", weight: 1)], words: Self.networkWords
         )
         let html = diagram.render()
         #expect(!html.contains("<line"))

@@ -24,7 +24,8 @@ struct DuplicatesController {
         let candidates = DuplicateCandidates(database: req.db)
         let people = try await candidates.pairs(.people, by: req.actor)
         let organizations = try await candidates.pairs(.organizations, by: req.actor)
-        return Pages.response(DuplicatesPages.list(people: people, organizations: organizations, canMerge: req.actor.can(.restoreRecords),
+        return Pages.response(DuplicatesPage.view(.init(people: people, organizations: organizations,
+                                                         canMerge: req.actor.can(.restoreRecords)),
                                                    chrome: Pages.chrome(for: req, current: .duplicates)), request: req)
     }
 
@@ -68,8 +69,9 @@ struct DuplicatesController {
         let merge = MergeRecords(database: req.db)
         let moves = kind == .people ? try await merge.preview(person: duplicate, into: kept, by: req.actor)
             : try await merge.preview(organization: duplicate, into: kept, by: req.actor)
-        return Pages.response(DuplicatesPages.confirm(kind, duplicate: d, kept: k, moves: moves, duplicateRestricted: restricted,
-                                                      errors: .init(issues, text: req.localizer), chrome: Pages.chrome(for: req, current: .duplicates)),
+        return Pages.response(MergePage.view(.init(kind: kind, duplicate: d, kept: k, moves: moves.map { .init(key: $0.0, count: $0.1) },
+                                                        duplicateRestricted: restricted, errors: .init(issues, text: req.localizer)),
+                                                  chrome: Pages.chrome(for: req, current: .duplicates)),
                               status: status, request: req)
     }
 

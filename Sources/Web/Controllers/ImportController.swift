@@ -23,7 +23,7 @@ struct ImportController {
 
     @Sendable func upload(_ req: Request) async throws -> Response {
         let recent = try await Self.batches(req).recent(by: req.actor)
-        return Pages.response(ImportPages.upload(recent: recent, chrome: Pages.chrome(for: req, current: .list(.importBatch))), request: req)
+        return Pages.response(ImportUploadPage.view(.init(recent: recent), chrome: Pages.chrome(for: req, current: .list(.importBatch))), request: req)
     }
 
     struct UploadForm: Content {
@@ -42,7 +42,7 @@ struct ImportController {
         } catch let error as DomainError {
             let issues = try RegistryErrors.issues(error)
             let recent = try await Self.batches(req).recent(by: req.actor)
-            return Pages.response(ImportPages.upload(recent: recent, values: ["kind": form.kind ?? ""], errors: .init(issues, text: req.localizer),
+            return Pages.response(ImportUploadPage.view(.init(recent: recent, values: ["kind": form.kind ?? ""], errors: .init(issues, text: req.localizer)),
                                                      chrome: Pages.chrome(for: req, current: .list(.importBatch))), status: .unprocessableEntity, request: req)
         }
     }
@@ -57,7 +57,7 @@ struct ImportController {
         let batch = try await batches.get(id, by: req.actor)
         let plan = batch.status == .staged ? try await batches.check(batch, by: req.actor) : nil
         let progress = await req.roundtable.importProgress.state(of: id)
-        return Pages.response(ImportPages.batch(batch, plan: plan, progress: progress, errors: .init(issues, text: req.localizer),
+        return Pages.response(ImportBatchPage.view(.init(batch: batch, plan: plan, progress: progress, errors: .init(issues, text: req.localizer)),
                                                 chrome: Pages.chrome(for: req, current: .list(.importBatch))), status: status, request: req)
     }
 

@@ -18,7 +18,7 @@ struct SearchController {
     @Sendable func page(_ req: Request) async throws -> Response {
         let query = Self.query(req)
         let results = query.isEmpty ? nil : try await Search(database: req.db, language: req.localizer.language).run(query, by: req.actor)
-        return Pages.response(SearchPage.view(results, query: query, chrome: Pages.chrome(for: req, current: .search)), request: req)
+        return Pages.response(SearchPage.view(.init(results: results, query: query), chrome: Pages.chrome(for: req, current: .search)), request: req)
     }
 
     @Sendable func api(_ req: Request) async throws -> Response {

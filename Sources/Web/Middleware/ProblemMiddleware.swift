@@ -74,13 +74,8 @@ struct ProblemMiddleware: AsyncMiddleware {
 
     static func page(_ problem: Problem, request: Request) -> Response {
         let chrome = Pages.chrome(for: request)
-        let text = chrome.text
-        let html = Layout.page(title: text("error.title"), chrome: chrome) {
-            H.el("h1") { Text(text(problem.titleKey)) }
-            if let detail = problem.detail { Paragraph(detail) }
-            for issue in problem.issues { Paragraph(text.message(issue)) }
-            Paragraph { H.link(text("error.back"), to: .home) }
-        }
+        let model = ErrorPage.Model(titleKey: problem.titleKey, detail: problem.detail, issues: problem.issues)
+        let html = ErrorPage.view(model, chrome: chrome)
         let response = Pages.response(html, status: problem.status, request: request)
         for (name, value) in problem.headers { response.headers.replaceOrAdd(name: name, value: value) }
         return response

@@ -72,9 +72,9 @@ struct RecordActions<P: RecordPages>: Sendable {
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
         let record = try await pages.kind(req).getLive(req.idParameter(), by: req.actor)
         let id = record.id, resource = P.resource
-        return Pages.response(RegistryViews.confirmDelete(name: record.label, action: .record(resource, id, .delete),
-                                                              cancel: pages.location(of: record), version: record.version,
-                                                              chrome: pages.chrome(req)), request: req)
+        let model = ConfirmDeletePage.Model(name: record.label, action: .record(resource, id, .delete),
+                                            cancel: pages.location(of: record), version: record.version)
+        return Pages.response(ConfirmDeletePage.view(model, chrome: pages.chrome(req)), request: req)
     }
 
     struct VersionForm: Content { var version: String? }
@@ -96,9 +96,9 @@ struct RecordActions<P: RecordPages>: Sendable {
 
     @Sendable func history(_ req: Request) async throws -> Response {
         let history = try await pages.kind(req).history(req.idParameter(), by: req.actor, language: req.localizer.language)
-        return Pages.response(RegistryViews.history(name: history.record.label, back: pages.location(of: history.record), entries: history.entries,
-                                                    names: history.names,
-                                                        chrome: pages.chrome(req)), request: req)
+        let model = RecordHistoryPage.Model(name: history.record.label, back: pages.location(of: history.record),
+                                            entries: history.entries, names: history.names)
+        return Pages.response(RecordHistoryPage.view(model, chrome: pages.chrome(req)), request: req)
     }
 
     private func form(_ req: Request, _ values: P.Values, existing: P.Kind.Record?, errors: [FieldIssue] = [],

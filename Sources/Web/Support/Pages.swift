@@ -7,42 +7,9 @@ enum Pages {
 
     static func chrome(for request: Request, current: SiteURL? = nil) -> Chrome {
         let text = request.localizer
-        var nav: [Chrome.NavItem] = []
-        if let user = request.currentUser?.user {
-            nav.append(.init(labelKey: "nav.home", url: .home, isCurrent: current == .home))
-            if user.role.can(.readRecords) {
-                nav.append(.init(labelKey: "nav.people", url: .list(.person), isCurrent: current == .list(.person)))
-                nav.append(.init(labelKey: "nav.organizations", url: .list(.organization), isCurrent: current == .list(.organization)))
-                nav.append(.init(labelKey: "nav.places", url: .list(.place), isCurrent: current == .list(.place)))
-                nav.append(.init(labelKey: "nav.visits", url: .list(.visit), isCurrent: current == .list(.visit)))
-                nav.append(.init(labelKey: "nav.engagements", url: .list(.engagement), isCurrent: current == .list(.engagement)))
-                nav.append(.init(labelKey: "nav.agreements", url: .list(.agreement), isCurrent: current == .list(.agreement)))
-                nav.append(.init(labelKey: "nav.workingGroups", url: .list(.workingGroup), isCurrent: current == .list(.workingGroup)))
-                nav.append(.init(labelKey: "nav.recommendations", url: .list(.recommendation), isCurrent: current == .list(.recommendation)))
-                nav.append(.init(labelKey: "nav.context", url: .list(.contextEvent), isCurrent: current == .list(.contextEvent)))
-                nav.append(.init(labelKey: "nav.coordination", url: .list(.coordination), isCurrent: current == .list(.coordination)))
-                nav.append(.init(labelKey: "nav.dashboard", url: .dashboard, isCurrent: current == .dashboard))
-                nav.append(.init(labelKey: "nav.export", url: .export, isCurrent: current == .export))
-            }
-            if user.role.can(.writeRecords) {
-                nav.append(.init(labelKey: "nav.followUps", url: .list(.followUp), isCurrent: current == .list(.followUp)))
-                nav.append(.init(labelKey: "nav.import", url: .list(.importBatch), isCurrent: current == .list(.importBatch)))
-            }
-            if user.role.can(.manageUsers) { nav.append(.init(labelKey: "nav.users", url: .list(.user), isCurrent: current == .list(.user))) }
-            if user.role.can(.manageSettings) {
-                nav.append(.init(labelKey: "nav.communities", url: .list(.community), isCurrent: current == .list(.community)))
-                nav.append(.init(labelKey: "nav.engagementKinds", url: .list(.engagementKind), isCurrent: current == .list(.engagementKind)))
-            }
-            if user.role.can(.viewAuditTrail) { nav.append(.init(labelKey: "nav.audit", url: .audit, isCurrent: current == .audit)) }
-            nav.append(.init(labelKey: "nav.account", url: .account, isCurrent: current == .account))
-        }
-        let flashKey = request.cookies[flashCookie]?.string
-        let flash = flashKey.flatMap { Flash(cookieValue: $0) }
-        return Chrome(
-            text: text, userName: request.currentUser?.user.name, nav: nav, csrfToken: request.csrfToken,
-            flash: flash.map { text.text($0.key, $0.arguments) }, flashIsError: false,
-            canSearch: request.currentUser?.user.role.can(.readRecords) ?? false
-        )
+        let flash = (request.cookies[flashCookie]?.string).flatMap { Flash(cookieValue: $0) }
+        return Chrome(text: text, user: request.currentUser.map { (name: $0.user.name, role: $0.user.role) }, current: current,
+                      csrfToken: request.csrfToken, flash: flash.map { text.text($0.key, $0.arguments) })
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok, request: Request) -> Response {

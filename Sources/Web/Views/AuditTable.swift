@@ -1,13 +1,15 @@
-import Foundation
 import Domain
+import Foundation
 import Features
 import Markup
 
 /// Audit entries as a table: used by the audit trail page and by every record's History.
 enum AuditTable {
     /// - Parameter names: names for the identities the changes mention; one the reader may not see reads as such.
-    static func view(_ entries: [AuditLog.Entry], names: [UUID: String] = [:], text: Localizer, showRecord: Bool) -> Component {
-        H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", text("audit.title"))]) {
+    static func view(_ entries: [AuditLog.Entry], names: [UUID: String] = [:], text: Localizer,
+                     showRecord: Bool) -> Component {
+        H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
+                     ("aria-label", text("audit.title"))]) {
             H.el("table", [("class", "audit")]) {
                 H.el("thead") {
                     H.el("tr") {
@@ -23,12 +25,17 @@ enum AuditTable {
                         H.el("tr") {
                             // data-label lets narrow screens show each row as a labelled card.
                             H.el("td", [("data-label", text("audit.when"))]) {
-                                H.el("time", [("datetime", Formatting.isoDateTime(entry.at))]) { Text(Formatting.dateTime(entry.at)) }
+                                Moment.view(entry.at)
                             }
                             H.text("td", [("data-label", text("audit.who"))], actorLabel(entry.actor, text: text))
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
-                            if showRecord { H.text("td", [("data-label", text("audit.record"))], "\(entry.recordType): \(entry.recordLabel)") }
-                            H.el("td", [("data-label", text("audit.changes"))]) { changes(entry.changes, names: names, text: text) }
+                            if showRecord {
+                                H.text("td", [("data-label", text("audit.record"))],
+                                       "\(entry.recordType): \(entry.recordLabel)")
+                            }
+                            H.el("td", [("data-label", text("audit.changes"))]) {
+                                changes(entry.changes, names: names, text: text)
+                            }
                         }
                     }
                 }
@@ -68,5 +75,12 @@ enum AuditTable {
             result = result.replacingOccurrences(of: String(token), with: names[id] ?? text("audit.notVisible"))
         }
         return result
+    }
+}
+
+/// A moment as people read it, with the exact instant for machines.
+enum Moment {
+    static func view(_ date: Date) -> Component {
+        H.el("time", [("datetime", Formatting.isoDateTime(date))]) { Text(Formatting.dateTime(date)) }
     }
 }

@@ -3,7 +3,8 @@ import Markup
 /// Short names for building elements in views. Text and attribute values are always escaped.
 enum H {
     /// An element with attributes (nil values are left out; empty strings render as boolean attributes).
-    static func el(_ name: String, _ attributes: [(String, String?)] = [], @ComponentBuilder _ content: () -> Component) -> Component {
+    static func el(_ name: String, _ attributes: [(String, String?)] = [],
+                   @ComponentBuilder _ content: () -> Component) -> Component {
         Element(name, attributes, content: content())
     }
 

@@ -27,14 +27,14 @@ struct AgreementsController: RecordPages {
         query.kind = AgreementKind(rawValue: req.queryText("kind"))
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = AgreementPages.IndexModel(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
-        return Pages.response(AgreementPages.index(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
+        let model = AgreementsIndexPage.Model(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
+        return Pages.response(AgreementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String { try await page(req, id: id) }
 
-    func values(of agreement: AgreementRecord, _ req: Request) -> AgreementPages.Values { AgreementPages.Values(agreement, text: req.localizer) }
-    func values(of form: AgreementForm) -> AgreementPages.Values { form.values }
+    func values(of agreement: AgreementRecord, _ req: Request) -> AgreementFormPage.Values { AgreementFormPage.Values(agreement, text: req.localizer) }
+    func values(of form: AgreementForm) -> AgreementFormPage.Values { form.values }
 
     func input(_ form: AgreementForm, existing: AgreementRecord?, _ req: Request) async throws -> (AgreementInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
@@ -45,9 +45,9 @@ struct AgreementsController: RecordPages {
         let groups = try await WorkingGroups(database: req.db, language: req.localizer.language)
             .list(perPage: 200, agreementID: agreement.id, by: req.actor).items
         let documents = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: agreement.id, by: req.actor)
-        let model = AgreementPages.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,
+        let model = AgreementPage.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,
                                          documentErrors: .init(documentErrors, text: req.localizer), documentTitle: documentTitle)
-        return AgreementPages.page(model, chrome: chrome(req))
+        return AgreementPage.view(model, chrome: chrome(req))
     }
 
     struct DocumentForm: Content {
@@ -96,8 +96,8 @@ struct AgreementsController: RecordPages {
         var kind: String?, title: String?, focus: String?, topics: String?, signedOn: String?, validUntil: String?, status: String?
         var statusOn: String?, confidentiality: String?, notes: String?, organizations: String?, people: String?, version: String?
 
-        var values: AgreementPages.Values {
-            var values = AgreementPages.Values()
+        var values: AgreementFormPage.Values {
+            var values = AgreementFormPage.Values()
             values.kind = kind ?? ""; values.title = title ?? ""; values.focus = focus ?? ""; values.topics = topics ?? ""
             values.signedOn = signedOn ?? ""; values.validUntil = validUntil ?? ""; values.status = status ?? ""; values.statusOn = statusOn ?? ""
             values.confidentiality = confidentiality ?? ""; values.notes = notes ?? ""; values.organizations = organizations ?? ""
@@ -171,7 +171,7 @@ struct AgreementsController: RecordPages {
         return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
-    func formPage(_ req: Request, _ values: AgreementPages.Values, existing: AgreementRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: AgreementFormPage.Values, existing: AgreementRecord?, errors: [FieldIssue],
                   conflict: AgreementRecord?) async throws -> String {
         // The domain reports on "parties"; the form has organisations and people: shown at the people, where the summary links.
         let errors = errors.map { issue in
@@ -179,8 +179,8 @@ struct AgreementsController: RecordPages {
             if issue.field == "parties" { issue.field = "people" }
             return issue
         }
-        let model = AgreementPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+        let model = AgreementFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                              canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
-        return AgreementPages.form(model, chrome: chrome(req))
+        return AgreementFormPage.view(model, chrome: chrome(req))
     }
 }

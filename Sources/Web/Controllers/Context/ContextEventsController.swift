@@ -25,20 +25,20 @@ struct ContextEventsController: RecordPages {
         }
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = ContextPages.IndexModel(page: page, kind: query.kind?.rawValue ?? "", placeID: req.queryText("place"), from: req.queryText("from"),
+        let model = ContextEventsIndexPage.Model(page: page, kind: query.kind?.rawValue ?? "", placeID: req.queryText("place"), from: req.queryText("from"),
                                             to: req.queryText("to"), places: try await req.placeChoices(), canWrite: req.canWrite,
                                             errors: .init(issues, text: req.localizer))
-        return Pages.response(ContextPages.index(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))),
+        return Pages.response(ContextEventsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let event = try await kind(req).get(id, by: req.actor)
-        return ContextPages.page(ContextPages.Model(event: event, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
+        return ContextEventPage.view(ContextEventPage.Model(event: event, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
     }
 
-    func values(of event: ContextEventRecord, _ req: Request) -> ContextPages.Values { ContextPages.Values(event) }
-    func values(of form: EventForm) -> ContextPages.Values { form.values }
+    func values(of event: ContextEventRecord, _ req: Request) -> ContextEventFormPage.Values { ContextEventFormPage.Values(event) }
+    func values(of form: EventForm) -> ContextEventFormPage.Values { form.values }
     func input(_ form: EventForm, existing: ContextEventRecord?, _ req: Request) async throws -> (ContextEventInput, [FieldIssue]) { (form.input, []) }
 
     struct EventForm: Content {
@@ -55,8 +55,8 @@ struct ContextEventsController: RecordPages {
             return input
         }
 
-        var values: ContextPages.Values {
-            var values = ContextPages.Values()
+        var values: ContextEventFormPage.Values {
+            var values = ContextEventFormPage.Values()
             values.title = title ?? ""; values.kind = kind ?? ""; values.severity = severity ?? ""; values.startsOn = startsOn ?? ""
             values.endsOn = endsOn ?? ""; values.description = description ?? ""; values.sourceURL = sourceURL ?? ""
             values.confidentiality = confidentiality ?? ""; values.placeIDs = placeIDs ?? []; values.version = version ?? ""
@@ -64,11 +64,11 @@ struct ContextEventsController: RecordPages {
         }
     }
 
-    func formPage(_ req: Request, _ values: ContextPages.Values, existing: ContextEventRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: ContextEventFormPage.Values, existing: ContextEventRecord?, errors: [FieldIssue],
                   conflict: ContextEventRecord?) async throws -> String {
-        let model = ContextPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+        let model = ContextEventFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                            places: try await req.placeChoices(),
                                            canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
-        return ContextPages.form(model, chrome: chrome(req))
+        return ContextEventFormPage.view(model, chrome: chrome(req))
     }
 }

@@ -31,9 +31,9 @@ struct CoordinationController: RecordPages {
     @Sendable func index(_ req: Request) async throws -> Response {
         let (query, issues) = Self.query(req)
         let matrix = try await kind(req).matrix(query, by: req.actor)
-        let model = CoordinationPages.IndexModel(matrix: matrix, placeID: req.queryText("place"), from: req.queryText("from"), to: req.queryText("to"),
+        let model = CoordinationIndexPage.Model(matrix: matrix, placeID: req.queryText("place"), from: req.queryText("from"), to: req.queryText("to"),
                                                  places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer))
-        return Pages.response(CoordinationPages.index(model, chrome: Pages.chrome(for: req, current: .list(.coordination))),
+        return Pages.response(CoordinationIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.coordination))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -51,11 +51,11 @@ struct CoordinationController: RecordPages {
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let activity = try await kind(req).get(id, by: req.actor)
-        return CoordinationPages.page(CoordinationPages.Model(activity: activity, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
+        return CoordinationPage.view(CoordinationPage.Model(activity: activity, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
     }
 
-    func values(of activity: CoordinationRecord, _ req: Request) -> CoordinationPages.Values { CoordinationPages.Values(activity) }
-    func values(of form: ActivityForm) -> CoordinationPages.Values { form.values }
+    func values(of activity: CoordinationRecord, _ req: Request) -> CoordinationFormPage.Values { CoordinationFormPage.Values(activity) }
+    func values(of form: ActivityForm) -> CoordinationFormPage.Values { form.values }
 
     func input(_ form: ActivityForm, existing: CoordinationRecord?, _ req: Request) async throws -> (CoordinationInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
@@ -65,8 +65,8 @@ struct CoordinationController: RecordPages {
         var organization: String?, theme: String?, startsOn: String?, endsOn: String?, placeIDs: [String]?, contact: String?, notes: String?
         var version: String?
 
-        var values: CoordinationPages.Values {
-            var values = CoordinationPages.Values()
+        var values: CoordinationFormPage.Values {
+            var values = CoordinationFormPage.Values()
             values.organization = organization ?? ""; values.theme = theme ?? ""; values.startsOn = startsOn ?? ""; values.endsOn = endsOn ?? ""
             values.placeIDs = placeIDs ?? []; values.contact = contact ?? ""; values.notes = notes ?? ""; values.version = version ?? ""
             return values
@@ -95,10 +95,10 @@ struct CoordinationController: RecordPages {
         }
     }
 
-    func formPage(_ req: Request, _ values: CoordinationPages.Values, existing: CoordinationRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: CoordinationFormPage.Values, existing: CoordinationRecord?, errors: [FieldIssue],
                   conflict: CoordinationRecord?) async throws -> String {
-        let model = CoordinationPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+        let model = CoordinationFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                 places: try await req.placeChoices())
-        return CoordinationPages.form(model, chrome: chrome(req))
+        return CoordinationFormPage.view(model, chrome: chrome(req))
     }
 }

@@ -32,8 +32,8 @@ struct EngagementKindsController {
 
     private func page(_ req: Request, values: KindForm, errors: [FieldIssue]) async throws -> Response {
         let kinds = try await EngagementKinds(database: req.db).all()
-        let html = EngagementKindsPage.view(kinds: kinds, label: values.label ?? "", key: values.key ?? "",
-                                            errors: .init(errors, text: req.localizer), chrome: Pages.chrome(for: req, current: .list(.engagementKind)))
+        let html = EngagementKindsPage.view(.init(kinds: kinds, label: values.label ?? "", key: values.key ?? "",
+                                                  errors: .init(errors, text: req.localizer)), chrome: Pages.chrome(for: req, current: .list(.engagementKind)))
         return Pages.response(html, status: errors.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 

@@ -14,7 +14,7 @@ struct FollowUpsController {
     @Sendable func mine(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
         let items = try await FollowUps(database: req.db).open(ownedBy: user.id, by: req.actor)
-        return Pages.response(FollowUpsPage.view(items, today: req.today, chrome: Pages.chrome(for: req, current: .list(.followUp))), request: req)
+        return Pages.response(FollowUpsPage.view(.init(items: items, today: req.today), chrome: Pages.chrome(for: req, current: .list(.followUp))), request: req)
     }
 
     struct StatusForm: Content { var status: String?, version: String? }

@@ -16,7 +16,7 @@ struct VisitsController: RecordPages {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)
-        return Pages.response(VisitPages.index(page, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
+        return Pages.response(VisitsIndexPage.view(.init(page: page, canWrite: req.canWrite), chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
@@ -28,12 +28,12 @@ struct VisitsController: RecordPages {
         let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor).items
         let context = try await ContextEvents(database: req.db, language: req.localizer.language)
             .during(from: visit.summary.startsOn, to: visit.summary.endsOn, limit: 50, by: req.actor)
-        let model = VisitPages.Model(visit: visit, engagements: engagements, context: context, canWrite: req.canWrite, canRestore: req.canRestore)
-        return VisitPages.page(model, chrome: chrome(req))
+        let model = VisitPage.Model(visit: visit, engagements: engagements, context: context, canWrite: req.canWrite, canRestore: req.canRestore)
+        return VisitPage.view(model, chrome: chrome(req))
     }
 
-    func values(of visit: FieldVisitRecord, _ req: Request) -> VisitPages.Values { VisitPages.Values(visit) }
-    func values(of form: VisitForm) -> VisitPages.Values { form.values }
+    func values(of visit: FieldVisitRecord, _ req: Request) -> VisitFormPage.Values { VisitFormPage.Values(visit) }
+    func values(of form: VisitForm) -> VisitFormPage.Values { form.values }
 
     func input(_ form: VisitForm, existing: FieldVisitRecord?, _ req: Request) async throws -> (FieldVisitInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
@@ -57,8 +57,8 @@ struct VisitsController: RecordPages {
             return (input, found.issues)
         }
 
-        var values: VisitPages.Values {
-            var values = VisitPages.Values()
+        var values: VisitFormPage.Values {
+            var values = VisitFormPage.Values()
             values.title = title ?? ""; values.purpose = purpose ?? ""; values.startsOn = startsOn ?? ""; values.endsOn = endsOn ?? ""
             values.status = status ?? ""; values.summary = summary ?? ""; values.version = version ?? ""
             values.placeIDs = placeIDs ?? []; values.userIDs = userIDs ?? []; values.people = people ?? ""
@@ -66,13 +66,13 @@ struct VisitsController: RecordPages {
         }
     }
 
-    func formPage(_ req: Request, _ values: VisitPages.Values, existing: FieldVisitRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: VisitFormPage.Values, existing: FieldVisitRecord?, errors: [FieldIssue],
                   conflict: FieldVisitRecord?) async throws -> String {
-        let model = VisitPages.FormModel(
+        let model = VisitFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             places: try await req.placeChoices(), users: try await req.userChoices()
         )
-        return VisitPages.form(model, chrome: chrome(req))
+        return VisitFormPage.view(model, chrome: chrome(req))
     }
 }
 

@@ -18,24 +18,24 @@ struct RecommendationsController: RecordPages {
 
     @Sendable func board(_ req: Request) async throws -> Response {
         let columns = try await kind(req).board(by: req.actor)
-        return Pages.response(RecommendationPages.board(columns, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
+        return Pages.response(RecommendationBoardPage.view(.init(columns: columns.map { .init(status: $0.status, items: $0.items) }, canWrite: req.canWrite), chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let item = try await kind(req).get(id, by: req.actor)
-        let model = RecommendationPages.Model(recommendation: item, canWrite: req.canWrite, canRestore: req.canRestore)
-        return RecommendationPages.page(model, chrome: chrome(req))
+        let model = RecommendationPage.Model(recommendation: item, canWrite: req.canWrite, canRestore: req.canRestore)
+        return RecommendationPage.view(model, chrome: chrome(req))
     }
 
     /// Started from a working group's page, the form names the group.
     func newForm(_ req: Request) async throws -> Response {
-        var values = RecommendationPages.Values()
+        var values = RecommendationFormPage.Values()
         values.workingGroupID = req.queryText("group")
         return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 
-    func values(of item: RecommendationRecord, _ req: Request) -> RecommendationPages.Values { RecommendationPages.Values(item) }
-    func values(of form: RecommendationForm) -> RecommendationPages.Values { form.values }
+    func values(of item: RecommendationRecord, _ req: Request) -> RecommendationFormPage.Values { RecommendationFormPage.Values(item) }
+    func values(of form: RecommendationForm) -> RecommendationFormPage.Values { form.values }
 
     func input(_ form: RecommendationForm, existing: RecommendationRecord?, _ req: Request) async throws -> (RecommendationInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
@@ -45,8 +45,8 @@ struct RecommendationsController: RecordPages {
         var title: String?, text: String?, level: String?, status: String?, statusOn: String?, workingGroupID: String?, confidentiality: String?
         var targets: String?, contextEventIDs: [String]?, version: String?
 
-        var values: RecommendationPages.Values {
-            var values = RecommendationPages.Values()
+        var values: RecommendationFormPage.Values {
+            var values = RecommendationFormPage.Values()
             values.title = title ?? ""; values.text = text ?? ""; values.level = level ?? ""; values.status = status ?? ""
             values.statusOn = statusOn ?? ""; values.workingGroupID = workingGroupID ?? ""; values.confidentiality = confidentiality ?? ""
             values.targets = targets ?? ""; values.contextEventIDs = contextEventIDs ?? []; values.version = version ?? ""
@@ -89,15 +89,15 @@ struct RecommendationsController: RecordPages {
         return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
-    func formPage(_ req: Request, _ values: RecommendationPages.Values, existing: RecommendationRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: RecommendationFormPage.Values, existing: RecommendationRecord?, errors: [FieldIssue],
                   conflict: RecommendationRecord?) async throws -> String {
         var contextQuery = ContextEvents.Query()
         contextQuery.perPage = 200
         let context = try await ContextEvents(database: req.db, language: req.localizer.language).list(contextQuery, by: req.actor).items
-            .map { RecordRef(id: $0.id, name: "\($0.title) (\(ContextPages.dates($0.period)))") }
-        let model = RecommendationPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+            .map { RecordRef(id: $0.id, name: "\($0.title) (\(ContextEventViews.dates($0.period)))") }
+        let model = RecommendationFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                   groups: try await WorkingGroups(database: req.db).choices(by: req.actor), contextEvents: context,
                                                   canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
-        return RecommendationPages.form(model, chrome: chrome(req))
+        return RecommendationFormPage.view(model, chrome: chrome(req))
     }
 }

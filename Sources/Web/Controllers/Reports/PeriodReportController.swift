@@ -56,22 +56,24 @@ struct PeriodReportController {
         }
     }
 
-    func filter(_ req: Request, _ report: PeriodReport?, _ issues: [FieldIssue]) async throws -> PeriodPages.Filter {
-        PeriodPages.Filter(from: report?.current.period.from.description ?? req.queryText("from"), to: report?.current.period.to.description ?? req.queryText("to"),
+    func filter(_ req: Request, _ report: PeriodReport?, _ issues: [FieldIssue]) async throws -> PeriodFilter {
+        PeriodFilter(from: report?.current.period.from.description ?? req.queryText("from"), to: report?.current.period.to.description ?? req.queryText("to"),
                            placeID: req.queryText("place"), places: try await req.placeChoices(), errors: .init(issues, text: req.localizer))
     }
 
     @Sendable func page(_ req: Request) async throws -> Response {
         let (report, issues) = try await report(req)
-        let html = PeriodPages.report(report, filter: try await filter(req, report, issues), seesRestricted: req.actor.can(.readRestricted),
-                                      chrome: Pages.chrome(for: req, current: .dashboard))
+        let html = PeriodReportPage.view(.init(report: report, filter: try await filter(req, report, issues),
+                                                     seesRestricted: req.actor.can(.readRestricted)),
+                                         chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
         let (report, issues) = try await report(req)
-        let html = PeriodPages.dashboard(report, filter: try await filter(req, report, issues), seesRestricted: req.actor.can(.readRestricted),
-                                         chrome: Pages.chrome(for: req, current: .dashboard))
+        let html = DashboardPage.view(.init(report: report, filter: try await filter(req, report, issues),
+                                                  seesRestricted: req.actor.can(.readRestricted)),
+                                      chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
 
@@ -94,7 +96,7 @@ struct PeriodReportController {
 
     @Sendable func html(_ req: Request) async throws -> Response {
         let report = try await exportable(req)
-        return download(PeriodPages.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: req.localizer), type: "text/html; charset=utf-8",
+        return download(PeriodViews.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: req.localizer), type: "text/html; charset=utf-8",
                         name: "period-report.html")
     }
 

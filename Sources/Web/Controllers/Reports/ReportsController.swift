@@ -83,7 +83,8 @@ struct ReportsController {
 
     @Sendable func visitReport(_ req: Request) async throws -> Response {
         let report = try await draft(req)
-        return Pages.response(VisitReportPage.view(report, drafted: drafted(req), canWrite: req.canWrite && !report.visit.summary.isDeleted,
+        return Pages.response(VisitReportPage.view(.init(report: report, drafted: drafted(req),
+                                                         canWrite: req.canWrite && !report.visit.summary.isDeleted),
                                                    chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
@@ -102,7 +103,7 @@ struct ReportsController {
     @Sendable func visitReportPDF(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         guard let printer = PDFPrinter.find() else {
-            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfUnavailable"), back: .record(.visit, id, .report),
+            return Pages.response(ReportMessagePage.view(.init(message: req.localizer("report.pdfUnavailable"), back: .record(.visit, id, .report)),
                                                          chrome: Pages.chrome(for: req, current: .list(.visit))), status: .serviceUnavailable, request: req)
         }
         let document = try await standalone(req)
@@ -111,7 +112,7 @@ struct ReportsController {
             return Response(status: .ok, headers: ["Content-Type": "application/pdf", "Content-Disposition": "attachment; filename=\"visit-report.pdf\"",
                                                    "Cache-Control": "private, no-store"], body: .init(data: pdf))
         } catch {
-            return Pages.response(ReportMessagePage.view(message: req.localizer("report.pdfFailed"), back: .record(.visit, id, .report),
+            return Pages.response(ReportMessagePage.view(.init(message: req.localizer("report.pdfFailed"), back: .record(.visit, id, .report)),
                                                          chrome: Pages.chrome(for: req, current: .list(.visit))), status: .serviceUnavailable, request: req)
         }
     }

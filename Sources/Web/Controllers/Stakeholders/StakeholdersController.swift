@@ -27,16 +27,16 @@ struct StakeholdersController {
 
     @Sendable func grid(_ req: Request) async throws -> Response {
         let entries = try await assessments(req).grid(by: req.actor)
-        return Pages.response(StakeholderPages.grid(entries, chrome: Pages.chrome(for: req, current: .dashboard)), request: req)
+        return Pages.response(StakeholderGridPage.view(.init(entries: entries), chrome: Pages.chrome(for: req, current: .dashboard)), request: req)
     }
 
     func page(_ req: Request, person: Bool, values: AssessmentInput = .init(), issues: [FieldIssue] = []) async throws -> String {
         let id = try req.idParameter()
         let subject = try await assessments(req).subjectRef(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
         let history = try await assessments(req).history(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
-        let model = StakeholderPages.HistoryModel(subject: subject, history: history, canWrite: req.canWrite, values: values,
+        let model = AssessmentsPage.Model(subject: subject, history: history, canWrite: req.canWrite, values: values,
                                                   errors: .init(issues, text: req.localizer))
-        return StakeholderPages.history(model, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization)))
+        return AssessmentsPage.view(model, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization)))
     }
 
     @Sendable func history(_ req: Request, person: Bool) async throws -> Response {
@@ -67,7 +67,7 @@ struct StakeholdersController {
         let id = try req.idParameter()
         let steps = req.queryText("steps") == "1" ? 1 : 2
         let network = try await RelationshipNetwork.around(person: person ? id : nil, organization: person ? nil : id, steps: steps, database: req.db, by: req.actor)
-        return Pages.response(NetworkPage.view(network, centre: (id, person), steps: steps, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization))),
+        return Pages.response(NetworkPage.view(.init(network: network, centre: id, centreIsPerson: person, steps: steps), chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization))),
                               request: req)
     }
 

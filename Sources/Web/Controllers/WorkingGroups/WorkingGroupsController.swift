@@ -21,7 +21,7 @@ struct WorkingGroupsController: RecordPages {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)
-        return Pages.response(WorkingGroupPages.index(page, canWrite: req.canWrite, chrome: Pages.chrome(for: req, current: .list(.workingGroup))), request: req)
+        return Pages.response(WorkingGroupsIndexPage.view(.init(page: page, canWrite: req.canWrite), chrome: Pages.chrome(for: req, current: .list(.workingGroup))), request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String { try await page(req, id: id) }
@@ -31,21 +31,21 @@ struct WorkingGroupsController: RecordPages {
         var query = Recommendations.Query()
         query.workingGroupID = id
         query.perPage = 200
-        let model = WorkingGroupPages.Model(group: group, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
+        let model = WorkingGroupPage.Model(group: group, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
                                             deliverableErrors: .init(deliverableErrors, text: req.localizer), deliverableValues: values,
                                             recommendations: try await Recommendations(database: req.db).list(query, by: req.actor).items)
-        return WorkingGroupPages.page(model, chrome: chrome(req))
+        return WorkingGroupPage.view(model, chrome: chrome(req))
     }
 
     /// Started from an agreement's page, the form names the agreement.
     func newForm(_ req: Request) async throws -> Response {
-        var values = WorkingGroupPages.Values()
+        var values = WorkingGroupFormPage.Values()
         values.agreementID = req.queryText("agreement")
         return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 
-    func values(of group: WorkingGroupRecord, _ req: Request) -> WorkingGroupPages.Values { WorkingGroupPages.Values(group) }
-    func values(of form: GroupForm) -> WorkingGroupPages.Values { form.values }
+    func values(of group: WorkingGroupRecord, _ req: Request) -> WorkingGroupFormPage.Values { WorkingGroupFormPage.Values(group) }
+    func values(of form: GroupForm) -> WorkingGroupFormPage.Values { form.values }
 
     func input(_ form: GroupForm, existing: WorkingGroupRecord?, _ req: Request) async throws -> (WorkingGroupInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
@@ -54,8 +54,8 @@ struct WorkingGroupsController: RecordPages {
     struct GroupForm: Content {
         var name: String?, purpose: String?, agreementID: String?, confidentiality: String?, members: String?, version: String?
 
-        var values: WorkingGroupPages.Values {
-            var values = WorkingGroupPages.Values()
+        var values: WorkingGroupFormPage.Values {
+            var values = WorkingGroupFormPage.Values()
             values.name = name ?? ""; values.purpose = purpose ?? ""; values.agreementID = agreementID ?? ""
             values.confidentiality = confidentiality ?? ""; values.members = members ?? ""; values.version = version ?? ""
             return values
@@ -128,11 +128,11 @@ struct WorkingGroupsController: RecordPages {
         return Pages.redirect(to: .record(.engagement, engagementID), flash: Flash("record.saved"))
     }
 
-    func formPage(_ req: Request, _ values: WorkingGroupPages.Values, existing: WorkingGroupRecord?, errors: [FieldIssue],
+    func formPage(_ req: Request, _ values: WorkingGroupFormPage.Values, existing: WorkingGroupRecord?, errors: [FieldIssue],
                   conflict: WorkingGroupRecord?) async throws -> String {
-        let model = WorkingGroupPages.FormModel(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
+        let model = WorkingGroupFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                 agreements: try await Agreements(database: req.db).choices(by: req.actor),
                                                 canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)
-        return WorkingGroupPages.form(model, chrome: chrome(req))
+        return WorkingGroupFormPage.view(model, chrome: chrome(req))
     }
 }

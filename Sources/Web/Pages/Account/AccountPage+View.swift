@@ -1,0 +1,27 @@
+import Domain
+import Features
+import Markup
+
+extension AccountPage {
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.titled(text("account.title"), chrome: chrome) {
+            UserViews.facts(model.user, text: text)
+            Section.view(id: "password-heading", title: text("account.password")) {
+                H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {
+                    Forms.csrf(chrome.csrfToken)
+                    Forms.field(label: text("field.currentPassword"), name: "currentPassword", type: "password",
+                                error: model.errors["currentPassword"], required: true,
+                                autocomplete: "current-password")
+                    Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password",
+                                error: model.errors["newPassword"],
+                                help: text("field.password.help", String(PasswordPolicy.minimumLength)), required: true,
+                                autocomplete: "new-password")
+                    Forms.submit(text("account.password"), "secondary")
+                }
+            }
+            if model.canUseTokens { tokens(model, chrome: chrome) }
+            if model.canHaveCalendar { calendar(model, chrome: chrome) }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import Features
+
+/// Everyone who can sign in, for administrators.
+enum UsersIndexPage {
+    struct Model: Sendable {
+        var users: [UserSummary]
+    }
+}

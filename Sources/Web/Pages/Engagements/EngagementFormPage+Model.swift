@@ -1,0 +1,61 @@
+import Domain
+import Features
+
+/// Logging an engagement (the quick form a field officer fills on a phone) and editing one. Names are
+/// typed in any spelling or script and found in the registry; problems show at their fields.
+enum EngagementFormPage {
+    struct Values: FormVersion {
+        var kind = EngagementKind.meeting.rawValue
+        var title = "", start = "", timeZone = "", duration = "", placeID = "", venue = "", visitID = ""
+        var hosts = "", partners = "", participants = "", headCounts = ""
+        var aggregateOnly = false
+        var topics = "", summary = "", outcomes = "", decisions = ""
+        var confidentiality = Confidentiality.internal.rawValue
+        var followUp = "", followUpOwner = "", followUpDue = ""
+        var version = ""
+
+        init() {}
+
+        init(_ record: EngagementRecord, text: Localizer) {
+            let summary = record.summary
+            kind = summary.kind
+            title = summary.title
+            start = summary.start
+            timeZone = summary.timeZone
+            duration = record.durationMinutes.map(String.init) ?? ""
+            placeID = summary.place?.id.uuidString.lowercased() ?? ""
+            venue = summary.venue ?? ""
+            visitID = summary.visit?.id.uuidString.lowercased() ?? ""
+            hosts = record.hosts.map(\.name).joined(separator: "\n")
+            partners = record.partners.map(\.name).joined(separator: "\n")
+            participants = record.participants
+                .map { $0.part == .participant ? $0.person.name : "\($0.person.name), \($0.part.rawValue)" }
+                .joined(separator: "\n")
+            headCounts = record.headCounts.map { "\($0.category): \($0.displayCount)" }.joined(separator: "\n")
+            aggregateOnly = record.aggregateOnly
+            topics = summary.topics.joined(separator: ", ")
+            self.summary = record.notes ?? ""
+            outcomes = record.outcomes ?? ""
+            decisions = record.decisions ?? ""
+            confidentiality = summary.confidentiality.rawValue
+            version = String(record.version)
+        }
+    }
+
+    struct Model: RecordFormModel {
+        var existing: EngagementRecord? = nil, values = Values(), errors = Forms.Errors()
+        var conflict: EngagementRecord?
+        var places: [RecordRef], visits: [RecordRef]
+        var users: [RecordRef], kinds: [KindChoice], canWriteRestricted: Bool
+
+        /// Open the folded part when something in it was filled in or is wrong.
+        var showsMore: Bool {
+            let folded = ["timeZone", "durationMinutes", "venue", "visitID", "hostIDs", "partnerIDs", "headCounts",
+                          "topics",
+                          "summary", "decisions", "confidentiality"]
+            return folded.contains { errors[$0] != nil } || values.aggregateOnly
+                || [values.hosts, values.partners, values.headCounts, values.summary, values.decisions, values.venue]
+                    .contains { !$0.isEmpty }
+        }
+    }
+}

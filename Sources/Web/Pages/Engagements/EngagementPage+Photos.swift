@@ -1,0 +1,59 @@
+import Domain
+import Features
+import Markup
+
+extension EngagementPage {
+    /// The photos with their captions, credits and the people shown; and the form to add one.
+    static func photos(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return Section.items(model.record.photos, id: "photos", title: text("photos.title"),
+                             none: text("photos.none")) { photos in
+            H.el("div", [("class", "photos")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
+        } add: {
+            if model.canChange {
+                let form = SubForm(.photo, model)
+                form.element(.record(.engagement, model.record.id, .photos), section: "photos", multipart: true,
+                             chrome: chrome) {
+                    H.el("h3") { Text(text("photos.add")) }
+                    // A browser never fills a file field again, so after a mistake the help says to choose it again.
+                    Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
+                               help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))
+                    form.field(text("photos.caption"), "caption")
+                    form.field(text("photos.credit"), "credit")
+                    form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"),
+                                  rows: 2)
+                    Forms.submit(text("photos.add"), "secondary")
+                }
+            }
+        }
+    }
+
+    static func photo(_ photo: PhotoRecord, model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        return H.el("figure", [("class", "photo")]) {
+            H.el("a", [("href", SiteURL.record(.photo, photo.id).path)]) {
+                H.void("img", [("src", SiteURL.record(.photo, photo.id, .small).path), ("loading", "lazy"),
+                               ("alt", text("photos.alt", photo.caption ?? model.record.summary.title))])
+            }
+            H.el("figcaption") {
+                if let caption = photo.caption { Text(caption) }
+                if let credit = photo.credit {
+                    H.text("span", [("class", "muted")], " " + text("photos.credited", credit))
+                }
+                if !photo.peopleShown.isEmpty {
+                    H.el("span", [("class", "record-meta")]) {
+                        Text(" · ")
+                        for (index, person) in photo.peopleShown.enumerated() {
+                            if index > 0 { Text(", ") }
+                            H.link(person.name, to: .record(.person, person.id))
+                        }
+                    }
+                }
+            }
+            if model.canChange {
+                Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken,
+                           button: text("photos.remove"))
+            }
+        }
+    }
+}

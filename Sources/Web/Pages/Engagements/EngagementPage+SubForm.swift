@@ -1,0 +1,43 @@
+import Domain
+import Markup
+
+extension EngagementPage {
+    /// One of the page's small forms: what was typed when it comes back with mistakes, else empty (or a default).
+    struct SubForm {
+        let form: Attempt.Form
+        let attempt: Attempt?
+
+        init(_ form: Attempt.Form, _ model: Model) {
+            self.form = form
+            attempt = model.attempt?.form == form ? model.attempt : nil
+        }
+
+        func id(_ name: String) -> String { form.rawValue + name }
+        func value(_ name: String, default fallback: String = "") -> String { attempt?.values[name] ?? fallback }
+        func error(_ name: String) -> String? { attempt?.errors[name] }
+
+        func element(_ url: SiteURL, section: String, multipart: Bool = false, chrome: Chrome,
+                     @ComponentBuilder content: () -> Component) -> Component {
+            SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
+                             errors: attempt?.errors ?? Forms.Errors(),
+                             multipart: multipart, chrome: chrome, content: content)
+        }
+
+        func field(_ label: String, _ name: String, type: String = "text", default fallback: String = "",
+                   help: String? = nil, required: Bool = false) -> Component {
+            Forms.field(label: label, name: name, type: type, value: value(name, default: fallback), error: error(name),
+                        help: help, required: required, id: id(name))
+        }
+
+        func select(_ label: String, _ name: String, options: Forms.Options,
+                    default fallback: String = "") -> Component {
+            Forms.select(label: label, name: name, options: options, selected: value(name, default: fallback),
+                         error: error(name), id: id(name))
+        }
+
+        func textarea(_ label: String, _ name: String, help: String? = nil, rows: Int) -> Component {
+            Forms.textarea(label: label, name: name, value: value(name), error: error(name), help: help, rows: rows,
+                           id: id(name))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Domain
+import Features
+import Markup
+
+/// Pieces shared by engagement, visit, timeline and follow-up pages.
+enum EngagementViews {
+    /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade)".
+    static func when(_ summary: EngagementSummary, text: Localizer) -> String {
+        "\(kindName(summary, text: text)) · \(start(summary))"
+    }
+
+    /// "2023-08-08 10:00 (Europe/Belgrade)": the wall clock where it happened.
+    static func start(_ summary: EngagementSummary) -> String {
+        summary.start.replacingOccurrences(of: "T", with: " ") + " (\(summary.timeZone))"
+    }
+
+    /// A built-in kind from the catalogue; an added one by its own label.
+    static func kindName(_ summary: EngagementSummary, text: Localizer) -> String {
+        summary.kindLabel ?? text("engagementKind.\(summary.kind)")
+    }
+
+    static func kindOptions(_ kinds: [KindChoice], text: Localizer, empty: String? = nil) -> Forms.Options {
+        (empty.map { [("", $0)] } ?? []) + kinds.map { ($0.key, $0.label ?? text("engagementKind.\($0.key)")) }
+    }
+
+    /// Each engagement with when and where it was, and the visit it belongs to.
+    static func list(_ items: [EngagementSummary], text: Localizer) -> Component {
+        RecordList.of(items, text: text) { meta($0, text: text) } more: { item in
+            if let visit = item.visit { RecordList.link(visit, .visit) }
+        }
+    }
+
+    static func entry(_ item: EngagementSummary, text: Localizer) -> Component {
+        H.group {
+            RecordList.entry(item.title, to: .record(.engagement, item.id), restricted: item.isRestricted,
+                             deleted: item.isDeleted, meta: meta(item, text: text), text: text)
+            if let visit = item.visit { RecordList.link(visit, .visit) }
+        }
+    }
+
+    /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade) · Mitrovicë/Mitrovica · Town hall".
+    static func meta(_ item: EngagementSummary, text: Localizer) -> String {
+        ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · ")
+    }
+
+    /// The engagement's facts; also shown beside the form when someone else saved first.
+    static func facts(_ record: EngagementRecord, text: Localizer) -> Component {
+        let summary = record.summary
+        let rows: [Facts.Row] = [
+            (text("engagements.start"), Text(start(summary))),
+            (text("engagements.duration"), Facts.plain(record.durationMinutes.map(String.init))),
+            (text("engagements.place"), Facts.link(summary.place) { .record(.place, $0) }),
+            (text("engagements.venue"), Facts.plain(summary.venue)),
+            (text("engagements.visit"), Facts.link(summary.visit) { .record(.visit, $0) }),
+            (text("engagements.hosts"), Facts.links(record.hosts, .organization)),
+            (text("engagements.partners"), Facts.links(record.partners, .organization)),
+            (text("engagements.topics"), Facts.plain(summary.topics.joined(separator: ", "))),
+            (text("engagements.summary"), Facts.plain(record.notes)),
+            (text("engagements.outcomes"), Facts.plain(record.outcomes)),
+            (text("engagements.decisions"), Facts.plain(record.decisions)),
+        ]
+        // What was not recorded is left out: a field officer's quick log has few of these.
+        return Facts.list(rows.filter { $0.value != nil } + [
+            (text("engagements.kind"), Text(kindName(summary, text: text))),
+            (text("engagements.confidentiality"), Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
+        ], text: text)
+    }
+}
+
+extension EngagementSummary: Listed {
+    static let resource = Resource.engagement
+    var listedName: String { title }
+    var isRestricted: Bool { confidentiality == .restricted }
+}

@@ -1,0 +1,8 @@
+import Features
+
+/// The field visits, newest first.
+enum VisitsIndexPage {
+    struct Model: Sendable {
+        var page: ListPage<FieldVisitSummary>, canWrite: Bool
+    }
+}

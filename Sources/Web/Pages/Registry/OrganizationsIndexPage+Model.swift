@@ -1,0 +1,24 @@
+import Domain
+import Features
+
+/// The organisations list: a filter box that matches any of their names, filters, sorting, paging.
+enum OrganizationsIndexPage {
+    struct Model: Sendable {
+        var page: ListPage<OrganizationRow>
+        /// The filters as chosen.
+        var text: String, kind: String, level: String, placeID: String, sort: String, includeDeleted: Bool
+        var places: [RecordRef]
+        var canRestore: Bool, canWrite: Bool
+
+        var hasMoreFilters: Bool {
+            !kind.isEmpty || !level.isEmpty || !placeID.isEmpty || sort != SortOrder.name.rawValue || includeDeleted
+        }
+
+        func query(page: Int) -> String {
+            var items = [("q", text), ("kind", kind), ("level", level), ("place", placeID), ("sort", sort)]
+            if includeDeleted { items.append(("deleted", "1")) }
+            items.append(("page", String(page)))
+            return QueryString.encode(items)
+        }
+    }
+}

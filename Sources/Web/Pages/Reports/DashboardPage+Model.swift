@@ -1,0 +1,9 @@
+import Features
+
+/// The dashboard: the period report's figures as four key numbers and charts beside the previous period.
+enum DashboardPage {
+    struct Model: Sendable {
+        var report: PeriodReport?
+        var filter: PeriodFilter, seesRestricted: Bool
+    }
+}
