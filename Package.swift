@@ -25,7 +25,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.0"),
     ],
     targets: [
-        .target(name: "Domain", swiftSettings: swiftSettings),
+        // The interface's words: gettext catalogues, one per language, read once (Sources/Domain/Localization).
+        .target(name: "Domain", resources: [.copy("Resources/Catalogs")], swiftSettings: swiftSettings),
         // HTML written from Swift values, escaped on the way out (see Sources/Markup/Component.swift).
         .target(name: "Markup", swiftSettings: swiftSettings),
         .target(
@@ -55,7 +56,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css"), .copy("Resources/app.js"), .copy("Resources/Catalogs")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css"), .copy("Resources/app.js")],
             // Views are written against `Component` throughout; `any` everywhere would be noise.
             swiftSettings: []
         ),

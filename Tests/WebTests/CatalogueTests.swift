@@ -2,14 +2,14 @@ import Domain
 import Foundation
 import Testing
 
-/// The interface's catalogues (`Sources/Web/Resources/Catalogs/*.po`): every language has every key, with
+/// The interface's catalogues (`Sources/Domain/Resources/Catalogs/*.po`): every language has every key, with
 /// the same placeholders and the plural forms its language needs, and the Serbian Latin catalogue is the
 /// Cyrillic one transliterated. Regenerate the Latin one with
 /// `ROUNDTABLE_WRITE_CATALOGUES=1 swift test --filter CatalogueTests`.
 @Suite("Catalogues: complete, consistent, and Serbian Latin generated")
 struct CatalogueTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/Web/Resources/Catalogs")
+        .appendingPathComponent("Sources/Domain/Resources/Catalogs")
 
     static func catalogue(_ language: String) throws -> GettextCatalog {
         try GettextCatalog.parse(String(contentsOf: folder.appendingPathComponent("\(language).po"), encoding: .utf8))

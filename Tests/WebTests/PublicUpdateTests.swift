@@ -74,7 +74,7 @@ struct PublicUpdateTests {
 
             let first = try await browser.get(visit.path + "/public-update")
             #expect(first.status == .ok)
-            #expect(first.text.contains("Not ready to publish: 2 to resolve"))
+            #expect(first.text.contains("Not ready to publish: 2 problems to resolve"))
             #expect(first.text.contains("Jelena Ilić has not agreed to be quoted (their answer: Unknown)"))
             #expect(first.text.contains("Jelena Ilić has not agreed to appear in published photos (their answer: No)"))
             #expect(first.text.contains("People with restricted records left out: 1."))

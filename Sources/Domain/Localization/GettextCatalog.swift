@@ -15,6 +15,9 @@ public struct GettextCatalog: Sendable, Equatable {
     public var messages: [String: Message]
     /// The English of each entry (`msgid`), kept to check translations against their source.
     public var sources: [String: [String]]
+    /// For a plural entry whose count is not its first number, the argument that counts: an extracted
+    /// comment `#. plural counts {1}` above the entry ("Importing… {0} of {1} rows written").
+    public var pluralArguments: [String: Int] = [:]
 
     public init(language: String, messages: [String: Message], sources: [String: [String]] = [:]) {
         self.language = language
@@ -50,6 +53,7 @@ public struct GettextCatalog: Sendable, Equatable {
                 let forms = entry.strings.keys.filter { $0 >= 0 }.sorted().map { entry.strings[$0]! }
                 guard !forms.isEmpty, forms.count == entry.strings.count else { throw ParseError(line: entry.line, reason: "“\(key)” has no plural forms") }
                 catalog.messages[key] = .plural(forms)
+                if let argument = entry.pluralArgument { catalog.pluralArguments[key] = argument }
                 catalog.sources[key] = [entry.id ?? "", entry.idPlural ?? ""]
             } else {
                 guard let text = entry.strings[-1] else { throw ParseError(line: entry.line, reason: "“\(key)” has no msgstr") }
@@ -61,6 +65,12 @@ public struct GettextCatalog: Sendable, Equatable {
             let number = offset + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { try finish(); continue }
+            if line.hasPrefix("#.") {
+                if entry.hasContent { try finish() }
+                if entry.line == 0 { entry.line = number }
+                entry.pluralArgument = Self.pluralArgument(in: line) ?? entry.pluralArgument
+                continue
+            }
             if line.hasPrefix("#") { continue }
             if line.hasPrefix("\"") {
                 guard let field else { throw ParseError(line: number, reason: "a string outside an entry") }
@@ -134,6 +144,12 @@ public struct GettextCatalog: Sendable, Equatable {
         return nil
     }
 
+    /// `#. plural counts {1}` → 1.
+    static func pluralArgument(in comment: String) -> Int? {
+        guard let range = comment.range(of: "plural counts {") else { return nil }
+        return Int(comment[range.upperBound...].prefix(while: \.isNumber))
+    }
+
     /// One entry while it is read: `strings[-1]` is `msgstr`, `strings[n]` is `msgstr[n]`.
     private struct Entry {
         var line = 0
@@ -141,6 +157,7 @@ public struct GettextCatalog: Sendable, Equatable {
         var id: String?
         var idPlural: String?
         var strings: [Int: String] = [:]
+        var pluralArgument: Int?
 
         var hasContent: Bool { context != nil || id != nil || !strings.isEmpty }
 

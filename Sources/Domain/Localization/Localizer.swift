@@ -1,30 +1,67 @@
-/// Every user-facing string passes through here, so that Albanian and Serbian catalogues can be added
-/// without touching views. Keys are stable identifiers; `{0}`, `{1}` … stand for arguments.
+/// Every word a user reads passes through here. Keys are stable identifiers; `{0}`, `{1}` … stand for the
+/// arguments. A key one language lacks falls back to English and then to the key itself — the
+/// catalogue tests keep that from ever happening in what we ship.
 public struct Localizer: Sendable {
-    public let language: String
-    private let catalog: [String: String]
+    public let language: Language
+    private let messages: [String: GettextCatalog.Message]
+    private let english: [String: GettextCatalog.Message]
+    private let pluralArguments: [String: Int]
 
-    public init(language: String = "en") {
+    public init(_ language: Language = .english, catalogues: Catalogues = .shipped) {
         self.language = language
-        // Only English exists for now; other languages fall back to it key by key.
-        self.catalog = Catalogs.english
+        let catalog = catalogues.catalog(language)
+        self.messages = catalog.messages
+        self.english = language == .english ? [:] : catalogues.catalog(.english).messages
+        self.pluralArguments = catalogues.catalog(.english).pluralArguments
     }
 
-    public func callAsFunction(_ key: String, _ arguments: String...) -> String {
+    /// A tag as settings and records write it (`sq`, `sr-Latn`); one we do not speak reads English.
+    public init(language tag: String) {
+        self.init(Language(tag: tag) ?? .english)
+    }
+
+    /// The language's tag (`sr-Cyrl`), as record data such as place names is keyed.
+    public var tag: String { language.tag }
+
+    public func callAsFunction(_ key: String, _ arguments: any LocalizedArgument...) -> String {
         text(key, arguments)
     }
 
-    public func text(_ key: String, _ arguments: [String]) -> String {
-        guard var template = catalog[key] ?? Catalogs.english[key] else { return key }
-        for (index, argument) in arguments.enumerated() {
-            template = template.replacingOccurrences(of: "{\(index)}", with: argument)
+    public func text(_ key: String, _ arguments: [any LocalizedArgument]) -> String {
+        guard let message = messages[key] ?? english[key] else { return key }
+        let template: String
+        switch message {
+        case .text(let text):
+            template = text
+        case .plural(let forms):
+            template = form(of: forms, key: key, arguments: arguments)
         }
-        return template
+        guard !arguments.isEmpty else { return template }
+        var result = template
+        for (index, argument) in arguments.enumerated() {
+            result = result.replacingOccurrences(of: "{\(index)}", with: argument.written(by: self))
+        }
+        return result
     }
 
-    public func message(_ issue: FieldIssue) -> String { text(issue.messageKey, issue.arguments) }
+    /// The plural form for the count: the argument the catalogue names (`#. plural counts {1}`), else the
+    /// first number among the arguments; "other" when there is none.
+    private func form(of forms: [String], key: String, arguments: [any LocalizedArgument]) -> String {
+        let count: Int?
+        if let index = pluralArguments[key], index < arguments.count {
+            count = arguments[index].pluralOperand
+        } else {
+            count = arguments.lazy.compactMap(\.pluralOperand).first
+        }
+        let categories = PluralRules.categories(for: language.tag)
+        let category = count.map { PluralRules.category(of: $0, in: language.tag) } ?? .other
+        let index = categories.firstIndex(of: category) ?? categories.count - 1
+        return forms[min(index, forms.count - 1)]
+    }
 
-    public func has(_ key: String) -> Bool { catalog[key] != nil }
+    public func message(_ issue: FieldIssue) -> String { text(issue.messageKey, issue.arguments.map { $0 }) }
+
+    public func has(_ key: String) -> Bool { messages[key] != nil }
 }
 
 extension String {

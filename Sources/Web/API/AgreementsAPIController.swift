@@ -50,7 +50,7 @@ struct AgreementsAPIController: RecordAPI {
         return Response(status: .noContent)
     }
 
-    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

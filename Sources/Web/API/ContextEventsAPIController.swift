@@ -13,7 +13,7 @@ struct ContextEventsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

@@ -14,7 +14,7 @@ struct CoordinationAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }
 
     func query(_ req: Request) throws -> Coordination.Query {
         var issues: [FieldIssue] = []

@@ -23,7 +23,7 @@ struct EngagementsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

@@ -12,7 +12,7 @@ struct PeopleAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

@@ -55,7 +55,7 @@ struct PlacesAPIController: RecordAPI {
 
     /// Names in the language asked for with `lang`, else the reader's.
     func kind(_ req: Request) throws -> Places {
-        guard let lang = try? req.query.get(String.self, at: "lang") else { return Places(database: req.db, language: req.localizer.language) }
+        guard let lang = try? req.query.get(String.self, at: "lang") else { return Places(database: req.db, language: req.localizer.tag) }
         guard lang.count <= 20, PlaceNames.isLanguageTag(lang) else { throw DomainError.invalid(field: "lang", "language.invalid") }
         return Places(database: req.db, language: lang)
     }
@@ -90,7 +90,7 @@ struct PlacesAPIController: RecordAPI {
 struct CommunitiesAPIController: RecordAPI {
     static let resource = Resource.community
 
-    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.tag) }
 
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .api(.list(.community)), access: .permission(.readRecords), use: list)

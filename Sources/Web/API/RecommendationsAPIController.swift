@@ -16,7 +16,7 @@ struct RecommendationsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

@@ -13,7 +13,7 @@ struct VisitsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

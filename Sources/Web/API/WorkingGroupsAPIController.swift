@@ -18,7 +18,7 @@ struct WorkingGroupsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var issues: [FieldIssue] = []

@@ -80,7 +80,7 @@ struct DuplicatesController {
     @Sendable func mergePage(_ req: Request, _ kind: DuplicateCandidates.Kind) async throws -> Response {
         let duplicate = try req.idParameter()
         guard let kept = try req.content.decode(MergeForm.self).into else { throw Abort(.badRequest) }
-        let merge = MergeRecords(database: req.db, language: req.localizer.language)
+        let merge = MergeRecords(database: req.db, language: req.localizer.tag)
         do {
             switch kind {
             case .people:
@@ -122,7 +122,7 @@ struct DuplicatesController {
         let duplicate = try req.idParameter()
         let body = try await APIJSON.decode(MergeBody.self, from: req)
         guard let kept = body.into else { throw DomainError.invalid([FieldIssue(field: "into", "field.required")]) }
-        let merge = MergeRecords(database: req.db, language: req.localizer.language)
+        let merge = MergeRecords(database: req.db, language: req.localizer.tag)
         switch kind {
         case .people: return try APIJSON.response(try await merge.mergePerson(duplicate, into: kept, by: req.actor))
         case .organizations: return try APIJSON.response(try await merge.mergeOrganization(duplicate, into: kept, by: req.actor))

@@ -19,7 +19,7 @@ struct ExportController {
     }
 
     @Sendable func csv(_ req: Request, _ kind: RecordExport.Kind) async throws -> Response {
-        let rows = try await RecordExport(database: req.db, language: req.localizer.language).rows(kind, by: req.actor)
+        let rows = try await RecordExport(database: req.db, language: req.localizer.tag).rows(kind, by: req.actor)
         return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(kind.rawValue).csv\"",
                                                "Cache-Control": "private, no-store"], body: .init(string: CSV.document(rows)))
     }
@@ -36,7 +36,7 @@ struct ExportController {
         let now = Date()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-export-\(UUID().uuidString).zip")
         do {
-            _ = try await DatabaseExport(database: req.db, language: req.localizer.language).write(to: file, by: req.actor, now: now)
+            _ = try await DatabaseExport(database: req.db, language: req.localizer.tag).write(to: file, by: req.actor, now: now)
         } catch {
             try? FileManager.default.removeItem(at: file)
             throw error

@@ -18,7 +18,7 @@ struct ImportController {
     }
 
     static func batches(_ req: Request) -> ImportBatches {
-        ImportBatches(database: req.application.db, language: req.localizer.language, timeZone: req.roundtable.configuration.timeZone)
+        ImportBatches(database: req.application.db, language: req.localizer.tag, timeZone: req.roundtable.configuration.timeZone)
     }
 
     @Sendable func upload(_ req: Request) async throws -> Response {

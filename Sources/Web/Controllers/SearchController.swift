@@ -17,7 +17,7 @@ struct SearchController {
 
     @Sendable func page(_ req: Request) async throws -> Response {
         let query = Self.query(req)
-        let results = query.isEmpty ? nil : try await Search(database: req.db, language: req.localizer.language).run(query, by: req.actor)
+        let results = query.isEmpty ? nil : try await Search(database: req.db, language: req.localizer.tag).run(query, by: req.actor)
         return Pages.response(SearchPage.view(.init(results: results, query: query), chrome: Pages.chrome(for: req, current: .search)), request: req)
     }
 
@@ -33,7 +33,7 @@ struct SearchController {
             guard let asked = Int(req.queryText("perKind")), (1...50).contains(asked) else { throw DomainError.invalid([FieldIssue(field: "perKind", "search.perKind")]) }
             perKind = asked
         }
-        let results = try await Search(database: req.db, language: req.localizer.language)
+        let results = try await Search(database: req.db, language: req.localizer.tag)
             .run(query, kinds: kind.isEmpty ? SearchDocuments.recordTypes : [kind], perKind: perKind, by: req.actor)
         return try APIJSON.response(results)
     }

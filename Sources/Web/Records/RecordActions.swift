@@ -95,7 +95,7 @@ struct RecordActions<P: RecordPages>: Sendable {
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {
-        let history = try await pages.kind(req).history(req.idParameter(), by: req.actor, language: req.localizer.language)
+        let history = try await pages.kind(req).history(req.idParameter(), by: req.actor, language: req.localizer.tag)
         let model = RecordHistoryPage.Model(name: history.record.label, back: pages.location(of: history.record),
                                             entries: history.entries, names: history.names)
         return Pages.response(RecordHistoryPage.view(model, chrome: pages.chrome(req)), request: req)

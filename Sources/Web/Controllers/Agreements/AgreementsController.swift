@@ -19,7 +19,7 @@ struct AgreementsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Agreements.Query()
@@ -42,7 +42,7 @@ struct AgreementsController: RecordPages {
 
     func page(_ req: Request, id: UUID, documentErrors: [FieldIssue] = [], documentTitle: String = "") async throws -> String {
         let agreement = try await kind(req).get(id, by: req.actor)
-        let groups = try await WorkingGroups(database: req.db, language: req.localizer.language)
+        let groups = try await WorkingGroups(database: req.db, language: req.localizer.tag)
             .list(perPage: 200, agreementID: agreement.id, by: req.actor).items
         let documents = try await AgreementDocuments(database: req.db, store: req.roundtable.documents).list(of: agreement.id, by: req.actor)
         let model = AgreementPage.Model(agreement: agreement, canWrite: req.canWrite, canRestore: req.canRestore, groups: groups, documents: documents,

@@ -12,7 +12,7 @@ struct ContextEventsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = ContextEvents.Query()

@@ -14,7 +14,7 @@ struct CoordinationController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }
 
     /// The place and period filters (bad days are reported at their field).
     static func query(_ req: Request) -> (Coordination.Query, [FieldIssue]) {

@@ -14,7 +14,7 @@ struct EngagementsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Engagements.Query()
@@ -44,7 +44,7 @@ struct EngagementsController: RecordPages {
         let days = page.items.compactMap { Day(String($0.start.prefix(10))) }
         let from = query.from ?? (page.hasMore ? days.min() : nil)
         let to = query.to ?? (query.page > 1 ? days.max() : nil)
-        return try await ContextEvents(database: req.db, language: req.localizer.language)
+        return try await ContextEvents(database: req.db, language: req.localizer.tag)
             .during(from: from, to: to, placeIDs: query.placeID.map { [$0] }, limit: 50, by: req.actor)
     }
 
@@ -75,10 +75,10 @@ struct EngagementsController: RecordPages {
     }
 
     static func pageHTML(_ req: Request, id: UUID, attempt: EngagementPage.Attempt? = nil) async throws -> String {
-        let record = try await Engagements(database: req.db, language: req.localizer.language).get(id, by: req.actor)
-        let agreements = Agreements(database: req.db, language: req.localizer.language)
-        let groups = WorkingGroups(database: req.db, language: req.localizer.language)
-        let recommendations = Recommendations(database: req.db, language: req.localizer.language)
+        let record = try await Engagements(database: req.db, language: req.localizer.tag).get(id, by: req.actor)
+        let agreements = Agreements(database: req.db, language: req.localizer.tag)
+        let groups = WorkingGroups(database: req.db, language: req.localizer.tag)
+        let recommendations = Recommendations(database: req.db, language: req.localizer.tag)
         let model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
                                          users: try await req.userChoices(), attempt: attempt,
                                          agreements: try await agreements.linked(toEngagement: id, by: req.actor).map { .init(agreement: $0.agreement, link: $0.link) },

@@ -12,7 +12,7 @@ struct VisitsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)
@@ -25,8 +25,8 @@ struct VisitsController: RecordPages {
         query.visitID = visit.id
         query.chronological = true
         query.perPage = 200
-        let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor).items
-        let context = try await ContextEvents(database: req.db, language: req.localizer.language)
+        let engagements = try await Engagements(database: req.db, language: req.localizer.tag).list(query, by: req.actor).items
+        let context = try await ContextEvents(database: req.db, language: req.localizer.tag)
             .during(from: visit.summary.startsOn, to: visit.summary.endsOn, limit: 50, by: req.actor)
         let model = VisitPage.Model(visit: visit, engagements: engagements, context: context, canWrite: req.canWrite, canRestore: req.canRestore)
         return VisitPage.view(model, chrome: chrome(req))

@@ -14,7 +14,7 @@ struct RecommendationsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func board(_ req: Request) async throws -> Response {
         let columns = try await kind(req).board(by: req.actor)
@@ -93,7 +93,7 @@ struct RecommendationsController: RecordPages {
                   conflict: RecommendationRecord?) async throws -> String {
         var contextQuery = ContextEvents.Query()
         contextQuery.perPage = 200
-        let context = try await ContextEvents(database: req.db, language: req.localizer.language).list(contextQuery, by: req.actor).items
+        let context = try await ContextEvents(database: req.db, language: req.localizer.tag).list(contextQuery, by: req.actor).items
             .map { RecordRef(id: $0.id, name: "\($0.title) (\(ContextEventViews.dates($0.period)))") }
         let model = RecommendationFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                   groups: try await WorkingGroups(database: req.db).choices(by: req.actor), contextEvents: context,

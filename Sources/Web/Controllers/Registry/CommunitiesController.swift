@@ -12,7 +12,7 @@ struct CommunitiesController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.tag) }
 
     struct CommunityForm: Content {
         var name: String?, status: String?, regionID: String?, notes: String?, version: String?

@@ -11,7 +11,7 @@ struct OrganizationsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Organizations.Query()
@@ -34,9 +34,9 @@ struct OrganizationsController: RecordPages {
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let data = try await kind(req).page(id, by: req.actor)
-        let relationship = try await Engagements(database: req.db, language: req.localizer.language)
+        let relationship = try await Engagements(database: req.db, language: req.localizer.tag)
             .history(withOrganization: data.organization.id, by: req.actor, today: req.today)
-        let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(organizationID: data.organization.id, by: req.actor)
+        let agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(organizationID: data.organization.id, by: req.actor)
         let model = OrganizationPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, relationship: relationship,
                                            agreements: agreements, recommendations: try await addressedTo(data.organization.id, req))
         return OrganizationPage.view(model, chrome: chrome(req))

@@ -11,7 +11,7 @@ struct PeopleController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = People.Query()
@@ -35,9 +35,9 @@ struct PeopleController: RecordPages {
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let data = try await kind(req).page(id, by: req.actor)
-        let relationship = try await Engagements(database: req.db, language: req.localizer.language)
+        let relationship = try await Engagements(database: req.db, language: req.localizer.tag)
             .history(withPerson: data.person.id, by: req.actor, today: req.today)
-        let agreements = try await Agreements(database: req.db, language: req.localizer.language).partyTo(personID: data.person.id, by: req.actor)
+        let agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(personID: data.person.id, by: req.actor)
         let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
                                      relationship: relationship, agreements: agreements,
                                      groups: try await WorkingGroups(database: req.db).memberships(of: data.person.id, by: req.actor))

@@ -11,7 +11,7 @@ struct PlacesController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let text = req.queryText("q"), placeKind = PlaceKind(rawValue: req.queryText("kind"))
@@ -25,10 +25,10 @@ struct PlacesController: RecordPages {
         var query = Engagements.Query()
         query.placeID = data.place.id
         query.perPage = 10
-        let engagements = try await Engagements(database: req.db, language: req.localizer.language).list(query, by: req.actor)
+        let engagements = try await Engagements(database: req.db, language: req.localizer.tag).list(query, by: req.actor)
         // What happened here over the same days as the engagements shown.
         let since = engagements.hasMore ? engagements.items.compactMap { Day(String($0.start.prefix(10))) }.min() : nil
-        let context = try await ContextEvents(database: req.db, language: req.localizer.language)
+        let context = try await ContextEvents(database: req.db, language: req.localizer.tag)
             .during(from: since, to: nil, placeIDs: [data.place.id], limit: 20, by: req.actor)
         return PlacePage.view(.init(data: data, canWrite: req.canWrite, engagements: engagements, context: context), chrome: chrome(req))
     }

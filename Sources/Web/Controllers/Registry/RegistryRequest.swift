@@ -29,7 +29,7 @@ extension Request {
 
     /// Every place with its path, in the reader's language, for menus.
     func placeChoices() async throws -> [RecordRef] {
-        try await Places(database: db, language: localizer.language).choices(by: actor, cache: roundtable.choices)
+        try await Places(database: db, language: localizer.tag).choices(by: actor, cache: roundtable.choices)
     }
 
     /// The communities, for menus.

@@ -49,7 +49,7 @@ struct PeriodReportController {
         let (period, placeID, issues) = Self.request(req)
         guard let period else { return (nil, issues) }
         do {
-            return (try await PeriodReport.make(period, placeID: placeID, database: req.db, language: req.localizer.language, today: req.today,
+            return (try await PeriodReport.make(period, placeID: placeID, database: req.db, language: req.localizer.tag, today: req.today,
                                               index: req.roundtable.reach, by: req.actor), [])
         } catch DomainError.invalid(let placeIssues) {
             return (nil, placeIssues)

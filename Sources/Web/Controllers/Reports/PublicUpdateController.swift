@@ -19,7 +19,7 @@ struct PublicUpdateController {
     }
 
     func draft(_ req: Request) async throws -> PublicUpdate {
-        let update = try await PublicUpdate.draft(visit: req.idParameter(), database: req.db, language: req.localizer.language,
+        let update = try await PublicUpdate.draft(visit: req.idParameter(), database: req.db, language: req.localizer.tag,
                                                   anonymous: req.localizer("publicUpdate.anonymous"), by: req.actor)
         guard !update.visit.summary.isDeleted else { throw WebError.notFound }
         return update

@@ -25,7 +25,7 @@ struct ReportsController {
 
     @Sendable func editNarrative(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
-        let visit = try await FieldVisits(database: req.db, language: req.localizer.language).get(id, by: req.actor)
+        let visit = try await FieldVisits(database: req.db, language: req.localizer.tag).get(id, by: req.actor)
         guard !visit.summary.isDeleted else { throw WebError.notFound }
         let narrative = try await VisitReportNarratives(database: req.db).get(visit: id, by: req.actor)
         return Pages.response(VisitReportFormPage.view(.init(visit: visit, values: narrative), chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
@@ -34,7 +34,7 @@ struct ReportsController {
     @Sendable func saveNarrative(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
         let form = try req.content.decode(NarrativeForm.self)
-        let visit = try await FieldVisits(database: req.db, language: req.localizer.language).get(id, by: req.actor)
+        let visit = try await FieldVisits(database: req.db, language: req.localizer.tag).get(id, by: req.actor)
         let typed = VisitReportNarrative(introduction: form.introduction, conclusions: form.conclusions, nextSteps: form.nextSteps,
                                          version: FormValues.int(form.version) ?? 0)
         let narratives = VisitReportNarratives(database: req.db)
@@ -72,7 +72,7 @@ struct ReportsController {
     }
 
     func draft(_ req: Request) async throws -> VisitReport {
-        try await VisitReport.draft(visit: req.idParameter(), database: req.db, language: req.localizer.language, by: req.actor)
+        try await VisitReport.draft(visit: req.idParameter(), database: req.db, language: req.localizer.tag, by: req.actor)
     }
 
     /// "Drafted from the record on 2026-11-26 for Arta Krasniqi (officer)": whose view of the record this is.

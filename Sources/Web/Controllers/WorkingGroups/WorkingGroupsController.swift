@@ -17,7 +17,7 @@ struct WorkingGroupsController: RecordPages {
         RecordActions(self).register(routes)
     }
 
-    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.language) }
+    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)

@@ -87,7 +87,7 @@ enum Standalone {
     static func document(title: String, stylesheet: String, text: Localizer,
                          @ComponentBuilder main: () -> Component) -> String {
         var html = "<!DOCTYPE html>"
-        H.el("html", [("lang", text.language)]) {
+        H.el("html", [("lang", text.tag)]) {
             H.el("head") {
                 H.void("meta", [("charset", "utf-8")])
                 H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])

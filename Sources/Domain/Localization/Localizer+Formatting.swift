@@ -1,0 +1,49 @@
+import Foundation
+
+/// Dates, times and numbers as the reader's language writes them ("7 gusht 2023", "7. август 2023.",
+/// "12 345", "12.345"), from Foundation's formatters with Kosovo's locales. Times are in UTC, as the
+/// record keeps them. Machines (the API, CSV, iCalendar) keep ISO; these are for people.
+extension Localizer {
+    public var locale: Locale { Locale(identifier: language.localeIdentifier) }
+
+    public func number(_ value: Int) -> String {
+        // Four-digit numbers stay ungrouped in Albanian and Serbian ("2023", "1500"), as CLDR says.
+        value.formatted(.number.locale(locale))
+    }
+
+    /// A calendar day in full: "7 August 2023".
+    public func day(_ day: Day) -> String {
+        guard let date = day.startInUTC else { return day.description }
+        return date.formatted(Self.dayStyle(locale))
+    }
+
+    /// A moment to the minute: "7 Aug 2023, 14:05".
+    public func dateTime(_ date: Date) -> String {
+        date.formatted(Self.dateTimeStyle(locale))
+    }
+
+    static func dayStyle(_ locale: Locale) -> Date.FormatStyle {
+        Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: Self.gregorian, timeZone: .utcZone)
+    }
+
+    static func dateTimeStyle(_ locale: Locale) -> Date.FormatStyle {
+        Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, calendar: Self.gregorian, timeZone: .utcZone)
+    }
+
+    static let gregorian: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .utcZone
+        return calendar
+    }()
+}
+
+extension TimeZone {
+    static let utcZone = TimeZone(identifier: "UTC")!
+}
+
+extension Day {
+    /// Midnight UTC at the start of the day.
+    public var startInUTC: Date? {
+        Localizer.gregorian.date(from: DateComponents(year: year, month: month, day: day))
+    }
+}
