@@ -53,8 +53,12 @@ public struct UserSummary: Sendable, Equatable, Codable {
     public var lastSignInAt: Date?
     public var createdAt: Date
     public var version: Int
+    /// The interface language the user chose, if they have.
+    public var language: Language?
 
-    public init(id: UUID, email: String, name: String, role: Role, isDisabled: Bool, lastSignInAt: Date?, createdAt: Date, version: Int) {
+    public init(id: UUID, email: String, name: String, role: Role, isDisabled: Bool, lastSignInAt: Date?, createdAt: Date,
+                version: Int, language: Language? = nil) {
+        self.language = language
         self.id = id
         self.email = email
         self.name = name

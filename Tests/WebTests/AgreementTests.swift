@@ -60,7 +60,7 @@ struct AgreementTests {
             #expect(agreement.engagements.map(\.link) == [.signed] && agreement.engagements.first?.day == "2023-08-07")
 
             let page = try await browser.get("/agreements/\(id.uuidString.lowercased())")
-            #expect(page.text.contains("Meeting with the DPM") && page.text.contains("2023-09-01 — Active"))
+            #expect(page.text.contains("Meeting with the DPM") && page.text.contains("1 September 2023 — Active"))
             #expect(try await browser.get("/people/\(f.redzepi.uuidString.lowercased())").text.contains("Partnership on minority issues"))
             #expect(try await browser.get("/organizations/\(f.dpmOffice.uuidString.lowercased())").text.contains("Partnership on minority issues"))
         }

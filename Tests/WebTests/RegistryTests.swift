@@ -78,7 +78,7 @@ struct RegistryTests {
             let page = try await browser.get(try #require(good.location))
             #expect(page.text.contains("Valdete Idrizi"))
             #expect(page.text.contains("Signed form at the consortium"))
-            #expect(page.text.contains("2023-08-09"))
+            #expect(page.text.contains("9 August 2023"))
         }
     }
 

@@ -89,7 +89,7 @@ struct SecurityTests {
             #expect(missing.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             let wrongMethod = try await app.testing().sendRequest(.PUT, "/api/v1/me")
             #expect(wrongMethod.status == .methodNotAllowed)
-            #expect(wrongMethod.headers.first(name: "Allow") == "GET")
+            #expect(wrongMethod.headers.first(name: "Allow") == "GET, PATCH")
         }
     }
 }

@@ -32,7 +32,7 @@ struct StakeholderGridTests {
                                                             person: f.hidden, by: .commandLine)
             let grid = try await browser.get("/stakeholders")
             #expect(grid.text.contains("Emilija Redžepi") && grid.text.contains("Miloš Jovanović") && grid.text.contains("<svg"))
-            #expect(grid.text.contains("since 2023-02-15: interest +2, 2 steps towards support"))
+            #expect(grid.text.contains("since 15 February 2023: interest +2, 2 steps towards support"))
 
             let officer = try await app.addUser("arta@ico.example", role: .officer)
             let theirs = Browser(app)

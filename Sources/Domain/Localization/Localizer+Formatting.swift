@@ -27,7 +27,9 @@ extension Localizer {
     }
 
     static func dateTimeStyle(_ locale: Locale) -> Date.FormatStyle {
-        Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, calendar: Self.gregorian, timeZone: .utcZone)
+        // A 24-hour clock with two digits, as it is read in Kosovo and Serbia (and on a British page).
+        Date.FormatStyle(locale: locale, calendar: Self.gregorian, timeZone: .utcZone)
+            .day().month(.abbreviated).year().hour(.twoDigits(amPM: .omitted)).minute(.twoDigits)
     }
 
     static let gregorian: Calendar = {
@@ -45,5 +47,28 @@ extension Day {
     /// Midnight UTC at the start of the day.
     public var startInUTC: Date? {
         Localizer.gregorian.date(from: DateComponents(year: year, month: month, day: day))
+    }
+}
+
+extension Localizer {
+    /// A span of days: one day when it starts and ends on the same one.
+    public func days(_ from: Day, _ to: Day) -> String {
+        from == to ? day(from) : day(from) + " – " + day(to)
+    }
+}
+
+extension Localizer {
+    /// A day kept as ISO text ("2023-08-07"); text that is not a day is shown as it is.
+    public func day(iso: String) -> String {
+        Day(String(iso.prefix(10))).map { day($0) } ?? iso
+    }
+
+    /// A wall-clock time where something happened, kept as "2023-08-08T10:00" (no zone): "8 Aug 2023, 10:00".
+    public func wallClock(_ local: String) -> String {
+        let parts = local.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" || $0 == " " }).compactMap { Int($0) }
+        guard parts.count >= 5,
+              let date = Self.gregorian.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
+                                                                  hour: parts[3], minute: parts[4])) else { return local }
+        return dateTime(date)
     }
 }

@@ -30,7 +30,7 @@ public struct Sessions: Sendable {
             .column(SQLColumn("created_at", table: UserSessionModel.schema), as: "session_created_at")
             .column(SQLColumn("last_seen_at", table: UserSessionModel.schema))
             .column(SQLColumn("id", table: UserModel.schema), as: "user_id")
-            .columns(["email", "name", "role", "disabled_at", "last_sign_in_at"].map { SQLColumn($0, table: UserModel.schema) })
+            .columns(["email", "name", "role", "disabled_at", "last_sign_in_at", "language"].map { SQLColumn($0, table: UserModel.schema) })
             .column(SQLColumn("created_at", table: UserModel.schema), as: "user_created_at")
             .column(SQLColumn("version", table: UserModel.schema))
             .from(UserSessionModel.schema)
@@ -52,7 +52,8 @@ public struct Sessions: Sendable {
             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
             isDisabled: !(try row.decodeNil(column: "disabled_at")),
             lastSignInAt: try row.decode(column: "last_sign_in_at", as: Date?.self),
-            createdAt: try row.decode(column: "user_created_at", as: Date.self), version: try row.decode(column: "version", as: Int.self)
+            createdAt: try row.decode(column: "user_created_at", as: Date.self), version: try row.decode(column: "version", as: Int.self),
+            language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:))
         )
         guard !user.isDisabled else { return nil }
         if policy.needsTouch(lastSeenAt: lastSeenAt.timeIntervalSince1970, now: current) {

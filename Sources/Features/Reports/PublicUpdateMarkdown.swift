@@ -13,11 +13,11 @@ public enum PublicUpdateMarkdown {
         }
         if !update.context.isEmpty {
             out += ["", "## " + text("publicUpdate.context"), ""]
-            out += update.context.map { "- " + PublicUpdateWording.days($0.period) + ": " + escape($0.title) }
+            out += update.context.map { "- " + PublicUpdateWording.days($0.period, text: text) + ": " + escape($0.title) }
         }
         var image = 0
         for section in update.sections {
-            out += ["", "## " + escape(section.engagement.title), "", escape(PublicUpdateWording.when(section.engagement))]
+            out += ["", "## " + escape(section.engagement.title), "", escape(PublicUpdateWording.when(section.engagement, text: text))]
             if !section.participants.isEmpty {
                 out += ["", escape(text("publicUpdate.with", PublicUpdateWording.people(section.participants)))]
             }
@@ -56,8 +56,8 @@ public enum PublicUpdateWording {
     }
 
     /// "2023-08-08 · Mitrovica South · Town hall".
-    public static func when(_ engagement: EngagementSummary) -> String {
-        [engagement.day?.description, engagement.place?.name, engagement.venue].compactMap { $0 }.joined(separator: " · ")
+    public static func when(_ engagement: EngagementSummary, text: Localizer) -> String {
+        [engagement.day.map { text.day($0) }, engagement.place?.name, engagement.venue].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// "Bedri Hamza (Mayor of Mitrovica South), a municipal councillor".
@@ -77,12 +77,12 @@ public enum PublicUpdateWording {
     public static func agreement(_ line: PublicUpdate.AgreementLine, text: Localizer) -> String {
         var words = line.summary.title
         if !line.parties.isEmpty { words += " — " + line.parties.joined(separator: ", ") }
-        if let signed = line.summary.signedOn { words += " — " + text("publicUpdate.signed", signed.description) }
+        if let signed = line.summary.signedOn { words += " — " + text("publicUpdate.signed", text.day(signed)) }
         if let focus = line.focus { words += ": " + focus }
         return words
     }
 
-    public static func days(_ period: EventPeriod) -> String {
-        period.isSingleDay ? period.startsOn.description : "\(period.startsOn) – \(period.endsOn)"
+    public static func days(_ period: EventPeriod, text: Localizer) -> String {
+        text.days(period.startsOn, period.endsOn)
     }
 }

@@ -9,7 +9,7 @@ public enum VisitReportMarkdown {
         let visit = report.visit
         out.append("# " + escape(visit.summary.title))
         out.append("")
-        out.append("\(visit.summary.startsOn) – \(visit.summary.endsOn)" + (visit.places.isEmpty ? "" : " · " + escape(visit.places.map(\.name).joined(separator: ", "))))
+        out.append(text.days(visit.summary.startsOn, visit.summary.endsOn) + (visit.places.isEmpty ? "" : " · " + escape(visit.places.map(\.name).joined(separator: ", "))))
         if !report.delegation.isEmpty {
             out.append("")
             out.append("**\(text("visits.delegation"))**: " + escape(report.delegation.joined(separator: ", ")))
@@ -78,7 +78,7 @@ public enum VisitReportMarkdown {
             out.append("## " + text("report.followUps"))
             out.append("")
             for item in followUps {
-                let meta = [item.owner?.name, item.dueOn.map { text("followUps.due", $0.description) }, text("followUpStatus.\(item.status.rawValue)")]
+                let meta = [item.owner?.name, item.dueOn.map { text("followUps.due", text.day($0)) }, text("followUpStatus.\(item.status.rawValue)")]
                 out.append("- " + escape(item.text) + " (" + escape(meta.compactMap { $0 }.joined(separator: ", ")) + ")")
             }
         }
@@ -89,7 +89,7 @@ public enum VisitReportMarkdown {
             out.append("## " + text("report.context"))
             out.append("")
             for event in report.context {
-                let days = event.period.isSingleDay ? event.period.startsOn.description : "\(event.period.startsOn) – \(event.period.endsOn)"
+                let days = text.days(event.period.startsOn, event.period.endsOn)
                 out.append("- " + days + ": " + escape(event.title) + (event.places.isEmpty ? "" : " (" + escape(event.places.map(\.name).joined(separator: ", ")) + ")"))
             }
         }

@@ -14,6 +14,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
     @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
+    /// The interface language the user chose; nil until they choose (then their browser's, or the site's).
+    @OptionalField(key: "language") public var language: Language?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     /// Increases with every change; clients send it back to prove they saw the latest state.
@@ -21,7 +23,7 @@ public final class UserModel: Model, @unchecked Sendable {
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
     /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
-    public var properties: [any AnyProperty] { [$id, $email, $name, $role, $passwordHash, $disabledAt, $lastSignInAt, $createdAt, $updatedAt, $version] }
+    public var properties: [any AnyProperty] { [$id, $email, $name, $role, $passwordHash, $disabledAt, $lastSignInAt, $language, $createdAt, $updatedAt, $version] }
 
     public init() {}
 
@@ -40,6 +42,7 @@ public final class UserModel: Model, @unchecked Sendable {
 
     /// The fields the audit trail compares. The password hash is never among them.
     public var auditFields: [(String, String?)] {
-        [("email", email), ("name", name), ("role", role.rawValue), ("status", isDisabled ? "disabled" : "active")]
+        [("email", email), ("name", name), ("role", role.rawValue), ("status", isDisabled ? "disabled" : "active"),
+         ("language", language?.rawValue)]
     }
 }

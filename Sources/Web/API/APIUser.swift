@@ -12,8 +12,11 @@ struct APIUser: Codable {
     var lastSignInAt: Date?
     var createdAt: Date
     var version: Int
+    /// The interface language the user chose; absent until they choose.
+    var language: String?
 
     init(_ user: UserSummary) {
+        language = user.language?.rawValue
         id = user.id
         email = user.email
         name = user.name

@@ -7,6 +7,7 @@ struct UsersAPIController {
     func register(_ routes: any RoutesBuilder) {
         let admin = Access.permission(.manageUsers)
         routes.on(.GET, .api(.me), access: .signedIn, use: me)
+        routes.on(.PATCH, .api(.me), access: .signedIn, use: updateMe)
         routes.on(.GET, .api(.list(.user)), access: admin, use: list)
         routes.on(.POST, .api(.list(.user)), access: admin, use: create)
         routes.on(.GET, .api(.record(.user, RouteParameter.id)), access: admin, use: show)
@@ -16,6 +17,36 @@ struct UsersAPIController {
 
     @Sendable func me(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+    }
+
+    /// What a user may change of their own through the API: their interface language (null: as the
+    /// request's `Accept-Language` asks, then the site's default).
+    struct MeBody: Decodable {
+        /// Absent: unchanged; null: no choice of one's own; a tag: that language.
+        var language: String??
+
+        enum CodingKeys: String, CodingKey { case language }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            guard container.contains(.language) else { language = nil; return }
+            language = .some(try container.decode(String?.self, forKey: .language))
+        }
+    }
+
+    @Sendable func updateMe(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(MeBody.self, from: req)
+        guard var user = req.currentUser?.user else { throw WebError.unauthenticated }
+        if let tag = body.language {
+            let language = try tag.map { tag in
+                guard let language = Language(rawValue: tag) else {
+                    throw DomainError.invalid([FieldIssue(field: "language", "field.notAChoice")])
+                }
+                return language
+            }
+            user = try await ChooseLanguage(database: req.db)(language, by: req.actor)
+        }
         return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
     }
 

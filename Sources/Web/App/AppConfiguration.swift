@@ -25,6 +25,9 @@ public struct AppConfiguration: Sendable {
     public var logLevel: String
     /// The time zone new engagements start in (IANA name); each engagement keeps its own.
     public var timeZone = "UTC"
+    /// The interface language for readers who have not chosen one and whose browser asks for none of ours,
+    /// until an administrator sets the site's default (`ROUNDTABLE_LANGUAGE`: en, sq, sr-Cyrl, sr-Latn).
+    public var language: Language = .english
     /// Where photo files are kept; nil means next to the SQLite file (`roundtable-photos`), or in the
     /// working directory for PostgreSQL, or a temporary folder for an in-memory database.
     public var photoDirectory: String?
@@ -92,6 +95,12 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError("ROUNDTABLE_SESSION_IDLE_MINUTES must be a positive number of minutes.")
             }
             config.sessionPolicy.idleTimeout = value * 60
+        }
+        if let tag = environment["ROUNDTABLE_LANGUAGE"] {
+            guard let language = Language(tag: tag) else {
+                throw ConfigurationError("ROUNDTABLE_LANGUAGE must be one of en, sq, sr-Cyrl, sr-Latn, not \"\(tag)\".")
+            }
+            config.language = language
         }
         config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
         config.photoDirectory = environment["ROUNDTABLE_PHOTOS"]

@@ -9,6 +9,8 @@ import Vapor
 /// Builds the app. The server, the command line and the tests all go through `configure`.
 public enum Roundtable {
     public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
+        // Read the catalogues now: a broken one stops the start, not a page later.
+        _ = Catalogues.shipped
         app.databases.use(
             try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
                                             connectionsPerEventLoop: config.postgresConnectionsPerEventLoop),
@@ -43,6 +45,7 @@ public enum Roundtable {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ProblemMiddleware())
         app.middleware.use(AuthenticationMiddleware())
+        app.middleware.use(LanguageMiddleware())
         app.middleware.use(AccessMiddleware())
         app.middleware.use(CSRFMiddleware())
 
@@ -52,6 +55,7 @@ public enum Roundtable {
         UsersController().register(app)
         AuditController().register(app)
         AccountController().register(app)
+        SettingsController().register(app)
         PeopleController().register(app)
         OrganizationsController().register(app)
         PositionsController().register(app)

@@ -18,6 +18,8 @@ final class RoundtableServices: Sendable {
     let choices = ChoiceCache()
     /// Who took part in what, in memory for the period report and the dashboard; kept current from the audit trail.
     let reach = ReachIndex()
+    /// The site's default interface language (its setting, else `ROUNDTABLE_LANGUAGE`).
+    let siteLanguage: SiteLanguage
     /// How far each import running in this process has come.
     let importProgress = ImportProgress()
     let photos: PhotoStore
@@ -33,6 +35,7 @@ final class RoundtableServices: Sendable {
         self.openAPIDocument = openAPIDocument
         self.stylesheet = stylesheet
         self.script = script
+        self.siteLanguage = SiteLanguage(fallback: configuration.language)
         self.photos = PhotoStore(directory: configuration.resolvedPhotoDirectory)
         self.documents = PhotoStore(directory: configuration.resolvedPhotoDirectory.appendingPathComponent("documents", isDirectory: true))
     }

@@ -7,6 +7,7 @@ struct AccountController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .account, access: .signedIn, use: show)
         routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
+        routes.on(.POST, .accountLanguage, access: .signedIn, use: chooseLanguage)
         routes.on(.POST, .list(.token), access: .permission(.useAPITokens), use: createToken)
         routes.on(.POST, .record(.token, RouteParameter.id, .revoke), access: .permission(.useAPITokens), use: revokeToken)
         routes.on(.POST, .accountCalendar, access: .permission(.readRecords), use: createCalendarFeed)
@@ -33,6 +34,21 @@ struct AccountController {
             model.errors = .init(try UsersController.issues(error), text: req.localizer)
             return try await render(req, model: model, status: .unprocessableEntity)
         }
+    }
+
+    struct LanguageForm: Content { var language: String? }
+
+    /// "" means: as my browser asks. The page that answers is already in the new language.
+    @Sendable func chooseLanguage(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(LanguageForm.self)
+        let raw = form.language ?? ""
+        guard raw.isEmpty || Language(rawValue: raw) != nil else {
+            var model = try await model(req)
+            model.errors = .init([FieldIssue(field: "language", "field.notAChoice")], text: req.localizer)
+            return try await render(req, model: model, status: .unprocessableEntity)
+        }
+        _ = try await ChooseLanguage(database: req.db)(Language(rawValue: raw), by: req.actor)
+        return Pages.redirect(to: .account, flash: Flash("account.languageChanged"))
     }
 
     struct TokenForm: Content { var label: String? }

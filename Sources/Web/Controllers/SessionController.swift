@@ -59,7 +59,7 @@ struct SessionController {
             let text = req.localizer
             let (status, message): (HTTPResponseStatus, String)
             switch error {
-            case .throttled(let until): (status, message) = (.tooManyRequests, text("signIn.throttled", Formatting.time(until)))
+            case .throttled(let until): (status, message) = (.tooManyRequests, text("signIn.throttled", text.dateTime(Date(timeIntervalSince1970: until))))
             case .invalidCredentials: (status, message) = (.unauthorized, text("signIn.failed"))
             default: throw error
             }

@@ -8,7 +8,7 @@ import Vapor
 /// not exist.
 enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case home, setup, signIn, signOut, audit, dashboard, search, stakeholders
-    case account, accountPassword, accountCalendar, accountCalendarRevoke
+    case account, accountPassword, accountLanguage, accountCalendar, accountCalendarRevoke, settings
     /// A personal calendar feed; the secret in the address is the credential.
     case calendarFeed(String)
     case export, exportZip, csvExport(RecordExport.Kind), coordinationExport
@@ -40,6 +40,8 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .stakeholders: return "/stakeholders"
         case .account: return "/account"
         case .accountPassword: return "/account/password"
+        case .accountLanguage: return "/account/language"
+        case .settings: return "/settings"
         case .accountCalendar: return "/account/calendar"
         case .accountCalendarRevoke: return "/account/calendar/revoke"
         case .calendarFeed(let secret): return "/calendar/\(secret).ics"

@@ -1,16 +1,8 @@
 import Foundation
 
-/// Dates and times as pages show them. UTC for now; the user's time zone and locale come later.
+/// Dates as machines read them (ISO) and as forms accept them. For people, `Localizer.day` and
+/// `Localizer.dateTime` write them in the reader's language.
 enum Formatting {
-    static func time(_ secondsSince1970: Double) -> String {
-        dateTime(Date(timeIntervalSince1970: secondsSince1970))
-    }
-
-    static func dateTime(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
-    }
-
     static func isoDateTime(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }

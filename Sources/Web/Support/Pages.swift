@@ -9,7 +9,14 @@ enum Pages {
         let text = request.localizer
         let flash = (request.cookies[flashCookie]?.string).flatMap { Flash(cookieValue: $0) }
         return Chrome(text: text, user: request.currentUser.map { (name: $0.user.name, role: $0.user.role) }, current: current,
-                      csrfToken: request.csrfToken, flash: flash.map { text.text($0.key, $0.arguments) })
+                      csrfToken: request.csrfToken, flash: flash.map { text.text($0.key, $0.arguments) },
+                      switchPath: switchPath(request))
+    }
+
+    /// The page's address with its query but without `lang` (the language switch adds its own).
+    static func switchPath(_ request: Request) -> String {
+        let kept = (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && $0 != "lang" }
+        return request.url.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok, request: Request) -> Response {

@@ -32,8 +32,6 @@ extension Request {
         return .anonymous(address: clientAddress)
     }
 
-    var localizer: Localizer { Localizer(language: "en") }
-
     var roundtable: RoundtableServices { application.roundtable }
 
     /// The client's address: the socket's peer, or the first `X-Forwarded-For` hop behind a trusted proxy.

@@ -83,7 +83,7 @@ struct Problem: Sendable {
         case .throttled(let until):
             let seconds = max(1, Int((until - Date().timeIntervalSince1970).rounded(.up)))
             return Problem(status: .tooManyRequests, titleKey: "error.badRequest",
-                           detail: text("signIn.throttled", Formatting.time(until)), headers: ["Retry-After": String(seconds)])
+                           detail: text("signIn.throttled", text.dateTime(Date(timeIntervalSince1970: until))), headers: ["Retry-After": String(seconds)])
         case .notAllowed(let key): return Problem(status: .conflict, titleKey: "error.badRequest", detail: text(key))
         }
     }

@@ -25,7 +25,7 @@ enum AuditTable {
                         H.el("tr") {
                             // data-label lets narrow screens show each row as a labelled card.
                             H.el("td", [("data-label", text("audit.when"))]) {
-                                Moment.view(entry.at)
+                                Moment.view(entry.at, text: text)
                             }
                             H.text("td", [("data-label", text("audit.who"))], actorLabel(entry.actor, text: text))
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
@@ -80,7 +80,7 @@ enum AuditTable {
 
 /// A moment as people read it, with the exact instant for machines.
 enum Moment {
-    static func view(_ date: Date) -> Component {
-        H.el("time", [("datetime", Formatting.isoDateTime(date))]) { Text(Formatting.dateTime(date)) }
+    static func view(_ date: Date, text: Localizer) -> Component {
+        H.el("time", [("datetime", Formatting.isoDateTime(date))]) { Text(text.dateTime(date)) }
     }
 }

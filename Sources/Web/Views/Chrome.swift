@@ -15,16 +15,19 @@ struct Chrome: Sendable {
     var flashIsError = false
     /// Whether the header shows the search box (roles that read records).
     var canSearch = false
+    /// For a reader not signed in: this page's address without `lang`, for the language switch.
+    var switchPath: String?
 }
 
 extension Chrome {
     /// The frame for a user with a role (or for nobody), built from plain values: a request's frame and a
     /// test's are made the same way.
-    init(text: Localizer, user: (name: String, role: Role)?, current: SiteURL?, csrfToken: String, flash: String?) {
+    init(text: Localizer, user: (name: String, role: Role)?, current: SiteURL?, csrfToken: String, flash: String?,
+         switchPath: String? = nil) {
         self.init(text: text, userName: user?.name,
                   nav: user.map { Self.navigation(for: $0.role, current: current) } ?? [],
                   csrfToken: csrfToken, flash: flash, flashIsError: false,
-                  canSearch: user?.role.can(.readRecords) ?? false)
+                  canSearch: user?.role.can(.readRecords) ?? false, switchPath: user == nil ? switchPath : nil)
     }
 
     /// The menu a role reaches, with the current section marked.
@@ -45,7 +48,8 @@ extension Chrome {
         }
         if role.can(.manageUsers) { entries.append(("nav.users", .list(.user))) }
         if role.can(.manageSettings) {
-            entries += [("nav.communities", .list(.community)), ("nav.engagementKinds", .list(.engagementKind))]
+            entries += [("nav.communities", .list(.community)), ("nav.engagementKinds", .list(.engagementKind)),
+                        ("nav.settings", .settings)]
         }
         if role.can(.viewAuditTrail) { entries.append(("nav.audit", .audit)) }
         entries.append(("nav.account", .account))

@@ -9,7 +9,7 @@ enum Layout {
         let text = chrome.text
         var html = "<!DOCTYPE html>"
         html.reserveCapacity(16_384)
-        H.el("html", [("lang", "en")]) {
+        H.el("html", [("lang", text.tag)]) {
             H.el("head") {
                 H.void("meta", [("charset", "utf-8")])
                 H.void("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
@@ -59,6 +59,7 @@ enum Layout {
         let text = chrome.text
         return H.el("header", [("class", "site")]) {
             H.el("a", [("class", "brand"), ("href", SiteURL.home.path)]) { Text(text("app.name")) }
+            if let path = chrome.switchPath { LanguageSwitch.view(path: path, current: text.language, text: text) }
             if chrome.canSearch {
                 // One box for everything; a plain GET form, so it works without scripts.
                 H.el("form", [("method", "get"), ("action", SiteURL.search.path), ("role", "search"),

@@ -94,7 +94,7 @@ struct RecommendationsController: RecordPages {
         var contextQuery = ContextEvents.Query()
         contextQuery.perPage = 200
         let context = try await ContextEvents(database: req.db, language: req.localizer.tag).list(contextQuery, by: req.actor).items
-            .map { RecordRef(id: $0.id, name: "\($0.title) (\(ContextEventViews.dates($0.period)))") }
+            .map { RecordRef(id: $0.id, name: "\($0.title) (\(ContextEventViews.dates($0.period, text: req.localizer)))") }
         let model = RecommendationFormPage.Model(existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
                                                   groups: try await WorkingGroups(database: req.db).choices(by: req.actor), contextEvents: context,
                                                   canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false)

@@ -13,8 +13,8 @@ extension AccountPage {
                 Notice.shownOnce(text("account.calendar.created"), secret: url, id: "new-calendar-url")
             }
             if let feed = model.calendarFeed {
-                Paragraph(text("account.calendar.status", Formatting.dateTime(feed.createdAt),
-                               feed.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")))
+                Paragraph(text("account.calendar.status", text.dateTime(feed.createdAt),
+                               feed.lastUsedAt.map(text.dateTime) ?? text("common.never")))
                 H.el("div", [("class", "actions")]) {
                     Forms.post(to: .accountCalendar, csrf: chrome.csrfToken, button: text("account.calendar.replace"))
                     Forms.post(to: .accountCalendarRevoke, csrf: chrome.csrfToken,

@@ -18,9 +18,9 @@ extension AccountPage {
                     for token in model.tokens {
                         H.el("li") {
                             H.text("strong", [], token.label)
-                            Text(" · \(text("account.tokens.created.at")) \(Formatting.dateTime(token.createdAt))"
+                            Text(" · \(text("account.tokens.created.at")) \(text.dateTime(token.createdAt))"
                                  + " · \(text("account.tokens.lastUsed"))"
-                                 + " \(token.lastUsedAt.map(Formatting.dateTime) ?? text("common.never")) ")
+                                 + " \(token.lastUsedAt.map(text.dateTime) ?? text("common.never")) ")
                             Forms.post(to: .record(.token, token.id, .revoke), csrf: chrome.csrfToken,
                                        button: text("account.tokens.revoke"), cssClass: "danger small")
                         }

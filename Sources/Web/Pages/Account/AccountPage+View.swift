@@ -7,6 +7,7 @@ extension AccountPage {
         let text = chrome.text
         return Layout.titled(text("account.title"), chrome: chrome) {
             UserViews.facts(model.user, text: text)
+            language(model, chrome: chrome)
             Section.view(id: "password-heading", title: text("account.password")) {
                 H.el("form", [("method", "post"), ("action", SiteURL.accountPassword.path), ("novalidate", "")]) {
                     Forms.csrf(chrome.csrfToken)

@@ -30,7 +30,7 @@ extension UsersIndexPage {
             H.text("td", [], user.email)
             H.text("td", [], text(user.role.labelKey))
             H.text("td", [], text(user.isDisabled ? "users.disabled" : "users.active"))
-            H.text("td", [], user.lastSignInAt.map(Formatting.dateTime) ?? text("users.never"))
+            H.text("td", [], user.lastSignInAt.map(text.dateTime) ?? text("users.never"))
         }
     }
 }

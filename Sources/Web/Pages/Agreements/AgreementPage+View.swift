@@ -18,7 +18,7 @@ extension AgreementPage {
             }
             Section.view(id: "status-history", title: text("agreements.statusHistory")) {
                 Prose.steps(agreement.statusHistory.map {
-                    ($0.effectiveOn.description, text("agreementStatus.\($0.status.rawValue)"))
+                    (text.day($0.effectiveOn), text("agreementStatus.\($0.status.rawValue)"))
                 })
             }
             documents(model, chrome: chrome)
@@ -31,7 +31,7 @@ extension AgreementPage {
                       none: text("agreements.noEngagements")) {
             RecordList.view($0) { item in
                 RecordList.entry(item.engagement.name, to: .record(.engagement, item.engagement.id),
-                                 meta: "\(item.day) · \(text("agreementLink.\(item.link.rawValue)"))", text: text)
+                                 meta: "\(text.day(iso: item.day)) · \(text("agreementLink.\(item.link.rawValue)"))", text: text)
             }
         }
     }

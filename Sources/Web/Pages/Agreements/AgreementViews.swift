@@ -11,8 +11,8 @@ enum AgreementViews {
     /// "Partnership · Signed · signed 2023-08-07".
     static func meta(_ item: AgreementSummary, text: Localizer) -> String {
         [text("agreementKind.\(item.kind.rawValue)"), text("agreementStatus.\(item.status.rawValue)"),
-         item.signedOn.map { text("agreements.signedOn") + " " + $0.description },
-         item.validUntil.map { text("agreements.validUntil") + " " + $0.description }]
+         item.signedOn.map { text("agreements.signedOn") + " " + text.day($0) },
+         item.validUntil.map { text("agreements.validUntil") + " " + text.day($0) }]
             .compactMap { $0 }.joined(separator: " · ")
     }
 
@@ -28,8 +28,8 @@ enum AgreementViews {
         return Facts.list([
             (text("agreements.kind"), Text(text("agreementKind.\(summary.kind.rawValue)"))),
             (text("agreements.status"), Text(text("agreementStatus.\(summary.status.rawValue)"))),
-            (text("agreements.signedOn"), Facts.plain(summary.signedOn?.description)),
-            (text("agreements.validUntil"), Facts.plain(summary.validUntil?.description)),
+            (text("agreements.signedOn"), Facts.plain(summary.signedOn.map(text.day))),
+            (text("agreements.validUntil"), Facts.plain(summary.validUntil.map(text.day))),
             (text("agreements.focus"), Facts.plain(agreement.focus)),
             (text("engagements.topics"), Facts.plain(agreement.topics.joined(separator: ", "))),
             (text("agreements.parties"), parties(agreement.parties, text: text)),

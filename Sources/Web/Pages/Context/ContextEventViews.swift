@@ -14,21 +14,21 @@ enum ContextEventViews {
                 Badges.of(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
             }
             H.text("p", [("class", "record-meta")],
-                   ([dates(item.period), text("contextKind.\(item.kind.rawValue)"),
+                   ([dates(item.period, text: text), text("contextKind.\(item.kind.rawValue)"),
                      text("severity.\(item.severity.rawValue)")]
                     + item.places.map(\.name)).joined(separator: " · "))
         }
     }
 
-    static func dates(_ period: EventPeriod) -> String {
-        period.isSingleDay ? period.startsOn.description : "\(period.startsOn) – \(period.endsOn)"
+    static func dates(_ period: EventPeriod, text: Localizer) -> String {
+        text.days(period.startsOn, period.endsOn)
     }
 
     /// The event's facts; also shown beside the form when someone else saved first.
     static func facts(_ event: ContextEventRecord, text: Localizer) -> Component {
         let summary = event.summary
         return Facts.list([
-            (text("context.dates"), Text(dates(summary.period))),
+            (text("context.dates"), Text(dates(summary.period, text: text))),
             (text("context.kind"), Text(text("contextKind.\(summary.kind.rawValue)"))),
             (text("context.severity"), Text(text("severity.\(summary.severity.rawValue)"))),
             (text("context.places"), Facts.links(summary.places, .place)),

@@ -33,7 +33,7 @@ extension EngagementViews {
         let text = chrome.text
         return Section.view(id: "engagements-heading", title: text("engagements.withThem")) {
             if let last = history.lastContact {
-                H.text("p", [("class", "record-meta")], text("engagements.lastContact", last.description))
+                H.text("p", [("class", "record-meta")], text("engagements.lastContact", text.day(last)))
             }
             if !history.openFollowUps.isEmpty {
                 H.el("h3") { Text(text("engagements.openFollowUps")) }

@@ -6,12 +6,12 @@ import Markup
 enum EngagementViews {
     /// "Meeting · 2023-08-08 10:00 (Europe/Belgrade)".
     static func when(_ summary: EngagementSummary, text: Localizer) -> String {
-        "\(kindName(summary, text: text)) · \(start(summary))"
+        "\(kindName(summary, text: text)) · \(start(summary, text: text))"
     }
 
-    /// "2023-08-08 10:00 (Europe/Belgrade)": the wall clock where it happened.
-    static func start(_ summary: EngagementSummary) -> String {
-        summary.start.replacingOccurrences(of: "T", with: " ") + " (\(summary.timeZone))"
+    /// "8 Aug 2023, 10:00 (Europe/Belgrade)": the wall clock where it happened.
+    static func start(_ summary: EngagementSummary, text: Localizer) -> String {
+        text.wallClock(summary.start) + " (\(summary.timeZone))"
     }
 
     /// A built-in kind from the catalogue; an added one by its own label.
@@ -47,7 +47,7 @@ enum EngagementViews {
     static func facts(_ record: EngagementRecord, text: Localizer) -> Component {
         let summary = record.summary
         let rows: [Facts.Row] = [
-            (text("engagements.start"), Text(start(summary))),
+            (text("engagements.start"), Text(start(summary, text: text))),
             (text("engagements.duration"), Facts.plain(record.durationMinutes.map(String.init))),
             (text("engagements.place"), Facts.link(summary.place) { .record(.place, $0) }),
             (text("engagements.venue"), Facts.plain(summary.venue)),

@@ -16,7 +16,7 @@ enum FollowUpViews {
                         if overdue { H.text("span", [("class", "badge badge-overdue")], text("followUps.overdue")) }
                     }
                     H.text("p", [("class", "record-meta")], [
-                        item.dueOn.map { text("followUps.due", $0.description) } ?? text("followUps.noDue"),
+                        item.dueOn.map { text("followUps.due", text.day($0)) } ?? text("followUps.noDue"),
                         item.owner?.name, text("followUpStatus.\(item.status.rawValue)"),
                     ].compactMap { $0 }.joined(separator: " · "))
                     if showEngagement {

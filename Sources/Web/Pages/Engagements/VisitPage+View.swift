@@ -43,7 +43,7 @@ extension VisitPage {
             for person in visit.people { H.el("li") { H.link(person.name, to: .record(.person, person.id)) } }
         }
         return Facts.list([
-            (text("visits.dates"), Text("\(visit.summary.startsOn) – \(visit.summary.endsOn)")),
+            (text("visits.dates"), Text(text.days(visit.summary.startsOn, visit.summary.endsOn))),
             (text("visits.status"), Text(text("visitStatus.\(visit.summary.status.rawValue)"))),
             (text("visits.purpose"), Facts.plain(visit.purpose)),
             (text("visits.places"), Facts.links(visit.places, .place)),

@@ -12,7 +12,7 @@ extension VisitsIndexPage {
         return frame.page(chrome: chrome, pager: model.page) {
             RecordList.view(model.page.items) { visit in
                 RecordList.entry(visit.title, to: .record(.visit, visit.id), deleted: visit.isDeleted,
-                                 meta: "\(visit.startsOn) – \(visit.endsOn) · "
+                                 meta: text.days(visit.startsOn, visit.endsOn) + " · "
                                     + text("visitStatus.\(visit.status.rawValue)"),
                                  text: text)
             }

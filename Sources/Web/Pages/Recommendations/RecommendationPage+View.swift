@@ -11,7 +11,7 @@ extension RecommendationPage {
             RecommendationViews.facts(item, text: text)
             Section.view(id: "status-history", title: text("recommendations.statusHistory")) {
                 Prose.steps(item.statusHistory.map {
-                    ($0.effectiveOn.description, text("recommendationStatus.\($0.status.rawValue)"))
+                    (text.day($0.effectiveOn), text("recommendationStatus.\($0.status.rawValue)"))
                 })
             }
             Section.view(id: "evidence", title: text("recommendations.evidence")) {

@@ -23,11 +23,11 @@ extension PersonPage {
 
     static func consent(_ event: ConsentEvent, text: Localizer) -> Component {
         H.el("li") {
-            Moment.view(event.recordedAt)
+            Moment.view(event.recordedAt, text: text)
             Text(" · \(text("consent.\(event.subject)")): ")
             H.text("strong", [],
                    event.subject == "basis" ? text("basis.\(event.value)") : text("answer.\(event.value)"))
-            if let on = event.obtainedOn { Text(" · \(text("people.obtainedOn")) \(on)") }
+            if let on = event.obtainedOn { Text(" · \(text("people.obtainedOn")) \(text.day(iso: on))") }
             if let method = event.method { Text(" · \(method)") }
             Text(" · \(event.recordedBy)")
         }

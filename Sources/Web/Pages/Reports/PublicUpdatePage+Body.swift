@@ -18,7 +18,7 @@ extension PublicUpdatePage {
                 H.el("h2") { Text(text("publicUpdate.context")) }
                 H.el("ul") {
                     for event in update.context {
-                        H.text("li", [], PublicUpdateWording.days(event.period) + ": " + event.title)
+                        H.text("li", [], PublicUpdateWording.days(event.period, text: text) + ": " + event.title)
                     }
                 }
             }
@@ -39,7 +39,7 @@ extension PublicUpdatePage {
         let title = section.engagement.title
         return H.el("section", [("class", "report-engagement")]) {
             H.el("h2") { Text(title) }
-            H.text("p", [("class", "record-meta")], PublicUpdateWording.when(section.engagement))
+            H.text("p", [("class", "record-meta")], PublicUpdateWording.when(section.engagement, text: text))
             if !section.participants.isEmpty {
                 Paragraph(text("publicUpdate.with", PublicUpdateWording.people(section.participants)))
             }

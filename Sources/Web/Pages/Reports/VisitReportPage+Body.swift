@@ -9,7 +9,7 @@ extension VisitReportPage {
         let visit = report.visit
         return H.el("article", [("class", "report")]) {
             H.el("h1") { Text(visit.summary.title) }
-            H.text("p", [("class", "record-meta")], "\(visit.summary.startsOn) – \(visit.summary.endsOn)"
+            H.text("p", [("class", "record-meta")], text.days(visit.summary.startsOn, visit.summary.endsOn)
                    + (visit.places.isEmpty ? "" : " · " + visit.places.map(\.name).joined(separator: ", ")))
             if !report.delegation.isEmpty {
                 H.el("p") {
@@ -40,7 +40,7 @@ extension VisitReportPage {
                 H.el("h2") { Text(text("report.followUps")) }
                 H.el("ul") {
                     for item in followUps {
-                        let facts = [item.owner?.name, item.dueOn.map { text("followUps.due", $0.description) },
+                        let facts = [item.owner?.name, item.dueOn.map { text("followUps.due", text.day($0)) },
                                      text("followUpStatus.\(item.status.rawValue)")].compactMap { $0 }
                         H.text("li", [], item.text + " (" + facts.joined(separator: ", ") + ")")
                     }
@@ -60,7 +60,7 @@ extension VisitReportPage {
                     for event in report.context {
                         let names = event.places.map(\.name).joined(separator: ", ")
                         let places = names.isEmpty ? "" : " (" + names + ")"
-                        H.text("li", [], ContextEventViews.dates(event.period) + ": " + event.title + places)
+                        H.text("li", [], ContextEventViews.dates(event.period, text: text) + ": " + event.title + places)
                     }
                 }
             }

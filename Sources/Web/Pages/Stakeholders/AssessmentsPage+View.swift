@@ -49,7 +49,7 @@ extension AssessmentsPage {
             StakeholderViews.movement(StakeholderMovement(from: $0.scores, to: assessment.scores), text: text)
         }
         return H.el("tr") {
-            H.text("td", [], assessment.assessedOn.description)
+            H.text("td", [], text.day(assessment.assessedOn))
             H.text("td", [("class", "num")], String(assessment.scores.influence))
             H.text("td", [("class", "num")], String(assessment.scores.interest))
             H.text("td", [], text("stance.\(assessment.scores.stance.rawValue)"))

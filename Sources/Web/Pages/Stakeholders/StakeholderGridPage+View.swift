@@ -32,7 +32,7 @@ extension StakeholderGridPage {
         let ref = entry.subject.ref
         let latest = entry.latest
         let since = entry.previous.map {
-            text("stakeholders.sinceDay", $0.assessedOn.description) + ": "
+            text("stakeholders.sinceDay", text.day($0.assessedOn)) + ": "
                 + StakeholderViews.movement(StakeholderMovement(from: $0.scores, to: latest.scores), text: text)
         }
         return H.el("tr") {
@@ -40,7 +40,7 @@ extension StakeholderGridPage {
             H.el("th", [("scope", "row")]) {
                 H.link(ref.name, to: .record(entry.subject.isPerson ? .person : .organization, ref.id, .assessments))
             }
-            H.text("td", [], latest.assessedOn.description)
+            H.text("td", [], text.day(latest.assessedOn))
             H.text("td", [("class", "num")], String(latest.scores.influence))
             H.text("td", [("class", "num")], String(latest.scores.interest))
             H.text("td", [], text("stance.\(latest.scores.stance.rawValue)"))

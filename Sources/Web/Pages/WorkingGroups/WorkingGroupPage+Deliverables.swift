@@ -39,7 +39,7 @@ extension WorkingGroupPage {
             }
             H.text("p", [("class", "record-meta")],
                    [text("deliverableKind.\(item.kind.rawValue)"),
-                    item.dueOn.map { text("followUps.due", $0.description) },
+                    item.dueOn.map { text("followUps.due", text.day($0)) },
                     text("deliverableStatus.\(item.status.rawValue)")].compactMap { $0 }.joined(separator: " · "))
             if model.canChange {
                 H.el("div", [("class", "actions")]) {

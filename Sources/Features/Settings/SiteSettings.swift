@@ -1,0 +1,42 @@
+import Domain
+import FluentKit
+import Foundation
+import Storage
+
+/// The settings an administrator chooses for the whole site. For now one: the interface language of
+/// everyone who has not chosen theirs and whose browser asks for none of ours.
+public struct SiteSettings: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) { self.database = database }
+
+    /// The default language an administrator chose, if one did.
+    public func defaultLanguage() async throws -> Language? {
+        try await SiteSettingModel.find(SiteSettingModel.defaultLanguage, on: database).flatMap { Language(rawValue: $0.value) }
+    }
+
+    /// Sets (or, with nil, clears back to the server's `ROUNDTABLE_LANGUAGE`) the default language.
+    public func setDefaultLanguage(_ language: Language?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.manageSettings)
+        try await database.transaction { tx in
+            let existing = try await SiteSettingModel.find(SiteSettingModel.defaultLanguage, on: tx)
+            let before = existing?.value
+            guard before != language?.rawValue else { return }
+            if let language {
+                if let existing {
+                    existing.value = language.rawValue
+                    existing.updatedAt = now
+                    try await existing.update(on: tx)
+                } else {
+                    try await SiteSettingModel(key: SiteSettingModel.defaultLanguage, value: language.rawValue, now: now)
+                        .create(on: tx)
+                }
+            } else {
+                try await existing?.delete(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
+                                        changes: [FieldChange(field: "defaultLanguage", from: before, to: language?.rawValue)],
+                                        at: now, on: tx)
+        }
+    }
+}

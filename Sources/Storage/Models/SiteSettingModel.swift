@@ -1,0 +1,24 @@
+import FluentKit
+import Foundation
+
+/// One of the site's settings, chosen by an administrator: a key and its value.
+public final class SiteSettingModel: Model, @unchecked Sendable {
+    public static let schema = "site_settings"
+
+    /// The interface language for everyone who has not chosen their own.
+    public static let defaultLanguage = "default_language"
+
+    @ID(custom: "key", generatedBy: .user) public var id: String?
+    @Field(key: "value") public var value: String
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public var properties: [any AnyProperty] { [$id, $value, $updatedAt] }
+
+    public init() {}
+
+    public init(key: String, value: String, now: Date) {
+        self.id = key
+        self.value = value
+        self.updatedAt = now
+    }
+}

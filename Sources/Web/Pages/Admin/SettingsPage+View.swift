@@ -1,0 +1,20 @@
+import Domain
+import Markup
+
+extension SettingsPage {
+    static func view(_ model: Model, chrome: Chrome) -> String {
+        let text = chrome.text
+        return Layout.titled(text("settings.title"), chrome: chrome) {
+            Forms.errorSummary(model.errors, text: text)
+            H.el("form", [("method", "post"), ("action", SiteURL.settings.path), ("class", "record-form")]) {
+                Forms.csrf(chrome.csrfToken)
+                Forms.select(label: text("settings.defaultLanguage"), name: "defaultLanguage",
+                             options: [("", text("settings.defaultLanguage.server", model.fallback.nativeName))]
+                                + Language.allCases.map { ($0.rawValue, $0.nativeName) },
+                             selected: model.defaultLanguage?.rawValue ?? "", error: model.errors["defaultLanguage"],
+                             help: text("settings.defaultLanguage.help"))
+                Forms.submit(text("settings.save"))
+            }
+        }
+    }
+}
