@@ -21,7 +21,8 @@ extension RoundtableCommand {
             func run() async throws {
                 let added = try await database.run { config in
                     let password = StandardInput.readPassword()
-                    return try await RoundtableCLI.addUser(config, email: email, name: name, role: role, password: password)
+                    return try await RoundtableCLI.addUser(config, email: email, name: name, role: role,
+                                                           password: password)
                 }
                 print("Added \(added.email) as \(added.role).")
                 if let generated = added.generatedPassword { print("Password: \(generated)") }
@@ -46,7 +47,9 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let user = try await database.run { config in try await RoundtableCLI.disableUser(config, email: email) }
+                let user = try await database.run { config in
+                    try await RoundtableCLI.disableUser(config, email: email)
+                }
                 print("Disabled \(user.email).")
             }
         }
@@ -80,7 +83,9 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let secret = try await database.run { config in try await RoundtableCLI.createToken(config, email: email, label: label) }
+                let secret = try await database.run { config in
+                    try await RoundtableCLI.createToken(config, email: email, label: label)
+                }
                 print(secret)
             }
         }

@@ -75,8 +75,9 @@ public struct Positions: Sendable {
         return try await select.all().map { row in
             let span = DaySpan(from: try row.decode(column: "starts_on", as: String?.self).flatMap(Day.init),
                                to: try row.decode(column: "ends_on", as: String?.self).flatMap(Day.init))
-            let position = HeldPosition(title: try row.decode(column: "title", as: String.self),
-                                        organization: try row.decode(column: "organization", as: String.self), span: span)
+            let title = try row.decode(column: "title", as: String.self)
+            let organization = try row.decode(column: "organization", as: String.self)
+            let position = HeldPosition(title: title, organization: organization, span: span)
             return (try row.decode(column: "person_id", as: UUID.self), position)
         }
     }

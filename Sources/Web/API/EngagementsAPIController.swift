@@ -32,7 +32,9 @@ struct EngagementsAPIController: RecordAPI {
         query.personID = params.uuid("person")
         query.organizationID = params.uuid("organization")
         query.kind = params.text("kind")
-        if let kind = query.kind, !EngagementKinds.isKey(kind) { params.note(FieldIssue(field: "kind", "field.notAChoice")) }
+        if let kind = query.kind, !EngagementKinds.isKey(kind) {
+            params.note(FieldIssue(field: "kind", "field.notAChoice"))
+        }
         query.topic = params.text("topic")
         query.from = params.day("from")
         query.to = params.day("to")

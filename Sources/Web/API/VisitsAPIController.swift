@@ -17,7 +17,9 @@ struct VisitsAPIController: RecordAPI {
         var params = APIListQuery(req)
         let deleted = params.flag("deleted")
         try params.check()
-        return try APIJSON.response(APIPage(try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted, by: req.actor)))
+        let page = try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted,
+                                            by: req.actor)
+        return try APIJSON.response(APIPage(page))
     }
 
     struct Body: VersionedBody {

@@ -23,8 +23,9 @@ struct WorkingGroupsAPIController: RecordAPI {
         let agreement = params.uuid("agreement")
         let deleted = params.flag("deleted")
         try params.check()
-        return try APIJSON.response(APIPage(try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted,
-                                                                       agreementID: agreement, by: req.actor)))
+        let page = try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted,
+                                            agreementID: agreement, by: req.actor)
+        return try APIJSON.response(APIPage(page))
     }
 
     struct Body: VersionedBody {
