@@ -24,6 +24,13 @@ struct DatabaseOptions: ParsableArguments {
             throw CLIFailure(RoundtableCLI.describe(error))
         }
     }
+
+    /// The work of a command that opens the database: the configuration resolved, then `body` run on it with
+    /// any failure reported as one line. Written once so every command fails the same way.
+    func run<T>(_ body: (AppConfiguration) async throws -> T) async throws -> T {
+        let config = try configuration()
+        return try await reportingErrors { try await body(config) }
+    }
 }
 
 /// Prints one clear line on standard error and exits non-zero.
@@ -111,8 +118,7 @@ extension RoundtableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let config = try database.configuration()
-            let summary = try await reportingErrors { try await Backup.backup(config, to: file) }
+            let summary = try await database.run { config in try await Backup.backup(config, to: file) }
             print("Backed up \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files (\(summary.bytes / 1024) KB) into \(file).")
         }
     }

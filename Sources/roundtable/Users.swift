@@ -19,10 +19,10 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let config = try database.configuration()
-                let password = StandardInput.readPassword()
-                let added = try await reportingErrors {
-                    try await RoundtableCLI.addUser(config, email: email, name: name, role: role, password: password)
+                let added = try await database.run { config in
+                    let password = StandardInput.readPassword()
+                    return try await RoundtableCLI.addUser(config, email: email, name: name, role: role,
+                                                           password: password)
                 }
                 print("Added \(added.email) as \(added.role).")
                 if let generated = added.generatedPassword { print("Password: \(generated)") }
@@ -34,8 +34,7 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let config = try database.configuration()
-                let users = try await reportingErrors { try await RoundtableCLI.listUsers(config) }
+                let users = try await database.run { config in try await RoundtableCLI.listUsers(config) }
                 for user in users {
                     print([user.email, user.role.rawValue, user.isDisabled ? "disabled" : "active", user.name].joined(separator: "\t"))
                 }
@@ -48,8 +47,9 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let config = try database.configuration()
-                let user = try await reportingErrors { try await RoundtableCLI.disableUser(config, email: email) }
+                let user = try await database.run { config in
+                    try await RoundtableCLI.disableUser(config, email: email)
+                }
                 print("Disabled \(user.email).")
             }
         }
@@ -63,9 +63,10 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let config = try database.configuration()
-                let password = StandardInput.readPassword()
-                let generated = try await reportingErrors { try await RoundtableCLI.setPassword(config, email: email, password: password) }
+                let generated = try await database.run { config in
+                    let password = StandardInput.readPassword()
+                    return try await RoundtableCLI.setPassword(config, email: email, password: password)
+                }
                 print("Password changed for \(email).")
                 if let generated { print("Password: \(generated)") }
             }
@@ -82,8 +83,9 @@ extension RoundtableCommand {
             @OptionGroup var database: DatabaseOptions
 
             func run() async throws {
-                let config = try database.configuration()
-                let secret = try await reportingErrors { try await RoundtableCLI.createToken(config, email: email, label: label) }
+                let secret = try await database.run { config in
+                    try await RoundtableCLI.createToken(config, email: email, label: label)
+                }
                 print(secret)
             }
         }

@@ -16,8 +16,9 @@ struct DemoAgreements {
     }
 
     func load(now: Date) async throws {
-        let people = Dictionary(try await PersonModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        let orgs = Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let names = DemoNames(database: database)
+        let people = try await names.people()
+        let orgs = try await names.organizations()
         var partnership = AgreementInput(kind: AgreementKind.partnership.rawValue,
                                          title: "Partnership on minority issues and human rights")
         partnership.focus = "Minority issues and human rights; inclusion of non-majority communities in local self-governance"
@@ -59,8 +60,8 @@ struct DemoAgreements {
         _ = try await groups.addDeliverable(owed, to: created.id, by: actor, now: now)
         _ = try await groups.addDeliverable(DeliverableInput(title: "Training plan for newly elected councillors", kind: DeliverableKind.plan.rawValue,
                                                              dueOn: "2023-12-15"), to: created.id, by: actor, now: now)
-        let engagements = Dictionary(try await EngagementModel.query(on: database).all().map { ($0.title, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        let context = Dictionary(try await ContextEventModel.query(on: database).all().map { ($0.title, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let engagements = try await names.ids(EngagementModel.self, by: \.title)
+        let context = try await names.ids(ContextEventModel.self, by: \.title)
         let recommendations = Recommendations(database: database)
 
         var seats = RecommendationInput(title: "Guarantee non-majority communities a voice in the committees of municipal assemblies in the north")

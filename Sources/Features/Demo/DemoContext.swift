@@ -15,8 +15,7 @@ struct DemoContext {
     }
 
     func load(now: Date) async throws {
-        let places = Dictionary(try await PlaceModel.query(on: database).all().map { ($0.sortName, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        func place(_ english: String) -> UUID? { places[NameFolding.fold(english)] }
+        let place = try await DemoNames(database: database).places()
         let north = ["North Mitrovica", "Zvečan", "Zubin Potok", "Leposavić"].compactMap(place)
         let events = ContextEvents(database: database)
 

@@ -14,10 +14,10 @@ struct DemoCoordination {
     }
 
     func load(now: Date) async throws {
-        let orgs = Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        let people = Dictionary(try await PersonModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        let places = Dictionary(try await PlaceModel.query(on: database).all().map { ($0.sortName, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        func place(_ english: String) -> UUID? { places[NameFolding.fold(english)] }
+        let names = DemoNames(database: database)
+        let orgs = try await names.organizations()
+        let people = try await names.people()
+        let place = try await names.places()
         let coordination = Coordination(database: database)
 
         var dialogue = CoordinationInput(organizationID: orgs["United Nations Interim Administration Mission in Kosovo"], theme: "Inter-community dialogue")

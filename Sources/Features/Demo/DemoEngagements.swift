@@ -18,11 +18,11 @@ struct DemoEngagements {
     }
 
     func load(now: Date) async throws {
-        let people = try await ids(PersonModel.query(on: database).all().map { ($0.name, $0.id!) })
-        let orgs = try await ids(OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) })
-        let users = try await ids(UserModel.query(on: database).all().map { ($0.email, $0.id!) })
-        let places = try await ids(PlaceModel.query(on: database).all().map { ($0.sortName, $0.id!) })
-        func place(_ english: String) -> UUID? { places[NameFolding.fold(english)] }
+        let names = DemoNames(database: database)
+        let people = try await names.people()
+        let orgs = try await names.organizations()
+        let users = try await names.ids(UserModel.self, by: \.email)
+        let place = try await names.places()
         let zone = "Europe/Belgrade"
 
         var february = FieldVisitInput(title: "First visit to Kosovo", startsOn: "2023-02-13", endsOn: "2023-02-16")
@@ -163,10 +163,6 @@ struct DemoEngagements {
         coe.followUps = [FollowUpInput(text: "Share the working group's terms of reference with the Council of Europe Office",
                                        ownerID: users["james.holmes@ico.example"], dueOn: "2023-10-01")]
         _ = try await Engagements(database: database).create(coe, by: actor, now: now)
-    }
-
-    private func ids(_ pairs: [(String, UUID)]) -> [String: UUID] {
-        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 
     private func participant(_ id: UUID?, _ part: ParticipantPart) -> ParticipantInput? {

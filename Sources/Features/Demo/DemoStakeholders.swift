@@ -15,8 +15,9 @@ struct DemoStakeholders {
     }
 
     func load(now: Date) async throws {
-        let people = Dictionary(try await PersonModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        let organizations = Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.name, $0.id!) }, uniquingKeysWith: { first, _ in first })
+        let names = DemoNames(database: database)
+        let people = try await names.people()
+        let organizations = try await names.organizations()
         let assessments = Assessments(database: database)
         func assess(person: String? = nil, organization: String? = nil, _ day: String, _ influence: Int, _ interest: Int, _ stance: StakeholderStance,
                     _ notes: String) async throws {

@@ -48,25 +48,38 @@ public struct Positions: Sendable {
     /// The live positions of many people at once (one query), for "the title held on the day".
     /// The callers have already chosen people the reader may see.
     func held(by personIDs: [UUID]) async throws -> [UUID: [HeldPosition]] {
-        guard !personIDs.isEmpty else { return [:] }
-        let sql = database.sql
-        let rows = try await sql.select()
-            .column(SQLColumn("person_id", table: PositionModel.schema)).column(SQLColumn("title", table: PositionModel.schema))
-            .column(SQLColumn("starts_on", table: PositionModel.schema)).column(SQLColumn("ends_on", table: PositionModel.schema))
-            .column(SQLAlias(SQLColumn("name", table: OrganizationModel.schema), as: SQLIdentifier("organization")))
-            .from(PositionModel.schema)
-            .join(OrganizationModel.schema, on: SQLColumn("id", table: OrganizationModel.schema), .equal, SQLColumn("organization_id", table: PositionModel.schema))
-            .where(SQLColumn("person_id", table: PositionModel.schema), .in, SQLBind.group(personIDs))
-            .where(SQLColumn("deleted_at", table: PositionModel.schema), .is, SQLLiteral.null)
-            .all()
         var held: [UUID: [HeldPosition]] = [:]
-        for row in rows {
-            let span = DaySpan(from: try row.decode(column: "starts_on", as: String?.self).flatMap(Day.init),
-                               to: try row.decode(column: "ends_on", as: String?.self).flatMap(Day.init))
-            held[try row.decode(column: "person_id", as: UUID.self), default: []].append(
-                HeldPosition(title: try row.decode(column: "title", as: String.self), organization: try row.decode(column: "organization", as: String.self), span: span))
+        for (person, position) in try await Self.held(by: personIDs, liveOrganizationsOnly: false, sql: database.sql) {
+            held[person, default: []].append(position)
         }
         return held
+    }
+
+    /// Every live position of these people, with its organisation's name and its span, in one joined query:
+    /// what both the people list's current roles and "the title held on the day" are made from.
+    /// - Parameter liveOrganizationsOnly: leave out the positions at deleted organisations.
+    static func held(by personIDs: [UUID], liveOrganizationsOnly: Bool,
+                     sql: any SQLDatabase) async throws -> [(person: UUID, position: HeldPosition)] {
+        guard !personIDs.isEmpty else { return [] }
+        let positions = PositionModel.schema, organizations = OrganizationModel.schema
+        let select = sql.select()
+            .column(SQLColumn("person_id", table: positions)).column(SQLColumn("title", table: positions))
+            .column(SQLColumn("starts_on", table: positions)).column(SQLColumn("ends_on", table: positions))
+            .column(SQLAlias(SQLColumn("name", table: organizations), as: SQLIdentifier("organization")))
+            .from(positions)
+            .join(organizations, on: SQLColumn("id", table: organizations), .equal,
+                  SQLColumn("organization_id", table: positions))
+            .where(SQLColumn("person_id", table: positions), .in, SQLBind.group(personIDs))
+            .where(SQLColumn("deleted_at", table: positions), .is, SQLLiteral.null)
+        if liveOrganizationsOnly { select.where(SQLColumn("deleted_at", table: organizations), .is, SQLLiteral.null) }
+        return try await select.all().map { row in
+            let span = DaySpan(from: try row.decode(column: "starts_on", as: String?.self).flatMap(Day.init),
+                               to: try row.decode(column: "ends_on", as: String?.self).flatMap(Day.init))
+            let title = try row.decode(column: "title", as: String.self)
+            let organization = try row.decode(column: "organization", as: String.self)
+            let position = HeldPosition(title: title, organization: organization, span: span)
+            return (try row.decode(column: "person_id", as: UUID.self), position)
+        }
     }
 
     public struct ListQuery: Sendable {

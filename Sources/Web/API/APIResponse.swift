@@ -91,52 +91,89 @@ enum IfMatch {
 }
 
 /// Paging and list parameters as the API takes them; bad values are the client's mistake (422).
+/// Each reader notes what is wrong and goes on, so one answer names every bad parameter; `check()` (or
+/// `paged(_:)`) then throws them together. Every list endpoint reads its query string through this one type.
 struct APIListQuery {
-    var page = 1
-    var perPage = 50
+    private let req: Request
+    private(set) var issues: [FieldIssue] = []
+    private(set) var page = 1
+    private(set) var perPage = 50
 
-    init(_ req: Request, issues: inout [FieldIssue]) {
-        if let raw = try? req.query.get(String.self, at: "page") {
-            if let value = Int(raw), (1...1_000_000).contains(value) { page = value } else { issues.append(FieldIssue(field: "page", "field.wrongType")) }
-        }
-        if let raw = try? req.query.get(String.self, at: "perPage") {
-            if let value = Int(raw), (1...200).contains(value) { perPage = value } else { issues.append(FieldIssue(field: "perPage", "field.wrongType")) }
-        }
+    /// - Parameter paged: false for a list that is not paged, so `page` and `perPage` are not read at all.
+    init(_ req: Request, paged: Bool = true) {
+        self.req = req
+        guard paged else { return }
+        page = number("page", in: 1...1_000_000) ?? page
+        perPage = number("perPage", in: 1...200) ?? perPage
     }
 
+    private mutating func number(_ name: String, in range: ClosedRange<Int>) -> Int? {
+        read(name, "field.wrongType") { Int($0).flatMap { range.contains($0) ? $0 : nil } }
+    }
+
+    /// The parameter parsed, nil when it is absent; nil with an issue (`problem` on the parameter) when it
+    /// does not parse.
+    private mutating func read<T>(_ name: String, _ problem: String, _ arguments: [String] = [],
+                                  parse: (String) -> T?) -> T? {
+        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard let value = parse(raw) else {
+            var issue = FieldIssue(field: name, problem)
+            issue.arguments = arguments
+            issues.append(issue)
+            return nil
+        }
+        return value
+    }
+
+    mutating func note(_ issue: FieldIssue) { issues.append(issue) }
+
     /// `deleted=true|false`.
-    static func flag(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> Bool {
-        guard let raw = try? req.query.get(String.self, at: name) else { return false }
-        guard raw == "true" || raw == "false" else { issues.append(FieldIssue(field: name, "field.notAChoice")); return false }
-        return raw == "true"
+    mutating func flag(_ name: String) -> Bool {
+        read(name, "field.notAChoice") { ["true": true, "false": false][$0] } ?? false
     }
 
     /// Free text (the name filter), at most 200 characters.
-    static func text(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> String? {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
-        guard raw.unicodeScalars.count <= 200 else { issues.append(FieldIssue(field: name, "field.tooLong", "200")); return nil }
-        return raw
+    mutating func text(_ name: String) -> String? {
+        read(name, "field.tooLong", ["200"]) { $0.unicodeScalars.count <= 200 ? $0 : nil }
     }
 
-    static func uuid(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> UUID? {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
-        guard let id = UUID(uuidString: raw) else { issues.append(FieldIssue(field: name, "field.wrongType")); return nil }
-        return id
-    }
+    mutating func uuid(_ name: String) -> UUID? { read(name, "field.wrongType") { UUID(uuidString: $0) } }
 
     /// `YYYY-MM-DD`.
-    static func day(_ req: Request, _ name: String, issues: inout [FieldIssue]) -> Day? {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
-        guard let day = Day(raw) else { issues.append(FieldIssue(field: name, "date.invalid")); return nil }
-        return day
+    mutating func day(_ name: String) -> Day? { read(name, "date.invalid") { Day($0) } }
+
+    mutating func choice<T: RawRepresentable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+        read(name, "field.notAChoice") { T(rawValue: $0) }
     }
 
-    static func choice<T: RawRepresentable>(_ req: Request, _ name: String, _ type: T.Type, issues: inout [FieldIssue]) -> T? where T.RawValue == String {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
-        guard let value = T(rawValue: raw) else { issues.append(FieldIssue(field: name, "field.notAChoice")); return nil }
-        return value
+    /// Throws every issue noted, as one invalid request.
+    func check() throws {
+        if !issues.isEmpty { throw DomainError.invalid(issues) }
+    }
+
+    /// The query with this request's page on it, once every parameter has checked out.
+    func paged<Query: APIPagedQuery>(_ query: Query) throws -> Query {
+        try check()
+        var query = query
+        query.page = page
+        query.perPage = perPage
+        return query
     }
 }
+
+/// A Features list query that is read a page at a time.
+protocol APIPagedQuery {
+    var page: Int { get set }
+    var perPage: Int { get set }
+}
+
+extension People.Query: APIPagedQuery {}
+extension Organizations.Query: APIPagedQuery {}
+extension Positions.ListQuery: APIPagedQuery {}
+extension Agreements.Query: APIPagedQuery {}
+extension Engagements.Query: APIPagedQuery {}
+extension Recommendations.Query: APIPagedQuery {}
+extension ContextEvents.Query: APIPagedQuery {}
 
 struct APIPage<Item: Encodable & Sendable>: Encodable {
     var items: [Item]

@@ -11,13 +11,12 @@ struct AgreementsAPIController: RecordAPI {
         let read = Access.permission(.readRecords)
         let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
-        routes.on(.GET, .api(.list(.agreement)), access: read, use: list)
         routes.on(.POST, .api(.record(.agreement, id, .engagements)), access: write, use: link)
         routes.on(.POST, .api(.record(.agreement, id, .documents)), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
         routes.on(.GET, .api(.record(.agreement, id, .documents)), access: read, use: documents)
         routes.on(.GET, .api(.record(.document, id, .file)), access: read, use: documentFile)
         routes.on(.DELETE, .api(.record(.document, id)), access: write, use: removeDocument)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     struct DocumentUpload: Content {
@@ -53,17 +52,14 @@ struct AgreementsAPIController: RecordAPI {
     func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = Agreements.Query()
-        query.status = APIListQuery.choice(req, "status", AgreementStatus.self, issues: &issues)
-        query.kind = APIListQuery.choice(req, "kind", AgreementKind.self, issues: &issues)
-        query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
-        query.personID = APIListQuery.uuid(req, "person", issues: &issues)
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.status = params.choice("status", AgreementStatus.self)
+        query.kind = params.choice("kind", AgreementKind.self)
+        query.organizationID = params.uuid("organization")
+        query.personID = params.uuid("person")
+        query.includeDeleted = params.flag("deleted")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor).map(APIAgreementSummary.init)))
     }
 

@@ -8,25 +8,20 @@ struct ContextEventsAPIController: RecordAPI {
     static let resource = Resource.contextEvent
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.contextEvent)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = ContextEvents.Query()
-        query.kind = APIListQuery.choice(req, "kind", ContextEventKind.self, issues: &issues)
-        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
-        query.from = APIListQuery.day(req, "from", issues: &issues)
-        query.to = APIListQuery.day(req, "to", issues: &issues)
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.kind = params.choice("kind", ContextEventKind.self)
+        query.placeID = params.uuid("place")
+        query.from = params.day("from")
+        query.to = params.day("to")
+        query.includeDeleted = params.flag("deleted")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor).map(APIContextEvent.init)))
     }
 

@@ -9,21 +9,20 @@ struct CoordinationAPIController: RecordAPI {
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.coordination)), access: read, use: list)
         routes.on(.GET, .api(.coordinationExport), access: read, use: export)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }
 
     func query(_ req: Request) throws -> Coordination.Query {
-        var issues: [FieldIssue] = []
+        var params = APIListQuery(req, paged: false)
         var query = Coordination.Query()
-        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
-        query.from = APIListQuery.day(req, "from", issues: &issues)
-        query.to = APIListQuery.day(req, "to", issues: &issues)
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.placeID = params.uuid("place")
+        query.from = params.day("from")
+        query.to = params.day("to")
+        query.includeDeleted = params.flag("deleted")
+        try params.check()
         return query
     }
 

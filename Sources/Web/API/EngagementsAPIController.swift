@@ -11,7 +11,6 @@ struct EngagementsAPIController: RecordAPI {
         let read = Access.permission(.readRecords)
         let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
-        routes.on(.GET, .api(.list(.engagement)), access: read, use: list)
         routes.on(.POST, .api(.record(.engagement, id, .followUps)), access: write, use: addFollowUp)
         routes.on(.POST, .api(.record(.engagement, id, .quotes)), access: write, use: addQuote)
         routes.on(.DELETE, .api(.record(.quote, id)), access: write, use: deleteQuote)
@@ -20,28 +19,27 @@ struct EngagementsAPIController: RecordAPI {
         routes.on(.DELETE, .api(.record(.photo, id)), access: write, use: deletePhoto)
         routes.on(.GET, .api(.list(.followUp)), access: write, use: myFollowUps)
         routes.on(.PATCH, .api(.record(.followUp, id)), access: write, use: setFollowUpStatus)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = Engagements.Query()
-        query.visitID = APIListQuery.uuid(req, "visit", issues: &issues)
-        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
-        query.personID = APIListQuery.uuid(req, "person", issues: &issues)
-        query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
-        query.kind = APIListQuery.text(req, "kind", issues: &issues)
-        if let kind = query.kind, !EngagementKinds.isKey(kind) { issues.append(FieldIssue(field: "kind", "field.notAChoice")) }
-        query.topic = APIListQuery.text(req, "topic", issues: &issues)
-        query.from = APIListQuery.day(req, "from", issues: &issues)
-        query.to = APIListQuery.day(req, "to", issues: &issues)
-        query.chronological = APIListQuery.flag(req, "chronological", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.visitID = params.uuid("visit")
+        query.placeID = params.uuid("place")
+        query.personID = params.uuid("person")
+        query.organizationID = params.uuid("organization")
+        query.kind = params.text("kind")
+        if let kind = query.kind, !EngagementKinds.isKey(kind) {
+            params.note(FieldIssue(field: "kind", "field.notAChoice"))
+        }
+        query.topic = params.text("topic")
+        query.from = params.day("from")
+        query.to = params.day("to")
+        query.chronological = params.flag("chronological")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor)))
     }
 
@@ -142,9 +140,9 @@ struct EngagementsAPIController: RecordAPI {
     }
 
     @Sendable func photoFile(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let small = APIListQuery.choice(req, "size", PhotoSize.self, issues: &issues) == .small
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        var params = APIListQuery(req, paged: false)
+        let small = params.choice("size", PhotoSize.self) == .small
+        try params.check()
         let file = try await Photos(database: req.db, store: req.roundtable.photos).file(req.idParameter(), small: small, by: req.actor)
         return Response(status: .ok, headers: ["Content-Type": file.mediaType, "Cache-Control": "private, max-age=300"], body: .init(data: file.data))
     }

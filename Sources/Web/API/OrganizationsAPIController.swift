@@ -7,26 +7,21 @@ struct OrganizationsAPIController: RecordAPI {
     static let resource = Resource.organization
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.organization)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = Organizations.Query()
-        query.text = APIListQuery.text(req, "q", issues: &issues)
-        query.kind = APIListQuery.choice(req, "kind", OrganizationKind.self, issues: &issues)
-        query.level = APIListQuery.choice(req, "level", GovernanceLevel.self, issues: &issues)
-        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
-        query.sort = APIListQuery.choice(req, "sort", SortOrder.self, issues: &issues) ?? .name
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.text = params.text("q")
+        query.kind = params.choice("kind", OrganizationKind.self)
+        query.level = params.choice("level", GovernanceLevel.self)
+        query.placeID = params.uuid("place")
+        query.sort = params.choice("sort", SortOrder.self) ?? .name
+        query.includeDeleted = params.flag("deleted")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor)))
     }
 

@@ -7,26 +7,21 @@ struct PeopleAPIController: RecordAPI {
     static let resource = Resource.person
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.person)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = People.Query()
-        query.text = APIListQuery.text(req, "q", issues: &issues)
-        query.communityID = APIListQuery.uuid(req, "community", issues: &issues)
-        query.placeID = APIListQuery.uuid(req, "place", issues: &issues)
-        query.sensitivity = APIListQuery.choice(req, "sensitivity", Sensitivity.self, issues: &issues)
-        query.sort = APIListQuery.choice(req, "sort", SortOrder.self, issues: &issues) ?? .name
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.text = params.text("q")
+        query.communityID = params.uuid("community")
+        query.placeID = params.uuid("place")
+        query.sensitivity = params.choice("sensitivity", Sensitivity.self)
+        query.sort = params.choice("sort", SortOrder.self) ?? .name
+        query.includeDeleted = params.flag("deleted")
+        query = try params.paged(query)
         // Without the right to see restricted people, asking for them finds nobody rather than an error.
         let page = try await kind(req).list(query, by: req.actor, today: req.today)
         return try APIJSON.response(APIPage(page))

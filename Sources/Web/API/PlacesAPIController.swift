@@ -9,20 +9,15 @@ struct PositionsAPIController: RecordAPI {
     func kind(_ req: Request) -> Positions { Positions(database: req.db) }
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.position)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = Positions.ListQuery()
-        query.personID = APIListQuery.uuid(req, "person", issues: &issues)
-        query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.personID = params.uuid("person")
+        query.organizationID = params.uuid("organization")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await Positions(database: req.db).list(query, by: req.actor)))
     }
 
@@ -48,9 +43,7 @@ struct PlacesAPIController: RecordAPI {
     static let resource = Resource.place
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.place)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     /// Names in the language asked for with `lang`, else the reader's.
@@ -61,13 +54,13 @@ struct PlacesAPIController: RecordAPI {
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
-        let placeKind = APIListQuery.choice(req, "kind", PlaceKind.self, issues: &issues)
-        let parent = APIListQuery.uuid(req, "parent", issues: &issues)
-        let text = APIListQuery.text(req, "q", issues: &issues)
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        let page = try await kind(req).list(text: text, kind: placeKind, parentID: parent, page: paging.page, perPage: paging.perPage, by: req.actor)
+        var params = APIListQuery(req)
+        let placeKind = params.choice("kind", PlaceKind.self)
+        let parent = params.uuid("parent")
+        let text = params.text("q")
+        try params.check()
+        let page = try await kind(req).list(text: text, kind: placeKind, parentID: parent, page: params.page,
+                                            perPage: params.perPage, by: req.actor)
         return try APIJSON.response(APIPage(page))
     }
 
@@ -93,8 +86,7 @@ struct CommunitiesAPIController: RecordAPI {
     func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.tag) }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .api(.list(.community)), access: .permission(.readRecords), use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -8,27 +8,22 @@ struct RecommendationsAPIController: RecordAPI {
     static let resource = Resource.recommendation
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
         let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
-        routes.on(.GET, .api(.list(.recommendation)), access: read, use: list)
         routes.on(.POST, .api(.record(.recommendation, id, .evidence)), access: write, use: addEvidence)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
+        var params = APIListQuery(req)
         var query = Recommendations.Query()
-        query.status = APIListQuery.choice(req, "status", RecommendationStatus.self, issues: &issues)
-        query.workingGroupID = APIListQuery.uuid(req, "workingGroup", issues: &issues)
-        query.organizationID = APIListQuery.uuid(req, "organization", issues: &issues)
-        query.includeDeleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        query.page = paging.page
-        query.perPage = paging.perPage
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
+        query.status = params.choice("status", RecommendationStatus.self)
+        query.workingGroupID = params.uuid("workingGroup")
+        query.organizationID = params.uuid("organization")
+        query.includeDeleted = params.flag("deleted")
+        query = try params.paged(query)
         return try APIJSON.response(APIPage(try await kind(req).list(query, by: req.actor)))
     }
 

@@ -8,19 +8,18 @@ struct VisitsAPIController: RecordAPI {
     static let resource = Resource.visit
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
-        routes.on(.GET, .api(.list(.visit)), access: read, use: list)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
-        let deleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await kind(req).list(page: paging.page, perPage: paging.perPage, includeDeleted: deleted, by: req.actor)))
+        var params = APIListQuery(req)
+        let deleted = params.flag("deleted")
+        try params.check()
+        let page = try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted,
+                                            by: req.actor)
+        return try APIJSON.response(APIPage(page))
     }
 
     struct Body: VersionedBody {

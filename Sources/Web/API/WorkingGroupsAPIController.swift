@@ -8,26 +8,24 @@ struct WorkingGroupsAPIController: RecordAPI {
     static let resource = Resource.workingGroup
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords)
         let write = Access.permission(.writeRecords)
         let id = RouteParameter.id
-        routes.on(.GET, .api(.list(.workingGroup)), access: read, use: list)
         routes.on(.POST, .api(.record(.workingGroup, id, .meetings)), access: write, use: addMeeting)
         routes.on(.POST, .api(.record(.workingGroup, id, .deliverables)), access: write, use: addDeliverable)
         routes.on(.PATCH, .api(.record(.deliverable, id)), access: write, use: setDeliverableStatus)
-        RecordAPIActions(self).register(routes)
+        RecordAPIActions(self).register(routes, list: list)
     }
 
     func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        var issues: [FieldIssue] = []
-        let paging = APIListQuery(req, issues: &issues)
-        let agreement = APIListQuery.uuid(req, "agreement", issues: &issues)
-        let deleted = APIListQuery.flag(req, "deleted", issues: &issues)
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        return try APIJSON.response(APIPage(try await kind(req).list(page: paging.page, perPage: paging.perPage, includeDeleted: deleted,
-                                                                       agreementID: agreement, by: req.actor)))
+        var params = APIListQuery(req)
+        let agreement = params.uuid("agreement")
+        let deleted = params.flag("deleted")
+        try params.check()
+        let page = try await kind(req).list(page: params.page, perPage: params.perPage, includeDeleted: deleted,
+                                            agreementID: agreement, by: req.actor)
+        return try APIJSON.response(APIPage(page))
     }
 
     struct Body: VersionedBody {

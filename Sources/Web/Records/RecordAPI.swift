@@ -46,9 +46,12 @@ struct RecordAPIActions<A: RecordAPI>: Sendable {
 
     init(_ api: A) { self.api = api }
 
-    func register(_ routes: any RoutesBuilder) {
+    /// The record routes; with `list`, also the kind's list at its own address, which anyone who may read
+    /// records may ask for (the kind leaves out what the reader may not see).
+    func register(_ routes: any RoutesBuilder, list: (@Sendable (Request) async throws -> Response)? = nil) {
         let resource = A.resource, id = RouteParameter.id
         let read = A.readAccess, write = Access.permission(A.Kind.writePermission)
+        if let list { routes.on(.GET, .api(.list(resource)), access: .permission(.readRecords), use: list) }
         routes.on(.POST, .api(.list(resource)), access: write, use: create)
         routes.on(.GET, .api(.record(resource, id)), access: read, use: get)
         routes.on(.PATCH, .api(.record(resource, id)), access: write, use: update)

@@ -11,9 +11,12 @@ struct RecordActions<P: RecordPages>: Sendable {
 
     init(_ pages: P) { self.pages = pages }
 
-    func register(_ routes: any RoutesBuilder) {
+    /// The record routes; with `index`, also the kind's list page at its own address, which anyone who may
+    /// read records may open (the kind leaves out what the reader may not see).
+    func register(_ routes: any RoutesBuilder, index: (@Sendable (Request) async throws -> Response)? = nil) {
         let id = RouteParameter.id, resource = P.resource
         let read = P.readAccess, write = Access.permission(P.Kind.writePermission)
+        if let index { routes.on(.GET, .list(resource), access: .permission(.readRecords), use: index) }
         routes.on(.GET, .new(resource), access: write, use: new)
         routes.on(.POST, .list(resource), access: write, use: create)
         routes.on(.GET, .record(resource, id), access: read, use: show)

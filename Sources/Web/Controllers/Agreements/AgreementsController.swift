@@ -10,13 +10,12 @@ struct AgreementsController: RecordPages {
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords), id = RouteParameter.id
-        routes.on(.GET, .list(.agreement), access: read, use: index)
         routes.on(.POST, .record(.engagement, id, .agreements), access: write, use: link)
         routes.on(.POST, .record(.engagement, id, .unlinkAgreement), access: write, use: unlink)
         routes.on(.POST, .record(.agreement, id, .documents), access: write, body: .collect(maxSize: "26mb"), use: addDocument)
         routes.on(.GET, .record(.document, id), access: read, use: document)
         routes.on(.POST, .record(.document, id, .delete), access: write, use: removeDocument)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }

@@ -8,8 +8,7 @@ struct ContextEventsController: RecordPages {
     static let resource = Resource.contextEvent
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.contextEvent), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }

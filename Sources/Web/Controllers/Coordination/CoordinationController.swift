@@ -9,9 +9,8 @@ struct CoordinationController: RecordPages {
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
-        routes.on(.GET, .list(.coordination), access: read, use: index)
         routes.on(.GET, .coordinationExport, access: read, use: export)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }

@@ -10,8 +10,7 @@ struct EngagementsController: RecordPages {
     static let resource = Resource.engagement
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.engagement), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }

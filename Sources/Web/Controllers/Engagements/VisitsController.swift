@@ -8,8 +8,7 @@ struct VisitsController: RecordPages {
     static let resource = Resource.visit
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.visit), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }

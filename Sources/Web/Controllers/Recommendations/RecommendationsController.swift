@@ -9,9 +9,8 @@ struct RecommendationsController: RecordPages {
     static let resource = Resource.recommendation
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.recommendation), access: .permission(.readRecords), use: board)
         routes.on(.POST, .record(.engagement, RouteParameter.id, .recommendations), access: .permission(.writeRecords), use: addEvidence)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: board)
     }
 
     func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }

@@ -7,8 +7,7 @@ struct OrganizationsController: RecordPages {
     static let resource = Resource.organization
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.organization), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.tag) }

@@ -7,8 +7,7 @@ struct PeopleController: RecordPages {
     static let resource = Resource.person
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.person), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }

@@ -7,8 +7,7 @@ struct PlacesController: RecordPages {
     static let resource = Resource.place
 
     func register(_ routes: any RoutesBuilder) {
-        routes.on(.GET, .list(.place), access: .permission(.readRecords), use: index)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.tag) }

@@ -9,12 +9,11 @@ struct WorkingGroupsController: RecordPages {
     static let resource = Resource.workingGroup
 
     func register(_ routes: any RoutesBuilder) {
-        let read = Access.permission(.readRecords), write = Access.permission(.writeRecords), id = RouteParameter.id
-        routes.on(.GET, .list(.workingGroup), access: read, use: index)
+        let write = Access.permission(.writeRecords), id = RouteParameter.id
         routes.on(.POST, .record(.workingGroup, id, .deliverables), access: write, use: addDeliverable)
         routes.on(.POST, .record(.deliverable, id, .status), access: write, use: setDeliverableStatus)
         routes.on(.POST, .record(.engagement, id, .workingGroups), access: write, use: addMeeting)
-        RecordActions(self).register(routes)
+        RecordActions(self).register(routes, index: index)
     }
 
     func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
