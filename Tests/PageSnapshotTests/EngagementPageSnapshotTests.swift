@@ -4,7 +4,7 @@ import Testing
 @testable import Features
 @testable import Web
 
-@Suite("Snapshots: engagements, visits, follow-ups, kinds")
+@Suite("Snapshots: engagements, visits, follow-ups, kinds", .inEveryLanguage)
 struct EngagementPageSnapshotTests {
     typealias F = Fixtures
 
@@ -45,7 +45,7 @@ struct EngagementPageSnapshotTests {
         invalid.errors = F.errors([FieldIssue(field: "title", "field.required"), FieldIssue(field: "start", "field.required"),
                                    FieldIssue(field: "participants", "engagement.participantUnknown", "Bedri Hamza (Mayor)")])
         Snapshot.page("errors", role: .officer, current: .list(.engagement)) { EngagementFormPage.view(invalid, chrome: $0) }
-        let conflict = EngagementFormPage.Model(existing: F.meeting, values: .init(F.meeting, text: Localizer()), conflict: F.meeting,
+        let conflict = EngagementFormPage.Model(existing: F.meeting, values: .init(F.meeting, text: Snapshot.text), conflict: F.meeting,
                                                 places: F.places, visits: [F.visitRef], users: F.users, kinds: F.kinds,
                                                 canWriteRestricted: true)
         Snapshot.page("conflict", current: .list(.engagement)) { EngagementFormPage.view(conflict, chrome: $0) }

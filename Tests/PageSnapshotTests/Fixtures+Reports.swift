@@ -40,7 +40,11 @@ extension Fixtures {
         narrative: VisitReportNarrative(introduction: "The second field visit of 2023.\n\nFour days, three meetings.",
                                         conclusions: "The north needs patience.", nextSteps: nil, version: 2))
 
-    static let drafted = "Drafted 2023-08-12 14:00 for Kübra Kalkandelen (Coordinator)"
+    static var drafted: String {
+        let text = Snapshot.text
+        return text("report.drafted", text.day(Day(year: 2023, month: 8, day: 12)!),
+                    "Kübra Kalkandelen (" + text("role.coordinator") + ")")
+    }
 
     /// The update with one problem (the mayor has not agreed to be named) and one quote to leave out.
     static var publicUpdate: PublicUpdate {

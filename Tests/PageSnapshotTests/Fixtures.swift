@@ -19,10 +19,10 @@ enum Fixtures {
     /// The frame a user with `role` sees; Kübra Kalkandelen by name. Without a role, nobody is signed in.
     static func chrome(_ text: Localizer, role: Role?, current: SiteURL? = nil, flash: String? = nil) -> Chrome {
         Chrome(text: text, user: role.map { (name: "Kübra Kalkandelen", role: $0) }, current: current, csrfToken: csrf,
-               flash: flash)
+               flash: flash, switchPath: "/sign-in")
     }
 
-    static func errors(_ issues: [FieldIssue]) -> Forms.Errors { Forms.Errors(issues, text: Localizer()) }
+    static func errors(_ issues: [FieldIssue]) -> Forms.Errors { Forms.Errors(issues, text: Snapshot.text) }
 
     static func page<Item>(_ items: [Item], total: Int? = nil, page: Int = 1) -> ListPage<Item> {
         let total = total ?? items.count

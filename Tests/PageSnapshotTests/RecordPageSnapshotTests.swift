@@ -4,7 +4,7 @@ import Testing
 @testable import Features
 @testable import Web
 
-@Suite("Snapshots: agreements, working groups, recommendations, context, coordination, delete, history")
+@Suite("Snapshots: agreements, working groups, recommendations, context, coordination, delete, history", .inEveryLanguage)
 struct RecordPageSnapshotTests {
     typealias F = Fixtures
 
@@ -31,7 +31,7 @@ struct RecordPageSnapshotTests {
         Snapshot.page("new", current: .list(.agreement)) {
             AgreementFormPage.view(.init(canWriteRestricted: true), chrome: $0)
         }
-        var invalid = AgreementFormPage.Model(existing: F.agreement, values: .init(F.agreement, text: Localizer()),
+        var invalid = AgreementFormPage.Model(existing: F.agreement, values: .init(F.agreement, text: Snapshot.text),
                                               canWriteRestricted: false)
         invalid.values.signedOn = ""
         invalid.errors = F.errors([FieldIssue(field: "signedOn", "agreement.signedDayMissing")])

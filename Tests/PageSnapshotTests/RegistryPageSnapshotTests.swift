@@ -4,7 +4,7 @@ import Testing
 @testable import Features
 @testable import Web
 
-@Suite("Snapshots: people, organisations, places, positions, communities")
+@Suite("Snapshots: people, organisations, places, positions, communities", .inEveryLanguage)
 struct RegistryPageSnapshotTests {
     typealias F = Fixtures
 

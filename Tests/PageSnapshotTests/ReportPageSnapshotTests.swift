@@ -4,7 +4,7 @@ import Testing
 @testable import Features
 @testable import Web
 
-@Suite("Snapshots: reports, the dashboard, the public update, stakeholders, the network")
+@Suite("Snapshots: reports, the dashboard, the public update, stakeholders, the network", .inEveryLanguage)
 struct ReportPageSnapshotTests {
     typealias F = Fixtures
 
@@ -43,7 +43,7 @@ struct ReportPageSnapshotTests {
 
     @Test func reportMessage() {
         Snapshot.page("no-pdf", current: .list(.visit)) {
-            ReportMessagePage.view(.init(message: "PDF needs Chromium on the server.", back: .record(.visit, F.visitRef.id, .report)),
+            ReportMessagePage.view(.init(message: Snapshot.text("report.pdfUnavailable"), back: .record(.visit, F.visitRef.id, .report)),
                                    chrome: $0)
         }
     }

@@ -4,14 +4,14 @@ import Testing
 @testable import Features
 @testable import Web
 
-@Suite("Snapshots: signing in, home, search, account, users, audit, export, import, duplicates, errors")
+@Suite("Snapshots: signing in, home, search, account, users, audit, export, import, duplicates, errors", .inEveryLanguage)
 struct SystemPageSnapshotTests {
     typealias F = Fixtures
 
     @Test func signIn() {
         Snapshot.page("blank", role: nil) { SignInPage.view(.init(next: "/people"), chrome: $0) }
         Snapshot.page("wrong-password", role: nil) {
-            SignInPage.view(.init(email: "kubra@ico.example", formError: "That email and password do not match."), chrome: $0)
+            SignInPage.view(.init(email: "kubra@ico.example", formError: Snapshot.text("signIn.failed")), chrome: $0)
         }
     }
 
@@ -42,7 +42,7 @@ struct SystemPageSnapshotTests {
     @Test func errorPage() {
         let model = ErrorPage.Model(titleKey: "error.notFound", detail: nil, issues: [])
         Snapshot.page("not-found") { ErrorPage.view(model, chrome: $0) }
-        let invalid = ErrorPage.Model(titleKey: "error.invalid", detail: "The form could not be read.",
+        let invalid = ErrorPage.Model(titleKey: "error.invalid", detail: Snapshot.text("error.body.notJSON"),
                                       issues: [FieldIssue(field: "version", "field.required")])
         Snapshot.page("invalid", role: nil) { ErrorPage.view(invalid, chrome: $0) }
     }
@@ -67,6 +67,15 @@ struct SystemPageSnapshotTests {
                                        canHaveCalendar: true, calendarFeed: nil, newCalendarURL: "https://roundtable.example/calendar/fixed.ics",
                                        errors: F.errors([FieldIssue(field: "currentPassword", "field.required")]))
         Snapshot.page("password-errors", role: .viewer, current: .account) { AccountPage.view(viewer, chrome: $0) }
+    }
+
+    @Test func settings() {
+        Snapshot.page("server-default", role: .admin, current: .settings) {
+            SettingsPage.view(.init(defaultLanguage: nil, fallback: .english), chrome: $0)
+        }
+        var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic)
+        invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice")])
+        Snapshot.page("invalid", role: .admin, current: .settings) { SettingsPage.view(invalid, chrome: $0) }
     }
 
     @Test func users() {

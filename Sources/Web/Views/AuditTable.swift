@@ -31,10 +31,10 @@ enum AuditTable {
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
                             if showRecord {
                                 H.text("td", [("data-label", text("audit.record"))],
-                                       "\(entry.recordType): \(entry.recordLabel)")
+                                       HistoryWords.recordType(entry.recordType, text: text) + ": " + entry.recordLabel)
                             }
                             H.el("td", [("data-label", text("audit.changes"))]) {
-                                changes(entry.changes, names: names, text: text)
+                                changes(entry.changes, of: entry.recordType, names: names, text: text)
                             }
                         }
                     }
@@ -51,16 +51,21 @@ enum AuditTable {
         }
     }
 
-    static func changes(_ changes: [FieldChange], names: [UUID: String], text: Localizer) -> Component {
+    static func changes(_ changes: [FieldChange], of recordType: String, names: [UUID: String], text: Localizer)
+        -> Component {
         if changes.isEmpty { return H.empty }
+        func shown(_ value: String?, _ field: String) -> String {
+            guard let value else { return text("audit.empty") }
+            return HistoryWords.value(named(value, names, text: text), recordType: recordType, field: field, text: text)
+        }
         return H.el("ul", [("class", "changes")]) {
             for change in changes {
                 H.el("li") {
-                    H.text("strong", [], change.field)
+                    H.text("strong", [], HistoryWords.field(change.field, text: text))
                     Text(" \(text("audit.from")) ")
-                    H.text("del", [], change.from.map { named($0, names, text: text) } ?? text("audit.empty"))
+                    H.text("del", [], shown(change.from, change.field))
                     Text(" \(text("audit.to")) ")
-                    H.text("ins", [], change.to.map { named($0, names, text: text) } ?? text("audit.empty"))
+                    H.text("ins", [], shown(change.to, change.field))
                 }
             }
         }

@@ -78,7 +78,7 @@ struct ReportsController {
     /// "Drafted from the record on 2026-11-26 for Arta Krasniqi (officer)": whose view of the record this is.
     func drafted(_ req: Request) -> String {
         let who = req.currentUser.map { "\($0.user.name) (\(req.localizer("role.\($0.user.role.rawValue)")))" } ?? ""
-        return req.localizer("report.drafted", req.today.description, who)
+        return req.localizer("report.drafted", req.localizer.day(req.today), who)
     }
 
     @Sendable func visitReport(_ req: Request) async throws -> Response {

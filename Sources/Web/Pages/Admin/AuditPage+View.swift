@@ -15,7 +15,7 @@ extension AuditPage {
                              options: Forms.options(AuditAction.self, prefix: "audit.action", text: text, empty: any),
                              selected: model.action)
                 Forms.select(label: text("audit.filter.recordType"), name: "type",
-                             options: [("", any)] + model.recordTypes.map { ($0, $0) }, selected: model.recordType)
+                             options: [("", any)] + model.recordTypes.map { ($0, HistoryWords.recordType($0, text: text)) }, selected: model.recordType)
                 Filters.period(from: model.from, to: model.to, errors: model.errors, text: text,
                                labels: ("audit.filter.from", "audit.filter.to"))
             }
