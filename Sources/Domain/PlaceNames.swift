@@ -1,10 +1,12 @@
 /// A place's name for a reader: their language, then the same language in another script or region
-/// ("sr" for "sr-Cyrl"), then English, then any name at all.
+/// ("sr" for "sr-Cyrl") — for a Serbian Latin reader a Cyrillic name is written in Latin letters, as they
+/// would read it —, then English, then any name at all.
 public enum PlaceNames {
     public static func display(_ names: [(language: String, name: String)], for language: String) -> String {
         if let exact = names.first(where: { $0.language.lowercased() == language.lowercased() }) { return exact.name }
         let base = language.split(separator: "-").first.map { String($0).lowercased() } ?? language
         if let sameLanguage = names.first(where: { $0.language.lowercased().split(separator: "-").first.map(String.init) == base }) {
+            if language.lowercased() == "sr-latn" { return SerbianLatin.transliterate(sameLanguage.name) }
             return sameLanguage.name
         }
         if let english = names.first(where: { $0.language.lowercased() == "en" }) { return english.name }

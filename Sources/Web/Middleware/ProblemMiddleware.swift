@@ -9,7 +9,10 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            return Self.response(for: Self.refine(error, request: request), request: request)
+            let response = Self.response(for: Self.refine(error, request: request), request: request)
+            // The problem is written in the reader's language; say which.
+            response.headers.replaceOrAdd(name: .contentLanguage, value: request.localizer.tag)
+            return response
         }
     }
 

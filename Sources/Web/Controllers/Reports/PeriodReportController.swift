@@ -45,11 +45,12 @@ struct PeriodReportController {
         return (issues.isEmpty ? period : nil, placeID, issues)
     }
 
-    func report(_ req: Request) async throws -> (PeriodReport?, [FieldIssue]) {
+    func report(_ req: Request, text: Localizer? = nil) async throws -> (PeriodReport?, [FieldIssue]) {
         let (period, placeID, issues) = Self.request(req)
         guard let period else { return (nil, issues) }
         do {
-            return (try await PeriodReport.make(period, placeID: placeID, database: req.db, language: req.localizer.tag, today: req.today,
+            return (try await PeriodReport.make(period, placeID: placeID, database: req.db, language: (text ?? req.localizer).tag,
+                                                today: req.today,
                                               index: req.roundtable.reach, by: req.actor), [])
         } catch DomainError.invalid(let placeIssues) {
             return (nil, placeIssues)
@@ -78,30 +79,33 @@ struct PeriodReportController {
     }
 
     /// An export with mistakes in its period answers like the API: the problem, field by field.
-    func exportable(_ req: Request) async throws -> PeriodReport {
-        let (report, issues) = try await report(req)
+    func exportable(_ req: Request, text: Localizer) async throws -> PeriodReport {
+        let (report, issues) = try await report(req, text: text)
         guard let report else { throw DomainError.invalid(issues) }
         return report
     }
 
     @Sendable func markdown(_ req: Request) async throws -> Response {
-        let report = try await exportable(req)
-        return download(PeriodReportTable.markdown(report, text: req.localizer), type: "text/markdown; charset=utf-8", name: "period-report.md")
+        let text = try req.reportLocalizer()
+        let report = try await exportable(req, text: text)
+        return download(PeriodReportTable.markdown(report, text: text), type: "text/markdown; charset=utf-8", name: "period-report.md")
     }
 
     @Sendable func csv(_ req: Request) async throws -> Response {
-        let report = try await exportable(req)
-        return download(CSV.document(PeriodReportTable.csvRows(report, text: req.localizer)), type: "text/csv; charset=utf-8", name: "period-report.csv")
+        let text = try req.reportLocalizer()
+        let report = try await exportable(req, text: text)
+        return download(CSV.document(PeriodReportTable.csvRows(report, text: text)), type: "text/csv; charset=utf-8", name: "period-report.csv")
     }
 
     @Sendable func html(_ req: Request) async throws -> Response {
-        let report = try await exportable(req)
-        return download(PeriodViews.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: req.localizer), type: "text/html; charset=utf-8",
+        let text = try req.reportLocalizer()
+        let report = try await exportable(req, text: text)
+        return download(PeriodViews.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: text), type: "text/html; charset=utf-8",
                         name: "period-report.html")
     }
 
     @Sendable func api(_ req: Request) async throws -> Response {
-        try APIJSON.response(try await exportable(req))
+        try APIJSON.response(try await exportable(req, text: req.localizer))
     }
 
     func download(_ body: String, type: String, name: String) -> Response {

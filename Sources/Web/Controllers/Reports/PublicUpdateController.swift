@@ -18,9 +18,11 @@ struct PublicUpdateController {
         routes.on(.GET, .api(.record(.visit, id, .publicUpdateMarkdown)), access: publish, use: apiMarkdown)
     }
 
-    func draft(_ req: Request) async throws -> PublicUpdate {
-        let update = try await PublicUpdate.draft(visit: req.idParameter(), database: req.db, language: req.localizer.tag,
-                                                  anonymous: req.localizer("publicUpdate.anonymous"), by: req.actor)
+    /// The update in the words of `text` (the reader's unless an export chose another; place names follow).
+    func draft(_ req: Request, text: Localizer? = nil) async throws -> PublicUpdate {
+        let text = text ?? req.localizer
+        let update = try await PublicUpdate.draft(visit: req.idParameter(), database: req.db, language: text.tag,
+                                                  anonymous: text("publicUpdate.anonymous"), by: req.actor)
         guard !update.visit.summary.isDeleted else { throw WebError.notFound }
         return update
     }
@@ -78,13 +80,15 @@ struct PublicUpdateController {
 
     /// While the check is not clean the export answers 409 with the check, so the reason is never a mystery.
     @Sendable func markdown(_ req: Request) async throws -> Response {
-        let update = try await draft(req)
+        let text = try req.reportLocalizer()
+        let update = try await draft(req, text: text)
         guard update.check.isClean else { return blocked(req, update) }
-        return download(PublicUpdateMarkdown.render(update, text: req.localizer), type: "text/markdown; charset=utf-8", name: "public-update.md")
+        return download(PublicUpdateMarkdown.render(update, text: text), type: "text/markdown; charset=utf-8", name: "public-update.md")
     }
 
     @Sendable func html(_ req: Request) async throws -> Response {
-        let update = try await draft(req)
+        let text = try req.reportLocalizer()
+        let update = try await draft(req, text: text)
         guard update.check.isClean else { return blocked(req, update) }
         let photos = Photos(database: req.db, store: req.roundtable.photos)
         var sources: [UUID: String] = [:]
@@ -92,7 +96,7 @@ struct PublicUpdateController {
             guard let file = try? await photos.file(photo.id, small: true, by: req.actor) else { continue }
             sources[photo.id] = "data:\(file.mediaType);base64," + file.data.base64EncodedString()
         }
-        let document = PublicUpdatePage.standalone(update, stylesheet: req.roundtable.stylesheet, text: req.localizer) { sources[$0.id] }
+        let document = PublicUpdatePage.standalone(update, stylesheet: req.roundtable.stylesheet, text: text) { sources[$0.id] }
         return download(document, type: "text/html; charset=utf-8", name: "public-update.html")
     }
 
@@ -174,10 +178,11 @@ struct PublicUpdateController {
     }
 
     @Sendable func apiMarkdown(_ req: Request) async throws -> Response {
-        let update = try await draft(req)
+        let text = try req.reportLocalizer()
+        let update = try await draft(req, text: text)
         guard update.check.isClean else {
             throw WebError.blocked("publicUpdate.notClean")
         }
-        return download(PublicUpdateMarkdown.render(update, text: req.localizer), type: "text/markdown; charset=utf-8", name: "public-update.md")
+        return download(PublicUpdateMarkdown.render(update, text: text), type: "text/markdown; charset=utf-8", name: "public-update.md")
     }
 }

@@ -71,26 +71,28 @@ struct ReportsController {
         return try APIJSON.response(saved, headers: ["ETag": "\"\(saved.version)\""])
     }
 
-    func draft(_ req: Request) async throws -> VisitReport {
-        try await VisitReport.draft(visit: req.idParameter(), database: req.db, language: req.localizer.tag, by: req.actor)
+    /// The report in the words of `text` (place names follow the same language).
+    func draft(_ req: Request, text: Localizer) async throws -> VisitReport {
+        try await VisitReport.draft(visit: req.idParameter(), database: req.db, language: text.tag, by: req.actor)
     }
 
-    /// "Drafted from the record on 2026-11-26 for Arta Krasniqi (officer)": whose view of the record this is.
-    func drafted(_ req: Request) -> String {
-        let who = req.currentUser.map { "\($0.user.name) (\(req.localizer("role.\($0.user.role.rawValue)")))" } ?? ""
-        return req.localizer("report.drafted", req.localizer.day(req.today), who)
+    /// "Drafted from the record on 26 November 2026 for Arta Krasniqi (Officer)": whose view of the record this is.
+    func drafted(_ req: Request, text: Localizer) -> String {
+        let who = req.currentUser.map { "\($0.user.name) (\(text("role.\($0.user.role.rawValue)")))" } ?? ""
+        return text("report.drafted", text.day(req.today), who)
     }
 
     @Sendable func visitReport(_ req: Request) async throws -> Response {
-        let report = try await draft(req)
-        return Pages.response(VisitReportPage.view(.init(report: report, drafted: drafted(req),
+        let report = try await draft(req, text: req.localizer)
+        return Pages.response(VisitReportPage.view(.init(report: report, drafted: drafted(req, text: req.localizer),
                                                          canWrite: req.canWrite && !report.visit.summary.isDeleted),
                                                    chrome: Pages.chrome(for: req, current: .list(.visit))), request: req)
     }
 
     @Sendable func visitReportMarkdown(_ req: Request) async throws -> Response {
-        let report = try await draft(req)
-        let markdown = VisitReportMarkdown.render(report, text: req.localizer) + "\n" + drafted(req) + "\n"
+        let text = try req.reportLocalizer()
+        let report = try await draft(req, text: text)
+        let markdown = VisitReportMarkdown.render(report, text: text) + "\n" + drafted(req, text: text) + "\n"
         return download(markdown, type: "text/markdown; charset=utf-8", name: "visit-report.md")
     }
 
@@ -119,7 +121,8 @@ struct ReportsController {
 
     /// The report as one HTML file: the stylesheet and the small copies of the photos inside it.
     func standalone(_ req: Request) async throws -> String {
-        let report = try await draft(req)
+        let text = try req.reportLocalizer()
+        let report = try await draft(req, text: text)
         // The small copies, inside the file, so the report opens offline and travels as one attachment.
         let photos = Photos(database: req.db, store: req.roundtable.photos)
         var sources: [UUID: String] = [:]
@@ -127,7 +130,8 @@ struct ReportsController {
             guard let file = try? await photos.file(photo.id, small: true, by: req.actor) else { continue }
             sources[photo.id] = "data:\(file.mediaType);base64," + file.data.base64EncodedString()
         }
-        return VisitReportPage.standalone(report, drafted: drafted(req), stylesheet: req.roundtable.stylesheet, text: req.localizer) { sources[$0.id] }
+        return VisitReportPage.standalone(report, drafted: drafted(req, text: text), stylesheet: req.roundtable.stylesheet,
+                                          text: text) { sources[$0.id] }
     }
 
     func download(_ body: String, type: String, name: String) -> Response {

@@ -1,21 +1,22 @@
 import Domain
 import Features
+import Foundation
 import Markup
 
 extension PeriodReportPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let query = "?" + model.filter.query
-        let downloads: [(SiteURL, String)] = [
-            (.periodReportFile(.markdown), "period.markdown"), (.periodReportFile(.csv), "period.csv"),
-            (.periodReportFile(.html), "report.html"), (.dashboard, "dashboard.title"),
-        ]
+        let kept = model.filter.query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
+        }
         return PeriodViews.page(title: text("period.title"), filter: model.filter, action: .periodReport,
                                 report: model.report, seesRestricted: model.seesRestricted, chrome: chrome) { report in
-            H.el("div", [("class", "actions no-print")]) {
-                for (url, label) in downloads {
-                    H.el("a", [("href", url.path + query), ("class", "button secondary")]) { Text(text(label)) }
-                }
+            ExportForm.view([(.periodReportFile(.markdown), "period.markdown"), (.periodReportFile(.csv), "period.csv"),
+                             (.periodReportFile(.html), "report.html")], keeping: kept, text: text)
+            H.el("p", [("class", "no-print")]) {
+                H.el("a", [("href", SiteURL.dashboard.path + query)]) { Text(text("dashboard.title")) }
             }
             PeriodViews.tables(report, text: text) { .record(.agreement, $0) }
         }

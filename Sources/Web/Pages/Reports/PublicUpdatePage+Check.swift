@@ -11,13 +11,8 @@ extension PublicUpdatePage {
             if result.isClean {
                 H.el("div", [("class", "notice success"), ("role", "status")]) { Paragraph(text("publicUpdate.ready")) }
                 if canPublish {
-                    H.el("div", [("class", "actions")]) {
-                        for (action, label) in [(RecordAction.publicUpdateMarkdown, "report.markdown"),
-                                                (.publicUpdateHTML, "report.html")] {
-                            H.link(text(label), to: .record(.visit, update.visit.id, action),
-                                   [("class", "button secondary")])
-                        }
-                    }
+                    ExportForm.view([(.record(.visit, update.visit.id, .publicUpdateMarkdown), "report.markdown"),
+                                     (.record(.visit, update.visit.id, .publicUpdateHTML), "report.html")], text: text)
                 } else {
                     H.text("p", [("class", "help")], text("publicUpdate.mayNotPublish"))
                 }

@@ -9,12 +9,9 @@ extension VisitReportPage {
         let visit = model.report.visit
         return Layout.page(title: text("report.title", visit.summary.title), chrome: chrome) {
             Breadcrumb.view([(visit.summary.title, .record(.visit, visit.id))], cssClass: "breadcrumb no-print")
-            H.el("div", [("class", "actions no-print")]) {
-                for (action, label) in [(RecordAction.reportMarkdown, "report.markdown"), (.reportHTML, "report.html"),
-                                        (.reportPDF, "report.pdf")] {
-                    H.link(text(label), to: .record(.visit, visit.id, action), [("class", "button secondary")])
-                }
-            }
+            ExportForm.view([(.record(.visit, visit.id, .reportMarkdown), "report.markdown"),
+                             (.record(.visit, visit.id, .reportHTML), "report.html"),
+                             (.record(.visit, visit.id, .reportPDF), "report.pdf")], text: text)
             if model.canWrite {
                 H.el("p", [("class", "no-print")]) {
                     H.link(text("report.edit"), to: .record(.visit, visit.id, .editReport),
