@@ -206,7 +206,7 @@ struct MergeTests {
             let list = try await browser.get("/duplicates").text
             #expect(list.contains("Emilija REDZEPI") && list.contains("Compare and merge"))
             let confirm = try await browser.get("/people/\(copy.id.path)/merge?into=\(f.redzepi.path)").text
-            #expect(confirm.contains("1 posts") && confirm.contains("1 participations"))
+            #expect(confirm.contains("1 post") && confirm.contains("1 participation"))
             #expect(try await browser.post("/people/\(copy.id.path)/merge", form: ["into": f.redzepi.uuidString]).status == .seeOther)
 
             let kept = try await People(database: app.db).get(f.redzepi, by: .commandLine)

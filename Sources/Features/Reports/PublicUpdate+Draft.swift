@@ -43,15 +43,16 @@ extension PublicUpdate {
         let delegation = report.visit.users.map(\.name) + report.visit.people.compactMap(shown)
         // The quotes and photos that could go out, so the author may keep some back (a restricted or
         // left-out person's never could, and are not offered).
+        let wording = Localizer(language: language)
         var quoteChoices: [Choice] = [], photoChoices: [Choice] = []
         var allKept = decisions
         allKept.quotesLeftOut = []
         allKept.photosLeftOut = []
         for record in engagements {
-            let place = record.summary.title + (record.summary.day.map { " (\($0))" } ?? "")
+            let place = record.summary.title + (record.summary.day.map { " (\(wording.day($0)))" } ?? "")
             for quote in record.quotes where PublicationCheck.includes(quote: quote.id, speaker: quote.speaker?.id, withheld: quote.withheld, subjects: subjects, decisions: allKept) {
                 let words = quote.text.count > 80 ? String(quote.text.prefix(79)) + "…" : quote.text
-                quoteChoices.append(Choice(id: quote.id, label: "“\(words)” — " + (quote.speaker?.name ?? quote.speakerLabel ?? ""), place: place,
+                quoteChoices.append(Choice(id: quote.id, label: wording("common.quoted", words) + " — " + (quote.speaker?.name ?? quote.speakerLabel ?? ""), place: place,
                                            leftOut: decisions.quotesLeftOut.contains(quote.id)))
             }
             for photo in record.photos where PublicationCheck.includes(photo: photo.id, shown: photo.peopleShown.map(\.id), subjects: subjects, decisions: allKept) {

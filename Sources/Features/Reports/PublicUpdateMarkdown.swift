@@ -27,11 +27,11 @@ public enum PublicUpdateMarkdown {
             paragraphs(&out, section.summary)
             paragraphs(&out, section.outcomes)
             for quote in section.quotes {
-                out += ["", "> “" + escape(quote.text) + "”" + (quote.attribution.map { " — " + escape($0) } ?? "")]
+                out += ["", "> " + escape(text("common.quoted", quote.text)) + (quote.attribution.map { " — " + escape($0) } ?? "")]
             }
             for photo in section.photos {
                 image += 1
-                out += ["", "*" + escape(text("publicUpdate.image", String(image), PublicUpdateWording.caption(photo, fallback: section.engagement.title, text: text))) + "*"]
+                out += ["", "*" + escape(text("publicUpdate.image", image, PublicUpdateWording.caption(photo, fallback: section.engagement.title, text: text))) + "*"]
             }
         }
         if !update.agreements.isEmpty {

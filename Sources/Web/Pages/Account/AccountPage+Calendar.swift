@@ -7,7 +7,7 @@ extension AccountPage {
     static func calendar(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
         return Section.view(id: "calendar-heading", title: text("account.calendar")) {
-            Paragraph(text("account.calendar.intro", String(EngagementCalendar.maximumEvents)))
+            Paragraph(text("account.calendar.intro", EngagementCalendar.maximumEvents))
             Paragraph(text("account.calendar.secret"))
             if let url = model.newCalendarURL {
                 Notice.shownOnce(text("account.calendar.created"), secret: url, id: "new-calendar-url")

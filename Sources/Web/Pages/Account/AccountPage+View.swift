@@ -16,7 +16,7 @@ extension AccountPage {
                                 autocomplete: "current-password")
                     Forms.field(label: text("field.newPassword"), name: "newPassword", type: "password",
                                 error: model.errors["newPassword"],
-                                help: text("field.password.help", String(PasswordPolicy.minimumLength)), required: true,
+                                help: text("field.password.help", PasswordPolicy.minimumLength), required: true,
                                 autocomplete: "new-password")
                     Forms.submit(text("account.password"), "secondary")
                 }

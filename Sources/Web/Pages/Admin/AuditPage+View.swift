@@ -24,7 +24,7 @@ extension AuditPage {
             } else {
                 AuditTable.view(model.page.entries, text: text, showRecord: true)
             }
-            H.el("nav", [("class", "pager"), ("aria-label", text("common.page", String(model.page.page)))]) {
+            H.el("nav", [("class", "pager"), ("aria-label", text("common.page", model.page.page))]) {
                 if model.page.page > 1 {
                     H.el("a", [("href", SiteURL.audit.path + "?" + model.query(page: model.page.page - 1)),
                                ("rel", "prev")]) {

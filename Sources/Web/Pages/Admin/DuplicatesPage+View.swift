@@ -22,7 +22,7 @@ extension DuplicatesPage {
             } else {
                 if found.total > found.pairs.count {
                     H.text("p", [("class", "help")],
-                           text("duplicates.more", String(found.total), String(found.pairs.count)))
+                           text("duplicates.more", found.total, found.pairs.count))
                 }
                 H.el("ul", [("class", "results")]) {
                     for pair in found.pairs { self.pair(kind, pair, canMerge: canMerge, chrome: chrome) }

@@ -8,7 +8,7 @@ extension ImportBatchPage {
     static func duplicates(_ batch: ImportBatches.Batch, plan: ImportPlan, chrome: Chrome) -> Component {
         let text = chrome.text
         if plan.suggestions.isEmpty { return H.empty }
-        return Section.view(id: "duplicates", title: text("import.duplicates", String(plan.suggestions.count))) {
+        return Section.view(id: "duplicates", title: text("import.duplicates", plan.suggestions.count)) {
             H.text("p", [("class", "help")], text("import.duplicates.help"))
             if plan.suggestions.count > shown { more(text) }
             H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .decisions).path)]) {
@@ -42,7 +42,7 @@ extension ImportBatchPage {
                     H.link(text("import.inRecord", existing.name),
                            to: .record(batch.kind == .organizations ? .organization : .person, existing.id))
                 } else {
-                    Text(text("import.earlierRow", String(suggestion.earlierRow ?? 0), suggestion.matchedName))
+                    Text(text("import.earlierRow", (suggestion.earlierRow ?? 0), suggestion.matchedName))
                 }
                 H.text("span", [("class", "help")], " — " + text("duplicates.likeness.\(suggestion.likeness.rawValue)"))
             }

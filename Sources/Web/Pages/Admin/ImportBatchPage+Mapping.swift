@@ -49,7 +49,7 @@ extension ImportBatchPage {
     /// 2. Problems, by row and column.
     static func problems(_ plan: ImportPlan, text: Localizer) -> Component {
         if plan.problems.isEmpty { return H.empty }
-        return Section.view(id: "problems", title: text("import.problems", String(plan.problems.count))) {
+        return Section.view(id: "problems", title: text("import.problems", plan.problems.count)) {
             H.text("p", [("class", "help")], text("import.problems.help"))
             if plan.problems.count > shown { more(text) }
             table(labelledBy: "problems",
@@ -67,6 +67,6 @@ extension ImportBatchPage {
 
     /// Only the first ones are listed: a file with more needs fixing at its source.
     static func more(_ text: Localizer) -> Component {
-        H.text("p", [("class", "help")], text("import.problemsMore", String(shown)))
+        H.text("p", [("class", "help")], text("import.problemsMore", shown))
     }
 }

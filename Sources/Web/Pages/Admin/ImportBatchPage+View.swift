@@ -13,14 +13,14 @@ extension ImportBatchPage {
             case .running:
                 let state = model.progress ?? .init(done: 0, total: model.plan?.rowCount ?? 0)
                 H.el("p", [("role", "status")]) {
-                    Text(text("import.running", String(state.done), String(state.total)))
+                    Text(text("import.running", state.done, state.total))
                 }
                 H.el("progress", [("max", String(max(state.total, 1))), ("value", String(state.done)),
                                   ("aria-label", text("import.title"))]) { EmptyComponent() }
                 H.text("p", [("class", "help")], text("import.runningNote"))
             case .done:
                 H.el("p", [("class", "notice"), ("role", "status")]) {
-                    Text(text("import.done", String(batch.created ?? 0), String(batch.merged ?? 0)))
+                    Text(text("import.done", (batch.created ?? 0), (batch.merged ?? 0)))
                 }
                 H.el("p") {
                     H.link(text("nav.\(batch.kind.rawValue == "positions" ? "people" : batch.kind.rawValue)"),
@@ -58,10 +58,10 @@ extension ImportBatchPage {
         let text = chrome.text
         return Section.view(id: "confirm", title: text("import.confirmTitle")) {
             if plan.isReady(batch.decisions) {
-                H.el("p", [("role", "status")]) { Text(text("import.ready", String(plan.rowCount))) }
+                H.el("p", [("role", "status")]) { Text(text("import.ready", plan.rowCount)) }
                 H.el("form", [("method", "post"), ("action", SiteURL.record(.importBatch, batch.id, .start).path)]) {
                     Forms.csrf(chrome.csrfToken)
-                    Forms.submit(text("import.confirm", String(plan.rowCount)))
+                    Forms.submit(text("import.confirm", plan.rowCount))
                 }
             } else {
                 H.el("p", [("role", "status")]) { Text(text("import.notReady")) }

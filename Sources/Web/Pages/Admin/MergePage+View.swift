@@ -15,7 +15,7 @@ extension MergePage {
                 H.text("p", [], "—")
             } else {
                 H.el("ul") {
-                    for move in model.moves { H.text("li", [], "\(move.count) " + text("merge.\(move.key)")) }
+                    for move in model.moves { H.text("li", [], text("merge.\(move.key)", move.count)) }
                 }
             }
             H.el("p") {

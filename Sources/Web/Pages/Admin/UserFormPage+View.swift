@@ -33,7 +33,7 @@ extension UserFormPage {
             if model.existing == nil {
                 Forms.field(label: text("field.password"), name: "password", type: "password",
                             error: errors["password"],
-                            help: text("field.password.help", String(PasswordPolicy.minimumLength)) + " "
+                            help: text("field.password.help", PasswordPolicy.minimumLength) + " "
                                 + text("users.passwordOptional"),
                             autocomplete: "new-password")
             }

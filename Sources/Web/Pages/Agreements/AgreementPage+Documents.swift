@@ -11,7 +11,7 @@ extension AgreementPage {
             RecordList.view(documents) { document in
                 H.el("p", [("class", "record-title")]) {
                     H.link(document.title, to: .record(.document, document.id))
-                    let size = text("agreements.documentSize", String(max(1, document.byteCount / 1024)))
+                    let size = text("agreements.documentSize", (max(1, document.byteCount / 1024)))
                     H.text("span", [("class", "muted")], " (PDF, " + size + ")")
                 }
                 if model.canChange {

@@ -51,7 +51,7 @@ extension PublicUpdatePage {
             }
             for quote in section.quotes {
                 H.el("figure", [("class", "quote")]) {
-                    H.el("blockquote", [("lang", quote.language)]) { Paragraph("“" + quote.text + "”") }
+                    H.el("blockquote", [("lang", quote.language)]) { Paragraph(text("common.quoted", quote.text)) }
                     if let attribution = quote.attribution { H.text("figcaption", [], "— " + attribution) }
                 }
             }
@@ -63,7 +63,7 @@ extension PublicUpdatePage {
                                 H.void("img", [("src", source), ("alt", item.caption ?? title)])
                             }
                             let caption = PublicUpdateWording.caption(item, fallback: title, text: text)
-                            H.text("figcaption", [], text("publicUpdate.image", String(numbers[item.id] ?? 0), caption))
+                            H.text("figcaption", [], text("publicUpdate.image", (numbers[item.id] ?? 0), caption))
                         }
                     }
                 }

@@ -18,7 +18,7 @@ extension PublicUpdatePage {
                 }
             } else {
                 H.el("div", [("class", "error-summary"), ("role", "alert")]) {
-                    Paragraph(text("publicUpdate.blocked", String(result.problems.count)))
+                    Paragraph(text("publicUpdate.blocked", result.problems.count))
                     H.el("ul") {
                         for problem in result.problems {
                             H.el("li") {
@@ -35,10 +35,10 @@ extension PublicUpdatePage {
             }
             if result.restrictedLeftOut > 0 {
                 H.text("p", [("class", "help")],
-                       text("publicUpdate.restrictedLeftOut", String(result.restrictedLeftOut)))
+                       text("publicUpdate.restrictedLeftOut", result.restrictedLeftOut))
             }
             if result.quotesWithheld > 0 {
-                H.text("p", [("class", "help")], text("publicUpdate.withheldLeftOut", String(result.quotesWithheld)))
+                H.text("p", [("class", "help")], text("publicUpdate.withheldLeftOut", result.quotesWithheld))
             }
         }
     }
@@ -65,6 +65,6 @@ extension PublicUpdatePage {
     /// The check names its places by field ("lead") or by engagement title; fields get words.
     static func placeName(_ place: String, text: Localizer) -> String {
         let fields = ["delegation", "headline", "lead", "closing", "label"]
-        return fields.contains(place) ? text("publicUpdate.place.\(place)") : "“\(place)”"
+        return fields.contains(place) ? text("publicUpdate.place.\(place)") : text("common.quoted", place)
     }
 }

@@ -29,17 +29,17 @@ extension NetworkPage {
         let words = NetworkDiagram.Words(summary: text("network.connections"), from: text("network.from"),
                                          to: text("network.to"), through: text("network.through"))
         return NetworkDiagram(id: "network", title: text("network.title", name),
-                              description: text("network.desc", String(network.nodes.count - 1)),
+                              description: text("network.desc", (network.nodes.count - 1)),
                               width: width, height: height, nodes: nodes, edges: edges, words: words)
     }
 
     /// "3 engagements · post: Mayor of Mitrovica South · 1 agreement".
     static func through(_ edge: RelationshipNetwork.Edge, text: Localizer) -> String {
         var parts: [String] = []
-        if edge.engagements > 0 { parts.append(text("network.engagements", String(edge.engagements))) }
+        if edge.engagements > 0 { parts.append(text("network.engagements", edge.engagements)) }
         parts += edge.positions.map { text("network.position", $0) }
-        if edge.agreements > 0 { parts.append(text("network.agreements", String(edge.agreements))) }
-        if edge.groups > 0 { parts.append(text("network.groups", String(edge.groups))) }
+        if edge.agreements > 0 { parts.append(text("network.agreements", edge.agreements)) }
+        if edge.groups > 0 { parts.append(text("network.groups", edge.groups)) }
         return parts.joined(separator: " · ")
     }
 }

@@ -36,7 +36,7 @@ extension SearchPage {
                 }
             }
             if group.total > group.hits.count {
-                H.text("p", [("class", "help")], text("search.more", String(group.hits.count)))
+                H.text("p", [("class", "help")], text("search.more", group.hits.count))
             }
         }
     }

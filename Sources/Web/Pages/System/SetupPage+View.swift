@@ -15,7 +15,7 @@ extension SetupPage {
                             error: model.errors["email"], required: true, autocomplete: "username")
                 Forms.field(label: text("field.password"), name: "password", type: "password",
                             error: model.errors["password"],
-                            help: text("field.password.help", String(PasswordPolicy.minimumLength)),
+                            help: text("field.password.help", PasswordPolicy.minimumLength),
                             required: true, autocomplete: "new-password")
                 Forms.submit(text("setup.submit"))
             }

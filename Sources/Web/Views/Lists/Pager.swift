@@ -11,7 +11,7 @@ enum Pager {
         let showing = text(list.totalIsAtLeast ? "list.showingMore" : "list.showing",
                            String(first), String(last), String(list.total))
         return H.el("nav", [("class", "pager"),
-                            ("aria-label", text("list.pageOf", String(list.page), String(list.pageCount)))]) {
+                            ("aria-label", text("list.pageOf", list.page, list.pageCount))]) {
             if !list.items.isEmpty { H.el("p") { Text(showing) } }
             if list.page > 1 {
                 H.el("a", [("href", base.path + "?" + query(list.page - 1)), ("rel", "prev")]) {
