@@ -59,7 +59,14 @@ public struct Localizer: Sendable {
         return forms[min(index, forms.count - 1)]
     }
 
-    public func message(_ issue: FieldIssue) -> String { text(issue.messageKey, issue.arguments.map { $0 }) }
+    /// A field issue's message. An argument written `@key` is itself words of the catalogue (a field's
+    /// name, a status) — the use case that found the issue knows what, the reader's language says how.
+    public func message(_ issue: FieldIssue) -> String {
+        text(issue.messageKey, issue.arguments.map { argument -> any LocalizedArgument in
+            guard argument.hasPrefix("@"), has(String(argument.dropFirst())) else { return argument }
+            return text(String(argument.dropFirst()), [])
+        })
+    }
 
     public func has(_ key: String) -> Bool { messages[key] != nil }
 }

@@ -75,7 +75,8 @@ public struct CalendarFeeds: Sendable {
 
     /// The user a feed secret speaks for, as an actor, or nil (unknown, revoked, or the user is disabled).
     /// Records the feed's last use at most once an hour: calendar programs poll often.
-    public func owner(ofSecret secret: String, now: Date = Date()) async throws -> Actor? {
+    /// Who a feed address belongs to, and the language they read (a calendar program sends no cookie).
+    public func owner(ofSecret secret: String, now: Date = Date()) async throws -> (actor: Actor, language: Language?)? {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
         guard let feed = try await CalendarFeedModel.query(on: database).filter(\.$secretHash == SecretToken.hash(secret)).first(),
               let user = try await UserModel.find(feed.userID, on: database), !user.isDisabled
@@ -84,6 +85,6 @@ public struct CalendarFeeds: Sendable {
             feed.lastUsedAt = now
             try await feed.update(on: database)
         }
-        return Actor(kind: .user(id: user.id!, role: user.summary.role), label: user.email)
+        return (Actor(kind: .user(id: user.id!, role: user.summary.role), label: user.email), user.language)
     }
 }

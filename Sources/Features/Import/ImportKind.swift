@@ -120,7 +120,7 @@ public struct ImportMapping: Sendable, Codable, Equatable {
             if !seen.insert(field).inserted { issues.append(FieldIssue(field: "column\(index)", "import.fieldTwice", field)) }
         }
         for field in kind.fields where field.required && !fields.contains(field.key) {
-            issues.append(FieldIssue(field: "mapping", "import.fieldMissing", field.key))
+            issues.append(FieldIssue(field: "mapping", "import.fieldMissing", "@import.field.\(field.key)"))
         }
         return issues
     }

@@ -14,8 +14,10 @@ struct CalendarFeedController {
               let owner = try await CalendarFeeds(database: req.db).owner(ofSecret: String(raw.dropLast(4)))
         else { throw Abort(.notFound) }
         let base = req.baseURL
-        let text = try await EngagementCalendar(database: req.db, language: req.localizer.tag)
-            .document(by: owner, engagementURL: { base + SiteURL.record(.engagement, $0).path })
+        let siteDefault = try await req.roundtable.siteLanguage.current(on: req.db)
+        let language = owner.language ?? siteDefault
+        let text = try await EngagementCalendar(database: req.db, language: language.tag)
+            .document(by: owner.actor, engagementURL: { base + SiteURL.record(.engagement, $0).path })
         return Response(status: .ok, headers: [
             "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": "inline; filename=\"roundtable.ics\"",
             // The body is one person's view of confidential work: no shared cache keeps it.
