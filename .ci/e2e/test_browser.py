@@ -7,6 +7,7 @@ import time
 import pytest
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
@@ -108,7 +109,10 @@ def test_setup_creates_the_administrator_and_signs_them_in(server, browser):
 
 
 def test_sign_out_then_a_wrong_password_then_the_right_one(server, browser):
+    browser.set_window_size(1280, 900)
     browser.get(server["base"] + "/")
+    # Signing out is in the user's own menu, under their name.
+    browser.find_element(By.CSS_SELECTOR, "header nav li.account summary").click()
     submit(browser, "header nav form button")
     assert "/sign-in" in browser.current_url
     assert "You are signed out." in browser.page_source
@@ -370,6 +374,8 @@ def test_a_photo_is_uploaded_without_scripts_and_loses_its_location(demo_server,
     assert "The delegation with the Deputy Prime Minister in Pristina" in browser.page_source, "the demo's photo"
     picture = tmp_path / "from-the-phone.png"
     tiny_png(picture)
+    # The page reads first: the photo form waits behind its own disclosure.
+    browser.find_element(By.XPATH, "//details[@class='add-form']/summary[normalize-space()='Add a photo']").click()
     browser.find_element(By.NAME, "file").send_keys(str(picture))
     fill(browser, "caption", "Handing over the partnership agreement")
     fill(browser, "peopleShown", "Emilija Redzepi")
@@ -390,6 +396,7 @@ def test_a_quote_with_an_unknown_speaker_comes_back_at_its_field_with_the_words_
     browser.get(base + "/engagements?kind=meeting")
     browser.find_element(By.PARTIAL_LINK_TEXT, "Mayor").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Mayor"))
+    browser.find_element(By.XPATH, "//details[@class='add-form']/summary[normalize-space()='Add a quote']").click()
     fill(browser, "text", "The municipality will host the next open forum.")
     fill(browser, "speaker", "Bedri Hamzza Nobody")
     submit(browser, "form[action$='#quotes'] button[type=submit]")
@@ -498,10 +505,33 @@ def test_with_scripts_the_participant_box_offers_names_as_you_type(demo_server, 
     fill(browser, "participants", "Bedri Hamza, host")
     lookup = browser.find_element(By.ID, "f-participants-lookup")
     lookup.send_keys("реџеп")
-    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".lookup-results button"))
-    browser.find_element(By.CSS_SELECTOR, ".lookup-results button").click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".lookup-results [role=option]"))
+    browser.find_element(By.CSS_SELECTOR, ".lookup-results [role=option]").click()
     assert browser.find_element(By.NAME, "participants").get_attribute("value").splitlines() == ["Bedri Hamza, host", "Emilija Redžepi"]
     assert_accessible(browser, "log-engagement-with-lookup")
+
+
+def test_two_participants_found_with_the_keyboard_alone_and_enter_never_saves(demo_server, browser):
+    """The look-up is a WAI-ARIA combobox: arrows move, Enter picks (and never submits the form), Escape closes."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.get(base + "/engagements/new")
+    lookup = browser.find_element(By.ID, "f-participants-lookup")
+    assert lookup.get_attribute("role") == "combobox"
+    for query, expected in (("реџеп", "Emilija Redžepi"), ("hamza", "Bedri Hamza")):
+        lookup.send_keys(query)
+        WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".lookup-results [role=option]"))
+        assert lookup.get_attribute("aria-expanded") == "true"
+        lookup.send_keys(Keys.ARROW_DOWN)
+        assert lookup.get_attribute("aria-activedescendant")
+        lookup.send_keys(Keys.ENTER)
+        assert browser.current_url.endswith("/engagements/new"), "Enter in the look-up submitted the form"
+        assert expected in browser.find_element(By.NAME, "participants").get_attribute("value").splitlines()
+    lookup.send_keys("mitrovic")
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".lookup-results [role=option]"))
+    lookup.send_keys(Keys.ESCAPE)
+    assert not browser.find_elements(By.CSS_SELECTOR, ".lookup-results [role=option]")
+    assert len(browser.find_element(By.NAME, "participants").get_attribute("value").splitlines()) == 2
 
 
 def open_august_visit(browser, base: str) -> None:

@@ -25,10 +25,18 @@ struct SystemPageSnapshotTests {
 
     @Test func home() {
         let model = HomePage.Model(name: "Kübra Kalkandelen", role: .admin, canManageUsers: true, canViewAudit: true,
-                                   recent: F.auditEntries)
+                                   recent: F.auditEntries, followUps: [F.followUp],
+                                   myEngagements: [RecordRef(id: F.meetingSummary.id, name: F.meetingSummary.title)],
+                                   visitsUnderWay: [F.visitSummary], today: F.day("2023-08-09"))
         Snapshot.page("admin", role: .admin, current: .home) { HomePage.view(model, chrome: $0) }
         Snapshot.page("viewer", role: .viewer, current: .home) {
-            HomePage.view(.init(name: "Arta Krasniqi", role: .viewer, canManageUsers: false, canViewAudit: false, recent: []),
+            HomePage.view(.init(name: "Arta Krasniqi", role: .viewer, canManageUsers: false, canViewAudit: false, recent: [],
+                                today: F.day("2023-08-09")),
+                          chrome: $0)
+        }
+        Snapshot.page("officer-empty-desk", role: .officer, current: .home) {
+            HomePage.view(.init(name: "Arta Krasniqi", role: .officer, canManageUsers: false, canViewAudit: false, recent: [],
+                                today: F.day("2023-08-09")),
                           chrome: $0)
         }
     }

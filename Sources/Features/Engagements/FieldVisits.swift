@@ -35,8 +35,16 @@ public struct FieldVisits: Sendable {
     /// Choices for the engagement form's "part of visit" menu, newest first.
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
+        let text = Localizer(language: language)
         return try await FieldVisitModel.query(on: database).filter(\.$deletedAt == nil).sort(\.$startsOn, .descending).limit(200).all()
-            .map { RecordRef(id: $0.id!, name: "\($0.title) (\($0.startsOn))") }
+            .map { RecordRef(id: $0.id!, name: "\($0.title) (\(text.day($0.startsOn)))") }
+    }
+
+    /// The visits whose days include `day` (the desk's "under way"), soonest ending first.
+    public func underWay(on day: Day, by actor: Actor) async throws -> [FieldVisitSummary] {
+        try actor.require(.readRecords)
+        return try await FieldVisitModel.query(on: database).filter(\.$deletedAt == nil)
+            .filter(\.$startsOn <= day).filter(\.$endsOn >= day).sort(\.$endsOn).limit(10).all().map(Self.summary)
     }
 
     static func summary(_ model: FieldVisitModel) -> FieldVisitSummary {

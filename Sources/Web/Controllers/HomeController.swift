@@ -16,10 +16,23 @@ struct HomeController {
         } else {
             recent = try await log.recent(byUserID: user.id, limit: 10)
         }
-        let model = HomePage.Model(
+        var model = HomePage.Model(
             name: user.name, role: user.role, canManageUsers: user.role.can(.manageUsers),
-            canViewAudit: user.role.can(.viewAuditTrail), recent: recent
+            canViewAudit: user.role.can(.viewAuditTrail), recent: recent, today: req.today
         )
+        if user.role.can(.writeRecords) {
+            model.followUps = try await FollowUps(database: req.db).open(ownedBy: user.id, by: req.actor)
+                .sorted { first, second in
+                    // Overdue first, then by the day they are due; those without a day last.
+                    let today = req.today
+                    return (first.isOverdue(today: today) ? 0 : 1, first.dueOn?.description ?? "9999")
+                        < (second.isOverdue(today: today) ? 0 : 1, second.dueOn?.description ?? "9999")
+                }
+            model.myEngagements = try await Engagements(database: req.db).recentlyLogged(by: user.id, actor: req.actor)
+        }
+        if user.role.can(.readRecords) {
+            model.visitsUnderWay = try await FieldVisits(database: req.db, language: req.localizer.tag).underWay(on: req.today, by: req.actor)
+        }
         return Pages.response(HomePage.view(model, chrome: Pages.chrome(for: req, current: .home)), request: req)
     }
 }

@@ -7,9 +7,15 @@ struct Chrome: Sendable {
         var labelKey: String, url: SiteURL, isCurrent: Bool
     }
 
+    /// A group of the menu; a group of one is a plain link.
+    struct NavGroup: Sendable {
+        var labelKey: String, items: [NavItem]
+        var isCurrent: Bool { items.contains(where: \.isCurrent) }
+    }
+
     var text: Localizer
     var userName: String?
-    var nav: [NavItem], csrfToken: String
+    var nav: [NavGroup], csrfToken: String
     /// A one-time message after a redirect ("Changes saved").
     var flash: String?
     var flashIsError = false
@@ -17,6 +23,10 @@ struct Chrome: Sendable {
     var canSearch = false
     /// For a reader not signed in: this page's address without `lang`, for the language switch.
     var switchPath: String?
+    /// "Log an engagement", one tap away on every page, for roles that write.
+    var canLogEngagement = false
+    /// Whether this page is My account (marked in the user's menu).
+    var isAccount = false
 }
 
 extension Chrome {
@@ -27,32 +37,36 @@ extension Chrome {
         self.init(text: text, userName: user?.name,
                   nav: user.map { Self.navigation(for: $0.role, current: current) } ?? [],
                   csrfToken: csrfToken, flash: flash, flashIsError: false,
-                  canSearch: user?.role.can(.readRecords) ?? false, switchPath: user == nil ? switchPath : nil)
+                  canSearch: user?.role.can(.readRecords) ?? false, switchPath: user == nil ? switchPath : nil,
+                  canLogEngagement: user?.role.can(.writeRecords) ?? false, isAccount: current == .account)
     }
 
-    /// The menu a role reaches, with the current section marked.
-    static func navigation(for role: Role, current: SiteURL?) -> [NavItem] {
-        var entries: [(String, SiteURL)] = [("nav.home", .home)]
-        if role.can(.readRecords) {
-            entries += [
-                ("nav.people", .list(.person)), ("nav.organizations", .list(.organization)), ("nav.places",
-                        .list(.place)),
-                ("nav.visits", .list(.visit)), ("nav.engagements", .list(.engagement)),
-                ("nav.agreements", .list(.agreement)), ("nav.workingGroups", .list(.workingGroup)),
-                ("nav.recommendations", .list(.recommendation)), ("nav.context", .list(.contextEvent)),
-                ("nav.coordination", .list(.coordination)), ("nav.dashboard", .dashboard), ("nav.export", .export),
-            ]
+    /// The menu a role reaches, grouped by what people do, with the current section marked: the record,
+    /// the work, outcomes, context, reports, administration — never more than eight entries at the top.
+    static func navigation(for role: Role, current: SiteURL?) -> [NavGroup] {
+        func group(_ key: String, _ entries: [(String, SiteURL, Bool)]) -> NavGroup {
+            NavGroup(labelKey: key, items: entries.filter(\.2).map { NavItem(labelKey: $0.0, url: $0.1, isCurrent: $0.1 == current) })
         }
-        if role.can(.writeRecords) {
-            entries += [("nav.followUps", .list(.followUp)), ("nav.import", .list(.importBatch))]
-        }
-        if role.can(.manageUsers) { entries.append(("nav.users", .list(.user))) }
-        if role.can(.manageSettings) {
-            entries += [("nav.communities", .list(.community)), ("nav.engagementKinds", .list(.engagementKind)),
-                        ("nav.settings", .settings)]
-        }
-        if role.can(.viewAuditTrail) { entries.append(("nav.audit", .audit)) }
-        entries.append(("nav.account", .account))
-        return entries.map { NavItem(labelKey: $0.0, url: $0.1, isCurrent: $0.1 == current) }
+        let reads = role.can(.readRecords), writes = role.can(.writeRecords)
+        let settings = role.can(.manageSettings)
+        return [
+            group("nav.home", [("nav.home", .home, true)]),
+            group("nav.group.record", [("nav.people", .list(.person), reads), ("nav.organizations", .list(.organization), reads),
+                                       ("nav.places", .list(.place), reads)]),
+            group("nav.group.work", [("nav.visits", .list(.visit), reads), ("nav.engagements", .list(.engagement), reads),
+                                     ("nav.followUps", .list(.followUp), writes)]),
+            group("nav.group.outcomes", [("nav.agreements", .list(.agreement), reads),
+                                         ("nav.workingGroups", .list(.workingGroup), reads),
+                                         ("nav.recommendations", .list(.recommendation), reads)]),
+            group("nav.group.context", [("nav.context", .list(.contextEvent), reads),
+                                        ("nav.coordination", .list(.coordination), reads)]),
+            group("nav.group.reports", [("nav.dashboard", .dashboard, reads), ("nav.periodReport", .periodReport, reads),
+                                        ("nav.stakeholders", .stakeholders, reads)]),
+            group("nav.group.admin", [("nav.users", .list(.user), role.can(.manageUsers)),
+                                      ("nav.communities", .list(.community), settings),
+                                      ("nav.engagementKinds", .list(.engagementKind), settings), ("nav.settings", .settings, settings),
+                                      ("nav.audit", .audit, role.can(.viewAuditTrail)), ("nav.import", .list(.importBatch), writes),
+                                      ("nav.export", .export, reads)]),
+        ].filter { !$0.items.isEmpty }
     }
 }

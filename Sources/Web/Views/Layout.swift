@@ -72,25 +72,12 @@ enum Layout {
                     H.el("button", [("type", "submit")]) { Text(text("search.submit")) }
                 }
             }
-            if chrome.userName != nil {
-                H.el("nav", [("aria-label", text("nav.main"))]) {
-                    H.el("ul") {
-                        for item in chrome.nav {
-                            H.el("li") {
-                                H.el("a", [("href", item.url.path), ("aria-current", item.isCurrent ? "page" : nil)]) {
-                                    Text(text(item.labelKey))
-                                }
-                            }
-                        }
-                        H.el("li") {
-                            H.el("form", [("method", "post"), ("action", SiteURL.signOut.path), ("class", "inline")]) {
-                                Forms.csrf(chrome.csrfToken)
-                                H.el("button", [("type", "submit"), ("class", "link")]) { Text(text("nav.signOut")) }
-                            }
-                        }
-                    }
+            if chrome.canLogEngagement {
+                H.el("a", [("class", "button log-engagement"), ("href", SiteURL.new(.engagement).path)]) {
+                    Text(text("engagements.new"))
                 }
             }
+            if chrome.userName != nil { SiteNavigation.view(chrome) }
         }
     }
 }

@@ -12,8 +12,8 @@ extension EngagementPage {
         } add: {
             if model.canChange {
                 let form = SubForm(.followUp, model)
-                form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups", chrome: chrome) {
-                    H.el("h3") { Text(text("engagements.addFollowUp")) }
+                form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups",
+                             summary: text("engagements.addFollowUp"), chrome: chrome) {
                     form.field(text("engagements.followUp"), "text", required: true)
                     form.select(text("engagements.followUpOwner"), "ownerID",
                                 options: Forms.refOptions(model.users, empty: text("engagements.noChoice")))

@@ -24,8 +24,8 @@ extension EngagementPage {
             }
             if model.canChange && !model.agreementChoices.isEmpty {
                 let form = SubForm(.agreement, model)
-                form.element(.record(.engagement, record.id, .agreements), section: "agreements", chrome: chrome) {
-                    H.el("h3") { Text(text("agreements.linkAdd")) }
+                form.element(.record(.engagement, record.id, .agreements), section: "agreements",
+                             summary: text("agreements.linkAdd"), chrome: chrome) {
                     form.select(text("agreements.title"), "agreementID",
                                 options: Forms.refOptions(model.agreementChoices, empty: text("engagements.noChoice")))
                     form.select(text("agreements.link"), "link",
@@ -61,7 +61,8 @@ extension EngagementPage {
             if let list = Facts.links(linked, resource) { list }
             if model.canChange && !choices.isEmpty {
                 let form = SubForm(kind, model)
-                form.element(.record(.engagement, model.record.id, action), section: id, chrome: chrome) {
+                form.element(.record(.engagement, model.record.id, action), section: id, summary: text(add),
+                             chrome: chrome) {
                     form.select(text(add), field,
                                 options: Forms.refOptions(choices, empty: text("engagements.noChoice")))
                     Forms.submit(text("agreements.link"), "secondary")

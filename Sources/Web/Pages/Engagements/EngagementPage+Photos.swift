@@ -12,9 +12,8 @@ extension EngagementPage {
         } add: {
             if model.canChange {
                 let form = SubForm(.photo, model)
-                form.element(.record(.engagement, model.record.id, .photos), section: "photos", multipart: true,
-                             chrome: chrome) {
-                    H.el("h3") { Text(text("photos.add")) }
+                form.element(.record(.engagement, model.record.id, .photos), section: "photos", summary: text("photos.add"),
+                             multipart: true, chrome: chrome) {
                     // A browser never fills a file field again, so after a mistake the help says to choose it again.
                     Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
                                help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))

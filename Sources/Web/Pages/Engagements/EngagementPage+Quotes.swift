@@ -29,8 +29,8 @@ extension EngagementPage {
             }
             if model.canChange {
                 let form = SubForm(.quote, model)
-                form.element(.record(.engagement, record.id, .quotes), section: "quotes", chrome: chrome) {
-                    H.el("h3") { Text(text("quotes.add")) }
+                form.element(.record(.engagement, record.id, .quotes), section: "quotes", summary: text("quotes.add"),
+                             chrome: chrome) {
                     form.textarea(text("quotes.text"), "text", rows: 3)
                     form.field(text("quotes.speaker"), "speaker")
                     form.field(text("quotes.speakerLabel"), "speakerLabel", help: text("quotes.speakerLabel.help"))

@@ -16,11 +16,16 @@ extension EngagementPage {
         func value(_ name: String, default fallback: String = "") -> String { attempt?.values[name] ?? fallback }
         func error(_ name: String) -> String? { attempt?.errors[name] }
 
-        func element(_ url: SiteURL, section: String, multipart: Bool = false, chrome: Chrome,
+        /// The form behind a disclosure named `summary`: the page reads first and edits second, and a form
+        /// that came back with mistakes is open.
+        func element(_ url: SiteURL, section: String, summary: String, multipart: Bool = false, chrome: Chrome,
                      @ComponentBuilder content: () -> Component) -> Component {
-            SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
-                             errors: attempt?.errors ?? Forms.Errors(),
-                             multipart: multipart, chrome: chrome, content: content)
+            H.el("details", [("class", "add-form"), ("open", attempt == nil ? nil : "")]) {
+                H.el("summary") { Text(summary) }
+                SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
+                                 errors: attempt?.errors ?? Forms.Errors(),
+                                 multipart: multipart, chrome: chrome, content: content)
+            }
         }
 
         func field(_ label: String, _ name: String, type: String = "text", default fallback: String = "",
