@@ -81,13 +81,13 @@ struct PeriodReportTests {
             try await browser.signIn(officer.email)
             let query = "?from=2023-01-01&to=2023-12-31"
             let page = try await browser.get("/reports/period" + query)
-            #expect(page.status == .ok && page.text.contains("2023-01-01 – 2023-12-31, compared with 2022-01-01 – 2022-12-31."))
+            #expect(page.status == .ok && page.text.contains("1 January 2023 – 31 December 2023, compared with 1 January 2022 – 31 December 2022."))
             #expect(page.text.contains("Share of non-majority communities") && page.text.contains("Restricted engagements and people are not counted"))
             #expect(!page.text.contains("Miloš") && !page.text.contains("Restricted briefing"))
 
             let csv = try await browser.get("/reports/period.csv" + query)
             let lines = csv.body.string.components(separatedBy: "\r\n")
-            #expect(lines[0] == "\u{FEFF}Section,Figure,2023-01-01 – 2023-12-31,2022-01-01 – 2022-12-31")
+            #expect(lines[0] == "\u{FEFF}Section,Figure,1 January 2023 – 31 December 2023,1 January 2022 – 31 December 2022")
             #expect(lines.contains("People reached,Named participants (each once),2,1"))
             #expect(lines.contains("Head-counts by community,Share of non-majority communities,40 %,–"))
             let file = try await browser.get("/reports/period.html" + query).body.string

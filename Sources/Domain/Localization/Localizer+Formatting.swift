@@ -72,3 +72,12 @@ extension Localizer {
         return dateTime(date)
     }
 }
+
+extension Localizer {
+    /// A month kept as "2023-08": "Aug 2023", "gush 2023", "авг 2023.".
+    public func month(iso: String) -> String {
+        guard let day = Day(iso + "-01"), let date = day.startInUTC else { return iso }
+        return date.formatted(Date.FormatStyle(locale: locale, calendar: Self.gregorian, timeZone: .utcZone)
+            .month(.abbreviated).year())
+    }
+}

@@ -33,7 +33,7 @@ public enum PeriodReportTable {
         let previousMonths = before.period.months
         sections.append(Section(title: text("period.byMonth"), rows: now.period.months.enumerated().map { index, month in
             let earlier = index < previousMonths.count ? previousMonths[index] : nil
-            return Row(label: month + (earlier.map { " (\($0))" } ?? ""), current: String(now.byMonth[month] ?? 0),
+            return Row(label: text.month(iso: month) + (earlier.map { " (\(text.month(iso: $0)))" } ?? ""), current: String(now.byMonth[month] ?? 0),
                        previous: String(earlier.flatMap { before.byMonth[$0] } ?? 0))
         }))
         sections.append(Section(title: text("period.reach"), rows: [
@@ -78,16 +78,16 @@ public enum PeriodReportTable {
         return sections
     }
 
-    /// "2023-01-01 – 2023-12-31".
-    public static func span(_ period: ReportPeriod) -> String { "\(period.from) – \(period.to)" }
+    /// "1 January 2023 – 31 December 2023", in the reader's language.
+    public static func span(_ period: ReportPeriod, text: Localizer) -> String { text.days(period.from, period.to) }
 
     public static func markdown(_ report: PeriodReport, text: Localizer) -> String {
         let escape = VisitReportMarkdown.escape
         func cell(_ value: String) -> String { escape(value).replacingOccurrences(of: "\n", with: " ") }
-        var out = ["# " + text("period.title"), "", escape(text("period.subtitle", span(report.current.period), span(report.previous.period)))]
+        var out = ["# " + text("period.title"), "", escape(text("period.subtitle", span(report.current.period, text: text), span(report.previous.period, text: text)))]
         if let place = report.place { out += ["", escape(text("period.place", place.name))] }
         for section in sections(report, text: text) {
-            out += ["", "## " + escape(section.title), "", "| \(text("period.figure")) | \(span(report.current.period)) | \(span(report.previous.period)) |", "| --- | ---: | ---: |"]
+            out += ["", "## " + escape(section.title), "", "| \(text("period.figure")) | \(span(report.current.period, text: text)) | \(span(report.previous.period, text: text)) |", "| --- | ---: | ---: |"]
             out += section.rows.map { "| \(cell($0.label)) | \(cell($0.current)) | \(cell($0.previous)) |" }
         }
         if !report.current.agreementsSigned.isEmpty {
@@ -99,7 +99,7 @@ public enum PeriodReportTable {
 
     /// One row per figure: section, figure, this period, previous period (for a spreadsheet).
     public static func csvRows(_ report: PeriodReport, text: Localizer) -> [[String]] {
-        var rows = [[text("period.section"), text("period.figure"), span(report.current.period), span(report.previous.period)]]
+        var rows = [[text("period.section"), text("period.figure"), span(report.current.period, text: text), span(report.previous.period, text: text)]]
         for section in sections(report, text: text) {
             rows += section.rows.map { [section.title, $0.label, $0.current, $0.previous] }
         }

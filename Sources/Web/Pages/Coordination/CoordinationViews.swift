@@ -15,7 +15,7 @@ enum CoordinationViews {
     static func period(_ activity: CoordinationRecord, text: Localizer) -> String? {
         let period = activity.period
         guard period.from != nil || period.to != nil else { return nil }
-        return "\(period.from?.description ?? "…") – \(period.to?.description ?? text("coordination.open"))"
+        return "\(period.from.map { text.day($0) } ?? "…") – \(period.to.map { text.day($0) } ?? text("coordination.open"))"
     }
 
     /// The activity's facts; also shown beside the form when someone else saved first.

@@ -29,7 +29,7 @@ extension PersonPage {
                    event.subject == "basis" ? text("basis.\(event.value)") : text("answer.\(event.value)"))
             if let on = event.obtainedOn { Text(" · \(text("people.obtainedOn")) \(text.day(iso: on))") }
             if let method = event.method { Text(" · \(method)") }
-            Text(" · \(event.recordedBy)")
+            Text(" · " + AuditTable.actorLabel(event.recordedBy, text: text))
         }
     }
 }

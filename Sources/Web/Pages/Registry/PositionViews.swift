@@ -43,9 +43,9 @@ enum PositionViews {
 
     static func dates(_ position: PositionRecord, text: Localizer) -> String {
         switch (position.startsOn, position.endsOn) {
-        case let (from?, to?): return text("positions.between", from, to)
-        case let (from?, nil): return text("positions.since", from)
-        case let (nil, to?): return text("positions.until", to)
+        case let (from?, to?): return text("positions.between", text.day(iso: from), text.day(iso: to))
+        case let (from?, nil): return text("positions.since", text.day(iso: from))
+        case let (nil, to?): return text("positions.until", text.day(iso: to))
         case (nil, nil): return ""
         }
     }

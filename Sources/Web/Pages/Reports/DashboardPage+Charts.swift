@@ -6,7 +6,7 @@ extension DashboardPage {
     /// The charts' data: each figure of this period beside the previous period's.
     static func charts(_ report: PeriodReport, text: Localizer) -> [ChartData] {
         let now = report.current, before = report.previous
-        let series = [PeriodReportTable.span(now.period), PeriodReportTable.span(before.period)]
+        let series = [PeriodReportTable.span(now.period, text: text), PeriodReportTable.span(before.period, text: text)]
         func chart(_ key: String, heading: String, rows: [ChartData.Row]) -> ChartData {
             ChartData(title: text("chart.\(key)"), description: text("chart.\(key).desc"), categoryHeading: heading,
                       seriesNames: series, rows: rows)
@@ -20,7 +20,7 @@ extension DashboardPage {
         }
         let previousMonths = before.period.months
         let months = now.period.months.enumerated().map { index, month in
-            ChartData.Row(label: month,
+            ChartData.Row(label: text.month(iso: month),
                           values: [now.byMonth[month] ?? 0,
                                    index < previousMonths.count ? before.byMonth[previousMonths[index]] ?? 0 : 0])
         }

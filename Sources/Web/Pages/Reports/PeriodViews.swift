@@ -20,8 +20,8 @@ enum PeriodViews {
 
     static func subtitle(_ report: PeriodReport, seesRestricted: Bool, text: Localizer) -> Component {
         H.group {
-            Paragraph(text("period.subtitle", PeriodReportTable.span(report.current.period),
-                           PeriodReportTable.span(report.previous.period))
+            Paragraph(text("period.subtitle", PeriodReportTable.span(report.current.period, text: text),
+                           PeriodReportTable.span(report.previous.period, text: text))
                       + (report.place.map { " " + text("period.place", $0.name) } ?? ""))
             if !seesRestricted { H.text("p", [("class", "help")], text("period.restricted")) }
         }
@@ -53,9 +53,9 @@ enum PeriodViews {
                     H.el("tr") {
                         H.text("th", [("scope", "col")], text("period.figure"))
                         H.text("th", [("scope", "col"), ("class", "num")],
-                               PeriodReportTable.span(report.current.period))
+                               PeriodReportTable.span(report.current.period, text: text))
                         H.text("th", [("scope", "col"), ("class", "num")],
-                               PeriodReportTable.span(report.previous.period))
+                               PeriodReportTable.span(report.previous.period, text: text))
                     }
                 }
                 H.el("tbody") {
