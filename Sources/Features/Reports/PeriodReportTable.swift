@@ -81,6 +81,16 @@ public enum PeriodReportTable {
     /// "1 January 2023 – 31 December 2023", in the reader's language.
     public static func span(_ period: ReportPeriod, text: Localizer) -> String { text.days(period.from, period.to) }
 
+    /// A short name for a chart's legend: "2023" for a calendar year, else "Jan 2023 – Jun 2023".
+    public static func shortSpan(_ period: ReportPeriod, text: Localizer) -> String {
+        if period.from.month == 1, period.from.day == 1, period.to.month == 12, period.to.day == 31,
+           period.from.year == period.to.year {
+            return String(period.from.year)
+        }
+        let from = String(period.from.description.prefix(7)), to = String(period.to.description.prefix(7))
+        return from == to ? text.month(iso: from) : text.month(iso: from) + " – " + text.month(iso: to)
+    }
+
     public static func markdown(_ report: PeriodReport, text: Localizer) -> String {
         let escape = VisitReportMarkdown.escape
         func cell(_ value: String) -> String { escape(value).replacingOccurrences(of: "\n", with: " ") }

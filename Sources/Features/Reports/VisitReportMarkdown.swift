@@ -27,7 +27,7 @@ public enum VisitReportMarkdown {
             out.append("")
             out.append("### " + escape(summary.title))
             out.append("")
-            out.append(escape(([summary.start.replacingOccurrences(of: "T", with: " "), summary.place?.name, summary.venue].compactMap { $0 }).joined(separator: " · ")))
+            out.append(escape(([text.wallClock(summary.start), summary.place?.name, summary.venue].compactMap { $0 }).joined(separator: " · ")))
             if !record.participants.isEmpty {
                 out.append("")
                 out.append("**\(text("report.participants"))**")

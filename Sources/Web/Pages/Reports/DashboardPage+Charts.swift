@@ -6,7 +6,8 @@ extension DashboardPage {
     /// The charts' data: each figure of this period beside the previous period's.
     static func charts(_ report: PeriodReport, text: Localizer) -> [ChartData] {
         let now = report.current, before = report.previous
-        let series = [PeriodReportTable.span(now.period, text: text), PeriodReportTable.span(before.period, text: text)]
+        // The legend is short: the period's full days are in the page's subtitle.
+        let series = [PeriodReportTable.shortSpan(now.period, text: text), PeriodReportTable.shortSpan(before.period, text: text)]
         func chart(_ key: String, heading: String, rows: [ChartData.Row]) -> ChartData {
             ChartData(title: text("chart.\(key)"), description: text("chart.\(key).desc"), categoryHeading: heading,
                       seriesNames: series, rows: rows)

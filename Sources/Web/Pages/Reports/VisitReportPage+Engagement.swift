@@ -6,7 +6,7 @@ extension VisitReportPage {
     /// One engagement of the visit, as the report tells it.
     static func engagement(_ record: EngagementRecord, text: Localizer, photo: (PhotoRecord) -> String?) -> Component {
         let summary = record.summary
-        let when = [summary.start.replacingOccurrences(of: "T", with: " "), summary.place?.name, summary.venue]
+        let when = [text.wallClock(summary.start), summary.place?.name, summary.venue]
         return H.el("section", [("class", "report-engagement")]) {
             H.el("h3") { Text(summary.title) }
             H.text("p", [("class", "record-meta")], when.compactMap { $0 }.joined(separator: " · "))
