@@ -731,3 +731,58 @@ def test_a_personal_calendar_address_and_the_export_page(demo_server, browser):
     assert_accessible(browser, "export")
     assert_fits(browser, 360, "export")
     screenshot(browser, "export", 360)
+
+
+def test_a_new_user_finds_every_part_from_the_grouped_menu_on_a_phone_and_a_desktop(demo_server, browser):
+    """The workspace's menu: groups by what people do, at most eight at the top, one Menu button on a phone."""
+    base = demo_server["base"]
+    sign_in(browser, base, "james.holmes@ico.example")
+    browser.set_window_size(1280, 900)
+    browser.get(base + "/")
+    top = browser.find_elements(By.CSS_SELECTOR, "header nav > ul > li")
+    assert 1 < len(top) <= 8, f"{len(top)} entries at the top of the menu"
+    found = set()
+    for summary in browser.find_elements(By.CSS_SELECTOR, "header nav > ul > li > details > summary"):
+        summary.click()
+        links = [a for a in summary.find_element(By.XPATH, "..").find_elements(By.CSS_SELECTOR, "ul a") if a.is_displayed()]
+        assert links, f"the group {summary.text} opens on nothing"
+        found |= {a.text for a in links}
+    for part in ("People", "Organisations", "Places", "Field visits", "Engagements", "My follow-ups", "Agreements",
+                 "Working groups", "Recommendations", "Context", "Who does what where", "Dashboard", "Period report",
+                 "Stakeholder grid", "Users", "Communities", "Settings", "Import", "Export", "My account"):
+        assert part in found, f"{part} is not in the menu: {sorted(found)}"
+    assert_accessible(browser, "menu-desktop")
+    screenshot(browser, "menu-open", 1280)
+    # On a phone: one Menu button; "Log an engagement" stays one tap away without it.
+    browser.set_window_size(360, 800)
+    browser.get(base + "/")
+    assert not browser.find_element(By.ID, "site-nav").is_displayed()
+    assert browser.find_element(By.CSS_SELECTOR, "header .log-engagement").is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "label.menu-button").click()
+    assert browser.find_element(By.ID, "site-nav").is_displayed()
+    browser.find_element(By.XPATH, "//header//summary[normalize-space()='Registry']").click()
+    browser.find_element(By.XPATH, "//header//a[normalize-space()='People']").click()
+    assert browser.current_url.rstrip("/").endswith("/people")
+    assert_accessible(browser, "menu-phone")
+    assert_fits(browser, 360, "people")
+    browser.set_window_size(1280, 900)
+
+
+def test_the_desk_and_the_main_pages_read_well_in_the_dark_scheme(demo_server, browser):
+    """Dark mode follows the system's choice, with the same contrast as the light scheme."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        browser.get(base + "/engagements")
+        engagement = browser.find_element(By.PARTIAL_LINK_TEXT, "Consortium assembly").get_attribute("href")
+        for path, name in (("/", "desk"), ("/people", "people"), (engagement, "engagement"),
+                           ("/dashboard?from=2023-01-01&to=2023-12-31", "dashboard"), ("/stakeholders", "stakeholders")):
+            browser.get(path if path.startswith("http") else base + path)
+            background = browser.execute_script("return getComputedStyle(document.body).backgroundColor")
+            assert background != "rgb(246, 247, 249)", f"{name} is not dark: {background}"
+            assert_accessible(browser, f"{name}-dark")
+            screenshot(browser, f"{name}-dark", 360)
+            screenshot(browser, f"{name}-dark", 1280)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
