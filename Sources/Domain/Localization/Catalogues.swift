@@ -1,17 +1,32 @@
 import Foundation
 
-/// The catalogues Roundtable ships (`Sources/Domain/Resources/Catalogs/*.po`), read once, on first use —
-/// the server asks for them at start so that a broken catalogue stops it there, not on a page.
+/// The catalogues Roundtable ships (`Sources/Domain/Resources/Catalogs/*.po`), read once, on first use.
+/// The server calls `checkShipped()` at start, so a missing or broken catalogue stops it there with the
+/// file and line, instead of pages showing keys.
 public struct Catalogues: Sendable {
     let byLanguage: [Language: GettextCatalog]
 
-    public static let shipped: Catalogues = {
+    static let loaded: Result<Catalogues, CatalogueError> = {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Catalogs") else {
+            return .failure(CatalogueError(file: "Catalogs", reason: "the resource folder is missing beside the program"))
+        }
         do {
-            return try Catalogues(folder: Bundle.module.resourceURL!.appendingPathComponent("Catalogs"))
+            return .success(try Catalogues(folder: folder))
+        } catch let error as CatalogueError {
+            return .failure(error)
         } catch {
-            fatalError("The interface's catalogues cannot be read: \(error)")
+            return .failure(CatalogueError(file: "Catalogs", reason: String(describing: error)))
         }
     }()
+
+    /// The shipped catalogues; none (keys shown as they are) when they could not be read — which
+    /// `checkShipped()` has already refused at start.
+    public static var shipped: Catalogues { (try? loaded.get()) ?? Catalogues(byLanguage: [:]) }
+
+    /// Throws what is wrong with the shipped catalogues, if anything.
+    public static func checkShipped() throws { _ = try loaded.get() }
+
+    init(byLanguage: [Language: GettextCatalog]) { self.byLanguage = byLanguage }
 
     /// Reads `<tag>.po` for every language.
     public init(folder: URL) throws {

@@ -40,7 +40,7 @@ extension Localizer {
 }
 
 extension TimeZone {
-    static let utcZone = TimeZone(identifier: "UTC")!
+    static let utcZone = TimeZone.gmt
 }
 
 extension Day {

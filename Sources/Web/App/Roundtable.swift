@@ -9,8 +9,8 @@ import Vapor
 /// Builds the app. The server, the command line and the tests all go through `configure`.
 public enum Roundtable {
     public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
-        // Read the catalogues now: a broken one stops the start, not a page later.
-        _ = Catalogues.shipped
+        // Read the catalogues now: a broken one stops the start with its file and line, not a page later.
+        try Catalogues.checkShipped()
         app.databases.use(
             try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
                                             connectionsPerEventLoop: config.postgresConnectionsPerEventLoop),

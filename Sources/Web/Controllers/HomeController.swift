@@ -25,8 +25,12 @@ struct HomeController {
                 .sorted { first, second in
                     // Overdue first, then by the day they are due; those without a day last.
                     let today = req.today
-                    return (first.isOverdue(today: today) ? 0 : 1, first.dueOn?.description ?? "9999")
-                        < (second.isOverdue(today: today) ? 0 : 1, second.dueOn?.description ?? "9999")
+                    if first.isOverdue(today: today) != second.isOverdue(today: today) { return first.isOverdue(today: today) }
+                    switch (first.dueOn, second.dueOn) {
+                    case let (one?, other?): return one < other
+                    case (.some, nil): return true
+                    default: return false
+                    }
                 }
             model.myEngagements = try await Engagements(database: req.db).recentlyLogged(by: user.id, actor: req.actor)
         }

@@ -10,7 +10,12 @@ struct PeriodFilter: Sendable {
     var places: [RecordRef]
     var errors = Forms.Errors()
 
-    var query: String { QueryString.encode([("from", from), ("to", to), ("place", placeID)]) }
+    /// The filter's fields that are set, as a link or a form carries them on.
+    var fields: [(name: String, value: String)] {
+        [("from", from), ("to", to), ("place", placeID)].filter { !$0.1.isEmpty }
+    }
+
+    var query: String { QueryString.encode(fields.map { ($0.name, $0.value) }) }
 
     func form(action: SiteURL, text: Localizer) -> Component {
         Filters.form(action: action, submit: text("period.show"), cssClass: "filters no-print", text: text) {

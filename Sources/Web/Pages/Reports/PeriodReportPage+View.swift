@@ -1,20 +1,15 @@
 import Domain
 import Features
-import Foundation
 import Markup
 
 extension PeriodReportPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
         let query = "?" + model.filter.query
-        let kept = model.filter.query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-            return (name: parts[0], value: parts.count > 1 ? parts[1] : "")
-        }
         return PeriodViews.page(title: text("period.title"), filter: model.filter, action: .periodReport,
                                 report: model.report, seesRestricted: model.seesRestricted, chrome: chrome) { report in
             ExportForm.view([(.periodReportFile(.markdown), "period.markdown"), (.periodReportFile(.csv), "period.csv"),
-                             (.periodReportFile(.html), "report.html")], keeping: kept, text: text)
+                             (.periodReportFile(.html), "report.html")], keeping: model.filter.fields, text: text)
             H.el("p", [("class", "no-print")]) {
                 H.el("a", [("href", SiteURL.dashboard.path + query)]) { Text(text("dashboard.title")) }
             }
