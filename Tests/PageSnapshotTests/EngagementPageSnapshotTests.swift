@@ -10,10 +10,10 @@ struct EngagementPageSnapshotTests {
 
     @Test func engagementsIndex() {
         let model = EngagementsIndexPage.Model(
-            page: F.page(F.engagementSummaries), context: [F.clashesSummary, F.boycottSummary], kind: "", kinds: F.kinds,
+            sort: "", page: F.page(F.engagementSummaries), context: [F.clashesSummary, F.boycottSummary], kind: "", kinds: F.kinds,
             topic: "", from: "2023-01-01", to: "", placeID: "", places: F.places, canWrite: true)
         Snapshot.page("items", current: .list(.engagement)) { EngagementsIndexPage.view(model, chrome: $0) }
-        var empty = EngagementsIndexPage.Model(page: F.page([EngagementSummary]()), kind: "meeting", kinds: F.kinds,
+        var empty = EngagementsIndexPage.Model(sort: "date", page: F.page([EngagementSummary]()), kind: "meeting", kinds: F.kinds,
                                                topic: "", from: "2023-13-01", to: "", placeID: "", places: F.places,
                                                canWrite: false)
         empty.errors = F.errors([FieldIssue(field: "from", "date.invalid")])

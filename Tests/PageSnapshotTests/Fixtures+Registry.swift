@@ -34,12 +34,12 @@ extension Fixtures {
         ])
 
     static let personRows = [
-        PersonRow(id: bedri.id, name: bedri.name, honorific: "Mr", community: "Albanian", sensitivity: "normal",
-                  currentRoles: ["Mayor of Mitrovica South · Municipality of Mitrovica South"], deleted: false),
-        PersonRow(id: emilija.id, name: emilija.name, honorific: "Ms", community: "Bosniak", sensitivity: "normal",
-                  currentRoles: ["Deputy Prime Minister for Minority Issues and Human Rights"], deleted: false),
-        PersonRow(id: id(106), name: "Jelena Petrović", honorific: nil, community: "Kosovo Serb", sensitivity: "restricted",
-                  currentRoles: [], deleted: true),
+        PersonRow(id: bedri.id, name: bedri.name, honorific: "Mr", community: "Albanian", place: "Mitrovica South",
+                  sensitivity: "normal", lastContact: Day("2023-08-08"), currentRoles: ["Mayor of Mitrovica South · Municipality of Mitrovica South"], deleted: false),
+        PersonRow(id: emilija.id, name: emilija.name, honorific: "Ms", community: "Bosniak", place: nil,
+                  sensitivity: "normal", lastContact: nil, currentRoles: ["Deputy Prime Minister for Minority Issues and Human Rights"], deleted: false),
+        PersonRow(id: id(106), name: "Jelena Petrović", honorific: nil, community: "Kosovo Serb", place: nil,
+                  sensitivity: "restricted", lastContact: nil, currentRoles: [], deleted: true),
     ]
 
     static let councilOfEuropeRecord = OrganizationRecord(

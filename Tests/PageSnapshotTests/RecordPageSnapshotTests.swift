@@ -10,10 +10,10 @@ struct RecordPageSnapshotTests {
 
     @Test func agreementsIndex() {
         Snapshot.page("items", current: .list(.agreement)) {
-            AgreementsIndexPage.view(.init(page: F.page([F.agreementSummary]), status: "", kind: "", canWrite: true), chrome: $0)
+            AgreementsIndexPage.view(.init(page: F.page([F.agreementSummary]), status: "", kind: "", sort: "-signed", canWrite: true), chrome: $0)
         }
         Snapshot.page("empty", role: .viewer, current: .list(.agreement)) {
-            AgreementsIndexPage.view(.init(page: F.page([AgreementSummary]()), status: "ended", kind: "", canWrite: false),
+            AgreementsIndexPage.view(.init(page: F.page([AgreementSummary]()), status: "ended", kind: "", sort: "", canWrite: false),
                                      chrome: $0)
         }
     }
@@ -84,6 +84,12 @@ struct RecordPageSnapshotTests {
         }
     }
 
+    @Test func recommendationTable() {
+        let model = RecommendationsTablePage.Model(page: F.page([F.recommendationSummary]), status: "", sort: "title",
+                                                   canWrite: true)
+        Snapshot.page("table", current: .list(.recommendation)) { RecommendationsTablePage.render(model, chrome: $0) }
+    }
+
     @Test func recommendationPage() {
         Snapshot.page("coordinator", current: .list(.recommendation)) {
             RecommendationPage.view(.init(recommendation: F.recommendation, canWrite: true, canRestore: true), chrome: $0)
@@ -109,10 +115,11 @@ struct RecordPageSnapshotTests {
 
     @Test func contextIndex() {
         let model = ContextEventsIndexPage.Model(page: F.page([F.clashesSummary, F.boycottSummary]), kind: "", placeID: "",
-                                                 from: "", to: "", places: F.places, canWrite: true)
+                                                 from: "", to: "", sort: "", places: F.places, canWrite: true)
         Snapshot.page("items", current: .list(.contextEvent)) { ContextEventsIndexPage.view(model, chrome: $0) }
         var empty = ContextEventsIndexPage.Model(page: F.page([ContextEventSummary]()), kind: "protest", placeID: "",
-                                                 from: "2023-05-01", to: "2023-04-01", places: F.places, canWrite: false)
+                                                 from: "2023-05-01", to: "2023-04-01", sort: "title", places: F.places,
+                                                 canWrite: false)
         empty.errors = F.errors([FieldIssue(field: "to", "period.invalid")])
         Snapshot.page("empty", role: .viewer, current: .list(.contextEvent)) { ContextEventsIndexPage.view(empty, chrome: $0) }
     }

@@ -88,9 +88,9 @@ struct SystemPageSnapshotTests {
 
     @Test func users() {
         Snapshot.page("list", role: .admin, current: .list(.user)) {
-            UsersIndexPage.view(.init(users: [F.jamesUser, F.kubraUser, F.formerUser]), chrome: $0)
+            UsersIndexPage.view(.init(users: [F.jamesUser, F.kubraUser, F.formerUser], sort: "-seen"), chrome: $0)
         }
-        Snapshot.page("empty", role: .admin, current: .list(.user)) { UsersIndexPage.view(.init(users: []), chrome: $0) }
+        Snapshot.page("empty", role: .admin, current: .list(.user)) { UsersIndexPage.view(.init(users: [], sort: ""), chrome: $0) }
     }
 
     @Test func userForm() {

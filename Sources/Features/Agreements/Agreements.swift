@@ -25,13 +25,18 @@ public struct Agreements: Sendable {
         public var organizationID: UUID?
         public var personID: UUID?
         public var includeDeleted = false
+        /// By title, signing or end of validity; newest recorded first when nil.
+        public var order: ListOrder?
         public var page = 1
         public var perPage = 50
 
         public init() {}
     }
 
-    /// Newest first.
+    /// The columns the list sorts by, and the field behind each.
+    public static let orderFields: [String: FieldKey] = ["title": "title", "signed": "signed_on", "valid": "valid_until"]
+
+    /// Newest first, unless the query orders otherwise.
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<AgreementSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
@@ -45,7 +50,7 @@ public struct Agreements: Sendable {
             guard try await People(database: database).isVisible(id, to: actor) else { return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false) }
             builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$personID == id).all().map(\.agreementID)))
         }
-        let found = try await fetchPage(builder.sort(\.$createdAt, .descending).sort(\.$id), page: query.page, perPage: query.perPage)
+        let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$createdAt, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         return found.map(Self.summary)
     }
 

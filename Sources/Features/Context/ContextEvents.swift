@@ -24,13 +24,18 @@ public struct ContextEvents: Sendable {
         public var from: Day?
         public var to: Day?
         public var includeDeleted = false
+        /// By start or title; the latest first when nil.
+        public var order: ListOrder?
         public var page = 1
         public var perPage = 50
 
         public init() {}
     }
 
-    /// Newest first.
+    /// The columns the list sorts by, and the field behind each.
+    public static let orderFields: [String: FieldKey] = ["date": "starts_on", "title": "title"]
+
+    /// Newest first, unless the query orders otherwise.
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<ContextEventSummary> {
         try actor.require(.readRecords)
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
@@ -41,7 +46,7 @@ public struct ContextEvents: Sendable {
             let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID == place).all().map(\.eventID)
             builder = builder.filter(\.$id ~~ ids)
         }
-        let found = try await fetchPage(builder.sort(\.$startsOn, .descending).sort(\.$id), page: query.page, perPage: query.perPage)
+        let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$startsOn, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         let places = try await placesOf(found.items.map { $0.id! })
         return found.map { Self.summary($0, places: places[$0.id!] ?? []) }
     }

@@ -5,7 +5,13 @@ import Storage
 
 /// People (through the reader's role), organisations and places as rows.
 extension RecordExport {
-    func people(by actor: Actor) async throws -> [[String]] {
+    /// The people list's selection as rows, the same columns as every person's.
+    public func people(_ ids: [UUID], by actor: Actor) async throws -> [[String]] {
+        try actor.require(.readRecords)
+        return try await people(by: actor, only: ids)
+    }
+
+    func people(by actor: Actor, only ids: [UUID]? = nil) async throws -> [[String]] {
         var rows = [["id", "name", "other_names", "honorific", "gender", "community", "place", "languages", "emails", "phones",
                      "sensitivity", "lawful_basis", "consent_named_publicly", "consent_quoted", "consent_photographed", "notes", "updated_at"]]
         let communities = Dictionary(try await CommunityModel.query(on: database).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -14,6 +20,7 @@ extension RecordExport {
         while true {
             var query = PersonModel.query(on: database).filter(\.$deletedAt == .null)
             if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal) }
+            if let ids { query = query.filter(\.$id ~~ ids) }
             let models = try await query.sort(\.$sortName).sort(\.$id).range(offset..<(offset + Self.page)).all()
             for model in models {
                 rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.honorific ?? "", model.gender?.rawValue ?? "",

@@ -22,11 +22,16 @@ public struct Recommendations: Sendable {
         public var workingGroupID: UUID?
         public var organizationID: UUID?
         public var includeDeleted = false
+        /// By title or last change; the last changed first when nil.
+        public var order: ListOrder?
         public var page = 1
         public var perPage = 50
 
         public init() {}
     }
+
+    /// The columns the list sorts by, and the field behind each.
+    public static let orderFields: [String: FieldKey] = ["title": "title", "changed": "updated_at"]
 
     public func list(_ query: Query, by actor: Actor) async throws -> ListPage<RecommendationSummary> {
         try actor.require(.readRecords)
@@ -36,7 +41,7 @@ public struct Recommendations: Sendable {
         if let org = query.organizationID {
             builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.query(on: database).filter(\.$organizationID == org).all().map(\.recommendationID)))
         }
-        let found = try await fetchPage(builder.sort(\.$updatedAt, .descending).sort(\.$id), page: query.page, perPage: query.perPage)
+        let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$updatedAt, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         return found.map(Self.summary)
     }
 

@@ -42,6 +42,7 @@ public struct Organizations: Sendable {
         case .name: builder = builder.sort(\.$sortName, .ascending).sort(\.$id, .ascending)
         case .nameDescending: builder = builder.sort(\.$sortName, .descending).sort(\.$id, .descending)
         case .updated: builder = builder.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
+        case .updatedAscending: builder = builder.sort(\.$updatedAt, .ascending).sort(\.$id, .ascending)
         }
         let page = try await fetchPage(builder, page: query.page, perPage: min(query.perPage, 200))
         let placeNames = try await Places(database: database, language: language).names(of: page.items.compactMap { $0.$place.id })

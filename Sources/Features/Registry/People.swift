@@ -40,9 +40,12 @@ public struct People: Sendable {
         let ids = page.items.map(\.id)
         let roles = try await PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)
         let communities = try await PeopleListQuery.names(of: CommunityModel.schema, ids: Array(Set(page.items.compactMap(\.communityID))), sql: sql)
+        let places = try await Places(database: database, language: language).names(of: page.items.compactMap(\.placeID))
+        let lastContact = try await Engagements(database: database, language: language).lastContact(with: ids, today: today, by: actor)
         return page.map { row in
             PersonRow(id: row.id, name: row.name, honorific: row.honorific, community: row.communityID.flatMap { communities[$0] },
-                      sensitivity: row.sensitivity, currentRoles: roles[row.id] ?? [], deleted: row.isDeleted)
+                      place: row.placeID.flatMap { places[$0] }, sensitivity: row.sensitivity,
+                      lastContact: lastContact[row.id], currentRoles: roles[row.id] ?? [], deleted: row.isDeleted)
         }
     }
 

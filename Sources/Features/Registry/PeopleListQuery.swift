@@ -26,6 +26,7 @@ struct PeopleListQuery {
         var name: String
         var honorific: String?
         var communityID: UUID?
+        var placeID: UUID?
         var sensitivity: String
         var isDeleted: Bool
     }
@@ -64,7 +65,7 @@ struct PeopleListQuery {
     /// instead of sorting every match for each page; deep pages of a name with a few thousand matches sort.
     func page() async throws -> ListPage<Row> {
         guard !words.isEmpty else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
-        let fromIndexAlone = query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort != .updated
+        let fromIndexAlone = query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort.isByName
         guard fromIndexAlone else {
             let counted = try await countFromIndex()
             return try await pageFromPeople(scanInNameOrder: counted > countLimit, counted: nil)
@@ -94,6 +95,7 @@ struct PeopleListQuery {
         case .name: select = select.orderBy("sort_name", .ascending).orderBy("id", .ascending)
         case .nameDescending: select = select.orderBy("sort_name", .descending).orderBy("id", .descending)
         case .updated: select = select.orderBy("updated_at", .descending).orderBy("id", .descending)
+        case .updatedAscending: select = select.orderBy("updated_at", .ascending).orderBy("id", .ascending)
         }
         let rows = try await select.limit(perPage + 1).offset((pageNumber - 1) * perPage).all().map(Self.row)
         let hasMore = rows.count > perPage
@@ -115,13 +117,15 @@ struct PeopleListQuery {
     }
 
     func columns(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-        select.column("id").column("name").column("honorific").column("community_id").column("sensitivity").column("deleted_at")
+        select.column("id").column("name").column("honorific").column("community_id").column("place_id").column("sensitivity")
+            .column("deleted_at")
     }
 
     static func row(_ row: any SQLRow) throws -> Row {
         Row(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
             honorific: try row.decode(column: "honorific", as: String?.self),
             communityID: try row.decode(column: "community_id", as: UUID?.self),
+            placeID: try row.decode(column: "place_id", as: UUID?.self),
             sensitivity: try row.decode(column: "sensitivity", as: String.self),
             isDeleted: !(try row.decodeNil(column: "deleted_at")))
     }

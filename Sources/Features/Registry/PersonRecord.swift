@@ -38,7 +38,11 @@ public struct PersonRow: Sendable, Equatable, Codable {
     public var name: String
     public var honorific: String?
     public var community: String?
+    /// The place they live or work, in the reader's language.
+    public var place: String?
     public var sensitivity: String
+    /// The day of the last engagement with them the reader may see, up to today.
+    public var lastContact: Day?
     /// Titles held now ("Mayor of Mitrovica South · Municipality of Mitrovica South").
     public var currentRoles: [String]
     public var deleted: Bool

@@ -44,6 +44,10 @@ func fetchPage<M: Model>(_ builder: QueryBuilder<M>, page: Int, perPage: Int) as
                     totalIsAtLeast: counted > ListPage<M>.countLimit, hasMore: hasMore)
 }
 
+/// The order of a registry list: by name either way, or by when a record last changed, either way.
+/// `-` marks the descending order, as in the address (`sort=-updated` is the most recently changed first).
 public enum SortOrder: String, CaseIterable, Sendable {
-    case name, nameDescending = "-name", updated = "-updated"
+    case name, nameDescending = "-name", updated = "-updated", updatedAscending = "updated"
+
+    public var isByName: Bool { self == .name || self == .nameDescending }
 }

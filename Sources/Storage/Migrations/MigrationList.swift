@@ -34,5 +34,6 @@ public enum MigrationList {
         M0029_CreateCalendarFeeds(), // personal calendar feeds: only the hash of each secret address
         M0030_NameTokensKeyedByWord(), // name words keyed by what they are looked up by, no identity of their own
         M0031_InterfaceLanguage(),     // each user's interface language; the site's settings (its default language)
+        M0032_SavedFilters(),          // each user's saved filters of the lists
     ]
 }

@@ -26,7 +26,7 @@ struct UsersController {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let users = try await ListUsers(database: req.db)(by: req.actor)
-        return Pages.response(UsersIndexPage.view(.init(users: users), chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
+        return Pages.response(UsersIndexPage.view(.init(users: users, sort: req.queryText("sort")), chrome: Pages.chrome(for: req, current: .list(.user))), request: req)
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ enum Resource: Sendable, Equatable, CaseIterable {
     case visit, engagement, quote, photo, followUp, engagementKind
     case agreement, document, workingGroup, deliverable, recommendation
     case contextEvent, coordination, assessment
-    case user, token, importBatch
+    case user, token, importBatch, savedFilter
 
     /// The first path segment(s) on the site: `/people`, `/people/{id}/edit`.
     var sitePath: String {
@@ -41,6 +41,7 @@ enum Resource: Sendable, Equatable, CaseIterable {
         case .user: return "users"
         case .token: return "tokens"
         case .importBatch: return "imports"
+        case .savedFilter: return "saved-filters"
         }
     }
 }

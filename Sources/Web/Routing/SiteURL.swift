@@ -19,6 +19,8 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case list(Resource)
     /// `/people/new`: the form for a new record.
     case new(Resource)
+    /// `/people/bulk`: one change to the records chosen in the list.
+    case bulk(Resource)
     /// `/people/{id}` and the paths under it (`/people/{id}/history`).
     case record(Resource, ID, RecordAction = .show)
     case api(APIAddress<ID>)
@@ -60,6 +62,7 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .openAPI: return "/api/openapi.yaml"
         case .list(let resource): return "/" + resource.sitePath
         case .new(let resource): return "/" + resource.sitePath + "/new"
+        case .bulk(let resource): return "/" + resource.sitePath + "/bulk"
         case .record(let resource, let identity, let action): return Self.join("/" + resource.sitePath, id(identity), action)
         case .api(let api): return "/api/v1" + api.path(writing: id)
         }

@@ -24,9 +24,11 @@ struct AgreementsController: RecordPages {
         var query = Agreements.Query()
         query.status = AgreementStatus(rawValue: req.queryText("status"))
         query.kind = AgreementKind(rawValue: req.queryText("kind"))
+        query.order = ListOrder(req.queryText("sort"), columns: Agreements.orderFields.keys)
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = AgreementsIndexPage.Model(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", canWrite: req.canWrite)
+        var model = AgreementsIndexPage.Model(page: page, status: query.status?.rawValue ?? "", kind: query.kind?.rawValue ?? "", sort: query.order?.text ?? "", canWrite: req.canWrite)
+        model.saved = try await req.savedFilters(of: .agreement)
         return Pages.response(AgreementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.agreement))), request: req)
     }
 

@@ -22,11 +22,13 @@ struct ContextEventsController: RecordPages {
             guard let day = Day(req.queryText(field)) else { issues.append(FieldIssue(field: field, "date.invalid")); continue }
             if field == "from" { query.from = day } else { query.to = day }
         }
+        query.order = ListOrder(req.queryText("sort"), columns: ContextEvents.orderFields.keys)
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = ContextEventsIndexPage.Model(page: page, kind: query.kind?.rawValue ?? "", placeID: req.queryText("place"), from: req.queryText("from"),
-                                            to: req.queryText("to"), places: try await req.placeChoices(), canWrite: req.canWrite,
+        var model = ContextEventsIndexPage.Model(page: page, kind: query.kind?.rawValue ?? "", placeID: req.queryText("place"), from: req.queryText("from"),
+                                            to: req.queryText("to"), sort: query.order?.text ?? "", places: try await req.placeChoices(), canWrite: req.canWrite,
                                             errors: .init(issues, text: req.localizer))
+        model.saved = try await req.savedFilters(of: .contextEvent)
         return Pages.response(ContextEventsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.contextEvent))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }

@@ -25,13 +25,15 @@ struct EngagementsController: RecordPages {
             guard let day = Day(req.queryText(field)) else { issues.append(FieldIssue(field: field, "date.invalid")); continue }
             if field == "from" { query.from = day } else { query.to = day }
         }
+        query.chronological = req.queryText("sort") == EngagementsIndexPage.oldestFirst
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = EngagementsIndexPage.Model(
+        var model = EngagementsIndexPage.Model(sort: query.chronological ? EngagementsIndexPage.oldestFirst : "",
             page: page, context: try await contextBeside(page, query, req), kind: query.kind ?? "", kinds: try await EngagementKinds(database: req.db).all(),
             topic: query.topic ?? "", from: req.queryText("from"), to: req.queryText("to"),
             placeID: req.queryText("place"), places: try await req.placeChoices(), canWrite: req.canWrite, errors: .init(issues, text: req.localizer)
         )
+        model.saved = try await req.savedFilters(of: .engagement)
         return Pages.response(EngagementsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement))),
                               status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
@@ -41,8 +43,11 @@ struct EngagementsController: RecordPages {
     func contextBeside(_ page: ListPage<EngagementSummary>, _ query: Engagements.Query, _ req: Request) async throws -> [ContextEventSummary] {
         guard query.visitID == nil, query.personID == nil, query.organizationID == nil, !(page.items.isEmpty && query.page > 1) else { return [] }
         let days = page.items.compactMap { Day(String($0.start.prefix(10))) }
-        let from = query.from ?? (page.hasMore ? days.min() : nil)
-        let to = query.to ?? (query.page > 1 ? days.max() : nil)
+        // The first page is open towards the list's start (today, or the earliest), a page with more after it
+        // ends at its last engagement.
+        let (start, end) = (query.page > 1, page.hasMore)
+        let from = query.from ?? ((query.chronological ? start : end) ? days.min() : nil)
+        let to = query.to ?? ((query.chronological ? end : start) ? days.max() : nil)
         return try await ContextEvents(database: req.db, language: req.localizer.tag)
             .during(from: from, to: to, placeIDs: query.placeID.map { [$0] }, limit: 50, by: req.actor)
     }

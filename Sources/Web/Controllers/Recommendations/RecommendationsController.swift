@@ -15,9 +15,24 @@ struct RecommendationsController: RecordPages {
 
     func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
+    /// The board by status, or (`?view=table`) every recommendation as a table to filter and sort.
     @Sendable func board(_ req: Request) async throws -> Response {
+        if req.queryText("view") == RecommendationsTablePage.view { return try await table(req) }
         let columns = try await kind(req).board(by: req.actor)
         return Pages.response(RecommendationBoardPage.view(.init(columns: columns.map { .init(status: $0.status, items: $0.items) }, canWrite: req.canWrite), chrome: Pages.chrome(for: req, current: .list(.recommendation))), request: req)
+    }
+
+    func table(_ req: Request) async throws -> Response {
+        var query = Recommendations.Query()
+        query.status = RecommendationStatus(rawValue: req.queryText("status"))
+        query.order = ListOrder(req.queryText("sort"), columns: Recommendations.orderFields.keys)
+        query.page = req.queryPage()
+        let page = try await kind(req).list(query, by: req.actor)
+        var model = RecommendationsTablePage.Model(page: page, status: query.status?.rawValue ?? "",
+                                                   sort: query.order?.text ?? "", canWrite: req.canWrite)
+        model.saved = try await req.savedFilters(of: .recommendation)
+        return Pages.response(RecommendationsTablePage.render(model, chrome: Pages.chrome(for: req, current: .list(.recommendation))),
+                              request: req)
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String {

@@ -22,12 +22,13 @@ struct OrganizationsController: RecordPages {
         query.includeDeleted = req.queryText("deleted") == "1"
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor)
-        let model = OrganizationsIndexPage.Model(
+        var model = OrganizationsIndexPage.Model(
             page: page, text: query.text ?? "", kind: query.kind?.rawValue ?? "", level: query.level?.rawValue ?? "",
             placeID: req.queryText("place"), sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
             places: try await req.placeChoices(),
             canRestore: req.canRestore, canWrite: req.canWrite
         )
+        model.saved = try await req.savedFilters(of: .organization)
         return Pages.response(OrganizationsIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.organization))), request: req)
     }
 

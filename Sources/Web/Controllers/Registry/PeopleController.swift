@@ -22,13 +22,15 @@ struct PeopleController: RecordPages {
         query.includeDeleted = req.queryText("deleted") == "1"
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor, today: req.today)
-        let model = PeopleIndexPage.Model(
+        var model = PeopleIndexPage.Model(
             page: page, text: query.text ?? "", communityID: req.queryText("community"), placeID: req.queryText("place"),
             sensitivity: query.sensitivity?.rawValue ?? "", sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
             communities: try await req.communityChoices(),
             places: try await req.placeChoices(),
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
+        model.saved = try await req.savedFilters(of: .person)
+        model.bulk = try await PeopleBulkController().choices(req)
         return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 

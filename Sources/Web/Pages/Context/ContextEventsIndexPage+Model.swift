@@ -7,11 +7,22 @@ enum ContextEventsIndexPage {
         var page: ListPage<ContextEventSummary>
         /// The filters as chosen, and the mistakes in them.
         var kind: String, placeID: String, from: String, to: String
+        /// The order as chosen (`title`), or empty for the latest first.
+        var sort: String
         var places: [RecordRef], canWrite: Bool
         var errors = Forms.Errors()
 
-        func query(page: Int) -> String {
-            QueryString.encode([("kind", kind), ("place", placeID), ("from", from), ("to", to), ("page", String(page))])
+        /// The reader's saved filters of this list.
+        var saved: [SavedFilters.Saved] = []
+
+        func query(page: Int) -> String { query(page: page, sort: sort) }
+
+        /// The list's address sorted another way, its filters kept, from the first page.
+        func sorted(_ sort: String) -> String { SiteURL.list(.contextEvent).path + "?" + query(page: 1, sort: sort) }
+
+        func query(page: Int, sort: String) -> String {
+            QueryString.encode([("kind", kind), ("place", placeID), ("from", from), ("to", to), ("sort", sort),
+                                ("page", String(page))])
         }
     }
 }

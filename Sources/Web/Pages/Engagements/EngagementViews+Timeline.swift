@@ -8,24 +8,30 @@ extension EngagementViews {
     static func timeline(_ items: [EngagementSummary], context: [ContextEventSummary], newestFirst: Bool,
                          text: Localizer) -> Component {
         guard !context.isEmpty else { return list(items, text: text) }
-        enum Entry { case engagement(EngagementSummary), context(ContextEventSummary) }
-        let entries: [(key: String, entry: Entry)] = items.map { (String($0.start.prefix(10)) + "T1", .engagement($0)) }
-            + context.map { ($0.period.startsOn.description + "T0", .context($0)) }
-        let ordered = entries.enumerated().sorted { a, b in
-            if a.element.key != b.element.key {
-                return newestFirst ? a.element.key > b.element.key : a.element.key < b.element.key
-            }
-            return a.offset < b.offset
-        }
         return H.el("ul", [("class", "records")]) {
-            for (_, item) in ordered {
-                switch item.entry {
+            for item in interleaved(items, context: context, newestFirst: newestFirst) {
+                switch item {
                 case .engagement(let engagement): H.el("li") { entry(engagement, text: text) }
                 case .context(let event):
                     H.el("li", [("class", "context-event")]) { ContextEventViews.entry(event, text: text) }
                 }
             }
         }
+    }
+
+    enum TimelineEntry { case engagement(EngagementSummary), context(ContextEventSummary) }
+
+    /// The engagements and the context events in one order, each by its first day.
+    static func interleaved(_ items: [EngagementSummary], context: [ContextEventSummary],
+                            newestFirst: Bool) -> [TimelineEntry] {
+        let entries: [(key: String, entry: TimelineEntry)] = items.map { (String($0.start.prefix(10)) + "T1", .engagement($0)) }
+            + context.map { ($0.period.startsOn.description + "T0", .context($0)) }
+        return entries.enumerated().sorted { a, b in
+            if a.element.key != b.element.key {
+                return newestFirst ? a.element.key > b.element.key : a.element.key < b.element.key
+            }
+            return a.offset < b.offset
+        }.map(\.element.entry)
     }
 
     /// The section on a person's or organisation's page: every engagement with them, last contact, open follow-ups.

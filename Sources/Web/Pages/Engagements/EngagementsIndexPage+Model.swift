@@ -4,7 +4,12 @@ import Features
 /// The overall timeline of engagements, newest first, filterable by kind, topic, period and place, with the
 /// context events of the same days between them.
 enum EngagementsIndexPage {
+    /// The `sort` that reads the timeline from its oldest engagement; without it, the newest come first.
+    static let oldestFirst = "date"
+
     struct Model: Sendable {
+        /// `date` for the oldest first, empty for the newest first.
+        var sort: String
         var page: ListPage<EngagementSummary>
         /// Context events of the days this page covers, shown between the engagements.
         var context: [ContextEventSummary] = []
@@ -13,11 +18,19 @@ enum EngagementsIndexPage {
         var places: [RecordRef], canWrite: Bool
         var errors = Forms.Errors()
 
+        /// The reader's saved filters of this list.
+        var saved: [SavedFilters.Saved] = []
+
         var hasMoreFilters: Bool { [topic, from, to, placeID].contains { !$0.isEmpty } || !errors.isEmpty }
 
-        func query(page: Int) -> String {
+        func query(page: Int) -> String { query(page: page, sort: sort) }
+
+        /// The list's address sorted another way, its filters kept, from the first page.
+        func sorted(_ sort: String) -> String { SiteURL.list(.engagement).path + "?" + query(page: 1, sort: sort) }
+
+        func query(page: Int, sort: String) -> String {
             QueryString.encode([("kind", kind), ("topic", topic), ("from", from), ("to", to), ("place", placeID),
-                                ("page", String(page))])
+                                ("sort", sort), ("page", String(page))])
         }
     }
 }

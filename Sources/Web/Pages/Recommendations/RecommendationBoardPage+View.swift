@@ -8,6 +8,7 @@ extension RecommendationBoardPage {
         let new = model.canWrite ? (text("recommendations.new"), SiteURL.new(.recommendation)) : nil
         return Layout.page(title: text("recommendations.board"), chrome: chrome) {
             TitleRow.view(title: text("recommendations.board"), new: new, csv: .recommendations, text: text)
+            RecommendationViews.viewSwitch(table: false, text: text)
             // Columns side by side on a wide screen, one under the other on a phone; each a list with its count.
             H.el("div", [("class", "board")]) { for column in model.columns { self.column(column, text: text) } }
         }

@@ -30,10 +30,24 @@ enum RecommendationViews {
              Text(text("confidentiality.\(item.summary.confidentiality.rawValue)"))),
         ], text: text)
     }
+
+    /// The two ways to see every recommendation: the board by status, or a table to filter and sort.
+    static func viewSwitch(table: Bool, text: Localizer) -> Component {
+        H.el("nav", [("class", "view-switch"), ("aria-label", text("recommendations.views"))]) {
+            H.el("a", [("href", SiteURL.list(.recommendation).path), ("aria-current", table ? nil : "page")]) {
+                Text(text("recommendations.asBoard"))
+            }
+            H.el("a", [("href", SiteURL.list(.recommendation).path + "?view=" + RecommendationsTablePage.view),
+                       ("aria-current", table ? "page" : nil)]) {
+                Text(text("recommendations.asTable"))
+            }
+        }
+    }
 }
 
 extension RecommendationSummary: Listed {
     static let resource = Resource.recommendation
     var listedName: String { title }
     var isRestricted: Bool { confidentiality == .restricted }
+
 }

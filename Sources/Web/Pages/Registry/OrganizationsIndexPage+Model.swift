@@ -10,11 +10,19 @@ enum OrganizationsIndexPage {
         var places: [RecordRef]
         var canRestore: Bool, canWrite: Bool
 
+        /// The reader's saved filters of this list.
+        var saved: [SavedFilters.Saved] = []
+
         var hasMoreFilters: Bool {
             !kind.isEmpty || !level.isEmpty || !placeID.isEmpty || sort != SortOrder.name.rawValue || includeDeleted
         }
 
-        func query(page: Int) -> String {
+        func query(page: Int) -> String { query(page: page, sort: sort) }
+
+        /// The list's address sorted another way, its filters kept, from the first page.
+        func sorted(_ sort: String) -> String { SiteURL.list(.organization).path + "?" + query(page: 1, sort: sort) }
+
+        func query(page: Int, sort: String) -> String {
             var items = [("q", text), ("kind", kind), ("level", level), ("place", placeID), ("sort", sort)]
             if includeDeleted { items.append(("deleted", "1")) }
             items.append(("page", String(page)))

@@ -7,7 +7,9 @@ extension OrganizationsIndexPage {
         let text = chrome.text
         let frame = ListFrame(title: text("organizations.title"),
                               new: model.canWrite ? (text("organizations.new"), .new(.organization)) : nil,
-                              csv: .organizations, url: .list(.organization), isEmpty: model.page.items.isEmpty,
+                              csv: .organizations, url: .list(.organization), saved: SavedFiltersBar(saved: model.saved, list: .organization, query: model.query(page: 1),
+                                                     defaults: ["sort=name"]),
+                              isEmpty: model.page.items.isEmpty,
                               emptyText: text("list.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
             RegistryFilters.nameBox(model.text, text: text)
@@ -22,18 +24,26 @@ extension OrganizationsIndexPage {
                                                canRestore: model.canRestore, text: text)
             }
         } items: {
-            RecordList.view(model.page.items) { row in
-                H.el("p", [("class", "record-title")]) {
+            table(model, text: text).view(model.page.items, text: text)
+        }
+    }
+
+    /// Name (and other names), kind, level of governance and place.
+    static func table(_ model: Model, text: Localizer) -> DataTable<OrganizationRow> {
+        DataTable(label: text("organizations.title"), columns: [
+            .init(label: text("field.name"), sorts: .init(ascending: SortOrder.name.rawValue,
+                                                          descending: SortOrder.nameDescending.rawValue)) { row in
+                H.group {
                     H.link(row.name, to: .record(.organization, row.id))
                     if !row.otherNames.isEmpty {
                         H.text("span", [("class", "muted")], " (" + row.otherNames.joined(separator: ", ") + ")")
                     }
                     Badges.of(restricted: false, deleted: row.deleted, text: text)
                 }
-                H.text("p", [("class", "record-meta")],
-                       [text("kind.\(row.kind)"), row.level.map { text("level.\($0)") }, row.place]
-                    .compactMap { $0 }.joined(separator: " · "))
-            }
-        }
+            },
+            .init(label: text("organizations.kind")) { text("kind.\($0.kind)") },
+            .init(label: text("organizations.level")) { $0.level.map { text("level.\($0)") } ?? "" },
+            .init(label: text("organizations.place")) { $0.place ?? "" },
+        ], sort: model.sort, sortedBy: model.sorted)
     }
 }

@@ -10,12 +10,22 @@ enum PeopleIndexPage {
         var communities: [RecordRef], places: [RecordRef]
         var canSeeRestricted: Bool, canRestore: Bool, canWrite: Bool
 
+        /// The reader's saved filters of this list.
+        var saved: [SavedFilters.Saved] = []
+        /// What the reader may do with the people they tick.
+        var bulk = PeopleBulk.Choices()
+
         var hasMoreFilters: Bool {
             [communityID, placeID, sensitivity].contains { !$0.isEmpty } || sort != SortOrder.name.rawValue
                 || includeDeleted
         }
 
-        func query(page: Int) -> String {
+        func query(page: Int) -> String { query(page: page, sort: sort) }
+
+        /// The list's address sorted another way, its filters kept, from the first page.
+        func sorted(_ sort: String) -> String { SiteURL.list(.person).path + "?" + query(page: 1, sort: sort) }
+
+        func query(page: Int, sort: String) -> String {
             var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity),
                          ("sort", sort)]
             if includeDeleted { items.append(("deleted", "1")) }

@@ -7,7 +7,9 @@ extension PeopleIndexPage {
         let text = chrome.text
         let frame = ListFrame(title: text("people.title"),
                               new: model.canWrite ? (text("people.new"), .new(.person)) : nil,
-                              csv: .people, url: .list(.person), isEmpty: model.page.items.isEmpty,
+                              csv: .people, url: .list(.person), saved: SavedFiltersBar(saved: model.saved, list: .person, query: model.query(page: 1),
+                                                     defaults: ["sort=name"]),
+                              isEmpty: model.page.items.isEmpty,
                               emptyText: text("list.none"))
         return frame.page(chrome: chrome, pager: model.page, query: model.query) {
             RegistryFilters.nameBox(model.text, text: text)
@@ -26,14 +28,27 @@ extension PeopleIndexPage {
                                                canRestore: model.canRestore, text: text)
             }
         } items: {
-            RecordList.view(model.page.items) { row in
-                RecordList.entry([row.honorific, row.name].compactMap { $0 }.joined(separator: " "),
-                                 to: .record(.person, row.id),
-                                 restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted,
-                                 meta: row.currentRoles.isEmpty ? nil : row.currentRoles.joined(separator: "; "),
-                                 text: text)
-                if let community = row.community { H.text("p", [("class", "record-meta muted")], community) }
-            }
+            PeopleBulk.form(.init(back: model.query(page: model.page.page)), choices: model.bulk, chrome: chrome)
+            table(model, text: text).view(model.page.items, text: text)
         }
+    }
+
+    /// Name, post and organisation, community, place and last contact: what a reader looks for in a person.
+    static func table(_ model: Model, text: Localizer) -> DataTable<PersonRow> {
+        DataTable(label: text("people.title"), columns: [
+            .init(label: text("field.name"), sorts: .init(ascending: SortOrder.name.rawValue,
+                                                          descending: SortOrder.nameDescending.rawValue)) { row in
+                H.group {
+                    H.link([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .record(.person, row.id))
+                    Badges.of(restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted,
+                              text: text)
+                }
+            },
+            .init(label: text("people.postAndOrganisation")) { $0.currentRoles.joined(separator: "; ") },
+            .init(label: text("people.community")) { $0.community ?? "" },
+            .init(label: text("people.place")) { $0.place ?? "" },
+            .init(label: text("people.lastContact")) { row in row.lastContact.map(text.day) ?? "" },
+        ], sort: model.sort, sortedBy: model.sorted,
+        selection: .init(form: PeopleBulk.formID, value: { $0.id.uuidString.lowercased() }, name: { $0.name }))
     }
 }

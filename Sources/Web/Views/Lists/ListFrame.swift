@@ -13,6 +13,10 @@ struct ListFrame {
     /// The list's own address: where its filters send their GET and its pages link.
     var url: SiteURL
     var hasFilters = true
+    /// Other ways to see the same records (a board, a table), above the filters.
+    var views: Component = EmptyComponent()
+    /// The reader's saved filters of this list, and the form to save the list as it is.
+    var saved: SavedFiltersBar? = nil
     var isEmpty: Bool
     var emptyText: String
 
@@ -32,7 +36,9 @@ struct ListFrame {
         return Layout.page(title: title, chrome: chrome) {
             TitleRow.view(title: title, new: new, csv: csv, text: text)
             if let intro { Paragraph(intro) }
+            views
             if hasFilters { Filters.form(action: url, text: text, fields: filters) }
+            if let saved { saved.view(chrome: chrome) }
             above
             if isEmpty { Paragraph(emptyText) } else { items() }
             pager

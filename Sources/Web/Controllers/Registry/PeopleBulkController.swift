@@ -1,0 +1,98 @@
+import Domain
+import Features
+import Vapor
+
+/// One change to the people chosen in the list (`POST /people/bulk`): set a community, place or
+/// restriction, join a visit's delegation, export the selection, or delete them after one confirmation.
+struct PeopleBulkController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.POST, .bulk(.person), access: .permission(.readRecords), use: apply)
+    }
+
+    struct BulkForm: Content {
+        var id: [String]?
+        var action: String?, community: String?, place: String?, sensitivity: String?, visit: String?
+        var back: String?, confirmed: String?
+
+        var values: PeopleBulk.Values {
+            PeopleBulk.Values(action: action ?? "", community: community ?? "", place: place ?? "",
+                              sensitivity: sensitivity ?? "", visit: visit ?? "",
+                              back: SavedFiltersBar.withoutPage(back ?? ""))
+        }
+    }
+
+    @Sendable func apply(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(BulkForm.self)
+        let values = form.values
+        let ids = (form.id ?? []).compactMap { UUID(uuidString: $0) }
+        let choices = try await self.choices(req)
+        guard let action = PeopleBulk.Action(rawValue: values.action), choices.actions.contains(action) else {
+            return try await page(req, ids, values, choices, [FieldIssue(field: "action", "bulk.chooseAction.error")])
+        }
+        guard !ids.isEmpty else {
+            return try await page(req, ids, values, choices, [FieldIssue(field: "id", "bulk.noneSelected")])
+        }
+        let bulk = BulkPeople(database: req.db, language: req.localizer.tag)
+        let change: BulkPeople.Change
+        switch action {
+        case .export:
+            let rows = try await RecordExport(database: req.db, language: req.localizer.tag).people(ids, by: req.actor)
+            return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8",
+                                                   "Content-Disposition": "attachment; filename=\"people-selected.csv\"",
+                                                   "Cache-Control": "private, no-store"],
+                            body: .init(string: CSV.document(rows)))
+        case .delete:
+            guard form.confirmed == "1" else {
+                var model = PeopleBulk.PageModel(people: try await names(req, ids), values: values, choices: choices)
+                model.confirmingDelete = true
+                return Pages.response(PeopleBulk.page(model, chrome: Pages.chrome(for: req, current: .list(.person))),
+                                      request: req)
+            }
+            change = .delete
+        case .community, .place, .visit:
+            let raw = action == .community ? values.community : action == .place ? values.place : values.visit
+            guard let id = UUID(uuidString: raw) else {
+                return try await page(req, ids, values, choices, [FieldIssue(field: action.rawValue, "bulk.chooseValue")])
+            }
+            change = action == .community ? .community(id) : action == .place ? .place(id) : .addToVisit(id)
+        case .sensitivity:
+            guard let sensitivity = Sensitivity(rawValue: values.sensitivity) else {
+                return try await page(req, ids, values, choices, [FieldIssue(field: "sensitivity", "bulk.chooseValue")])
+            }
+            change = .sensitivity(sensitivity)
+        }
+        do {
+            let changed = try await bulk.apply(change, to: ids, by: req.actor)
+            return Pages.redirect(to: .list(.person), flash: Flash("bulk.done", String(changed)),
+                                  query: values.back.isEmpty ? nil : values.back)
+        } catch DomainError.invalid(let issues) {
+            return try await page(req, ids, values, choices, issues)
+        }
+    }
+
+    func choices(_ req: Request) async throws -> PeopleBulk.Choices {
+        guard req.canWrite else { return PeopleBulk.Choices() }
+        return PeopleBulk.Choices(communities: try await req.communityChoices(), places: try await req.placeChoices(),
+                                  visits: try await FieldVisits(database: req.db, language: req.localizer.tag).choices(by: req.actor),
+                                  canWrite: true, canSeeRestricted: req.canSeeRestricted)
+    }
+
+    /// The chosen people the reader may see, by name.
+    func names(_ req: Request, _ ids: [UUID]) async throws -> [RecordRef] {
+        let people = People(database: req.db, language: req.localizer.tag)
+        var refs: [RecordRef] = []
+        for id in ids.prefix(BulkPeople.maximum) {
+            if let person = try? await people.getLive(id, by: req.actor) { refs.append(RecordRef(id: id, name: person.name)) }
+        }
+        return refs
+    }
+
+    /// The selection again, each mistake beside its field.
+    func page(_ req: Request, _ ids: [UUID], _ values: PeopleBulk.Values, _ choices: PeopleBulk.Choices,
+              _ issues: [FieldIssue]) async throws -> Response {
+        var model = PeopleBulk.PageModel(people: try await names(req, ids), values: values, choices: choices)
+        model.errors = .init(issues, text: req.localizer)
+        return Pages.response(PeopleBulk.page(model, chrome: Pages.chrome(for: req, current: .list(.person))),
+                              status: .unprocessableEntity, request: req)
+    }
+}
