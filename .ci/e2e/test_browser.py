@@ -9,7 +9,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium_axe_python import Axe
 
 from conftest import ARTIFACTS, BINARY
@@ -417,7 +417,7 @@ def test_the_spring_2023_context_sits_between_the_engagements(demo_server, brows
     assert "Boycott of the local elections in the four northern municipalities" in source
     assert "Clashes between KFOR and protesters in Zvečan" in source
     assert "Threats against youth workers" not in source, "restricted: for coordinators only"
-    badges = browser.find_elements(By.CSS_SELECTOR, "li.context-event .badge-context")
+    badges = browser.find_elements(By.CSS_SELECTOR, "tr.context-event .badge-context")
     assert len(badges) >= 3
     screenshot(browser, "timeline-with-context", 360)
     browser.find_element(By.PARTIAL_LINK_TEXT, "Clashes between KFOR").click()
@@ -786,3 +786,67 @@ def test_the_desk_and_the_main_pages_read_well_in_the_dark_scheme(demo_server, b
             screenshot(browser, f"{name}-dark", 1280)
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
+
+def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(demo_server, browser):
+    """Kübra works through the registry as tables: sorts by a header, saves a filtered list, and moves two
+    people to another place at once; on a phone every list reads as cards, never a sideways scroll."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.set_window_size(1280, 900)
+    browser.get(base + "/people")
+    heads = [th.text.replace("▲", "").replace("↕", "").strip()
+             for th in browser.find_elements(By.CSS_SELECTOR, "table.data-table thead th:not(.select)")]
+    assert heads == ["Name", "Post and organisation", "Community", "Place", "Last contact"], heads
+    browser.find_element(By.CSS_SELECTOR, "th[aria-sort] a.sort").click()
+    assert "sort=-name" in browser.current_url
+    assert browser.find_element(By.CSS_SELECTOR, "th[aria-sort]").get_attribute("aria-sort") == "descending"
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody td:nth-child(2) a")]
+    assert names and names[0].split()[-1] >= names[-1].split()[-1], names[:3]
+
+    # a filtered list saved under a name opens again from the list
+    browser.get(base + "/people?q=berisha")
+    browser.find_element(By.CSS_SELECTOR, "details.save-filter summary").click()
+    fill(browser, "name", "The Berishas", within="details.save-filter")
+    browser.find_element(By.CSS_SELECTOR, "details.save-filter button[type=submit]").click()
+    assert "Filters saved as" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    browser.get(base + "/people")
+    browser.find_element(By.LINK_TEXT, "The Berishas").click()
+    assert "q=berisha" in browser.current_url
+
+    # two ticked people move to Zvečan in one step, each with a line in their own history
+    boxes = browser.find_elements(By.CSS_SELECTOR, "table.data-table td.select input[type=checkbox]")
+    ticked = [box.get_attribute("value") for box in boxes[:2]]
+    for box in boxes[:2]:
+        box.click()
+    browser.find_element(By.CSS_SELECTOR, "details.bulk-actions summary").click()
+    Select(browser.find_element(By.ID, "bulk-action")).select_by_value("place")
+    Select(browser.find_element(By.ID, "bulk-place")).select_by_visible_text(
+        next(o.text for o in browser.find_elements(By.CSS_SELECTOR, "#bulk-place option") if o.text.endswith("Zvečan")))
+    assert_accessible(browser, "people-bulk")
+    browser.find_element(By.CSS_SELECTOR, "#bulk button[type=submit]").click()
+    assert "Done: 2 people changed." in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    assert "q=berisha" in browser.current_url, browser.current_url
+    places = [row.find_element(By.CSS_SELECTOR, "td[data-label='Place']").text
+              for row in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr")
+              if row.find_element(By.CSS_SELECTOR, "td.select input").get_attribute("value") in ticked]
+    assert places == ["Zvečan", "Zvečan"], places
+    screenshot(browser, "people-table", 1280)
+
+    # every list a table, readable on a phone and a desktop
+    for path, name in (("/people?q=berisha", "people"), ("/organizations", "organisations"), ("/engagements", "engagements"),
+                       ("/agreements", "agreements"), ("/context", "context"),
+                       ("/recommendations?view=table", "recommendations"), ("/users", "users")):
+        if name == "users":
+            sign_in(browser, base, "james.holmes@ico.example")
+        browser.get(base + path)
+        assert browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody tr"), f"{name} has no rows"
+        assert_accessible(browser, f"{name}-table")
+        assert_fits(browser, 360, name)
+        browser.set_window_size(360, 900)
+        display = browser.execute_script(
+            "return getComputedStyle(document.querySelector('table.data-table tbody tr')).display")
+        assert display == "block", f"{name}: rows are {display} on a phone, not cards"
+        assert_accessible(browser, f"{name}-table-phone")
+        screenshot(browser, f"{name}-table", 360)
+        browser.set_window_size(1280, 900)
