@@ -35,7 +35,10 @@ struct HomeController {
             model.myEngagements = try await Engagements(database: req.db).recentlyLogged(by: user.id, actor: req.actor)
         }
         if user.role.can(.readRecords) {
-            model.visitsUnderWay = try await FieldVisits(database: req.db, language: req.localizer.tag).underWay(on: req.today, by: req.actor)
+            let visits = FieldVisits(database: req.db, language: req.localizer.tag)
+            model.visitsUnderWay = try await visits.underWay(on: req.today, by: req.actor)
+            // Between visits, the latest are what people open most (their report, their public update).
+            if model.visitsUnderWay.isEmpty { model.latestVisits = try await visits.list(perPage: 3, by: req.actor).items }
         }
         return Pages.response(HomePage.view(model, chrome: Pages.chrome(for: req, current: .home)), request: req)
     }

@@ -15,6 +15,8 @@ enum HomePage {
         var myEngagements: [RecordRef] = []
         /// Field visits whose days include today.
         var visitsUnderWay: [FieldVisitSummary] = []
+        /// When none is under way: the latest visits, newest first.
+        var latestVisits: [FieldVisitSummary] = []
         var today: Day
     }
 }

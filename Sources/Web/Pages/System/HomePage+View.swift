@@ -38,15 +38,12 @@ extension HomePage {
                 Section.view(id: "visits-under-way", title: text("home.visitsUnderWay")) {
                     if model.visitsUnderWay.isEmpty {
                         Paragraph(text("home.visitsUnderWay.none"))
-                    } else {
-                        H.el("ul", [("class", "plain")]) {
-                            for visit in model.visitsUnderWay {
-                                H.el("li") {
-                                    H.link(visit.title, to: .record(.visit, visit.id))
-                                    Text(" · " + text.days(visit.startsOn, visit.endsOn))
-                                }
-                            }
+                        if !model.latestVisits.isEmpty {
+                            Paragraph(text("home.latestVisits"))
+                            visits(model.latestVisits, text: text)
                         }
+                    } else {
+                        visits(model.visitsUnderWay, text: text)
                     }
                 }
             }
@@ -61,6 +58,17 @@ extension HomePage {
     }
 
     /// The actions people take most, one tap each.
+    static func visits(_ visits: [FieldVisitSummary], text: Localizer) -> Component {
+        H.el("ul", [("class", "plain")]) {
+            for visit in visits {
+                H.el("li") {
+                    H.link(visit.title, to: .record(.visit, visit.id))
+                    Text(" · " + text.days(visit.startsOn, visit.endsOn))
+                }
+            }
+        }
+    }
+
     static func quickActions(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
         let reads = model.role.can(.readRecords), writes = model.role.can(.writeRecords)
