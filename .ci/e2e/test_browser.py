@@ -353,6 +353,55 @@ def test_the_august_visit_day_by_day_and_the_consortium_counted(demo_server, bro
     screenshot(browser, "consortium", 360)
 
 
+def test_the_consortium_engagement_reads_first_on_a_phone(demo_server, browser):
+    """The demo's tallest engagement at 360 px, nothing expanded, is at most 1,600 px tall: what happened and
+    who took part first; follow-ups, quotes, photos and links one tap away, every small form closed. A
+    coordinator sees the most (the restricted councillor, every form)."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.get(base + "/engagements")
+    url = browser.find_element(By.PARTIAL_LINK_TEXT, "Consortium assembly").get_attribute("href")
+    try:
+        browser.set_window_size(360, 800)
+        browser.get(url)
+        assert not browser.find_elements(By.CSS_SELECTOR, "details[open]"), "nothing is expanded"
+        assert not [box for box in browser.find_elements(By.CSS_SELECTOR, "input.part-toggle") if box.is_selected()]
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        assert height <= 1600, f"the consortium engagement is {height}px tall at 360px"
+        source = browser.page_source
+        assert source.index("The consortium met for the first time") < source.index('id="participants"') \
+            < source.index('id="follow-ups"'), "the story first, then who took part, then what follows"
+        assert "Miloš Jovanović" in source and "NGOs: 18" in source
+        assert_accessible(browser, "consortium-phone")
+        assert_fits(browser, 360, "consortium-phone")
+        screenshot(browser, "consortium-folded", 360)
+        # Nothing is lost: each folded part opens in place, without a script, and says so.
+        browser.set_window_size(360, 800)
+        for label in browser.find_elements(By.CSS_SELECTOR, "label.part-show"):
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+            label.click()
+        for part in ("follow-ups", "quotes", "photos", "links"):
+            assert browser.find_element(By.ID, f"{part}-body").is_displayed(), part
+            assert browser.find_element(By.CSS_SELECTOR, f"label[for={part}-toggle] .when-open").is_displayed(), part
+        assert "Our endeavours have centred" in browser.find_element(By.ID, "quotes-body").text
+        assert browser.find_element(By.CSS_SELECTOR, "#photos-body figure.photo img").is_displayed()
+        assert_accessible(browser, "consortium-phone-opened")
+        screenshot(browser, "consortium-opened", 360)
+        # A desktop shows every part, with no toggles to press.
+        browser.set_window_size(1280, 900)
+        browser.get(url)
+        assert not [label for label in browser.find_elements(By.CSS_SELECTOR, "label.part-show") if label.is_displayed()]
+        for part in ("follow-ups", "quotes", "photos", "links"):
+            assert browser.find_element(By.ID, f"{part}-body").is_displayed(), part
+        assert_accessible(browser, "consortium-desktop")
+        screenshot(browser, "consortium", 1280)
+        browser.get(url + "?lang=sq")
+        screenshot(browser, "consortium-sq", 360)
+        screenshot(browser, "consortium-sq", 1280)
+    finally:
+        browser.set_window_size(1280, 900)
+
+
 def tiny_png(path: pathlib.Path) -> None:
     import struct
     import zlib
@@ -397,7 +446,8 @@ def test_a_quote_with_an_unknown_speaker_comes_back_at_its_field_with_the_words_
     browser.find_element(By.PARTIAL_LINK_TEXT, "Mayor").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Mayor"))
     browser.find_element(By.XPATH, "//details[@class='add-form']/summary[normalize-space()='Add a quote']").click()
-    fill(browser, "text", "The municipality will host the next open forum.")
+    # The follow-up form, above the quotes, has a field named "text" too.
+    fill(browser, "text", "The municipality will host the next open forum.", within="form[action$='#quotes']")
     fill(browser, "speaker", "Bedri Hamzza Nobody")
     submit(browser, "form[action$='#quotes'] button[type=submit]")
     error = browser.find_element(By.ID, "q-speaker-error")
@@ -434,6 +484,8 @@ def test_the_partnership_signed_on_7_august_from_the_meeting_to_the_minister(dem
     browser.get(base + "/engagements?kind=meeting")
     browser.find_element(By.PARTIAL_LINK_TEXT, "Deputy Prime Minister").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Deputy Prime Minister"))
+    # On a phone the linked records wait behind "Show (n)" beside their heading.
+    browser.find_element(By.CSS_SELECTOR, "label[for=links-toggle]").click()
     section = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=agreements]")
     assert "Partnership on minority issues and human rights" in section.text and "Signed" in section.text
     section.find_element(By.PARTIAL_LINK_TEXT, "Partnership on minority issues").click()
