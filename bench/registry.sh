@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Registry pages at scale: 100,000 people and 10,000 organisations, release build, wrk on loopback.
-# Usage: bash bench/registry.sh [people] [seconds per run] [connections]
+# Usage: [ROUNDTABLE_BIN=path] bash bench/registry.sh [people] [seconds per run] [connections]
 # The generated data also has three engagements a person (300,000 at 100,000 people, 750,000 participations),
 # so the person page includes their history and the timeline rows measure issue 4's targets.
 # Prints a Markdown table for docs/benchmarks.md. Reuses .bench/registry-N.sqlite when it exists.
@@ -10,8 +10,11 @@ PEOPLE=${1:-100000}
 DURATION=${2:-10}
 CONNECTIONS=${3:-4}
 command -v wrk >/dev/null || apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null
-swift build -c release --product roundtable 2>&1 | tail -1
-BIN=$PWD/.build/release/roundtable
+# ROUNDTABLE_BIN measures another build (an earlier commit's, for a before/after in one session).
+if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
+  swift build -c release --product roundtable 2>&1 | tail -1
+  BIN=$PWD/.build/release/roundtable
+fi
 mkdir -p .bench
 DB=$PWD/.bench/registry-$PEOPLE.sqlite
 if [ ! -f "$DB" ]; then

@@ -353,6 +353,56 @@ def test_the_august_visit_day_by_day_and_the_consortium_counted(demo_server, bro
     screenshot(browser, "consortium", 360)
 
 
+def test_the_consortium_engagement_reads_first_on_a_phone(demo_server, browser):
+    """The demo's tallest engagement at 360 px, nothing expanded, is at most 1,600 px tall: what happened and
+    who took part first; follow-ups, quotes, photos and links one tap away, every small form closed. A
+    coordinator sees the most (the restricted councillor, every form)."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.get(base + "/engagements")
+    url = browser.find_element(By.PARTIAL_LINK_TEXT, "Consortium assembly").get_attribute("href")
+    try:
+        browser.set_window_size(360, 800)
+        browser.get(url)
+        assert not browser.find_elements(By.CSS_SELECTOR, "details[open]"), "nothing is expanded"
+        assert not [box for box in browser.find_elements(By.CSS_SELECTOR, "input.part-toggle") if box.is_selected()]
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        assert height <= 1600, f"the consortium engagement is {height}px tall at 360px"
+        source = browser.page_source
+        assert source.index("The consortium met for the first time") < source.index('id="participants"') \
+            < source.index('id="follow-ups"'), "the story first, then who took part, then what follows"
+        assert "Miloš Jovanović" in source and "NGOs: 18" in source
+        assert_accessible(browser, "consortium-phone")
+        assert_fits(browser, 360, "consortium-phone")
+        screenshot(browser, "consortium-folded", 360)
+        # Nothing is lost: each folded part opens in place, without a script, and says so.
+        browser.set_window_size(360, 800)
+        for label in browser.find_elements(By.CSS_SELECTOR, "label.part-show"):
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", label)
+            label.click()
+        for part in ("follow-ups", "quotes", "photos", "links"):
+            assert browser.find_element(By.ID, f"{part}-body").is_displayed(), part
+            assert browser.find_element(By.CSS_SELECTOR, f"label[for={part}-toggle] .when-open").is_displayed(), part
+        assert "Our endeavours have centred" in browser.find_element(By.ID, "quotes-body").text
+        assert browser.find_element(By.CSS_SELECTOR, "#photos-body figure.photo img").is_displayed()
+        assert_accessible(browser, "consortium-phone-opened")
+        screenshot(browser, "consortium-opened", 360)
+        # A desktop shows every part, with no toggles to press.
+        browser.set_window_size(1280, 900)
+        browser.get(url)
+        assert not [label for label in browser.find_elements(By.CSS_SELECTOR, "label.part-show") if label.is_displayed()]
+        for part in ("follow-ups", "quotes", "photos", "links"):
+            assert browser.find_element(By.ID, f"{part}-body").is_displayed(), part
+        assert_accessible(browser, "consortium-desktop")
+        screenshot(browser, "consortium", 1280)
+        browser.get(url + "?lang=sq")
+        screenshot(browser, "consortium-sq", 360)
+        screenshot(browser, "consortium-sq", 1280)
+    finally:
+        browser.get(base + "/?lang=en")  # the switch is remembered: leave the browser in English
+        browser.set_window_size(1280, 900)
+
+
 def tiny_png(path: pathlib.Path) -> None:
     import struct
     import zlib
@@ -397,7 +447,8 @@ def test_a_quote_with_an_unknown_speaker_comes_back_at_its_field_with_the_words_
     browser.find_element(By.PARTIAL_LINK_TEXT, "Mayor").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Mayor"))
     browser.find_element(By.XPATH, "//details[@class='add-form']/summary[normalize-space()='Add a quote']").click()
-    fill(browser, "text", "The municipality will host the next open forum.")
+    # The follow-up form, above the quotes, has a field named "text" too.
+    fill(browser, "text", "The municipality will host the next open forum.", within="form[action$='#quotes']")
     fill(browser, "speaker", "Bedri Hamzza Nobody")
     submit(browser, "form[action$='#quotes'] button[type=submit]")
     error = browser.find_element(By.ID, "q-speaker-error")
@@ -434,6 +485,8 @@ def test_the_partnership_signed_on_7_august_from_the_meeting_to_the_minister(dem
     browser.get(base + "/engagements?kind=meeting")
     browser.find_element(By.PARTIAL_LINK_TEXT, "Deputy Prime Minister").click()
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Deputy Prime Minister"))
+    # On a phone the linked records wait behind "Show (n)" beside their heading.
+    browser.find_element(By.CSS_SELECTOR, "label[for=links-toggle]").click()
     section = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=agreements]")
     assert "Partnership on minority issues and human rights" in section.text and "Signed" in section.text
     section.find_element(By.PARTIAL_LINK_TEXT, "Partnership on minority issues").click()
@@ -574,7 +627,15 @@ def test_management_compares_this_year_with_last(demo_server, browser):
     browser.get(base + "/dashboard?from=2023-01-01&to=2023-12-31")
     source = browser.page_source
     assert "1 January 2023 – 31 December 2023, compared with 1 January 2022 – 31 December 2022." in source
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg:not(.narrow)")) == 6
+    # Each chart is drawn again for a phone, where its words stay readable; a desktop shows the wide drawing.
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow")) == 6
+    assert not [svg for svg in browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow") if svg.is_displayed()]
+    browser.set_window_size(360, 900)
+    shown = browser.execute_script("""return [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length)
+        .map(s => [s.getAttribute('class'), s.getBoundingClientRect().width / s.viewBox.baseVal.width])""")
+    browser.set_window_size(1280, 900)
+    assert len(shown) == 6 and all(kind == "narrow" and scale >= 0.85 for kind, scale in shown), shown
     for title in ("Engagements by month", "Reach by level", "Reach by community", "Coverage by municipality", "Follow-ups by status"):
         assert title in source, title
     assert_accessible(browser, "dashboard")
@@ -622,6 +683,78 @@ def test_the_stakeholder_grid_an_assessment_and_the_network(demo_server, browser
     assert_fits(browser, 360, "network")
     screenshot(browser, "network", 360)
     screenshot(browser, "network", 1280)
+
+
+# The names in the network picture the reader sees (a phone and a wider screen each get their own drawing):
+# each name's box as the browser measured it, the shapes', and the picture's viewBox.
+NETWORK_NAMES = """
+const svg = [...document.querySelectorAll('figure.network svg')].find(s => s.getClientRects().length > 0);
+const view = svg.viewBox.baseVal;
+const box = e => { const b = e.getBBox(); return {x: b.x, y: b.y, w: b.width, h: b.height}; };
+const names = [...svg.querySelectorAll('g.node')].map(g => ({text: g.querySelector('text').textContent,
+    full: g.querySelector('title').textContent, ...box(g.querySelector('text'))}));
+const shapes = [...svg.querySelectorAll('g.node > circle, g.node > rect')].map(box);
+return {drawing: svg.getAttribute('class'), view: [view.x, view.y, view.width, view.height], names, shapes,
+        shown: svg.getBoundingClientRect().width};
+"""
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_network_names_never_overlap_or_leave_the_picture_and_a_key_says_what_it_shows(demo_server, browser, width):
+    """The network pictures of the demo's busiest people and organisations, one and two steps out: no two names
+    overlap, none covers a node, every one inside the picture; a shortened name keeps its full name in the
+    node's tooltip and in the table; a key names the shapes and lines."""
+    base = demo_server["base"]
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    pages = []
+    for path, name in (("/people?q=James+Holmes", "James Holmes"), ("/people?q=Bedri+Hamza", "Bedri Hamza"),
+                       ("/organizations?q=International+Community", "International Community Organisation")):
+        browser.get(base + path)
+        href = browser.find_element(By.PARTIAL_LINK_TEXT, name).get_attribute("href")
+        pages += [(href + "/network", name), (href + "/network?steps=2", name)]
+    try:
+        for url, name in pages:
+            browser.set_window_size(width, 900)
+            browser.get(url)
+            drawn = browser.execute_script(NETWORK_NAMES)
+            assert drawn["drawing"] == ("narrow" if width < 640 else "wide"), drawn["drawing"]
+            names, (vx, vy, vw, vh) = drawn["names"], drawn["view"]
+            assert len(names) >= 5, f"{url}: {len(names)} names"
+            for i, a in enumerate(names):
+                assert a["w"] > 0 and a["text"], f"{url}: an empty name"
+                assert vx <= a["x"] and vy <= a["y"] and a["x"] + a["w"] <= vx + vw and a["y"] + a["h"] <= vy + vh, \
+                    f"{url} at {width}px: {a['text']} leaves the picture {drawn['view']}: {a}"
+                for b in names[i + 1:]:
+                    assert not overlap(a, b), f"{url} at {width}px: {a['text']} and {b['text']} overlap"
+                for shape in drawn["shapes"]:
+                    assert not overlap(a, shape), f"{url} at {width}px: {a['text']} covers a node"
+                if a["text"] != a["full"]:
+                    assert a["text"].endswith("…") and a["full"].startswith(a["text"][:-1]), a
+            # The names read at 9.6 px or more: the picture is never shrunk below 4/5 of its size.
+            assert drawn["shown"] >= 0.8 * vw, f"{url} at {width}px: drawn {drawn['shown']}px for {vw} units"
+            table = browser.find_element(By.CSS_SELECTOR, "figure.network details table").get_attribute("textContent")
+            for a in names:
+                assert a["full"] in table, f"{a['full']} is not in the table"
+            key = browser.find_element(By.CSS_SELECTOR, "ul.network-legend")
+            assert key.is_displayed()
+            words = key.text
+            assert "Person" in words and "Organisation" in words and "At the centre" in words and "Line:" in words
+        assert_accessible(browser, f"network-{width}")
+        assert_fits(browser, width, "network")
+        browser.get(pages[-1][0])
+        screenshot(browser, "network-two-steps", width)
+        browser.get(pages[1][0])
+        screenshot(browser, "network-james-two-steps", width)
+        browser.get(pages[-1][0] + "&lang=sq")
+        assert "Legjenda" in browser.page_source
+        screenshot(browser, "network-two-steps-sq", width)
+    finally:
+        browser.get(base + "/?lang=en")  # the switch is remembered: leave the browser in English
+        browser.set_window_size(1280, 900)
 
 
 def test_the_search_box_finds_the_minister_in_any_script_from_every_page(demo_server, browser):

@@ -44,14 +44,17 @@ public enum NetworkLayout {
 
     /// Positions keyed by node id, each inside `[margin, width - margin] × [margin, height - margin]`.
     /// The centre (the first node of step 0, by id) sits at the middle. Duplicate ids count once;
-    /// edges naming unknown nodes, and edges from a node to itself, are ignored.
-    public static func layout(nodes: [Node], edges: [Edge], width: Double, height: Double, margin: Double) -> [String: Point] {
+    /// edges naming unknown nodes, and edges from a node to itself, are ignored. With `stretched`, the
+    /// rings are ellipses that fill the frame's width and height (a tall frame for a phone) instead of
+    /// circles that fit its shorter side.
+    public static func layout(nodes: [Node], edges: [Edge], width: Double, height: Double, margin: Double,
+                              stretched: Bool = false) -> [String: Point] {
         // Sorting by id (and dropping repeats) is what makes the result independent of input order.
         var seen = Set<String>()
         let nodes = nodes.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
         guard !nodes.isEmpty else { return [:] }
 
-        let bounds = Bounds(width: width, height: height, margin: margin)
+        let bounds = Bounds(width: width, height: height, margin: margin, stretched: stretched)
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($0.element.id, $0.offset) })
         // Sorted too: floating-point sums depend on their order, and edges may come in any order.
         let links: [Link] = edges.compactMap { edge -> Link? in
@@ -80,8 +83,10 @@ public enum NetworkLayout {
 
     struct Bounds {
         var minX, maxX, minY, maxY: Double
+        var stretched = false
 
-        init(width: Double, height: Double, margin: Double) {
+        init(width: Double, height: Double, margin: Double, stretched: Bool = false) {
+            self.stretched = stretched
             // A margin larger than half the picture leaves a single line (or point) in the middle.
             minX = min(margin, width / 2)
             maxX = max(width - margin, width / 2)
@@ -92,16 +97,18 @@ public enum NetworkLayout {
         var middle: Vector { Vector(x: (minX + maxX) / 2, y: (minY + maxY) / 2) }
         /// The largest circle around the middle that fits.
         var radius: Double { min(maxX - minX, maxY - minY) / 2 }
+        /// How far the rings reach across and down: the same unless stretched.
+        var radii: Vector { stretched ? Vector(x: (maxX - minX) / 2, y: (maxY - minY) / 2) : Vector(x: radius, y: radius) }
 
         func clamp(_ p: Vector) -> Vector {
             Vector(x: min(max(p.x, minX), maxX), y: min(max(p.y, minY), maxY))
         }
     }
 
-    /// The radius of a node's ring.
-    static func ringRadius(step: Int, isCentre: Bool, bounds: Bounds) -> Double {
+    /// How far out a node's ring is, as a share of the room from the middle to the frame.
+    static func ringShare(step: Int, isCentre: Bool) -> Double {
         if isCentre { return 0 }
-        return bounds.radius * (step <= 1 ? 0.45 : 0.9)
+        return step <= 1 ? 0.45 : 0.9
     }
 
     /// Step-1 nodes evenly on the inner ring; each step-2 node on the outer ring inside the sector of the
@@ -141,8 +148,12 @@ public enum NetworkLayout {
         }
 
         return nodes.indices.map { i in
-            let r = ringRadius(step: nodes[i].step, isCentre: i == centre, bounds: bounds)
-            return bounds.clamp(Vector(x: middle.x + r * cos(angle[i]), y: middle.y + r * sin(angle[i])))
+            var share = ringShare(step: nodes[i].step, isCentre: i == centre)
+            // Many direct connections and few of theirs: the inner ring takes more of the room.
+            if nodes[i].step <= 1, i != centre, !outer.isEmpty, inner.count > 2 * outer.count { share = 0.62 }
+            let radii = bounds.radii
+            return bounds.clamp(Vector(x: middle.x + share * radii.x * cos(angle[i]),
+                                       y: middle.y + share * radii.y * sin(angle[i])))
         }
     }
 

@@ -21,22 +21,38 @@ struct ChartFrame {
         ]))
     }
 
-    func figure(width: Double, height: Double, parts: [any Component]) -> Element {
-        var svg: [any Component] = [
-            Element("title", [("id", "\(id)-title")], content: Text(data.title)),
-            Element("desc", [("id", "\(id)-desc")], content: Text(data.description)),
-        ]
-        if data.seriesNames.count > 1 { svg.append(legend()) }
-        svg += parts
+    /// One drawing of the chart: its size and what is drawn in it.
+    struct Drawing {
+        var width: Double
+        var height: Double
+        var parts: [any Component]
+    }
+
+    /// The figure: its caption, the picture, and the table of its data. With `narrow`, a second drawing
+    /// for a phone, which the page's stylesheet shows there instead of the first: a picture drawn for a
+    /// phone's width keeps its words at a size one can read.
+    func figure(_ drawing: Drawing, narrow: Drawing? = nil) -> Element {
+        var pictures = [picture(drawing, id: id)]
+        if let narrow { pictures.append(picture(narrow, id: "\(id)-narrow", cssClass: "narrow")) }
         return Element("figure", [("class", "chart \(kind)")], content: ComponentGroup(members: [
             // The title first: on a page of charts it says what the picture below it is.
             Element("figcaption", content: Text(data.title)),
-            SVG.root(id: id, width: width, height: height, content: svg),
+            ComponentGroup(members: pictures),
             Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
                 Element("summary", content: Text(words.data)),
                 table(),
             ])),
         ]))
+    }
+
+    func picture(_ drawing: Drawing, id: String, cssClass: String? = nil) -> Element {
+        var svg: [any Component] = [
+            Element("title", [("id", "\(id)-title")], content: Text(data.title)),
+            Element("desc", [("id", "\(id)-desc")], content: Text(data.description)),
+        ]
+        if data.seriesNames.count > 1 { svg.append(legend()) }
+        svg += drawing.parts
+        return SVG.root(id: id, width: drawing.width, height: drawing.height, cssClass: cssClass, content: svg)
     }
 
     func legend() -> Element {

@@ -87,18 +87,20 @@ public struct Chart: Component, Sendable {
     }
 
     public func write(to html: inout String) {
-        ChartFrame(kind: kind.rawValue, id: id, data: data, words: words)
-            .write(to: &html, picture: kind == .bar ? Self.bars : Self.columns)
+        ChartFrame(kind: kind.rawValue, id: id, data: data, words: words).write(to: &html) { frame in
+            kind == .bar
+                ? frame.figure(Self.bars(frame, width: 480, longest: 24), narrow: Self.bars(frame, width: 330, longest: 16))
+                : frame.figure(Self.columns(frame, width: 560), narrow: Self.columns(frame, width: 340))
+        }
     }
 }
 
 extension Chart {
-    /// Narrow, so text stays legible when the picture shrinks to a phone's width.
-    static func bars(_ frame: ChartFrame) -> Element {
+    /// Narrow (480 wide, 330 for a phone, names shortened sooner), so text stays legible on any screen.
+    static func bars(_ frame: ChartFrame, width: Double, longest: Int) -> ChartFrame.Drawing {
         let data = frame.data
-        let width = 480.0
         let axis = ChartScale.niceMaximum(data.maximum)
-        let labels = data.rows.map { SVGText.truncated($0.label, to: 24) }
+        let labels = data.rows.map { SVGText.truncated($0.label, to: longest) }
         let labelWidth = labels.map(SVGText.width).max() ?? 0
         let plotLeft = labelWidth + 16
         // Room right of the longest bar for its value.
@@ -133,13 +135,12 @@ extension Chart {
                                       [("class", "value"), ("dy", "0.35em")]))
             }
         }
-        return frame.figure(width: width, height: height, parts: parts)
+        return ChartFrame.Drawing(width: width, height: height, parts: parts)
     }
 
-    /// Wider than the bars: a year or more of months needs the room.
-    static func columns(_ frame: ChartFrame) -> Element {
+    /// Wider than the bars (560, 340 for a phone): a year or more of months needs the room.
+    static func columns(_ frame: ChartFrame, width: Double) -> ChartFrame.Drawing {
         let data = frame.data
-        let width = 560.0
         let axis = ChartScale.niceMaximum(data.maximum)
         let series = data.seriesCount
         // Labels sit flat when they fit their slot; otherwise they turn 45° (with room on the left for
@@ -196,6 +197,6 @@ extension Chart {
                 ], title: row.label))
             }
         }
-        return frame.figure(width: width, height: height, parts: parts)
+        return ChartFrame.Drawing(width: width, height: height, parts: parts)
     }
 }

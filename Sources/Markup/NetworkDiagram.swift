@@ -30,12 +30,39 @@ public struct NetworkDiagram: Component, Sendable {
         /// What connects them, e.g. "3 engagements · partnership".
         public var label: String
         public var weight: Int
+        /// "tie" (drawn as a full line) or "post" (a post there and nothing else: a dashed line).
+        public var kind: String
 
-        public init(from: String, to: String, label: String, weight: Int = 1) {
+        public init(from: String, to: String, label: String, weight: Int = 1, kind: String = "tie") {
             self.from = from
             self.to = to
             self.label = label
             self.weight = weight
+            self.kind = kind
+        }
+    }
+
+    /// The same nodes laid out again for a narrow screen: its frame and each node's position there. The
+    /// page's stylesheet shows this drawing on a phone and the other one on wider screens.
+    public struct Frame: Sendable, Equatable {
+        public struct Point: Sendable, Equatable {
+            public var x: Double
+            public var y: Double
+
+            public init(x: Double, y: Double) {
+                self.x = x
+                self.y = y
+            }
+        }
+
+        public var width: Double
+        public var height: Double
+        public var positions: [String: Point]
+
+        public init(width: Double, height: Double, positions: [String: Point]) {
+            self.width = width
+            self.height = height
+            self.positions = positions
         }
     }
 
@@ -47,6 +74,7 @@ public struct NetworkDiagram: Component, Sendable {
     public var nodes: [Node]
     public var edges: [Edge]
     public var words: Words
+    public var narrow: Frame?
 
     /// The words around the picture, in the reader's language: the table's summary and its headings.
     public struct Words: Sendable, Equatable {
@@ -64,7 +92,7 @@ public struct NetworkDiagram: Component, Sendable {
     }
 
     public init(id: String, title: String, description: String, width: Double, height: Double, nodes: [Node],
-                edges: [Edge], words: Words) {
+                edges: [Edge], words: Words, narrow: Frame? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -73,7 +101,11 @@ public struct NetworkDiagram: Component, Sendable {
         self.nodes = nodes
         self.edges = edges
         self.words = words
+        self.narrow = narrow
     }
+
+    /// Names up to this many characters are written whole; longer ones are shortened with an ellipsis.
+    static let longestLabel = 30, longestNarrowLabel = 18
 
     /// Default fills for a standalone file; the site's stylesheet sets them by class.
     static let personFill = "#2f5d8a"
@@ -82,7 +114,60 @@ public struct NetworkDiagram: Component, Sendable {
     public func write(to html: inout String) {
         // First node wins when ids repeat; looked up, never iterated, so output follows the arrays' order.
         var byID: [String: Node] = [:]
-        for node in nodes where byID[node.id] == nil { byID[node.id] = node }
+        var unique: [Node] = []
+        for node in nodes where byID[node.id] == nil {
+            byID[node.id] = node
+            unique.append(node)
+        }
+        var members: [any Component] = []
+        if let narrow {
+            let wide = Frame(width: width, height: height,
+                             positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
+            members.append(drawing(unique, byID: byID, frame: wide, id: id, cssClass: "wide", longest: Self.longestLabel))
+            members.append(drawing(unique, byID: byID, frame: narrow, id: "\(id)-narrow", cssClass: "narrow",
+                                   longest: Self.longestNarrowLabel))
+        } else {
+            let frame = Frame(width: width, height: height,
+                              positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
+            members.append(drawing(unique, byID: byID, frame: frame, id: id, cssClass: nil, longest: Self.longestLabel))
+        }
+        members += [
+            Element("figcaption", content: Text(title)),
+            Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
+                Element("summary", content: Text(words.summary)),
+                table(byID),
+            ])),
+        ]
+        Element("figure", [("class", "network")], content: ComponentGroup(members: members)).write(to: &html)
+    }
+
+    static func radius(_ node: Node) -> Double { node.step <= 0 ? 18 : 11 }
+
+    /// One drawing: the lines, then the nodes over them, each name where `NetworkLabels` found room. The
+    /// picture is cut to what is drawn and is as wide as that in CSS pixels, so its names read at 12 px
+    /// wherever there is room and shrink only to fit a narrower column.
+    func drawing(_ nodes: [Node], byID: [String: Node], frame: Frame, id: String, cssClass: String?,
+                 longest: Int) -> Element {
+        let placed = nodes.filter { frame.positions[$0.id] != nil }
+        let items = placed.map { node -> NetworkLabels.Item in
+            let point = frame.positions[node.id]!
+            return NetworkLabels.Item(id: node.id, label: node.label, x: point.x, y: point.y, radius: Self.radius(node))
+        }
+        let (scale, labels) = NetworkLabels.layout(items, width: frame.width, height: frame.height, longest: longest)
+        func point(_ id: String) -> Frame.Point? {
+            frame.positions[id].map { Frame.Point(x: $0.x * scale, y: $0.y * scale) }
+        }
+        // What is drawn: every node (the centre's thick outline included) and every name with its halo.
+        var bounds: NetworkLabels.Box?
+        for item in items {
+            let r = item.radius + 3
+            let box = NetworkLabels.Box(minX: item.x * scale - r, minY: item.y * scale - r, maxX: item.x * scale + r,
+                                        maxY: item.y * scale + r)
+            bounds = bounds.map { $0.union(box) } ?? box
+            if let label = labels[item.id] { bounds = bounds.map { $0.union(label.box.padded(2)) } }
+        }
+        let view = (bounds ?? NetworkLabels.Box(minX: 0, minY: 0, maxX: frame.width, maxY: frame.height)).padded(4)
+        let viewWidth = view.maxX - view.minX, viewHeight = view.maxY - view.minY
 
         var svg: [any Component] = [
             Element("title", [("id", "\(id)-title")], content: Text(title)),
@@ -90,57 +175,58 @@ public struct NetworkDiagram: Component, Sendable {
         ]
         // Lines first, so nodes are drawn over them.
         let lines: [any Component] = edges.compactMap { edge in
-            guard let a = byID[edge.from], let b = byID[edge.to] else { return nil }
+            guard let a = byID[edge.from], let b = byID[edge.to], let p = point(a.id), let q = point(b.id) else {
+                return nil
+            }
+            let post = edge.kind == "post"
             return Element("line", [
-                ("class", "edge"), ("x1", SVGText.number(a.x)), ("y1", SVGText.number(a.y)),
-                ("x2", SVGText.number(b.x)), ("y2", SVGText.number(b.y)),
+                ("class", post ? "edge post" : "edge"), ("x1", SVGText.number(p.x)), ("y1", SVGText.number(p.y)),
+                ("x2", SVGText.number(q.x)), ("y2", SVGText.number(q.y)),
                 ("stroke", "#8a94a3"), ("stroke-width", String(min(max(edge.weight, 1), 6))),
+                ("stroke-dasharray", post ? "5 4" : nil),
             ], content: Element("title", content: Text("\(a.label) – \(b.label): \(edge.label)")))
         }
         svg.append(Element("g", [("class", "edges")], content: ComponentGroup(members: lines)))
-        svg.append(Element("g", [("class", "nodes")], content: ComponentGroup(members: nodes.map(node))))
-
-        Element("figure", [("class", "network")], content: ComponentGroup(members: [
-            SVG.root(id: id, width: width, height: height, role: nodes.contains { $0.href != nil } ? "group" : "img",
-                     content: svg),
-            Element("figcaption", content: Text(title)),
-            Element("details", [("class", "chart-data")], content: ComponentGroup(members: [
-                Element("summary", content: Text(words.summary)),
-                table(byID),
-            ])),
-        ])).write(to: &html)
+        svg.append(Element("g", [("class", "nodes")], content: ComponentGroup(members: placed.compactMap { node in
+            guard let at = point(node.id), let label = labels[node.id] else { return nil }
+            return self.node(node, at: at, label: label)
+        })))
+        return Element("svg", [
+            ("xmlns", "http://www.w3.org/2000/svg"), ("class", cssClass),
+            ("role", nodes.contains { $0.href != nil } ? "group" : "img"),
+            ("aria-labelledby", "\(id)-title \(id)-desc"),
+            ("viewBox", [view.minX, view.minY, viewWidth, viewHeight].map(SVGText.number).joined(separator: " ")),
+            ("width", SVGText.number(viewWidth.rounded(.up))), ("height", SVGText.number(viewHeight.rounded(.up))),
+            ("preserveAspectRatio", "xMinYMin meet"), ("font-family", "system-ui, sans-serif"), ("font-size", "12"),
+        ], content: ComponentGroup(members: svg))
     }
 
-    /// A circle (person) or rounded square (organisation) with its name underneath, a link when the
-    /// node has a page. The full name is the node's `<title>`, so a shortened label loses nothing.
-    func node(_ node: Node) -> any Component {
+    /// A circle (person) or rounded square (organisation) with its name where it was placed, a link when
+    /// the node has a page. The full name is the node's `<title>`, so a shortened name loses nothing.
+    func node(_ node: Node, at point: Frame.Point, label: NetworkLabels.Placement) -> any Component {
         let isOrganization = node.kind == "organization"
-        let radius = node.step <= 0 ? 18.0 : 11.0
+        let radius = Self.radius(node)
         let shape: Element
         if isOrganization {
             shape = SVG.shape("rect", [
-                ("x", SVGText.number(node.x - radius)), ("y", SVGText.number(node.y - radius)),
+                ("x", SVGText.number(point.x - radius)), ("y", SVGText.number(point.y - radius)),
                 ("width", SVGText.number(2 * radius)), ("height", SVGText.number(2 * radius)), ("rx", "4"),
                 ("fill", Self.organizationFill), ("stroke", "#1d2430"),
             ])
         } else {
             shape = SVG.shape("circle", [
-                ("cx", SVGText.number(node.x)), ("cy", SVGText.number(node.y)), ("r", SVGText.number(radius)),
+                ("cx", SVGText.number(point.x)), ("cy", SVGText.number(point.y)), ("r", SVGText.number(radius)),
                 ("fill", Self.personFill), ("stroke", "#1d2430"),
             ])
         }
-        // Keep the label inside the picture when the node sits near a side.
-        let label = SVGText.truncated(node.label, to: 24)
-        let half = SVGText.width(label) / 2
-        let labelX = min(max(node.x, half + 2), max(width - half - 2, half + 2))
         let classes = ["node", isOrganization ? "organization" : "person",
                        node.step <= 0 ? "centre" : "step-\(node.step)"]
         let group = Element("g", [("class", classes.joined(separator: " "))], content: ComponentGroup(members: [
             Element("title", content: Text(node.label)),
             shape,
             Element("text", [
-                ("x", SVGText.number(labelX)), ("y", SVGText.number(node.y + radius + 14)), ("text-anchor", "middle"),
-            ], content: Text(label)),
+                ("x", SVGText.number(label.x)), ("y", SVGText.number(label.y)), ("text-anchor", label.anchor),
+            ], content: Text(label.text)),
         ]))
         guard let href = node.href else { return group }
         return Element("a", [("href", href)], content: group)

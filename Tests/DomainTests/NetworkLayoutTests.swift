@@ -105,6 +105,19 @@ struct NetworkLayoutTests {
         }
     }
 
+    @Test("stretched for a tall frame, the rings fill its height, and every node stays inside")
+    func stretchedRings() throws {
+        let (nodes, edges) = Self.network(inner: 6, outer: 12)
+        let points = NetworkLayout.layout(nodes: nodes, edges: edges, width: 340, height: 500, margin: 30, stretched: true)
+        let ys = nodes.map { points[$0.id]!.y }, xs = nodes.map { points[$0.id]!.x }
+        #expect(points["centre"] == NetworkLayout.Point(x: 170, y: 250))
+        #expect(xs.allSatisfy { $0 >= 30 && $0 <= 310 } && ys.allSatisfy { $0 >= 30 && $0 <= 470 })
+        // A circle would keep within 140 of the middle; the stretched outer ring reaches far above and below.
+        #expect((ys.max() ?? 0) - (ys.min() ?? 0) > 300)
+        let square = NetworkLayout.layout(nodes: nodes, edges: edges, width: 340, height: 500, margin: 30)
+        #expect(nodes.allSatisfy { abs(square[$0.id]!.y - 250) <= 141 })
+    }
+
     @Test("a second-step node sits in the sector of the direct connection it hangs from")
     func outerNodesNearTheirParent() {
         let (nodes, edges) = Self.network(inner: 4, outer: 8)

@@ -107,10 +107,10 @@ struct SystemPageSnapshotTests {
 
     @Test func audit() {
         let model = AuditPage.Model(page: AuditLog.Page(entries: F.auditEntries, page: 2, hasMore: true), actor: "", action: "",
-                                    recordType: "person", from: "", to: "", recordTypes: ["engagement", "person"])
+                                    recordType: "person", from: "", to: "", sort: "", recordTypes: ["engagement", "person"])
         Snapshot.page("entries", role: .admin, current: .audit) { AuditPage.view(model, chrome: $0) }
         var empty = AuditPage.Model(page: AuditLog.Page(entries: [], page: 1, hasMore: false), actor: "nobody", action: "",
-                                    recordType: "", from: "soon", to: "", recordTypes: [])
+                                    recordType: "", from: "soon", to: "", sort: "at", recordTypes: [])
         empty.errors = F.errors([FieldIssue(field: "from", "date.invalid")])
         Snapshot.page("empty", role: .admin, current: .audit) { AuditPage.view(empty, chrome: $0) }
     }

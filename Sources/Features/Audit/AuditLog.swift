@@ -32,6 +32,8 @@ public struct AuditLog: Sendable {
         public var from: Date?
         /// Exclusive upper bound.
         public var to: Date?
+        /// The oldest first (reading a period through from its start) instead of the newest.
+        public var oldestFirst = false
 
         public init(actor: String? = nil, action: AuditAction? = nil, recordType: String? = nil, recordID: UUID? = nil, from: Date? = nil, to: Date? = nil) {
             self.actor = actor
@@ -63,7 +65,8 @@ public struct AuditLog: Sendable {
         if let id = filter.recordID { query = query.where("record_id", .equal, SQLBind(id)) }
         if let from = filter.from { query = query.where("at", .greaterThanOrEqual, SQLBind(from)) }
         if let to = filter.to { query = query.where("at", .lessThan, SQLBind(to)) }
-        let rows = try await entries(query.orderBy("at", .descending).orderBy("id", .ascending)
+        let direction: SQLDirection = filter.oldestFirst ? .ascending : .descending
+        let rows = try await entries(query.orderBy("at", direction).orderBy("id", .ascending)
             .limit(pageSize + 1).offset((page - 1) * pageSize))
         return Page(entries: Array(rows.prefix(pageSize)), page: page, hasMore: rows.count > pageSize)
     }

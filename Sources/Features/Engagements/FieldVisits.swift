@@ -36,8 +36,16 @@ public struct FieldVisits: Sendable {
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
         let text = Localizer(language: language)
-        return try await FieldVisitModel.query(on: database).filter(\.$deletedAt == nil).sort(\.$startsOn, .descending).limit(200).all()
-            .map { RecordRef(id: $0.id!, name: "\($0.title) (\(text.day($0.startsOn)))") }
+        // Read without building models (reflection costs a fifth of a millisecond a row): the people
+        // list offers this menu on every page.
+        let rows = try await database.sql.select().column("id").column("title").column("starts_on")
+            .from(FieldVisitModel.schema).where("deleted_at", .is, SQLLiteral.null)
+            .orderBy("starts_on", .descending).orderBy("id", .ascending).limit(200).all()
+        return try rows.map { row in
+            let day = try row.decode(column: "starts_on", as: Day.self)
+            return RecordRef(id: try row.decode(column: "id", as: UUID.self),
+                             name: "\(try row.decode(column: "title", as: String.self)) (\(text.day(day)))")
+        }
     }
 
     /// The visits whose days include `day` (the desk's "under way"), soonest ending first.

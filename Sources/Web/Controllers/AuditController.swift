@@ -16,7 +16,8 @@ struct AuditController {
         let page = try await log.list(filter, page: query?.pageNumber ?? 1, by: req.actor)
         let model = AuditPage.Model(
             page: page, actor: query?.actor ?? "", action: filter.action?.rawValue ?? "", recordType: query?.type ?? "",
-            from: query?.from ?? "", to: query?.to ?? "", recordTypes: try await log.recordTypes(),
+            from: query?.from ?? "", to: query?.to ?? "", sort: filter.oldestFirst ? AuditPage.oldestFirst : "",
+            recordTypes: try await log.recordTypes(),
             errors: .init(errors, text: req.localizer)
         )
         return Pages.response(AuditPage.view(model, chrome: Pages.chrome(for: req, current: .audit)), request: req)
@@ -31,6 +32,8 @@ struct AuditQuery: Content {
     var recordType: String?
     var from: String?
     var to: String?
+    /// `at` for the oldest first; the newest come first otherwise.
+    var sort: String?
     var page: String?
 
     var pageNumber: Int { page.flatMap { Int($0) }.map { max(1, $0) } ?? 1 }
@@ -41,6 +44,7 @@ struct AuditQuery: Content {
         filter.actor = query.actor
         filter.action = query.action.flatMap { AuditAction(rawValue: $0) }
         filter.recordType = query.type ?? query.recordType
+        filter.oldestFirst = query.sort == AuditPage.oldestFirst
         if let from = query.from, !from.isEmpty {
             if let day = Formatting.parseDay(from) { filter.from = day } else { issues.append(FieldIssue(field: "from", "date.invalid")) }
         }

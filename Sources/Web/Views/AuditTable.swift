@@ -6,14 +6,15 @@ import Markup
 /// Audit entries as a table: used by the audit trail page and by every record's History.
 enum AuditTable {
     /// - Parameter names: names for the identities the changes mention; one the reader may not see reads as such.
+    /// - Parameter order: on the audit trail, "When" sorts: which way it reads now, and the address of each way.
     static func view(_ entries: [AuditLog.Entry], names: [UUID: String] = [:], text: Localizer,
-                     showRecord: Bool) -> Component {
+                     showRecord: Bool, order: (oldestFirst: Bool, link: (Bool) -> String)? = nil) -> Component {
         H.el("div", [("class", "table-scroll"), ("tabindex", "0"), ("role", "region"),
                      ("aria-label", text("audit.title"))]) {
             H.el("table", [("class", "audit")]) {
                 H.el("thead") {
                     H.el("tr") {
-                        H.text("th", [("scope", "col")], text("audit.when"))
+                        when(order, text: text)
                         H.text("th", [("scope", "col")], text("audit.who"))
                         H.text("th", [("scope", "col")], text("audit.what"))
                         if showRecord { H.text("th", [("scope", "col")], text("audit.record")) }
@@ -39,6 +40,17 @@ enum AuditTable {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// The "When" heading; where the trail sorts, a link to the other order (newest first, then oldest).
+    static func when(_ order: (oldestFirst: Bool, link: (Bool) -> String)?, text: Localizer) -> Component {
+        guard let order else { return H.text("th", [("scope", "col")], text("audit.when")) }
+        return H.el("th", [("scope", "col"), ("aria-sort", order.oldestFirst ? "ascending" : "descending")]) {
+            H.el("a", [("href", order.link(!order.oldestFirst)), ("class", "sort")]) {
+                Text(text("audit.when"))
+                H.text("span", [("class", "sort-mark"), ("aria-hidden", "true")], order.oldestFirst ? " ▲" : " ▼")
             }
         }
     }

@@ -22,7 +22,9 @@ extension AuditPage {
             if model.page.entries.isEmpty {
                 Paragraph(text("audit.none"))
             } else {
-                AuditTable.view(model.page.entries, text: text, showRecord: true)
+                AuditTable.view(model.page.entries, text: text, showRecord: true,
+                                order: (oldestFirst: model.sort == oldestFirst,
+                                        link: { model.sorted($0 ? oldestFirst : "") }))
             }
             H.el("nav", [("class", "pager"), ("aria-label", text("common.page", model.page.page))]) {
                 if model.page.page > 1 {

@@ -6,21 +6,30 @@ extension EngagementPage {
     /// What is to be done after it, by whom and when; and the form to add one.
     static func followUps(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        return Section.items(model.record.followUps, id: "follow-ups", title: text("engagements.followUps"),
-                             none: text("engagements.noFollowUps")) {
-            FollowUpViews.list($0, today: model.today, showEngagement: false, canWrite: model.canChange, chrome: chrome)
-        } add: {
-            if model.canChange {
-                let form = SubForm(.followUp, model)
-                form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups",
-                             summary: text("engagements.addFollowUp"), chrome: chrome) {
-                    form.field(text("engagements.followUp"), "text", required: true)
-                    form.select(text("engagements.followUpOwner"), "ownerID",
-                                options: Forms.refOptions(model.users, empty: text("engagements.noChoice")))
-                    form.field(text("engagements.followUpDue"), "dueOn", type: "date")
-                    Forms.submit(text("engagements.addFollowUp"), "secondary")
-                }
+        let items = model.record.followUps
+        let overdue = items.contains { $0.isOverdue(today: model.today) }
+        let mark = overdue ? H.text("span", [("class", "badge badge-overdue")], text("followUps.overdue")) : nil
+        return part(id: "follow-ups", title: text("engagements.followUps"), fold: (items.count, mark),
+                    add: addFollowUp(model, chrome: chrome), text: text) {
+            if items.isEmpty { Paragraph(text("engagements.noFollowUps")) }
+            if !items.isEmpty {
+                FollowUpViews.list(items, today: model.today, showEngagement: false, canWrite: model.canChange,
+                                   chrome: chrome)
             }
+        }
+    }
+
+    static func addFollowUp(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        guard model.canChange else { return H.empty }
+        let form = SubForm(.followUp, model)
+        return form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups",
+                            summary: text("engagements.addFollowUp"), chrome: chrome) {
+            form.field(text("engagements.followUp"), "text", required: true)
+            form.select(text("engagements.followUpOwner"), "ownerID",
+                        options: Forms.refOptions(model.users, empty: text("engagements.noChoice")))
+            form.field(text("engagements.followUpDue"), "dueOn", type: "date")
+            Forms.submit(text("engagements.addFollowUp"), "secondary")
         }
     }
 }

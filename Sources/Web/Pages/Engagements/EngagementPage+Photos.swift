@@ -3,27 +3,33 @@ import Features
 import Markup
 
 extension EngagementPage {
-    /// The photos with their captions, credits and the people shown; and the form to add one.
+    /// The photos as a gallery of small pictures, each beside its caption, credit and the people shown
+    /// (the picture links to the full size); and the form to add one.
     static func photos(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        return Section.items(model.record.photos, id: "photos", title: text("photos.title"),
-                             none: text("photos.none")) { photos in
-            H.el("div", [("class", "photos")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
-        } add: {
-            if model.canChange {
-                let form = SubForm(.photo, model)
-                form.element(.record(.engagement, model.record.id, .photos), section: "photos", summary: text("photos.add"),
-                             multipart: true, chrome: chrome) {
-                    // A browser never fills a file field again, so after a mistake the help says to choose it again.
-                    Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
-                               help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))
-                    form.field(text("photos.caption"), "caption")
-                    form.field(text("photos.credit"), "credit")
-                    form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"),
-                                  rows: 2)
-                    Forms.submit(text("photos.add"), "secondary")
-                }
+        let photos = model.record.photos
+        return part(id: "photos", title: text("photos.title"), fold: (photos.count, nil),
+                    add: addPhoto(model, chrome: chrome), text: text) {
+            if photos.isEmpty { Paragraph(text("photos.none")) }
+            if !photos.isEmpty {
+                H.el("div", [("class", "gallery")]) { for item in photos { photo(item, model: model, chrome: chrome) } }
             }
+        }
+    }
+
+    static func addPhoto(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        guard model.canChange else { return H.empty }
+        let form = SubForm(.photo, model)
+        return form.element(.record(.engagement, model.record.id, .photos), section: "photos",
+                            summary: text("photos.add"), multipart: true, chrome: chrome) {
+            // A browser never fills a file field again, so after a mistake the help says to choose it again.
+            Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
+                       help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))
+            form.field(text("photos.caption"), "caption")
+            form.field(text("photos.credit"), "credit")
+            form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"), rows: 2)
+            Forms.submit(text("photos.add"), "secondary")
         }
     }
 
@@ -48,10 +54,11 @@ extension EngagementPage {
                         }
                     }
                 }
-            }
-            if model.canChange {
-                Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken,
-                           button: text("photos.remove"))
+                if model.canChange {
+                    Text(" ")
+                    Forms.post(to: .record(.photo, photo.id, .delete), csrf: chrome.csrfToken,
+                               button: text("photos.remove"), cssClass: "secondary small")
+                }
             }
         }
     }

@@ -3,11 +3,12 @@ import Features
 import Markup
 
 extension EngagementPage {
-    /// What was said, each quote with whether it may be published; and the form to add one.
+    /// What was said, each quote with who said it and whether it may be published; and the form to add one.
     static func quotes(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
         let record = model.record
-        return Section.view(id: "quotes", title: text("quotes.title")) {
+        return part(id: "quotes", title: text("quotes.title"), fold: (record.quotes.count, nil),
+                    add: addQuote(model, chrome: chrome), text: text) {
             if record.quotes.isEmpty { Paragraph(text("quotes.none")) }
             for quote in record.quotes {
                 H.el("figure", [("class", "quote")]) {
@@ -20,27 +21,30 @@ extension EngagementPage {
                         }
                         Text(" · ")
                         verdict(quote.publication, text: text)
-                    }
-                    if model.canChange {
-                        Forms.post(to: .record(.quote, quote.id, .delete), csrf: chrome.csrfToken,
-                                   button: text("quotes.remove"))
+                        if model.canChange {
+                            Text(" ")
+                            Forms.post(to: .record(.quote, quote.id, .delete), csrf: chrome.csrfToken,
+                                       button: text("quotes.remove"), cssClass: "secondary small")
+                        }
                     }
                 }
             }
-            if model.canChange {
-                let form = SubForm(.quote, model)
-                form.element(.record(.engagement, record.id, .quotes), section: "quotes", summary: text("quotes.add"),
-                             chrome: chrome) {
-                    form.textarea(text("quotes.text"), "text", rows: 3)
-                    form.field(text("quotes.speaker"), "speaker")
-                    form.field(text("quotes.speakerLabel"), "speakerLabel", help: text("quotes.speakerLabel.help"))
-                    form.field(text("quotes.language"), "language", default: "en")
-                    Forms.checkbox(label: text("quotes.withheld"), name: "withheld",
-                                   checked: form.value("withheld") == "1",
-                                   id: form.id("withheld"))
-                    Forms.submit(text("quotes.add"), "secondary")
-                }
-            }
+        }
+    }
+
+    static func addQuote(_ model: Model, chrome: Chrome) -> Component {
+        let text = chrome.text
+        guard model.canChange else { return H.empty }
+        let form = SubForm(.quote, model)
+        return form.element(.record(.engagement, model.record.id, .quotes), section: "quotes",
+                            summary: text("quotes.add"), chrome: chrome) {
+            form.textarea(text("quotes.text"), "text", rows: 3)
+            form.field(text("quotes.speaker"), "speaker")
+            form.field(text("quotes.speakerLabel"), "speakerLabel", help: text("quotes.speakerLabel.help"))
+            form.field(text("quotes.language"), "language", default: "en")
+            Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: form.value("withheld") == "1",
+                           id: form.id("withheld"))
+            Forms.submit(text("quotes.add"), "secondary")
         }
     }
 

@@ -22,10 +22,16 @@ extension EngagementPage {
                      @ComponentBuilder content: () -> Component) -> Component {
             H.el("details", [("class", "add-form"), ("open", attempt == nil ? nil : "")]) {
                 H.el("summary") { Text(summary) }
-                SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
-                                 errors: attempt?.errors ?? Forms.Errors(),
-                                 multipart: multipart, chrome: chrome, content: content)
+                self.form(url, section: section, multipart: multipart, chrome: chrome, content: content)
             }
+        }
+
+        /// The form alone, for a disclosure that holds several.
+        func form(_ url: SiteURL, section: String, multipart: Bool = false, chrome: Chrome,
+                  @ComponentBuilder content: () -> Component) -> Component {
+            SectionForm.view(action: url, section: section, idPrefix: form.rawValue,
+                             errors: attempt?.errors ?? Forms.Errors(), multipart: multipart, chrome: chrome,
+                             content: content)
         }
 
         func field(_ label: String, _ name: String, type: String = "text", default fallback: String = "",

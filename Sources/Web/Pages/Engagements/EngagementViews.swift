@@ -43,6 +43,33 @@ enum EngagementViews {
         ([when(item, text: text)] + [item.place?.name, item.venue].compactMap { $0 }).joined(separator: " · ")
     }
 
+    /// The engagement as its page opens: what happened first (summary, outcomes, decisions), then its facts
+    /// one short line each. The kind and start are in the line under the title, so they are not repeated.
+    static func overview(_ record: EngagementRecord, text: Localizer) -> Component {
+        let summary = record.summary
+        let story: [Facts.Row] = [
+            (text("engagements.summary"), Facts.plain(record.notes)),
+            (text("engagements.outcomes"), Facts.plain(record.outcomes)),
+            (text("engagements.decisions"), Facts.plain(record.decisions)),
+        ].filter { $0.value != nil }
+        let rows: [Facts.Row] = [
+            (text("engagements.duration"), Facts.plain(record.durationMinutes.map(String.init))),
+            (text("engagements.place"), Facts.link(summary.place) { .record(.place, $0) }),
+            (text("engagements.venue"), Facts.plain(summary.venue)),
+            (text("engagements.visit"), Facts.link(summary.visit) { .record(.visit, $0) }),
+            (text("engagements.hosts"), Facts.inlineLinks(record.hosts, .organization, text: text)),
+            (text("engagements.partners"), Facts.inlineLinks(record.partners, .organization, text: text)),
+            (text("engagements.topics"), Facts.plain(summary.topics.joined(separator: ", "))),
+        ].filter { $0.value != nil }
+        return H.group {
+            if !story.isEmpty { Facts.runIn(story, cssClass: "facts run-in story", text: text) }
+            Facts.runIn(rows + [
+                (text("engagements.confidentiality"),
+                 Text(text("confidentiality.\(summary.confidentiality.rawValue)"))),
+            ], text: text)
+        }
+    }
+
     /// The engagement's facts; also shown beside the form when someone else saved first.
     static func facts(_ record: EngagementRecord, text: Localizer) -> Component {
         let summary = record.summary

@@ -6,14 +6,17 @@ extension NetworkPage {
     static func diagram(_ network: RelationshipNetwork, name: String, text: Localizer) -> Component {
         // Direct connections alone take the outer ring: the picture's room is theirs.
         let twoSteps = network.nodes.contains { $0.step == 2 }
-        let positions = NetworkLayout.layout(
-            nodes: network.nodes.map {
-                NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2)
-            },
-            edges: network.edges.map {
-                NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight)
-            },
-            width: width, height: height, margin: margin)
+        let layoutNodes = network.nodes.map {
+            NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2)
+        }
+        let layoutEdges = network.edges.map {
+            NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight)
+        }
+        let positions = NetworkLayout.layout(nodes: layoutNodes, edges: layoutEdges, width: width, height: height,
+                                             margin: margin)
+        // The same network again in a frame a phone shows at about its own size.
+        let narrow = NetworkLayout.layout(nodes: layoutNodes, edges: layoutEdges, width: narrowWidth,
+                                          height: narrowHeight, margin: narrowMargin, stretched: true)
         let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
             guard let point = positions[node.id.uuidString] else { return nil }
             let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization,
@@ -24,13 +27,77 @@ extension NetworkPage {
         }
         let edges = network.edges.map { edge in
             NetworkDiagram.Edge(from: edge.from.uuidString, to: edge.to.uuidString, label: through(edge, text: text),
-                                weight: edge.weight)
+                                weight: edge.weight, kind: isPostOnly(edge) ? "post" : "tie")
         }
         let words = NetworkDiagram.Words(summary: text("network.connections"), from: text("network.from"),
                                          to: text("network.to"), through: text("network.through"))
-        return NetworkDiagram(id: "network", title: text("network.title", name),
-                              description: text("network.desc", (network.nodes.count - 1)),
-                              width: width, height: height, nodes: nodes, edges: edges, words: words)
+        let frame = NetworkDiagram.Frame(width: narrowWidth, height: narrowHeight,
+                                         positions: narrow.mapValues { NetworkDiagram.Frame.Point(x: $0.x, y: $0.y) })
+        return H.group {
+            NetworkDiagram(id: "network", title: text("network.title", name),
+                           description: text("network.desc", (network.nodes.count - 1)),
+                           width: width, height: height, nodes: nodes, edges: edges, words: words, narrow: frame)
+            legend(twoSteps: twoSteps, posts: network.edges.contains(where: isPostOnly), name: name,
+                   centreIsPerson: network.nodes.first { $0.step == 0 }?.isPerson ?? true, text: text)
+        }
+    }
+
+    /// A tie that is a post there and nothing else: drawn dashed.
+    static func isPostOnly(_ edge: RelationshipNetwork.Edge) -> Bool {
+        !edge.positions.isEmpty && edge.engagements == 0 && edge.agreements == 0 && edge.groups == 0
+    }
+
+    /// What the shapes and lines mean, each beside a small copy of its mark (the marks are decoration: the
+    /// words say it all).
+    static func legend(twoSteps: Bool, posts: Bool, name: String, centreIsPerson: Bool,
+                       text: Localizer) -> Component {
+        func mark(@ComponentBuilder _ content: () -> Component) -> Component {
+            H.el("svg", [("class", "mark"), ("viewBox", "0 0 28 20"), ("width", "28"), ("height", "20"),
+                         ("aria-hidden", "true"), ("focusable", "false")], content)
+        }
+        return H.el("ul", [("class", "legend network-legend"), ("aria-label", text("network.legend"))]) {
+            H.el("li", [("class", "person")]) {
+                mark { H.el("circle", [("cx", "14"), ("cy", "10"), ("r", "7"), ("stroke", "#1d2430")]) { H.empty } }
+                Text(text("network.legend.person"))
+            }
+            H.el("li", [("class", "organization")]) {
+                mark {
+                    H.el("rect", [("x", "7"), ("y", "3"), ("width", "14"), ("height", "14"), ("rx", "3"),
+                                  ("stroke", "#1d2430")]) { H.empty }
+                }
+                Text(text("network.legend.organization"))
+            }
+            H.el("li", [("class", centreIsPerson ? "centre person" : "centre organization")]) {
+                mark {
+                    if centreIsPerson {
+                        H.el("circle", [("cx", "14"), ("cy", "10"), ("r", "8"), ("stroke", "#1d2430")]) { H.empty }
+                    } else {
+                        H.el("rect", [("x", "6"), ("y", "2"), ("width", "16"), ("height", "16"), ("rx", "3"),
+                                      ("stroke", "#1d2430")]) { H.empty }
+                    }
+                }
+                Text(text("network.legend.centre", name))
+            }
+            H.el("li") {
+                mark {
+                    H.el("line", [("class", "edge"), ("x1", "1"), ("y1", "6"), ("x2", "27"), ("y2", "6"),
+                                  ("stroke-width", "1")]) { H.empty }
+                    H.el("line", [("class", "edge"), ("x1", "1"), ("y1", "15"), ("x2", "27"), ("y2", "15"),
+                                  ("stroke-width", "5")]) { H.empty }
+                }
+                Text(text("network.legend.tie"))
+            }
+            if posts {
+                H.el("li") {
+                    mark {
+                        H.el("line", [("class", "edge post"), ("x1", "1"), ("y1", "10"), ("x2", "27"), ("y2", "10"),
+                                      ("stroke-width", "2"), ("stroke-dasharray", "5 4")]) { H.empty }
+                    }
+                    Text(text("network.legend.post"))
+                }
+            }
+            if twoSteps { H.el("li", [("class", "words")]) { Text(text("network.legend.rings")) } }
+        }
     }
 
     /// "3 engagements · post: Mayor of Mitrovica South · 1 agreement".

@@ -14,4 +14,6 @@ enum NetworkPage {
     }
 
     static let width = 680.0, height = 560.0, margin = 56.0
+    /// The frame of the drawing a phone shows: about as wide as its screen, and taller, its rings stretched.
+    static let narrowWidth = 340.0, narrowHeight = 500.0, narrowMargin = 30.0
 }
