@@ -130,4 +130,31 @@ struct PeopleListTests {
             #expect(trail.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.create, .create, .delete, .update])
         }
     }
+
+    @Test func lastContactIsTheLatestEngagementTheReaderMaySeeUpToToday() async throws {
+        try await withDatabase { db in
+            let (visible, _, _) = try await Self.registry(db)
+            let hamza = visible[0]
+            let engagements = Engagements(database: db)
+            func meeting(_ start: String, _ confidentiality: Confidentiality = .internal) -> EngagementInput {
+                var input = EngagementInput(kind: "meeting", title: "Meeting on \(start)", start: start, timeZone: "Europe/Belgrade")
+                input.participants = [ParticipantInput(personID: hamza)]
+                input.confidentiality = confidentiality.rawValue
+                return input
+            }
+            let today = Day("2023-09-01")!
+            let august = try await engagements.create(meeting("2023-08-08T10:00"), by: .coordinator)
+            let restricted = try await engagements.create(meeting("2023-08-20T10:00", .restricted), by: .coordinator)
+            _ = try await engagements.create(meeting("2023-10-01T10:00"), by: .coordinator)  // not yet: after today
+            #expect(try await engagements.lastContact(with: visible, today: today, by: .officer) == [hamza: Day("2023-08-08")!])
+            #expect(try await engagements.lastContact(with: visible, today: today, by: .coordinator) == [hamza: Day("2023-08-20")!])
+
+            // moved to another day, the participation follows; deleted, it no longer counts
+            _ = try await engagements.update(august.id, meeting("2023-08-25T09:00"), expectedVersion: 1, by: .coordinator)
+            #expect(try await engagements.lastContact(with: [hamza], today: today, by: .officer) == [hamza: Day("2023-08-25")!])
+            try await engagements.delete(august.id, expectedVersion: nil, by: .coordinator)
+            try await engagements.delete(restricted.id, expectedVersion: nil, by: .coordinator)
+            #expect(try await engagements.lastContact(with: [hamza], today: today, by: .coordinator).isEmpty)
+        }
+    }
 }

@@ -27,7 +27,8 @@ struct ScaleEngagements {
             var engagements = sql.insert(into: EngagementModel.schema).columns(
                 "id", "visit_id", "kind", "title", "starts_at", "local_start", "time_zone", "duration_minutes", "place_id", "venue", "topics",
                 "summary", "outcomes", "decisions", "aggregate_only", "confidentiality", "created_at", "updated_at", "deleted_at", "version")
-            var parts = sql.insert(into: ParticipationModel.schema).columns("id", "engagement_id", "person_id", "part", "title")
+            var parts = sql.insert(into: ParticipationModel.schema)
+                .columns("id", "engagement_id", "person_id", "part", "title", "local_start")
             var partCount = 0
             for _ in 0..<size {
                 let id = UUID()
@@ -49,7 +50,8 @@ struct ScaleEngagements {
                 while chosen.count < min(wanted, people.count) { chosen.insert(generator.int(people.count)) }
                 for (index, person) in chosen.enumerated() {
                     parts = parts.values(SQLBind(UUID()), SQLBind(id), SQLBind(people[person]),
-                                         SQLBind(index == 0 ? ParticipantPart.host.rawValue : ParticipantPart.participant.rawValue), SQLLiteral.null)
+                                         SQLBind(index == 0 ? ParticipantPart.host.rawValue : ParticipantPart.participant.rawValue), SQLLiteral.null,
+                                         SQLBind(start.description))
                     partCount += 1
                 }
             }

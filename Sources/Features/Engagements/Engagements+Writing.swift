@@ -51,6 +51,9 @@ extension Engagements: RecordKind {
     /// Hosts, partners, participants and head-counts; participants the actor may not see stay as they were.
     public func writeParts(_ valid: Valid, _ isNew: Bool, of model: EngagementModel, by actor: Actor, now: Date, on db: any Database) async throws {
         try await replaceParts(of: model.id!, valid.input, keepingHiddenFrom: actor, on: db)
+        // Every participation carries the engagement's start, the kept ones of hidden people too.
+        try await db.sql.update(ParticipationModel.schema).set("local_start", to: SQLBind(model.localStart))
+            .where("engagement_id", .equal, SQLBind(model.id!)).run()
         guard isNew else { return }
         for followUp in valid.checked.followUps { try await FollowUps.insert(followUp, engagementID: model.id!, now: now, on: db) }
     }

@@ -65,10 +65,13 @@ public final class ParticipationModel: Model, @unchecked Sendable {
     @Field(key: "person_id") public var personID: UUID
     @Field(key: "part") public var part: ParticipantPart
     @OptionalField(key: "title") public var title: String?
+    /// The engagement's `local_start`, copied here so that a person's latest engagements are read from
+    /// the participations' index in date order (the people list's "last contact").
+    @OptionalField(key: "local_start") public var localStart: String?
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
     /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
-    public var properties: [any AnyProperty] { [$id, $engagementID, $personID, $part, $title] }
+    public var properties: [any AnyProperty] { [$id, $engagementID, $personID, $part, $title, $localStart] }
 
     public init() {}
 }

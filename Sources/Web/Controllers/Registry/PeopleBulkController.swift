@@ -70,11 +70,14 @@ struct PeopleBulkController {
         }
     }
 
-    func choices(_ req: Request) async throws -> PeopleBulk.Choices {
+    /// - Parameter communities, places: the menus the page has read already (the people list's filters).
+    func choices(_ req: Request, communities: [RecordRef]? = nil, places: [RecordRef]? = nil) async throws -> PeopleBulk.Choices {
         guard req.canWrite else { return PeopleBulk.Choices() }
-        return PeopleBulk.Choices(communities: try await req.communityChoices(), places: try await req.placeChoices(),
-                                  visits: try await FieldVisits(database: req.db, language: req.localizer.tag).choices(by: req.actor),
-                                  canWrite: true, canSeeRestricted: req.canSeeRestricted)
+        var choices = PeopleBulk.Choices(canWrite: true, canSeeRestricted: req.canSeeRestricted)
+        if let communities { choices.communities = communities } else { choices.communities = try await req.communityChoices() }
+        if let places { choices.places = places } else { choices.places = try await req.placeChoices() }
+        choices.visits = try await FieldVisits(database: req.db, language: req.localizer.tag).choices(by: req.actor)
+        return choices
     }
 
     /// The chosen people the reader may see, by name.

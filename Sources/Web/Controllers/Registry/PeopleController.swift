@@ -30,7 +30,7 @@ struct PeopleController: RecordPages {
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
         model.saved = try await req.savedFilters(of: .person)
-        model.bulk = try await PeopleBulkController().choices(req)
+        model.bulk = try await PeopleBulkController().choices(req, communities: model.communities, places: model.places)
         return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
