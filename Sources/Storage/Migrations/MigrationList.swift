@@ -35,6 +35,6 @@ public enum MigrationList {
         M0030_NameTokensKeyedByWord(), // name words keyed by what they are looked up by, no identity of their own
         M0031_InterfaceLanguage(),     // each user's interface language; the site's settings (its default language)
         M0032_SavedFilters(),          // each user's saved filters of the lists
-        M0033_LastContactIndex(),      // the people list's last contact from an index alone
+        M0033_ParticipationStarts(),   // each participation carries its engagement's start: last contact in one look-up
     ]
 }
