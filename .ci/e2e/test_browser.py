@@ -931,11 +931,12 @@ def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(de
     heads = [th.text.replace("▲", "").replace("↕", "").strip()
              for th in browser.find_elements(By.CSS_SELECTOR, "table.data-table thead th:not(.select)")]
     assert heads == ["Name", "Post and organisation", "Community", "Place", "Last contact"], heads
+    first = browser.find_element(By.CSS_SELECTOR, "table.data-table tbody td:nth-child(2) a").text
     browser.find_element(By.CSS_SELECTOR, "th[aria-sort] a.sort").click()
     assert "sort=-name" in browser.current_url
     assert browser.find_element(By.CSS_SELECTOR, "th[aria-sort]").get_attribute("aria-sort") == "descending"
     names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody td:nth-child(2) a")]
-    assert names and names[0].split()[-1] >= names[-1].split()[-1], names[:3]
+    assert names and first not in names, (first, names[:3])
 
     # a filtered list saved under a name opens again from the list
     browser.get(base + "/people?q=berisha")

@@ -77,6 +77,8 @@ struct APITests {
             #expect(try await request(app, .GET, "/api/v1/users/not-a-uuid", token: token).status == .notFound)
             #expect(try await request(app, .GET, "/api/v1/audit?page=0", token: token).status == .unprocessableEntity)
             #expect(try await request(app, .GET, "/api/v1/audit?from=yesterday", token: token).status == .unprocessableEntity)
+            #expect(try await request(app, .GET, "/api/v1/audit?sort=AAA", token: token).status == .unprocessableEntity)
+            #expect(try await request(app, .GET, "/api/v1/audit?sort=at", token: token).status == .ok)
         }
     }
 

@@ -16,6 +16,9 @@ struct AuditAPIController {
         if query.action != nil, filter.action == nil { issues.append(FieldIssue(field: "action", "field.wrongType")) }
         if query.from == "" { issues.append(FieldIssue(field: "from", "date.invalid")) }
         if query.to == "" { issues.append(FieldIssue(field: "to", "date.invalid")) }
+        if let sort = query.sort, ![AuditPage.oldestFirst, "-" + AuditPage.oldestFirst].contains(sort) {
+            issues.append(FieldIssue(field: "sort", "field.notAChoice"))
+        }
         if let page = query.page, Int(page).map({ !(1...100_000).contains($0) }) ?? true {
             issues.append(FieldIssue(field: "page", "field.wrongType"))
         }
