@@ -933,7 +933,7 @@ def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(de
     assert heads == ["Name", "Post and organisation", "Community", "Place", "Last contact"], heads
     first = browser.find_element(By.CSS_SELECTOR, "table.data-table tbody td:nth-child(2) a").text
     browser.find_element(By.CSS_SELECTOR, "th[aria-sort] a.sort").click()
-    assert "sort=-name" in browser.current_url
+    WebDriverWait(browser, 15).until(lambda b: "sort=-name" in b.current_url)
     assert browser.find_element(By.CSS_SELECTOR, "th[aria-sort]").get_attribute("aria-sort") == "descending"
     names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.data-table tbody td:nth-child(2) a")]
     assert names and first not in names, (first, names[:3])
@@ -943,10 +943,11 @@ def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(de
     browser.find_element(By.CSS_SELECTOR, "details.save-filter summary").click()
     fill(browser, "name", "The Berishas", within="details.save-filter")
     browser.find_element(By.CSS_SELECTOR, "details.save-filter button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".flash"))
     assert "Filters saved as" in browser.find_element(By.CSS_SELECTOR, ".flash").text
     browser.get(base + "/people")
     browser.find_element(By.LINK_TEXT, "The Berishas").click()
-    assert "q=berisha" in browser.current_url
+    WebDriverWait(browser, 15).until(lambda b: "q=berisha" in b.current_url)
 
     # two ticked people move to Zvečan in one step, each with a line in their own history
     boxes = browser.find_elements(By.CSS_SELECTOR, "table.data-table td.select input[type=checkbox]")
@@ -959,6 +960,7 @@ def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(de
         next(o.text for o in browser.find_elements(By.CSS_SELECTOR, "#bulk-place option") if o.text.endswith("Zvečan")))
     assert_accessible(browser, "people-bulk")
     browser.find_element(By.CSS_SELECTOR, "#bulk button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".flash"))
     assert "Done: 2 people changed." in browser.find_element(By.CSS_SELECTOR, ".flash").text
     assert "q=berisha" in browser.current_url, browser.current_url
     places = [row.find_element(By.CSS_SELECTOR, "td[data-label='Place']").text
