@@ -123,11 +123,19 @@ struct PeopleListTests {
                     throws: { invalidFields($0) == ["name"] }
             }
 
+            // names in any script stay as the list's links write them
+            try await saved.save(name: "Redžepi", list: "people", query: "q=redžepi&community=1", by: asArta)
+            // a query that could not go back into an address is refused at its field
+            for query in ["q=a\r\nSet-Cookie: x=1", "?q=a", "q=a#top", "q=a b"] {
+                await #expect { try await saved.save(name: "Bad", list: "people", query: query, by: asArta) }
+                    throws: { invalidFields($0) == ["query"] }
+            }
+
             // someone else cannot remove it; its owner can, and each step is in the audit trail
             await #expect { _ = try await saved.remove(mayors.id, by: asMilos) } throws: { isNotFound($0) }
             #expect(try await saved.remove(mayors.id, by: asArta).query == "q=mayor&sort=-updated")
             let trail = try await AuditEntryModel.query(on: db).filter(\.$recordType == SavedFilters.recordType).all()
-            #expect(trail.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.create, .create, .delete, .update])
+            #expect(trail.map(\.action).sorted { $0.rawValue < $1.rawValue } == [.create, .create, .create, .delete, .update])
         }
     }
 

@@ -60,6 +60,11 @@ struct PeopleListPageTests {
                 #expect(try await People(database: app.db).get(id, by: .commandLine).community?.id == f.serb)
             }
 
+            // a way back that is not a list's query is not followed
+            let odd = try await Self.bulk(browser, ids: [f.hamza], [("action", "community"), ("community", f.serb.uuidString),
+                                                                   ("back", "q=a\r\nSet-Cookie: rt_session=x")])
+            #expect(odd.location == "/people")
+
             // without a value the selection comes back, still ticked, the mistake beside its field
             let missing = try await Self.bulk(browser, ids: [f.redzepi], [("action", "place"), ("place", "")])
             #expect(missing.status == .unprocessableEntity)

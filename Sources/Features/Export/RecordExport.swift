@@ -42,10 +42,7 @@ public struct RecordExport: Sendable {
 
     /// Names of the people the reader may see (for parties and the like).
     func visiblePeople(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        var query = PersonModel.query(on: database).filter(\.$id ~~ ids).filter(\.$deletedAt == .null)
-        if !actor.canSee(.restricted) { query = query.filter(\.$sensitivity == Sensitivity.normal) }
-        return Dictionary(try await query.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        try await People(database: database, language: language).visibleNames(ids, by: actor)
     }
 
     func organizationNames() async throws -> [UUID: String] {

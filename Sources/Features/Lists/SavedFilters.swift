@@ -23,6 +23,20 @@ public struct SavedFilters: Sendable {
         public var query: String
     }
 
+    /// Whether a text can stand as a list address's query (`community=…&q=redžepi`): no fragment, no
+    /// spaces or invisible characters — nothing that would end the address or break the header it goes back
+    /// in. Letters of any script stay, as the lists' own links write them.
+    public static func isListQuery(_ query: String) -> Bool {
+        !query.hasPrefix("?") && query.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
+                return false
+            default:
+                return scalar != "#"
+            }
+        }
+    }
+
     /// The actor's saved filters of one list, by name.
     public func of(list: String, by actor: Actor) async throws -> [Saved] {
         guard let userID = actor.userID else { return [] }
@@ -44,7 +58,7 @@ public struct SavedFilters: Sendable {
         if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             issues.append(FieldIssue(field: "name", "field.control"))
         }
-        if query.count > Self.maximumQueryLength || query.hasPrefix("?") || query.contains("#") {
+        if query.count > Self.maximumQueryLength || !Self.isListQuery(query) {
             issues.append(FieldIssue(field: "query", "savedFilters.queryInvalid"))
         }
         guard issues.isEmpty else { throw DomainError.invalid(issues) }

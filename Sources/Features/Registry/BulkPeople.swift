@@ -85,10 +85,8 @@ public struct BulkPeople: Sendable {
     /// One change to the visit (its delegation grows), audited as an edit of the visit.
     private func addToVisit(_ visitID: UUID, _ ids: [UUID], people: People, on tx: any Database, by actor: Actor,
                             now: Date) async throws -> Int {
-        for id in ids {
-            guard try await people.isVisible(id, to: actor) else {
-                throw DomainError.invalid([FieldIssue(field: "id", "bulk.notFound")])
-            }
+        guard try await people.visibleNames(ids, by: actor).count == ids.count else {
+            throw DomainError.invalid([FieldIssue(field: "id", "bulk.notFound")])
         }
         let visits = FieldVisits(database: tx, language: language)
         let visit: FieldVisitRecord

@@ -58,6 +58,14 @@ public struct People: Sendable {
         return PersonPageData(person: try await record(person, by: actor), positions: positions, consentHistory: events)
     }
 
+    /// The names of those of these people the actor may see (live, and restricted only for those who may),
+    /// in one query.
+    public func visibleNames(_ ids: [UUID], by actor: Actor) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await visible(to: actor).filter(\.$id ~~ Array(Set(ids))).filter(\.$deletedAt == .null).all()
+        return Dictionary(found.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Whether the actor may see this person at all (a live record, restricted only for those who may).
     func isVisible(_ id: UUID, to actor: Actor) async throws -> Bool {
         guard let person = try await PersonModel.find(id, on: database), person.deletedAt == nil else { return false }

@@ -17,7 +17,7 @@ struct PeopleBulkController {
         var values: PeopleBulk.Values {
             PeopleBulk.Values(action: action ?? "", community: community ?? "", place: place ?? "",
                               sensitivity: sensitivity ?? "", visit: visit ?? "",
-                              back: SavedFiltersBar.withoutPage(back ?? ""))
+                              back: SavedFilters.isListQuery(back ?? "") ? SavedFiltersBar.withoutPage(back ?? "") : "")
         }
     }
 
@@ -82,12 +82,10 @@ struct PeopleBulkController {
 
     /// The chosen people the reader may see, by name.
     func names(_ req: Request, _ ids: [UUID]) async throws -> [RecordRef] {
-        let people = People(database: req.db, language: req.localizer.tag)
-        var refs: [RecordRef] = []
-        for id in ids.prefix(BulkPeople.maximum) {
-            if let person = try? await people.getLive(id, by: req.actor) { refs.append(RecordRef(id: id, name: person.name)) }
-        }
-        return refs
+        let ids = Array(ids.prefix(BulkPeople.maximum))
+        let names = try await People(database: req.db, language: req.localizer.tag).visibleNames(ids, by: req.actor)
+        // In the order they were ticked (the list's order).
+        return ids.compactMap { id in names[id].map { RecordRef(id: id, name: $0) } }
     }
 
     /// The selection again, each mistake beside its field.
