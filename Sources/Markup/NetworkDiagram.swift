@@ -123,13 +123,15 @@ public struct NetworkDiagram: Component, Sendable {
         if let narrow {
             let wide = Frame(width: width, height: height,
                              positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
-            members.append(drawing(unique, byID: byID, frame: wide, id: id, cssClass: "wide", longest: Self.longestLabel))
+            members.append(drawing(unique, byID: byID, frame: wide, id: id, cssClass: "wide", longest: Self.longestLabel,
+                                   growth: .outwards))
             members.append(drawing(unique, byID: byID, frame: narrow, id: "\(id)-narrow", cssClass: "narrow",
-                                   longest: Self.longestNarrowLabel))
+                                   longest: Self.longestNarrowLabel, growth: .downwards))
         } else {
             let frame = Frame(width: width, height: height,
                               positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
-            members.append(drawing(unique, byID: byID, frame: frame, id: id, cssClass: nil, longest: Self.longestLabel))
+            members.append(drawing(unique, byID: byID, frame: frame, id: id, cssClass: nil, longest: Self.longestLabel,
+                                   growth: .outwards))
         }
         members += [
             Element("figcaption", content: Text(title)),
@@ -147,22 +149,23 @@ public struct NetworkDiagram: Component, Sendable {
     /// picture is cut to what is drawn and is as wide as that in CSS pixels, so its names read at 12 px
     /// wherever there is room and shrink only to fit a narrower column.
     func drawing(_ nodes: [Node], byID: [String: Node], frame: Frame, id: String, cssClass: String?,
-                 longest: Int) -> Element {
+                 longest: Int, growth: NetworkLabels.Growth) -> Element {
         let placed = nodes.filter { frame.positions[$0.id] != nil }
         let items = placed.map { node -> NetworkLabels.Item in
             let point = frame.positions[node.id]!
             return NetworkLabels.Item(id: node.id, label: node.label, x: point.x, y: point.y, radius: Self.radius(node))
         }
-        let (scale, labels) = NetworkLabels.layout(items, width: frame.width, height: frame.height, longest: longest)
+        let (scale, labels) = NetworkLabels.layout(items, width: frame.width, height: frame.height, longest: longest,
+                                                    growth: growth)
         func point(_ id: String) -> Frame.Point? {
-            frame.positions[id].map { Frame.Point(x: $0.x * scale, y: $0.y * scale) }
+            frame.positions[id].map { Frame.Point(x: $0.x * scale.x, y: $0.y * scale.y) }
         }
         // What is drawn: every node (the centre's thick outline included) and every name with its halo.
         var bounds: NetworkLabels.Box?
         for item in items {
             let r = item.radius + 3
-            let box = NetworkLabels.Box(minX: item.x * scale - r, minY: item.y * scale - r, maxX: item.x * scale + r,
-                                        maxY: item.y * scale + r)
+            let x = item.x * scale.x, y = item.y * scale.y
+            let box = NetworkLabels.Box(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
             bounds = bounds.map { $0.union(box) } ?? box
             if let label = labels[item.id] { bounds = bounds.map { $0.union(label.box.padded(2)) } }
         }

@@ -6,7 +6,8 @@ import Foundation
 /// Each node tries the places around it, those facing away from the middle first (its lines run towards
 /// the middle), then the same a little further out. A name that finds no free place is shortened, with an
 /// ellipsis (the node's `<title>` and the table under the picture keep the full name), and tries again.
-/// When even a short name finds no room, the picture grows — every position moves out from the corner,
+/// When even a short name finds no room, the picture grows — every position moves out from the corner
+/// (on a phone only downwards),
 /// nodes and names keep their size — and all names are placed again. Nothing is random and no dictionary
 /// is iterated, so the same network gives the same picture.
 enum NetworkLabels {
@@ -51,24 +52,38 @@ enum NetworkLabels {
     /// How much the picture grows at each try, and how many tries at most.
     static let growth = 1.08, tries = 24
 
-    /// The scale the positions were multiplied by (1 when all fitted at once) and each node's name.
-    static func layout(_ items: [Item], width: Double, height: Double,
-                       longest: Int) -> (scale: Double, labels: [String: Placement]) {
-        var scale = 1.0
-        for _ in 0..<tries {
-            let moved = items.map { Item(id: $0.id, label: $0.label, x: $0.x * scale, y: $0.y * scale, radius: $0.radius) }
-            if let labels = place(moved, width: width * scale, height: height * scale, longest: longest) {
+    /// How a picture makes room when names do not fit: outwards (wider and taller, for a screen with room
+    /// on both sides) or downwards only (for a phone, which scrolls down but must never scroll sideways —
+    /// a wider picture would be shrunk to the column and its names with it).
+    enum Growth: Equatable { case outwards, downwards }
+
+    /// How much the positions were stretched across and down (1 when all fitted at once).
+    struct Scale: Equatable {
+        var x = 1.0, y = 1.0
+    }
+
+    /// The scale the positions were multiplied by and each node's name.
+    static func layout(_ items: [Item], width: Double, height: Double, longest: Int,
+                       growth way: Growth = .outwards) -> (scale: Scale, labels: [String: Placement]) {
+        var scale = Scale()
+        func moved() -> [Item] {
+            items.map { Item(id: $0.id, label: $0.label, x: $0.x * scale.x, y: $0.y * scale.y, radius: $0.radius) }
+        }
+        // Downwards first; a network so crowded that six times the height is not enough grows sideways too,
+        // since names over each other would be worse than a picture shrunk to the column.
+        for attempt in 0..<(way == .outwards ? tries : 2 * tries) {
+            if let labels = place(moved(), width: width * scale.x, height: height * scale.y, longest: longest) {
                 return (scale, labels)
             }
-            scale *= growth
+            scale.y *= growth
+            if way == .outwards || attempt >= tries { scale.x *= growth }
         }
         // Not reached for any network the site draws (tests go to 49 nodes with long names); should it be,
         // the names are still drawn, each at its node's preferred place.
-        let moved = items.map { Item(id: $0.id, label: $0.label, x: $0.x * scale, y: $0.y * scale, radius: $0.radius) }
         var labels: [String: Placement] = [:]
-        for item in moved {
+        for item in moved() {
             let text = SVGText.truncated(item.label, to: longest)
-            labels[item.id] = candidates(item, text: text, middle: (width * scale / 2, height * scale / 2))[0]
+            labels[item.id] = candidates(item, text: text, middle: (width * scale.x / 2, height * scale.y / 2))[0]
         }
         return (scale, labels)
     }
@@ -85,8 +100,13 @@ enum NetworkLabels {
         var labels: [String: Placement] = [:]
         for item in items {
             var found: Placement?
+            var tried: String?
+            // A name shorter than the longest allowed is still shortened when it finds no room whole (one near
+            // the edge of a phone's picture has room only on one side).
             for limit in lengths(longest) {
                 let text = SVGText.truncated(item.label, to: limit)
+                if text == tried { continue }
+                tried = text
                 found = candidates(item, text: text, middle: middle).first { candidate in
                     let box = candidate.box
                     return box.minX >= frame.minX && box.maxX <= frame.maxX && box.minY >= frame.minY
@@ -94,7 +114,7 @@ enum NetworkLabels {
                         && !nodes.contains { $0.overlaps(box) }
                         && !placed.contains { $0.overlaps(box.padded(padding)) }
                 }
-                if found != nil || text == item.label { break }
+                if found != nil { break }
             }
             guard let found else { return nil }
             placed.append(found.box)

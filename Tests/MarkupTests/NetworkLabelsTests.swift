@@ -28,23 +28,29 @@ struct NetworkLabelsTests {
     }
 
     @Test("every name has a free place inside the picture", arguments: [
-        (3, 0, 680.0, 560.0), (12, 2, 680, 560), (24, 24, 680, 560), (6, 12, 340, 500), (14, 2, 340, 500),
-        (24, 24, 340, 500), (1, 0, 120, 80),
+        (3, 0, 680.0, 560.0, NetworkLabels.Growth.outwards), (12, 2, 680, 560, .outwards),
+        (24, 24, 680, 560, .outwards), (6, 12, 340, 500, .outwards), (14, 2, 340, 500, .outwards),
+        (24, 24, 340, 500, .outwards), (1, 0, 120, 80, .outwards),
+        (6, 12, 340, 500, .downwards), (24, 24, 340, 500, .downwards), (12, 36, 340, 500, .downwards),
+        (40, 40, 340, 500, .downwards),
     ])
-    func namesApart(inner: Int, outer: Int, width: Double, height: Double) throws {
+    func namesApart(inner: Int, outer: Int, width: Double, height: Double, growth: NetworkLabels.Growth) throws {
         let items = Self.items(inner: inner, outer: outer, width: width, height: height)
-        let (scale, labels) = NetworkLabels.layout(items, width: width, height: height, longest: 24)
+        let (scale, labels) = NetworkLabels.layout(items, width: width, height: height, longest: 24, growth: growth)
+        if growth == .downwards && inner + outer < 50 {
+            #expect(scale.x == 1, "a phone's picture grows sideways only when six times its height is not enough")
+        }
         #expect(labels.count == items.count)
         let boxes = try items.map { try #require(labels[$0.id]).box }
         for (i, box) in boxes.enumerated() {
-            #expect(box.minX >= 0 && box.minY >= 0 && box.maxX <= width * scale && box.maxY <= height * scale,
+            #expect(box.minX >= 0 && box.minY >= 0 && box.maxX <= width * scale.x && box.maxY <= height * scale.y,
                     "\(items[i].label) leaves the picture")
             for (j, other) in boxes.enumerated() where j > i {
                 #expect(!box.overlaps(other), "\(items[i].label) and \(items[j].label) overlap")
             }
             for item in items {
                 // The nodes moved out with the picture and kept their size.
-                let x = item.x * scale, y = item.y * scale, r = item.radius
+                let x = item.x * scale.x, y = item.y * scale.y, r = item.radius
                 let node = NetworkLabels.Box(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
                 #expect(!box.overlaps(node), "\(items[i].label) covers the node of \(item.label)")
             }
