@@ -16,6 +16,7 @@ struct ModelPropertiesTests {
         StakeholderAssessmentModel.self,
         APITokenModel.self, AuditEntryModel.self, CalendarFeedModel.self, CommunityModel.self, ContextEventModel.self, ContextEventPlaceModel.self, EngagementKindModel.self,
         EngagementModel.self, EngagementOrganizationModel.self, ParticipationModel.self, HeadCountModel.self, FollowUpModel.self,
+        CaptureModel.self, CaptureReviewModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, OrganizationModel.self,
         PersonModel.self, ConsentEventModel.self, PhotoModel.self, PlaceModel.self, PlaceNameModel.self, PositionModel.self,
         QuoteModel.self, SignInAttemptModel.self, UserModel.self, UserSessionModel.self,

@@ -6,21 +6,36 @@ import Storage
 /// The save sequence every kind shares: permission, validation, version check, write, parts, audit entry
 /// and search document — in one transaction, so a change and its history are stored together or not at all.
 extension RecordKind {
-    public func create(_ input: Input, by actor: Actor, now: Date = Date()) async throws -> Record {
+    /// With a capture, sending it again makes nothing new: the record the first send made is answered
+    /// (a resend with other content is refused and kept for its author to review).
+    public func create(_ input: Input, by actor: Actor, now: Date = Date(), capture: Capture? = nil) async throws -> Record {
         try actor.require(Self.writePermission)
+        if let capture, let earlier = try await Captures.earlier(capture, by: actor, on: database) {
+            return try await get(try await Captures.replay(earlier, capture, recordType: Self.recordType, by: actor, now: now, on: database), by: actor)
+        }
         let model = makeModel()
         model.id = UUID()
         model.createdAt = now
         model.updatedAt = now
         model.version = 1
-        try await database.transaction { tx in
-            let valid = try await validate(input, existing: nil, by: actor, on: tx)
-            let applied = apply(valid, to: model, now: now)
-            try requireWritable(model, by: actor)
-            try await model.create(on: tx)
-            try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
-            let changes = FieldChange.between([], try await auditFields(model, on: tx))
-            try await audit(.create, model, changes: changes, by: actor, now: now, on: tx)
+        do {
+            try await database.transaction { tx in
+                let valid = try await validate(input, existing: nil, by: actor, on: tx)
+                let applied = apply(valid, to: model, now: now)
+                try requireWritable(model, by: actor)
+                try await model.create(on: tx)
+                try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
+                let changes = FieldChange.between([], try await auditFields(model, on: tx))
+                try await audit(.create, model, changes: changes, by: actor, now: now, on: tx)
+                if let capture {
+                    try await Captures.claim(capture, recordType: Self.recordType, recordID: model.id!, by: actor, now: now, on: tx)
+                }
+            }
+        } catch {
+            // Two sends of one capture at once: the later one waited on the capture's unique key, failed, and
+            // now finds what the first made.
+            guard let capture, let earlier = try await Captures.earlier(capture, by: actor, on: database) else { throw error }
+            return try await get(try await Captures.replay(earlier, capture, recordType: Self.recordType, by: actor, now: now, on: database), by: actor)
         }
         return try await record(model, by: actor)
     }

@@ -62,7 +62,9 @@ struct RecordAPIActions<A: RecordAPI>: Sendable {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         let body = try await APIJSON.decode(A.Body.self, from: req)
-        let record = try await api.kind(req).create(try await api.input(body, over: nil, req), by: req.actor)
+        // With `Idempotency-Key`, a resend answers with what the first send made (201 again, same record).
+        let capture = try CaptureRequest.api(req)
+        let record = try await api.kind(req).create(try await api.input(body, over: nil, req), by: req.actor, capture: capture)
         return try respond(record, status: .created, location: true)
     }
 

@@ -43,7 +43,9 @@ struct RecordActions<P: RecordPages>: Sendable {
         let form = try pages.decode(req)
         let (input, typed) = try await pages.input(form, existing: nil, req)
         guard typed.isEmpty else { return try await self.form(req, pages.values(of: form), existing: nil, errors: typed) }
-        switch try await SaveOutcome.of({ try await pages.kind(req).create(input, by: req.actor) }) {
+        // A form opened once and sent twice (a double tap, the back button, a resend from the device) saves once.
+        let capture = try CaptureRequest.form(req)
+        switch try await SaveOutcome.of({ try await pages.kind(req).create(input, by: req.actor, capture: capture) }) {
         case .saved(let record): return Pages.redirect(to: pages.location(of: record), flash: Flash("record.created", record.label))
         case .invalid(let issues): return try await self.form(req, pages.values(of: form), existing: nil, errors: issues)
         case .conflict: throw DomainError.versionRequired

@@ -10,6 +10,8 @@ struct EngagementForm: Content {
     var visitID: String?, hosts: String?, partners: String?, participants: String?, headCounts: String?, aggregateOnly: String?
     var topics: String?, summary: String?, outcomes: String?, decisions: String?, confidentiality: String?
     var followUp: String?, followUpOwner: String?, followUpDue: String?, version: String?
+    /// The capture's identity, made when the form was opened (see `CaptureRequest`).
+    var capture: String?
 
     var values: EngagementFormPage.Values {
         var values = EngagementFormPage.Values()
@@ -21,6 +23,7 @@ struct EngagementForm: Content {
         values.confidentiality = confidentiality ?? Confidentiality.internal.rawValue
         values.followUp = followUp ?? ""; values.followUpOwner = followUpOwner ?? ""; values.followUpDue = followUpDue ?? ""
         values.version = version ?? ""
+        values.capture = capture ?? ""
         return values
     }
 

@@ -58,6 +58,7 @@ struct EngagementsController: RecordPages {
         values.visitID = req.queryText("visit")
         values.timeZone = req.roundtable.configuration.timeZone
         values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
+        values.capture = UUID().uuidString.lowercased()
         return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 

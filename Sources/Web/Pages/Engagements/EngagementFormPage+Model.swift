@@ -13,6 +13,9 @@ enum EngagementFormPage {
         var confidentiality = Confidentiality.internal.rawValue
         var followUp = "", followUpOwner = "", followUpDue = ""
         var version = ""
+        /// A new engagement's capture identity: one for each time the form is opened, kept when it comes back
+        /// with mistakes, so that however often it is sent it is saved once.
+        var capture = ""
 
         init() {}
 

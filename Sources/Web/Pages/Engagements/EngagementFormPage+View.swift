@@ -6,6 +6,7 @@ extension EngagementFormPage: RecordFormPage {
     static let form = RecordForm(.engagement, keys: "engagements")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
+        if model.existing == nil && !values.capture.isEmpty { Forms.hidden(CaptureRequest.field, values.capture) }
         Forms.select(label: text("engagements.kind"), name: "kind",
                      options: EngagementViews.kindOptions(model.kinds, text: text), selected: values.kind,
                      error: errors["kind"])

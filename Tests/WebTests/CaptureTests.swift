@@ -1,0 +1,135 @@
+import Domain
+@testable import Features
+import Foundation
+import Storage
+import Testing
+import VaporTesting
+@testable import Web
+
+/// Captures from a phone reach the server over a connection that drops: whatever is sent again, crossed or
+/// lost on the way, each capture is saved exactly once.
+@Suite("Captures: sent once, however often they are sent")
+struct CaptureTests {
+    private struct Made: Decodable { var id: UUID }
+
+    /// A small generator with a seed, so that a failing order can be run again.
+    private struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    @Test func fiveHundredCapturesSentThreeTimesOverADroppingConnectionMakeFiveHundredEngagements() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let token = try await app.token(for: officer.email)
+            let captures = (0..<500).map { n in
+                (key: "uuid:\(UUID().uuidString.lowercased())", body: """
+                    {"kind":"meeting","title":"Village meeting \(n)","start":"2026-11-\(String(format: "%02d", n % 28 + 1))T10:00",
+                     "timeZone":"Europe/Belgrade","headCounts":[{"category":"residents","count":\(n % 40 + 1)}]}
+                    """)
+            }
+            // Three sends of each, in a shuffled order, eight in flight at once (so a capture's sends cross);
+            // a third never arrive and another third arrive but their answer is lost.
+            var generator = Seeded(state: 2026)
+            let sends = (0..<3).flatMap { _ in captures.indices }.shuffled(using: &generator)
+            let fates = sends.map { _ in Int.random(in: 0..<3, using: &generator) }
+            var confirmed: [String: UUID] = [:]
+            for start in stride(from: 0, to: sends.count, by: 8) {
+                let batch = Array(zip(sends, fates))[start..<min(start + 8, sends.count)]
+                let answers = try await withThrowingTaskGroup(of: (Int, UUID?).self) { group in
+                    for (index, fate) in batch where fate != 0 {
+                        group.addTask {
+                            let capture = captures[index]
+                            let response = try await app.api(.POST, "/api/v1/engagements", token: token, json: capture.body,
+                                                             headers: [CaptureRequest.header: capture.key])
+                            #expect(response.status == .created, "\(response.status) \(response.body.string)")
+                            let id = try? JSONDecoder().decode(Made.self, from: Data(response.body.readableBytesView)).id
+                            return (index, fate == 2 ? id : nil)
+                        }
+                    }
+                    return try await group.reduce(into: [(Int, UUID?)]()) { $0.append($1) }
+                }
+                for (index, id) in answers {
+                    guard let id else { continue }
+                    if let earlier = confirmed[captures[index].key] { #expect(earlier == id, "one capture, one engagement") }
+                    confirmed[captures[index].key] = id
+                }
+            }
+            // The device keeps what was not confirmed and sends it until it is.
+            for capture in captures where confirmed[capture.key] == nil {
+                let response = try await app.api(.POST, "/api/v1/engagements", token: token, json: capture.body,
+                                                 headers: [CaptureRequest.header: capture.key])
+                confirmed[capture.key] = try JSONDecoder().decode(Made.self, from: Data(response.body.readableBytesView)).id
+            }
+            let stored = try await EngagementModel.query(on: app.db).all()
+            #expect(stored.count == 500, "0 lost, 0 duplicated")
+            #expect(Set(stored.compactMap(\.id)) == Set(confirmed.values))
+            #expect(Set(stored.map(\.title)).count == 500)
+            #expect(try await CaptureModel.query(on: app.db).count() == 500)
+            #expect(try await app.auditEntries(action: .create).filter { $0.recordType == "engagement" }.count == 500,
+                    "a resend writes nothing, not even a line in the history")
+        }
+    }
+
+    @Test func aResendWithOtherContentIsRefusedAndKeptForItsAuthorToReview() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let token = try await app.token(for: officer.email)
+            let key = UUID().uuidString
+            let first = try await app.api(.POST, "/api/v1/engagements", token: token,
+                                          json: #"{"kind":"meeting","title":"Meeting at the crossing","start":"2026-11-20T10:00","timeZone":"UTC"}"#,
+                                          headers: [CaptureRequest.header: key])
+            #expect(first.status == .created)
+            // The same content, its keys in another order and spaced otherwise: the same capture.
+            let again = try await app.api(.POST, "/api/v1/engagements", token: token,
+                                          json: #"{ "title": "Meeting at the crossing", "timeZone": "UTC", "kind": "meeting", "start": "2026-11-20T10:00" }"#,
+                                          headers: [CaptureRequest.header: key])
+            #expect(again.status == .created && again.body.string == first.body.string)
+            let changed = try await app.api(.POST, "/api/v1/engagements", token: token,
+                                            json: #"{"kind":"meeting","title":"Meeting at the bridge","start":"2026-11-20T10:00","timeZone":"UTC"}"#,
+                                            headers: [CaptureRequest.header: key])
+            #expect(changed.status == .conflict)
+            #expect(changed.headers.contentType?.description.contains("problem+json") == true)
+            #expect(changed.body.string.contains("\"capture\""))
+            #expect(try await EngagementModel.query(on: app.db).count() == 1, "the first stands")
+            let reviews = try await CaptureReviews(database: app.db).open(by: .user(officer))
+            #expect(reviews.count == 1)
+            #expect(reviews.first?.reason == .changedResend && reviews.first?.sent["title"] == "\"Meeting at the bridge\"")
+            // Another user's capture with the same key is another capture.
+            let colleague = try await app.token(for: app.addUser("kubra@ico.example", role: .coordinator).email)
+            let theirs = try await app.api(.POST, "/api/v1/engagements", token: colleague,
+                                           json: #"{"kind":"meeting","title":"Their meeting","start":"2026-11-21T10:00","timeZone":"UTC"}"#,
+                                           headers: [CaptureRequest.header: key])
+            #expect(theirs.status == .created && theirs.body.string.contains("Their meeting"))
+            #expect(try await CaptureReviews(database: app.db).open(by: .user(app.addUser("x@ico.example", role: .officer))).isEmpty)
+            // A key that is no key is refused at its header.
+            let bad = try await app.api(.POST, "/api/v1/engagements", token: token,
+                                        json: #"{"kind":"meeting","title":"x","start":"2026-11-20T10:00","timeZone":"UTC"}"#,
+                                        headers: [CaptureRequest.header: "with space"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Idempotency-Key"))
+        }
+    }
+
+    @Test func theLogFormSentTwiceSavesOneEngagement() async throws {
+        try await withRoundtable { app in
+            _ = try await app.addUser("arta@ico.example", role: .officer)
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            let form = try await browser.get("/engagements/new").body.string
+            let key = try #require(form.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1)
+            let fields = ["capture": String(key), "kind": "meeting", "title": "Meeting with the youth council",
+                          "start": "2026-11-20T10:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"]
+            let first = try await browser.post("/engagements", form: fields)
+            let second = try await browser.post("/engagements", form: fields)
+            #expect(first.status == .seeOther && second.status == .seeOther, "\(first.status) \(first.body.string.firstMatch(of: /error-summary[\s\S]{0,600}/)?.0 ?? "")")
+            #expect(first.headers.first(name: .location) == second.headers.first(name: .location))
+            #expect(try await EngagementModel.query(on: app.db).count() == 1)
+            // Another opening of the form is another capture.
+            let other = try await browser.get("/engagements/new").body.string
+            #expect(other.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1 != key)
+        }
+    }
+}
