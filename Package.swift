@@ -56,7 +56,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css"), .copy("Resources/app.js")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/app.css"), .copy("Resources/app.js"),
+                        .copy("Resources/offline.js"), .copy("Resources/sw.js")],
             // Views are written against `Component` throughout; `any` everywhere would be noise.
             swiftSettings: []
         ),

@@ -44,6 +44,19 @@ public struct Localizer: Sendable {
         return result
     }
 
+    /// A plural message's templates (`{0}` for the number) by CLDR category, for a page script that counts
+    /// on the device (with `Intl.PluralRules`, the same rules); a message that is not plural under `other`.
+    public func pluralTemplates(_ key: String) -> [(PluralCategory, String)] {
+        switch messages[key] ?? english[key] {
+        case .plural(let forms):
+            return zip(PluralRules.categories(for: language.tag), forms).map { ($0, $1) }
+        case .text(let text):
+            return [(.other, text)]
+        case nil:
+            return [(.other, key)]
+        }
+    }
+
     /// The plural form for the count: the argument the catalogue names (`#. plural counts {1}`), else the
     /// first number among the arguments; "other" when there is none.
     private func form(of forms: [String], key: String, arguments: [any LocalizedArgument]) -> String {

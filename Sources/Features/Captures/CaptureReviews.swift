@@ -23,7 +23,7 @@ public struct CaptureReviews: Sendable {
         public var recordID: UUID?
         /// What was sent, field → value.
         public var sent: [String: String]
-        /// By reason: the names not found (`names`), the value stored (`stored`).
+        /// By reason: the names not found (`names`), the value stored (`stored`); the record's name (`record`).
         public var details: [String: [String]]
         public var createdAt: Date
     }
@@ -41,7 +41,10 @@ public struct CaptureReviews: Sendable {
     static func keep(_ capture: Capture, recordType: String, recordID: UUID?, reason: Reason, details: [String: [String]],
                      by actor: Actor, now: Date, on db: any Database) async throws {
         guard let userID = actor.userID else { return }
-        let sent = (try? JSONDecoder().decode([String: String].self, from: Data(capture.content.utf8))) ?? [:]
+        // What was sent is kept only where the author needs it to act (a resend with other content); for the
+        // rest the details say enough, and notes about people are not copied once more.
+        let sent = reason == .changedResend
+            ? (try? JSONDecoder().decode([String: String].self, from: Data(capture.content.utf8))) ?? [:] : [:]
         let model = CaptureReviewModel()
         model.id = UUID()
         model.userID = userID
@@ -52,6 +55,17 @@ public struct CaptureReviews: Sendable {
         model.content = String(decoding: try JSONEncoder().encode(Stored(sent: sent, details: details)), as: UTF8.self)
         model.createdAt = now
         try await model.create(on: db)
+    }
+
+    /// Names typed on a device that were left out of the engagement it made, as the look-up explained them.
+    public func keepNames(_ capture: Capture, engagement: RecordRef, names: [String], by actor: Actor, now: Date = Date()) async throws {
+        try await Self.keep(capture, recordType: Engagements.recordType, recordID: engagement.id, reason: .namesNotFound,
+                            details: ["names": names, "record": [engagement.name]], by: actor, now: now, on: database)
+    }
+
+    /// Whether this user's capture reached the server before (its review entries were written then).
+    public static func hasCapture(_ capture: Capture, by actor: Actor, on db: any Database) async throws -> Bool {
+        try await Captures.earlier(capture, by: actor, on: db) != nil
     }
 
     /// The entries the actor has not dismissed, newest first.

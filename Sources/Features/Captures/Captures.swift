@@ -30,11 +30,12 @@ enum Captures {
 
     /// A capture sent again: the same content answers with what the first send made; other content — or
     /// the same identity used for another kind of record — is kept for review and refused.
-    static func replay(_ earlier: CaptureModel, _ capture: Capture, recordType: String, by actor: Actor, now: Date,
-                       on db: any Database) async throws -> UUID {
+    /// - Parameter label: how the record the first send made is named, for the review list.
+    static func replay(_ earlier: CaptureModel, _ capture: Capture, recordType: String, label: String?, by actor: Actor,
+                       now: Date, on db: any Database) async throws -> UUID {
         if earlier.fingerprint == capture.fingerprint && earlier.recordType == recordType { return earlier.recordID }
-        try await CaptureReviews.keep(capture, recordType: recordType, recordID: earlier.recordID, reason: .changedResend,
-                                      details: [:], by: actor, now: now, on: db)
+        try await CaptureReviews.keep(capture, recordType: earlier.recordType, recordID: earlier.recordID, reason: .changedResend,
+                                      details: label.map { ["record": [$0]] } ?? [:], by: actor, now: now, on: db)
         throw DomainError.conflict(FieldIssue(field: "capture", "capture.changed"))
     }
 }

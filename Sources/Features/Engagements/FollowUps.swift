@@ -44,14 +44,32 @@ public struct FollowUps: Sendable {
     }
 
     /// Marks a follow-up done, dropped or open again.
-    public func setStatus(_ id: UUID, _ status: FollowUpStatus, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws {
+    /// A status that is already the follow-up's changes nothing and is never a conflict (a change sent again
+    /// from a device after its answer was lost). With a capture from a device, a change to a follow-up that
+    /// someone else changed meanwhile is kept for its author to review, and what is stored stands.
+    public func setStatus(_ id: UUID, _ status: FollowUpStatus, expectedVersion: Int?, by actor: Actor, now: Date = Date(),
+                          capture: Capture? = nil) async throws {
         try actor.require(.writeRecords)
+        do {
+            try await write(id, status, expectedVersion: expectedVersion, by: actor, now: now)
+        } catch DomainError.versionConflict(let current) {
+            if let capture, let model = try await FollowUpModel.find(id, on: database) {
+                try await CaptureReviews.keep(capture, recordType: Engagements.recordType, recordID: model.engagementID,
+                                              reason: .changedMeanwhile,
+                                              details: ["followUp": [model.text], "stored": [model.status.rawValue], "sent": [status.rawValue]],
+                                              by: actor, now: now, on: database)
+            }
+            throw DomainError.versionConflict(current: current)
+        }
+    }
+
+    private func write(_ id: UUID, _ status: FollowUpStatus, expectedVersion: Int?, by actor: Actor, now: Date) async throws {
         try await database.transaction { tx in
             guard let model = try await FollowUpModel.find(id, on: tx) else { throw DomainError.notFound("follow_up") }
             // A follow-up is as visible as its engagement.
             let engagement = try await Engagements(database: tx).find(model.engagementID, by: actor, includeDeleted: false, on: tx)
-            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
             guard model.status != status else { return }
+            if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
             let before = model.status
             model.status = status
             model.updatedAt = now

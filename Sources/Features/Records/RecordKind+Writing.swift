@@ -11,7 +11,7 @@ extension RecordKind {
     public func create(_ input: Input, by actor: Actor, now: Date = Date(), capture: Capture? = nil) async throws -> Record {
         try actor.require(Self.writePermission)
         if let capture, let earlier = try await Captures.earlier(capture, by: actor, on: database) {
-            return try await get(try await Captures.replay(earlier, capture, recordType: Self.recordType, by: actor, now: now, on: database), by: actor)
+            return try await replay(earlier, capture, by: actor, now: now)
         }
         let model = makeModel()
         model.id = UUID()
@@ -35,9 +35,19 @@ extension RecordKind {
             // Two sends of one capture at once: the later one waited on the capture's unique key, failed, and
             // now finds what the first made.
             guard let capture, let earlier = try await Captures.earlier(capture, by: actor, on: database) else { throw error }
-            return try await get(try await Captures.replay(earlier, capture, recordType: Self.recordType, by: actor, now: now, on: database), by: actor)
+            return try await replay(earlier, capture, by: actor, now: now)
         }
         return try await record(model, by: actor)
+    }
+
+    /// A capture sent again: what the first send made, or — with other content — a refusal, kept for review
+    /// under the name of the record the first send made.
+    private func replay(_ earlier: CaptureModel, _ capture: Capture, by actor: Actor, now: Date) async throws -> Record {
+        let made = earlier.recordType == Self.recordType
+            ? try? await find(earlier.recordID, by: actor, includeDeleted: true, on: database) : nil
+        let name = try await made.asyncMap { try await label(of: $0, on: database) }
+        let id = try await Captures.replay(earlier, capture, recordType: Self.recordType, label: name, by: actor, now: now, on: database)
+        return try await get(id, by: actor)
     }
 
     /// Saves a change made to `expectedVersion`; a save that changes nothing leaves the record (and its

@@ -30,7 +30,10 @@ public enum Roundtable {
             metrics: PrometheusCollectorRegistry(),
             openAPIDocument: try Self.resource("openapi", "yaml"),
             stylesheet: try Self.resource("app", "css"),
-            script: try Self.resource("app", "js")
+            script: try Self.resource("app", "js"),
+            offlineScript: try Self.resource("offline", "js"),
+            serviceWorker: try Self.resource("sw", "js")
+                .replacingOccurrences(of: "__VERSION__", with: String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36))
         )
 
         app.http.server.configuration.hostname = config.hostname
@@ -57,6 +60,7 @@ public enum Roundtable {
         AccountController().register(app)
         SettingsController().register(app)
         SavedFiltersController().register(app)
+        CapturesController().register(app)
         PeopleController().register(app)
         PeopleBulkController().register(app)
         OrganizationsController().register(app)

@@ -14,6 +14,10 @@ final class RoundtableServices: Sendable {
     let stylesheet: String
     /// Progressive enhancement only: every page works without it.
     let script: String
+    /// The offline capture: the page script that keeps and sends, and the service worker whose version is
+    /// this server's (a new or restarted server replaces the pages kept on devices; their captures stay).
+    let offlineScript: String
+    let serviceWorker: String
     /// Place and community menus, kept until a place or community changes.
     let choices = ChoiceCache()
     /// Who took part in what, in memory for the period report and the dashboard; kept current from the audit trail.
@@ -28,13 +32,16 @@ final class RoundtableServices: Sendable {
     /// Once a user exists, setup can never be needed again, so this only ever turns true.
     private let setupDone = NIOLockedValueBox(false)
 
-    init(configuration: AppConfiguration, hasher: BcryptHasher, metrics: PrometheusCollectorRegistry, openAPIDocument: String, stylesheet: String, script: String) {
+    init(configuration: AppConfiguration, hasher: BcryptHasher, metrics: PrometheusCollectorRegistry, openAPIDocument: String, stylesheet: String, script: String,
+         offlineScript: String = "", serviceWorker: String = "") {
         self.configuration = configuration
         self.hasher = hasher
         self.metrics = metrics
         self.openAPIDocument = openAPIDocument
         self.stylesheet = stylesheet
         self.script = script
+        self.offlineScript = offlineScript
+        self.serviceWorker = serviceWorker
         self.siteLanguage = SiteLanguage(fallback: configuration.language)
         self.photos = PhotoStore(directory: configuration.resolvedPhotoDirectory)
         self.documents = PhotoStore(directory: configuration.resolvedPhotoDirectory.appendingPathComponent("documents", isDirectory: true))

@@ -33,6 +33,7 @@ struct HomeController {
                     }
                 }
             model.myEngagements = try await Engagements(database: req.db).recentlyLogged(by: user.id, actor: req.actor)
+            model.captureReviews = try await CaptureReviews(database: req.db).count(by: req.actor)
         }
         if user.role.can(.readRecords) {
             let visits = FieldVisits(database: req.db, language: req.localizer.tag)

@@ -9,6 +9,8 @@ struct SystemController {
         routes.on(.GET, .openAPI, access: .anyone, use: openAPI)
         routes.on(.GET, .stylesheet, access: .anyone, use: stylesheet)
         routes.on(.GET, .script, access: .anyone, use: script)
+        routes.on(.GET, .offlineScript, access: .anyone, use: offlineScript)
+        routes.on(.GET, .serviceWorker, access: .anyone, use: serviceWorker)
     }
 
     struct Health: Encodable {
@@ -44,5 +46,16 @@ struct SystemController {
     @Sendable func script(_ req: Request) async throws -> Response {
         Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                  body: .init(string: req.roundtable.script))
+    }
+
+    @Sendable func offlineScript(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
+                 body: .init(string: req.roundtable.offlineScript))
+    }
+
+    /// Never cached by the browser's HTTP cache, so a new server's worker is found on the next page load.
+    @Sendable func serviceWorker(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
+                 body: .init(string: req.roundtable.serviceWorker))
     }
 }

@@ -5,6 +5,8 @@ enum Resource: Sendable, Equatable, CaseIterable {
     case agreement, document, workingGroup, deliverable, recommendation
     case contextEvent, coordination, assessment
     case user, token, importBatch, savedFilter
+    /// Captures sent from devices (`/captures`), and those their authors must look at (`/captures/review`).
+    case capture, captureReview
 
     /// The first path segment(s) on the site: `/people`, `/people/{id}/edit`.
     var sitePath: String {
@@ -42,6 +44,8 @@ enum Resource: Sendable, Equatable, CaseIterable {
         case .token: return "tokens"
         case .importBatch: return "imports"
         case .savedFilter: return "saved-filters"
+        case .capture: return "captures"
+        case .captureReview: return "captures/review"
         }
     }
 }

@@ -15,6 +15,9 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case duplicates, duplicatesDismiss
     case periodReport, periodReportFile(ReportFile)
     case stylesheet, script, healthz, metrics, openAPI
+    /// The offline capture: the page script that keeps and sends, and the service worker (at the root, so it
+    /// may answer for every page of the site).
+    case offlineScript, serviceWorker
     /// `/people`: the list (GET) and adding to it (POST).
     case list(Resource)
     /// `/people/new`: the form for a new record.
@@ -57,6 +60,8 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .periodReportFile(let file): return "/reports/period.\(file.rawValue)"
         case .stylesheet: return "/static/app.css"
         case .script: return "/static/app.js"
+        case .offlineScript: return "/static/offline.js"
+        case .serviceWorker: return "/sw.js"
         case .healthz: return "/healthz"
         case .metrics: return "/metrics"
         case .openAPI: return "/api/openapi.yaml"

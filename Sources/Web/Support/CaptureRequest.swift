@@ -23,11 +23,13 @@ enum CaptureRequest {
         return try Capture.make(key: key, fields: fields, field: header)
     }
 
-    /// A form's capture: its fields as typed (repeated ones in their order, one a line).
+    /// A form's capture: its fields as typed (repeated ones in their order, one a line). The key is the form's
+    /// `capture` field, or — for a small form kept on a device and sent later — the `Idempotency-Key` header.
     static func form(_ req: Request) throws -> Capture? {
         guard req.headers.contentType == .urlEncodedForm, let body = req.body.string else { return nil }
         let pairs = formPairs(body)
-        guard let key = pairs.first(where: { $0.0 == field })?.1, !key.isEmpty else { return nil }
+        let typed = pairs.first(where: { $0.0 == field })?.1 ?? ""
+        guard let key = typed.isEmpty ? req.headers.first(name: header) : typed else { return nil }
         var fields: [String: String] = [:]
         for (name, value) in pairs where name != field && name != CSRFMiddleware.field {
             fields[name] = fields[name].map { $0 + "\n" + value } ?? value

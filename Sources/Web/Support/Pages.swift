@@ -22,6 +22,7 @@ enum Pages {
     static func response(_ html: String, status: HTTPResponseStatus = .ok, request: Request) -> Response {
         let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
         if request.cookies[flashCookie] != nil { response.cookies[flashCookie] = .expired }
+        if OfflinePages.isAllowed(request) { response.headers.replaceOrAdd(name: OfflinePages.header, value: "keep") }
         return response
     }
 

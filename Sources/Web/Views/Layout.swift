@@ -19,6 +19,7 @@ enum Layout {
                 H.text("title", [], "\(title) · \(text("app.name"))")
                 H.void("link", [("rel", "stylesheet"), ("href", SiteURL.stylesheet.path), ("type", "text/css")])
                 H.el("script", [("src", SiteURL.script.path), ("defer", "")]) { EmptyComponent() }
+                H.el("script", [("src", SiteURL.offlineScript.path), ("defer", "")]) { EmptyComponent() }
             }
             H.el("body") {
                 H.el("a", [("class", "skip"), ("href", "#main")]) { Text(text("nav.skip")) }
@@ -76,6 +77,7 @@ enum Layout {
                 H.el("a", [("class", "button log-engagement"), ("href", SiteURL.new(.engagement).path)]) {
                     Text(text("engagements.new"))
                 }
+                CaptureViews.badge(text: text)
             }
             if chrome.userName != nil { SiteNavigation.view(chrome) }
         }

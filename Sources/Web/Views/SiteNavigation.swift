@@ -44,7 +44,9 @@ enum SiteNavigation {
                 H.el("ul") {
                     H.el("li") { link(.init(labelKey: "nav.account", url: .account, isCurrent: chrome.isAccount), text: text) }
                     H.el("li") {
-                        H.el("form", [("method", "post"), ("action", SiteURL.signOut.path), ("class", "inline")]) {
+                        // The offline script clears the device before signing out, and warns of captures not yet sent.
+                        H.el("form", [("method", "post"), ("action", SiteURL.signOut.path), ("class", "inline"),
+                                      ("data-sign-out", "")] + CaptureViews.plurals("offline.forgetWarning", text: text)) {
                             Forms.csrf(chrome.csrfToken)
                             H.el("button", [("type", "submit"), ("class", "link")]) { Text(text("nav.signOut")) }
                         }

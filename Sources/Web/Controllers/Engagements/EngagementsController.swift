@@ -59,6 +59,7 @@ struct EngagementsController: RecordPages {
         values.timeZone = req.roundtable.configuration.timeZone
         values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
         values.capture = UUID().uuidString.lowercased()
+        OfflinePages.allow(req)
         return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 

@@ -14,6 +14,9 @@ struct FollowUpsController {
     @Sendable func mine(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
         let items = try await FollowUps(database: req.db).open(ownedBy: user.id, by: req.actor)
+        if !(try await OfflinePages.showsRestricted(engagements: items.map(\.engagement.id), people: [], to: req)) {
+            OfflinePages.allow(req)
+        }
         return Pages.response(FollowUpsPage.view(.init(items: items, today: req.today), chrome: Pages.chrome(for: req, current: .list(.followUp))), request: req)
     }
 
@@ -22,7 +25,8 @@ struct FollowUpsController {
     @Sendable func setStatus(_ req: Request) async throws -> Response {
         let form = try req.content.decode(StatusForm.self)
         guard let status = FollowUpStatus(rawValue: form.status ?? "") else { throw WebError.badRequest("field.notAChoice") }
-        try await FollowUps(database: req.db).setStatus(req.idParameter(), status, expectedVersion: FormValues.int(form.version), by: req.actor)
+        try await FollowUps(database: req.db).setStatus(req.idParameter(), status, expectedVersion: FormValues.int(form.version),
+                                                        by: req.actor, capture: try CaptureRequest.form(req))
         let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }.flatMap { $0.hasPrefix("/engagements/") ? $0 : nil }
         return Pages.redirect(to: back.flatMap { UUID(uuidString: String($0.dropFirst("/engagements/".count))) }.map { .record(.engagement, $0) } ?? .list(.followUp),
                               flash: Flash("followUps.saved"))

@@ -28,6 +28,10 @@ struct VisitsController: RecordPages {
         let context = try await ContextEvents(database: req.db, language: req.localizer.tag)
             .during(from: visit.summary.startsOn, to: visit.summary.endsOn, limit: 50, by: req.actor)
         let model = VisitPage.Model(visit: visit, engagements: engagements, context: context, canWrite: req.canWrite, canRestore: req.canRestore)
+        if req.canWrite, !engagements.contains(where: { $0.confidentiality == .restricted }),
+           !(try await OfflinePages.showsRestricted(engagements: [], people: visit.people.map(\.id), to: req)) {
+            OfflinePages.allow(req)
+        }
         return VisitPage.view(model, chrome: chrome(req))
     }
 

@@ -6,7 +6,14 @@ extension EngagementFormPage: RecordFormPage {
     static let form = RecordForm(.engagement, keys: "engagements")
 
     static func fields(_ values: Values, _ errors: Forms.Errors, _ model: Model, text: Localizer) -> Component {
-        if model.existing == nil && !values.capture.isEmpty { Forms.hidden(CaptureRequest.field, values.capture) }
+        if model.existing == nil && !values.capture.isEmpty {
+            Forms.hidden(CaptureRequest.field, values.capture)
+            // Shown by the offline script when this form is open in another tab too (one capture, one tab).
+            H.el("div", [("class", "capture-locked notice"), ("role", "alert"), ("hidden", "")]) {
+                Paragraph(text("captures.openElsewhere"))
+                H.el("button", [("type", "button"), ("class", "secondary")]) { Text(text("captures.startNew")) }
+            }
+        }
         Forms.select(label: text("engagements.kind"), name: "kind",
                      options: EngagementViews.kindOptions(model.kinds, text: text), selected: values.kind,
                      error: errors["kind"])

@@ -18,5 +18,7 @@ enum HomePage {
         /// When none is under way: the latest visits, newest first.
         var latestVisits: [FieldVisitSummary] = []
         var today: Day
+        /// Entries sent from the user's devices that wait for them in their review list.
+        var captureReviews = 0
     }
 }

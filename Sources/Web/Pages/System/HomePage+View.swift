@@ -10,6 +10,11 @@ extension HomePage {
             H.el("h1") { Text(text("home.welcome", model.name)) }
             Paragraph(text("home.role", text(model.role.labelKey), text(model.role.labelKey + ".help")))
             quickActions(model, chrome: chrome)
+            if model.captureReviews > 0 {
+                H.el("p", [("class", "notice")]) {
+                    H.link(text("captures.reviewCount", model.captureReviews), to: .list(.captureReview))
+                }
+            }
             if writes {
                 Section.view(id: "my-follow-ups", title: text("home.followUps")) {
                     if model.followUps.isEmpty {
