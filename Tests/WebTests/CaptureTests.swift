@@ -98,6 +98,16 @@ struct CaptureTests {
             let reviews = try await CaptureReviews(database: app.db).open(by: .user(officer))
             #expect(reviews.count == 1)
             #expect(reviews.first?.reason == .changedResend && reviews.first?.sent["title"] == "\"Meeting at the bridge\"")
+            #expect(reviews.first?.details["record"] == ["Meeting at the crossing"])
+            // The officer reads it on their review page and, having dealt with it, removes it.
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            let page = try await browser.get("/captures/review").body.string
+            #expect(page.contains("Meeting at the bridge") && page.contains("Sent again with different content"))
+            let removed = try await browser.post("/captures/review/\(reviews[0].id.uuidString.lowercased())/delete")
+            #expect(removed.status == .seeOther)
+            #expect(try await CaptureReviews(database: app.db).open(by: .user(officer)).isEmpty)
+            #expect(try await app.auditEntries(action: .delete).contains { $0.recordType == "captureReview" })
             // Another user's capture with the same key is another capture.
             let colleague = try await app.token(for: app.addUser("kubra@ico.example", role: .coordinator).email)
             let theirs = try await app.api(.POST, "/api/v1/engagements", token: colleague,
@@ -130,6 +140,60 @@ struct CaptureTests {
             // Another opening of the form is another capture.
             let other = try await browser.get("/engagements/new").body.string
             #expect(other.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1 != key)
+        }
+    }
+}
+
+@Suite("Captures: notes and follow-up changes sent once")
+struct CaptureNoteTests {
+    @Test func aFollowUpAndAQuoteSentTwiceFromTheEngagementPageAreAddedOnce() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let engagement = try await Engagements(database: app.db).create(
+                EngagementInput(kind: "meeting", title: "Meeting at the crossing", start: "2026-11-20T10:00", timeZone: "UTC"),
+                by: .user(officer))
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            let page = try await browser.get("/engagements/\(engagement.id.uuidString.lowercased())").body.string
+            let followUpKey = try #require(page.firstMatch(of: /name="capture" value="([0-9a-f-]+-fu)"/)?.1)
+            let quoteKey = try #require(page.firstMatch(of: /name="capture" value="([0-9a-f-]+-q)"/)?.1)
+            let path = "/engagements/\(engagement.id.uuidString.lowercased())"
+            for _ in 0..<2 {
+                let added = try await browser.post(path + "/follow-ups", form: ["capture": String(followUpKey), "text": "Send the minutes"])
+                #expect(added.status == .seeOther)
+                let quoted = try await browser.post(path + "/quotes", form: ["capture": String(quoteKey), "text": "We want the bridge open.",
+                                                                            "speakerLabel": "a youth worker", "language": "en"])
+                #expect(quoted.status == .seeOther)
+            }
+            #expect(try await FollowUpModel.query(on: app.db).count() == 1)
+            #expect(try await QuoteModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func aStatusChangedOfflineAfterSomeoneElseChangedItGoesToReviewAndAResendChangesNothing() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            var input = EngagementInput(kind: "meeting", title: "Meeting at the crossing", start: "2026-11-20T10:00", timeZone: "UTC")
+            input.followUps = [FollowUpInput(text: "Send the minutes", ownerID: officer.id, dueOn: nil)]
+            input.followUps[0].status = "open"
+            _ = try await Engagements(database: app.db).create(input, by: .user(officer))
+            let followUp = try #require(try await FollowUpModel.query(on: app.db).first())
+            let id = try #require(followUp.id)
+            let followUps = FollowUps(database: app.db)
+            // The officer marks it done on a phone with no signal (version 1) …
+            let device = Capture(key: "device-1", content: #"{"status":"done","version":"1"}"#)
+            // … while the coordinator drops it at the office.
+            try await followUps.setStatus(id, .dropped, expectedVersion: 1, by: .user(coordinator))
+            await #expect(throws: DomainError.versionConflict(current: 2)) {
+                try await followUps.setStatus(id, .done, expectedVersion: 1, by: .user(officer), capture: device)
+            }
+            #expect(try await FollowUpModel.find(id, on: app.db)?.status == .dropped, "what is stored stands")
+            let review = try #require(try await CaptureReviews(database: app.db).open(by: .user(officer)).first)
+            #expect(review.reason == .changedMeanwhile && review.details["stored"] == ["dropped"] && review.details["sent"] == ["done"])
+            // A change that is already so is never a conflict: the answer to the first send was lost.
+            try await followUps.setStatus(id, .dropped, expectedVersion: 1, by: .user(coordinator))
+            #expect(try await CaptureReviews(database: app.db).open(by: .user(officer)).count == 1)
         }
     }
 }

@@ -38,4 +38,26 @@ enum Captures {
                                       details: label.map { ["record": [$0]] } ?? [:], by: actor, now: now, on: db)
         throw DomainError.conflict(FieldIssue(field: "capture", "capture.changed"))
     }
+
+    /// Writes what a capture makes once: `write` runs in a transaction with the capture's claim and returns
+    /// the identity of what it made; a capture sent again answers with that identity instead (or, with
+    /// other content, is refused and kept for review). Without a capture, `write` simply runs.
+    /// - Parameter label: what the review list calls the record the capture belongs to.
+    static func once(_ capture: Capture?, recordType: String, label: String?, by actor: Actor, now: Date, on db: any Database,
+                     _ write: @escaping @Sendable (any Database) async throws -> UUID) async throws -> UUID {
+        guard let capture else { return try await db.transaction { try await write($0) } }
+        if let earlier = try await earlier(capture, by: actor, on: db) {
+            return try await replay(earlier, capture, recordType: recordType, label: label, by: actor, now: now, on: db)
+        }
+        do {
+            return try await db.transaction { tx in
+                let id = try await write(tx)
+                try await claim(capture, recordType: recordType, recordID: id, by: actor, now: now, on: tx)
+                return id
+            }
+        } catch {
+            guard let earlier = try await earlier(capture, by: actor, on: db) else { throw error }
+            return try await replay(earlier, capture, recordType: recordType, label: label, by: actor, now: now, on: db)
+        }
+    }
 }

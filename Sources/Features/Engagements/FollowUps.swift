@@ -12,7 +12,8 @@ public struct FollowUps: Sendable {
 
     static let recordType = "follow_up"
 
-    static func insert(_ valid: FollowUpInput.Valid, engagementID: UUID, now: Date, on db: any Database) async throws {
+    @discardableResult
+    static func insert(_ valid: FollowUpInput.Valid, engagementID: UUID, now: Date, on db: any Database) async throws -> UUID {
         let model = FollowUpModel()
         model.id = UUID()
         model.engagementID = engagementID
@@ -24,26 +25,29 @@ public struct FollowUps: Sendable {
         model.updatedAt = now
         model.version = 1
         try await model.create(on: db)
+        return model.id!
     }
 
-    /// Adds a follow-up to an engagement the actor may see.
-    public func add(_ input: FollowUpInput, to engagementID: UUID, by actor: Actor, now: Date = Date()) async throws {
+    /// Adds a follow-up to an engagement the actor may see; with a capture, once however often it is sent.
+    public func add(_ input: FollowUpInput, to engagementID: UUID, by actor: Actor, now: Date = Date(),
+                    capture: Capture? = nil) async throws {
         try actor.require(.writeRecords)
         var v = Validator()
         let valid = input.validated(into: &v, field: "text", separateFields: true)
         try v.throwIfInvalid()
-        try await database.transaction { tx in
+        let label = try? await Engagements(database: database).find(engagementID, by: actor, includeDeleted: false).title
+        try await Captures.once(capture, recordType: Self.recordType, label: label, by: actor, now: now, on: database) { tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             if let owner = input.ownerID, try await UserModel.find(owner, on: tx) == nil {
                 throw DomainError.invalid([FieldIssue(field: "ownerID", "reference.unknown")])
             }
-            try await Self.insert(valid!, engagementID: engagementID, now: now, on: tx)
+            let id = try await Self.insert(valid!, engagementID: engagementID, now: now, on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: Engagements.recordType, recordID: engagementID, recordLabel: engagement.title,
                                         changes: [FieldChange(field: "followUp", from: nil, to: valid!.text)], at: now, on: tx)
+            return id
         }
     }
 
-    /// Marks a follow-up done, dropped or open again.
     /// A status that is already the follow-up's changes nothing and is never a conflict (a change sent again
     /// from a device after its answer was lost). With a capture from a device, a change to a follow-up that
     /// someone else changed meanwhile is kept for its author to review, and what is stored stands.

@@ -49,7 +49,9 @@ public struct Quotes: Sendable {
 
     public init(database: any Database) { self.database = database }
 
-    public func add(_ input: QuoteInput, to engagementID: UUID, by actor: Actor, now: Date = Date()) async throws -> QuoteRecord {
+    /// With a capture, the quote is added once however often it is sent.
+    public func add(_ input: QuoteInput, to engagementID: UUID, by actor: Actor, now: Date = Date(),
+                    capture: Capture? = nil) async throws -> QuoteRecord {
         try actor.require(.writeRecords)
         var v = Validator()
         let text = v.text(input.text, "text", required: true, max: 5_000)
@@ -67,7 +69,8 @@ public struct Quotes: Sendable {
         model.language = language
         model.withheld = input.withheld
         model.createdAt = now
-        try await database.transaction { tx in
+        let title = try? await Engagements(database: database).find(engagementID, by: actor, includeDeleted: false).title
+        let id = try await Captures.once(capture, recordType: "quote", label: title, by: actor, now: now, on: database) { tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             if let speaker = input.speakerID, !(try await People(database: tx).isVisible(speaker, to: actor)) {
                 throw DomainError.invalid([FieldIssue(field: "speakerID", "reference.unknown")])
@@ -77,8 +80,12 @@ public struct Quotes: Sendable {
             try await AuditTrail.record(.update, by: actor, recordType: Engagements.recordType, recordID: engagementID, recordLabel: engagement.title,
                                         changes: [FieldChange(field: "quote", from: nil, to: "\(input.speakerID?.uuidString ?? label ?? ""): \(text!)")],
                                         at: now, on: tx)
+            return model.id!
         }
-        return try await of(engagementID: engagementID, by: actor).first { $0.id == model.id }!
+        guard let quote = try await of(engagementID: engagementID, by: actor).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("quote")
+        }
+        return quote
     }
 
     public func remove(_ id: UUID, by actor: Actor, now: Date = Date()) async throws {

@@ -15,8 +15,8 @@ struct EngagementNotesController {
     }
 
     struct FollowUpForm: Content {
-        var text: String?, ownerID: String?, dueOn: String?
-        var values: [String: String] { ["text": text ?? "", "ownerID": ownerID ?? "", "dueOn": dueOn ?? ""] }
+        var text: String?, ownerID: String?, dueOn: String?, capture: String?
+        var values: [String: String] { ["text": text ?? "", "ownerID": ownerID ?? "", "dueOn": dueOn ?? "", "capture": capture ?? ""] }
     }
 
     @Sendable func addFollowUp(_ req: Request) async throws -> Response {
@@ -24,7 +24,7 @@ struct EngagementNotesController {
         let form = try req.content.decode(FollowUpForm.self)
         do {
             try await FollowUps(database: req.db).add(FollowUpInput(text: form.text ?? "", ownerID: FormValues.uuid(form.ownerID), dueOn: form.dueOn),
-                                                      to: id, by: req.actor)
+                                                      to: id, by: req.actor, capture: try CaptureRequest.form(req))
             return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
         } catch let error as DomainError {
             let attempt = EngagementPage.Attempt(form: .followUp, values: form.values, errors: .init(try RegistryErrors.issues(error), text: req.localizer))
@@ -33,9 +33,10 @@ struct EngagementNotesController {
     }
 
     struct QuoteForm: Content {
-        var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String?
+        var text: String?, speaker: String?, speakerLabel: String?, language: String?, withheld: String?, capture: String?
         var values: [String: String] {
-            ["text": text ?? "", "speaker": speaker ?? "", "speakerLabel": speakerLabel ?? "", "language": language ?? "", "withheld": withheld ?? ""]
+            ["text": text ?? "", "speaker": speaker ?? "", "speakerLabel": speakerLabel ?? "", "language": language ?? "",
+             "withheld": withheld ?? "", "capture": capture ?? ""]
         }
     }
 
@@ -54,7 +55,8 @@ struct EngagementNotesController {
         if issues.isEmpty {
             do {
                 _ = try await Quotes(database: req.db).add(QuoteInput(speakerID: speakerID, speakerLabel: form.speakerLabel, text: form.text ?? "",
-                                                                      language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor)
+                                                                      language: form.language ?? "", withheld: form.withheld == "1"), to: id, by: req.actor,
+                                                                capture: try CaptureRequest.form(req))
                 return Pages.redirect(to: .record(.engagement, id), flash: Flash("record.saved"))
             } catch let error as DomainError {
                 // The form has the speaker's name where the domain has their identity.

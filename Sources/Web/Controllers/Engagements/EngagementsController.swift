@@ -85,7 +85,7 @@ struct EngagementsController: RecordPages {
         let agreements = Agreements(database: req.db, language: req.localizer.tag)
         let groups = WorkingGroups(database: req.db, language: req.localizer.tag)
         let recommendations = Recommendations(database: req.db, language: req.localizer.tag)
-        let model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
+        var model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
                                          users: try await req.userChoices(), attempt: attempt,
                                          agreements: try await agreements.linked(toEngagement: id, by: req.actor).map { .init(agreement: $0.agreement, link: $0.link) },
                                          agreementChoices: req.canWrite ? try await agreements.choices(by: req.actor) : [],
@@ -93,6 +93,7 @@ struct EngagementsController: RecordPages {
                                          groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
                                          recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
                                          recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
+        model.captureKey = UUID().uuidString.lowercased()
         return EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement)))
     }
 

@@ -18,6 +18,10 @@ enum EngagementPage {
         /// Recommendations this engagement is evidence for, and those it could be.
         var recommendations: [RecordRef] = [], recommendationChoices: [RecordRef] = []
 
+        /// This showing of the page's identity for the notes added from it (a follow-up, a quote): each small
+        /// form sends it with its own suffix, so a note sent twice is added once. Empty in snapshots.
+        var captureKey = ""
+
         /// Whether the reader may add to it: its small forms show only then.
         var canChange: Bool { canWrite && !record.summary.isDeleted }
     }

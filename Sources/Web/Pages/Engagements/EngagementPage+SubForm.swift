@@ -6,10 +6,13 @@ extension EngagementPage {
     struct SubForm {
         let form: Attempt.Form
         let attempt: Attempt?
+        /// The note's capture identity: the one it was sent with when it comes back with mistakes.
+        let capture: String
 
         init(_ form: Attempt.Form, _ model: Model) {
             self.form = form
             attempt = model.attempt?.form == form ? model.attempt : nil
+            capture = attempt?.values["capture"] ?? (model.captureKey.isEmpty ? "" : model.captureKey + "-" + form.rawValue.dropLast())
         }
 
         func id(_ name: String) -> String { form.rawValue + name }
@@ -20,9 +23,13 @@ extension EngagementPage {
         /// that came back with mistakes is open.
         func element(_ url: SiteURL, section: String, summary: String, multipart: Bool = false, chrome: Chrome,
                      @ComponentBuilder content: () -> Component) -> Component {
-            H.el("details", [("class", "add-form"), ("open", attempt == nil ? nil : "")]) {
+            let capture = self.capture
+            return H.el("details", [("class", "add-form"), ("open", attempt == nil ? nil : "")]) {
                 H.el("summary") { Text(summary) }
-                self.form(url, section: section, multipart: multipart, chrome: chrome, content: content)
+                self.form(url, section: section, multipart: multipart, chrome: chrome) {
+                    if !capture.isEmpty { Forms.hidden(CaptureRequest.field, capture) }
+                    content()
+                }
             }
         }
 
