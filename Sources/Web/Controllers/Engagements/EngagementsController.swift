@@ -99,7 +99,8 @@ struct EngagementsController: RecordPages {
         let model = EngagementFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             places: try await req.placeChoices(), visits: try await FieldVisits(database: req.db).choices(by: req.actor),
-            users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
+            users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false,
+            communities: try await req.communityChoices()
         )
         return EngagementFormPage.view(model, chrome: chrome(req))
     }
