@@ -73,6 +73,8 @@ struct HeadCountTests {
             let saved = try await s.browser.post("/engagements", form: form)
             #expect(saved.status == .seeOther)
             let forumID = try #require(saved.location.flatMap { UUID(uuidString: String($0.split(separator: "/").last ?? "")) })
+            let shown = try await s.browser.get("/engagements/\(Self.id(forumID))")
+            #expect(shown.text.contains("residents from both sides of the river: 40+<span class=\"post\"> (Women 22, Men 15; Under 18 6, 25–59 20, 60 and over 9; Albanian 12, Serb 18)</span>"))
             // A restricted participant, added by a coordinator: the officer's figures leave him out.
             let forum = try await Engagements(database: app.db).get(forumID, by: .commandLine)
             var withHidden = EngagementsAPIController.Body().input(over: forum)

@@ -90,7 +90,10 @@ struct EngagementsController: RecordPages {
                                          groups: try await groups.meetingOf(id, by: req.actor),
                                          groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
                                          recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
-                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
+                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [],
+                                         communityNames: record.headCounts.contains { !$0.byCommunity.isEmpty }
+                                            ? Dictionary(try await req.communityChoices().map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
+                                            : [:])
         return EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement)))
     }
 

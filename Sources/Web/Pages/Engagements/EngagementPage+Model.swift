@@ -17,6 +17,8 @@ enum EngagementPage {
         var groups: [RecordRef] = [], groupChoices: [RecordRef] = []
         /// Recommendations this engagement is evidence for, and those it could be.
         var recommendations: [RecordRef] = [], recommendationChoices: [RecordRef] = []
+        /// Community identity (lower-case text) → name, for the head-counts' breakdowns.
+        var communityNames: [String: String] = [:]
 
         /// Whether the reader may add to it: its small forms show only then.
         var canChange: Bool { canWrite && !record.summary.isDeleted }
