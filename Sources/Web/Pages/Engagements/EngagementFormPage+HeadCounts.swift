@@ -56,7 +56,10 @@ extension EngagementFormPage {
                     }
                 }
                 group(index, "byCommunity", legend: text("engagements.byCommunity"), errors: errors, pairs: true) {
-                    let pairs = line.communities + Array(repeating: HeadCountLine.CommunityCount(),
+                    // By name, as the menus list them (a record keeps them by identity, in no order of its own).
+                    let names = Dictionary(model.communities.map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
+                    let recorded = line.communities.sorted { (names[$0.id] ?? $0.id) < (names[$1.id] ?? $1.id) }
+                    let pairs = recorded + Array(repeating: HeadCountLine.CommunityCount(),
                                                          count: max(communityPairs - line.communities.count, 1))
                     for (pairIndex, pair) in pairs.enumerated() {
                         communityPair(index, pairIndex, pair, model.communities, text: text)
