@@ -661,16 +661,17 @@ def test_management_compares_this_year_with_last(demo_server, browser):
     browser.get(base + "/dashboard?from=2023-01-01&to=2023-12-31")
     source = browser.page_source
     assert "1 January 2023 – 31 December 2023, compared with 1 January 2022 – 31 December 2022." in source
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg:not(.narrow)")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg:not(.narrow)")) == 8
     # Each chart is drawn again for a phone, where its words stay readable; a desktop shows the wide drawing.
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow")) == 8
     assert not [svg for svg in browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow") if svg.is_displayed()]
     browser.set_window_size(360, 900)
     shown = browser.execute_script("""return [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length)
         .map(s => [s.getAttribute('class'), s.getBoundingClientRect().width / s.viewBox.baseVal.width])""")
     browser.set_window_size(1280, 900)
-    assert len(shown) == 6 and all(kind == "narrow" and scale >= 0.85 for kind, scale in shown), shown
-    for title in ("Engagements by month", "Reach by level", "Reach by community", "Coverage by municipality", "Follow-ups by status"):
+    assert len(shown) == 8 and all(kind == "narrow" and scale >= 0.85 for kind, scale in shown), shown
+    for title in ("Engagements by month", "Reach by level", "Reach by community", "Reach by gender", "Reach by age",
+                  "Coverage by municipality", "Follow-ups by status"):
         assert title in source, title
     assert_accessible(browser, "dashboard")
     assert_fits(browser, 360, "dashboard")
@@ -680,6 +681,7 @@ def test_management_compares_this_year_with_last(demo_server, browser):
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Period report"))
     source = browser.page_source
     assert "Share of non-majority communities" in source and "Named participants (each once)" in source
+    assert "Head-counts by gender" in source and "Head-counts by age" in source and "What “people reached” counts" in source
     assert_accessible(browser, "period-report")
     assert_fits(browser, 360, "period-report")
     screenshot(browser, "period-report", 360)
