@@ -1,6 +1,7 @@
 import Domain
 @testable import Features
 import Foundation
+@testable import Storage
 import Testing
 import VaporTesting
 @testable import Web
@@ -206,6 +207,16 @@ struct HeadCountTests {
             #expect(history.text.contains("Head-counts by gender, age and community"))
             #expect(history.text.contains("residents (Women 6 / Serb 2)"), "words from the catalogue, the community by name")
         }
+    }
+
+    /// Breakdowns saved before the fixed keys are brought to them by M0034, so they can be saved again unchanged.
+    @Test func olderBreakdownsAreBroughtToTheFixedKeys() {
+        #expect(M0034_HeadCountAges.genders(["Women": 3, "female": 2, "men": 4, "other": 1, "unknown": 2, "x": 1])
+                == ["woman": 5, "man": 4, "other": 1, "not_recorded": 3], "every count kept, what is not a gender as not recorded")
+        let serb = "5B0C2A3E-8F4D-4C1A-9D62-0E7F3A1B2C4D"
+        let named = ["serb": [serb.lowercased()], "roma": ["a", "b"]]
+        #expect(M0034_HeadCountAges.communities(["Serb": 2, serb: 3, "Roma": 1, "Martians": 4], named: named)
+                == [serb.lowercased(): 5, "Roma": 1, "Martians": 4], "a name that matches none or several stays as typed")
     }
 
     struct IDOnly: Decodable { var id: UUID }
