@@ -335,6 +335,40 @@ def test_a_field_officer_logs_the_meeting_with_the_mayor_from_a_phone(demo_serve
     browser.set_window_size(1280, 900)
 
 
+def test_an_open_forum_counted_by_gender_age_and_community_on_a_phone(demo_server, browser):
+    """Scenario 10 (the counts): 40 residents by gender, age band and community on a 360 px screen, without
+    scripts' help; a sum larger than the count comes back at its line with what was typed, then is saved."""
+    base = demo_server["base"]
+    sign_in(browser, base, "arta.krasniqi@ico.example")
+    browser.set_window_size(360, 900)
+    browser.get(base + "/engagements/new")
+    fill(browser, "title", "Open forum in Zvečan")
+    browser.execute_script("document.getElementsByName('start')[0].value = '2023-08-10T18:00'")
+    browser.find_element(By.CSS_SELECTOR, "details.more-fields > summary").click()
+    line = "fieldset#f-headCounts-0"
+    browser.find_element(By.CSS_SELECTOR, f"{line} details.breakdown > summary").click()
+    for name, value in [("category", "residents"), ("count", "40"), ("gender][woman", "30"), ("gender][man", "17"),
+                        ("age][under_18", "6"), ("age][25_59", "20"), ("community][0][count", "18")]:
+        fill(browser, f"headCounts[0][{name}]", value)
+    Select(browser.find_element(By.NAME, "headCounts[0][community][0][id]")).select_by_visible_text("Serb")
+    assert_accessible(browser, "head-counts")
+    assert_fits(browser, 360, "head-counts")
+    screenshot(browser, "head-counts", 360)
+    browser.set_window_size(360, 900)
+    submit(browser, "form.record-form button[type=submit]")
+    page = browser.page_source
+    assert "These add up to 47, more than the number counted (40)." in page
+    assert browser.find_element(By.NAME, "headCounts[0][gender][woman]").get_attribute("value") == "30", "what was typed stays"
+    assert browser.find_element(By.NAME, "headCounts[0][community][0][count]").get_attribute("value") == "18"
+    screenshot(browser, "head-counts-mistake", 360)
+    browser.set_window_size(360, 900)
+    fill(browser, "headCounts[0][gender][woman]", "21")
+    submit(browser, "form.record-form button[type=submit]")
+    WebDriverWait(browser, 15).until(expected_conditions.title_contains("Open forum in Zvečan"))
+    assert "residents: 40" in browser.page_source and "(Women 21, Men 17; Under 18 6, 25–59 20; Serb 18)" in browser.page_source
+    browser.set_window_size(1280, 900)
+
+
 def test_the_august_visit_day_by_day_and_the_consortium_counted(demo_server, browser):
     base = demo_server["base"]
     sign_in(browser, base, "milos.petrovic@ico.example")
@@ -627,16 +661,17 @@ def test_management_compares_this_year_with_last(demo_server, browser):
     browser.get(base + "/dashboard?from=2023-01-01&to=2023-12-31")
     source = browser.page_source
     assert "1 January 2023 – 31 December 2023, compared with 1 January 2022 – 31 December 2022." in source
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg:not(.narrow)")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg:not(.narrow)")) == 8
     # Each chart is drawn again for a phone, where its words stay readable; a desktop shows the wide drawing.
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow")) == 6
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow")) == 8
     assert not [svg for svg in browser.find_elements(By.CSS_SELECTOR, "figure.chart svg.narrow") if svg.is_displayed()]
     browser.set_window_size(360, 900)
     shown = browser.execute_script("""return [...document.querySelectorAll('figure.chart svg')].filter(s => s.getClientRects().length)
         .map(s => [s.getAttribute('class'), s.getBoundingClientRect().width / s.viewBox.baseVal.width])""")
     browser.set_window_size(1280, 900)
-    assert len(shown) == 6 and all(kind == "narrow" and scale >= 0.85 for kind, scale in shown), shown
-    for title in ("Engagements by month", "Reach by level", "Reach by community", "Coverage by municipality", "Follow-ups by status"):
+    assert len(shown) == 8 and all(kind == "narrow" and scale >= 0.85 for kind, scale in shown), shown
+    for title in ("Engagements by month", "Reach by level", "Reach by community", "Reach by gender", "Reach by age",
+                  "Coverage by municipality", "Follow-ups by status"):
         assert title in source, title
     assert_accessible(browser, "dashboard")
     assert_fits(browser, 360, "dashboard")
@@ -646,6 +681,7 @@ def test_management_compares_this_year_with_last(demo_server, browser):
     WebDriverWait(browser, 15).until(expected_conditions.title_contains("Period report"))
     source = browser.page_source
     assert "Share of non-majority communities" in source and "Named participants (each once)" in source
+    assert "Head-counts by gender" in source and "Head-counts by age" in source and "What “people reached” counts" in source
     assert_accessible(browser, "period-report")
     assert_fits(browser, 360, "period-report")
     screenshot(browser, "period-report", 360)

@@ -61,6 +61,8 @@ public struct Validator: Sendable {
         issues.append(issue)
     }
 
+    public mutating func add(_ issue: FieldIssue) { issues.append(issue) }
+
     public func throwIfInvalid() throws(DomainError) {
         if !issues.isEmpty { throw .invalid(issues) }
     }

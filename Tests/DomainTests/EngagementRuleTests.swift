@@ -26,14 +26,6 @@ struct EngagementRuleTests {
         #expect(LocalStart.zone(named: "Mars/Olympus") == nil)
     }
 
-    @Test func headCountsMayNotBreakDownIntoMoreThanTheyCount() {
-        #expect(HeadCount(category: "community representatives", count: 25).problems.isEmpty)
-        #expect(HeadCount(category: "leaders", count: 20, atLeast: true).displayCount == "20+")
-        #expect(HeadCount(category: "NGOs", count: 18, byGender: ["woman": 10, "man": 9]).problems == ["headCount.breakdownTooLarge"])
-        #expect(HeadCount(category: " ", count: 3).problems == ["headCount.categoryRequired"])
-        #expect(HeadCount(category: "x", count: -1).problems.contains("headCount.countRange"))
-    }
-
     @Test func onlyOpenFollowUpsPastTheirDayAreOverdue() throws {
         let today = try #require(Day("2023-09-01"))
         #expect(FollowUpRule.isOverdue(status: .open, due: Day("2023-08-31"), today: today))

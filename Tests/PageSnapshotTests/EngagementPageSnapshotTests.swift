@@ -31,13 +31,15 @@ struct EngagementPageSnapshotTests {
         attempt.attempt = .init(form: .quote, values: ["text": "We need patience.", "speaker": "Someone"],
                                 errors: F.errors([FieldIssue(field: "speaker", "engagement.participantUnknown", "Someone")]))
         Snapshot.page("quote-errors", current: .list(.engagement)) { EngagementPage.view(attempt, chrome: $0) }
-        let reader = EngagementPage.Model(record: F.consortium, today: F.today, canWrite: false, canRestore: false, users: [])
+        let reader = EngagementPage.Model(record: F.consortium, today: F.today, canWrite: false, canRestore: false, users: [],
+                                          communityNames: [F.serbCommunity.id.uuidString.lowercased(): F.serbCommunity.name])
         Snapshot.page("viewer", role: .viewer, current: .list(.engagement)) { EngagementPage.view(reader, chrome: $0) }
     }
 
     @Test func engagementForm() {
+        let communities = [F.serbCommunity, RecordRef(id: F.id(402), name: "Bosniak")]
         let new = EngagementFormPage.Model(places: F.places, visits: [F.visitRef], users: F.users, kinds: F.kinds,
-                                           canWriteRestricted: false)
+                                           canWriteRestricted: false, communities: communities)
         Snapshot.page("new", role: .officer, current: .list(.engagement)) { EngagementFormPage.view(new, chrome: $0) }
         var invalid = new
         invalid.values.title = ""
@@ -49,6 +51,13 @@ struct EngagementPageSnapshotTests {
                                                 places: F.places, visits: [F.visitRef], users: F.users, kinds: F.kinds,
                                                 canWriteRestricted: true)
         Snapshot.page("conflict", current: .list(.engagement)) { EngagementFormPage.view(conflict, chrome: $0) }
+        // An aggregate-only assembly on edit: every recorded line with its breakdowns, one of them wrong as typed.
+        var counts = EngagementFormPage.Model(existing: F.consortium, values: .init(F.consortium, text: Snapshot.text),
+                                              places: F.places, visits: [F.visitRef], users: F.users, kinds: F.kinds,
+                                              canWriteRestricted: false, communities: communities)
+        counts.values.headCounts[1].gender = ["woman": "12", "man": "9"]
+        counts.errors = F.errors([FieldIssue(field: "headCounts/1/byGender", "headCount.breakdownOver", "21", "18")])
+        Snapshot.page("head-counts", role: .officer, current: .list(.engagement)) { EngagementFormPage.view(counts, chrome: $0) }
     }
 
     @Test func followUps() {

@@ -52,7 +52,8 @@ extension Fixtures {
 
     static let consortium = EngagementRecord(
         summary: consortiumSummary, durationMinutes: nil, hosts: [cbm], partners: [unmik], participants: [],
-        headCounts: [HeadCount(category: "community representatives", count: 25),
+        headCounts: [HeadCount(category: "community representatives", count: 25, byGender: ["woman": 12, "man": 10],
+                               byAge: ["18_24": 4, "25_59": 17], byCommunity: [serbCommunity.id.uuidString.lowercased(): 10]),
                      HeadCount(category: "NGOs", count: 18), HeadCount(category: "leaders", count: 20, atLeast: true)],
         notes: nil, outcomes: nil, decisions: nil, aggregateOnly: true, followUps: [], quotes: [], photos: [], version: 1,
         createdAt: time(), updatedAt: time())

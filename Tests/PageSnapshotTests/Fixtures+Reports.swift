@@ -17,7 +17,9 @@ extension Fixtures {
         now.peopleByLevel = ["ministerial": 1, "municipal": 1, "": 2]
         now.organizationsByLevel = ["ministerial": 1, "municipal": 1, "grassroots": 1]
         now.communities.named = ["Bosniak": 1, "Albanian": 1]
-        now.communities.counted = ["Kosovo Serb": 12]
+        now.communities.counted = ["Kosovo Serb": 12, "": 51]
+        now.byGender = .init(named: ["woman": 2, "man": 1, "not_recorded": 1], counted: ["woman": 12, "man": 10, "not_recorded": 41])
+        now.byAge = .init(named: ["not_recorded": 4], counted: ["18_24": 4, "25_59": 17, "not_recorded": 42])
         now.communities.nonMajorityNamed = 1
         now.communities.knownNamed = 2
         now.agreementsSigned = [agreementSummary]
@@ -27,6 +29,8 @@ extension Fixtures {
         before.engagements = 1
         before.byMonth = ["2022-11": 1]
         before.namedPeople = 2
+        before.byGender.named = ["woman": 1, "not_recorded": 1]
+        before.byAge.named = ["not_recorded": 2]
         return PeriodReport(current: now, previous: before, place: nil, kindLabels: [:])
     }
 

@@ -41,7 +41,10 @@ struct DemoEngagements {
         forum.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
         forum.participants = [participant(people["Valdete Idrizi"], .host), participant(people["James Holmes"], .delegation),
                               participant(people["Kübra Kalkandelen"], .speaker)].compactMap { $0 }
-        forum.headCounts = [HeadCount(category: "residents from both sides of the river", count: 40, atLeast: true)]
+        // Scenario 10's forum: the residents by gender, age band and community (communities by name, resolved on saving).
+        forum.headCounts = [HeadCount(category: "residents from both sides of the river", count: 40, atLeast: true,
+                                      byGender: ["woman": 21, "man": 17], byAge: ["under_18": 8, "18_24": 9, "25_59": 17, "60_over": 4],
+                                      byCommunity: ["Albanian": 19, "Serb": 16, "Roma": 3])]
         forum.topics = ["inclusion", "dialogue", "youth"]
         forum.summary = "An open evening: residents, young people and local organisations on what keeps the two sides of the city apart."
         forum.outcomes = "Interest in a standing consortium of community organisations; young people asked for joint activities."
@@ -117,7 +120,9 @@ struct DemoEngagements {
         consortium.durationMinutes = 180
         consortium.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
         consortium.participants = [participant(people["Valdete Idrizi"], .host), participant(people["Miloš Jovanović"], .participant)].compactMap { $0 } + delegation
-        consortium.headCounts = [HeadCount(category: "community representatives", count: 25), HeadCount(category: "NGOs", count: 18),
+        consortium.headCounts = [HeadCount(category: "community representatives", count: 25, byGender: ["woman": 13, "man": 12],
+                                           byCommunity: ["Albanian": 10, "Serb": 9, "Bosniak": 3, "Turkish": 3]),
+                                 HeadCount(category: "NGOs", count: 18),
                                  HeadCount(category: "leaders from diverse ethnic backgrounds", count: 20, atLeast: true)]
         consortium.topics = ["consortium", "inclusion", "dialogue"]
         consortium.summary = "The consortium met for the first time in full, after the tensions of the spring."

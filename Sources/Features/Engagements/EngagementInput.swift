@@ -85,7 +85,7 @@ public struct EngagementInput: Sendable, Equatable {
             v.check((participant.title ?? "").count <= 200, "participants", "field.tooLong", "200")
         }
         v.check(headCounts.count <= 50, "headCounts", "field.tooMany", "50")
-        for key in Set(headCounts.flatMap(\.problems)).sorted() { v.add("headCounts", key) }
+        for (line, count) in headCounts.enumerated() { for issue in count.issues(line: line) { v.add(issue) } }
         v.check(followUps.count <= 50, "followUps", "field.tooMany", "50")
         let followUps = followUps.compactMap { $0.validated(into: &v, field: "followUps") }
         try v.throwIfInvalid()

@@ -19,7 +19,8 @@ extension Engagements {
         let participants = try await participantRecords(of: id, on: summary.day, by: actor)
         let counts = try await HeadCountModel.query(on: database).filter(\.$engagementID == id).sort(\.$position).all().map { row in
             HeadCount(category: row.category, count: row.count, atLeast: row.atLeast,
-                      byGender: Self.decodeCounts(row.byGenderJSON), byCommunity: Self.decodeCounts(row.byCommunityJSON))
+                      byGender: Self.decodeCounts(row.byGenderJSON), byAge: Self.decodeCounts(row.byAgeJSON),
+                      byCommunity: Self.decodeCounts(row.byCommunityJSON))
         }
         let followUps = try await FollowUps(database: database).of(engagementID: id, title: model.title)
         let quotes = try await Quotes(database: database).of(engagementID: id, by: actor)

@@ -21,7 +21,10 @@ extension Engagements: RecordKind {
 
     public func validate(_ input: EngagementInput, existing: EngagementModel?, by actor: Actor, on db: any Database) async throws -> Valid {
         let checked = try input.validated()
-        try await checkReferences(input, by: actor, on: db)
+        var input = input
+        let communities: [FieldIssue]
+        (input.headCounts, communities) = try await HeadCountCommunities.resolve(input.headCounts, engagement: existing?.id, on: db)
+        try await checkReferences(input, also: communities, by: actor, on: db)
         return Valid(checked: checked, input: input)
     }
 
@@ -60,8 +63,9 @@ extension Engagements: RecordKind {
 
     /// Every reference must be something the actor may see: a restricted person cannot be named by
     /// someone who may not see them.
-    func checkReferences(_ input: EngagementInput, by actor: Actor, on db: any Database) async throws {
+    func checkReferences(_ input: EngagementInput, also issues: [FieldIssue] = [], by actor: Actor, on db: any Database) async throws {
         var v = Validator()
+        for issue in issues { v.add(issue) }
         if !(try await EngagementKinds(database: db).exists(input.kind.trimmingWhitespace(), on: db)) { v.add("kind", "field.notAChoice") }
         if let id = input.visitID {
             let exists = try await FieldVisitModel.query(on: db).filter(\.$id == id).filter(\.$deletedAt == nil).count() > 0
@@ -117,10 +121,11 @@ extension Engagements: RecordKind {
         }
         try await sql.delete(from: HeadCountModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
         if !input.headCounts.isEmpty {
-            var insert = sql.insert(into: HeadCountModel.schema).columns("id", "engagement_id", "position", "category", "count", "at_least", "by_gender", "by_community")
+            var insert = sql.insert(into: HeadCountModel.schema).columns("id", "engagement_id", "position", "category", "count", "at_least", "by_gender", "by_community", "by_age")
             for (position, count) in input.headCounts.enumerated() {
                 insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(count.category.trimmingWhitespace()), SQLBind(count.count),
-                                       SQLBind(count.atLeast), SQLBind(Self.encodeCounts(count.byGender)), SQLBind(Self.encodeCounts(count.byCommunity)))
+                                       SQLBind(count.atLeast), SQLBind(Self.encodeCounts(count.byGender)), SQLBind(Self.encodeCounts(count.byCommunity)),
+                                       SQLBind(Self.encodeCounts(count.byAge)))
             }
             try await insert.run()
         }
@@ -134,7 +139,8 @@ extension Engagements: RecordKind {
         let participants = try await ParticipationModel.query(on: db).filter(\.$engagementID == id).all()
             .map { "\($0.personID.uuidString):\($0.part.rawValue)" }.sorted().joined(separator: ", ")
         let counts = try await HeadCountModel.query(on: db).filter(\.$engagementID == id).sort(\.$position).all()
-            .map { HeadCount(category: $0.category, count: $0.count, atLeast: $0.atLeast) }
+            .map { HeadCount(category: $0.category, count: $0.count, atLeast: $0.atLeast, byGender: Self.decodeCounts($0.byGenderJSON),
+                             byAge: Self.decodeCounts($0.byAgeJSON), byCommunity: Self.decodeCounts($0.byCommunityJSON)) }
         return auditFields(model, hosts: organizations.filter { $0.role == .host }.map(\.organizationID),
                            partners: organizations.filter { $0.role == .partner }.map(\.organizationID), participants: participants, headCounts: counts)
     }
@@ -142,6 +148,9 @@ extension Engagements: RecordKind {
     private func auditFields(_ model: EngagementModel, hosts: [UUID], partners: [UUID], participants: String, headCounts: [HeadCount]) -> [(String, String?)] {
         func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : list.map(\.uuidString).sorted().joined(separator: ", ") }
         let counts = headCounts.map { "\($0.category.trimmingWhitespace()): \($0.displayCount)" }.joined(separator: "; ")
+        // The breakdowns are compared too: a save that changes only them is a change (else it would be rolled
+        // back as "nothing changed") and the history shows it.
+        let breakdowns = headCounts.filter(\.isBrokenDown).map(HeadCountHistory.value).joined(separator: "; ")
         return [
             ("kind", model.kind), ("title", model.title), ("start", model.localStart), ("timeZone", model.timeZone),
             ("durationMinutes", model.durationMinutes.map(String.init)), ("place", model.placeID?.uuidString), ("venue", model.venue),
@@ -150,6 +159,7 @@ extension Engagements: RecordKind {
             ("aggregateOnly", model.aggregateOnly ? "yes" : "no"), ("confidentiality", model.confidentiality.rawValue),
             ("hosts", ids(hosts)), ("partners", ids(partners)), ("participants", participants.isEmpty ? nil : participants),
             ("headCounts", counts.isEmpty ? nil : counts),
+            ("headCountBreakdowns", breakdowns.isEmpty ? nil : breakdowns),
         ]
     }
 }

@@ -65,6 +65,7 @@ extension DatabaseExport {
                 for row in try await HeadCountModel.query(on: database).filter(\.$engagementID ~~ ids).sort(\.$position).all() {
                     counts[row.engagementID, default: []].append(HeadCount(category: row.category, count: row.count, atLeast: row.atLeast,
                                                                            byGender: Engagements.decodeCounts(row.byGenderJSON),
+                                                                           byAge: Engagements.decodeCounts(row.byAgeJSON),
                                                                            byCommunity: Engagements.decodeCounts(row.byCommunityJSON)))
                 }
                 for row in try await FollowUpModel.query(on: database).filter(\.$engagementID ~~ ids).sort(\.$createdAt).all() {

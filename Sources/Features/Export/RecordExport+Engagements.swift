@@ -10,6 +10,8 @@ extension RecordExport {
         let placeNames = try await places()
         let visits = Dictionary(try await FieldVisitModel.query(on: database).all().map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
         let organizations = Dictionary(try await OrganizationModel.query(on: database).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let communities = Dictionary(try await CommunityModel.query(on: database).all().map { ($0.id!.uuidString.lowercased(), $0.name) },
+                                     uniquingKeysWith: { first, _ in first })
         let seesRestricted = actor.canSee(.restricted)
         var offset = 0
         while true {
@@ -28,7 +30,8 @@ extension RecordExport {
                     if let name = organizations[link.organizationID] { links[link.engagementID, default: []].append("\(name) (\(link.role.rawValue))") }
                 }
                 for count in try await HeadCountModel.query(on: database).filter(\.$engagementID ~~ ids).sort(\.$position).all() {
-                    counts[count.engagementID, default: []].append("\(count.count)\(count.atLeast ? "+" : "") \(count.category)")
+                    counts[count.engagementID, default: []].append("\(count.count)\(count.atLeast ? "+" : "") \(count.category)"
+                                                                   + Self.breakdowns(count, communities: communities))
                 }
             }
             for model in models {
@@ -42,5 +45,19 @@ extension RecordExport {
             if models.count < Self.page { return rows }
             offset += Self.page
         }
+    }
+
+    /// " (woman 10, man 12; under_18 3; Serb 10)": the breakdowns by their stored keys, communities by name.
+    static func breakdowns(_ row: HeadCountModel, communities: [String: String]) -> String {
+        func part(_ json: String, order: [String], name: (String) -> String) -> String? {
+            let counts = Engagements.decodeCounts(json)
+            guard !counts.isEmpty else { return nil }
+            return counts.keys.sorted { (order.firstIndex(of: $0) ?? order.count, name($0)) < (order.firstIndex(of: $1) ?? order.count, name($1)) }
+                .map { "\(name($0)) \(counts[$0]!)" }.joined(separator: ", ")
+        }
+        let parts = [part(row.byGenderJSON, order: HeadCountGender.allCases.map(\.rawValue)) { $0 },
+                     part(row.byAgeJSON, order: AgeBand.allCases.map(\.rawValue)) { $0 },
+                     part(row.byCommunityJSON, order: []) { communities[$0] ?? $0 }].compactMap { $0 }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 }

@@ -40,17 +40,30 @@ struct PeriodCounter {
         figures.peopleByLevel = reach.peopleByLevel
         figures.organizationsByLevel = reach.organizationsByLevel
 
-        for row in try await sql.raw("SELECT h.count AS n, h.at_least AS at_least, h.by_community AS by_community FROM head_counts h JOIN engagements e ON e.id = h.engagement_id WHERE \(filter)").all() {
-            figures.counted += try row.decode(column: "n", as: Int.self)
+        figures.byGender.named = reach.namedByGender
+        // The registry records no age: every named person is of an age not recorded.
+        if reach.namedPeople > 0 { figures.byAge.named = [AgeBand.notRecorded.rawValue: reach.namedPeople] }
+
+        // Head-counts and their breakdowns: one query, the JSON read here (the same on SQLite and PostgreSQL).
+        let notRecorded = HeadCountGender.notRecorded.rawValue
+        for row in try await sql.raw("""
+            SELECT h.count AS n, h.at_least AS at_least, h.by_gender AS by_gender, h.by_age AS by_age, h.by_community AS by_community
+            FROM head_counts h JOIN engagements e ON e.id = h.engagement_id WHERE \(filter)
+            """).all() {
+            let count = try row.decode(column: "n", as: Int.self)
+            figures.counted += count
             if try row.decode(column: "at_least", as: Bool.self) { figures.countedAtLeast = true }
-            let breakdown = (try? JSONDecoder().decode([String: Int].self, from: Data(try row.decode(column: "by_community", as: String.self).utf8))) ?? [:]
-            for (name, n) in breakdown {
-                let known = communityNamed(name)
-                figures.communities.counted[known?.name ?? name, default: 0] += n
+            Breakdown.add(try Self.counts(row, "by_gender"), of: count, into: &figures.byGender.counted, rest: notRecorded)
+            Breakdown.add(try Self.counts(row, "by_age"), of: count, into: &figures.byAge.counted, rest: AgeBand.notRecorded.rawValue)
+            var byName: [String: Int] = [:]
+            for (key, n) in try Self.counts(row, "by_community") {
+                let known = community(key)
+                byName[known?.name ?? (UUID(uuidString: key) == nil ? key : ""), default: 0] += n
                 guard let known else { continue }
                 figures.communities.knownCounted += n
                 if known.nonMajority { figures.communities.nonMajorityCounted += n }
             }
+            Breakdown.add(byName, of: count, into: &figures.communities.counted, rest: "")
         }
 
         for row in try await sql.raw("""
@@ -87,10 +100,16 @@ struct PeriodCounter {
         return filter
     }
 
-    /// A head-count breakdown names communities as typed: matched to the registry's by folded name.
-    func communityNamed(_ name: String) -> (name: String, nonMajority: Bool)? {
-        let folded = NameFolding.fold(name)
+    /// A head-count breakdown names a community by identity; one saved before identities (a name the
+    /// registry did not know then) is matched by folded name. A deleted community counts as not recorded.
+    func community(_ key: String) -> (name: String, nonMajority: Bool)? {
+        if let id = UUID(uuidString: key) { return communities[id] }
+        let folded = NameFolding.fold(key)
         return communities.values.first { NameFolding.fold($0.name) == folded }
+    }
+
+    static func counts(_ row: any SQLRow, _ column: String) throws -> [String: Int] {
+        Engagements.decodeCounts(try row.decode(column: column, as: String.self))
     }
 
     func signedAgreements(_ period: ReportPeriod, by actor: Actor) async throws -> [AgreementSummary] {

@@ -19,7 +19,7 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
     public struct Communities: Sendable, Equatable, Codable {
         /// Community name → named people ("" for people whose community is not recorded).
         public var named: [String: Int] = [:]
-        /// Community name → people counted in head-counts (as recorded in the breakdowns).
+        /// Community name → people counted in head-counts (as recorded in the breakdowns; "" for the rest of each count).
         public var counted: [String: Int] = [:]
         public var nonMajorityNamed = 0, knownNamed = 0
         public var nonMajorityCounted = 0, knownCounted = 0
@@ -29,6 +29,15 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
         public var nonMajorityShareTogether: Double? {
             knownNamed + knownCounted > 0 ? Double(nonMajorityNamed + nonMajorityCounted) / Double(knownNamed + knownCounted) : nil
         }
+    }
+
+    /// Reach by a fixed vocabulary — `HeadCountGender` or `AgeBand` raw value → people —, named people and
+    /// head-counts apart. Named people count under their record's gender (the registry records no age, so
+    /// they count as age not recorded); counted people as the head-counts' breakdowns give them, the part
+    /// of a count a breakdown leaves over as not recorded. Each side adds up to its total.
+    public struct Disaggregated: Sendable, Equatable, Codable {
+        public var named: [String: Int] = [:]
+        public var counted: [String: Int] = [:]
     }
 
     public var period: ReportPeriod
@@ -49,6 +58,8 @@ public struct PeriodFigures: Sendable, Equatable, Codable {
     /// Governance level → organisations reached (hosts and partners, and participants' organisations on the day).
     public var organizationsByLevel: [String: Int] = [:]
     public var communities = Communities()
+    public var byGender = Disaggregated()
+    public var byAge = Disaggregated()
     public var agreementsSigned: [AgreementSummary] = []
     /// Status → recommendations, as they stood at the end of the period.
     public var recommendationsByStatus: [String: Int] = [:]

@@ -61,6 +61,15 @@ public enum PeriodReportTable {
         sections.append(Section(title: text("period.nonMajorityTogether"), rows: [
             Row(label: text("period.nonMajorityShare"), current: share(now.communities.nonMajorityShareTogether),
                 previous: share(before.communities.nonMajorityShareTogether))]))
+        // Gender and age band in their fixed order, every key shown (a zero is a figure too), named and counted apart.
+        func fixed(_ title: String, _ keys: [String], _ a: [String: Int], _ b: [String: Int], catalogue: String) -> Section {
+            Section(title: text(title), rows: keys.map { row(text("\(catalogue).\($0)"), a[$0] ?? 0, b[$0] ?? 0) })
+        }
+        let genders = HeadCountGender.allCases.map(\.rawValue), ages = AgeBand.allCases.map(\.rawValue)
+        sections.append(fixed("period.namedByGender", genders, now.byGender.named, before.byGender.named, catalogue: "headCountGender"))
+        sections.append(fixed("period.countedByGender", genders, now.byGender.counted, before.byGender.counted, catalogue: "headCountGender"))
+        sections.append(fixed("period.namedByAge", ages, now.byAge.named, before.byAge.named, catalogue: "ageBand"))
+        sections.append(fixed("period.countedByAge", ages, now.byAge.counted, before.byAge.counted, catalogue: "ageBand"))
         sections.append(Section(title: text("period.byMunicipality"),
                                 rows: keyed(now.byMunicipality, before.byMunicipality) { $0.isEmpty ? text("period.noMunicipality") : $0 }))
         sections.append(Section(title: text("period.agreements"), rows: [row(text("period.agreementsSigned"), now.agreementsSigned.count, before.agreementsSigned.count)]))
@@ -96,6 +105,7 @@ public enum PeriodReportTable {
         func cell(_ value: String) -> String { escape(value).replacingOccurrences(of: "\n", with: " ") }
         var out = ["# " + text("period.title"), "", escape(text("period.subtitle", span(report.current.period, text: text), span(report.previous.period, text: text)))]
         if let place = report.place { out += ["", escape(text("period.place", place.name))] }
+        out += ["", escape(text("period.reachExplained"))]
         for section in sections(report, text: text) {
             out += ["", "## " + escape(section.title), "", "| \(text("period.figure")) | \(span(report.current.period, text: text)) | \(span(report.previous.period, text: text)) |", "| --- | ---: | ---: |"]
             out += section.rows.map { "| \(cell($0.label)) | \(cell($0.current)) | \(cell($0.previous)) |" }

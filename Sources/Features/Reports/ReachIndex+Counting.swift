@@ -11,6 +11,8 @@ extension ReachIndex {
         var byMonth: [String: Int] = [:]
         var byPlace: [UUID?: Int] = [:]
         var namedByCommunity: [UUID?: Int] = [:]
+        /// `HeadCountGender` raw value → named people.
+        var namedByGender: [String: Int] = [:]
         var namedPeople = 0
         var peopleByLevel: [String: Int] = [:]
         var organizationsByLevel: [String: Int] = [:]
@@ -53,6 +55,7 @@ extension ReachIndex {
         for (number, isNamed) in named.enumerated() where isNamed {
             reach.namedPeople += 1
             reach.namedByCommunity[people[number].community, default: 0] += 1
+            reach.namedByGender[people[number].gender.rawValue, default: 0] += 1
             if !placed[number] { reach.peopleByLevel["", default: 0] += 1 }
         }
         for (level, marks) in byLevel { reach.peopleByLevel[level, default: 0] += marks.lazy.filter { $0 }.count }

@@ -14,7 +14,7 @@ extension ReachIndex {
     func personNumber(_ id: UUID) -> Int32 {
         if let number = personNumbers[id] { return number }
         let number = Int32(people.count)
-        people.append(Person(community: nil, restricted: true, live: false, posts: []))
+        people.append(Person(community: nil, gender: .notRecorded, restricted: true, live: false, posts: []))
         personNumbers[id] = number
         return number
     }
@@ -38,14 +38,16 @@ extension ReachIndex {
 
     func loadPeople(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
         let filter: SQLQueryString = ids.map { "WHERE id IN (\(binds: $0))" } ?? ""
-        let rows = try await sql.stream("SELECT id, community_id, sensitivity, deleted_at FROM people \(filter)") { row in
+        let rows = try await sql.stream("SELECT id, community_id, gender, sensitivity, deleted_at FROM people \(filter)") { row in
             (try row.decode(column: "id", as: UUID.self), try row.decode(column: "community_id", as: UUID?.self),
+             HeadCountGender((try row.decode(column: "gender", as: String?.self)).flatMap(Gender.init(rawValue:))),
              try row.decode(column: "sensitivity", as: String.self) == Sensitivity.restricted.rawValue,
              try row.decode(column: "deleted_at", as: Date?.self) == nil)
         }
-        for (id, community, restricted, live) in rows {
+        for (id, community, gender, restricted, live) in rows {
             let number = Int(personNumber(id))
             people[number].community = community
+            people[number].gender = gender
             people[number].restricted = restricted
             people[number].live = live
         }

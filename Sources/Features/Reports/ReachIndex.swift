@@ -28,6 +28,7 @@ public actor ReachIndex {
 
     struct Person {
         var community: UUID?
+        var gender: HeadCountGender
         var restricted: Bool
         var live: Bool
         /// Posts: first and last day as yyyymmdd (nil: open), and the organisation.

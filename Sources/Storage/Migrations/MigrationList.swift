@@ -36,6 +36,7 @@ public enum MigrationList {
         M0031_InterfaceLanguage(),     // each user's interface language; the site's settings (its default language)
         M0032_SavedFilters(),          // each user's saved filters of the lists
         M0033_ParticipationStarts(),   // each participation carries its engagement's start: last contact in one look-up
+        M0034_HeadCountAges(),         // head-counts by age band; gender and community breakdowns in their fixed keys
         M0035_Captures(),              // captures from devices kept once each; what their authors must look at
     ]
 }

@@ -86,13 +86,14 @@ public final class HeadCountModel: Model, @unchecked Sendable {
     @Field(key: "category") public var category: String
     @Field(key: "count") public var count: Int
     @Field(key: "at_least") public var atLeast: Bool
-    /// JSON objects: gender → count, community id → count.
+    /// JSON objects: gender → count, community id → count, age band → count (`Domain/Disaggregation`).
     @Field(key: "by_gender") public var byGenderJSON: String
     @Field(key: "by_community") public var byCommunityJSON: String
+    @Field(key: "by_age") public var byAgeJSON: String
 
     /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, a
     /// tenth of a record page's time. `ModelPropertiesTests` checks the list against reflection.
-    public var properties: [any AnyProperty] { [$id, $engagementID, $position, $category, $count, $atLeast, $byGenderJSON, $byCommunityJSON] }
+    public var properties: [any AnyProperty] { [$id, $engagementID, $position, $category, $count, $atLeast, $byGenderJSON, $byCommunityJSON, $byAgeJSON] }
 
     public init() {}
 }

@@ -56,7 +56,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     static func json(_ problem: Problem, request: Request) -> Response {
         let text = request.localizer
         struct Body: Encodable {
-            struct Issue: Encodable { var field: String; var message: String; var code: String }
+            /// `pointer` (RFC 9457's extension, a JSON Pointer into the request body) is given for a part of an
+            /// item in a list, whose field is already that path: `headCounts/1/byGender`.
+            struct Issue: Encodable { var field: String; var message: String; var code: String; var pointer: String? }
             var type: String
             var title: String
             var status: Int
@@ -67,7 +69,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         let body = Body(
             type: "about:blank", title: text(problem.titleKey), status: Int(problem.status.code),
             detail: problem.detail, instance: request.url.path,
-            errors: problem.issues.isEmpty ? nil : problem.issues.map { .init(field: $0.field, message: text.message($0), code: $0.messageKey) }
+            errors: problem.issues.isEmpty ? nil : problem.issues.map { .init(field: $0.field, message: text.message($0), code: $0.messageKey,
+                                                                                         pointer: $0.field.contains("/") ? "#/" + $0.field : nil) }
         )
         let data = (try? JSONEncoder().encode(body)) ?? Data("{}".utf8)
         var headers = problem.headers

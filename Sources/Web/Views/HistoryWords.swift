@@ -49,6 +49,7 @@ enum HistoryWords {
         if field == "language" || field == "defaultLanguage", let language = Language(rawValue: value) {
             return language.nativeName
         }
+        if field == "headCountBreakdowns" { return HeadCountHistory.words(value, text: text) }
         guard let prefix = choices(recordType: recordType, field: field) else { return value }
         let key = "\(prefix).\(value)"
         return text.has(key) ? text(key) : value

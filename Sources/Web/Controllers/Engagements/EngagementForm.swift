@@ -7,7 +7,8 @@ import Vapor
 /// Each line that cannot be resolved becomes an error at its field, and the typed text is kept.
 struct EngagementForm: Content {
     var kind: String?, title: String?, start: String?, timeZone: String?, duration: String?, placeID: String?, venue: String?
-    var visitID: String?, hosts: String?, partners: String?, participants: String?, headCounts: String?, aggregateOnly: String?
+    var visitID: String?, hosts: String?, partners: String?, participants: String?, aggregateOnly: String?
+    var headCounts: [String: HeadCountForm]?
     var topics: String?, summary: String?, outcomes: String?, decisions: String?, confidentiality: String?
     var followUp: String?, followUpOwner: String?, followUpDue: String?, version: String?
     /// The capture's identity, made when the form was opened (see `CaptureRequest`).
@@ -18,7 +19,7 @@ struct EngagementForm: Content {
         values.kind = kind ?? ""; values.title = title ?? ""; values.start = start ?? ""; values.timeZone = timeZone ?? ""
         values.duration = duration ?? ""; values.placeID = placeID ?? ""; values.venue = venue ?? ""; values.visitID = visitID ?? ""
         values.hosts = hosts ?? ""; values.partners = partners ?? ""; values.participants = participants ?? ""
-        values.headCounts = headCounts ?? ""; values.aggregateOnly = aggregateOnly == "1"; values.topics = topics ?? ""
+        values.headCounts = HeadCountForm.lines(headCounts); values.aggregateOnly = aggregateOnly == "1"; values.topics = topics ?? ""
         values.summary = summary ?? ""; values.outcomes = outcomes ?? ""; values.decisions = decisions ?? ""
         values.confidentiality = confidentiality ?? Confidentiality.internal.rawValue
         values.followUp = followUp ?? ""; values.followUpOwner = followUpOwner ?? ""; values.followUpDue = followUpDue ?? ""
@@ -77,12 +78,11 @@ struct EngagementForm: Content {
             case .problem(let issue): issues.append(issue)
             }
         }
-        for line in FormValues.list(headCounts) {
-            guard let count = Self.headCount(line) else {
-                issues.append(FieldIssue(field: "headCounts", "engagement.headCountLine"))
-                continue
-            }
+        // Lines are numbered as the form shows them again: blank ones left out, so a mistake lands on its line.
+        for (index, line) in HeadCountForm.lines(headCounts).enumerated() {
+            let (count, typed) = line.headCount(line: index)
             input.headCounts.append(count)
+            issues += typed
         }
         if let text = followUp?.trimmingWhitespace(), !text.isEmpty {
             var followUp = FollowUpInput(text: text, ownerID: FormValues.uuid(followUpOwner), dueOn: followUpDue)
@@ -90,15 +90,5 @@ struct EngagementForm: Content {
             input.followUps = [followUp]
         }
         return (input, issues)
-    }
-
-    /// "NGOs: 18", "leaders of diverse backgrounds: 20+".
-    static func headCount(_ line: String) -> HeadCount? {
-        guard let colon = line.lastIndex(of: ":") else { return nil }
-        var number = String(line[line.index(after: colon)...]).trimmingWhitespace()
-        let atLeast = number.hasSuffix("+")
-        if atLeast { number.removeLast() }
-        guard let count = Int(number.trimmingWhitespace()) else { return nil }
-        return HeadCount(category: String(line[..<colon]).trimmingWhitespace(), count: count, atLeast: atLeast)
     }
 }

@@ -92,7 +92,10 @@ struct EngagementsController: RecordPages {
                                          groups: try await groups.meetingOf(id, by: req.actor),
                                          groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
                                          recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
-                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [])
+                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [],
+                                         communityNames: record.headCounts.contains { !$0.byCommunity.isEmpty }
+                                            ? Dictionary(try await req.communityChoices().map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
+                                            : [:])
         model.captureKey = UUID().uuidString.lowercased()
         return EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement)))
     }
@@ -102,7 +105,8 @@ struct EngagementsController: RecordPages {
         let model = EngagementFormPage.Model(
             existing: existing, values: values, errors: .init(errors, text: req.localizer), conflict: conflict,
             places: try await req.placeChoices(), visits: try await FieldVisits(database: req.db).choices(by: req.actor),
-            users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false
+            users: try await req.userChoices(), kinds: try await EngagementKinds(database: req.db).all(), canWriteRestricted: req.currentUser?.user.role.can(.writeRestricted) ?? false,
+            communities: try await req.communityChoices()
         )
         return EngagementFormPage.view(model, chrome: chrome(req))
     }

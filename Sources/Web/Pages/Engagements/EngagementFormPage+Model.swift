@@ -7,7 +7,8 @@ enum EngagementFormPage {
     struct Values: FormVersion {
         var kind = EngagementKind.meeting.rawValue
         var title = "", start = "", timeZone = "", duration = "", placeID = "", venue = "", visitID = ""
-        var hosts = "", partners = "", participants = "", headCounts = ""
+        var hosts = "", partners = "", participants = ""
+        var headCounts: [HeadCountLine] = []
         var aggregateOnly = false
         var topics = "", summary = "", outcomes = "", decisions = ""
         var confidentiality = Confidentiality.internal.rawValue
@@ -34,7 +35,7 @@ enum EngagementFormPage {
             participants = record.participants
                 .map { $0.part == .participant ? $0.person.name : "\($0.person.name), \($0.part.rawValue)" }
                 .joined(separator: "\n")
-            headCounts = record.headCounts.map { "\($0.category): \($0.displayCount)" }.joined(separator: "\n")
+            headCounts = record.headCounts.map(HeadCountLine.init)
             aggregateOnly = record.aggregateOnly
             topics = summary.topics.joined(separator: ", ")
             self.summary = record.notes ?? ""
@@ -50,14 +51,17 @@ enum EngagementFormPage {
         var conflict: EngagementRecord?
         var places: [RecordRef], visits: [RecordRef]
         var users: [RecordRef], kinds: [KindChoice], canWriteRestricted: Bool
+        /// The communities a head-count can be broken down by.
+        var communities: [RecordRef] = []
 
         /// Open the folded part when something in it was filled in or is wrong.
         var showsMore: Bool {
-            let folded = ["timeZone", "durationMinutes", "venue", "visitID", "hostIDs", "partnerIDs", "headCounts",
+            let folded = ["timeZone", "durationMinutes", "venue", "visitID", "hostIDs", "partnerIDs",
                           "topics",
                           "summary", "decisions", "confidentiality"]
-            return folded.contains { errors[$0] != nil } || values.aggregateOnly
-                || [values.hosts, values.partners, values.headCounts, values.summary, values.decisions, values.venue]
+            return folded.contains { errors[$0] != nil } || values.aggregateOnly || !values.headCounts.isEmpty
+                || errors.byField.keys.contains { $0.hasPrefix("headCounts") }
+                || [values.hosts, values.partners, values.summary, values.decisions, values.venue]
                     .contains { !$0.isEmpty }
         }
     }

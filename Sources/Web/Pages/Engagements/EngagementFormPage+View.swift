@@ -58,8 +58,7 @@ extension EngagementFormPage: RecordFormPage {
                            help: text("engagements.organizations.help"), rows: 2)
             Forms.textarea(label: text("engagements.partners"), name: "partners", value: values.partners,
                            error: errors["partnerIDs"], help: text("engagements.organizations.help"), rows: 2)
-            Forms.textarea(label: text("engagements.headCounts"), name: "headCounts", value: values.headCounts,
-                           error: errors["headCounts"], help: text("engagements.headCounts.help"))
+            headCounts(model, text: text)
             Forms.checkbox(label: text("engagements.aggregateOnly"), name: "aggregateOnly",
                            checked: values.aggregateOnly)
             Forms.field(label: text("engagements.topics"), name: "topics", value: values.topics,

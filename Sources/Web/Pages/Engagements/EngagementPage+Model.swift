@@ -17,6 +17,8 @@ enum EngagementPage {
         var groups: [RecordRef] = [], groupChoices: [RecordRef] = []
         /// Recommendations this engagement is evidence for, and those it could be.
         var recommendations: [RecordRef] = [], recommendationChoices: [RecordRef] = []
+        /// Community identity (lower-case text) → name, for the head-counts' breakdowns.
+        var communityNames: [String: String] = [:]
 
         /// This showing of the page's identity for the notes added from it (a follow-up, a quote): each small
         /// form sends it with its own suffix, so a note sent twice is added once. Empty in snapshots.

@@ -16,7 +16,7 @@ extension EngagementPage {
                             restricted: summary.confidentiality == .restricted, canWrite: model.canWrite,
                             canRestore: model.canRestore).page(chrome: chrome) {
             EngagementViews.overview(record, text: text)
-            participants(record, text: text)
+            participants(record, communities: model.communityNames, text: text)
             followUps(model, chrome: chrome)
             quotes(model, chrome: chrome)
             photos(model, chrome: chrome)
@@ -55,7 +55,7 @@ extension EngagementPage {
 
     /// The people by name with their part and title that day (the first few, the rest folded), and the
     /// head-counts of those not named on one line.
-    static func participants(_ record: EngagementRecord, text: Localizer) -> Component {
+    static func participants(_ record: EngagementRecord, communities: [String: String] = [:], text: Localizer) -> Component {
         part(id: "participants", title: text("engagements.participants"), text: text) {
             if record.aggregateOnly { Paragraph(text("engagements.namesNobody")) }
             if record.participants.isEmpty && !record.aggregateOnly { Paragraph(text("record.none")) }
@@ -74,7 +74,14 @@ extension EngagementPage {
                 H.el("div", [("class", "run-in")]) {
                     H.el("h3") { Text(text("engagements.headCounts")) }
                     H.el("ul", [("class", "inline")]) {
-                        for count in record.headCounts { H.text("li", [], "\(count.category): \(count.displayCount)") }
+                        for count in record.headCounts {
+                            H.el("li") {
+                                Text("\(count.category): \(count.displayCount)")
+                                if let breakdown = EngagementViews.breakdown(count, communities: communities, text: text) {
+                                    H.text("span", [("class", "post")], " (" + breakdown + ")")
+                                }
+                            }
+                        }
                     }
                 }
             }

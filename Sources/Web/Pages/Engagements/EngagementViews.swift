@@ -1,5 +1,6 @@
 import Domain
 import Features
+import Foundation
 import Markup
 
 /// Pieces shared by engagement, visit, timeline and follow-up pages.
@@ -98,4 +99,23 @@ extension EngagementSummary: Listed {
     static let resource = Resource.engagement
     var listedName: String { title }
     var isRestricted: Bool { confidentiality == .restricted }
+}
+
+extension EngagementViews {
+    /// A head-count's breakdowns in a few words: "Women 22, Men 15; Under 18 6, 25–59 20; Serb 18", in the
+    /// vocabularies' order; nil when it has none. A community the reader's registry no longer has is named so.
+    static func breakdown(_ count: HeadCount, communities: [String: String], text: Localizer) -> String? {
+        func part(_ counts: [String: Int], _ keys: [String], label: (String) -> String) -> String? {
+            let known = keys.filter { counts[$0] != nil } + counts.keys.filter { !keys.contains($0) }.sorted { label($0) < label($1) }
+            return known.isEmpty ? nil : known.map { "\(label($0)) \(counts[$0]!)" }.joined(separator: ", ")
+        }
+        let parts = [
+            part(count.byGender, HeadCountGender.allCases.map(\.rawValue)) { text("headCountGender.\($0)") },
+            part(count.byAge, AgeBand.allCases.map(\.rawValue)) { text("ageBand.\($0)") },
+            part(count.byCommunity, []) { key in
+                communities[key] ?? (UUID(uuidString: key) == nil ? key : text("engagements.communityGone"))
+            },
+        ].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
 }

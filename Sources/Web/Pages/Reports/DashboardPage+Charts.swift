@@ -34,6 +34,14 @@ extension DashboardPage {
         func together(_ c: PeriodFigures.Communities) -> [String: Int] {
             c.named.merging(c.counted, uniquingKeysWith: +)
         }
+        // Gender and age band in their fixed order, named and counted people together (as "people reached").
+        func fixed(_ keys: [String], catalogue: String, _ figure: KeyPath<PeriodFigures, PeriodFigures.Disaggregated>) -> [ChartData.Row] {
+            keys.map { key in
+                ChartData.Row(label: text("\(catalogue).\(key)"), values: [now, before].map {
+                    ($0[keyPath: figure].named[key] ?? 0) + ($0[keyPath: figure].counted[key] ?? 0)
+                })
+            }
+        }
         let follow = [("followUpStatus.done", \PeriodFigures.Follow.done), ("followUpStatus.open", \.open),
                       ("period.overdue", \.overdue), ("followUpStatus.dropped", \.dropped)]
         return [
@@ -43,6 +51,10 @@ extension DashboardPage {
                   rows: rows(together(now.communities), together(before.communities)) {
                       $0.isEmpty ? text("period.communityUnknown") : $0
                   }),
+            chart("byGender", heading: text("chart.gender"),
+                  rows: fixed(HeadCountGender.allCases.map(\.rawValue), catalogue: "headCountGender", \.byGender)),
+            chart("byAge", heading: text("chart.ageBand"),
+                  rows: fixed(AgeBand.allCases.map(\.rawValue), catalogue: "ageBand", \.byAge)),
             chart("byMunicipality", heading: text("chart.municipality"),
                   rows: rows(now.byMunicipality, before.byMunicipality) {
                       $0.isEmpty ? text("period.noMunicipality") : $0

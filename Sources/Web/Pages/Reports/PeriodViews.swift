@@ -24,7 +24,13 @@ enum PeriodViews {
                            PeriodReportTable.span(report.previous.period, text: text))
                       + (report.place.map { " " + text("period.place", $0.name) } ?? ""))
             if !seesRestricted { H.text("p", [("class", "help")], text("period.restricted")) }
+            reachExplained(text: text)
         }
+    }
+
+    /// What "people reached" counts, said wherever the figure is shown.
+    static func reachExplained(text: Localizer) -> Component {
+        H.text("p", [("class", "help reach-explained")], text("period.reachExplained"))
     }
 
     /// The figures' tables and the agreements signed; links only on the site (`link` nil in the file).

@@ -38,6 +38,11 @@ enum Forms {
         }
     }
 
+    /// The id of a field's control: a part of a list's item (`headCounts/2/byAge`) becomes `f-headCounts-2-byAge`.
+    static func id(_ field: String, prefix: String = "f-") -> String {
+        prefix + field.replacingOccurrences(of: "/", with: "-")
+    }
+
     /// A summary at the top of a form that failed, linking to each field (GOV.UK-style error summary).
     static func errorSummary(_ errors: Errors, text: Localizer, idPrefix: String = "f-") -> Component {
         if errors.isEmpty { return H.empty }
@@ -46,7 +51,7 @@ enum Forms {
             H.el("ul") {
                 for (field, messages) in errors.byField.sorted(by: { $0.key < $1.key }) {
                     H.el("li") {
-                        H.el("a", [("href", "#\(idPrefix)\(field)")]) { Text(messages.joined(separator: " ")) }
+                        H.el("a", [("href", "#" + id(field, prefix: idPrefix))]) { Text(messages.joined(separator: " ")) }
                     }
                 }
             }
