@@ -79,12 +79,15 @@ def field():
         server.stop()
 
 
-def log_engagement(browser, base: str, title: str, day: int, participants: str = "") -> None:
+def log_engagement(browser, base: str, title: str, day: int, participants: str = "", counted: dict | None = None) -> None:
     browser.get(base + "/engagements/new")
     fill(browser, "title", title)
     browser.execute_script(f"document.getElementsByName('start')[0].value = '2026-11-{day:02d}T10:00'")
     if participants:
         fill(browser, "participants", participants)
+    # Head-counts sit in folded sections: set them as the form would send them.
+    for name, value in (counted or {}).items():
+        browser.execute_script("document.getElementsByName(arguments[0])[0].value = arguments[1]", name, value)
     browser.find_element(By.CSS_SELECTOR, "main form.record-form button[type=submit]").click()
     WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
 
@@ -122,7 +125,9 @@ def test_three_engagements_logged_with_no_server_arrive_exactly_once(field):
     titles = [f"Meeting at the crossing point {n}" for n in range(3)]
     for day, title in enumerate(titles, start=1):
         # One name the registry knows, one it does not: neither stops the capture.
-        log_engagement(browser, base, title, day, participants="Bedri Hamza\nSomeone Notinregistry")
+        log_engagement(browser, base, title, day, participants="Bedri Hamza\nSomeone Notinregistry",
+                       counted={"headCounts[0][category]": "residents", "headCounts[0][count]": "12",
+                                "headCounts[0][gender][woman]": "7", "headCounts[0][age][under_18]": "3"})
         assert "Waiting to be sent" in browser.find_element(By.TAG_NAME, "h1").text
     browser.refresh()
     WebDriverWait(browser, 10).until(lambda d: all(t in waiting(d) for t in titles))
@@ -148,6 +153,9 @@ def test_three_engagements_logged_with_no_server_arrive_exactly_once(field):
     wait_until_sent(browser, base)
     for title in titles:
         assert server.rows("SELECT count(*) FROM engagements WHERE title = ?", title) == [(1,)], title
+    # Counted by gender and age on the phone, as counted.
+    assert server.rows("""SELECT h.count, h.by_gender, h.by_age FROM head_counts h JOIN engagements e ON e.id = h.engagement_id
+                          WHERE e.title = ?""", titles[0]) == [(12, '{"woman":7}', '{"under_18":3}')]
     # The participant the registry knows is on each; the other waits for the officer in their review list.
     assert server.rows("""SELECT count(*) FROM participations p JOIN engagements e ON e.id = p.engagement_id
                           WHERE e.title LIKE 'Meeting at the crossing point %'""") == [(3,)]
