@@ -219,6 +219,26 @@ def test_a_follow_up_marked_done_with_no_server_is_sent_later(field):
     assert server.rows("SELECT status FROM follow_ups WHERE upper(id) = upper(?)", follow_up) == [("done",)]
 
 
+def test_a_follow_up_added_to_an_engagement_with_no_server_is_added_once(field):
+    server, browser = field["server"], field["browser"]
+    base = server.base
+    (engagement,) = server.rows("SELECT id FROM engagements WHERE title = 'Meeting at the crossing point 0'")[0]
+    page = base + "/engagements/" + engagement.lower()
+    browser.get(page)  # opened once with a connection: kept for offline
+    server.stop()
+    browser.get(page)
+    assert "Meeting at the crossing point 0" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+    fill(browser, "text", "Send the crossing point's minutes to the municipality", within="form[action*='/follow-ups#']")
+    browser.find_element(By.CSS_SELECTOR, "form[action*='/follow-ups#'] button[type=submit]").click()
+    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 10).until(lambda d: "Note on an engagement" in waiting(d))
+    server.start()
+    wait_until_sent(browser, base)
+    assert server.rows("SELECT count(*) FROM follow_ups WHERE text = ?",
+                       "Send the crossing point's minutes to the municipality") == [(1,)]
+
+
 def test_signing_out_warns_of_what_was_not_sent_then_leaves_nothing_on_the_device(field):
     server, browser = field["server"], field["browser"]
     base = server.base

@@ -77,6 +77,23 @@ struct SystemPageSnapshotTests {
         Snapshot.page("password-errors", role: .viewer, current: .account) { AccountPage.view(viewer, chrome: $0) }
     }
 
+    @Test func captures() {
+        Snapshot.page("waiting", current: .list(.capture)) { CapturesWaitingPage.view(reviewCount: 2, chrome: $0) }
+        let entries = [
+            CaptureReviews.Entry(id: F.id(901), reason: .namesNotFound, recordType: "engagement", recordID: F.id(701), sent: [:],
+                                 details: ["names": ["No one in the registry is called “Someone Notinregistry”."],
+                                           "record": ["Meeting at the crossing point"]], createdAt: F.time(-3_600)),
+            CaptureReviews.Entry(id: F.id(902), reason: .changedResend, recordType: "engagement", recordID: F.id(701),
+                                 sent: ["title": "Meeting at the bridge", "start": "2026-11-20T10:00"],
+                                 details: ["record": ["Meeting at the crossing point"]], createdAt: F.time(-1_800)),
+            CaptureReviews.Entry(id: F.id(903), reason: .changedMeanwhile, recordType: "engagement", recordID: F.id(701), sent: [:],
+                                 details: ["followUp": ["Send the minutes"], "stored": ["dropped"], "sent": ["done"]],
+                                 createdAt: F.time(-600)),
+        ]
+        Snapshot.page("review", current: .list(.captureReview)) { CaptureReviewPage.view(entries, chrome: $0) }
+        Snapshot.page("review-none", current: .list(.captureReview)) { CaptureReviewPage.view([], chrome: $0) }
+    }
+
     @Test func settings() {
         Snapshot.page("server-default", role: .admin, current: .settings) {
             SettingsPage.view(.init(defaultLanguage: nil, fallback: .english), chrome: $0)

@@ -26,6 +26,17 @@ public struct CaptureReviews: Sendable {
         /// By reason: the names not found (`names`), the value stored (`stored`); the record's name (`record`).
         public var details: [String: [String]]
         public var createdAt: Date
+
+        public init(id: UUID, reason: Reason, recordType: String, recordID: UUID?, sent: [String: String],
+                    details: [String: [String]], createdAt: Date) {
+            self.id = id
+            self.reason = reason
+            self.recordType = recordType
+            self.recordID = recordID
+            self.sent = sent
+            self.details = details
+            self.createdAt = createdAt
+        }
     }
 
     public let database: any Database

@@ -89,6 +89,18 @@
           open.textContent = word(box, "open");
           row.appendChild(open);
         }
+        if (item.status === "attention") {
+          // What the server cannot take as it is, and is not corrected in the form, the author may let go.
+          var remove = document.createElement("button");
+          remove.type = "button";
+          remove.className = "secondary";
+          remove.textContent = word(box, "remove");
+          remove.addEventListener("click", function () {
+            if (!window.confirm(word(box, "removeConfirm"))) { return; }
+            withStore("readwrite", function (store) { store.delete(item.id); }).then(function () { showBadge(); showWaiting(); });
+          });
+          row.appendChild(remove);
+        }
         list.appendChild(row);
       });
     }).catch(function () {});

@@ -17,8 +17,10 @@ var VERSION = "__VERSION__";
 var PAGES = "roundtable-pages-" + VERSION;
 var STATIC = ["/static/app.css", "/static/app.js", "/static/offline.js"];
 var START = ["/engagements/new", "/follow-ups", "/captures"];
-// Forms that may be kept when they cannot be sent: a new engagement, a follow-up's status.
-var KEPT_FORMS = [/^\/engagements$/, /^\/follow-ups\/[0-9a-f-]{36}\/status$/];
+// Forms that may be kept when they cannot be sent: a new engagement, a follow-up's status, a note added to
+// an engagement (a follow-up or a quote).
+var KEPT_FORMS = [/^\/engagements$/, /^\/follow-ups\/[0-9a-f-]{36}\/status$/,
+                  /^\/engagements\/[0-9a-f-]{36}\/(follow-ups|quotes)$/];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(PAGES).then(function (cache) {
@@ -178,13 +180,14 @@ function field(body, name) {
 
 // A capture sent again from the same form (its identity) replaces the copy kept before, never adds one.
 function keep(path, body) {
-  var kind = path === "/engagements" ? "engagement" : "followup";
+  var kind = path === "/engagements" ? "engagement" : /\/status$/.test(path) ? "followup" : "note";
   var key = field(body, "capture") || newKey();
+  var title = field(body, "title") || field(body, "text");
   return inStore("readwrite", function (store) {
     var lookup = store.index("key").getAll(key);
     lookup.onsuccess = function () {
       var earlier = lookup.result[0];
-      var item = { key: key, kind: kind, path: path, body: body, title: field(body, "title"),
+      var item = { key: key, kind: kind, path: path, body: body, title: title,
                    savedAt: new Date().toISOString(), status: "waiting", message: "" };
       if (earlier) { item.id = earlier.id; }
       store.put(item);

@@ -97,6 +97,13 @@ struct EngagementsController: RecordPages {
                                             ? Dictionary(try await req.communityChoices().map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
                                             : [:])
         model.captureKey = UUID().uuidString.lowercased()
+        // Kept for offline (notes added with no signal) only when nothing on it is restricted.
+        let people = record.participants.map(\.person.id) + record.quotes.compactMap(\.speaker?.id)
+            + record.photos.flatMap { $0.peopleShown.map(\.id) }
+        if req.canWrite, record.summary.confidentiality != .restricted, !record.summary.isDeleted,
+           !(try await OfflinePages.showsRestricted(engagements: [], people: people, to: req)) {
+            OfflinePages.allow(req)
+        }
         return EngagementPage.view(model, chrome: Pages.chrome(for: req, current: .list(.engagement)))
     }
 

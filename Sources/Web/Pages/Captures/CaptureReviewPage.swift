@@ -47,9 +47,9 @@ enum CaptureReviewPage {
                 H.el("details") {
                     H.text("summary", [], text("captureReview.sent"))
                     H.el("dl", [("class", "facts")]) {
-                        for (field, value) in entry.sent.sorted(by: { $0.key < $1.key }) where !value.isEmpty {
-                            H.text("dt", [], text.has("engagements.\(field)") ? text("engagements.\(field)") : field)
-                            H.text("dd", [], readable(value))
+                        for (label, value) in sentFacts(entry.sent, text: text) {
+                            H.text("dt", [], label)
+                            H.text("dd", [], value)
                         }
                     }
                 }
@@ -62,6 +62,31 @@ enum CaptureReviewPage {
                            button: text("captureReview.dismiss"))
             }
         }
+    }
+
+    /// The fields a person reads, in the form's order and words: the form's own keys or the API's. Identities,
+    /// versions and the form's token are left out; what is empty is not shown.
+    static let labels: [(fields: [String], key: String)] = [
+        (["title"], "field.title"), (["start"], "engagements.start"), (["kind"], "engagements.kind"),
+        (["participants"], "engagements.participants"), (["hosts"], "engagements.hosts"), (["partners"], "engagements.partners"),
+        (["venue"], "engagements.venue"), (["summary"], "engagements.summary"), (["outcomes"], "engagements.outcomes"),
+        (["decisions"], "engagements.decisions"), (["topics"], "engagements.topics"), (["followUp", "text"], "engagements.followUp"),
+        (["confidentiality"], "engagements.confidentiality"),
+    ]
+
+    static func sentFacts(_ sent: [String: String], text: Localizer) -> [(String, String)] {
+        var facts: [(String, String)] = []
+        for (fields, key) in labels {
+            guard let value = fields.lazy.compactMap({ sent[$0] }).first.map(readable), !value.isEmpty else { continue }
+            facts.append((text(key), key == "engagements.start" ? text.wallClock(value) : value))
+        }
+        // Head-count lines as the form sends them: "residents: 12".
+        let lines = (0..<20).compactMap { line -> String? in
+            guard let category = sent["headCounts[\(line)][category]"], !category.isEmpty else { return nil }
+            return "\(category): \(sent["headCounts[\(line)][count]"] ?? "")"
+        }
+        if !lines.isEmpty { facts.append((text("engagements.headCounts"), lines.joined(separator: "; "))) }
+        return facts
     }
 
     /// A value the API sent is JSON: a string shows without its quotes.

@@ -16,6 +16,7 @@ enum CapturesWaitingPage {
                     ("sending", "captures.status.sending"), ("attention", "captures.status.attention"),
                     ("signin", "captures.status.signIn"), ("kept", "captures.kept"), ("open", "captures.openInForm"),
                     ("engagement", "captures.kind.engagement"), ("followup", "captures.kind.followUp"),
+                    ("note", "captures.kind.note"), ("remove", "captures.remove"), ("removeConfirm", "captures.removeConfirm"),
                     ("untitled", "captures.untitled"), ("offline", "captures.offline"), ("sent", "captures.sent"),
                     ("reviewed", "captures.sentToReview"),
                  ], text: text)) {
