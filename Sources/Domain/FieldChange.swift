@@ -44,4 +44,6 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case userDisable = "user_disable"
     case userEnable = "user_enable"
     case passwordChange = "password_change"
+    /// A person erased: the entry names the record by identifier only.
+    case erase
 }

@@ -10,7 +10,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .admin:
             return Set(Permission.allCases)
         case .coordinator:
-            return [.readRecords, .writeRecords, .readRestricted, .writeRestricted, .restoreRecords, .publish, .useAPITokens]
+            return [.readRecords, .writeRecords, .readRestricted, .writeRestricted, .restoreRecords, .erasePeople, .publish, .useAPITokens]
         case .officer:
             return [.readRecords, .writeRecords, .useAPITokens]
         case .viewer:
@@ -45,6 +45,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case writeRestricted
     /// See soft-deleted records and bring them back.
     case restoreRecords
+    /// Erase a person for good (the right to erasure): their identity goes, the figures stay.
+    case erasePeople
     case publish
     case useAPITokens
 }

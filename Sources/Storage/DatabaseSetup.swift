@@ -61,6 +61,9 @@ public enum DatabaseSetup {
             try await sql.raw("PRAGMA cache_size=-32768").run()
             try await sql.raw("PRAGMA mmap_size=268435456").run()
             try await sql.raw("PRAGMA temp_store=MEMORY").run()
+            // What is deleted is overwritten with zeros, not left in free space: an erased person's name
+            // must not be readable in the file afterwards.
+            try await sql.raw("PRAGMA secure_delete=ON").run()
         }
     }
 

@@ -135,6 +135,9 @@ extension RoundtableCommand {
             let config = try database.configuration()
             let summary = try await reportingErrors { try await Backup.restore(config, from: file) }
             print("Restored \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files into \(config.database).")
+            if summary.erasedAgain > 0 {
+                print("Erased again \(summary.erasedAgain) people whom the erasure register says were erased after this backup was taken.")
+            }
         }
     }
 

@@ -21,14 +21,24 @@ struct RegistryPageSnapshotTests {
     }
 
     @Test func personPage() {
-        let model = PersonPage.Model(data: F.redzepiPage, today: F.today, canWrite: true, canRestore: true,
+        var model = PersonPage.Model(data: F.redzepiPage, today: F.today, canWrite: true, canRestore: true,
                                      organizations: [F.dpmOffice], relationship: F.relationship,
                                      agreements: [F.agreementSummary], groups: [F.groupSummary])
+        model.canErase = true
         Snapshot.page("coordinator", current: .list(.person)) { PersonPage.view(model, chrome: $0) }
         var deleted = model
         deleted.data.person.deletedAt = F.time(500)
         deleted.relationship = nil
         Snapshot.page("deleted", current: .list(.person)) { PersonPage.view(deleted, chrome: $0) }
+    }
+
+    @Test func erasePerson() {
+        let person = RecordRef(id: F.redzepiPage.person.id, name: F.redzepiPage.person.name)
+        Snapshot.page("confirm", current: .list(.person)) { ErasePersonPage.view(.init(person: person), chrome: $0) }
+        let refused = ErasePersonPage.Model(person: person, reason: "", confirmName: "Emilija",
+                                            errors: F.errors([FieldIssue(field: "reason", "field.required"),
+                                                              FieldIssue(field: "confirmName", "erasure.nameMismatch")]))
+        Snapshot.page("mistakes", current: .list(.person)) { ErasePersonPage.view(refused, chrome: $0) }
     }
 
     @Test func personForm() {

@@ -21,4 +21,9 @@ public struct SearchGroup: Sendable, Equatable, Codable {
 public struct SearchResults: Sendable, Equatable, Codable {
     public var query: String
     public var groups: [SearchGroup]
+
+    public init(query: String, groups: [SearchGroup]) {
+        self.query = query
+        self.groups = groups
+    }
 }

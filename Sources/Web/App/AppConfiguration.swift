@@ -32,6 +32,24 @@ public struct AppConfiguration: Sendable {
     /// working directory for PostgreSQL, or a temporary folder for an in-memory database.
     public var photoDirectory: String?
 
+    /// Where the erasure register is kept (`ROUNDTABLE_ERASURES`); nil means next to the SQLite file
+    /// (`roundtable-erasures.jsonl`), or in the working directory for PostgreSQL. It must outlive backups:
+    /// `restore` reads it to erase again whoever an older backup brings back.
+    public var erasureRegisterPath: String?
+
+    /// The erasure register this configuration means; none for a database in memory.
+    public var resolvedErasureRegister: URL? {
+        if let erasureRegisterPath { return URL(fileURLWithPath: erasureRegisterPath) }
+        switch database {
+        case .sqliteFile(let path):
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("roundtable-erasures.jsonl")
+        case .sqliteMemory:
+            return nil
+        case .postgres:
+            return URL(fileURLWithPath: "roundtable-erasures.jsonl")
+        }
+    }
+
     /// The photo folder this configuration means.
     public var resolvedPhotoDirectory: URL {
         if let photoDirectory { return URL(fileURLWithPath: photoDirectory, isDirectory: true) }
@@ -104,6 +122,7 @@ public struct AppConfiguration: Sendable {
         }
         config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
         config.photoDirectory = environment["ROUNDTABLE_PHOTOS"]
+        config.erasureRegisterPath = environment["ROUNDTABLE_ERASURES"]
         if let zone = environment["ROUNDTABLE_TIME_ZONE"] {
             guard LocalStart.zone(named: zone) != nil else {
                 throw ConfigurationError("ROUNDTABLE_TIME_ZONE must be a time-zone name such as Europe/Belgrade or UTC, not \"\(zone)\".")

@@ -1,3 +1,5 @@
+import Domain
+import Features
 import Fluent
 import Foundation
 import Storage
@@ -12,6 +14,8 @@ public enum Backup {
         public var engagements: Int
         public var files: Int
         public var bytes: Int
+        /// People the backup still held whom the erasure register says were erased since: erased again.
+        public var erasedAgain = 0
     }
 
     public static func backup(_ config: AppConfiguration, to file: String) async throws -> Summary {
@@ -61,7 +65,13 @@ public enum Backup {
                     try data.write(to: destination)
                     return true
                 }
-                return try await summary(app.db, files: unpacked.files, bytes: unpacked.bytes)
+                // An erasure made after this backup was taken is made again, before anyone can read the record.
+                let erasure = Erasure(database: app.db, text: Localizer(config.language), photos: PhotoStore(directory: folder),
+                                      register: config.resolvedErasureRegister.map(ErasureRegister.init(file:)))
+                let erasedAgain = try await erasure.replay()
+                var result = try await summary(app.db, files: unpacked.files, bytes: unpacked.bytes)
+                result.erasedAgain = erasedAgain
+                return result
             }
         } catch {
             // Nothing half-restored is left behind.

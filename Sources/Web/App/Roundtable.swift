@@ -63,6 +63,7 @@ public enum Roundtable {
         CapturesController().register(app)
         PeopleController().register(app)
         PeopleBulkController().register(app)
+        ErasureController().register(app)
         OrganizationsController().register(app)
         PositionsController().register(app)
         PlacesController().register(app)

@@ -23,7 +23,7 @@ struct SearchController {
 
     @Sendable func api(_ req: Request) async throws -> Response {
         let query = Self.query(req)
-        guard !query.isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
+        guard !req.queryText("q").isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
         // The page quietly searches the first 200 characters; the API says so instead.
         guard req.queryText("q").count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
         let kind = req.queryText("kind")
@@ -33,6 +33,9 @@ struct SearchController {
             guard let asked = Int(req.queryText("perKind")), (1...50).contains(asked) else { throw DomainError.invalid([FieldIssue(field: "perKind", "search.perKind")]) }
             perKind = asked
         }
+        // Only spaces (of any kind: a no-break space, a next-line) is a query, as the OpenAPI document allows
+        // it, and it finds nothing.
+        guard !query.isEmpty else { return try APIJSON.response(SearchResults(query: "", groups: [])) }
         let results = try await Search(database: req.db, language: req.localizer.tag)
             .run(query, kinds: kind.isEmpty ? SearchDocuments.recordTypes : [kind], perKind: perKind, by: req.actor)
         return try APIJSON.response(results)

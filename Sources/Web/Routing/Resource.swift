@@ -55,6 +55,8 @@ enum RecordAction: String, Sendable, Equatable {
     case show = ""
     case edit, delete, restore, history
     case assessments, network, merge, remove
+    /// Erasing a person: the confirmation form on the site, and the API's action.
+    case erase, erasure
     case disable, enable, password, revoke
     case report, reportMarkdown = "report.md", reportHTML = "report.html", reportPDF = "report.pdf", editReport = "report/edit"
     case publicUpdate = "public-update", publicUpdateMarkdown = "public-update.md", publicUpdateHTML = "public-update.html"

@@ -39,9 +39,10 @@ struct PeopleController: RecordPages {
         let relationship = try await Engagements(database: req.db, language: req.localizer.tag)
             .history(withPerson: data.person.id, by: req.actor, today: req.today)
         let agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(personID: data.person.id, by: req.actor)
-        let model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
+        var model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
                                      relationship: relationship, agreements: agreements,
                                      groups: try await WorkingGroups(database: req.db).memberships(of: data.person.id, by: req.actor))
+        model.canErase = req.actor.can(.erasePeople)
         return PersonPage.view(model, chrome: chrome(req))
     }
 

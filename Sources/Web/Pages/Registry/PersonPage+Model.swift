@@ -7,6 +7,8 @@ enum PersonPage {
     struct Model: Sendable {
         var data: PersonPageData, today: Day
         var canWrite: Bool, canRestore: Bool
+        /// Coordinators and administrators may erase the person (the right to erasure).
+        var canErase = false
         var organizations: [RecordRef]
         /// Engagements with them, agreements they are party to, working groups they belong to.
         var relationship: RelationshipHistory? = nil

@@ -27,6 +27,9 @@ extension PersonPage {
             AgreementViews.partyTo(model.agreements, text: text)
             WorkingGroupViews.section(model.groups, title: text("groups.memberOf"), text: text)
             dataProtection(person, history: model.data.consentHistory, text: text)
+            if model.canErase {
+                H.el("p") { H.link(text("erasure.link"), to: .record(.person, person.id, .erase), [("class", "button danger-link")]) }
+            }
         }
     }
 

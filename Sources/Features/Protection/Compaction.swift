@@ -1,0 +1,19 @@
+import FluentKit
+import SQLKit
+
+/// After an erasure, SQLite keeps no trace of what went: deleted content is zeroed as it is deleted
+/// (`secure_delete`, set on every connection), the search index's merged segments drop deleted words,
+/// the write-ahead log is emptied into the file, and the file is rewritten. PostgreSQL's dumps hold live
+/// rows only; its own free space is reclaimed by autovacuum.
+enum Compaction {
+    static func afterErasure(on database: any Database) async throws {
+        let sql = database.sql
+        guard sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("INSERT INTO search_fts(search_fts) VALUES('optimize')").run()
+        try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        // Another connection reading at this moment keeps VACUUM from running; the zeroing above has
+        // already removed the words, so a busy database is not an error here.
+        try? await sql.raw("VACUUM").run()
+        try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+    }
+}

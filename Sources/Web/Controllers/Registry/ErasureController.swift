@@ -1,0 +1,53 @@
+import Domain
+import Features
+import Foundation
+import Vapor
+
+/// Erasing a person, for those who may (coordinators and administrators): the confirmation page and its
+/// form on the site, and `POST /api/v1/people/{id}/erasure` — one use case behind both.
+struct ErasureController {
+    func register(_ routes: any RoutesBuilder) {
+        let erase = Access.permission(.erasePeople), id = RouteParameter.id
+        routes.on(.GET, .record(.person, id, .erase), access: erase, use: confirm)
+        routes.on(.POST, .record(.person, id, .erase), access: erase, use: erasePage)
+        routes.on(.POST, .api(.record(.person, id, .erasure)), access: erase, use: eraseAPI)
+    }
+
+    /// The head-count line and the quote's speaker are written in the site's language: they are the record's.
+    static func erasure(_ req: Request) async throws -> Erasure {
+        Erasure(database: req.db, text: Localizer(try await req.roundtable.siteLanguage.current(on: req.db)), photos: req.roundtable.photos,
+                register: req.roundtable.configuration.resolvedErasureRegister.map(ErasureRegister.init(file:)))
+    }
+
+    @Sendable func confirm(_ req: Request) async throws -> Response {
+        let person = try await People(database: req.db).find(req.idParameter(), by: req.actor, includeDeleted: true)
+        let model = ErasePersonPage.Model(person: RecordRef(id: try person.requireID(), name: person.name))
+        return Pages.response(ErasePersonPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
+    }
+
+    struct Form: Content { var reason: String?, confirmName: String? }
+
+    @Sendable func erasePage(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        let form = try req.content.decode(Form.self)
+        let person = try await People(database: req.db).find(id, by: req.actor, includeDeleted: true)
+        do {
+            _ = try await Self.erasure(req).erase(id, reason: form.reason ?? "", confirmName: form.confirmName ?? "", by: req.actor)
+            return Pages.redirect(to: .list(.person), flash: Flash("erasure.done"))
+        } catch DomainError.invalid(let issues) {
+            let model = ErasePersonPage.Model(person: RecordRef(id: id, name: person.name), reason: form.reason ?? "",
+                                              confirmName: form.confirmName ?? "", errors: .init(issues, text: req.localizer))
+            return Pages.response(ErasePersonPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))),
+                                  status: .unprocessableEntity, request: req)
+        }
+    }
+
+    struct Body: Decodable { var reason: String?, confirmName: String? }
+
+    @Sendable func eraseAPI(_ req: Request) async throws -> Response {
+        let body = try await APIJSON.decode(Body.self, from: req)
+        let receipt = try await Self.erasure(req).erase(try req.idParameter(), reason: body.reason ?? "",
+                                                         confirmName: body.confirmName ?? "", by: req.actor)
+        return try APIJSON.response(receipt)
+    }
+}

@@ -1,0 +1,157 @@
+import Domain
+@testable import Features
+import FluentKit
+import Foundation
+import SQLKit
+import Storage
+import Testing
+import VaporTesting
+@testable import Web
+
+/// A person asks to be forgotten: a coordinator erases them, and every report still adds up.
+@Suite("Erasure: the right to be forgotten, with the figures kept true")
+struct ErasureTests {
+    static let name = "Vesna Zorić", otherName = "Весна Зорић"
+
+    /// Vesna took part in two engagements (with Bedri Hamza in one), was quoted, photographed alone and
+    /// with Bedri, holds a post, and was changed once: her name is in her record, in the audit trail and in
+    /// the engagements' histories.
+    static func vesna(_ app: Application, _ f: RegistryFixture) async throws -> (person: UUID, engagements: [UUID]) {
+        var input = PersonInput(name: name)
+        input.otherNames = [otherName]
+        input.gender = "woman"
+        input.communityID = f.serb
+        input.notes = "Lives near the bridge; works at the youth centre."
+        input.emails = ["vesna@example.org"]
+        let people = People(database: app.db)
+        let person = try await people.create(input, by: .commandLine)
+        input.notes = "Lives near the bridge."
+        _ = try await people.update(person.id, input, expectedVersion: 1, by: .commandLine)
+        _ = try await Positions(database: app.db).create(PositionInput(personID: person.id, organizationID: f.dpmOffice, title: "Youth adviser",
+                                                                       startsOn: "2022-01-01"), by: .commandLine)
+        let engagements = Engagements(database: app.db)
+        var forum = EngagementInput(kind: "open_forum", title: "Forum at the bridge", start: "2023-05-10T18:00", timeZone: "Europe/Belgrade")
+        forum.participants = [ParticipantInput(personID: person.id, part: "speaker"), ParticipantInput(personID: f.hamza)]
+        forum.headCounts = [HeadCount(category: "residents", count: 30)]
+        let first = try await engagements.create(forum, by: .commandLine)
+        var meeting = EngagementInput(kind: "meeting", title: "Youth council", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade")
+        meeting.participants = [ParticipantInput(personID: person.id)]
+        let second = try await engagements.create(meeting, by: .commandLine)
+        _ = try await Quotes(database: app.db).add(QuoteInput(speakerID: person.id, speakerLabel: nil, text: "Open the bridge to cars.",
+                                                              language: "en", withheld: false), to: first.id, by: .commandLine)
+        let photos = Photos(database: app.db, store: app.roundtable.photos)
+        let picture = GeneratedPicture.scene(width: 64, height: 40, seed: 3)
+        _ = try await photos.add(PhotoInput(bytes: picture, caption: "Speaking", peopleShown: [person.id]), to: first.id, by: .commandLine)
+        _ = try await photos.add(PhotoInput(bytes: picture, caption: "The panel", peopleShown: [person.id, f.hamza]), to: first.id, by: .commandLine)
+        return (person.id, [first.id, second.id])
+    }
+
+    @Test func aCoordinatorErasesAParticipantAndEveryFigureStaysTrue() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let (vesna, engagements) = try await Self.vesna(app, f)
+            let year = ReportPeriod.year(of: Day("2023-06-01")!)
+            let before = try await PeriodReport.make(year, database: app.db, language: "en", today: Day("2024-01-10")!, by: .commandLine).current
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let path = "/api/v1/people/\(vesna.uuidString)/erasure"
+
+            // An officer may not; a coordinator must say why and type her name.
+            let officerToken = try await app.token(for: officer.email), token = try await app.token(for: coordinator.email)
+            #expect(try await app.api(.POST, path, token: officerToken, json: #"{"reason":"asked","confirmName":"Vesna Zorić"}"#).status == .forbidden)
+            let wrong = try await app.api(.POST, path, token: token, json: #"{"reason":"","confirmName":"Vesna"}"#)
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("\"reason\"") && wrong.body.string.contains("\"confirmName\""))
+            #expect(try await PersonModel.find(vesna, on: app.db) != nil, "nothing is erased by a refused request")
+
+            let erased = try await app.api(.POST, path, token: token, json: #"{"reason":"Request by email of 3 December","confirmName":"vesna zoric"}"#)
+            #expect(erased.status == .ok, "\(erased.body.string)")
+            #expect(try await PersonModel.find(vesna, on: app.db) == nil)
+            #expect(try await app.api(.GET, "/api/v1/people/\(vesna.uuidString)", token: token).status == .notFound)
+
+            // Each engagement's attendance is as it was: she is counted there, no longer named. Across the year
+            // she is now counted once for each of her two engagements, as anyone counted and not named is:
+            // no one can tell two head-counts apart, so "people reached" grows by one, never shrinks.
+            let after = try await PeriodReport.make(year, database: app.db, language: "en", today: Day("2024-01-10")!, by: .commandLine).current
+            #expect(after.namedPeople == before.namedPeople - 1 && after.counted == before.counted + 2 && after.reached == before.reached + 1)
+            #expect(after.engagements == before.engagements)
+            #expect(after.communities.counted["Serb", default: 0] == before.communities.counted["Serb", default: 0] + 2)
+            #expect(after.communities.named["Serb", default: 0] == before.communities.named["Serb", default: 0] - 1)
+            for id in engagements {
+                let record = try await Engagements(database: app.db).get(id, by: .commandLine)
+                #expect(!record.participants.contains { $0.person.id == vesna })
+                let line = try #require(record.headCounts.first { $0.category == "participants whose record was erased" })
+                #expect(line.count == 1 && line.byGender == ["woman": 1] && line.byCommunity == [f.serb.uuidString.lowercased(): 1])
+            }
+            let forum = try await Engagements(database: app.db).get(engagements[0], by: .commandLine)
+            #expect(forum.quotes.map(\.speakerLabel) == ["a participant"] && forum.quotes.first?.speaker == nil)
+            #expect(forum.photos.map(\.caption) == ["The panel"], "the photo of her alone is gone, the panel stays")
+            #expect(forum.photos.first?.peopleShown.map(\.id) == [f.hamza])
+            #expect(try await PositionModel.query(on: app.db).filter(\.$person.$id == vesna).count() == 0)
+
+            // The history keeps that things happened, never what they said about her.
+            let trail = try await AuditEntryModel.query(on: app.db).all()
+            for entry in trail {
+                let written = entry.recordLabel + entry.changesJSON
+                #expect(!written.contains("Vesna") && !written.contains("Весна") && !written.contains("bridge; works"), "\(entry.recordType): \(written)")
+            }
+            let own = trail.filter { $0.recordID == vesna }
+            #expect(own.filter { $0.action == .erase }.count == 1)
+            #expect(own.first { $0.action == .erase }?.changes == [FieldChange(field: "reason", from: nil, to: "Request by email of 3 December")])
+            #expect(own.filter { $0.action == .update }.allSatisfy { $0.changes.allSatisfy { ($0.from ?? "erased") == "erased" && ($0.to ?? "erased") == "erased" } })
+            // Search and the name look-up no longer know her.
+            #expect(try await app.api(.GET, "/api/v1/search?q=vesna", token: token).body.string.contains("\"groups\":[]"))
+            #expect(try await app.api(.GET, "/api/v1/search?q=Весна", token: token).body.string.contains("\"groups\":[]"))
+
+            // On PostgreSQL, no row of any table holds her name (what a dump would hold).
+            if let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                let tables = try await sql.raw("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").all()
+                for table in try tables.map({ try $0.decode(column: "table_name", as: String.self) }) {
+                    let rows = try await sql.raw("SELECT count(*) AS n FROM \(ident: table) t WHERE t::text LIKE '%Vesna%' OR t::text LIKE '%Весна%'").first()
+                    #expect(try rows?.decode(column: "n", as: Int.self) == 0, "\(table)")
+                }
+            }
+        }
+    }
+
+    @Test func noByteOfTheErasedNameIsLeftInTheSQLiteFileAndARestoreErasesHerAgain() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rt-erasure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var config = try AppConfiguration.resolve(database: folder.appendingPathComponent("roundtable.sqlite").path, environment: [:])
+        config.bcryptCost = 4
+        let backupFile = folder.appendingPathComponent("before-erasure.sqlite").path
+        let vesna: UUID = try await RoundtableCLI.withApp(config) { app in
+            let f = try await RegistryFixture.make(app)
+            return try await Self.vesna(app, f).person
+        }
+        _ = try await Backup.backup(config, to: backupFile)
+        try await RoundtableCLI.withApp(config) { app in
+            let erasure = Erasure(database: app.db, photos: app.roundtable.photos,
+                                  register: config.resolvedErasureRegister.map(ErasureRegister.init(file:)))
+            _ = try await erasure.erase(vesna, reason: "Request in person", confirmName: Self.name, by: .commandLine)
+        }
+        guard case .sqliteFile(let path) = config.database else { return }
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            for needle in [Self.name, Self.otherName, "Vesna", "vesna", "Lives near the bridge"] {
+                #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(needle) is still in \(file)")
+            }
+        }
+        let register = try ErasureRegister(file: try #require(config.resolvedErasureRegister)).entries()
+        #expect(register.map(\.person) == [vesna])
+        #expect(!String(decoding: try Data(contentsOf: try #require(config.resolvedErasureRegister)), as: UTF8.self).contains("Vesna"))
+
+        // An older backup restored brings her back only until the register is read: the restore erases her again.
+        let elsewhere = folder.appendingPathComponent("restored", isDirectory: true)
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        var restored = try AppConfiguration.resolve(database: elsewhere.appendingPathComponent("roundtable.sqlite").path, environment: [:])
+        restored.bcryptCost = 4
+        restored.erasureRegisterPath = config.resolvedErasureRegister?.path
+        let summary = try await Backup.restore(restored, from: backupFile)
+        #expect(summary.erasedAgain == 1)
+        let (left, bedri) = try await RoundtableCLI.withApp(restored) { app in
+            (try await PersonModel.find(vesna, on: app.db) == nil, try await PersonModel.query(on: app.db).filter(\.$name == "Bedri Hamza").count())
+        }
+        #expect(left && bedri == 1)
+    }
+}
