@@ -46,4 +46,6 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case passwordChange = "password_change"
     /// A person erased: the entry names the record by identifier only.
     case erase
+    /// Everything held on a person was produced for them (a subject-access request).
+    case subjectAccess = "subject_access"
 }

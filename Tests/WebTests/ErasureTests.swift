@@ -113,6 +113,38 @@ struct ErasureTests {
         }
     }
 
+    @Test func whatWeHoldOnSomeoneIsEverythingTheRecordHoldsAndAskingIsAudited() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let (vesna, _) = try await Self.vesna(app, f)
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let path = "/api/v1/people/\(vesna.uuidString)/subject-access"
+            #expect(try await app.api(.GET, path, token: try await app.token(for: officer.email)).status == .forbidden)
+            let answer = try await app.api(.GET, path, token: try await app.token(for: coordinator.email))
+            #expect(answer.status == .ok)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let report = try decoder.decode(SubjectAccess.Report.self, from: Data(answer.body.readableBytesView))
+            #expect(report.person.name == Self.name && report.person.otherNames == [Self.otherName])
+            #expect(report.person.notes == "Lives near the bridge.")
+            #expect(report.engagements.map(\.title).sorted() == ["Forum at the bridge", "Youth council"])
+            #expect(report.quotes.map(\.text) == ["Open the bridge to cars."])
+            #expect(report.photos.compactMap(\.caption).sorted() == ["Speaking", "The panel"] && report.photos.map(\.othersShown).sorted() == [0, 1])
+            #expect(report.positions.map(\.title) == ["Youth adviser"])
+            #expect(report.history.contains { $0.action == "update" } && report.history.contains { $0.action == "create" },
+                    "the earlier note is in the history of changes")
+            #expect(try await app.auditEntries(action: .subjectAccess).contains { $0.recordID == vesna && $0.actor == coordinator.email })
+            // The readable page, for the coordinator to hand over or print.
+            let browser = Browser(app)
+            try await browser.signIn("kubra@ico.example")
+            let page = try await browser.get("/people/\(vesna.uuidString.lowercased())/held")
+            #expect(page.status == .ok && page.body.string.contains("What we hold on Vesna Zorić") && page.body.string.contains("Open the bridge to cars."))
+            let json = try await browser.get("/people/\(vesna.uuidString.lowercased())/held.json")
+            #expect(json.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+        }
+    }
+
     @Test func noByteOfTheErasedNameIsLeftInTheSQLiteFileAndARestoreErasesHerAgain() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rt-erasure-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -57,6 +57,8 @@ enum RecordAction: String, Sendable, Equatable {
     case assessments, network, merge, remove
     /// Erasing a person: the confirmation form on the site, and the API's action.
     case erase, erasure
+    /// What the record holds on a person: readable on the site, as JSON there and in the API.
+    case held, heldJSON = "held.json", subjectAccess = "subject-access"
     case disable, enable, password, revoke
     case report, reportMarkdown = "report.md", reportHTML = "report.html", reportPDF = "report.pdf", editReport = "report/edit"
     case publicUpdate = "public-update", publicUpdateMarkdown = "public-update.md", publicUpdateHTML = "public-update.html"

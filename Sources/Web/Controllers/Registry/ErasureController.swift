@@ -3,14 +3,35 @@ import Features
 import Foundation
 import Vapor
 
-/// Erasing a person, for those who may (coordinators and administrators): the confirmation page and its
-/// form on the site, and `POST /api/v1/people/{id}/erasure` — one use case behind both.
+/// Data-protection requests about a person, for those who answer them (coordinators and administrators):
+/// what the record holds on them (a readable page, JSON, and `GET /api/v1/people/{id}/subject-access`), and
+/// erasing them (a confirmation page and its form, and `POST /api/v1/people/{id}/erasure`) — one use case
+/// behind each.
 struct ErasureController {
     func register(_ routes: any RoutesBuilder) {
         let erase = Access.permission(.erasePeople), id = RouteParameter.id
         routes.on(.GET, .record(.person, id, .erase), access: erase, use: confirm)
         routes.on(.POST, .record(.person, id, .erase), access: erase, use: erasePage)
         routes.on(.POST, .api(.record(.person, id, .erasure)), access: erase, use: eraseAPI)
+        routes.on(.GET, .record(.person, id, .held), access: erase, use: heldPage)
+        routes.on(.GET, .record(.person, id, .heldJSON), access: erase, use: heldJSON)
+        routes.on(.GET, .api(.record(.person, id, .subjectAccess)), access: erase, use: heldJSON)
+    }
+
+    @Sendable func heldPage(_ req: Request) async throws -> Response {
+        let report = try await SubjectAccess(database: req.db).report(try req.idParameter(), by: req.actor)
+        let response = Pages.response(SubjectAccessPage.view(report, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    @Sendable func heldJSON(_ req: Request) async throws -> Response {
+        let report = try await SubjectAccess(database: req.db).report(try req.idParameter(), by: req.actor)
+        let response = try APIJSON.response(report, headers: ["Cache-Control": "private, no-store"])
+        if !req.isAPI {
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"subject-access-\(report.person.id.uuidString.lowercased()).json\"")
+        }
+        return response
     }
 
     /// The head-count line and the quote's speaker are written in the site's language: they are the record's.

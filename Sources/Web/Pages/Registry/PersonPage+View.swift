@@ -28,7 +28,10 @@ extension PersonPage {
             WorkingGroupViews.section(model.groups, title: text("groups.memberOf"), text: text)
             dataProtection(person, history: model.data.consentHistory, text: text)
             if model.canErase {
-                H.el("p") { H.link(text("erasure.link"), to: .record(.person, person.id, .erase), [("class", "button danger-link")]) }
+                H.el("p", [("class", "actions")]) {
+                    H.link(text("subjectAccess.link"), to: .record(.person, person.id, .held), [("class", "button secondary")])
+                    H.link(text("erasure.link"), to: .record(.person, person.id, .erase), [("class", "button danger-link")])
+                }
             }
         }
     }
