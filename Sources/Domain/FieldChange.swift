@@ -44,4 +44,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case userDisable = "user_disable"
     case userEnable = "user_enable"
     case passwordChange = "password_change"
+    case twoFactorOn = "two_factor_on"
+    case twoFactorOff = "two_factor_off"
+    case twoFactorReset = "two_factor_reset"
+    case recoveryCodeUsed = "recovery_code_used"
 }

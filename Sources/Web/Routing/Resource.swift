@@ -55,7 +55,7 @@ enum RecordAction: String, Sendable, Equatable {
     case show = ""
     case edit, delete, restore, history
     case assessments, network, merge, remove
-    case disable, enable, password, revoke
+    case disable, enable, password, revoke, twoFactorReset = "two-factor/reset"
     case report, reportMarkdown = "report.md", reportHTML = "report.html", reportPDF = "report.pdf", editReport = "report/edit"
     case publicUpdate = "public-update", publicUpdateMarkdown = "public-update.md", publicUpdateHTML = "public-update.html"
     case followUps = "follow-ups", quotes, photos, agreements, unlinkAgreement = "agreements/unlink"
