@@ -99,9 +99,14 @@ public struct TwoFactor: Sendable {
         guard let recovery = try await RecoveryCodeModel.query(on: db).filter(\.$userID == userID)
             .filter(\.$codeHash == hash).filter(\.$usedAt == nil).first()
         else { return nil }
-        recovery.usedAt = now
-        try await recovery.update(on: db)
-        return .recoveryCode
+        // Used up in one statement, like the steps: of two requests with the same code, one wins.
+        let used = try await db.sql.update(RecoveryCodeModel.schema)
+            .set("used_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(recovery.id!))
+            .where("used_at", .is, SQLLiteral.null)
+            .returning("id")
+            .all()
+        return used.isEmpty ? nil : .recoveryCode
     }
 
     public enum Verification: Sendable, Equatable { case authenticator, recoveryCode }
