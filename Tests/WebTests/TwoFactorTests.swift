@@ -192,6 +192,9 @@ struct TwoFactorTests {
             let saved = try await admin.post("/settings", form: ["defaultLanguage": "", "requireTwoFactor": "1"])
             #expect(saved.status == .seeOther)
             #expect(try await SiteSettings(database: app.db).requiresTwoFactor())
+            let change = try #require(try await app.auditEntries(action: .update).first { $0.recordType == "settings" }?.changes.first)
+            #expect(change == FieldChange(field: "requireTwoFactor", from: "no", to: "yes"))
+            #expect(HistoryWords.value("yes", recordType: "settings", field: "requireTwoFactor", text: Localizer(.albanian)) == "Po")
             // the administrator who turned it on is sent to set it up too
             #expect(try await admin.get("/").location == "/account/two-factor")
             let coordinator = Browser(app)

@@ -59,7 +59,7 @@ public struct SiteSettings: Sendable {
                 try await SiteSettingModel(key: SiteSettingModel.requireTwoFactor, value: required ? "true" : "false", now: now).create(on: tx)
             }
             try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
-                                        changes: [FieldChange(field: "requireTwoFactor", from: String(before), to: String(required))],
+                                        changes: [FieldChange(field: "requireTwoFactor", from: before ? "yes" : "no", to: required ? "yes" : "no")],
                                         at: now, on: tx)
         }
     }
