@@ -1081,3 +1081,51 @@ def test_twofactor_set_up_with_the_qr_code_then_sign_in_with_a_code_on_a_phone_a
     fill(browser, "password", "roundtable-demo", within="form[action='/account/two-factor/off']")
     submit(browser, "form[action='/account/two-factor/off'] button[type=submit]")
     assert "Two-factor sign-in is off" in browser.page_source
+
+
+def set_up_two_factor(browser) -> str:
+    """On the set-up page: reads the typed key, confirms with the current code, returns the key."""
+    secret = browser.find_element(By.ID, "two-factor-secret").text
+    fill(browser, "code", totp(secret))
+    submit(browser)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#recovery-codes code")) == 10, browser.page_source
+    return secret
+
+
+def test_twofactor_required_sends_a_coordinator_to_set_it_up_before_anything_else(demo_server, browser):
+    """James requires two-factor sign-in for administrators and coordinators; he and Kübra are each sent to set it
+    up before any other page. Afterwards the demo database is put back as it was (the CLI resets both)."""
+    base = demo_server["base"]
+    database = str(demo_server["workdir"] / "roundtable.sqlite")
+    try:
+        sign_in(browser, base, "james.holmes@ico.example")
+        browser.get(base + "/settings")
+        browser.find_element(By.ID, "f-requireTwoFactor").click()
+        submit(browser)
+        browser.get(base + "/people")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        set_up_two_factor(browser)
+
+        sign_in(browser, base, "kubra.kalkandelen@ico.example")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        assert "requires two-factor sign-in" in browser.page_source
+        for width in (360, 1280):
+            assert_fits(browser, width, "required set-up")
+            screenshot(browser, "twofactor-required", width)
+        assert_accessible(browser, "required set-up")
+        browser.get(base + "/engagements")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        set_up_two_factor(browser)
+        browser.get(base + "/engagements")
+        assert browser.current_url.endswith("/engagements"), browser.current_url
+    finally:
+        # Back as it was for the tests after this one: the setting off, and both sign in with their password.
+        import sqlite3
+        with sqlite3.connect(database) as connection:
+            connection.execute("DELETE FROM site_settings WHERE key = 'require_two_factor'")
+        for email in ("james.holmes@ico.example", "kubra.kalkandelen@ico.example"):
+            reset = subprocess.run([BINARY, "users", "reset-two-factor", "--email", email, "--database", database],
+                                   capture_output=True, text=True, timeout=120)
+            assert reset.returncode == 0, reset.stderr
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    assert "/sign-in" not in browser.current_url and "two-factor" not in browser.current_url, browser.current_url
