@@ -1022,3 +1022,110 @@ def test_lists_are_tables_that_sort_keep_saved_filters_and_change_ticked_rows(de
         assert_accessible(browser, f"{name}-table-phone")
         screenshot(browser, f"{name}-table", 360)
         browser.set_window_size(1280, 900)
+
+
+def totp(secret_base32: str, at: float | None = None, step_offset: int = 0) -> str:
+    """RFC 6238 with HMAC-SHA1, six digits, 30-second steps: what an authenticator app shows."""
+    import base64, hashlib, hmac, struct
+    key = base64.b32decode(secret_base32.replace(" ", "").upper() + "=" * (-len(secret_base32.replace(" ", "")) % 8))
+    counter = int((time.time() if at is None else at) // 30) + step_offset
+    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = (int.from_bytes(mac[offset:offset + 4], "big") & 0x7FFFFFFF) % 1_000_000
+    return f"{value:06d}"
+
+
+def test_twofactor_set_up_with_the_qr_code_then_sign_in_with_a_code_on_a_phone_and_a_desktop(demo_server, browser):
+    """Miloš sets up two-factor sign-in from his account, keeps his recovery codes, signs in again with a code,
+    and turns it off. Every page reads well at 360 and 1280 pixels and passes axe."""
+    base = demo_server["base"]
+    email = "milos.petrovic@ico.example"
+    sign_in(browser, base, email)
+    browser.get(base + "/account")
+    assert "Two-factor sign-in" in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "a[href='/account/two-factor']").click()
+    WebDriverWait(browser, 15).until(lambda b: b.find_elements(By.ID, "two-factor-secret"))
+    qr = browser.find_element(By.CSS_SELECTOR, "figure.qr svg")
+    assert qr.size["width"] >= 120, qr.size
+    secret = browser.find_element(By.ID, "two-factor-secret").text
+    assert len(secret.replace(" ", "")) == 32, secret
+    for width in (360, 1280):
+        assert_fits(browser, width, "two-factor set-up")
+        screenshot(browser, "twofactor-set-up", width)
+    assert_accessible(browser, "two-factor set-up")
+    fill(browser, "code", totp(secret))
+    submit(browser)
+    codes = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#recovery-codes code")]
+    assert len(codes) == 10, browser.page_source
+    for width in (360, 1280):
+        assert_fits(browser, width, "recovery codes")
+        screenshot(browser, "twofactor-recovery-codes", width)
+    assert_accessible(browser, "recovery codes")
+
+    # The password alone now leads to the code page, and the next code signs in.
+    sign_in(browser, base, email)
+    assert browser.current_url.endswith("/sign-in/code"), browser.current_url
+    for width in (360, 1280):
+        assert_fits(browser, width, "sign-in code")
+        screenshot(browser, "twofactor-sign-in-code", width)
+    assert_accessible(browser, "sign-in code")
+    fill(browser, "code", totp(secret, step_offset=1))
+    submit(browser)
+    assert "/sign-in" not in browser.current_url, browser.current_url
+    browser.get(base + "/account")
+    assert "10 recovery codes left" in browser.page_source
+    for width in (360, 1280):
+        screenshot(browser, "twofactor-account-on", width)
+
+    # Off again with the password, so the demo user signs in as before for any test after this one.
+    fill(browser, "password", "roundtable-demo", within="form[action='/account/two-factor/off']")
+    submit(browser, "form[action='/account/two-factor/off'] button[type=submit]")
+    assert "Two-factor sign-in is off" in browser.page_source
+
+
+def set_up_two_factor(browser) -> str:
+    """On the set-up page: reads the typed key, confirms with the current code, returns the key."""
+    secret = browser.find_element(By.ID, "two-factor-secret").text
+    fill(browser, "code", totp(secret))
+    submit(browser)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#recovery-codes code")) == 10, browser.page_source
+    return secret
+
+
+def test_twofactor_required_sends_a_coordinator_to_set_it_up_before_anything_else(demo_server, browser):
+    """James requires two-factor sign-in for administrators and coordinators; he and Kübra are each sent to set it
+    up before any other page. Afterwards the demo database is put back as it was (the CLI resets both)."""
+    base = demo_server["base"]
+    database = str(demo_server["workdir"] / "roundtable.sqlite")
+    try:
+        sign_in(browser, base, "james.holmes@ico.example")
+        browser.get(base + "/settings")
+        browser.find_element(By.ID, "f-requireTwoFactor").click()
+        submit(browser)
+        browser.get(base + "/people")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        set_up_two_factor(browser)
+
+        sign_in(browser, base, "kubra.kalkandelen@ico.example")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        assert "requires two-factor sign-in" in browser.page_source
+        for width in (360, 1280):
+            assert_fits(browser, width, "required set-up")
+            screenshot(browser, "twofactor-required", width)
+        assert_accessible(browser, "required set-up")
+        browser.get(base + "/engagements")
+        assert browser.current_url.endswith("/account/two-factor"), browser.current_url
+        set_up_two_factor(browser)
+        browser.get(base + "/engagements")
+        assert browser.current_url.endswith("/engagements"), browser.current_url
+    finally:
+        # Back as it was for the tests after this one: the setting off, and both sign in with their password.
+        import sqlite3
+        with sqlite3.connect(database) as connection:
+            connection.execute("DELETE FROM site_settings WHERE key = 'require_two_factor'")
+        for email in ("james.holmes@ico.example", "kubra.kalkandelen@ico.example"):
+            reset = subprocess.run([BINARY, "users", "reset-two-factor", "--email", email, "--database", database],
+                                   capture_output=True, text=True, timeout=120)
+            assert reset.returncode == 0, reset.stderr
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    assert "/sign-in" not in browser.current_url and "two-factor" not in browser.current_url, browser.current_url

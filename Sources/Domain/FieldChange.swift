@@ -48,4 +48,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case erase
     /// Everything held on a person was produced for them (a subject-access request).
     case subjectAccess = "subject_access"
+    case twoFactorOn = "two_factor_on"
+    case twoFactorOff = "two_factor_off"
+    case twoFactorReset = "two_factor_reset"
+    case recoveryCodeUsed = "recovery_code_used"
 }

@@ -6,7 +6,7 @@ extension RoundtableCommand {
     struct Users: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage who can sign in.",
-            subcommands: [Add.self, List.self, Disable.self, SetPassword.self]
+            subcommands: [Add.self, List.self, Disable.self, SetPassword.self, ResetTwoFactor.self]
         )
 
         struct Add: AsyncParsableCommand {
@@ -69,6 +69,20 @@ extension RoundtableCommand {
                 }
                 print("Password changed for \(email).")
                 if let generated { print("Password: \(generated)") }
+            }
+        }
+
+        struct ResetTwoFactor: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "reset-two-factor",
+                abstract: "Turn off a user's two-factor sign-in (a lost phone and lost recovery codes); they sign in with their password again."
+            )
+            @Option(help: "The user's email address.") var email: String
+            @OptionGroup var database: DatabaseOptions
+
+            func run() async throws {
+                let wasOn = try await database.run { config in try await RoundtableCLI.resetTwoFactor(config, email: email) }
+                print(wasOn ? "Two-factor sign-in turned off for \(email)." : "\(email) did not use two-factor sign-in.")
             }
         }
     }

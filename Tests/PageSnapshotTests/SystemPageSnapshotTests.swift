@@ -77,6 +77,32 @@ struct SystemPageSnapshotTests {
         Snapshot.page("password-errors", role: .viewer, current: .account) { AccountPage.view(viewer, chrome: $0) }
     }
 
+    @Test func twoFactor() {
+        let secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+        Snapshot.page("set-up", current: .account) {
+            TwoFactorPage.view(.init(secret: secret, email: F.kubraUser.email), chrome: $0)
+        }
+        Snapshot.page("set-up-required-wrong-code", role: .admin, current: .account) {
+            TwoFactorPage.view(.init(secret: secret, email: F.kubraUser.email, isRequired: true,
+                                     errors: F.errors([FieldIssue(field: "code", "twoFactor.wrongCode")])), chrome: $0)
+        }
+        let codes = (0..<10).map { "abcde-fgh\($0 + 2)" }
+        Snapshot.page("recovery-codes", current: .account) { TwoFactorPage.recoveryCodes(codes, chrome: $0) }
+        var on = AccountPage.Model(user: F.kubraUser, tokens: [], canUseTokens: false)
+        on.twoFactor = TwoFactor.Status(isEnabled: true, enabledAt: F.time(-86_400), recoveryCodesLeft: 1)
+        Snapshot.page("account-on", current: .account) { AccountPage.view(on, chrome: $0) }
+        Snapshot.page("sign-in-code", role: nil) { SignInCodePage.view(.init(next: "/people"), chrome: $0) }
+        Snapshot.page("sign-in-code-wrong", role: nil) {
+            SignInCodePage.view(.init(formError: Snapshot.text("signIn.codeFailed")), chrome: $0)
+        }
+        var required = SettingsPage.Model(defaultLanguage: nil, fallback: .english)
+        required.requireTwoFactor = true
+        Snapshot.page("settings-required", role: .admin, current: .settings) { SettingsPage.view(required, chrome: $0) }
+        let user = UserFormPage.Model(existing: F.kubraUser, name: F.kubraUser.name, email: F.kubraUser.email,
+                                      role: "coordinator", version: 3, twoFactorOn: true)
+        Snapshot.page("user-reset", role: .admin, current: .list(.user)) { UserFormPage.view(user, chrome: $0) }
+    }
+
     @Test func captures() {
         Snapshot.page("waiting", current: .list(.capture)) { CapturesWaitingPage.view(reviewCount: 2, chrome: $0) }
         let entries = [

@@ -33,6 +33,20 @@ struct CommandLineTests {
             #expect(disabled.isDisabled)
             let generated = try await RoundtableCLI.setPassword(config, email: "james@ico.example", password: nil)
             #expect(generated != nil)
+            // nothing to reset yet; then an administrator who lost phone and recovery codes gets back in
+            #expect(try await RoundtableCLI.resetTwoFactor(config, email: "james@ico.example") == false)
+            try await RoundtableCLI.withApp(config) { app in
+                let james = try await UserLookup.byEmail("james@ico.example", on: app.db).summary
+                let twoFactor = TwoFactor(database: app.db)
+                let secret = try #require(Base32.decode(try await twoFactor.begin(userID: james.id)))
+                _ = try await twoFactor.confirm(code: TOTP(secret: secret).code(at: Date()), by: .user(james))
+            }
+            #expect(try await RoundtableCLI.resetTwoFactor(config, email: "james@ico.example") == true)
+            let entries = try await RoundtableCLI.withApp(config) { app in
+                try await AuditLog(database: app.db).list(.init(action: .twoFactorReset), pageSize: 10, by: .commandLine).entries
+            }
+            #expect(entries.map(\.actor) == ["cli"])
+            #expect(entries.map(\.recordLabel) == ["james@ico.example"])
         }
     }
 

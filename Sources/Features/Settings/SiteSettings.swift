@@ -39,4 +39,28 @@ public struct SiteSettings: Sendable {
                                         at: now, on: tx)
         }
     }
+
+    /// Whether administrators and coordinators must use two-factor sign-in.
+    public func requiresTwoFactor() async throws -> Bool {
+        try await SiteSettingModel.find(SiteSettingModel.requireTwoFactor, on: database)?.value == "true"
+    }
+
+    public func setRequiresTwoFactor(_ required: Bool, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.manageSettings)
+        try await database.transaction { tx in
+            let existing = try await SiteSettingModel.find(SiteSettingModel.requireTwoFactor, on: tx)
+            let before = existing?.value == "true"
+            guard before != required else { return }
+            if let existing {
+                existing.value = required ? "true" : "false"
+                existing.updatedAt = now
+                try await existing.update(on: tx)
+            } else {
+                try await SiteSettingModel(key: SiteSettingModel.requireTwoFactor, value: required ? "true" : "false", now: now).create(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
+                                        changes: [FieldChange(field: "requireTwoFactor", from: before ? "yes" : "no", to: required ? "yes" : "no")],
+                                        at: now, on: tx)
+        }
+    }
 }

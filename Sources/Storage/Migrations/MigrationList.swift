@@ -38,5 +38,6 @@ public enum MigrationList {
         M0033_ParticipationStarts(),   // each participation carries its engagement's start: last contact in one look-up
         M0034_HeadCountAges(),         // head-counts by age band; gender and community breakdowns in their fixed keys
         M0035_Captures(),              // captures from devices kept once each; what their authors must look at
+        M0036_TwoFactor(),             // two-factor sign-in: authenticator secrets, recovery code hashes, pending second steps
     ]
 }

@@ -7,6 +7,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
 
     /// The interface language for everyone who has not chosen their own.
     public static let defaultLanguage = "default_language"
+    /// "true" when administrators and coordinators must use two-factor sign-in.
+    public static let requireTwoFactor = "require_two_factor"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

@@ -86,6 +86,18 @@ public enum RoundtableCLI {
         }
     }
 
+    /// Turns off a user's two-factor sign-in: for an administrator who lost both their phone and their recovery
+    /// codes when no other administrator can reset it. Audited as done by "cli". Returns whether it was on.
+    public static func resetTwoFactor(_ config: AppConfiguration, email: String) async throws -> Bool {
+        try await withApp(config) { app in
+            let user = try await UserLookup.byEmail(email, on: app.db)
+            let twoFactor = TwoFactor(database: app.db)
+            let wasOn = try await twoFactor.status(userID: user.id!).isEnabled
+            try await twoFactor.reset(userID: user.id!, by: .commandLine)
+            return wasOn
+        }
+    }
+
     public static func createToken(_ config: AppConfiguration, email: String, label: String?) async throws -> String {
         try await withApp(config) { app in
             let user = try await UserLookup.byEmail(email, on: app.db)

@@ -2,7 +2,7 @@ import Domain
 import Features
 import Vapor
 
-/// A user's own password, API tokens and calendar feed.
+/// A user's own password, two-factor sign-in, API tokens and calendar feed.
 struct AccountController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .account, access: .signedIn, use: show)
@@ -12,6 +12,9 @@ struct AccountController {
         routes.on(.POST, .record(.token, RouteParameter.id, .revoke), access: .permission(.useAPITokens), use: revokeToken)
         routes.on(.POST, .accountCalendar, access: .permission(.readRecords), use: createCalendarFeed)
         routes.on(.POST, .accountCalendarRevoke, access: .permission(.readRecords), use: revokeCalendarFeed)
+        routes.on(.GET, .accountTwoFactor, access: .signedIn, use: showTwoFactorSetUp)
+        routes.on(.POST, .accountTwoFactorConfirm, access: .signedIn, use: confirmTwoFactor)
+        routes.on(.POST, .accountTwoFactorOff, access: .signedIn, use: turnOffTwoFactor)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
@@ -88,13 +91,69 @@ struct AccountController {
         return Pages.redirect(to: .account, flash: Flash("account.calendar.revoked"))
     }
 
+    /// The secret being set up (a new one the first time), as a QR code and typed; it is used for signing in
+    /// only once a code made from it is typed back.
+    @Sendable func showTwoFactorSetUp(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        let twoFactor = TwoFactor(database: req.db)
+        if try await twoFactor.status(userID: user.id).isEnabled { return Pages.redirect(to: .account) }
+        let secret: String
+        if let pending = try await twoFactor.pendingSecret(userID: user.id) {
+            secret = pending
+        } else {
+            secret = try await twoFactor.begin(userID: user.id)
+        }
+        return try await renderSetUp(req, secret: secret)
+    }
+
+    struct CodeForm: Content { var code: String? }
+
+    @Sendable func confirmTwoFactor(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        let form = try req.content.decode(CodeForm.self)
+        let twoFactor = TwoFactor(database: req.db)
+        do {
+            let codes = try await twoFactor.confirm(code: form.code ?? "", by: req.actor)
+            return Pages.response(TwoFactorPage.recoveryCodes(codes, chrome: Pages.chrome(for: req, current: .account)), request: req)
+        } catch DomainError.invalid(let issues) {
+            guard let secret = try await twoFactor.pendingSecret(userID: user.id) else { return Pages.redirect(to: .accountTwoFactor) }
+            return try await renderSetUp(req, secret: secret, errors: .init(issues, text: req.localizer), status: .unprocessableEntity)
+        } catch DomainError.notAllowed {
+            return Pages.redirect(to: .accountTwoFactor)
+        }
+    }
+
+    struct TurnOffForm: Content { var password: String? }
+
+    @Sendable func turnOffTwoFactor(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(TurnOffForm.self)
+        do {
+            try await TwoFactor(database: req.db).turnOff(password: form.password ?? "", hasher: req.roundtable.hasher, by: req.actor)
+            return Pages.redirect(to: .account, flash: Flash("twoFactor.turnedOff"))
+        } catch DomainError.invalid(let issues) {
+            var model = try await model(req)
+            model.errors = .init(issues, text: req.localizer)
+            return try await render(req, model: model, status: .unprocessableEntity)
+        }
+    }
+
+    private func renderSetUp(_ req: Request, secret: String, errors: Forms.Errors = .init(),
+                             status: HTTPResponseStatus = .ok) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        let required = try await TwoFactor(database: req.db).mustSetUp(userID: user.id, role: user.role)
+        let model = TwoFactorPage.Model(secret: secret, email: user.email, isRequired: required, errors: errors)
+        return Pages.response(TwoFactorPage.view(model, chrome: Pages.chrome(for: req, current: .account)), status: status, request: req)
+    }
+
     private func model(_ req: Request) async throws -> AccountPage.Model {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
         let canUseTokens = user.role.can(.useAPITokens)
         let tokens = canUseTokens ? try await APITokens(database: req.db).list(forUserID: user.id, by: req.actor) : []
         let canHaveCalendar = user.role.can(.readRecords)
         let calendar = canHaveCalendar ? try await CalendarFeeds(database: req.db).status(forUserID: user.id, by: req.actor) : nil
-        return AccountPage.Model(user: user, tokens: tokens, canUseTokens: canUseTokens, canHaveCalendar: canHaveCalendar, calendarFeed: calendar)
+        var model = AccountPage.Model(user: user, tokens: tokens, canUseTokens: canUseTokens, canHaveCalendar: canHaveCalendar, calendarFeed: calendar)
+        model.twoFactor = try await TwoFactor(database: req.db).status(userID: user.id)
+        return model
     }
 
     private func render(_ req: Request, model: AccountPage.Model, status: HTTPResponseStatus = .ok) async throws -> Response {

@@ -9,11 +9,18 @@ struct SessionController {
         routes.on(.POST, .setup, access: .anyone, use: submitSetup)
         routes.on(.GET, .signIn, access: .anyone, use: showSignIn)
         routes.on(.POST, .signIn, access: .anyone, use: submitSignIn)
+        routes.on(.GET, .signInCode, access: .anyone, use: showCode)
+        routes.on(.POST, .signInCode, access: .anyone, use: submitCode)
         routes.on(.POST, .signOut, access: .signedIn, use: signOut)
     }
 
     struct SetupForm: Content { var name: String?; var email: String?; var password: String? }
     struct SignInForm: Content { var email: String?; var password: String?; var next: String? }
+    struct CodeForm: Content { var code: String?; var next: String? }
+
+    /// Holds the second step's challenge between the password and the code: not a session, and only the
+    /// code page reads it.
+    static let challengeCookie = "rt_sign_in_challenge"
 
     @Sendable func showSetup(_ req: Request) async throws -> Response {
         guard try await req.roundtable.isSetupNeeded(on: req.db) else {
@@ -52,25 +59,74 @@ struct SessionController {
 
     private func signIn(_ req: Request, email: String, password: String, next: String?) async throws -> Response {
         let signIn = SignIn(database: req.db, hasher: req.roundtable.hasher)
-        let grant: SignIn.Grant
+        let outcome: SignIn.Outcome
         do {
-            grant = try await signIn(email: email, password: password, address: req.clientAddress)
+            outcome = try await signIn(email: email, password: password, address: req.clientAddress)
         } catch let error as DomainError {
-            let text = req.localizer
-            let (status, message): (HTTPResponseStatus, String)
-            switch error {
-            case .throttled(let until): (status, message) = (.tooManyRequests, text("signIn.throttled", text.dateTime(Date(timeIntervalSince1970: until))))
-            case .invalidCredentials: (status, message) = (.unauthorized, text("signIn.failed"))
-            default: throw error
-            }
+            let (status, message) = try Self.failure(error, text: req.localizer, wrong: "signIn.failed")
             let model = SignInPage.Model(email: email, next: next ?? "", formError: message)
             return Pages.response(SignInPage.view(model, chrome: Pages.chrome(for: req)), status: status, request: req)
         }
+        switch outcome {
+        case .signedIn(let grant):
+            return try await startSession(req, grant: grant, next: next)
+        case .needsCode(let challenge):
+            var query = ""
+            if let next, !next.isEmpty { query = "next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            let response = Pages.redirect(to: .signInCode, query: query.isEmpty ? nil : query)
+            response.cookies[Self.challengeCookie] = HTTPCookies.Value(
+                string: challenge, expires: nil, maxAge: Int(SignIn.challengeLifetime), domain: nil, path: SiteURL.signInCode.path,
+                isSecure: req.roundtable.configuration.alwaysSecureCookies || req.isHTTPS, isHTTPOnly: true, sameSite: .lax
+            )
+            return response
+        }
+    }
+
+    /// The message and status for a failed step: throttled, or wrong (password or code).
+    private static func failure(_ error: DomainError, text: Localizer, wrong: String) throws -> (HTTPResponseStatus, String) {
+        switch error {
+        case .throttled(let until): return (.tooManyRequests, text("signIn.throttled", text.dateTime(Date(timeIntervalSince1970: until))))
+        case .invalidCredentials: return (.unauthorized, text(wrong))
+        default: throw error
+        }
+    }
+
+    @Sendable func showCode(_ req: Request) async throws -> Response {
+        guard let challenge = req.cookies[Self.challengeCookie]?.string, !challenge.isEmpty else { return Pages.redirect(to: .signIn) }
+        let next = (try? req.query.get(String.self, at: "next")) ?? ""
+        return Pages.response(SignInCodePage.view(.init(next: next), chrome: Pages.chrome(for: req)), request: req)
+    }
+
+    @Sendable func submitCode(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(CodeForm.self)
+        let challenge = req.cookies[Self.challengeCookie]?.string ?? ""
+        let grant: SignIn.Grant
+        do {
+            grant = try await SignIn(database: req.db, hasher: req.roundtable.hasher)
+                .complete(challenge: challenge, code: form.code ?? "", address: req.clientAddress)
+        } catch DomainError.notAllowed("signIn.challengeExpired") {
+            let response = Pages.redirect(to: .signIn, flash: Flash("signIn.challengeExpired"))
+            response.cookies[Self.challengeCookie] = .expired
+            return response
+        } catch let error as DomainError {
+            let (status, message) = try Self.failure(error, text: req.localizer, wrong: "signIn.codeFailed")
+            let model = SignInCodePage.Model(next: form.next ?? "", formError: message)
+            return Pages.response(SignInCodePage.view(model, chrome: Pages.chrome(for: req)), status: status, request: req)
+        }
+        let response = try await startSession(req, grant: grant, next: form.next)
+        response.cookies[Self.challengeCookie] = .expired
+        return response
+    }
+
+    private func startSession(_ req: Request, grant: SignIn.Grant, next: String?) async throws -> Response {
         // A fresh session id at every sign-in; the one this browser had before is ended.
         if let previous = req.currentUser?.sessionID {
             try await Sessions(database: req.db).signOut(sessionID: previous, by: .anonymous(address: req.clientAddress))
         }
-        let response = Response(status: .seeOther, headers: ["Location": Self.safeNext(next)])
+        // Administrators and coordinators on a site that requires two-factor sign-in set it up first.
+        let mustSetUp = try await TwoFactor(database: req.db).mustSetUp(userID: grant.user.id, role: grant.user.role)
+        let location = mustSetUp ? SiteURL.accountTwoFactor.path : Self.safeNext(next)
+        let response = Response(status: .seeOther, headers: ["Location": location])
         response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(grant.sessionToken, for: req)
         req.csrfToken = SecretToken.generate()
         return response

@@ -2,7 +2,8 @@ import Domain
 import Features
 import Vapor
 
-/// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen.
+/// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen,
+/// and whether administrators and coordinators must use two-factor sign-in.
 struct SettingsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .settings, access: .permission(.manageSettings), use: show)
@@ -10,21 +11,26 @@ struct SettingsController {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        let chosen = try await SiteSettings(database: req.db).defaultLanguage()
-        return render(req, SettingsPage.Model(defaultLanguage: chosen, fallback: req.roundtable.siteLanguage.fallback))
+        let settings = SiteSettings(database: req.db)
+        var model = SettingsPage.Model(defaultLanguage: try await settings.defaultLanguage(), fallback: req.roundtable.siteLanguage.fallback)
+        model.requireTwoFactor = try await settings.requiresTwoFactor()
+        return render(req, model)
     }
 
-    struct SettingsForm: Content { var defaultLanguage: String? }
+    struct SettingsForm: Content { var defaultLanguage: String?; var requireTwoFactor: String? }
 
     /// "" goes back to the server's own default (`ROUNDTABLE_LANGUAGE`).
     @Sendable func save(_ req: Request) async throws -> Response {
-        let raw = try req.content.decode(SettingsForm.self).defaultLanguage ?? ""
+        let form = try req.content.decode(SettingsForm.self)
+        let raw = form.defaultLanguage ?? ""
         guard raw.isEmpty || Language(rawValue: raw) != nil else {
             var model = SettingsPage.Model(defaultLanguage: nil, fallback: req.roundtable.siteLanguage.fallback)
             model.errors = .init([FieldIssue(field: "defaultLanguage", "field.notAChoice")], text: req.localizer)
             return render(req, model, status: .unprocessableEntity)
         }
         try await SiteSettings(database: req.db).setDefaultLanguage(Language(rawValue: raw), by: req.actor)
+        // An unticked box is not sent at all.
+        try await SiteSettings(database: req.db).setRequiresTwoFactor(!(form.requireTwoFactor ?? "").isEmpty, by: req.actor)
         req.roundtable.siteLanguage.forget()
         return Pages.redirect(to: .settings, flash: Flash("settings.saved"))
     }

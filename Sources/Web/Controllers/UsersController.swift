@@ -14,6 +14,7 @@ struct UsersController {
         routes.on(.POST, .record(.user, RouteParameter.id, .disable), access: admin, use: disable)
         routes.on(.POST, .record(.user, RouteParameter.id, .enable), access: admin, use: enable)
         routes.on(.POST, .record(.user, RouteParameter.id, .password), access: admin, use: setPassword)
+        routes.on(.POST, .record(.user, RouteParameter.id, .twoFactorReset), access: admin, use: resetTwoFactor)
     }
 
     struct UserForm: Content {
@@ -93,6 +94,15 @@ struct UsersController {
         return Pages.redirect(to: .record(.user, user.id), flash: Flash("users.enabledDone", user.email))
     }
 
+    /// For a user who lost their phone and their recovery codes: they sign in with their password again
+    /// (and set it up anew if the site requires it). Audited.
+    @Sendable func resetTwoFactor(_ req: Request) async throws -> Response {
+        let id = try req.idParameter()
+        try await TwoFactor(database: req.db).reset(userID: id, by: req.actor)
+        let user = try await ListUsers(database: req.db).one(id, by: req.actor)
+        return Pages.redirect(to: .record(.user, id), flash: Flash("users.twoFactorResetDone", user.email))
+    }
+
     struct PasswordForm: Content { var newPassword: String? }
 
     @Sendable func setPassword(_ req: Request) async throws -> Response {
@@ -120,7 +130,8 @@ struct UsersController {
         let history = try await AuditLog(database: req.db).history(of: id)
         return UserFormPage.Model(
             existing: user, name: user.name, email: user.email, role: user.role.rawValue, version: user.version,
-            isSelf: req.currentUser?.user.id == id, history: history
+            isSelf: req.currentUser?.user.id == id, history: history,
+            twoFactorOn: try await TwoFactor(database: req.db).status(userID: id).isEnabled
         )
     }
 

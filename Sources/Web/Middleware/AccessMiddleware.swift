@@ -1,4 +1,5 @@
 import Domain
+import Features
 import Vapor
 
 /// Deny by default: a matched route without an access rule answers 403, so forgetting a rule can
@@ -14,6 +15,21 @@ struct AccessMiddleware: AsyncMiddleware {
         guard access.allows(role) else {
             throw role == nil ? WebError.unauthenticated : WebError.forbidden
         }
+        if try await mustSetUpTwoFactor(request, access: access) {
+            return Pages.redirect(to: .accountTwoFactor)
+        }
         return try await next.respond(to: request)
+    }
+
+    /// On a site that requires two-factor sign-in, an administrator or coordinator without it signed in with
+    /// a browser reaches only the set-up (and signing out) until it is on. API tokens are not affected.
+    private func mustSetUpTwoFactor(_ request: Request, access: Access) async throws -> Bool {
+        guard access != .anyone, let current = request.currentUser, case .session = current.method,
+              TwoFactor.isRequired(for: current.user.role)
+        else { return false }
+        let path = request.url.path
+        let allowed = [SiteURL.accountTwoFactor, .accountTwoFactorConfirm, .signOut].map(\.path)
+        guard !allowed.contains(path) else { return false }
+        return try await TwoFactor(database: request.db).mustSetUp(userID: current.user.id, role: current.user.role)
     }
 }

@@ -9,6 +9,8 @@ import Vapor
 enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case home, setup, signIn, signOut, audit, dashboard, search, stakeholders
     case account, accountPassword, accountLanguage, accountCalendar, accountCalendarRevoke, settings
+    /// Two-factor sign-in: the second step of signing in, and setting it up, confirming and turning it off.
+    case signInCode, accountTwoFactor, accountTwoFactorConfirm, accountTwoFactorOff
     /// A personal calendar feed; the secret in the address is the credential.
     case calendarFeed(String)
     case export, exportZip, csvExport(RecordExport.Kind), coordinationExport
@@ -49,6 +51,10 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .settings: return "/settings"
         case .accountCalendar: return "/account/calendar"
         case .accountCalendarRevoke: return "/account/calendar/revoke"
+        case .signInCode: return "/sign-in/code"
+        case .accountTwoFactor: return "/account/two-factor"
+        case .accountTwoFactorConfirm: return "/account/two-factor/confirm"
+        case .accountTwoFactorOff: return "/account/two-factor/off"
         case .calendarFeed(let secret): return "/calendar/\(secret).ics"
         case .export: return "/export"
         case .exportZip: return "/export.zip"

@@ -27,7 +27,7 @@ enum HistoryWords {
         case (_, "level"): return "level"
         case (_, "severity"): return "severity"
         case (_, "role"): return "role"
-        case (_, "aggregateOnly"): return "answer"
+        case (_, "aggregateOnly"), ("settings", "requireTwoFactor"): return "answer"
         case (_, let consent) where consent.hasPrefix("consent."): return "answer"
         case ("place", "kind"): return "placeKind"
         case ("organization", "kind"): return "kind"

@@ -11,6 +11,7 @@ enum AccountPage {
         var canHaveCalendar = false, calendarFeed: CalendarFeeds.Status? = nil
         /// A calendar address just created, shown once.
         var newCalendarURL: String?
+        var twoFactor = TwoFactor.Status.off
         var errors = Forms.Errors()
     }
 }

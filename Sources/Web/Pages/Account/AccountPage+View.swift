@@ -21,6 +21,7 @@ extension AccountPage {
                     Forms.submit(text("account.password"), "secondary")
                 }
             }
+            twoFactor(model, chrome: chrome)
             if chrome.canLogEngagement { offline(chrome: chrome) }
             if model.canUseTokens { tokens(model, chrome: chrome) }
             if model.canHaveCalendar { calendar(model, chrome: chrome) }

@@ -13,6 +13,8 @@ extension SettingsPage {
                                 + Language.allCases.map { ($0.rawValue, $0.nativeName) },
                              selected: model.defaultLanguage?.rawValue ?? "", error: model.errors["defaultLanguage"],
                              help: text("settings.defaultLanguage.help"))
+                Forms.checkbox(label: text("settings.requireTwoFactor"), name: "requireTwoFactor", checked: model.requireTwoFactor)
+                H.el("p", [("class", "help")]) { Text(text("settings.requireTwoFactor.help")) }
                 Forms.submit(text("settings.save"))
             }
         }

@@ -14,5 +14,7 @@ enum UserFormPage {
         /// A password generated for this user, shown exactly once.
         var generatedPassword: String?
         var isSelf = false, history: [AuditLog.Entry] = []
+        /// Whether the user signs in with a code as well; an administrator may reset it.
+        var twoFactorOn = false
     }
 }

@@ -66,6 +66,16 @@ extension UserFormPage {
                     Forms.submit(text("users.setPassword"), "secondary")
                 }
             }
+            Section.view(id: "two-factor-heading", title: text("twoFactor.title")) {
+                if model.twoFactorOn {
+                    Paragraph(text("users.twoFactorOn"))
+                    Paragraph(text("users.twoFactorResetHelp", user.name))
+                    Forms.post(to: .record(.user, user.id, .twoFactorReset), csrf: chrome.csrfToken,
+                               button: text("users.twoFactorReset"), cssClass: "danger")
+                } else {
+                    Paragraph(text("users.twoFactorOff"))
+                }
+            }
             Section.view(id: "history-heading", title: text("users.history")) {
                 AuditTable.view(model.history, text: text, showRecord: false)
             }
