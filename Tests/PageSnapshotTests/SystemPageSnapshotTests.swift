@@ -96,10 +96,11 @@ struct SystemPageSnapshotTests {
 
     @Test func settings() {
         Snapshot.page("server-default", role: .admin, current: .settings) {
-            SettingsPage.view(.init(defaultLanguage: nil, fallback: .english), chrome: $0)
+            SettingsPage.view(.init(defaultLanguage: nil, fallback: .english, threshold: "5"), chrome: $0)
         }
-        var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic)
-        invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice")])
+        var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic, threshold: "2")
+        invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice"),
+                                   FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", "3", "100")])
         Snapshot.page("invalid", role: .admin, current: .settings) { SettingsPage.view(invalid, chrome: $0) }
     }
 

@@ -7,6 +7,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
 
     /// The interface language for everyone who has not chosen their own.
     public static let defaultLanguage = "default_language"
+    /// The smallest count of people published as it is; smaller ones show as "fewer than …".
+    public static let smallNumberThreshold = "small_number_threshold"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

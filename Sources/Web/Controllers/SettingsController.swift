@@ -2,7 +2,8 @@ import Domain
 import Features
 import Vapor
 
-/// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen.
+/// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen,
+/// and the threshold below which counts of people are suppressed in what is published.
 struct SettingsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .settings, access: .permission(.manageSettings), use: show)
@@ -10,21 +11,35 @@ struct SettingsController {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        let chosen = try await SiteSettings(database: req.db).defaultLanguage()
-        return render(req, SettingsPage.Model(defaultLanguage: chosen, fallback: req.roundtable.siteLanguage.fallback))
+        let settings = SiteSettings(database: req.db)
+        return render(req, SettingsPage.Model(defaultLanguage: try await settings.defaultLanguage(), fallback: req.roundtable.siteLanguage.fallback,
+                                              threshold: String(try await settings.smallNumbers().threshold)))
     }
 
-    struct SettingsForm: Content { var defaultLanguage: String? }
+    struct SettingsForm: Content { var defaultLanguage: String?; var smallNumberThreshold: String? }
 
-    /// "" goes back to the server's own default (`ROUNDTABLE_LANGUAGE`).
+    /// "" goes back to the server's own default (`ROUNDTABLE_LANGUAGE`). A form without the threshold
+    /// leaves it as it is.
     @Sendable func save(_ req: Request) async throws -> Response {
-        let raw = try req.content.decode(SettingsForm.self).defaultLanguage ?? ""
-        guard raw.isEmpty || Language(rawValue: raw) != nil else {
-            var model = SettingsPage.Model(defaultLanguage: nil, fallback: req.roundtable.siteLanguage.fallback)
-            model.errors = .init([FieldIssue(field: "defaultLanguage", "field.notAChoice")], text: req.localizer)
+        let form = try req.content.decode(SettingsForm.self)
+        let raw = form.defaultLanguage ?? ""
+        let settings = SiteSettings(database: req.db)
+        let typedThreshold = form.smallNumberThreshold?.trimmingCharacters(in: .whitespaces)
+        var issues: [FieldIssue] = []
+        if !(raw.isEmpty || Language(rawValue: raw) != nil) { issues.append(FieldIssue(field: "defaultLanguage", "field.notAChoice")) }
+        let range = SmallNumbers.allowedThresholds
+        if let typedThreshold, Int(typedThreshold).map({ !range.contains($0) }) ?? true {
+            issues.append(FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", String(range.lowerBound), String(range.upperBound)))
+        }
+        guard issues.isEmpty else {
+            let stored = String(try await settings.smallNumbers().threshold)
+            var model = SettingsPage.Model(defaultLanguage: Language(rawValue: raw), fallback: req.roundtable.siteLanguage.fallback,
+                                           threshold: typedThreshold ?? stored)
+            model.errors = .init(issues, text: req.localizer)
             return render(req, model, status: .unprocessableEntity)
         }
-        try await SiteSettings(database: req.db).setDefaultLanguage(Language(rawValue: raw), by: req.actor)
+        try await settings.setDefaultLanguage(Language(rawValue: raw), by: req.actor)
+        if let threshold = typedThreshold.flatMap({ Int($0) }) { try await settings.setSmallNumberThreshold(threshold, by: req.actor) }
         req.roundtable.siteLanguage.forget()
         return Pages.redirect(to: .settings, flash: Flash("settings.saved"))
     }

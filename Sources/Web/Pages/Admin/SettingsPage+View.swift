@@ -13,6 +13,8 @@ extension SettingsPage {
                                 + Language.allCases.map { ($0.rawValue, $0.nativeName) },
                              selected: model.defaultLanguage?.rawValue ?? "", error: model.errors["defaultLanguage"],
                              help: text("settings.defaultLanguage.help"))
+                Forms.field(label: text("settings.threshold"), name: "smallNumberThreshold", type: "number", value: model.threshold,
+                            error: model.errors["smallNumberThreshold"], help: text("settings.threshold.help"), required: true)
                 Forms.submit(text("settings.save"))
             }
         }
