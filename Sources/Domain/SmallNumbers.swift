@@ -19,10 +19,9 @@
 ///   The same is done when a line's shown figures would pin a "fewer than" count even with two or more
 ///   hidden: two hidden counts that add up to 2 are both 1, and a 1 beside a withheld 5 in a total of 6
 ///   is 1 to a reader who knows a complement is never small.
-/// - What this does not do: each line is checked on its own with its total; ranges a reader could narrow
-///   by combining many lines at once (what statistical offices solve with linear programming) are not
-///   computed. A hidden total is hidden in every line it belongs to, so the period report's breakdowns, which
-///   share their totals, protect one another.
+///   The lines are read together (`ranges`): a named few beside a head-count, both hidden, could otherwise
+///   be pinned by the people reached and an age breakdown of the head-count. This narrows ranges line by
+///   line until stable; it does not solve all lines at once by linear programming as statistical offices do.
 /// - The threshold is at least 3: with zeros shown, "fewer than 2" would say "exactly 1".
 /// - **Totals** are shown, unless they are below the threshold themselves (or needed as a complement).
 ///   No figure is exempt: a total that could never be hidden would leave a line of one small part
@@ -71,20 +70,30 @@ public struct SmallNumbers: Sendable, Equatable {
     public func cells<Key: Hashable & Sendable>(_ values: [Key: Int], lines: [Line<Key>] = []) -> [Key: Cell] {
         let primary = Set(values.filter { isSmall($0.value) }.keys)
         var hidden = primary
+        /// The smallest non-zero part of the line still shown; else its total; else a zero part (see above).
+        func complement(in line: Line<Key>) -> Key? {
+            let shownParts = line.parts.filter { !hidden.contains($0) }
+            let nonZero = shownParts.filter { (values[$0] ?? 0) > 0 }.min { (values[$0] ?? 0) < (values[$1] ?? 0) }
+            return nonZero ?? (hidden.contains(line.total) ? nil : line.total) ?? shownParts.first
+        }
         var changed = true
         while changed {
             changed = false
-            for line in lines {
-                let members = line.parts + [line.total]
-                let hiddenMembers = members.filter { hidden.contains($0) }
-                guard hiddenMembers.count == 1 || pinsASmallCount(line, values: values, primary: primary, hidden: hidden) else { continue }
-                // The smallest non-zero part still shown; else the total; else a zero part (see above).
-                let shownParts = line.parts.filter { !hidden.contains($0) }
-                let nonZero = shownParts.filter { (values[$0] ?? 0) > 0 }.min { (values[$0] ?? 0) < (values[$1] ?? 0) }
-                let total = hidden.contains(line.total) ? nil : line.total
-                guard let complement = nonZero ?? total ?? shownParts.first else { continue }
-                hidden.insert(complement)
+            for line in lines where (line.parts + [line.total]).filter({ hidden.contains($0) }).count == 1 {
+                guard let key = complement(in: line) else { continue }
+                hidden.insert(key)
                 changed = true
+            }
+            if changed { continue }
+            // No line has a single hidden figure; can the lines together still pin a small count?
+            let range = ranges(values, lines: lines, primary: primary, hidden: hidden)
+            for line in lines {
+                guard line.parts.contains(where: { primary.contains($0) && range[$0].map { $0.0 >= $0.1 } == true })
+                        || (primary.contains(line.total) && range[line.total].map { $0.0 >= $0.1 } == true),
+                      let key = complement(in: line) else { continue }
+                hidden.insert(key)
+                changed = true
+                break
             }
         }
         var cells: [Key: Cell] = [:]
@@ -94,29 +103,43 @@ public struct SmallNumbers: Sendable, Equatable {
         return cells
     }
 
-    /// Whether a reader who knows this rule could work out a "fewer than" count of the line exactly from its
-    /// shown figures: a hidden count lies in 1…threshold − 1, a withheld one is at least the threshold (a
-    /// complement is never small, or it would have been hidden first), and parts add up to the total.
-    func pinsASmallCount<Key: Hashable & Sendable>(_ line: Line<Key>, values: [Key: Int], primary: Set<Key>, hidden: Set<Key>) -> Bool {
-        let unbounded = Int.max / 4
-        // Parts count +1, the total −1: the members add up to zero.
-        let members = line.parts.map { ($0, 1) } + [(line.total, -1)]
-        let known = members.filter { !hidden.contains($0.0) }.reduce(0) { $0 + $1.1 * (values[$1.0] ?? 0) }
-        let unknown = members.filter { hidden.contains($0.0) }
-        func bounds(_ key: Key) -> (Int, Int) { primary.contains(key) ? (1, threshold - 1) : (threshold, unbounded) }
-        for (index, (key, sign)) in unknown.enumerated() where primary.contains(key) {
-            var low = 0, high = 0 // of the others' signed sum
-            for (other, (otherKey, otherSign)) in unknown.enumerated() where other != index {
-                let (lo, hi) = bounds(otherKey)
-                low += otherSign > 0 ? lo : -hi
-                high += otherSign > 0 ? hi : -lo
+    /// How far a reader who knows this rule can narrow each hidden figure, from all the lines together: a
+    /// "fewer than" count lies in 1…threshold − 1, a withheld one is at least the threshold (a complement is
+    /// never small, or it would have been hidden first), shown figures are what they say, and each line's
+    /// parts add up to its total. Each line narrows its hidden figures from the others' ranges, round after
+    /// round, until nothing changes (bounds, not linear programming: what is narrowed is a safe guess of
+    /// what a reader could find, though a reader solving all the lines at once might find a little more).
+    func ranges<Key: Hashable & Sendable>(_ values: [Key: Int], lines: [Line<Key>], primary: Set<Key>, hidden: Set<Key>) -> [Key: (Int, Int)] {
+        let unbounded = 1_000_000_000_000
+        var range: [Key: (Int, Int)] = [:]
+        for key in hidden { range[key] = primary.contains(key) ? (1, threshold - 1) : (threshold, unbounded) }
+        func bounds(_ key: Key) -> (Int, Int) { range[key] ?? (values[key] ?? 0, values[key] ?? 0) }
+        var changed = true, rounds = 0
+        while changed && rounds < 50 {
+            changed = false
+            rounds += 1
+            for line in lines {
+                // Parts count +1, the total −1: the members add up to zero.
+                let members = line.parts.map { ($0, 1) } + [(line.total, -1)]
+                for (index, (key, sign)) in members.enumerated() where hidden.contains(key) {
+                    var low = 0, high = 0 // the others' signed sum
+                    for (other, (otherKey, otherSign)) in members.enumerated() where other != index {
+                        let (lo, hi) = bounds(otherKey)
+                        low += otherSign > 0 ? lo : -hi
+                        high += otherSign > 0 ? hi : -lo
+                    }
+                    // sign · value = −(the others' sum)
+                    let ends = sign > 0 ? (-high, -low) : (low, high)
+                    let (lo, hi) = bounds(key)
+                    let narrowed = (max(lo, ends.0), min(hi, ends.1))
+                    // Figures that do not add up (a "more than" count) narrow nothing.
+                    guard narrowed.0 <= narrowed.1, narrowed != (lo, hi) else { continue }
+                    range[key] = narrowed
+                    changed = true
+                }
             }
-            // sign · value = −known − others, so value lies between these two.
-            let ends = [sign * (-known - high), sign * (-known - low)]
-            let from = max(1, ends.min()!), to = min(threshold - 1, ends.max()!)
-            if from >= to { return true }
         }
-        return false
+        return range
     }
 
     /// A breakdown and its total (a head-count by gender, a report's people by community …).

@@ -87,4 +87,15 @@ struct SmallNumbersTests {
                                lines: [.init(parts: ["Zubin Potok"], total: "engagements"), .init(parts: ["meeting", "workshop"], total: "engagements")])
         #expect(cells.mapValues(\.description) == ["engagements": "<", "Zubin Potok": "<", "meeting": "<", "workshop": "<"])
     }
+
+    @Test func linesAreReadTogetherSoTwoHiddenFiguresCannotPinEachOther() {
+        // Named 4 + counted 63 = reached 67; the counted by age: 18–24 4, 25–59 17, not recorded 42.
+        // Hiding the named 4 withholds the counted 63 (its line's other part). Alone, each line looks safe;
+        // together, the age line says counted = 59 + (1…4) ≤ 63 and the reach line counted = 67 − (1…4) ≥ 63:
+        // counted is 63, so both 4s would be known. The people reached are withheld too.
+        let cells = rule.cells(["named": 4, "counted": 63, "reached": 67, "18_24": 4, "25_59": 17, "not_recorded": 42],
+                               lines: [.init(parts: ["named", "counted"], total: "reached"),
+                                       .init(parts: ["18_24", "25_59", "not_recorded"], total: "counted")])
+        #expect(cells.mapValues(\.description) == ["named": "<", "counted": "x", "reached": "x", "18_24": "<", "25_59": "17", "not_recorded": "42"])
+    }
 }
