@@ -64,7 +64,13 @@ struct SmallNumbersWebTests {
             let exact = try await browser.get("/reports/period.csv" + query).body.string.components(separatedBy: "\r\n")
             #expect(exact.contains("Head-counts by community,Serb,2,0") && exact.contains("Head-counts by community,Albanian,23,0"))
             #expect(exact.contains("Small numbers,Exact figures for internal use — not for publication.,,"))
-            #expect(try await browser.get("/dashboard" + query).text.contains("not for publication"))
+            let dashboard = try await browser.get("/dashboard" + query).text
+            #expect(dashboard.contains("not for publication") && dashboard.contains("for=publication"))
+            // The dashboard for publication leaves the small bars out and says which.
+            let publicDashboard = try await browser.get("/dashboard" + query + "&for=publication")
+            #expect(publicDashboard.status == .ok)
+            #expect(publicDashboard.text.contains("Left out of the charts as small numbers: ") && publicDashboard.text.contains("Albanian, Serb"))
+            #expect(publicDashboard.text.contains("For publication: counts of people"))
 
             // Asking for anything else is a mistake, never a quiet exact copy.
             #expect(try await browser.get("/reports/period.csv" + query + "&for=donors").status == .unprocessableEntity)

@@ -71,9 +71,10 @@ struct PeriodReportController {
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
+        let publication = try await publication(req)
         let (report, issues) = try await report(req)
         let html = DashboardPage.view(.init(report: report, filter: try await filter(req, report, issues),
-                                                  seesRestricted: req.actor.can(.readRestricted)),
+                                                  seesRestricted: req.actor.can(.readRestricted), publication: publication),
                                       chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }

@@ -8,11 +8,11 @@ enum PeriodViews {
     /// The frame both period pages share: the title, the filter, and — once the filter names a period — which
     /// periods are compared, then the page's own content.
     static func page(title: String, filter: PeriodFilter, action: SiteURL, report: PeriodReport?, seesRestricted: Bool,
-                     chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
+                     publication: SmallNumbers? = nil, chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
         Layout.titled(title, chrome: chrome) {
             filter.form(action: action, text: chrome.text)
             if let report {
-                subtitle(report, seesRestricted: seesRestricted, text: chrome.text)
+                subtitle(report, seesRestricted: seesRestricted, publication: publication, text: chrome.text)
                 content(report)
             }
         }
