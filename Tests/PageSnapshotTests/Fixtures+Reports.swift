@@ -61,7 +61,9 @@ extension Fixtures {
             delegation: ["Kübra Kalkandelen", "James Holmes"],
             sections: [PublicUpdate.Section(
                 engagement: mayorMeetingSummary, participants: [.init(name: bedri.name, title: "Mayor of Mitrovica South")],
-                headCounts: [], summary: "Infrastructure that bridges communities.", outcomes: nil,
+                counts: [PublicUpdate.published(HeadCount(category: "community representatives", count: 25, byGender: ["woman": 12, "man": 13],
+                                                          byCommunity: ["Albanian": 20, "Serb": 2]), communities: [:], rule: SmallNumbers())],
+                summary: "Infrastructure that bridges communities.", outcomes: nil,
                 quotes: [.init(text: "Bridges, not walls.", language: "en", attribution: "Bedri Hamza")], photos: [])],
             agreements: [PublicUpdate.AgreementLine(summary: agreementSummary, focus: "minority issues and human rights",
                                                     parties: ["Office of the Deputy Prime Minister"])],
@@ -71,7 +73,7 @@ extension Fixtures {
                                                           quoted: .yes, photographed: .yes)],
             quoteChoices: [PublicUpdate.Choice(id: id(1303), label: "Bridges, not walls.", place: "Meeting with the Mayor",
                                                leftOut: false)],
-            photoChoices: [])
+            photoChoices: [], smallNumbers: SmallNumbers())
     }
 
     static let network = RelationshipNetwork(

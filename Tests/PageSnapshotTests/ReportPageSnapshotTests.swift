@@ -24,6 +24,9 @@ struct ReportPageSnapshotTests {
         Snapshot.page("charts", current: .dashboard) {
             DashboardPage.view(.init(report: F.periodReport, filter: F.periodFilter, seesRestricted: false), chrome: $0)
         }
+        Snapshot.page("for-publication", current: .dashboard) {
+            DashboardPage.view(.init(report: F.periodReport, filter: F.periodFilter, seesRestricted: false, publication: SmallNumbers()), chrome: $0)
+        }
     }
 
     @Test func visitReport() {
@@ -92,6 +95,9 @@ struct ReportPageSnapshotTests {
         }
         Snapshot.page("period-report") {
             PeriodViews.standalone(F.periodReport, seesRestricted: true, stylesheet: css, text: $0.text)
+        }
+        Snapshot.page("period-report-for-publication") {
+            PeriodViews.standalone(F.periodReport, seesRestricted: true, publication: SmallNumbers(), stylesheet: css, text: $0.text)
         }
     }
 }

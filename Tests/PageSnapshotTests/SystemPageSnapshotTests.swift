@@ -95,7 +95,7 @@ struct SystemPageSnapshotTests {
         Snapshot.page("sign-in-code-wrong", role: nil) {
             SignInCodePage.view(.init(formError: Snapshot.text("signIn.codeFailed")), chrome: $0)
         }
-        var required = SettingsPage.Model(defaultLanguage: nil, fallback: .english)
+        var required = SettingsPage.Model(defaultLanguage: nil, fallback: .english, threshold: "5")
         required.requireTwoFactor = true
         Snapshot.page("settings-required", role: .admin, current: .settings) { SettingsPage.view(required, chrome: $0) }
         let user = UserFormPage.Model(existing: F.kubraUser, name: F.kubraUser.name, email: F.kubraUser.email,
@@ -122,10 +122,11 @@ struct SystemPageSnapshotTests {
 
     @Test func settings() {
         Snapshot.page("server-default", role: .admin, current: .settings) {
-            SettingsPage.view(.init(defaultLanguage: nil, fallback: .english), chrome: $0)
+            SettingsPage.view(.init(defaultLanguage: nil, fallback: .english, threshold: "5"), chrome: $0)
         }
-        var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic)
-        invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice")])
+        var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic, threshold: "2")
+        invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice"),
+                                   FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", "3", "100")])
         Snapshot.page("invalid", role: .admin, current: .settings) { SettingsPage.view(invalid, chrome: $0) }
     }
 

@@ -1,9 +1,11 @@
 import Domain
 import FluentKit
 import Foundation
+import Storage
 
 extension PublicUpdate {
-    public static func draft(visit id: UUID, database: any Database, language: String, anonymous: String, by actor: Actor) async throws -> PublicUpdate {
+    public static func draft(visit id: UUID, database: any Database, language: String, anonymous: String,
+                             smallNumbers: SmallNumbers = SmallNumbers(), by actor: Actor) async throws -> PublicUpdate {
         let report = try await VisitReport.draft(visit: id, database: database, language: language, by: actor)
         let text = try await PublicUpdates(database: database).get(visit: id, by: actor)
         let engagements = report.engagements.filter { $0.summary.confidentiality == .public }
@@ -18,6 +20,10 @@ extension PublicUpdate {
             subjects[person.id].flatMap { PublicationCheck.shownName(of: $0, decisions: decisions, anonymous: anonymous) }
         }
 
+        let communityIDs = Set(engagements.flatMap { $0.headCounts.flatMap(\.byCommunity.keys) }).compactMap(UUID.init(uuidString:))
+        let communityNames = communityIDs.isEmpty ? [:] : Dictionary(
+            try await CommunityModel.query(on: database).filter(\.$id ~~ communityIDs).all().map { ($0.id!.uuidString.lowercased(), $0.name) },
+            uniquingKeysWith: { first, _ in first })
         let sections = engagements.map { record in
             Section(
                 engagement: record.summary,
@@ -26,7 +32,7 @@ extension PublicUpdate {
                     let named = decisions.decision(for: participant.person.id).treatment == .name
                     return Participant(name: name, title: named ? [participant.title, participant.organization].compactMap { $0 }.joined(separator: ", ").nilIfEmpty : nil)
                 },
-                headCounts: record.headCounts, summary: record.notes, outcomes: record.outcomes,
+                counts: record.headCounts.map { Self.published($0, communities: communityNames, rule: smallNumbers) }, summary: record.notes, outcomes: record.outcomes,
                 quotes: record.quotes.compactMap { quote in
                     guard PublicationCheck.includes(quote: quote.id, speaker: quote.speaker?.id, withheld: quote.withheld, subjects: subjects, decisions: decisions)
                     else { return nil }
@@ -61,7 +67,37 @@ extension PublicUpdate {
         }
         return PublicUpdate(visit: report.visit, text: text, delegation: delegation, sections: sections, agreements: agreementLines,
                             context: report.context.filter { $0.confidentiality == .public }, check: check, subjects: subjects,
-                            quoteChoices: quoteChoices, photoChoices: photoChoices)
+                            quoteChoices: quoteChoices, photoChoices: photoChoices, smallNumbers: smallNumbers)
+    }
+
+    /// A head-count with its breakdowns through `SmallNumbers`: each breakdown (with what it leaves out as
+    /// not recorded) is a line adding up to the count, so a hidden community cannot be worked out from the
+    /// count and the others, nor from another breakdown of the same count.
+    static func published(_ count: HeadCount, communities: [String: String], rule: SmallNumbers) -> Count {
+        typealias Part = Count.Part
+        var values = ["total": count.count]
+        var lines: [SmallNumbers.Line<String>] = []
+        var groups: [[(key: String, label: String, catalogue: Bool)]] = []
+        func breakdown(_ name: String, _ counts: [String: Int], order: [String], rest: String, label: (String) -> (String, Bool)) {
+            guard counts.values.contains(where: { $0 > 0 }) else { return }
+            var all: [String: Int] = [:]
+            Breakdown.add(counts, of: count.count, into: &all, rest: rest)
+            let keys = order.filter { all[$0] != nil } + all.keys.filter { !order.contains($0) }.sorted { label($0).0 < label($1).0 }
+            for key in keys { values["\(name)/\(key)"] = all[key] }
+            lines.append(SmallNumbers.Line(parts: keys.map { "\(name)/\($0)" }, total: "total"))
+            groups.append(keys.map { key in let (words, catalogue) = label(key); return ("\(name)/\(key)", words, catalogue) })
+        }
+        let genders = HeadCountGender.allCases.map(\.rawValue), ages = AgeBand.allCases.map(\.rawValue)
+        breakdown("gender", count.byGender, order: genders, rest: HeadCountGender.notRecorded.rawValue) { ("headCountGender.\($0)", true) }
+        breakdown("age", count.byAge, order: ages, rest: AgeBand.notRecorded.rawValue) { ("ageBand.\($0)", true) }
+        breakdown("community", count.byCommunity, order: [], rest: "") { key in
+            if key.isEmpty { return ("period.communityUnknown", true) }
+            if let name = communities[key] { return (name, false) }
+            return UUID(uuidString: key) == nil ? (key, false) : ("engagements.communityGone", true)
+        }
+        let cells = rule.cells(values, lines: lines)
+        return Count(category: count.category, total: cells["total"] ?? .exact(count.count), atLeast: count.atLeast,
+                     breakdowns: groups.map { $0.map { Part(label: $0.label, fromCatalogue: $0.catalogue, cell: cells[$0.key] ?? .withheld) } })
     }
 }
 

@@ -19,10 +19,29 @@ public struct PublicUpdate: Sendable {
         public var attribution: String?
     }
 
+    /// A head-count as it may be published (`SmallNumbers`): its total and each breakdown, the part a
+    /// breakdown leaves out given as not recorded so that each adds up to the total.
+    public struct Count: Sendable, Equatable {
+        public struct Part: Sendable, Equatable {
+            /// A catalogue key (`headCountGender.woman`, `ageBand.under_18`, `period.communityUnknown`) or a community's name.
+            public var label: String
+            public var fromCatalogue: Bool
+            public var cell: SmallNumbers.Cell
+        }
+
+        public var category: String
+        public var total: SmallNumbers.Cell
+        public var atLeast: Bool
+        /// By gender, by age band, by community — those given.
+        public var breakdowns: [[Part]]
+    }
+
     public struct Section: Sendable {
         public var engagement: EngagementSummary
         public var participants: [Participant]
-        public var headCounts: [HeadCount]
+        /// The head-counts with small numbers suppressed: the update is meant for publication, so its page,
+        /// its files and the API's Markdown all show these and never the exact figures.
+        public var counts: [Count]
         public var summary: String?
         public var outcomes: String?
         public var quotes: [Quote]
@@ -54,6 +73,8 @@ public struct PublicUpdate: Sendable {
     public var subjects: [UUID: PublicationCheck.Subject]
     public var quoteChoices: [Choice]
     public var photoChoices: [Choice]
+    /// The rule its counts were published by (the site's threshold).
+    public var smallNumbers: SmallNumbers
 
     public var headline: String { text.headline ?? visit.summary.title }
     /// The opening words: the author's, or the visit's purpose until they write them.

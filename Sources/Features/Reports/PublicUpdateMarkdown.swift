@@ -21,8 +21,8 @@ public enum PublicUpdateMarkdown {
             if !section.participants.isEmpty {
                 out += ["", escape(text("publicUpdate.with", PublicUpdateWording.people(section.participants)))]
             }
-            if !section.headCounts.isEmpty {
-                out += ["", escape(text("publicUpdate.counted", PublicUpdateWording.counts(section.headCounts, text: text)))]
+            if !section.counts.isEmpty {
+                out += ["", escape(text("publicUpdate.counted", PublicUpdateWording.counts(section.counts, rule: update.smallNumbers, text: text)))]
             }
             paragraphs(&out, section.summary)
             paragraphs(&out, section.outcomes)
@@ -65,9 +65,22 @@ public enum PublicUpdateWording {
         participants.map { $0.name + ($0.title.map { " (\($0))" } ?? "") }.joined(separator: ", ")
     }
 
-    /// "25 community representatives, 20+ leaders".
-    public static func counts(_ counts: [HeadCount], text: Localizer) -> String {
-        counts.map { "\($0.displayCount) \($0.category)" }.joined(separator: ", ")
+    /// "25 community representatives (Women 12, Men 13; Albanian 20, Serb fewer than 5, Community not
+    /// recorded fewer than 5), 20+ leaders", small numbers suppressed.
+    public static func counts(_ counts: [PublicUpdate.Count], rule: SmallNumbers, text: Localizer) -> String {
+        func shown(_ cell: SmallNumbers.Cell, plus: Bool = false) -> String {
+            switch cell {
+            case .exact(let n): return "\(n)\(plus ? "+" : "")"
+            case .fewerThan: return text("smallNumbers.fewerThan", rule.threshold)
+            case .withheld: return text("smallNumbers.withheld")
+            }
+        }
+        return counts.map { count in
+            let parts = count.breakdowns.map { group in
+                group.map { ($0.fromCatalogue ? text($0.label) : $0.label) + " " + shown($0.cell) }.joined(separator: ", ")
+            }
+            return "\(shown(count.total, plus: count.atLeast)) \(count.category)" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")
+        }.joined(separator: ", ")
     }
 
     public static func caption(_ photo: PhotoRecord, fallback: String, text: Localizer) -> String {

@@ -3,8 +3,9 @@ import FluentKit
 import Foundation
 import Storage
 
-/// The settings an administrator chooses for the whole site. For now one: the interface language of
-/// everyone who has not chosen theirs and whose browser asks for none of ours.
+/// The settings an administrator chooses for the whole site: the interface language of everyone who has
+/// not chosen theirs and whose browser asks for none of ours, and the threshold below which counts of
+/// people are suppressed in what is published (`SmallNumbers`).
 public struct SiteSettings: Sendable {
     public let database: any Database
 
@@ -60,6 +61,36 @@ public struct SiteSettings: Sendable {
             }
             try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
                                         changes: [FieldChange(field: "requireTwoFactor", from: before ? "yes" : "no", to: required ? "yes" : "no")],
+                                        at: now, on: tx)
+        }
+    }
+
+    /// The rule for small numbers, with the threshold an administrator chose (5 unless changed).
+    public func smallNumbers() async throws -> SmallNumbers {
+        let stored = try await SiteSettingModel.find(SiteSettingModel.smallNumberThreshold, on: database).flatMap { Int($0.value) }
+        return SmallNumbers(threshold: stored.flatMap { SmallNumbers.allowedThresholds.contains($0) ? $0 : nil } ?? SmallNumbers.defaultThreshold)
+    }
+
+    /// Sets the threshold (3 to 100), audited like every change of the settings.
+    public func setSmallNumberThreshold(_ threshold: Int, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.manageSettings)
+        guard SmallNumbers.allowedThresholds.contains(threshold) else {
+            throw DomainError.invalid([FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange",
+                                                  String(SmallNumbers.allowedThresholds.lowerBound), String(SmallNumbers.allowedThresholds.upperBound))])
+        }
+        try await database.transaction { tx in
+            let existing = try await SiteSettingModel.find(SiteSettingModel.smallNumberThreshold, on: tx)
+            let before = existing?.value ?? String(SmallNumbers.defaultThreshold)
+            guard before != String(threshold) else { return }
+            if let existing {
+                existing.value = String(threshold)
+                existing.updatedAt = now
+                try await existing.update(on: tx)
+            } else {
+                try await SiteSettingModel(key: SiteSettingModel.smallNumberThreshold, value: String(threshold), now: now).create(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
+                                        changes: [FieldChange(field: "smallNumberThreshold", from: before, to: String(threshold))],
                                         at: now, on: tx)
         }
     }

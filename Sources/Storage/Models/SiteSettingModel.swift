@@ -9,6 +9,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
     public static let defaultLanguage = "default_language"
     /// "true" when administrators and coordinators must use two-factor sign-in.
     public static let requireTwoFactor = "require_two_factor"
+    /// The smallest count of people published as it is; smaller ones show as "fewer than …".
+    public static let smallNumberThreshold = "small_number_threshold"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

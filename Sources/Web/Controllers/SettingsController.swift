@@ -3,7 +3,8 @@ import Features
 import Vapor
 
 /// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen,
-/// and whether administrators and coordinators must use two-factor sign-in.
+/// whether administrators and coordinators must use two-factor sign-in, and the threshold below which counts
+/// of people are suppressed in what is published.
 struct SettingsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .settings, access: .permission(.manageSettings), use: show)
@@ -12,25 +13,40 @@ struct SettingsController {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let settings = SiteSettings(database: req.db)
-        var model = SettingsPage.Model(defaultLanguage: try await settings.defaultLanguage(), fallback: req.roundtable.siteLanguage.fallback)
+        var model = SettingsPage.Model(defaultLanguage: try await settings.defaultLanguage(), fallback: req.roundtable.siteLanguage.fallback,
+                                       threshold: String(try await settings.smallNumbers().threshold))
         model.requireTwoFactor = try await settings.requiresTwoFactor()
         return render(req, model)
     }
 
-    struct SettingsForm: Content { var defaultLanguage: String?; var requireTwoFactor: String? }
+    struct SettingsForm: Content { var defaultLanguage: String?; var requireTwoFactor: String?; var smallNumberThreshold: String? }
 
-    /// "" goes back to the server's own default (`ROUNDTABLE_LANGUAGE`).
+    /// "" goes back to the server's own default (`ROUNDTABLE_LANGUAGE`). A form without the threshold
+    /// leaves it as it is.
     @Sendable func save(_ req: Request) async throws -> Response {
         let form = try req.content.decode(SettingsForm.self)
         let raw = form.defaultLanguage ?? ""
-        guard raw.isEmpty || Language(rawValue: raw) != nil else {
-            var model = SettingsPage.Model(defaultLanguage: nil, fallback: req.roundtable.siteLanguage.fallback)
-            model.errors = .init([FieldIssue(field: "defaultLanguage", "field.notAChoice")], text: req.localizer)
+        let settings = SiteSettings(database: req.db)
+        let typedThreshold = form.smallNumberThreshold?.trimmingCharacters(in: .whitespaces)
+        // An unticked box is not sent at all.
+        let requireTwoFactor = !(form.requireTwoFactor ?? "").isEmpty
+        var issues: [FieldIssue] = []
+        if !(raw.isEmpty || Language(rawValue: raw) != nil) { issues.append(FieldIssue(field: "defaultLanguage", "field.notAChoice")) }
+        let range = SmallNumbers.allowedThresholds
+        if let typedThreshold, Int(typedThreshold).map({ !range.contains($0) }) ?? true {
+            issues.append(FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", String(range.lowerBound), String(range.upperBound)))
+        }
+        guard issues.isEmpty else {
+            let stored = String(try await settings.smallNumbers().threshold)
+            var model = SettingsPage.Model(defaultLanguage: Language(rawValue: raw), fallback: req.roundtable.siteLanguage.fallback,
+                                           threshold: typedThreshold ?? stored)
+            model.requireTwoFactor = requireTwoFactor
+            model.errors = .init(issues, text: req.localizer)
             return render(req, model, status: .unprocessableEntity)
         }
-        try await SiteSettings(database: req.db).setDefaultLanguage(Language(rawValue: raw), by: req.actor)
-        // An unticked box is not sent at all.
-        try await SiteSettings(database: req.db).setRequiresTwoFactor(!(form.requireTwoFactor ?? "").isEmpty, by: req.actor)
+        try await settings.setDefaultLanguage(Language(rawValue: raw), by: req.actor)
+        try await settings.setRequiresTwoFactor(requireTwoFactor, by: req.actor)
+        if let threshold = typedThreshold.flatMap({ Int($0) }) { try await settings.setSmallNumberThreshold(threshold, by: req.actor) }
         req.roundtable.siteLanguage.forget()
         return Pages.redirect(to: .settings, flash: Flash("settings.saved"))
     }

@@ -71,9 +71,10 @@ struct PeriodReportController {
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
+        let publication = try await publication(req)
         let (report, issues) = try await report(req)
         let html = DashboardPage.view(.init(report: report, filter: try await filter(req, report, issues),
-                                                  seesRestricted: req.actor.can(.readRestricted)),
+                                                  seesRestricted: req.actor.can(.readRestricted), publication: publication),
                                       chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
     }
@@ -85,23 +86,38 @@ struct PeriodReportController {
         return report
     }
 
+    /// `for=publication` asks for a copy meant for publication: small numbers suppressed with the site's
+    /// threshold. Without it the figures are exact and the file says it is not for publication; any other
+    /// value is a mistake rather than a quiet exact copy.
+    func publication(_ req: Request) async throws -> SmallNumbers? {
+        guard req.queryValues["for"] != nil else { return nil }
+        guard req.queryText("for") == "publication" else { throw DomainError.invalid([FieldIssue(field: "for", "field.notAChoice")]) }
+        return try await SiteSettings(database: req.db).smallNumbers()
+    }
+
     @Sendable func markdown(_ req: Request) async throws -> Response {
         let text = try req.reportLocalizer()
+        let publication = try await publication(req)
         let report = try await exportable(req, text: text)
-        return download(PeriodReportTable.markdown(report, text: text), type: "text/markdown; charset=utf-8", name: "period-report.md")
+        return download(PeriodReportTable.markdown(report, text: text, publication: publication), type: "text/markdown; charset=utf-8",
+                        name: publication == nil ? "period-report.md" : "period-report-for-publication.md")
     }
 
     @Sendable func csv(_ req: Request) async throws -> Response {
         let text = try req.reportLocalizer()
+        let publication = try await publication(req)
         let report = try await exportable(req, text: text)
-        return download(CSV.document(PeriodReportTable.csvRows(report, text: text)), type: "text/csv; charset=utf-8", name: "period-report.csv")
+        return download(CSV.document(PeriodReportTable.csvRows(report, text: text, publication: publication)), type: "text/csv; charset=utf-8",
+                        name: publication == nil ? "period-report.csv" : "period-report-for-publication.csv")
     }
 
     @Sendable func html(_ req: Request) async throws -> Response {
         let text = try req.reportLocalizer()
+        let publication = try await publication(req)
         let report = try await exportable(req, text: text)
-        return download(PeriodViews.standalone(report, seesRestricted: req.actor.can(.readRestricted), stylesheet: req.roundtable.stylesheet, text: text), type: "text/html; charset=utf-8",
-                        name: "period-report.html")
+        return download(PeriodViews.standalone(report, seesRestricted: req.actor.can(.readRestricted), publication: publication,
+                                               stylesheet: req.roundtable.stylesheet, text: text), type: "text/html; charset=utf-8",
+                        name: publication == nil ? "period-report.html" : "period-report-for-publication.html")
     }
 
     @Sendable func api(_ req: Request) async throws -> Response {

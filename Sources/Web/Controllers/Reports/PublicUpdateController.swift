@@ -21,8 +21,9 @@ struct PublicUpdateController {
     /// The update in the words of `text` (the reader's unless an export chose another; place names follow).
     func draft(_ req: Request, text: Localizer? = nil) async throws -> PublicUpdate {
         let text = text ?? req.localizer
+        let smallNumbers = try await SiteSettings(database: req.db).smallNumbers()
         let update = try await PublicUpdate.draft(visit: req.idParameter(), database: req.db, language: text.tag,
-                                                  anonymous: text("publicUpdate.anonymous"), by: req.actor)
+                                                  anonymous: text("publicUpdate.anonymous"), smallNumbers: smallNumbers, by: req.actor)
         guard !update.visit.summary.isDeleted else { throw WebError.notFound }
         return update
     }

@@ -1,6 +1,7 @@
 import Domain
 
-/// The site's settings: the default interface language, and whether two-factor sign-in is required.
+/// The site's settings: the default interface language, whether two-factor sign-in is required, and the
+/// small-number threshold.
 enum SettingsPage {
     struct Model: Sendable {
         /// What an administrator chose; nil: the server's own default applies.
@@ -9,6 +10,8 @@ enum SettingsPage {
         var fallback: Language
         /// Administrators and coordinators must use two-factor sign-in.
         var requireTwoFactor = false
+        /// The threshold below which published counts of people show as "fewer than …", as typed or stored.
+        var threshold: String
         var errors = Forms.Errors()
     }
 }

@@ -15,6 +15,8 @@ extension SettingsPage {
                              help: text("settings.defaultLanguage.help"))
                 Forms.checkbox(label: text("settings.requireTwoFactor"), name: "requireTwoFactor", checked: model.requireTwoFactor)
                 H.el("p", [("class", "help")]) { Text(text("settings.requireTwoFactor.help")) }
+                Forms.field(label: text("settings.threshold"), name: "smallNumberThreshold", type: "number", value: model.threshold,
+                            error: model.errors["smallNumberThreshold"], help: text("settings.threshold.help"), required: true)
                 Forms.submit(text("settings.save"))
             }
         }

@@ -8,21 +8,25 @@ enum PeriodViews {
     /// The frame both period pages share: the title, the filter, and — once the filter names a period — which
     /// periods are compared, then the page's own content.
     static func page(title: String, filter: PeriodFilter, action: SiteURL, report: PeriodReport?, seesRestricted: Bool,
-                     chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
+                     publication: SmallNumbers? = nil, chrome: Chrome, @ComponentBuilder content: (PeriodReport) -> Component) -> String {
         Layout.titled(title, chrome: chrome) {
             filter.form(action: action, text: chrome.text)
             if let report {
-                subtitle(report, seesRestricted: seesRestricted, text: chrome.text)
+                subtitle(report, seesRestricted: seesRestricted, publication: publication, text: chrome.text)
                 content(report)
             }
         }
     }
 
-    static func subtitle(_ report: PeriodReport, seesRestricted: Bool, text: Localizer) -> Component {
+    /// Which periods, whose copy, whether the figures are exact (not for publication) or for publication.
+    static func subtitle(_ report: PeriodReport, seesRestricted: Bool, publication: SmallNumbers? = nil, text: Localizer) -> Component {
         H.group {
             Paragraph(text("period.subtitle", PeriodReportTable.span(report.current.period, text: text),
                            PeriodReportTable.span(report.previous.period, text: text))
                       + (report.place.map { " " + text("period.place", $0.name) } ?? ""))
+            H.el("p", [("class", publication == nil ? "disclosure not-for-publication" : "disclosure for-publication")]) {
+                H.text("strong", [], PeriodReportTable.disclosure(publication, text: text))
+            }
             if !seesRestricted { H.text("p", [("class", "help")], text("period.restricted")) }
             reachExplained(text: text)
         }
@@ -34,9 +38,9 @@ enum PeriodViews {
     }
 
     /// The figures' tables and the agreements signed; links only on the site (`link` nil in the file).
-    static func tables(_ report: PeriodReport, text: Localizer, link: ((UUID) -> SiteURL)?) -> Component {
+    static func tables(_ report: PeriodReport, publication: SmallNumbers? = nil, text: Localizer, link: ((UUID) -> SiteURL)?) -> Component {
         H.group {
-            for section in PeriodReportTable.sections(report, text: text) { table(section, report: report, text: text) }
+            for section in PeriodReportTable.sections(report, text: text, publication: publication) { table(section, report: report, text: text) }
             if !report.current.agreementsSigned.isEmpty {
                 H.el("h2") { Text(text("period.agreementsList")) }
                 H.el("ul") {
@@ -78,12 +82,14 @@ enum PeriodViews {
     }
 
     /// The period report as one HTML file that opens anywhere (its stylesheet inside), for a donor.
-    static func standalone(_ report: PeriodReport, seesRestricted: Bool, stylesheet: String,
+    /// With `publication`, small numbers are suppressed (`SmallNumbers`); without, the figures are exact and
+    /// the file says it is not for publication.
+    static func standalone(_ report: PeriodReport, seesRestricted: Bool, publication: SmallNumbers? = nil, stylesheet: String,
                            text: Localizer) -> String {
         Standalone.document(title: text("period.title"), stylesheet: stylesheet, text: text) {
             H.el("h1") { Text(text("period.title")) }
-            subtitle(report, seesRestricted: seesRestricted, text: text)
-            tables(report, text: text, link: nil)
+            subtitle(report, seesRestricted: seesRestricted, publication: publication, text: text)
+            tables(report, publication: publication, text: text, link: nil)
         }
     }
 }

@@ -22,7 +22,7 @@ extension PublicUpdatePage {
                     }
                 }
             }
-            for section in update.sections { self.section(section, numbers: numbers, text: text, photo: photo) }
+            for section in update.sections { self.section(section, rule: update.smallNumbers, numbers: numbers, text: text, photo: photo) }
             if !update.agreements.isEmpty {
                 H.el("h2") { Text(text("publicUpdate.agreements")) }
                 H.el("ul") {
@@ -34,7 +34,7 @@ extension PublicUpdatePage {
     }
 
     /// One public engagement: who was there, what came of it, what was said, and its photos, numbered.
-    static func section(_ section: PublicUpdate.Section, numbers: [UUID: Int], text: Localizer,
+    static func section(_ section: PublicUpdate.Section, rule: SmallNumbers, numbers: [UUID: Int], text: Localizer,
                         photo: (PhotoRecord) -> String?) -> Component {
         let title = section.engagement.title
         return H.el("section", [("class", "report-engagement")]) {
@@ -43,8 +43,8 @@ extension PublicUpdatePage {
             if !section.participants.isEmpty {
                 Paragraph(text("publicUpdate.with", PublicUpdateWording.people(section.participants)))
             }
-            if !section.headCounts.isEmpty {
-                Paragraph(text("publicUpdate.counted", PublicUpdateWording.counts(section.headCounts, text: text)))
+            if !section.counts.isEmpty {
+                Paragraph(text("publicUpdate.counted", PublicUpdateWording.counts(section.counts, rule: rule, text: text)))
             }
             for words in [section.summary, section.outcomes] {
                 for paragraph in PublicUpdateWording.paragraphs(words) { Paragraph(paragraph) }

@@ -19,6 +19,9 @@ extension PublicUpdatePage {
             Forms.errorSummary(model.errors, text: text, idPrefix: "pu-")
             if model.canWrite { form(model, chrome: chrome) }
             H.el("h2") { Text(text("publicUpdate.preview")) }
+            if update.sections.contains(where: { !$0.counts.isEmpty }) {
+                H.text("p", [("class", "help small-numbers")], text("smallNumbers.forPublication", update.smallNumbers.threshold))
+            }
             body(update, text: text) { SiteURL.record(.photo, $0.id, .small).path }
         }
     }
