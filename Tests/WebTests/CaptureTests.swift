@@ -45,7 +45,10 @@ struct CaptureTests {
                             let capture = captures[index]
                             let response = try await app.api(.POST, "/api/v1/engagements", token: token, json: capture.body,
                                                              headers: [CaptureRequest.header: capture.key])
-                            #expect(response.status == .created, "\(response.status) \(response.body.string)")
+                            // A server in trouble (5xx: on SQLite in memory, two writers can meet a table lock) is
+                            // what the device resends later; a refusal (4xx) would be a bug.
+                            #expect(response.status == .created || response.status.code >= 500, "\(response.status) \(response.body.string)")
+                            guard response.status == .created else { return (index, nil) }
                             let id = try? JSONDecoder().decode(Made.self, from: Data(response.body.readableBytesView)).id
                             return (index, fate == 2 ? id : nil)
                         }
@@ -60,10 +63,14 @@ struct CaptureTests {
             }
             // The device keeps what was not confirmed and sends it until it is.
             for capture in captures where confirmed[capture.key] == nil {
-                let response = try await app.api(.POST, "/api/v1/engagements", token: token, json: capture.body,
-                                                 headers: [CaptureRequest.header: capture.key])
-                confirmed[capture.key] = try JSONDecoder().decode(Made.self, from: Data(response.body.readableBytesView)).id
+                for _ in 0..<5 where confirmed[capture.key] == nil {
+                    let response = try await app.api(.POST, "/api/v1/engagements", token: token, json: capture.body,
+                                                     headers: [CaptureRequest.header: capture.key])
+                    #expect(response.status == .created || response.status.code >= 500)
+                    confirmed[capture.key] = try? JSONDecoder().decode(Made.self, from: Data(response.body.readableBytesView)).id
+                }
             }
+            #expect(confirmed.count == 500, "every capture confirmed in the end")
             let stored = try await EngagementModel.query(on: app.db).all()
             #expect(stored.count == 500, "0 lost, 0 duplicated")
             #expect(Set(stored.compactMap(\.id)) == Set(confirmed.values))
