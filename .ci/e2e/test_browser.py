@@ -285,6 +285,46 @@ def test_an_officer_adds_a_person_and_a_position_without_javascript_help(demo_se
     assert "Dragana Ristić" in browser.page_source
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_coordinator_answers_a_request_what_we_hold_then_erasure(demo_server, browser, width):
+    """Scenario: someone asks what is held on them, then to be forgotten. The coordinator reads it all on one
+    page, then erases them after saying why and typing their name; the list no longer knows them."""
+    base = demo_server["base"]
+    name = f"Teuta Berisha {width}"
+    sign_in(browser, base, "kubra.kalkandelen@ico.example")
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(base + "/people/new")
+        fill(browser, "name", name)
+        fill(browser, "notes", "Asked us by email to delete her details.")
+        submit(browser)
+        person = browser.current_url
+        browser.find_element(By.LINK_TEXT, "What we hold on them").click()
+        WebDriverWait(browser, 15).until(expected_conditions.title_contains("What we hold on"))
+        assert "Asked us by email to delete her details." in browser.page_source
+        assert_accessible(browser, f"subject-access-{width}")
+        assert_fits(browser, width, "subject-access")
+        screenshot(browser, "subject-access", width)
+        browser.get(person)
+        browser.find_element(By.LINK_TEXT, "Erase this person…").click()
+        WebDriverWait(browser, 15).until(expected_conditions.presence_of_element_located((By.NAME, "confirmName")))
+        fill(browser, "confirmName", "Teuta")
+        submit(browser, "main form.record-form button[type=submit]")
+        assert "This field is required." in browser.find_element(By.ID, "f-reason-error").text
+        assert "not the person’s name" in browser.find_element(By.ID, "f-confirmName-error").text
+        assert_accessible(browser, f"erasure-{width}")
+        assert_fits(browser, width, "erasure")
+        screenshot(browser, "erasure-mistakes", width)
+        fill(browser, "reason", "Request by email")
+        fill(browser, "confirmName", name)
+        submit(browser, "main form.record-form button[type=submit]")
+        assert "The person was erased." in browser.page_source
+        browser.get(base + "/people?q=Teuta")
+        assert name not in browser.page_source
+    finally:
+        browser.set_window_size(1280, 900)
+
+
 @pytest.mark.parametrize("path,name", [
     ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
     ("/visits/new", "visit-form"), ("/context", "context"), ("/context/new", "context-form"),

@@ -46,7 +46,7 @@ enum SubjectAccessPage {
                         .compactMap { $0 }.joined(separator: " · ")
                 }
             }
-            Section.view(id: "sa-assessments", title: text("assessments.title")) {
+            Section.view(id: "sa-assessments", title: text("subjectAccess.assessments")) {
                 list(report.assessments, text: text) { [text.day($0.assessedOn), $0.notes].compactMap { $0 }.joined(separator: " · ") }
             }
             Section.view(id: "sa-history", title: text("subjectAccess.history")) {
