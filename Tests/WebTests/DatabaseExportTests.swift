@@ -44,6 +44,14 @@ struct DatabaseExportTests {
             var partnership = AgreementInput(kind: "partnership", title: "Partnership on minority issues")
             partnership.parties = [AgreementPartyInput(personID: f.redzepi, part: "signatory"), AgreementPartyInput(personID: f.hidden, part: "witness")]
             _ = try await Agreements(database: app.db).create(partnership, by: .commandLine)
+            // a visit with a restricted person in its delegation, an open working group and a restricted one
+            var visit = FieldVisitInput(title: "August visit", startsOn: "2023-08-07", endsOn: "2023-08-10")
+            visit.memberPersonIDs = [f.redzepi, f.hidden]
+            _ = try await FieldVisits(database: app.db).create(visit, by: .commandLine)
+            _ = try await WorkingGroups(database: app.db).create(WorkingGroupInput(name: "Youth forum group"), by: .commandLine)
+            var closed = WorkingGroupInput(name: "Closed security group")
+            closed.confidentiality = "restricted"
+            _ = try await WorkingGroups(database: app.db).create(closed, by: .commandLine)
             let officer = try await app.addUser("arta@ico.example", role: .officer)
             let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
 
@@ -85,6 +93,16 @@ struct DatabaseExportTests {
             let officerPositions = (officers.files["positions.json"] ?? []).compactMap { ($0["person"] as? [String: Any])?["name"] as? String }
             #expect(!officerPositions.contains { $0.contains("Miloš") })
             #expect((coordinators.files["positions.json"] ?? []).count == (officers.files["positions.json"] ?? []).count + 1)
+
+            // visits, working groups and who does what where are in it too, through the same rules
+            let officerVisit = try #require(officers.files["visits.json"]?.first)
+            let delegation = (officerVisit["people"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(delegation == ["Emilija Redžepi"], "a restricted person in a delegation is left out")
+            #expect((coordinators.files["visits.json"]?.first?["people"] as? [Any])?.count == 2)
+            let groupNames = { (records: [[String: Any]]?) in Set((records ?? []).compactMap { (($0["summary"] as? [String: Any])?["name"] ?? $0["name"]) as? String }) }
+            #expect(groupNames(officers.files["working-groups.json"]) == ["Youth forum group"])
+            #expect(groupNames(coordinators.files["working-groups.json"]) == ["Youth forum group", "Closed security group"])
+            #expect(officers.files["coordination.json"] != nil)
 
             // and the manifest says whose view it is, with counts that match the files
             #expect(officers.manifest["exportedBy"] as? String == officer.email)

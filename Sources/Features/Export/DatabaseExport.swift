@@ -35,8 +35,8 @@ public struct DatabaseExport: Sendable {
     }
 
     /// The files in the zip, in the order they are written.
-    public static let files = ["people", "organizations", "places", "communities", "positions", "engagements", "agreements",
-                               "recommendations", "context-events"].map { $0 + ".json" }
+    public static let files = ["people", "organizations", "places", "communities", "positions", "visits", "engagements", "agreements",
+                               "working-groups", "recommendations", "context-events", "coordination"].map { $0 + ".json" }
 
     static let page = 2_000
 
@@ -62,10 +62,13 @@ public struct DatabaseExport: Sendable {
         try await file("places.json") { try await places(into: $0) }
         try await file("communities.json") { out in for record in try await Communities(database: database, language: language).list(by: actor) { try out.append(record) } }
         try await file("positions.json") { try await positions(by: actor, into: $0) }
+        try await file("visits.json") { try await visits(by: actor, into: $0) }
         try await file("engagements.json") { try await engagements(by: actor, into: $0) }
         try await file("agreements.json") { try await agreements(by: actor, into: $0) }
+        try await file("working-groups.json") { try await workingGroups(by: actor, into: $0) }
         try await file("recommendations.json") { try await recommendations(by: actor, into: $0) }
         try await file("context-events.json") { try await contextEvents(by: actor, into: $0) }
+        try await file("coordination.json") { try await coordination(by: actor, into: $0) }
 
         let role: String
         switch actor.kind {
