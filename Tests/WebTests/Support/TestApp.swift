@@ -25,6 +25,10 @@ func withRoundtable(
     let photos = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-test-photos-\(schema)", isDirectory: true)
     config.photoDirectory = photos.path
     defer { try? FileManager.default.removeItem(at: photos) }
+    // And an erasure register of its own (on PostgreSQL it would otherwise go to the working directory).
+    let register = photos.appendingPathExtension("erasures.jsonl")
+    config.erasureRegisterPath = register.path
+    defer { try? FileManager.default.removeItem(at: register) }
     // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
     let slot = config.database.isPostgres ? await TestSlots.shared.acquire() : false
     defer { if slot { Task { await TestSlots.shared.release() } } }
