@@ -10,9 +10,9 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .admin:
             return Set(Permission.allCases)
         case .coordinator:
-            return [.readRecords, .writeRecords, .readRestricted, .writeRestricted, .restoreRecords, .erasePeople, .publish, .useAPITokens]
+            return [.readRecords, .readSensitiveFields, .writeRecords, .readRestricted, .writeRestricted, .restoreRecords, .erasePeople, .publish, .useAPITokens]
         case .officer:
-            return [.readRecords, .writeRecords, .useAPITokens]
+            return [.readRecords, .readSensitiveFields, .writeRecords, .useAPITokens]
         case .viewer:
             return [.readRecords, .useAPITokens]
         }
@@ -40,6 +40,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewAuditTrail
     case manageSettings
     case readRecords
+    /// See the personal fields an administrator marked as sensitive (`SensitiveFields`).
+    case readSensitiveFields
     case writeRecords
     case readRestricted
     case writeRestricted

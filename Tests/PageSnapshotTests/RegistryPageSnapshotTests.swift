@@ -18,6 +18,17 @@ struct RegistryPageSnapshotTests {
         empty.page = F.page([PersonRow]())
         empty.text = "nobody"
         Snapshot.page("empty", role: .viewer, current: .list(.person)) { PeopleIndexPage.view(empty, chrome: $0) }
+        // A viewer from whom community and place are hidden: neither a column nor a filter.
+        var viewer = model
+        viewer.canSeeRestricted = false
+        viewer.canRestore = false
+        viewer.canWrite = false
+        viewer.includeDeleted = false
+        viewer.placeID = ""
+        viewer.hidden = [.community, .place]
+        let access = FieldAccess(hidden: viewer.hidden)
+        viewer.page = F.page(F.personRows.filter { $0.sensitivity == "normal" && !$0.deleted }.map(access.apply), total: 100)
+        Snapshot.page("viewer-sensitive-hidden", role: .viewer, current: .list(.person)) { PeopleIndexPage.view(viewer, chrome: $0) }
     }
 
     @Test func personPage() {
@@ -30,6 +41,13 @@ struct RegistryPageSnapshotTests {
         deleted.data.person.deletedAt = F.time(500)
         deleted.relationship = nil
         Snapshot.page("deleted", current: .list(.person)) { PersonPage.view(deleted, chrome: $0) }
+        // A viewer, with every personal field an administrator may mark marked as sensitive.
+        var viewer = model
+        viewer.canWrite = false
+        viewer.canRestore = false
+        viewer.canErase = false
+        viewer.data.person = FieldAccess(hidden: Set(PersonalField.allCases)).apply(to: model.data.person)
+        Snapshot.page("viewer-sensitive-hidden", role: .viewer, current: .list(.person)) { PersonPage.view(viewer, chrome: $0) }
     }
 
     @Test func erasePerson() {

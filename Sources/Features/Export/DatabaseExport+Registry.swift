@@ -9,12 +9,14 @@ extension DatabaseExport {
         let communities = Dictionary(try await CommunityModel.query(on: database).all().map { ($0.id!, RecordRef(id: $0.id!, name: $0.name)) },
                                      uniquingKeysWith: { first, _ in first })
         let places = try await placeRefs()
+        let access = try await FieldAccess.of(actor, on: database)
         var offset = 0
         while true {
             let models = try await People(database: database, language: language).visible(to: actor).filter(\.$deletedAt == nil)
                 .sort(\.$sortName).sort(\.$id).range(offset..<(offset + Self.page)).all()
             for model in models {
-                try out.append(model.record(community: model.$community.id.flatMap { communities[$0] }, place: model.$place.id.flatMap { places[$0] }))
+                try out.append(access.apply(to: model.record(community: model.$community.id.flatMap { communities[$0] },
+                                                             place: model.$place.id.flatMap { places[$0] })))
             }
             if models.count < Self.page { return }
             offset += Self.page

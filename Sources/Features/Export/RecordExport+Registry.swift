@@ -16,6 +16,7 @@ extension RecordExport {
                      "sensitivity", "lawful_basis", "consent_named_publicly", "consent_quoted", "consent_photographed", "notes", "updated_at"]]
         let communities = Dictionary(try await CommunityModel.query(on: database).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let placeNames = try await places()
+        let hidden = try await FieldAccess.of(actor, on: database).hiddenColumns(of: rows[0])
         var offset = 0
         while true {
             var query = PersonModel.query(on: database).filter(\.$deletedAt == .null)
@@ -23,16 +24,21 @@ extension RecordExport {
             if let ids { query = query.filter(\.$id ~~ ids) }
             let models = try await query.sort(\.$sortName).sort(\.$id).range(offset..<(offset + Self.page)).all()
             for model in models {
-                rows.append([model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.honorific ?? "", model.gender?.rawValue ?? "",
+                rows.append(Self.blanking(hidden, in: [model.id!.uuidString, model.name, Self.list(model.otherNamesJSON), model.honorific ?? "", model.gender?.rawValue ?? "",
                              model.$community.id.flatMap { communities[$0] } ?? "", model.$place.id.flatMap { placeNames[$0] } ?? "",
                              Self.list(model.languagesJSON), Self.list(model.emailsJSON), Self.list(model.phonesJSON), model.sensitivity.rawValue,
                              model.lawfulBasis.rawValue, model.consentNamed.rawValue, model.consentQuoted.rawValue,
                              model.consentPhotographed.rawValue, model.notes ?? "",
-                             Self.timestamp(model.updatedAt)])
+                             Self.timestamp(model.updatedAt)]))
             }
             if models.count < Self.page { return rows }
             offset += Self.page
         }
+    }
+
+    /// The row with the columns at these positions left empty.
+    static func blanking(_ columns: Set<Int>, in row: [String]) -> [String] {
+        columns.isEmpty ? row : row.enumerated().map { columns.contains($0.offset) ? "" : $0.element }
     }
 
     func organizations() async throws -> [[String]] {

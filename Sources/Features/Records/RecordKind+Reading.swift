@@ -30,7 +30,7 @@ extension RecordKind {
     /// records its changes mention (those the reader may see).
     public func history(_ id: UUID, by actor: Actor, language: String = "en") async throws -> RecordHistory<Record> {
         let model = try await find(id, by: actor)
-        let entries = try await AuditLog(database: database).history(of: model.id!)
+        let entries = try await readable(try await AuditLog(database: database).history(of: model.id!), by: actor)
         return RecordHistory(record: try await record(model, by: actor), entries: entries,
                              names: try await HistoryNames.of(entries, by: actor, language: language, on: database))
     }

@@ -49,6 +49,8 @@ public protocol RecordKind: Sendable {
     /// Called after each change is in the history, for records whose owner's history says so too (a
     /// person's history lists their positions coming and going).
     func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws
+    /// The record's history as this reader may read it (a person's hides the values of sensitive fields).
+    func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry]
 }
 
 /// What every record kind's value tells the pages around it: which record, its name, whether it is
@@ -69,6 +71,7 @@ extension RecordKind {
     public func label(of model: Model, on db: any Database) async throws -> String { model.auditLabel }
     public func requireDeletable(_ model: Model, on db: any Database) async throws {}
     public func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws {}
+    public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] { history }
 }
 
 extension RecordKind where Applied == Void {

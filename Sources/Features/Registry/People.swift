@@ -35,6 +35,8 @@ public struct People: Sendable {
 
     public func list(_ query: Query, by actor: Actor, today: Day) async throws -> ListPage<PersonRow> {
         try actor.require(.readRecords)
+        let access = try await FieldAccess.of(actor, on: database)
+        try access.requireFilters(community: query.communityID, place: query.placeID)
         let sql = database.sql
         let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()
         let ids = page.items.map(\.id)
@@ -43,9 +45,9 @@ public struct People: Sendable {
         let places = try await Places(database: database, language: language).names(of: page.items.compactMap(\.placeID))
         let lastContact = try await Engagements(database: database, language: language).lastContact(with: ids, today: today, by: actor)
         return page.map { row in
-            PersonRow(id: row.id, name: row.name, honorific: row.honorific, community: row.communityID.flatMap { communities[$0] },
+            access.apply(to: PersonRow(id: row.id, name: row.name, honorific: row.honorific, community: row.communityID.flatMap { communities[$0] },
                       place: row.placeID.flatMap { places[$0] }, sensitivity: row.sensitivity,
-                      lastContact: lastContact[row.id], currentRoles: roles[row.id] ?? [], deleted: row.isDeleted)
+                      lastContact: lastContact[row.id], currentRoles: roles[row.id] ?? [], deleted: row.isDeleted))
         }
     }
 
@@ -82,6 +84,10 @@ public struct People: Sendable {
         let community = try await person.$community.get(on: database).map { RecordRef(id: $0.id!, name: $0.name) }
         var place: RecordRef?
         if let placeID = person.$place.id { place = try await Places(database: database, language: language).ref(placeID) }
-        return person.record(community: community, place: place)
+        return try await FieldAccess.of(actor, on: database).apply(to: person.record(community: community, place: place))
+    }
+
+    public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] {
+        try await FieldAccess.of(actor, on: database).apply(toHistory: history)
     }
 }

@@ -22,6 +22,8 @@ public struct PersonRecord: RecordValue, Equatable, Codable {
     public var updatedAt: Date
     public var deletedAt: Date?
     public var version: Int
+    /// The fields left out because they are sensitive and the reader may not see them (`FieldAccess`).
+    public var hiddenFields: [String] = []
 
     public var isRestricted: Bool { sensitivity == Sensitivity.restricted.rawValue }
     public var isDeleted: Bool { deletedAt != nil }

@@ -111,7 +111,9 @@ public struct Places: Sendable {
         for child in children { if let name = childNames[child.id!] { childRefs.append(RecordRef(id: child.id!, name: name)) } }
         var people = PersonModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
         if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
-        let peopleRefs = try await people.sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
+        // Who lives or works here tells each one's place: not listed for a reader from whom place is hidden.
+        let peopleRefs = try await FieldAccess.of(actor, on: database).hides(.place) ? []
+            : try await people.sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
         let organizations = try await OrganizationModel.query(on: database).filter(\.$place.$id == id).filter(\.$deletedAt == nil)
             .sort(\.$sortName).limit(200).all().map { RecordRef(id: $0.id!, name: $0.name) }
         return PlacePageData(place: place, path: path, children: childRefs, people: peopleRefs, organizations: organizations)

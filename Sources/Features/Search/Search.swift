@@ -25,33 +25,50 @@ public struct Search: Sendable {
         guard !tokens.isEmpty else { return SearchResults(query: text, groups: []) }
         let sql = database.sql
         let ceiling = actor.canSee(.restricted) ? 1 : 0
+        // A person's notes are found only by readers who may see them (`FieldAccess`), or no search for a
+        // word of someone's notes would be needed to tell what their notes say.
+        let access = try await FieldAccess.of(actor, on: database)
+        let scope = Scope(ceiling: ceiling, privateWords: !access.hides(.notes))
         var groups: [SearchGroup] = []
         for kind in SearchDocuments.recordTypes where kinds.contains(kind) {
             // Count first (up to the limit, cheap); rank the matches when they are few enough for ranking to
             // mean something, else show the newest. BM25 over 37,000 engagements cost 150 ms and said little.
-            let total = try await count(tokens, kind: kind, ceiling: ceiling, sql: sql)
+            let total = try await count(tokens, kind: kind, scope: scope, sql: sql)
             guard total > 0 else { continue }
-            let ids = try await matches(tokens, kind: kind, ceiling: ceiling, limit: perKind, ranked: total <= Self.countLimit, sql: sql)
-            let hits = try await describe(kind, ids, tokens: tokens)
+            let ids = try await matches(tokens, kind: kind, scope: scope, limit: perKind, ranked: total <= Self.countLimit, sql: sql)
+            let hits = try await describe(kind, ids, tokens: tokens, access: access)
             groups.append(SearchGroup(kind: kind, total: min(total, Self.countLimit), totalIsAtLeast: total > Self.countLimit, hits: hits))
         }
         return SearchResults(query: text, groups: groups)
     }
 
-    func matches(_ tokens: [String], kind: String, ceiling: Int, limit: Int, ranked: Bool, sql: any SQLDatabase) async throws -> [UUID] {
+    /// What a reader's search may match: restricted documents (`ceiling` 1) and words of sensitive fields.
+    struct Scope {
+        var ceiling: Int
+        var privateWords: Bool
+    }
+
+    /// On PostgreSQL the vector holds every word; without the private ones, a match must hold in the
+    /// document's other words too (checked only on the kind's few matches, not the index).
+    static func publicWordsCheck(_ tokens: [String], kind: String, scope: Scope) -> SQLQueryString {
+        scope.privateWords || !SearchDocuments.kindsWithPrivateWords.contains(kind) ? ""
+            : " AND to_tsvector('simple', words) @@ to_tsquery('simple', \(bind: tsQuery(tokens)))"
+    }
+
+    func matches(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, sql: any SQLDatabase) async throws -> [UUID] {
         let rows: [any SQLRow]
         if sql.dialect.name == "sqlite" {
             let order: SQLQueryString = ranked ? "bm25(search_fts)" : "search_fts.rowid DESC"
             rows = try await sql.raw("""
                 SELECT d.record_id AS id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-                WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind, ceiling: ceiling)) ORDER BY \(order) LIMIT \(bind: limit)
+                WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind, scope: scope)) ORDER BY \(order) LIMIT \(bind: limit)
                 """).all()
         } else {
             let query = Self.tsQuery(tokens)
             let order: SQLQueryString = ranked ? "ts_rank(tsv, to_tsquery('simple', \(bind: query))) DESC, id DESC" : "id DESC"
             rows = try await sql.raw("""
                 SELECT record_id AS id FROM search_documents
-                WHERE tsv @@ to_tsquery('simple', \(bind: query)) AND record_type = \(bind: kind) AND restricted <= \(bind: ceiling)
+                WHERE tsv @@ to_tsquery('simple', \(bind: query)) AND record_type = \(bind: kind) AND restricted <= \(bind: scope.ceiling)\(Self.publicWordsCheck(tokens, kind: kind, scope: scope))
                 ORDER BY \(order) LIMIT \(bind: limit)
                 """).all()
         }
@@ -59,34 +76,38 @@ public struct Search: Sendable {
     }
 
     /// How many match, counted up to one past `countLimit`.
-    func count(_ tokens: [String], kind: String, ceiling: Int, sql: any SQLDatabase) async throws -> Int {
+    func count(_ tokens: [String], kind: String, scope: Scope, sql: any SQLDatabase) async throws -> Int {
         let row: (any SQLRow)?
         if sql.dialect.name == "sqlite" {
             row = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind, ceiling: ceiling))
+                SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: Self.ftsQuery(tokens, kind: kind, scope: scope))
                 LIMIT \(bind: Self.countLimit + 1))
                 """).first()
         } else {
             row = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_documents WHERE tsv @@ to_tsquery('simple', \(bind: Self.tsQuery(tokens)))
-                AND record_type = \(bind: kind) AND restricted <= \(bind: ceiling) LIMIT \(bind: Self.countLimit + 1)) AS matched
+                AND record_type = \(bind: kind) AND restricted <= \(bind: scope.ceiling)\(Self.publicWordsCheck(tokens, kind: kind, scope: scope))
+                LIMIT \(bind: Self.countLimit + 1)) AS matched
                 """).first()
         }
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// Every word of the query begins a word of the record, among the kind's open documents (and its restricted
-    /// ones for a reader who may see them): `("xporedzepi"* OR "xprredzepi"*) AND …`. Folded words are letters
-    /// and digits only, so they need no escaping inside the quotes.
-    static func ftsQuery(_ tokens: [String], kind: String, ceiling: Int) -> String {
-        let codes = [SearchIndexSchema.code(kind: kind, restricted: false)] + (ceiling > 0 ? [SearchIndexSchema.code(kind: kind, restricted: true)] : [])
+    /// ones for a reader who may see them, and the words of sensitive fields for one who may see those):
+    /// `("xporedzepi"* OR "xprredzepi"*) AND …`. Folded words are letters and digits only, so they need no
+    /// escaping inside the quotes.
+    static func ftsQuery(_ tokens: [String], kind: String, scope: Scope) -> String {
+        let restrictions = scope.ceiling > 0 ? [false, true] : [false]
+        let codes = restrictions.map { SearchIndexSchema.code(kind: kind, restricted: $0) }
+            + (scope.privateWords ? restrictions.map { SearchIndexSchema.privateCode(kind: kind, restricted: $0) } : [])
         return tokens.map { token in "(" + codes.map { "\"\($0)\(token)\"*" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
     }
 
     static func tsQuery(_ tokens: [String]) -> String { tokens.map { "\($0):*" }.joined(separator: " & ") }
 
     /// Titles, a line of detail and the snippet, read in one query per kind, in the ranked order.
-    func describe(_ kind: String, _ ids: [UUID], tokens: [String]) async throws -> [SearchHit] {
+    func describe(_ kind: String, _ ids: [UUID], tokens: [String], access: FieldAccess) async throws -> [SearchHit] {
         func hit(_ id: UUID, _ title: String, _ detail: String?, _ texts: [String?]) -> SearchHit {
             let source = texts.compactMap { $0 }.first { SearchHighlight.matches($0, query: tokens) }
             let snippet = source.flatMap { SearchHighlight.snippet($0, query: tokens) }
@@ -100,7 +121,8 @@ public struct Search: Sendable {
             for model in try await PersonModel.query(on: database).filter(\.$id ~~ ids).all() {
                 let others = (try? JSONDecoder().decode([String].self, from: Data(model.otherNamesJSON.utf8))) ?? []
                 hits[model.id!] = hit(model.id!, [model.honorific, model.name].compactMap { $0 }.joined(separator: " "),
-                                      others.isEmpty ? nil : others.joined(separator: ", "), [others.joined(separator: ", "), model.notes])
+                                      others.isEmpty ? nil : others.joined(separator: ", "),
+                                      [others.joined(separator: ", "), access.hides(.notes) ? nil : model.notes])
             }
         case "organization":
             for model in try await OrganizationModel.query(on: database).filter(\.$id ~~ ids).all() {

@@ -11,6 +11,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
     public static let requireTwoFactor = "require_two_factor"
     /// The smallest count of people published as it is; smaller ones show as "fewer than …".
     public static let smallNumberThreshold = "small_number_threshold"
+    /// The personal fields only readers with `readSensitiveFields` see (`SensitiveFields.stored`).
+    public static let sensitiveFields = "sensitive_fields"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

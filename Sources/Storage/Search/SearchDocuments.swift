@@ -12,6 +12,8 @@ import SQLKit
 public enum SearchDocuments {
     /// The kinds of record that can be found, in the order results are grouped.
     public static let recordTypes = ["person", "organization", "place", "engagement", "agreement", "recommendation", "context_event"]
+    /// The kinds whose documents have words of fields that may be sensitive (`Document.privateWords`).
+    public static let kindsWithPrivateWords: Set<String> = ["person"]
 
     public struct Document: Sendable, Equatable {
         public var recordType: String
@@ -19,6 +21,9 @@ public enum SearchDocuments {
         /// 0: anyone who reads records; 1: only those who read restricted records.
         public var restricted: Int
         public var words: String
+        /// Words from fields an administrator may mark as sensitive (a person's notes): found only by readers
+        /// who may see those fields (`SearchIndexSchema.privateCode`).
+        public var privateWords: String = ""
     }
 
     /// Rewrites (or removes) one record's document.
@@ -59,14 +64,19 @@ public enum SearchDocuments {
             self.sqlite = sqlite
             if sqlite {
                 self.documents = documents.enumerated().map { offset, document in
-                    [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words)]
+                    [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words),
+                     .text(document.privateWords)]
                 }
                 self.tokens = documents.enumerated().map { offset, document in
-                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: document.restricted > 0)
-                    return [.int(firstID + offset), .text(document.words.split(separator: " ").map { code + $0 }.joined(separator: " "))]
+                    let restricted = document.restricted > 0
+                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
+                    let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
+                    let tokens = document.words.split(separator: " ").map { code + $0 }
+                        + document.privateWords.split(separator: " ").map { privateCode + $0 }
+                    return [.int(firstID + offset), .text(tokens.joined(separator: " "))]
                 }
             } else {
-                self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words)] }
+                self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words), .text($0.privateWords)] }
                 self.tokens = []
             }
         }
@@ -74,10 +84,10 @@ public enum SearchDocuments {
 
     public static func write(_ rows: Rows, sql: any SQLDatabase) async throws {
         guard rows.sqlite else {
-            return try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words"],
+            return try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words", "private_words"],
                                                 rows: rows.documents, sql: sql)
         }
-        try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words"],
+        try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words", "private_words"],
                                      rows: rows.documents, sql: sql)
         try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
     }
@@ -119,10 +129,11 @@ public enum SearchDocuments {
                       notes: model.notes, sensitivity: model.sensitivity.rawValue)
     }
 
-    /// A live person's document from plain values (an import's).
+    /// A live person's document from plain values (an import's). Notes are words of a field that may be
+    /// sensitive, kept apart from the names.
     public static func person(id: UUID, name: String, otherNames: [String], honorific: String?, notes: String?, sensitivity: String) -> Document {
         Document(recordType: "person", id: id, restricted: sensitivity == Sensitivity.normal.rawValue ? 0 : 1,
-                 words: fold([name, honorific, notes] + otherNames.map { Optional($0) }))
+                 words: fold([name, honorific] + otherNames.map { Optional($0) }), privateWords: fold([notes]))
     }
 
     static func organization(_ model: OrganizationModel) -> Document? {

@@ -3,8 +3,8 @@ import Features
 import Vapor
 
 /// The site's settings, for administrators: the language Roundtable speaks to everyone who has not chosen,
-/// whether administrators and coordinators must use two-factor sign-in, and the threshold below which counts
-/// of people are suppressed in what is published.
+/// whether administrators and coordinators must use two-factor sign-in, the threshold below which counts
+/// of people are suppressed in what is published, and which personal fields only some roles see.
 struct SettingsController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .settings, access: .permission(.manageSettings), use: show)
@@ -16,6 +16,7 @@ struct SettingsController {
         var model = SettingsPage.Model(defaultLanguage: try await settings.defaultLanguage(), fallback: req.roundtable.siteLanguage.fallback,
                                        threshold: String(try await settings.smallNumbers().threshold))
         model.requireTwoFactor = try await settings.requiresTwoFactor()
+        model.sensitiveFields = try await settings.sensitiveFields()
         return render(req, model)
     }
 
@@ -36,17 +37,22 @@ struct SettingsController {
         if let typedThreshold, Int(typedThreshold).map({ !range.contains($0) }) ?? true {
             issues.append(FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", String(range.lowerBound), String(range.upperBound)))
         }
+        // The boxes ticked, when the form had them (an older form, or one from a test, may not).
+        let sensitive = req.content[String.self, at: "sensitiveFieldsShown"] == nil ? nil
+            : SensitiveFields(Set(PersonalField.allCases.filter { !(req.content[String.self, at: "sensitive_\($0.rawValue)"] ?? "").isEmpty }))
         guard issues.isEmpty else {
             let stored = String(try await settings.smallNumbers().threshold)
             var model = SettingsPage.Model(defaultLanguage: Language(rawValue: raw), fallback: req.roundtable.siteLanguage.fallback,
                                            threshold: typedThreshold ?? stored)
             model.requireTwoFactor = requireTwoFactor
+            if let sensitive { model.sensitiveFields = sensitive } else { model.sensitiveFields = try await settings.sensitiveFields() }
             model.errors = .init(issues, text: req.localizer)
             return render(req, model, status: .unprocessableEntity)
         }
         try await settings.setDefaultLanguage(Language(rawValue: raw), by: req.actor)
         try await settings.setRequiresTwoFactor(requireTwoFactor, by: req.actor)
         if let threshold = typedThreshold.flatMap({ Int($0) }) { try await settings.setSmallNumberThreshold(threshold, by: req.actor) }
+        if let sensitive { try await settings.setSensitiveFields(sensitive, by: req.actor) }
         req.roundtable.siteLanguage.forget()
         return Pages.redirect(to: .settings, flash: Flash("settings.saved"))
     }

@@ -50,6 +50,10 @@ enum HistoryWords {
             return language.nativeName
         }
         if field == "headCountBreakdowns" { return HeadCountHistory.words(value, text: text) }
+        if field == "sensitiveFields" {
+            return SensitiveFields(stored: value).fields.isEmpty ? value
+                : PersonalField.allCases.filter(SensitiveFields(stored: value).contains).map { text($0.labelKey) }.joined(separator: ", ")
+        }
         guard let prefix = choices(recordType: recordType, field: field) else { return value }
         let key = "\(prefix).\(value)"
         return text.has(key) ? text(key) : value

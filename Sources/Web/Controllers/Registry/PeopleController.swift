@@ -14,21 +14,25 @@ struct PeopleController: RecordPages {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = People.Query()
+        let hidden = try await FieldAccess.of(req.actor, on: req.db).hidden
         query.text = req.queryText("q")
-        query.communityID = UUID(uuidString: req.queryText("community"))
-        query.placeID = UUID(uuidString: req.queryText("place"))
+        // The page offers no filter by a field the reader may not see; one in the address is left out.
+        query.communityID = hidden.contains(.community) ? nil : UUID(uuidString: req.queryText("community"))
+        query.placeID = hidden.contains(.place) ? nil : UUID(uuidString: req.queryText("place"))
         query.sensitivity = Sensitivity(rawValue: req.queryText("sensitivity"))
         query.sort = SortOrder(rawValue: req.queryText("sort")) ?? .name
         query.includeDeleted = req.queryText("deleted") == "1"
         query.page = req.queryPage()
         let page = try await kind(req).list(query, by: req.actor, today: req.today)
         var model = PeopleIndexPage.Model(
-            page: page, text: query.text ?? "", communityID: req.queryText("community"), placeID: req.queryText("place"),
+            page: page, text: query.text ?? "", communityID: hidden.contains(.community) ? "" : req.queryText("community"),
+            placeID: hidden.contains(.place) ? "" : req.queryText("place"),
             sensitivity: query.sensitivity?.rawValue ?? "", sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
             communities: try await req.communityChoices(),
             places: try await req.placeChoices(),
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
+        model.hidden = hidden
         model.saved = try await req.savedFilters(of: .person)
         model.bulk = try await PeopleBulkController().choices(req, communities: model.communities, places: model.places)
         return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)

@@ -12,6 +12,8 @@ enum SettingsPage {
         var requireTwoFactor = false
         /// The threshold below which published counts of people show as "fewer than …", as typed or stored.
         var threshold: String
+        /// The personal fields only officers, coordinators and administrators see.
+        var sensitiveFields = SensitiveFields.defaults
         var errors = Forms.Errors()
     }
 }

@@ -17,7 +17,20 @@ extension SettingsPage {
                 H.el("p", [("class", "help")]) { Text(text("settings.requireTwoFactor.help")) }
                 Forms.field(label: text("settings.threshold"), name: "smallNumberThreshold", type: "number", value: model.threshold,
                             error: model.errors["smallNumberThreshold"], help: text("settings.threshold.help"), required: true)
+                sensitiveFields(model.sensitiveFields, text: text)
                 Forms.submit(text("settings.save"))
+            }
+        }
+    }
+
+    /// One box a field; the hidden marker says the boxes were on the form (an unticked box is not sent).
+    static func sensitiveFields(_ fields: SensitiveFields, text: Localizer) -> Component {
+        H.el("fieldset", [("id", "f-sensitive")]) {
+            H.el("legend") { Text(text("settings.sensitiveFields")) }
+            H.el("p", [("class", "help")]) { Text(text("settings.sensitiveFields.help")) }
+            H.void("input", [("type", "hidden"), ("name", "sensitiveFieldsShown"), ("value", "1")])
+            for field in PersonalField.allCases {
+                Forms.checkbox(label: text(field.labelKey), name: "sensitive_\(field.rawValue)", checked: fields.contains(field))
             }
         }
     }

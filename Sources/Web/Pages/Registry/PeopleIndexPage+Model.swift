@@ -14,6 +14,8 @@ enum PeopleIndexPage {
         var saved: [SavedFilters.Saved] = []
         /// What the reader may do with the people they tick.
         var bulk = PeopleBulk.Choices()
+        /// The sensitive fields the reader may not see: neither a column nor a filter.
+        var hidden: Set<PersonalField> = []
 
         var hasMoreFilters: Bool {
             [communityID, placeID, sensitivity].contains { !$0.isEmpty } || sort != SortOrder.name.rawValue

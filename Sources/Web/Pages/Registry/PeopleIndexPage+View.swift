@@ -15,10 +15,15 @@ extension PeopleIndexPage {
             RegistryFilters.nameBox(model.text, text: text)
             // On a phone the name box comes first; the other filters fold away until wanted.
             Filters.more(open: model.hasMoreFilters, text: text) {
-                Forms.select(label: text("people.community"), name: "community",
-                             options: Forms.refOptions(model.communities,
-                                                       empty: text("list.any")), selected: model.communityID)
-                Filters.choice(model.places, text("people.place"), name: "place", selected: model.placeID, text: text)
+                // A sensitive field the reader may not see is not offered as a filter (it would tell it).
+                if !model.hidden.contains(.community) {
+                    Forms.select(label: text("people.community"), name: "community",
+                                 options: Forms.refOptions(model.communities,
+                                                           empty: text("list.any")), selected: model.communityID)
+                }
+                if !model.hidden.contains(.place) {
+                    Filters.choice(model.places, text("people.place"), name: "place", selected: model.placeID, text: text)
+                }
                 if model.canSeeRestricted {
                     Filters.choice(Sensitivity.self, text("people.sensitivity"), name: "sensitivity",
                                    prefix: "sensitivity",
@@ -45,10 +50,10 @@ extension PeopleIndexPage {
                 }
             },
             .init(label: text("people.postAndOrganisation")) { $0.currentRoles.joined(separator: "; ") },
-            .init(label: text("people.community")) { $0.community ?? "" },
-            .init(label: text("people.place")) { $0.place ?? "" },
-            .init(label: text("people.lastContact")) { row in row.lastContact.map(text.day) ?? "" },
-        ], sort: model.sort, sortedBy: model.sorted,
+        ] + (model.hidden.contains(.community) ? [] : [.init(label: text("people.community")) { $0.community ?? "" }])
+          + (model.hidden.contains(.place) ? [] : [.init(label: text("people.place")) { $0.place ?? "" }])
+          + [.init(label: text("people.lastContact")) { row in row.lastContact.map(text.day) ?? "" }],
+        sort: model.sort, sortedBy: model.sorted,
         selection: .init(form: PeopleBulk.formID, value: { $0.id.uuidString.lowercased() }, name: { $0.name }))
     }
 }

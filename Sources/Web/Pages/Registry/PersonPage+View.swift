@@ -46,16 +46,20 @@ extension PersonPage {
                 }
             }
         }
+        // A sensitive field the reader may not see says so, rather than "not recorded".
+        func unlessHidden(_ field: PersonalField, _ value: Component?) -> Component? {
+            person.hiddenFields.contains(field.rawValue) ? H.text("span", [("class", "muted")], text("sensitiveField.notShown")) : value
+        }
         return Facts.list([
             (text("people.otherNames"), Facts.lines(person.otherNames)),
             (text("people.roles"), roles),
-            (text("people.community"), Facts.plain(person.community?.name)),
-            (text("people.place"), Facts.link(person.place) { .record(.place, $0) }),
-            (text("people.gender"), person.gender.map { Text(text("gender.\($0)")) }),
-            (text("people.languages"), Facts.plain(person.languages.joined(separator: ", "))),
-            (text("people.emails"), Facts.lines(person.emails)),
-            (text("people.phones"), Facts.lines(person.phones)),
-            (text("people.notes"), Facts.plain(person.notes)),
+            (text("people.community"), unlessHidden(.community, Facts.plain(person.community?.name))),
+            (text("people.place"), unlessHidden(.place, Facts.link(person.place) { .record(.place, $0) })),
+            (text("people.gender"), unlessHidden(.gender, person.gender.map { Text(text("gender.\($0)")) })),
+            (text("people.languages"), unlessHidden(.languages, Facts.plain(person.languages.joined(separator: ", ")))),
+            (text("people.emails"), unlessHidden(.contacts, Facts.lines(person.emails))),
+            (text("people.phones"), unlessHidden(.contacts, Facts.lines(person.phones))),
+            (text("people.notes"), unlessHidden(.notes, Facts.plain(person.notes))),
         ], text: text)
     }
 }
