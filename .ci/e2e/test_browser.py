@@ -191,6 +191,10 @@ def test_the_quick_start_demo_prints_a_sign_in_that_works(demo_server, browser):
     """The README's first command prints a sign-in, and it works."""
     printed = demo_server["printed"]
     assert "Demo sign-in: james.holmes@ico.example with password roundtable-demo" in printed, printed
+    # A first start on a new database: one line about the schema, not two per migration (issue 21).
+    assert "migrations applied" in printed, printed
+    assert "[Migrator]" not in printed, printed
+    assert len(printed.splitlines()) <= 8, printed
     assert (demo_server["workdir"] / "roundtable.sqlite").exists()
     sign_in(browser, demo_server["base"], "james.holmes@ico.example")
     assert "Welcome, James Holmes." in browser.page_source

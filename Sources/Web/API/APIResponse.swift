@@ -27,13 +27,25 @@ enum APIJSON {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw WebError.badRequest("error.body.empty")
         }
+        let data = Data(buffer.readableBytesView)
+        let value: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw error
         } catch {
             throw WebError.badRequest("error.body.notJSON")
         }
+        try refuseEmptyDays(in: data)
+        return value
+    }
+
+    /// A day is a day or `null` (the API document says so): `"dueOn": ""` is refused at its field rather
+    /// than read as no day, as a form's empty field is. Days are the fields named `…On`.
+    static func refuseEmptyDays(in data: Data) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return }
+        let empty = object.filter { key, value in key.hasSuffix("On") && (value as? String)?.trimmingWhitespace().isEmpty == true }
+        if !empty.isEmpty { throw DomainError.invalid(empty.keys.sorted().map { FieldIssue(field: $0, "date.invalid") }) }
     }
 }
 

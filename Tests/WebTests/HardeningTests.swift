@@ -1,0 +1,52 @@
+import Domain
+@testable import Features
+import Foundation
+import Testing
+import VaporTesting
+@testable import Web
+
+/// What a penetration test found (issue 21), each answered at the field that caused it.
+@Suite("Hardening: bad input the penetration test sent")
+struct HardeningTests {
+    /// A NUL (or another control character) in a name is refused at the field, on the site and in the API,
+    /// and nothing is stored.
+    @Test func controlCharactersInTextAreRefusedAtTheirField() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let token = try await app.token(for: officer.email)
+            let api = try await app.api(.POST, "/api/v1/people", token: token, json: #"{"name": "Ana\u0000 Berisha"}"#)
+            #expect(api.status == .unprocessableEntity)
+            #expect(api.body.string.contains(#""field":"name""#))
+            #expect(api.body.string.contains("control characters"))
+            let list = try await app.api(.POST, "/api/v1/people", token: token, json: #"{"name": "Ana Berisha", "otherNames": ["Ana\u0085"]}"#)
+            #expect(list.status == .unprocessableEntity)
+            #expect(list.body.string.contains(#""field":"otherNames""#), "\(list.body.string)")
+            let browser = Browser(app)
+            try await browser.signIn(officer.email)
+            let form = try await browser.post("/people", form: ["name": "Ana\u{0} Berisha", "sensitivity": "normal", "lawfulBasis": "unknown"])
+            #expect(form.status == .unprocessableEntity)
+            #expect(form.text.contains("id=\"f-name-error\""))
+            #expect(try await People(database: app.db).list(People.Query(), by: .commandLine, today: Day("2026-01-01")!).total == 0)
+            // Tabs and line breaks are text.
+            let notes = try await app.api(.POST, "/api/v1/people", token: token, json: #"{"name": "Ana Berisha", "notes": "one\n\ttwo"}"#)
+            #expect(notes.status == .created)
+        }
+    }
+
+    /// `"dueOn": ""` is not a day: the API refuses it at the field (null, or leaving it out, is no day).
+    @Test func anEmptyDayInTheAPIIsRefusedAtItsField() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let token = try await app.token(for: officer.email)
+            let group = try await app.api(.POST, "/api/v1/working-groups", token: token, json: #"{"name": "Working group on languages"}"#)
+            #expect(group.status == .created)
+            let id = try #require(try JSONSerialization.jsonObject(with: Data(group.body.readableBytesView)) as? [String: Any])["id"] as? String
+            let path = "/api/v1/working-groups/\(try #require(id))/deliverables"
+            let empty = try await app.api(.POST, path, token: token, json: #"{"title": "Training plan", "kind": "plan", "dueOn": ""}"#)
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains(#""field":"dueOn""#))
+            #expect(try await app.api(.POST, path, token: token, json: #"{"title": "Training plan", "kind": "plan", "dueOn": null}"#).status == .created)
+            #expect(try await app.api(.POST, path, token: token, json: #"{"title": "Evaluation", "kind": "plan"}"#).status == .created)
+        }
+    }
+}
