@@ -49,4 +49,31 @@ struct HardeningTests {
             #expect(try await app.api(.POST, path, token: token, json: #"{"title": "Evaluation", "kind": "plan"}"#).status == .created)
         }
     }
+
+    /// `/metrics` tells an outsider how the organisation works: only the machine itself reads it, or
+    /// whoever has the configured token; through a proxy it is not there.
+    @Test func metricsAreForTheMachineOrTheHolderOfTheirToken() async throws {
+        #expect(MetricsAccess.allows(token: nil, authorization: nil, peer: "127.0.0.1", forwarded: false))
+        #expect(MetricsAccess.allows(token: nil, authorization: nil, peer: "::1", forwarded: false))
+        #expect(!MetricsAccess.allows(token: nil, authorization: nil, peer: "127.0.0.1", forwarded: true), "a proxy's request is not local")
+        #expect(!MetricsAccess.allows(token: nil, authorization: nil, peer: "203.0.113.7", forwarded: false))
+        #expect(MetricsAccess.allows(token: "s3cret-metrics", authorization: "Bearer s3cret-metrics", peer: "203.0.113.7", forwarded: true))
+        #expect(!MetricsAccess.allows(token: "s3cret-metrics", authorization: "Bearer wrong", peer: "127.0.0.1", forwarded: false))
+        #expect(!MetricsAccess.allows(token: "s3cret-metrics", authorization: nil, peer: "127.0.0.1", forwarded: false))
+        try await withRoundtable { app in
+            let proxied = try await app.testing().sendRequest(.GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.7"])
+            #expect(proxied.status == .notFound)
+            #expect(!proxied.body.string.contains("http_requests"))
+        }
+    }
+
+    /// Behind https (directly or as the proxy says), responses carry HSTS; over plain http they do not.
+    @Test func httpsResponsesCarryStrictTransportSecurity() async throws {
+        try await withRoundtable { app in
+            let secure = try await app.testing().sendRequest(.GET, "/sign-in", headers: ["X-Forwarded-Proto": "https"])
+            #expect(secure.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
+            let plain = try await app.testing().sendRequest(.GET, "/sign-in")
+            #expect(plain.headers.first(name: "Strict-Transport-Security") == nil)
+        }
+    }
 }

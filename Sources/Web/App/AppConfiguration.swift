@@ -18,6 +18,9 @@ public struct AppConfiguration: Sendable {
     public var alwaysSecureCookies: Bool
     /// Believe `X-Forwarded-For` for the client's address (only behind a reverse proxy you run).
     public var trustProxy: Bool
+    /// The bearer token Prometheus sends for `/metrics` (`ROUNDTABLE_METRICS_TOKEN`); without one, only the
+    /// machine itself may read them (`MetricsAccess`).
+    public var metricsToken: String?
     /// For PostgreSQL test isolation: the schema to use instead of `public`.
     public var postgresSearchPath: [String]?
     /// PostgreSQL connections per event loop (one event loop per core). Tests use 1: they run in parallel.
@@ -108,6 +111,7 @@ public struct AppConfiguration: Sendable {
         config.demo = demo
         config.trustProxy = environment["ROUNDTABLE_TRUST_PROXY"] == "1"
         config.alwaysSecureCookies = environment["ROUNDTABLE_SECURE_COOKIES"] == "1"
+        config.metricsToken = environment["ROUNDTABLE_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let minutes = environment["ROUNDTABLE_SESSION_IDLE_MINUTES"] {
             guard let value = Double(minutes), value > 0 else {
                 throw ConfigurationError("ROUNDTABLE_SESSION_IDLE_MINUTES must be a positive number of minutes.")

@@ -29,6 +29,7 @@ struct SystemController {
     }
 
     @Sendable func metrics(_ req: Request) async throws -> Response {
+        guard MetricsAccess.allows(req) else { throw Abort(.notFound) }
         var buffer: [UInt8] = []
         req.roundtable.metrics.emit(into: &buffer)
         return Response(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"], body: .init(data: Data(buffer)))
