@@ -47,6 +47,12 @@ public enum Backup {
         if FileManager.default.fileExists(atPath: target.path) {
             throw RoundtableCLI.CommandFailure(description: "\(path) already exists; restore only into a new database, so nothing stored is overwritten. Move it away or choose another --database.")
         }
+        // Said plainly before anything is copied: Foundation's own error names neither the folder nor the fix.
+        let parent = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw RoundtableCLI.CommandFailure(description: "The folder \(parent.path) does not exist, so \(path) cannot be created there. Create the folder first (mkdir -p \(parent.path)) or choose another --database.")
+        }
         let folder = config.resolvedPhotoDirectory
         guard regularFiles(under: folder).isEmpty else {
             throw RoundtableCLI.CommandFailure(description: "The photo folder \(folder.path) already has files; restore into an empty one (or set ROUNDTABLE_PHOTOS).")
