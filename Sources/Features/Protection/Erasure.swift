@@ -47,16 +47,33 @@ public struct Erasure: Sendable {
     }
 
     /// Erasures in the register that a restored database does not know of yet, made again (from the command
-    /// line, without the typed name): the people they erased are back from the backup.
-    public func replay(by actor: Actor = .commandLine, now: Date = Date()) async throws -> Int {
-        guard let register else { return 0 }
-        var replayed = 0
-        for entry in try register.entries() where try await PersonModel.find(entry.person, on: database) != nil {
+    /// line, without the typed name): the people they erased are back from the backup. `roundtable restore`
+    /// runs it for SQLite; after `pg_restore`, `roundtable erasures replay` does. Whoever is no longer in the
+    /// database is skipped, so running it twice erases nothing the second time. Returns the register's
+    /// entries that were made again, in the register's order.
+    @discardableResult
+    public func replay(by actor: Actor = .commandLine, now: Date = Date()) async throws -> [ErasureRegister.Entry] {
+        guard let register else { return [] }
+        var replayed: [ErasureRegister.Entry] = []
+        var seen: Set<UUID> = []
+        for entry in try register.entries() where seen.insert(entry.person).inserted {
+            guard try await PersonModel.find(entry.person, on: database) != nil else { continue }
             _ = try await erase(entry.person, reason: "erasure of \(entry.at) made again after a restore", confirmName: "",
                                 confirming: false, by: actor, now: now, registering: false)
-            replayed += 1
+            replayed.append(entry)
         }
         return replayed
+    }
+
+    /// The register's entries, each with whether the person is in the database again (and so would be
+    /// erased by `replay`).
+    public func pending() async throws -> [(entry: ErasureRegister.Entry, present: Bool)] {
+        guard let register else { return [] }
+        var out: [(entry: ErasureRegister.Entry, present: Bool)] = []
+        for entry in try register.entries() {
+            out.append((entry, try await PersonModel.find(entry.person, on: database) != nil))
+        }
+        return out
     }
 
     func erase(_ id: UUID, reason: String, confirmName: String, confirming: Bool, by actor: Actor, now: Date,
