@@ -12,7 +12,8 @@ import Storage
 /// person counted in that engagement's head-counts, under their community and gender, so every report's
 /// figures stay true. Every earlier audit entry about them keeps that a change happened but reads "erased"
 /// for what it said; their names are taken out of every other entry too. One new entry records who erased
-/// which record (by identifier), when and why. All in one transaction; on SQLite the file is then rewritten
+/// which record (by identifier), when and why. Their names typed into other records' free text become
+/// "[erased]" there and in those records' histories (`Erasure+FreeText`). All in one transaction; on SQLite the file is then rewritten
 /// (`Compaction`) so no deleted page still holds their name.
 public struct Erasure: Sendable {
     public let database: any Database
@@ -91,6 +92,7 @@ public struct Erasure: Sendable {
             try v.throwIfInvalid()
             let names = ([person.name] + JSONList.decode(person.otherNamesJSON)).filter { $0.count >= 3 }
             let engagements = try await countParticipations(of: person, now: now, on: tx)
+            try await scrubFreeText(of: id, names: names, alreadyNoted: Set(engagements), by: actor, now: now, on: tx)
             let quotes = try await anonymiseQuotes(of: id, on: tx)
             let (photosRemoved, files) = try await untagPhotos(of: id, on: tx)
             try await removeReferences(to: id, on: tx)
