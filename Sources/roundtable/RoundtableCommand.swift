@@ -8,7 +8,7 @@ struct RoundtableCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Roundtable: the record of stakeholder engagement for peace-building field work.",
-        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self]
+        subcommands: [Serve.self, Migrate.self, Users.self, Tokens.self, Demo.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, Erasures.self]
     )
 }
 
@@ -137,6 +137,40 @@ extension RoundtableCommand {
             print("Restored \(summary.people) people, \(summary.engagements) engagements and \(summary.files) photo and document files into \(config.database).")
             if summary.erasedAgain > 0 {
                 print("Erased again \(summary.erasedAgain) people whom the erasure register says were erased after this backup was taken.")
+            }
+        }
+    }
+
+    struct Erasures: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The erasure register: list it, or erase again whoever a restored database brought back.",
+            discussion: "After pg_restore of an older dump, run roundtable erasures replay before anyone signs in; restore does it itself for SQLite.",
+            subcommands: [List.self, Replay.self]
+        )
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the erasures in the register, and whether each person is in the database again.")
+            @OptionGroup var database: DatabaseOptions
+
+            func run() async throws {
+                let (register, lines) = try await database.run { config in try await ErasureCommands.list(config) }
+                for line in lines {
+                    print("\(line.person.uuidString.lowercased())  erased \(line.erasedAt.ISO8601Format())  \(line.present ? "IN THE DATABASE AGAIN: run roundtable erasures replay" : "gone")")
+                }
+                print("\(lines.count) erasures in \(register); \(lines.filter(\.present).count) of those people are in the database again.")
+            }
+        }
+
+        struct Replay: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Erase again everyone in the register whom the database holds again (safe to run twice).")
+            @OptionGroup var database: DatabaseOptions
+
+            func run() async throws {
+                let replayed = try await database.run { config in try await ErasureCommands.replay(config) }
+                for line in replayed.erasedAgain {
+                    print("Erased again \(line.person.uuidString.lowercased()) (first erased \(line.erasedAt.ISO8601Format())).")
+                }
+                print("Erased again \(replayed.erasedAgain.count) of the \(replayed.inRegister) people in \(replayed.register); the others were not in the database.")
             }
         }
     }

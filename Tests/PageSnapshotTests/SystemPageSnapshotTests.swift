@@ -75,6 +75,7 @@ struct SystemPageSnapshotTests {
                                        canHaveCalendar: true, calendarFeed: nil, newCalendarURL: "https://roundtable.example/calendar/fixed.ics",
                                        errors: F.errors([FieldIssue(field: "currentPassword", "field.required")]))
         Snapshot.page("password-errors", role: .viewer, current: .account) { AccountPage.view(viewer, chrome: $0) }
+        Snapshot.page("password-changed-tokens-still-work", current: .account) { PasswordChangedPage.view(tokens: F.tokens, chrome: $0) }
     }
 
     @Test func twoFactor() {

@@ -32,7 +32,9 @@ struct AccessMatrixTests {
                 let user = try await app.addUser("\(role.rawValue)@ico.example", role: role)
                 tokens[role] = try await app.token(for: user.email)
             }
-            let routes = app.routes.all
+            // Revoking all of one's API tokens revokes the token the matrix signs in with: that route goes last.
+            let revokesOwnTokens = { (route: Route) in route.path.map(\.description).joined(separator: "/") == "account/tokens/revoke" }
+            let routes = app.routes.all.filter { !revokesOwnTokens($0) } + app.routes.all.filter(revokesOwnTokens)
             #expect(routes.count >= 25)
             for route in routes {
                 let path = "/" + route.path.map { component -> String in

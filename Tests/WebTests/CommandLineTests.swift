@@ -126,6 +126,22 @@ struct CommandLineTests {
             // Never over a database that exists, nor into a backup file that exists.
             await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await Backup.restore(restoredConfig, from: backupFile) }
             await #expect(throws: RoundtableCLI.CommandFailure.self) { _ = try await Backup.backup(config, to: backupFile) }
+
+            // Into a folder that does not exist: one line naming the folder and what to do, nothing left behind.
+            let missing = folder.appendingPathComponent("no-such-folder/deeper", isDirectory: true)
+            var nowhere = try AppConfiguration.resolve(database: missing.appendingPathComponent("roundtable.sqlite").path, environment: [:])
+            nowhere.bcryptCost = 4
+            do {
+                _ = try await Backup.restore(nowhere, from: backupFile)
+                Issue.record("restore into a missing folder should have failed")
+            } catch {
+                let line = RoundtableCLI.describe(error)
+                #expect(error is RoundtableCLI.CommandFailure)
+                #expect(line.contains("The folder \(missing.path) does not exist"), "\(line)")
+                #expect(line.contains("mkdir -p"))
+                #expect(!line.contains("\n"))
+            }
+            #expect(!FileManager.default.fileExists(atPath: missing.path))
         }
     }
 

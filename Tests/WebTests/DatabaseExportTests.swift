@@ -1,6 +1,8 @@
 import Domain
 @testable import Features
+import FluentKit
 import Foundation
+import Storage
 import Testing
 import VaporTesting
 @testable import Web
@@ -52,6 +54,22 @@ struct DatabaseExportTests {
             var closed = WorkingGroupInput(name: "Closed security group")
             closed.confidentiality = "restricted"
             _ = try await WorkingGroups(database: app.db).create(closed, by: .commandLine)
+            // a quote at an open engagement and one at the restricted briefing; a photo of Emilija alone and
+            // one that tags the restricted person too; an assessment of each of them
+            let open = try #require(try await EngagementModel.query(on: app.db).filter(\.$title == meeting.title).first()?.id)
+            let restricted = try #require(try await EngagementModel.query(on: app.db).filter(\.$title == "Restricted briefing").first()?.id)
+            let quotes = Quotes(database: app.db)
+            _ = try await quotes.add(QuoteInput(speakerID: f.redzepi, text: "The bridge must open.", language: "en"), to: open, by: .commandLine)
+            _ = try await quotes.add(QuoteInput(speakerLabel: "a police officer", text: "Said in the briefing.", language: "en"), to: restricted, by: .commandLine)
+            let photos = Photos(database: app.db, store: app.roundtable.photos)
+            let picture = GeneratedPicture.scene(width: 64, height: 40, seed: 5)
+            _ = try await photos.add(PhotoInput(bytes: picture, caption: "Emilija speaking", peopleShown: [f.redzepi]), to: open, by: .commandLine)
+            _ = try await photos.add(PhotoInput(bytes: picture, caption: "The whole table", peopleShown: [f.redzepi, f.hidden]), to: open, by: .commandLine)
+            let assessments = Assessments(database: app.db)
+            _ = try await assessments.add(AssessmentInput(assessedOn: "2023-08-01", influence: "4", interest: "5", stance: "supports"),
+                                          person: f.redzepi, by: .commandLine)
+            _ = try await assessments.add(AssessmentInput(assessedOn: "2023-08-01", influence: "2", interest: "3", stance: "neutral"),
+                                          person: f.hidden, by: .commandLine)
             let officer = try await app.addUser("arta@ico.example", role: .officer)
             let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
 
@@ -103,6 +121,22 @@ struct DatabaseExportTests {
             #expect(groupNames(officers.files["working-groups.json"]) == ["Youth forum group"])
             #expect(groupNames(coordinators.files["working-groups.json"]) == ["Youth forum group", "Closed security group"])
             #expect(officers.files["coordination.json"] != nil)
+
+            // assessments, quotes and photos (metadata, no image bytes) are files of their own, through the same rules
+            let texts = { (records: [[String: Any]]?) in (records ?? []).compactMap { $0["text"] as? String } }
+            #expect(texts(officers.files["quotes.json"]) == ["The bridge must open."], "a quote of a restricted engagement is left out")
+            #expect(Set(texts(coordinators.files["quotes.json"])) == ["The bridge must open.", "Said in the briefing."])
+            let captions = { (records: [[String: Any]]?) in Set((records ?? []).compactMap { $0["caption"] as? String }) }
+            #expect(captions(officers.files["photos.json"]) == ["Emilija speaking"], "a photo tagging a restricted person is left out")
+            #expect(captions(coordinators.files["photos.json"]) == ["Emilija speaking", "The whole table"])
+            let photo = try #require(officers.files["photos.json"]?.first)
+            #expect((photo["engagement"] as? [String: Any])?["name"] as? String == meeting.title)
+            #expect(((photo["peopleShown"] as? [[String: Any]])?.first)?["consentPhotographed"] != nil)
+            #expect(photo["bytes"] == nil && photo["fileName"] == nil)
+            let subjects = { (records: [[String: Any]]?) in Set((records ?? []).compactMap { ($0["subject"] as? [String: Any])?["name"] as? String }) }
+            #expect(subjects(officers.files["assessments.json"]) == ["Emilija Redžepi"], "a restricted person's assessment is left out")
+            #expect(subjects(coordinators.files["assessments.json"]).count == 2)
+            #expect(officers.files["assessments.json"]?.first?["influence"] as? Int == 4)
 
             // and the manifest says whose view it is, with counts that match the files
             #expect(officers.manifest["exportedBy"] as? String == officer.email)

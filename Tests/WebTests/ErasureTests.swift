@@ -37,6 +37,13 @@ struct ErasureTests {
         var meeting = EngagementInput(kind: "meeting", title: "Youth council", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade")
         meeting.participants = [ParticipantInput(personID: person.id)]
         let second = try await engagements.create(meeting, by: .commandLine)
+        // her name typed into another record's text, once as written and once in capitals, then edited
+        var visit = EngagementInput(kind: "meeting", title: "Call with the youth centre", start: "2023-06-02T10:00", timeZone: "Europe/Belgrade")
+        visit.summary = "Spoke about VESNA ZORIĆ and the bridge."
+        let call = try await engagements.create(visit, by: .commandLine)
+        visit.summary = "Spoke about Vesna Zorić and the bridge; Весна Зорић will write."
+        _ = try await engagements.update(call.id, visit, expectedVersion: 1, by: .commandLine)
+        _ = try await FollowUps(database: app.db).add(FollowUpInput(text: "Send Vesna Zorić the minutes"), to: call.id, by: .commandLine)
         _ = try await Quotes(database: app.db).add(QuoteInput(speakerID: person.id, speakerLabel: nil, text: "Open the bridge to cars.",
                                                               language: "en", withheld: false), to: first.id, by: .commandLine)
         let photos = Photos(database: app.db, store: app.roundtable.photos)
@@ -145,6 +152,47 @@ struct ErasureTests {
         }
     }
 
+    /// "Met Arben Krasniqi and his brother": the name typed into an engagement's summary goes, whole words
+    /// only, in any case, and from the engagement's history and search document too.
+    @Test func herNameTypedIntoAnotherRecordsTextBecomesErased() async throws {
+        try await withRoundtable { app in
+            let people = People(database: app.db)
+            var input = PersonInput(name: "Arben Krasniqi")
+            input.otherNames = ["Beni Krasniqi"]
+            let arben = try await people.create(input, by: .commandLine)
+            let engagements = Engagements(database: app.db)
+            var meeting = EngagementInput(kind: "meeting", title: "Meeting with arben krasniqi", start: "2023-05-10T18:00", timeZone: "Europe/Belgrade")
+            meeting.summary = "Met Arben Krasniqi and his brother."
+            meeting.outcomes = "Arbenita Krasniqiu will come; BENI KRASNIQI said no."
+            let record = try await engagements.create(meeting, by: .commandLine)
+            _ = try await Quotes(database: app.db).add(QuoteInput(speakerLabel: "a teacher", text: "Ask Arben Krasniqi.", language: "en"),
+                                                       to: record.id, by: .commandLine)
+            var text = RecommendationInput(title: "Open the bridge")
+            text.text = "As Arben Krasniqi proposed."
+            let recommendation = try await Recommendations(database: app.db).create(text, by: .commandLine)
+
+            _ = try await Erasure(database: app.db).erase(arben.id, reason: "Asked in person", confirmName: "Arben Krasniqi", by: .commandLine)
+
+            let after = try #require(try await EngagementModel.find(record.id, on: app.db))
+            #expect(after.summary == "Met [erased] and his brother.")
+            #expect(after.title == "Meeting with [erased]")
+            #expect(after.outcomes == "Arbenita Krasniqiu will come; [erased] said no.", "whole words only; other names too")
+            #expect(try await QuoteModel.query(on: app.db).first()?.text == "Ask [erased].")
+            #expect(try await RecommendationModel.find(recommendation.id, on: app.db)?.text == "As [erased] proposed.")
+            // the engagement's history held the same words: they are gone there too, and it says an erasure happened
+            let history = try await AuditLog(database: app.db).history(of: record.id)
+            let written = history.flatMap { [$0.recordLabel] + $0.changes.flatMap { [$0.from, $0.to].compactMap { $0 } } }.joined(separator: " ")
+            #expect(!written.localizedCaseInsensitiveContains("Arben Krasniqi") && !written.contains("BENI"))
+            #expect(written.contains("Met [erased] and his brother."))
+            #expect(history.contains { $0.changes.contains { $0.field == "erasure" } })
+            // and search no longer finds the engagement or the recommendation by the name
+            // ("Krasniqiu", someone else's name, is still found by its prefix)
+            let found = try await Search(database: app.db).run("krasniqi", by: .commandLine)
+            #expect(found.groups.flatMap(\.hits).map(\.kind) == ["engagement"], "\(found)")
+            #expect(try await Search(database: app.db).run("beni", by: .commandLine).groups.allSatisfy { $0.hits.isEmpty })
+        }
+    }
+
     @Test func noByteOfTheErasedNameIsLeftInTheSQLiteFileAndARestoreErasesHerAgain() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rt-erasure-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -165,7 +213,7 @@ struct ErasureTests {
         guard case .sqliteFile(let path) = config.database else { return }
         for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
-            for needle in [Self.name, Self.otherName, "Vesna", "vesna", "Lives near the bridge"] {
+            for needle in [Self.name, Self.otherName, "Vesna", "vesna", "VESNA", "Lives near the bridge"] {
                 #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(needle) is still in \(file)")
             }
         }

@@ -117,7 +117,8 @@ struct TwoFactorTests {
             try await browser.signIn("amra@ico.example")
             let right = code(secret, steps: 1)
             let wrong = right == "123456" ? "654321" : "123456"
-            for _ in 0..<SignInThrottle.perAccount.threshold {
+            // the wrong code typed while setting it up counted already: one fewer here
+            for _ in 1..<SignInThrottle.perAccount.threshold {
                 #expect(try await browser.post("/sign-in/code", form: ["code": wrong]).status == .unauthorized)
             }
             let refused = try await browser.post("/sign-in/code", form: ["code": right])
@@ -125,6 +126,48 @@ struct TwoFactorTests {
             #expect(browser.session == nil)
             #expect(try await app.auditEntries(action: .signInFailed).count == SignInThrottle.perAccount.threshold)
             #expect(try await app.auditEntries(action: .signInRefused).count == 1)
+        }
+    }
+
+    /// A session left open must not let someone guess the set-up code, or the password that turns it off,
+    /// faster than the sign-in page allows: the same rule and the same count.
+    @Test func confirmingTheSetUpCodeAndTurningItOffAreThrottledLikeSignIn() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("amra@ico.example", role: .officer)
+            let browser = Browser(app)
+            try await browser.signIn("amra@ico.example")
+            let page = try await browser.get("/account/two-factor")
+            let typed = try #require(page.text.firstMatch(of: /id="two-factor-secret">([A-Z2-7 ]+)</)?.output.1)
+            let secret = try #require(Base32.decode(String(typed)))
+            let right = code(secret)
+            let wrong = right == "123456" ? "654321" : "123456"
+            for _ in 0..<SignInThrottle.perAccount.threshold {
+                #expect(try await browser.post("/account/two-factor/confirm", form: ["code": wrong]).status == .unprocessableEntity)
+            }
+            // the next code is refused even when right, at the field, and two-factor sign-in stays off
+            let refused = try await browser.post("/account/two-factor/confirm", form: ["code": right])
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.text.contains("f-code-error"))
+            #expect(refused.text.contains("signing in is paused until"))
+            #expect(try await TwoFactorModel.query(on: app.db).first()?.isEnabled == false)
+            #expect(try await app.auditEntries(action: .signInFailed).count == SignInThrottle.perAccount.threshold)
+            #expect(try await app.auditEntries(action: .signInRefused).count == 1)
+            // and the sign-in page counts the same failures: the account is paused there too
+            #expect(try await Browser(app).signIn("amra@ico.example").status == .tooManyRequests)
+        }
+        try await withRoundtable { app in
+            try await app.addUser("amra@ico.example", role: .officer)
+            let browser = Browser(app)
+            _ = try await setUp(browser, email: "amra@ico.example")
+            // the wrong code typed while setting up counted once already
+            for _ in 1..<SignInThrottle.perAccount.threshold {
+                #expect(try await browser.post("/account/two-factor/off", form: ["password": "not my password"]).status == .unprocessableEntity)
+            }
+            let refused = try await browser.post("/account/two-factor/off", form: ["password": "correct horse battery"])
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.text.contains("f-two-factor-password-error"))
+            #expect(try await app.auditEntries(action: .twoFactorOff).isEmpty)
+            #expect(try await TwoFactorModel.query(on: app.db).first()?.isEnabled == true)
         }
     }
 
@@ -162,7 +205,10 @@ struct TwoFactorTests {
         try await withRoundtable { app in
             let amra = try await app.addUser("amra@ico.example", role: .officer)
             try await app.addUser("admin@ico.example", role: .admin)
-            _ = try await setUp(Browser(app), email: "amra@ico.example")
+            let amraSession = Browser(app)
+            _ = try await setUp(amraSession, email: "amra@ico.example")
+            #expect(try await amraSession.get("/account").status == .ok)
+            let amraToken = try await app.token(for: "amra@ico.example")
             let admin = Browser(app)
             try await admin.signIn("admin@ico.example")
             let page = try await admin.get("/users/\(amra.id.path)")
@@ -173,6 +219,11 @@ struct TwoFactorTests {
             #expect(entries.count == 1)
             #expect(entries.first?.actor == "admin@ico.example")
             #expect(entries.first?.recordLabel == "amra@ico.example")
+            // whoever held one of her sessions is signed out; her API token keeps working, as tokens do
+            #expect(try await amraSession.get("/account").location?.hasPrefix("/sign-in") == true)
+            #expect(try await UserSessionModel.query(on: app.db).filter(\.$user.$id == amra.id).count() == 0)
+            let api = try await Browser(app).get("/api/v1/me", headers: ["Authorization": "Bearer \(amraToken)"])
+            #expect(api.status == .ok)
             #expect(try await Browser(app).signIn("amra@ico.example").location == "/")
             // others may not
             let officer = Browser(app)

@@ -137,6 +137,38 @@ struct UserManagementTests {
         }
     }
 
+    /// A password changed because someone may have seen it leaves API tokens working: the page after the
+    /// change says how many, and one button revokes them all (each revocation in the audit trail).
+    @Test func afterAPasswordChangeThePageSaysWhichTokensStillWorkAndRevokesThemAll() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("arta@ico.example", role: .officer)
+            let first = try await app.token(for: "arta@ico.example"), second = try await app.token(for: "arta@ico.example")
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            let changed = try await browser.post("/account/password", form: ["currentPassword": "correct horse battery", "newPassword": "a brand new passphrase"])
+            #expect(changed.location == "/account/password/changed")
+            let page = try await browser.get("/account/password/changed")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Your password is changed. Other sessions were signed out."))
+            #expect(page.text.contains("2 API tokens still work"))
+            #expect(page.text.contains("Revoke all 2 API tokens"))
+            #expect(page.text.contains(#"action="/account/tokens/revoke""#))
+            // until revoked, they work
+            #expect(try await Browser(app).get("/api/v1/me", headers: ["Authorization": "Bearer \(first)"]).status == .ok)
+            let revoked = try await browser.post("/account/tokens/revoke")
+            #expect(revoked.location == "/account")
+            #expect(try await browser.get("/account").text.contains("2 API tokens revoked."))
+            for token in [first, second] {
+                #expect(try await Browser(app).get("/api/v1/me", headers: ["Authorization": "Bearer \(token)"]).status == .unauthorized)
+            }
+            #expect(try await app.auditEntries(action: .tokenRevoke).count == 2)
+            // with none left, the page is the account page, and so is the next password change
+            #expect(try await browser.get("/account/password/changed").location == "/account")
+            let again = try await browser.post("/account/password", form: ["currentPassword": "a brand new passphrase", "newPassword": "another new passphrase"])
+            #expect(again.location == "/account")
+        }
+    }
+
     @Test func theAuditTrailFiltersByActorActionAndDate() async throws {
         try await withRoundtable { app in
             try await app.addUser("james@ico.example", role: .admin)

@@ -66,6 +66,27 @@ public struct APITokens: Sendable {
         }
     }
 
+    /// Revokes every live token of a user at once (after a password change, when the password may have been
+    /// seen: a token is a password of its own and outlives the change). One audit entry per token, as when
+    /// each is revoked by hand. Returns how many were revoked.
+    @discardableResult
+    public func revokeAll(forUserID userID: UUID, by actor: Actor, now: Date = Date()) async throws -> Int {
+        if actor.userID != userID { try actor.require(.manageUsers) }
+        return try await database.transaction { tx in
+            guard let user = try await UserModel.find(userID, on: tx) else { throw DomainError.notFound("user") }
+            let tokens = try await APITokenModel.query(on: tx).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+            for token in tokens {
+                token.revokedAt = now
+                try await token.update(on: tx)
+                try await AuditTrail.record(
+                    .tokenRevoke, by: actor, recordType: "user", recordID: userID, recordLabel: user.email,
+                    changes: [FieldChange(field: "token", from: token.label, to: nil)], at: now, on: tx
+                )
+            }
+            return tokens.count
+        }
+    }
+
     /// The user a bearer token speaks for, or nil. Records the token's last use at most once a minute.
     public func authenticate(secret: String, now: Date = Date()) async throws -> UserSummary? {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }

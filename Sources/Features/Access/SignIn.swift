@@ -108,19 +108,7 @@ public struct SignIn: Sendable {
 
     /// The later of the account's and the address's lock-outs, if either applies.
     func lockedUntil(email: String, address: String, now: Date) async throws -> Date? {
-        let since = now.addingTimeInterval(-max(SignInThrottle.perAccount.lookBack, SignInThrottle.perAddress.lookBack))
-        let byAccount = try await SignInAttemptModel.query(on: database)
-            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$at > since)
-            .all(\.$at).map(\.timeIntervalSince1970)
-        let byAddress = try await SignInAttemptModel.query(on: database)
-            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at > since)
-            .all(\.$at).map(\.timeIntervalSince1970)
-        let current = now.timeIntervalSince1970
-        let until = [
-            SignInThrottle.perAccount.lockedUntil(failures: byAccount, now: current),
-            SignInThrottle.perAddress.lockedUntil(failures: byAddress, now: current),
-        ].compactMap { $0 }.max()
-        return until.map { Date(timeIntervalSince1970: $0) }
+        try await SignInThrottling(database: database).lockedUntil(email: email, address: address, now: now)
     }
 
     /// A valid bcrypt hash of a random string, verified against when the email is unknown.

@@ -55,16 +55,17 @@ public struct TwoFactor: Sendable {
     }
 
     /// Turns two-factor sign-in on when the code matches the secret being set up. Returns the ten recovery
-    /// codes, which are shown once and never again.
+    /// codes, which are shown once and never again. Wrong codes count towards the sign-in throttle: a
+    /// session left open must not let someone try codes faster than the sign-in page does.
     public func confirm(code: String, by actor: Actor, now: Date = Date()) async throws -> [String] {
-        guard let userID = actor.userID else { throw DomainError.forbidden }
-        return try await database.transaction { tx -> [String] in
+        guard let userID = actor.userID, let user = try await UserModel.find(userID, on: database) else { throw DomainError.forbidden }
+        let throttle = SignInThrottling(database: database)
+        try await throttle.check(email: user.email, by: actor, recordID: userID, now: now)
+        let codes = try await database.transaction { tx -> [String]? in
             guard let row = try await TwoFactorModel.query(on: tx).filter(\.$userID == userID).first(), !row.isEnabled,
                   let secret = Base32.decode(row.secret)
             else { throw DomainError.notAllowed("twoFactor.notSettingUp") }
-            guard let step = TOTP(secret: secret).matchingStep(code, at: now, after: nil) else {
-                throw DomainError.invalid(field: "code", "twoFactor.wrongCode")
-            }
+            guard let step = TOTP(secret: secret).matchingStep(code, at: now, after: nil) else { return nil }
             row.enabledAt = now
             row.lastStep = step
             row.salt = SecretToken.generate()
@@ -73,6 +74,11 @@ public struct TwoFactor: Sendable {
             try await AuditTrail.record(.twoFactorOn, by: actor, recordType: "user", recordID: userID, recordLabel: actor.label, at: now, on: tx)
             return codes
         }
+        guard let codes else {
+            try await throttle.fail(email: user.email, by: actor, recordID: userID, now: now)
+            throw DomainError.invalid(field: "code", "twoFactor.wrongCode")
+        }
+        return codes
     }
 
     /// Whether a typed code is good for this user now: an authenticator code not used before (one step of
@@ -114,29 +120,41 @@ public struct TwoFactor: Sendable {
     /// Turns two-factor sign-in off for oneself, after the password is typed again.
     public func turnOff(password: String, hasher: any PasswordHasher, by actor: Actor, now: Date = Date()) async throws {
         guard let userID = actor.userID, let user = try await UserModel.find(userID, on: database) else { throw DomainError.forbidden }
+        // Throttled like the sign-in password: it is the same password, guessed through another form.
+        let throttle = SignInThrottling(database: database)
+        try await throttle.check(email: user.email, by: actor, recordID: userID, now: now)
         guard (try? await hasher.verify(password, against: user.passwordHash)) == true else {
+            try await throttle.fail(email: user.email, by: actor, recordID: userID, now: now)
             throw DomainError.invalid(field: "password", "twoFactor.wrongPassword")
         }
-        try await remove(userID: userID, action: .twoFactorOff, label: user.email, by: actor, now: now)
+        try await database.transaction { tx in
+            try await remove(userID: userID, action: .twoFactorOff, label: user.email, by: actor, now: now, on: tx)
+        }
     }
 
     /// An administrator takes two-factor sign-in off another user's account (a lost phone and lost
-    /// recovery codes). Audited; the user sets it up again after signing in with their password.
-    public func reset(userID: UUID, by actor: Actor, now: Date = Date()) async throws {
+    /// recovery codes). Audited. Every open session of that user ends — whoever holds one may be who took
+    /// the phone — and the user signs in again with their password and sets it up again. API tokens keep
+    /// working, as they do through a password change (they are listed on the account page, with their last
+    /// use, to revoke there); `keepSessionID` is the session making the change, when it is the user's own.
+    public func reset(userID: UUID, keepSessionID: UUID? = nil, by actor: Actor, now: Date = Date()) async throws {
         try actor.require(.manageUsers)
         guard let user = try await UserModel.find(userID, on: database) else { throw DomainError.notFound("user") }
-        try await remove(userID: userID, action: .twoFactorReset, label: user.email, by: actor, now: now)
+        try await database.transaction { tx in
+            try await remove(userID: userID, action: .twoFactorReset, label: user.email, by: actor, now: now, on: tx)
+            var sessions = UserSessionModel.query(on: tx).filter(\.$user.$id == userID)
+            if let keepSessionID { sessions = sessions.filter(\.$id != keepSessionID) }
+            try await sessions.delete()
+        }
     }
 
-    private func remove(userID: UUID, action: AuditAction, label: String, by actor: Actor, now: Date) async throws {
-        try await database.transaction { tx in
-            let wasOn = try await TwoFactorModel.query(on: tx).filter(\.$userID == userID).first()?.isEnabled ?? false
-            try await TwoFactorModel.query(on: tx).filter(\.$userID == userID).delete()
-            try await RecoveryCodeModel.query(on: tx).filter(\.$userID == userID).delete()
-            try await SignInChallengeModel.query(on: tx).filter(\.$userID == userID).delete()
-            if wasOn {
-                try await AuditTrail.record(action, by: actor, recordType: "user", recordID: userID, recordLabel: label, at: now, on: tx)
-            }
+    private func remove(userID: UUID, action: AuditAction, label: String, by actor: Actor, now: Date, on tx: any Database) async throws {
+        let wasOn = try await TwoFactorModel.query(on: tx).filter(\.$userID == userID).first()?.isEnabled ?? false
+        try await TwoFactorModel.query(on: tx).filter(\.$userID == userID).delete()
+        try await RecoveryCodeModel.query(on: tx).filter(\.$userID == userID).delete()
+        try await SignInChallengeModel.query(on: tx).filter(\.$userID == userID).delete()
+        if wasOn {
+            try await AuditTrail.record(action, by: actor, recordType: "user", recordID: userID, recordLabel: label, at: now, on: tx)
         }
     }
 

@@ -10,7 +10,8 @@ import ZIPFoundation
 /// The same rule as every other read: restricted people, engagements, agreements and the like are left
 /// out for roles that may not read them, and so are restricted people among participants, parties and
 /// positions. Records point at each other by identity (`{"id": …, "name": …}`), so they can be linked up
-/// again. Deleted records, photos and documents (files) are not included: `roundtable backup` is the
+/// again. Deleted records, and the photo and document files themselves (photos are described in
+/// `photos.json`), are not included: `roundtable backup` is the
 /// complete copy. Large kinds are read in pages and written to temporary files one record at a time.
 public struct DatabaseExport: Sendable {
     public let database: any Database
@@ -36,7 +37,8 @@ public struct DatabaseExport: Sendable {
 
     /// The files in the zip, in the order they are written.
     public static let files = ["people", "organizations", "places", "communities", "positions", "visits", "engagements", "agreements",
-                               "working-groups", "recommendations", "context-events", "coordination"].map { $0 + ".json" }
+                               "working-groups", "recommendations", "context-events", "coordination", "assessments", "quotes",
+                               "photos"].map { $0 + ".json" }
 
     static let page = 2_000
 
@@ -69,6 +71,9 @@ public struct DatabaseExport: Sendable {
         try await file("recommendations.json") { try await recommendations(by: actor, into: $0) }
         try await file("context-events.json") { try await contextEvents(by: actor, into: $0) }
         try await file("coordination.json") { try await coordination(by: actor, into: $0) }
+        try await file("assessments.json") { try await assessments(by: actor, into: $0) }
+        try await file("quotes.json") { try await quotes(by: actor, into: $0) }
+        try await file("photos.json") { try await photos(by: actor, into: $0) }
 
         let role: String
         switch actor.kind {

@@ -12,7 +12,8 @@ import Storage
 /// person counted in that engagement's head-counts, under their community and gender, so every report's
 /// figures stay true. Every earlier audit entry about them keeps that a change happened but reads "erased"
 /// for what it said; their names are taken out of every other entry too. One new entry records who erased
-/// which record (by identifier), when and why. All in one transaction; on SQLite the file is then rewritten
+/// which record (by identifier), when and why. Their names typed into other records' free text become
+/// "[erased]" there and in those records' histories (`Erasure+FreeText`). All in one transaction; on SQLite the file is then rewritten
 /// (`Compaction`) so no deleted page still holds their name.
 public struct Erasure: Sendable {
     public let database: any Database
@@ -47,16 +48,33 @@ public struct Erasure: Sendable {
     }
 
     /// Erasures in the register that a restored database does not know of yet, made again (from the command
-    /// line, without the typed name): the people they erased are back from the backup.
-    public func replay(by actor: Actor = .commandLine, now: Date = Date()) async throws -> Int {
-        guard let register else { return 0 }
-        var replayed = 0
-        for entry in try register.entries() where try await PersonModel.find(entry.person, on: database) != nil {
+    /// line, without the typed name): the people they erased are back from the backup. `roundtable restore`
+    /// runs it for SQLite; after `pg_restore`, `roundtable erasures replay` does. Whoever is no longer in the
+    /// database is skipped, so running it twice erases nothing the second time. Returns the register's
+    /// entries that were made again, in the register's order.
+    @discardableResult
+    public func replay(by actor: Actor = .commandLine, now: Date = Date()) async throws -> [ErasureRegister.Entry] {
+        guard let register else { return [] }
+        var replayed: [ErasureRegister.Entry] = []
+        var seen: Set<UUID> = []
+        for entry in try register.entries() where seen.insert(entry.person).inserted {
+            guard try await PersonModel.find(entry.person, on: database) != nil else { continue }
             _ = try await erase(entry.person, reason: "erasure of \(entry.at) made again after a restore", confirmName: "",
                                 confirming: false, by: actor, now: now, registering: false)
-            replayed += 1
+            replayed.append(entry)
         }
         return replayed
+    }
+
+    /// The register's entries, each with whether the person is in the database again (and so would be
+    /// erased by `replay`).
+    public func pending() async throws -> [(entry: ErasureRegister.Entry, present: Bool)] {
+        guard let register else { return [] }
+        var out: [(entry: ErasureRegister.Entry, present: Bool)] = []
+        for entry in try register.entries() {
+            out.append((entry, try await PersonModel.find(entry.person, on: database) != nil))
+        }
+        return out
     }
 
     func erase(_ id: UUID, reason: String, confirmName: String, confirming: Bool, by actor: Actor, now: Date,
@@ -74,6 +92,7 @@ public struct Erasure: Sendable {
             try v.throwIfInvalid()
             let names = ([person.name] + JSONList.decode(person.otherNamesJSON)).filter { $0.count >= 3 }
             let engagements = try await countParticipations(of: person, now: now, on: tx)
+            try await scrubFreeText(of: id, names: names, alreadyNoted: Set(engagements), by: actor, now: now, on: tx)
             let quotes = try await anonymiseQuotes(of: id, on: tx)
             let (photosRemoved, files) = try await untagPhotos(of: id, on: tx)
             try await removeReferences(to: id, on: tx)

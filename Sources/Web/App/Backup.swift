@@ -47,6 +47,12 @@ public enum Backup {
         if FileManager.default.fileExists(atPath: target.path) {
             throw RoundtableCLI.CommandFailure(description: "\(path) already exists; restore only into a new database, so nothing stored is overwritten. Move it away or choose another --database.")
         }
+        // Said plainly before anything is copied: Foundation's own error names neither the folder nor the fix.
+        let parent = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw RoundtableCLI.CommandFailure(description: "The folder \(parent.path) does not exist, so \(path) cannot be created there. Create the folder first (mkdir -p \(parent.path)) or choose another --database.")
+        }
         let folder = config.resolvedPhotoDirectory
         guard regularFiles(under: folder).isEmpty else {
             throw RoundtableCLI.CommandFailure(description: "The photo folder \(folder.path) already has files; restore into an empty one (or set ROUNDTABLE_PHOTOS).")
@@ -68,7 +74,7 @@ public enum Backup {
                 // An erasure made after this backup was taken is made again, before anyone can read the record.
                 let erasure = Erasure(database: app.db, text: Localizer(config.language), photos: PhotoStore(directory: folder),
                                       register: config.resolvedErasureRegister.map(ErasureRegister.init(file:)))
-                let erasedAgain = try await erasure.replay()
+                let erasedAgain = try await erasure.replay().count
                 var result = try await summary(app.db, files: unpacked.files, bytes: unpacked.bytes)
                 result.erasedAgain = erasedAgain
                 return result
@@ -96,5 +102,48 @@ public enum Backup {
             if full.hasPrefix(base) { paths.append(String(full.dropFirst(base.count))) }
         }
         return paths.sorted()
+    }
+}
+
+/// `roundtable erasures list` and `roundtable erasures replay`: the erasure register read against the
+/// database, for a PostgreSQL database brought back with `pg_restore` (which knows nothing of the register).
+public enum ErasureCommands {
+    public struct Line: Sendable, Equatable {
+        public var person: UUID
+        public var erasedAt: Date
+        /// In the database again (restored from an older copy), so `replay` erases them.
+        public var present: Bool
+    }
+
+    public struct Replayed: Sendable, Equatable {
+        public var register: String
+        /// How many people the register names.
+        public var inRegister: Int
+        public var erasedAgain: [Line]
+    }
+
+    static func register(_ config: AppConfiguration) throws -> ErasureRegister {
+        guard let file = config.resolvedErasureRegister else {
+            throw RoundtableCLI.CommandFailure(description: "A database in memory has no erasure register.")
+        }
+        return ErasureRegister(file: file)
+    }
+
+    public static func list(_ config: AppConfiguration) async throws -> (register: String, lines: [Line]) {
+        let register = try register(config)
+        let lines = try await RoundtableCLI.withApp(config) { app in
+            try await Erasure(database: app.db, register: register).pending().map { Line(person: $0.entry.person, erasedAt: $0.entry.at, present: $0.present) }
+        }
+        return (register.file.path, lines)
+    }
+
+    public static func replay(_ config: AppConfiguration) async throws -> Replayed {
+        let register = try register(config)
+        let inRegister = Set(try register.entries().map(\.person)).count
+        let replayed = try await RoundtableCLI.withApp(config) { app in
+            try await Erasure(database: app.db, text: Localizer(config.language), photos: app.roundtable.photos, register: register).replay()
+        }
+        return Replayed(register: register.file.path, inRegister: inRegister,
+                        erasedAgain: replayed.map { Line(person: $0.person, erasedAt: $0.at, present: false) })
     }
 }

@@ -7,6 +7,8 @@ struct AccountController {
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .account, access: .signedIn, use: show)
         routes.on(.POST, .accountPassword, access: .signedIn, use: changePassword)
+        routes.on(.GET, .accountPasswordChanged, access: .signedIn, use: showPasswordChanged)
+        routes.on(.POST, .accountTokensRevokeAll, access: .permission(.useAPITokens), use: revokeAllTokens)
         routes.on(.POST, .accountLanguage, access: .signedIn, use: chooseLanguage)
         routes.on(.POST, .list(.token), access: .permission(.useAPITokens), use: createToken)
         routes.on(.POST, .record(.token, RouteParameter.id, .revoke), access: .permission(.useAPITokens), use: revokeToken)
@@ -31,12 +33,32 @@ struct AccountController {
                 userID: current.user.id, newPassword: form.newPassword ?? "", currentPassword: form.currentPassword ?? "",
                 keepSessionID: current.sessionID, by: req.actor
             )
+            // A token outlives the change: when some still work, the next page says so and offers to revoke them.
+            let tokens = current.user.role.can(.useAPITokens)
+                ? try await APITokens(database: req.db).list(forUserID: current.user.id, by: req.actor).count : 0
+            if tokens > 0 { return Pages.redirect(to: .accountPasswordChanged) }
             return Pages.redirect(to: .account, flash: Flash("account.passwordChanged"))
         } catch let error as DomainError {
             var model = try await model(req)
             model.errors = .init(try UsersController.issues(error), text: req.localizer)
             return try await render(req, model: model, status: .unprocessableEntity)
         }
+    }
+
+    /// The password is changed and API tokens still work: how many, and one button to revoke them all.
+    /// With none left (revoked meanwhile, or opened again later) it is the account page.
+    @Sendable func showPasswordChanged(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        guard user.role.can(.useAPITokens) else { return Pages.redirect(to: .account) }
+        let tokens = try await APITokens(database: req.db).list(forUserID: user.id, by: req.actor)
+        guard !tokens.isEmpty else { return Pages.redirect(to: .account) }
+        return Pages.response(PasswordChangedPage.view(tokens: tokens, chrome: Pages.chrome(for: req, current: .account)), request: req)
+    }
+
+    @Sendable func revokeAllTokens(_ req: Request) async throws -> Response {
+        guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
+        let revoked = try await APITokens(database: req.db).revokeAll(forUserID: user.id, by: req.actor)
+        return Pages.redirect(to: .account, flash: Flash("account.tokens.revokedAll", String(revoked)))
     }
 
     struct LanguageForm: Content { var language: String? }
@@ -120,6 +142,9 @@ struct AccountController {
             return try await renderSetUp(req, secret: secret, errors: .init(issues, text: req.localizer), status: .unprocessableEntity)
         } catch DomainError.notAllowed {
             return Pages.redirect(to: .accountTwoFactor)
+        } catch DomainError.throttled(let until) {
+            guard let secret = try await twoFactor.pendingSecret(userID: user.id) else { return Pages.redirect(to: .accountTwoFactor) }
+            return try await renderSetUp(req, secret: secret, errors: Self.throttled(until, field: "code", req), status: .tooManyRequests)
         }
     }
 
@@ -134,7 +159,16 @@ struct AccountController {
             var model = try await model(req)
             model.errors = .init(issues, text: req.localizer)
             return try await render(req, model: model, status: .unprocessableEntity)
+        } catch DomainError.throttled(let until) {
+            var model = try await model(req)
+            model.errors = Self.throttled(until, field: "password", req)
+            return try await render(req, model: model, status: .tooManyRequests)
         }
+    }
+
+    /// Too many wrong codes or passwords: said at the field, with the time to try again.
+    static func throttled(_ until: Double, field: String, _ req: Request) -> Forms.Errors {
+        .init([FieldIssue(field: field, "signIn.throttled", req.localizer.dateTime(Date(timeIntervalSince1970: until)))], text: req.localizer)
     }
 
     private func renderSetUp(_ req: Request, secret: String, errors: Forms.Errors = .init(),

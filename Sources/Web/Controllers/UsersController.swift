@@ -95,10 +95,12 @@ struct UsersController {
     }
 
     /// For a user who lost their phone and their recovery codes: they sign in with their password again
-    /// (and set it up anew if the site requires it). Audited.
+    /// (and set it up anew if the site requires it); every session they had open ends. Audited.
     @Sendable func resetTwoFactor(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
-        try await TwoFactor(database: req.db).reset(userID: id, by: req.actor)
+        // Their open sessions end; an administrator resetting their own keeps the one they are using.
+        let keep = req.currentUser.flatMap { $0.user.id == id ? $0.sessionID : nil }
+        try await TwoFactor(database: req.db).reset(userID: id, keepSessionID: keep, by: req.actor)
         let user = try await ListUsers(database: req.db).one(id, by: req.actor)
         return Pages.redirect(to: .record(.user, id), flash: Flash("users.twoFactorResetDone", user.email))
     }

@@ -9,6 +9,8 @@ import Vapor
 enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case home, setup, signIn, signOut, audit, dashboard, search, stakeholders
     case account, accountPassword, accountLanguage, accountCalendar, accountCalendarRevoke, settings
+    /// After a password change: how many API tokens still work, and revoking them all.
+    case accountPasswordChanged, accountTokensRevokeAll
     /// Two-factor sign-in: the second step of signing in, and setting it up, confirming and turning it off.
     case signInCode, accountTwoFactor, accountTwoFactorConfirm, accountTwoFactorOff
     /// A personal calendar feed; the secret in the address is the credential.
@@ -47,6 +49,8 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .stakeholders: return "/stakeholders"
         case .account: return "/account"
         case .accountPassword: return "/account/password"
+        case .accountPasswordChanged: return "/account/password/changed"
+        case .accountTokensRevokeAll: return "/account/tokens/revoke"
         case .accountLanguage: return "/account/language"
         case .settings: return "/settings"
         case .accountCalendar: return "/account/calendar"

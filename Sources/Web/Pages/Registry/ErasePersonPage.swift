@@ -20,7 +20,7 @@ enum ErasePersonPage {
             Paragraph(text("erasure.intro"))
             H.el("ul") {
                 for key in ["erasure.goes.record", "erasure.goes.participations", "erasure.goes.quotes",
-                            "erasure.goes.photos", "erasure.goes.history", "erasure.goes.backups"] {
+                            "erasure.goes.photos", "erasure.goes.text", "erasure.goes.history", "erasure.goes.backups"] {
                     H.text("li", [], text(key))
                 }
             }
