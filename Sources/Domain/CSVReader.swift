@@ -32,9 +32,11 @@ public struct CSVReader: Sendable {
         case unclosedQuote(line: Int)
         case quoteInsideCell(line: Int)
         case tooManyRows(limit: Int)
+        /// A spreadsheet of people has a few dozen columns; 200,000 of them is an attack on memory, not data.
+        case tooManyColumns(line: Int, limit: Int)
     }
 
-    public static func read(_ bytes: [UInt8], maxRows: Int = 1_000_000) throws(Problem) -> Table {
+    public static func read(_ bytes: [UInt8], maxRows: Int = 1_000_000, maxColumns: Int = 500) throws(Problem) -> Table {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if String(validating: bytes, as: UTF8.self) == nil { throw .notUTF8(line: firstBadLine(bytes)) }
@@ -86,6 +88,7 @@ public struct CSVReader: Sendable {
                 quoteLine = line
             case separator:
                 endCell()
+                if cells.count >= maxColumns { throw .tooManyColumns(line: line, limit: maxColumns) }
             case 0x0A, 0x0D:
                 if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { index += 1 }
                 endRecord()

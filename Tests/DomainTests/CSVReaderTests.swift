@@ -17,6 +17,13 @@ struct CSVReaderTests {
         #expect(try read("a,b\r 1 , 2 \r").rows[0].cells == ["1", "2"], "old Mac line ends; spaces around a cell dropped")
     }
 
+    /// 200,000 columns of commas are refused while reading, at their line, before anything is staged.
+    @Test func aFileWithTooManyColumnsIsRefusedAtItsLine() throws {
+        let wide = "name,role\nAna,chair\n" + String(repeating: ",", count: 200_000) + "\n"
+        #expect(throws: CSVReader.Problem.tooManyColumns(line: 3, limit: 500)) { try read(wide) }
+        #expect(try read("a" + String(repeating: ",a", count: 499)).header.count == 500)
+    }
+
     @Test func mistakesAreReportedWithTheirLine() {
         #expect(throws: CSVReader.Problem.unclosedQuote(line: 3)) { try read("a,b\n1,2\n\"open,3\n4,5\n") }
         #expect(throws: CSVReader.Problem.quoteInsideCell(line: 2)) { try read("a,b\n1 \"x\",2\n") }

@@ -13,7 +13,7 @@ struct ImageFileTests {
             return [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
         }
         return [0xFF, 0xD8] + segment(0xE0, jfif) + segment(0xE1, exif) + segment(0xFE, comment)
-            + segment(0xDB, Array(repeating: 1, count: 65)) + segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0xFF, 0x00, 0x56] + [0xFF, 0xD9]
+            + segment(0xDB, Array(repeating: 1, count: 65)) + segment(0xC0, [8, 0, 40, 0, 64, 1, 1, 0x11, 0]) + segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0xFF, 0x00, 0x56] + [0xFF, 0xD9]
     }
 
     @Test func aJPEGLosesItsEXIFAndCommentsAndKeepsItsPicture() throws {
@@ -95,5 +95,23 @@ extension ImageFileTests {
         #expect(bytes.indices.contains { bytes[$0...].starts(with: tag) })
         let upright = try ImageFile.stripped(Self.phoneJPEG(orientation: 1)).bytes
         #expect(!String(decoding: upright, as: UTF8.self).contains("Exif"), "upright needs no tag at all")
+    }
+
+    /// A decompression bomb is a few kilobytes claiming hundreds of megapixels: the header says how many,
+    /// without decoding a pixel.
+    @Test func theHeaderSaysHowManyPixelsAPictureHas() {
+        let png = GeneratedPicture.scene(width: 64, height: 40, seed: 3)
+        #expect(ImageFile.dimensions(of: png)! == (64, 40))
+        #expect(ImageFile.dimensions(of: Self.jpegWithExif())! == (64, 40))
+        var bomb = png
+        bomb.replaceSubrange(16..<24, with: [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30]) // 30,000 × 30,000: 900 megapixels
+        let size = ImageFile.dimensions(of: bomb)!
+        #expect(size.width * size.height == 900_000_000)
+        #expect(size.width * size.height > ImageFile.maximumPixels)
+        // A lossless WebP (VP8L): 14 bits each of width and height, less one.
+        let bits = (100 - 1) | (50 - 1) << 14
+        let webp = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBP".utf8) + Array("VP8L".utf8) + [10, 0, 0, 0, 0x2F]
+            + [UInt8(bits & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits >> 16 & 0xFF), UInt8(bits >> 24 & 0xFF)] + [0, 0, 0, 0, 0, 0]
+        #expect(ImageFile.dimensions(of: webp)! == (100, 50))
     }
 }

@@ -76,4 +76,21 @@ struct HardeningTests {
             #expect(plain.headers.first(name: "Strict-Transport-Security") == nil)
         }
     }
+
+    /// A 900-megapixel PNG of a few kilobytes is refused at the file before anything decodes it.
+    @Test func aDecompressionBombIsRefusedAtTheFile() async throws {
+        try await withRoundtable { app in
+            let engagement = try await Engagements(database: app.db).create(
+                EngagementInput(kind: "meeting", title: "Youth council", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade"), by: .commandLine)
+            var bomb = GeneratedPicture.scene(width: 64, height: 40, seed: 3)
+            bomb.replaceSubrange(16..<24, with: [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30])
+            let photos = Photos(database: app.db, store: app.roundtable.photos)
+            await #expect(throws: DomainError.invalid([FieldIssue(field: "file", "photo.tooManyPixels", "200")])) {
+                try await photos.add(PhotoInput(bytes: bomb, caption: "Bomb"), to: engagement.id, by: .commandLine)
+            }
+            let fine = try await photos.add(PhotoInput(bytes: GeneratedPicture.scene(width: 64, height: 40, seed: 3), caption: "Fine"),
+                                            to: engagement.id, by: .commandLine)
+            #expect(fine.caption == "Fine")
+        }
+    }
 }

@@ -60,7 +60,7 @@ enum ImageFileTestsSupport {
             let length = payload.count + 2
             return [0xFF, marker, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
         }
-        return [0xFF, 0xD8] + segment(0xE0, jfif) + segment(0xE1, exif) + segment(0xDB, Array(repeating: 1, count: 65))
+        return [0xFF, 0xD8] + segment(0xE0, jfif) + segment(0xE1, exif) + segment(0xDB, Array(repeating: 1, count: 65)) + segment(0xC0, [8, 0, 40, 0, 64, 1, 1, 0x11, 0])
             + segment(0xDA, [1, 1, 0, 0, 63, 0]) + [0x12, 0x34, 0xFF, 0x00, 0x56] + [0xFF, 0xD9]
     }
 }

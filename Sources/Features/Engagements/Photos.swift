@@ -29,6 +29,10 @@ public struct Photos: Sendable {
         } catch {
             throw DomainError.invalid([FieldIssue(field: "file", error == .damaged ? "photo.damaged" : "photo.notAnImage")])
         }
+        guard let size = ImageFile.dimensions(of: image.bytes) else { throw DomainError.invalid([FieldIssue(field: "file", "photo.damaged")]) }
+        guard size.width * size.height <= ImageFile.maximumPixels else {
+            throw DomainError.invalid([FieldIssue(field: "file", "photo.tooManyPixels", String(ImageFile.maximumPixels / 1_000_000))])
+        }
         let engagement = try await Engagements(database: database).find(engagementID, by: actor, includeDeleted: false)
         for person in Set(input.peopleShown) where !(try await People(database: database).isVisible(person, to: actor)) {
             throw DomainError.invalid([FieldIssue(field: "peopleShown", "reference.unknown")])

@@ -58,14 +58,16 @@ extension Imports {
         case .unclosedQuote: return "import.unclosedQuote"
         case .quoteInsideCell: return "import.quoteInsideCell"
         case .tooManyRows: return "import.tooManyRows"
+        case .tooManyColumns: return "import.tooManyColumns"
         }
     }
 
-    static func fileProblemArgument(_ problem: CSVReader.Problem) -> String {
+    static func fileProblemArguments(_ problem: CSVReader.Problem) -> [String] {
         switch problem {
-        case let .notUTF8(line), let .unclosedQuote(line), let .quoteInsideCell(line): return String(line)
-        case .empty: return ""
-        case let .tooManyRows(limit): return String(limit)
+        case let .notUTF8(line), let .unclosedQuote(line), let .quoteInsideCell(line): return [String(line)]
+        case .empty: return [""]
+        case let .tooManyRows(limit): return [String(limit)]
+        case let .tooManyColumns(line, limit): return [String(line), String(limit)]
         }
     }
 }

@@ -30,7 +30,9 @@ public struct Imports: Sendable {
         do {
             return try CSVReader.read(bytes)
         } catch {
-            throw DomainError.invalid([FieldIssue(field: "file", fileProblemKey(error), fileProblemArgument(error))])
+            var issue = FieldIssue(field: "file", fileProblemKey(error))
+            issue.arguments = fileProblemArguments(error)
+            throw DomainError.invalid([issue])
         }
     }
 
