@@ -13,6 +13,10 @@ public enum SQLiteBackup {
     public struct Packed: Sendable, Equatable {
         public var files: Int
         public var bytes: Int
+        /// People and engagements in the copy — what the backup holds, not what the live database holds
+        /// by the time the files are packed.
+        public var people = 0
+        public var engagements = 0
     }
 
     /// Copies the database into a new file at `path`, then adds each of `files` (paths relative to their folder)
@@ -32,6 +36,8 @@ public enum SQLiteBackup {
                 packed.files += 1
                 packed.bytes += data.count
             }
+            packed.people = try await copy.raw("SELECT COUNT(*) AS n FROM \(ident: PersonModel.schema)").first()?.decode(column: "n", as: Int.self) ?? 0
+            packed.engagements = try await copy.raw("SELECT COUNT(*) AS n FROM \(ident: EngagementModel.schema)").first()?.decode(column: "n", as: Int.self) ?? 0
             try await connection.close()
             return packed
         } catch {

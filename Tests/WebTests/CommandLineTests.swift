@@ -100,6 +100,33 @@ struct CommandLineTests {
         #expect(try AppConfiguration.resolve(database: "x.sqlite", environment: ["DATABASE_URL": "y.sqlite"]).database == .sqliteFile("x.sqlite"))
     }
 
+    /// A backup taken while an officer keeps adding people reports what it holds — the restored copy's
+    /// counts — not the live database's a moment later.
+    @Test func aBackupDuringWritesReportsTheSnapshotsCounts() async throws {
+        try await withDatabaseFile { config in
+            _ = try await RoundtableCLI.loadDemo(config)
+            guard case .sqliteFile(let path) = config.database else { return }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let backupFile = folder.appendingPathComponent("during-writes.sqlite").path
+            let made = try await RoundtableCLI.withApp(config) { app in
+                let writer = Task {
+                    for index in 0..<400 where !Task.isCancelled {
+                        _ = try await People(database: app.db).create(PersonInput(name: "Added during the backup \(index)"), by: .commandLine)
+                    }
+                }
+                defer { writer.cancel() }
+                try await Task.sleep(for: .milliseconds(20))
+                return try await Backup.backup(config, to: backupFile)
+            }
+            let elsewhere = folder.appendingPathComponent("restored-during", isDirectory: true)
+            try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+            var restoredConfig = try AppConfiguration.resolve(database: elsewhere.appendingPathComponent("roundtable.sqlite").path, environment: [:])
+            restoredConfig.bcryptCost = 4
+            let restored = try await Backup.restore(restoredConfig, from: backupFile)
+            #expect(made.people == restored.people && made.engagements == restored.engagements, "\(made) against \(restored)")
+        }
+    }
+
     /// A backup made from the demo, restored into a new file next to it, has every record and every photo.
     @Test func aBackupRestoresEveryRecordAndPhoto() async throws {
         try await withDatabaseFile { config in
@@ -160,10 +187,18 @@ struct CommandLineTests {
             #expect(check.report.contains { $0.contains("row 2 \"Emilija REDZ?EPI\" looks like \"Emilija Redžepi\" (in the record)") })
 
             try Data("Ime;Mail\r\nEmilija REDZ?EPI;emilija@example.org\r\nNova Osoba;nova@example.org\r\n".utf8).write(to: file)
+            // A clean file with a duplicate undecided: the dry run says the import would stop, and fails as it would.
+            let dryUndecided = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(dryUndecided.failed && !dryUndecided.wrote)
+            #expect(dryUndecided.report.last!.contains("would stop until the 1 possible duplicate(s) are decided"), "\(dryUndecided.report)")
             options.dryRun = false
             let undecided = try await RoundtableCLI.importFile(config, options) { _ in }
             #expect(undecided.failed && !undecided.wrote && undecided.report.last!.contains("--duplicates merge"))
             options.mergeRows = [2]
+            options.dryRun = true
+            let dryDecided = try await RoundtableCLI.importFile(config, options) { _ in }
+            #expect(!dryDecided.failed && !dryDecided.wrote && dryDecided.report.last!.contains("ready to import"))
+            options.dryRun = false
             let lines = LinesSeen()
             let done = try await RoundtableCLI.importFile(config, options) { lines.add($0) }
             #expect(done.wrote && !done.failed && done.report.last == "Imported: 1 new, 1 merged into records already kept.")

@@ -32,7 +32,7 @@ public enum Backup {
             let packed = try await SQLiteBackup.write(app.db, to: target.path, files: regularFiles(under: folder)) { relative in
                 try Data(contentsOf: folder.appendingPathComponent(relative))
             }
-            return try await summary(app.db, files: packed.files, bytes: packed.bytes)
+            return Summary(people: packed.people, engagements: packed.engagements, files: packed.files, bytes: packed.bytes)
         }
     }
 

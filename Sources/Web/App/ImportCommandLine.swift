@@ -95,9 +95,17 @@ extension RoundtableCLI {
                 }
             }
             let undecided = plan.undecided(decisions)
+            // A dry run says what the real run would do, and exits as it would: undecided duplicates stop it too.
             if options.dryRun {
-                report.append(plan.problems.isEmpty ? "Dry run: the file is ready to import; nothing was written." : "Dry run: nothing was written.")
-                return ImportOutcome(report: report, wrote: false, failed: !plan.problems.isEmpty)
+                if !plan.problems.isEmpty {
+                    report.append("Dry run: nothing was written; the import would stop at the problems above.")
+                } else if !undecided.isEmpty {
+                    report.append("Dry run: nothing was written; the import would stop until the \(undecided.count) possible duplicate(s) are decided"
+                                  + " with --duplicates merge or --duplicates new, or row by row with --merge ROW and --new ROW.")
+                } else {
+                    report.append("Dry run: the file is ready to import; nothing was written.")
+                }
+                return ImportOutcome(report: report, wrote: false, failed: !plan.problems.isEmpty || !undecided.isEmpty)
             }
             guard plan.problems.isEmpty else {
                 report.append("Nothing was written: fix the problems above and run the import again.")
