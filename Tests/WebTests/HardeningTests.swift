@@ -93,4 +93,18 @@ struct HardeningTests {
             #expect(fine.caption == "Fine")
         }
     }
+
+    /// A gzip-encoded body answers 415 with a reason, before authentication or anything reads it.
+    @Test func aCompressedBodyIsRefusedWith415() async throws {
+        try await withRoundtable { app in
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let token = try await app.token(for: officer.email)
+            let response = try await app.api(.POST, "/api/v1/people", token: token, json: "\u{1F}\u{8B}not really gzip",
+                                             headers: ["Content-Encoding": "gzip"])
+            #expect(response.status == .unsupportedMediaType)
+            #expect(response.body.string.contains("uncompressed"))
+            #expect(try await app.api(.POST, "/api/v1/people", token: token, json: #"{"name": "Ana Berisha"}"#,
+                                      headers: ["Content-Encoding": "identity"]).status == .created)
+        }
+    }
 }

@@ -59,6 +59,7 @@ public enum Roundtable {
         app.middleware.use(MetricsMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ProblemMiddleware())
+        app.middleware.use(ContentEncodingMiddleware())
         app.middleware.use(AuthenticationMiddleware())
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(AccessMiddleware())

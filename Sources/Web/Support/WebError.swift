@@ -10,6 +10,8 @@ enum WebError: Error, Equatable {
     /// The detail is a catalogue key.
     case badRequest(String)
     case unsupportedMediaType
+    /// A body sent compressed (`Content-Encoding: gzip`): the server reads bodies as they are sent.
+    case unsupportedEncoding
     case methodNotAllowed(allowed: [HTTPMethod])
     /// The client said which version it changed with `If-Match`, and that is not the current one.
     case preconditionFailed(current: Int)
@@ -44,6 +46,7 @@ struct Problem: Sendable {
             case .csrf: return Problem(status: .forbidden, titleKey: "error.csrf")
             case .badRequest(let key): return Problem(status: .badRequest, titleKey: "error.badRequest", detail: text(key))
             case .unsupportedMediaType: return Problem(status: .unsupportedMediaType, titleKey: "error.badRequest", detail: text("error.body.mediaType"))
+            case .unsupportedEncoding: return Problem(status: .unsupportedMediaType, titleKey: "error.badRequest", detail: text("error.body.encoding"))
             case .methodNotAllowed(let allowed):
                 return Problem(status: .methodNotAllowed, titleKey: "error.methodNotAllowed",
                                headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
