@@ -5,7 +5,8 @@ import Storage
 
 /// The settings an administrator chooses for the whole site: the interface language of everyone who has
 /// not chosen theirs and whose browser asks for none of ours, and the threshold below which counts of
-/// people are suppressed in what is published (`SmallNumbers`).
+/// people are suppressed in what is published (`SmallNumbers`), and how long people with no engagement and no
+/// continuing reason are kept before they are listed for review (`RetentionPeriod`).
 public struct SiteSettings: Sendable {
     public let database: any Database
 
@@ -91,6 +92,41 @@ public struct SiteSettings: Sendable {
             }
             try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
                                         changes: [FieldChange(field: "smallNumberThreshold", from: before, to: String(threshold))],
+                                        at: now, on: tx)
+        }
+    }
+
+    /// How long people with no engagement and no continuing reason are kept; nil (the default): nobody is
+    /// ever listed for review.
+    public func retentionPeriod() async throws -> RetentionPeriod? {
+        try await SiteSettingModel.find(SiteSettingModel.retentionMonths, on: database).flatMap { Int($0.value) }
+            .flatMap { RetentionPeriod(months: $0) }
+    }
+
+    /// Sets the period in months (one of `RetentionPeriod.choices`), or turns the review off with nil;
+    /// audited like every change of the settings.
+    public func setRetentionPeriod(months: Int?, by actor: Actor, now: Date = Date()) async throws {
+        try actor.require(.manageSettings)
+        if let months, RetentionPeriod(months: months) == nil {
+            throw DomainError.invalid(field: "retentionMonths", "field.notAChoice")
+        }
+        try await database.transaction { tx in
+            let existing = try await SiteSettingModel.find(SiteSettingModel.retentionMonths, on: tx)
+            let before = existing?.value
+            guard before != months.map(String.init) else { return }
+            if let months {
+                if let existing {
+                    existing.value = String(months)
+                    existing.updatedAt = now
+                    try await existing.update(on: tx)
+                } else {
+                    try await SiteSettingModel(key: SiteSettingModel.retentionMonths, value: String(months), now: now).create(on: tx)
+                }
+            } else {
+                try await existing?.delete(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
+                                        changes: [FieldChange(field: "retentionMonths", from: before, to: months.map(String.init))],
                                         at: now, on: tx)
         }
     }

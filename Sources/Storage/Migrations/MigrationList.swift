@@ -39,5 +39,6 @@ public enum MigrationList {
         M0034_HeadCountAges(),         // head-counts by age band; gender and community breakdowns in their fixed keys
         M0035_Captures(),              // captures from devices kept once each; what their authors must look at
         M0036_TwoFactor(),             // two-factor sign-in: authenticator secrets, recovery code hashes, pending second steps
+        M0037_RetentionDecisions(),    // decisions to keep people past the retention period, with their reasons
     ]
 }

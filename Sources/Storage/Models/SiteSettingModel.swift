@@ -11,6 +11,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
     public static let requireTwoFactor = "require_two_factor"
     /// The smallest count of people published as it is; smaller ones show as "fewer than …".
     public static let smallNumberThreshold = "small_number_threshold"
+    /// How many months people with no engagement and no continuing reason are kept; absent: never listed.
+    public static let retentionMonths = "retention_months"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

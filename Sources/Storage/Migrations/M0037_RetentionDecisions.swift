@@ -1,0 +1,23 @@
+import FluentKit
+
+/// Decisions to keep people past the retention period. Indexed by person and time, so "has a standing
+/// decision" is one look-up a person in the review's query.
+struct M0037_RetentionDecisions: AsyncMigration {
+    var name: String { "M0037_RetentionDecisions" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema(RetentionDecisionModel.schema)
+            .id()
+            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id", onDelete: .cascade))
+            .field("reason", .string, .required)
+            .field("decided_at", .datetime, .required)
+            .field("decided_by", .string, .required)
+            .create()
+        try await SQLIndex.create("retention_decisions_person", on: RetentionDecisionModel.schema, columns: ["person_id", "decided_at"],
+                                  in: database)
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(RetentionDecisionModel.schema).delete()
+    }
+}
