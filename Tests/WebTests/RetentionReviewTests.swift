@@ -83,6 +83,15 @@ struct RetentionReviewTests {
                     restricted: restricted, deleted: deleted, agimsMeeting: metThen)
     }
 
+    /// The period set, and Kübra (a coordinator) signed in to the site.
+    static func coordinatorSignedIn(_ app: Application, months: Int) async throws -> (UserSummary, Browser) {
+        try await SiteSettings(database: app.db).setRetentionPeriod(months: months, by: .commandLine)
+        let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+        let browser = Browser(app)
+        try await browser.signIn(coordinator.email)
+        return (coordinator, browser)
+    }
+
     static func listed(_ app: Application, by actor: Actor, now: Date = Date()) async throws -> [UUID] {
         try await RetentionReview(database: app.db).list(by: actor, perPage: 200, now: now).people.items.map(\.person.id)
     }
@@ -140,10 +149,7 @@ struct RetentionReviewTests {
     @Test func keepingSomeoneTakesThemOffTheListForOnePeriodAndIsAudited() async throws {
         try await withRoundtable { app in
             let cast = try await Self.cast(app)
-            try await SiteSettings(database: app.db).setRetentionPeriod(months: 24, by: .commandLine)
-            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
-            let browser = Browser(app)
-            try await browser.signIn(coordinator.email)
+            let (coordinator, browser) = try await Self.coordinatorSignedIn(app, months: 24)
             let page = try await browser.get("/retention-review")
             #expect(page.status == .ok && page.text.contains("4 people past the retention period"))
             #expect(page.text.contains("Agim Berisha") && page.text.contains("none recorded"))
@@ -215,10 +221,7 @@ struct RetentionReviewTests {
     @Test func erasingFromTheListGoesThroughTheErasureAndBackToTheList() async throws {
         try await withRoundtable { app in
             let cast = try await Self.cast(app)
-            try await SiteSettings(database: app.db).setRetentionPeriod(months: 24, by: .commandLine)
-            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
-            let browser = Browser(app)
-            try await browser.signIn(coordinator.email)
+            let (_, browser) = try await Self.coordinatorSignedIn(app, months: 24)
             let confirm = try await browser.get("/people/\(cast.dren.path)/erase?from=review")
             #expect(confirm.status == .ok && confirm.text.contains("name=\"from\" value=\"review\""))
             #expect(confirm.text.contains("href=\"/retention-review\""), "the way back is the review")
@@ -292,10 +295,7 @@ struct RetentionReviewTests {
     @Test func withNoOnePastThePeriodThePageSaysSoAndThePeriod() async throws {
         try await withRoundtable { app in
             _ = try await RegistryFixture.make(app)
-            try await SiteSettings(database: app.db).setRetentionPeriod(months: 36, by: .commandLine)
-            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
-            let browser = Browser(app)
-            try await browser.signIn(coordinator.email)
+            let (_, browser) = try await Self.coordinatorSignedIn(app, months: 36)
             let page = try await browser.get("/retention-review")
             #expect(page.text.contains("No one is past the retention period of 36 months.") && page.text.contains("0 people past the retention period"))
             #expect(!page.text.contains("Change the retention period"), "only administrators change it")
