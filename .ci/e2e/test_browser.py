@@ -329,6 +329,60 @@ def test_a_coordinator_answers_a_request_what_we_hold_then_erasure(demo_server, 
         browser.set_window_size(1280, 900)
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_retention_review_sets_a_period_lists_who_is_past_it_and_keeps_one_with_a_reason(demo_server, browser, width):
+    """James sets a retention period of 24 months; two people recorded four years ago and never met are past it.
+    Kübra reaches the review from a person's page, is told beside the field that keeping needs a reason, keeps
+    one with a reason and sees the other still listed. Afterwards the period is turned off again."""
+    import sqlite3
+    base = demo_server["base"]
+    database = str(demo_server["workdir"] / "roundtable.sqlite")
+    kept, left = f"Drita Kelmendi {width}", f"Ilir Kastrati {width}"
+    try:
+        sign_in(browser, base, "james.holmes@ico.example")
+        browser.get(base + "/settings")
+        Select(browser.find_element(By.NAME, "retentionMonths")).select_by_value("24")
+        submit(browser, "main form.record-form button[type=submit]")
+        assert "/settings" in browser.current_url and "24 months" in browser.page_source
+
+        sign_in(browser, base, "kubra.kalkandelen@ico.example")
+        ids = {}
+        for name in (kept, left):
+            browser.get(base + "/people/new")
+            fill(browser, "name", name)
+            submit(browser)
+            ids[name] = browser.current_url.rstrip("/").split("/")[-1]
+        # Recorded four years ago and never changed since: the database is told so directly.
+        with sqlite3.connect(database) as connection:
+            for name in (kept, left):
+                connection.execute("UPDATE people SET created_at = created_at - 4 * 365 * 86400, "
+                                   "updated_at = updated_at - 4 * 365 * 86400 WHERE name = ?", (name,))
+        browser.set_window_size(width, 900)
+        browser.find_element(By.LINK_TEXT, "Retention review").click()
+        WebDriverWait(browser, 15).until(expected_conditions.title_contains("Retention review"))
+        heading = browser.find_element(By.TAG_NAME, "h1").text
+        assert "past the retention period" in heading, heading
+        assert kept in browser.page_source and left in browser.page_source
+        card = f"form[action='/people/{ids[kept]}/retention-decision']"
+        submit(browser, card + " button[type=submit]")
+        error = browser.find_element(By.ID, f"f-{ids[kept]}-reason-error").text
+        assert "This field is required." in error, error
+        assert_accessible(browser, f"retention-review-{width}")
+        assert_fits(browser, width, "retention review")
+        screenshot(browser, "retention-review-mistake", width)
+        fill(browser, "reason", "Partner in the youth programme until 2027", within=card)
+        submit(browser, card + " button[type=submit]")
+        assert f"{kept} is kept until" in browser.page_source
+        assert f">{kept}</a>" not in browser.page_source and left in browser.page_source
+        assert_accessible(browser, f"retention-review-kept-{width}")
+        assert_fits(browser, width, "retention review after keeping")
+        screenshot(browser, "retention-review", width)
+    finally:
+        browser.set_window_size(1280, 900)
+        with sqlite3.connect(database) as connection:
+            connection.execute("DELETE FROM site_settings WHERE key = 'retention_months'")
+
+
 @pytest.mark.parametrize("path,name", [
     ("/engagements", "timeline"), ("/engagements/new", "log-engagement"), ("/visits", "visits"), ("/follow-ups", "follow-ups"),
     ("/visits/new", "visit-form"), ("/context", "context"), ("/context/new", "context-form"),

@@ -52,4 +52,6 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case twoFactorOff = "two_factor_off"
     case twoFactorReset = "two_factor_reset"
     case recoveryCodeUsed = "recovery_code_used"
+    /// A person past the retention period was kept, with a reason, for one more period.
+    case retentionKeep = "retention_keep"
 }

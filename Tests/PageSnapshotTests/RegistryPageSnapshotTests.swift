@@ -57,6 +57,28 @@ struct RegistryPageSnapshotTests {
                                             errors: F.errors([FieldIssue(field: "reason", "field.required"),
                                                               FieldIssue(field: "confirmName", "erasure.nameMismatch")]))
         Snapshot.page("mistakes", current: .list(.person)) { ErasePersonPage.view(refused, chrome: $0) }
+        var fromReview = ErasePersonPage.Model(person: person)
+        fromReview.fromReview = true
+        Snapshot.page("from-review", current: .retentionReview) { ErasePersonPage.view(fromReview, chrome: $0) }
+    }
+
+    @Test func retentionReview() {
+        let entries = [
+            RetentionReview.Entry(person: F.bedri, lastEngagement: F.day("2021-02-10"), createdAt: F.time(-1_440 * 1_000),
+                                  lawfulBasis: .consent, restricted: false),
+            RetentionReview.Entry(person: RecordRef(id: F.id(150), name: "Miloš Jovanović"), lastEngagement: nil,
+                                  createdAt: F.time(-1_440 * 900), lawfulBasis: .unknown, restricted: true),
+        ]
+        let cutoff = F.time(-1_440 * 730)
+        let listed = RetentionReviewPage.Model(months: 24, cutoff: cutoff, people: F.page(entries))
+        Snapshot.page("listed", current: .retentionReview) { RetentionReviewPage.view(listed, chrome: $0) }
+        var refused = listed
+        refused.failed = .init(id: F.bedri.id, reason: " ", errors: F.errors([FieldIssue(field: "reason", "field.required")]))
+        Snapshot.page("mistake", current: .retentionReview) { RetentionReviewPage.view(refused, chrome: $0) }
+        let none = RetentionReviewPage.Model(months: 24, cutoff: cutoff, people: F.page([RetentionReview.Entry]()), canChangeSetting: true)
+        Snapshot.page("none", role: .admin, current: .retentionReview) { RetentionReviewPage.view(none, chrome: $0) }
+        let off = RetentionReviewPage.Model(months: nil, cutoff: nil, people: F.page([RetentionReview.Entry]()), canChangeSetting: true)
+        Snapshot.page("off", role: .admin, current: .retentionReview) { RetentionReviewPage.view(off, chrome: $0) }
     }
 
     @Test func personForm() {

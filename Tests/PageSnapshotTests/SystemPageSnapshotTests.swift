@@ -126,8 +126,10 @@ struct SystemPageSnapshotTests {
             SettingsPage.view(.init(defaultLanguage: nil, fallback: .english, threshold: "5"), chrome: $0)
         }
         var invalid = SettingsPage.Model(defaultLanguage: .albanian, fallback: .serbianCyrillic, threshold: "2")
+        invalid.retentionMonths = "25"
         invalid.errors = F.errors([FieldIssue(field: "defaultLanguage", "field.notAChoice"),
-                                   FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", "3", "100")])
+                                   FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange", "3", "100"),
+                                   FieldIssue(field: "retentionMonths", "field.notAChoice")])
         Snapshot.page("invalid", role: .admin, current: .settings) { SettingsPage.view(invalid, chrome: $0) }
     }
 

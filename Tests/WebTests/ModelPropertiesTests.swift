@@ -19,7 +19,7 @@ struct ModelPropertiesTests {
         CaptureModel.self, CaptureReviewModel.self,
         FieldVisitModel.self, VisitPlaceModel.self, VisitMemberModel.self, OrganizationModel.self,
         PersonModel.self, ConsentEventModel.self, PhotoModel.self, PlaceModel.self, PlaceNameModel.self, PositionModel.self,
-        QuoteModel.self, SignInAttemptModel.self, TwoFactorModel.self, RecoveryCodeModel.self, SignInChallengeModel.self, UserModel.self, UserSessionModel.self,
+        QuoteModel.self, RetentionDecisionModel.self, SignInAttemptModel.self, TwoFactorModel.self, RecoveryCodeModel.self, SignInChallengeModel.self, UserModel.self, UserSessionModel.self,
     ]
 
     @Test(arguments: models.map { ModelType($0) })

@@ -197,6 +197,8 @@ public struct Erasure: Sendable {
             try await sql.raw("DELETE FROM \(ident: reference.table) WHERE \(ident: reference.column) = \(bind: id)").run()
         }
         try await sql.raw("UPDATE \(ident: CoordinationActivityModel.schema) SET contact_person_id = NULL WHERE contact_person_id = \(bind: id)").run()
+        // A decision to keep them past the retention period goes too: its reason is about them.
+        try await sql.delete(from: RetentionDecisionModel.schema).where("person_id", .equal, SQLBind(id)).run()
     }
 
     /// The person's own entries keep what happened and when, and read "erased" for every value; every other

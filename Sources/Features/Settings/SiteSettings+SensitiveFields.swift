@@ -18,13 +18,7 @@ extension SiteSettings {
             let existing = try await SiteSettingModel.find(SiteSettingModel.sensitiveFields, on: tx)
             let before = existing.map { SensitiveFields(stored: $0.value) } ?? .defaults
             guard before != fields else { return }
-            if let existing {
-                existing.value = fields.stored
-                existing.updatedAt = now
-                try await existing.update(on: tx)
-            } else {
-                try await SiteSettingModel(key: SiteSettingModel.sensitiveFields, value: fields.stored, now: now).create(on: tx)
-            }
+            try await Self.store(fields.stored, as: SiteSettingModel.sensitiveFields, over: existing, now: now, on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
                                         changes: [FieldChange(field: "sensitiveFields", from: before.stored, to: fields.stored)],
                                         at: now, on: tx)

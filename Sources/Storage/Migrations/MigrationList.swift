@@ -40,5 +40,6 @@ public enum MigrationList {
         M0035_Captures(),              // captures from devices kept once each; what their authors must look at
         M0036_TwoFactor(),             // two-factor sign-in: authenticator secrets, recovery code hashes, pending second steps
         M0037_SearchPrivateWords(),    // sensitive fields: a person's notes indexed apart from their names
+        M0038_RetentionDecisions(),    // decisions to keep people past the retention period, with their reasons
     ]
 }

@@ -13,6 +13,8 @@ public final class SiteSettingModel: Model, @unchecked Sendable {
     public static let smallNumberThreshold = "small_number_threshold"
     /// The personal fields only readers with `readSensitiveFields` see (`SensitiveFields.stored`).
     public static let sensitiveFields = "sensitive_fields"
+    /// How many months people with no engagement and no continuing reason are kept; absent: never listed.
+    public static let retentionMonths = "retention_months"
 
     @ID(custom: "key", generatedBy: .user) public var id: String?
     @Field(key: "value") public var value: String

@@ -77,6 +77,7 @@ public enum Roundtable {
         PeopleController().register(app)
         PeopleBulkController().register(app)
         ErasureController().register(app)
+        RetentionController().register(app)
         OrganizationsController().register(app)
         PositionsController().register(app)
         PlacesController().register(app)

@@ -59,6 +59,8 @@ enum RecordAction: String, Sendable, Equatable {
     case erase, erasure
     /// What the record holds on a person: readable on the site, as JSON there and in the API.
     case held, heldJSON = "held.json", subjectAccess = "subject-access"
+    /// A decision to keep a person past the retention period (the review list's form, and the API's).
+    case retentionDecision = "retention-decision"
     case disable, enable, password, revoke, twoFactorReset = "two-factor/reset"
     case report, reportMarkdown = "report.md", reportHTML = "report.html", reportPDF = "report.pdf", editReport = "report/edit"
     case publicUpdate = "public-update", publicUpdateMarkdown = "public-update.md", publicUpdateHTML = "public-update.html"

@@ -17,6 +17,8 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
     case calendarFeed(String)
     case export, exportZip, csvExport(RecordExport.Kind), coordinationExport
     case duplicates, duplicatesDismiss
+    /// People past the retention period, to keep or erase.
+    case retentionReview
     case periodReport, periodReportFile(ReportFile)
     case stylesheet, script, healthz, metrics, openAPI
     /// The offline capture: the page script that keeps and sends, and the service worker (at the root, so it
@@ -66,6 +68,7 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
         case .coordinationExport: return "/coordination/export.csv"
         case .duplicates: return "/duplicates"
         case .duplicatesDismiss: return "/duplicates/dismiss"
+        case .retentionReview: return "/retention-review"
         case .periodReport: return "/reports/period"
         case .periodReportFile(let file): return "/reports/period.\(file.rawValue)"
         case .stylesheet: return "/static/app.css"
@@ -90,7 +93,7 @@ enum Address<ID: AddressIdentity>: Sendable, Equatable {
 
 /// Addresses under `/api/v1`.
 enum APIAddress<ID: AddressIdentity>: Sendable, Equatable {
-    case me, audit, search, stakeholders, periodReport, duplicates
+    case me, audit, search, stakeholders, periodReport, duplicates, retentionReview
     case exportZip, csvExport(RecordExport.Kind), coordinationExport
     /// The signed-in user's calendar feed address.
     case calendarFeed
@@ -105,6 +108,7 @@ enum APIAddress<ID: AddressIdentity>: Sendable, Equatable {
         case .stakeholders: return "/stakeholders"
         case .periodReport: return "/reports/period"
         case .duplicates: return "/duplicates"
+        case .retentionReview: return "/retention-review"
         case .exportZip: return "/export.zip"
         case .csvExport(let kind): return "/\(kind.rawValue).csv"
         // Not under /coordination/: there it would be read as an activity's identity by the other methods.

@@ -42,11 +42,13 @@ struct ErasureController {
 
     @Sendable func confirm(_ req: Request) async throws -> Response {
         let person = try await People(database: req.db).find(req.idParameter(), by: req.actor, includeDeleted: true)
-        let model = ErasePersonPage.Model(person: RecordRef(id: try person.requireID(), name: person.name))
+        var model = ErasePersonPage.Model(person: RecordRef(id: try person.requireID(), name: person.name))
+        model.fromReview = (try? req.query.get(String.self, at: "from")) == ErasePersonPage.fromReview
         return Pages.response(ErasePersonPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
 
-    struct Form: Content { var reason: String?, confirmName: String? }
+    /// `from`: the page the erasure was opened from, to go back to (the retention review), else the people list.
+    struct Form: Content { var reason: String?, confirmName: String?, from: String? }
 
     @Sendable func erasePage(_ req: Request) async throws -> Response {
         let id = try req.idParameter()
@@ -54,10 +56,12 @@ struct ErasureController {
         let person = try await People(database: req.db).find(id, by: req.actor, includeDeleted: true)
         do {
             _ = try await Self.erasure(req).erase(id, reason: form.reason ?? "", confirmName: form.confirmName ?? "", by: req.actor)
-            return Pages.redirect(to: .list(.person), flash: Flash("erasure.done"))
+            let fromReview = form.from == ErasePersonPage.fromReview
+            return Pages.redirect(to: fromReview ? .retentionReview : .list(.person), flash: Flash("erasure.done"))
         } catch DomainError.invalid(let issues) {
             let model = ErasePersonPage.Model(person: RecordRef(id: id, name: person.name), reason: form.reason ?? "",
-                                              confirmName: form.confirmName ?? "", errors: .init(issues, text: req.localizer))
+                                              confirmName: form.confirmName ?? "", fromReview: form.from == ErasePersonPage.fromReview,
+                                              errors: .init(issues, text: req.localizer))
             return Pages.response(ErasePersonPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))),
                                   status: .unprocessableEntity, request: req)
         }

@@ -1,7 +1,7 @@
 import Domain
 
 /// The site's settings: the default interface language, whether two-factor sign-in is required, and the
-/// small-number threshold.
+/// small-number threshold, and the retention period.
 enum SettingsPage {
     struct Model: Sendable {
         /// What an administrator chose; nil: the server's own default applies.
@@ -14,6 +14,8 @@ enum SettingsPage {
         var threshold: String
         /// The personal fields only officers, coordinators and administrators see.
         var sensitiveFields = SensitiveFields.defaults
+        /// The retention period in months as chosen or sent ("" is off).
+        var retentionMonths = ""
         var errors = Forms.Errors()
     }
 }

@@ -18,8 +18,14 @@ extension SettingsPage {
                 Forms.field(label: text("settings.threshold"), name: "smallNumberThreshold", type: "number", value: model.threshold,
                             error: model.errors["smallNumberThreshold"], help: text("settings.threshold.help"), required: true)
                 sensitiveFields(model.sensitiveFields, text: text)
+                Forms.select(label: text("settings.retention"), name: "retentionMonths",
+                             options: [("", text("settings.retention.off"))]
+                                + RetentionPeriod.choices.map { (String($0), text("settings.retention.months", $0)) },
+                             selected: model.retentionMonths, error: model.errors["retentionMonths"],
+                             help: text("settings.retention.help"))
                 Forms.submit(text("settings.save"))
             }
+            H.el("p") { H.link(text("retention.title"), to: .retentionReview) }
         }
     }
 

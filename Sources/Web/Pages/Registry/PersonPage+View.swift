@@ -31,6 +31,7 @@ extension PersonPage {
                 H.el("p", [("class", "actions")]) {
                     H.link(text("subjectAccess.link"), to: .record(.person, person.id, .held), [("class", "button secondary")])
                     H.link(text("erasure.link"), to: .record(.person, person.id, .erase), [("class", "button danger-link")])
+                    H.link(text("retention.title"), to: .retentionReview, [("class", "button secondary")])
                 }
             }
         }
