@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Registry pages at scale: 100,000 people and 10,000 organisations, release build, wrk on loopback.
-# Usage: [ROUNDTABLE_BIN=path] bash bench/registry.sh [people] [seconds per run] [connections]
+# Usage: [ROUNDTABLE_BIN=path] bash bench/registry.sh [people] [seconds per run] [connections] [--database postgres://…]
 # The generated data also has three engagements a person (300,000 at 100,000 people, 750,000 participations),
 # so the person page includes their history and the timeline rows measure issue 4's targets.
 # Prints a Markdown table for docs/benchmarks.md. Reuses .bench/registry-N.sqlite when it exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/database.sh
 PEOPLE=${1:-100000}
 DURATION=${2:-10}
 CONNECTIONS=${3:-4}
@@ -15,13 +16,7 @@ if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
   swift build -c release --product roundtable 2>&1 | tail -1
   BIN=$PWD/.build/release/roundtable
 fi
-mkdir -p .bench
-DB=$PWD/.bench/registry-$PEOPLE.sqlite
-if [ ! -f "$DB" ]; then
-  START=$(date +%s.%N)
-  "$BIN" demo --database "$DB" --scale "$PEOPLE" >/dev/null
-  echo "generated $PEOPLE people in $(echo "$(date +%s.%N) - $START" | bc) s" >&2
-fi
+bench_database "$PEOPLE"
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
 SERVER=$!

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Reports at scale (issue 6): the visit report, a one-year period report and the dashboard on the registry
 # benchmark's data (100,000 people, 300,000 engagements over 2019–2024), release build, wrk on loopback.
-# Usage: bash bench/reports.sh [people] [seconds per run]   (reuses .bench/registry-N.sqlite; see registry.sh)
+# Usage: bash bench/reports.sh [people] [seconds per run] [--database postgres://…]   (reuses .bench/registry-N.sqlite; see registry.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/database.sh
 PEOPLE=${1:-100000}
 DURATION=${2:-10}
 command -v wrk >/dev/null || apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null
-swift build -c release --product roundtable 2>&1 | tail -1
-BIN=$PWD/.build/release/roundtable
-mkdir -p .bench
-DB=$PWD/.bench/registry-$PEOPLE.sqlite
-[ -f "$DB" ] || "$BIN" demo --database "$DB" --scale "$PEOPLE" >/dev/null
+if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
+  swift build -c release --product roundtable 2>&1 | tail -1
+  BIN=$PWD/.build/release/roundtable
+fi
+bench_database "$PEOPLE"
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
 SERVER=$!

@@ -2,20 +2,20 @@
 # Search at scale (issue 7): the registry benchmark's file (100,000 people, 10,000 organisations, 300,000
 # engagements), release build, wrk on loopback, one connection. Opening an older file builds its search
 # index once (migration M0027); the time it took is printed.
-# Usage: bash bench/search.sh [people] [seconds per run]
+# Usage: bash bench/search.sh [people] [seconds per run] [--database postgres://…]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/database.sh
 PEOPLE=${1:-100000}
 DURATION=${2:-10}
 command -v wrk >/dev/null || apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null
-swift build -c release --product roundtable 2>&1 | tail -1
-BIN=$PWD/.build/release/roundtable
-mkdir -p .bench
-DB=$PWD/.bench/registry-$PEOPLE.sqlite
-[ -f "$DB" ] || "$BIN" demo --database "$DB" --scale "$PEOPLE" >/dev/null
+if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
+  swift build -c release --product roundtable 2>&1 | tail -1
+  BIN=$PWD/.build/release/roundtable
+fi
 START=$(date +%s.%N)
-"$BIN" migrate --database "$DB" >/dev/null
-echo "migrations (the search index's first build on an older file): $(echo "$(date +%s.%N) - $START" | bc) s" >&2
+bench_database "$PEOPLE"
+echo "data and migrations (the search index's first build on an older file): $(echo "$(date +%s.%N) - $START" | bc) s" >&2
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
 SERVER=$!

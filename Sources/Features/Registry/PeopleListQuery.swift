@@ -89,7 +89,8 @@ struct PeopleListQuery {
 
     var countLimit: Int { ListPage<Row>.countLimit }
 
-    func pageFromPeople(scanInNameOrder: Bool, counted: Int?) async throws -> ListPage<Row> {
+    /// The page read from the people table, in its order (what `PostgresPlanTests` explains).
+    func pageSelect(scanInNameOrder: Bool = false) -> SQLSelectBuilder {
         var select = columns(filtered(sql.select(), scanInNameOrder: scanInNameOrder))
         switch query.sort {
         case .name: select = select.orderBy("sort_name", .ascending).orderBy("id", .ascending)
@@ -97,7 +98,11 @@ struct PeopleListQuery {
         case .updated: select = select.orderBy("updated_at", .descending).orderBy("id", .descending)
         case .updatedAscending: select = select.orderBy("updated_at", .ascending).orderBy("id", .ascending)
         }
-        let rows = try await select.limit(perPage + 1).offset((pageNumber - 1) * perPage).all().map(Self.row)
+        return select.limit(perPage + 1).offset((pageNumber - 1) * perPage)
+    }
+
+    func pageFromPeople(scanInNameOrder: Bool, counted: Int?) async throws -> ListPage<Row> {
+        let rows = try await pageSelect(scanInNameOrder: scanInNameOrder).all().map(Self.row)
         let hasMore = rows.count > perPage
         let items = Array(rows.prefix(perPage))
         let limit = ListPage<Row>.countLimit

@@ -41,5 +41,6 @@ public enum MigrationList {
         M0036_TwoFactor(),             // two-factor sign-in: authenticator secrets, recovery code hashes, pending second steps
         M0037_SearchPrivateWords(),    // sensitive fields: a person's notes indexed apart from their names
         M0038_RetentionDecisions(),    // decisions to keep people past the retention period, with their reasons
+        M0039_PostgresLiveIndexes(),   // PostgreSQL: partial indexes over live rows, so lists come in index order
     ]
 }

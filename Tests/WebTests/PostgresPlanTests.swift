@@ -1,0 +1,60 @@
+import Domain
+@testable import Features
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+@testable import Web
+
+/// PostgreSQL's plans for the hot lists (issue 20): each list's first page comes straight from an index in
+/// its order — no sort of every live row, no scan of the table. The test database is small, so the
+/// planner is told to avoid both where it can (`enable_seqscan`, `enable_sort` off): a plan that still has
+/// one has no index that could give the order, which is the regression this guards against.
+@Suite("PostgreSQL: the hot lists' plans", .enabled(if: ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true))
+struct PostgresPlanTests {
+    static func plan(_ query: any SQLExpression, on database: any Database) async throws -> String {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await sql.raw("SET LOCAL enable_seqscan = off").run()
+            try await sql.raw("SET LOCAL enable_sort = off").run()
+            let rows = try await sql.raw("EXPLAIN \(query)").all()
+            return rows.map { (try? $0.decode(column: "QUERY PLAN", as: String.self)) ?? "" }.joined(separator: "\n")
+        }
+    }
+
+    static func expectIndexOrder(_ plan: String, _ label: String) {
+        #expect(!plan.contains("Sort"), "\(label) sorts:\n\(plan)")
+        #expect(!plan.contains("Seq Scan"), "\(label) reads the whole table:\n\(plan)")
+    }
+
+    @Test func thePeopleListComesInIndexOrderForEveryRole() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let sql = app.db.sql
+            let officer = Actor(kind: .user(id: UUID(), role: .officer), label: "officer")
+            let coordinator = Actor(kind: .user(id: UUID(), role: .coordinator), label: "coordinator")
+            for actor in [officer, coordinator] {
+                let plain = PeopleListQuery(sql: sql, query: People.Query(), actor: actor).pageSelect()
+                Self.expectIndexOrder(try await Self.plan(plain.select, on: app.db), "people list as \(actor.label)")
+                var byCommunity = People.Query()
+                byCommunity.communityID = f.serb
+                let filtered = PeopleListQuery(sql: sql, query: byCommunity, actor: actor).pageSelect()
+                Self.expectIndexOrder(try await Self.plan(filtered.select, on: app.db), "people of a community as \(actor.label)")
+            }
+        }
+    }
+
+    /// The organisations list (Fluent's query, as `Organizations.list` sends it) and the engagements
+    /// timeline, newest first.
+    @Test func organisationsAndTheTimelineComeInIndexOrder() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let organizations = SQLRaw("SELECT * FROM organizations WHERE deleted_at IS NULL ORDER BY sort_name ASC, id ASC LIMIT 51 OFFSET 0")
+            Self.expectIndexOrder(try await Self.plan(organizations, on: app.db), "organisations")
+            let byKind = SQLRaw("SELECT * FROM organizations WHERE deleted_at IS NULL AND kind = 'ngo' ORDER BY sort_name ASC, id ASC LIMIT 51")
+            Self.expectIndexOrder(try await Self.plan(byKind, on: app.db), "organisations of a kind")
+            let timeline = SQLRaw("SELECT id FROM engagements WHERE deleted_at IS NULL ORDER BY starts_at DESC, id DESC LIMIT 51 OFFSET 0")
+            Self.expectIndexOrder(try await Self.plan(timeline, on: app.db), "engagements timeline")
+        }
+    }
+}

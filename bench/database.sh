@@ -1,0 +1,37 @@
+# Sourced by the benchmark scripts, before they read their arguments: takes `--database URL` out of them
+# (a postgres:// URL; without it, the SQLite file .bench/registry-N.sqlite), and `bench_database` makes
+# sure that database holds the demo at scale, migrated, and sets DB. The same data on either database, so
+# that SQLite and PostgreSQL can be compared page by page in one session.
+BENCH_DATABASE=${BENCH_DATABASE:-}
+bench_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --database) BENCH_DATABASE=$2; shift 2 ;;
+    --database=*) BENCH_DATABASE=${1#*=}; shift ;;
+    *) bench_args+=("$1"); shift ;;
+  esac
+done
+set -- "${bench_args[@]+"${bench_args[@]}"}"
+
+bench_database() { # people → sets DB (a file path or the URL), generating the data where missing
+  if [ -n "$BENCH_DATABASE" ]; then
+    DB=$BENCH_DATABASE
+    local have
+    have=$(psql "${DB%%\?*}" -tAc "SELECT count(*) FROM people" 2>/dev/null || echo 0)
+    if [ "${have:-0}" -lt "$1" ]; then
+      local start; start=$(date +%s.%N)
+      "$BIN" demo --database "$DB" --scale "$1" >/dev/null
+      echo "generated $1 people on PostgreSQL in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
+    fi
+    psql "${DB%%\?*}" -qc "ANALYZE" >/dev/null
+  else
+    mkdir -p .bench
+    DB=$PWD/.bench/registry-$1.sqlite
+    if [ ! -f "$DB" ]; then
+      local start; start=$(date +%s.%N)
+      "$BIN" demo --database "$DB" --scale "$1" >/dev/null
+      echo "generated $1 people in $(echo "$(date +%s.%N) - $start" | bc) s" >&2
+    fi
+  fi
+  "$BIN" migrate --database "$DB" >/dev/null
+}
