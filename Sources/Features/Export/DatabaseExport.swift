@@ -38,7 +38,7 @@ public struct DatabaseExport: Sendable {
     /// The files in the zip, in the order they are written.
     public static let files = ["people", "organizations", "places", "communities", "positions", "visits", "engagements", "agreements",
                                "working-groups", "recommendations", "context-events", "coordination", "assessments", "quotes",
-                               "photos"].map { $0 + ".json" }
+                               "photos", "retention-decisions"].map { $0 + ".json" }
 
     static let page = 2_000
 
@@ -74,6 +74,7 @@ public struct DatabaseExport: Sendable {
         try await file("assessments.json") { try await assessments(by: actor, into: $0) }
         try await file("quotes.json") { try await quotes(by: actor, into: $0) }
         try await file("photos.json") { try await photos(by: actor, into: $0) }
+        try await file("retention-decisions.json") { try await retentionDecisions(by: actor, into: $0) }
 
         let role: String
         switch actor.kind {
