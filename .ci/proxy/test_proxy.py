@@ -1,5 +1,6 @@
 """Several servers behind a proxy (issue 21): nginx with the guide's site file in front of three
 `roundtable serve` processes on one PostgreSQL, round robin, no sticky sessions."""
+import http.client
 import re
 import socket
 import ssl
@@ -57,7 +58,7 @@ def test_sign_in_through_the_proxy_and_every_process_knows_the_session(cluster):
     # round robin, no stickiness: all three processes answered the one session
     assert len(upstreams_used(cluster, start)) == 3, upstreams_used(cluster, start)
     # plain http only redirects to https
-    plain = __import__("http.client").client.HTTPConnection("127.0.0.1", cluster.http_port, timeout=5)
+    plain = http.client.HTTPConnection("127.0.0.1", cluster.http_port, timeout=5)
     plain.request("GET", "/people", headers={"Host": "roundtable.example.org"})
     assert plain.getresponse().status == 301
 
@@ -142,8 +143,7 @@ def test_report_figures_agree_across_processes(cluster):
 
 
 def raw_request(cluster, head: bytes) -> bytes:
-    context = ssl.create_default_context(cafile=None)
-    context.load_verify_locations(cadata=None, cafile=str(cluster.workdir / "tls.crt"))
+    context = ssl.create_default_context(cafile=str(cluster.workdir / "tls.crt"))
     with socket.create_connection(("127.0.0.1", cluster.https_port), timeout=10) as plain:
         with context.wrap_socket(plain, server_hostname="roundtable.example.org") as s:
             s.sendall(head)
