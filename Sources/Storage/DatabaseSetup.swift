@@ -49,6 +49,36 @@ public enum DatabaseSetup {
         }
     }
 
+    /// Runs `body` while no other process of this installation runs it: work done once per installation
+    /// (migrations, the demo data) must not be done by three servers started at the same moment. Fluent's
+    /// migrator takes no lock: two processes both saw a migration pending and the second failed on its
+    /// `CREATE TABLE` (or both loaded the demo). On PostgreSQL this holds a session advisory lock, keyed by
+    /// the schema, on one connection and hands `body` that connection, so everything it does is under the
+    /// lock; the others wait for it and then find nothing left to do. The lock goes with the connection, so
+    /// a process killed while holding it releases it. A SQLite file has one process by design; in memory, one.
+    public static func exclusively<T: Sendable>(
+        _ database: any Database, location: DatabaseLocation, searchPath: [String]? = nil,
+        _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard location.isPostgres else { return try await body(database) }
+        let scope = "roundtable:" + (searchPath?.first ?? "public")
+        return try await database.withConnection { connection in
+            let sql = connection.sql
+            try await sql.raw("SELECT pg_advisory_lock(\(bind: installationLock), hashtext(\(bind: scope)))").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("SELECT pg_advisory_unlock(\(bind: installationLock), hashtext(\(bind: scope)))").run()
+                return result
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(bind: installationLock), hashtext(\(bind: scope)))").run()
+                throw error
+            }
+        }
+    }
+
+    /// The first half of the advisory lock's key ("RTMG"); the second is the schema's hash.
+    static let installationLock: Int32 = 0x5254_4D47
+
     /// SQLite settings that belong to a connection rather than to the file, for each of the connections.
     /// - synchronous NORMAL: with WAL, a commit survives a crash of the process (not of the machine's power).
     /// - a 32 MB page cache and reads through memory mapping: at 100,000 people the name filter reads

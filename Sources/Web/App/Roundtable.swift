@@ -9,14 +9,26 @@ import Vapor
 /// Builds the app. The server, the command line and the tests all go through `configure`.
 public enum Roundtable {
     /// Brings the schema up to date with one line for the operator ("37 migrations applied") instead of two
-    /// lines per migration before the address; the migrator's own lines show at `debug`.
-    static func migrate(_ app: Application, logLevel: Logger.Level) async throws {
-        try await app.migrator.setupIfNeeded().get()
-        let pending = try await app.migrator.previewPrepareBatch().get().count
-        let configured = app.logger.logLevel
-        if logLevel > .debug { app.logger.logLevel = max(logLevel, .notice) }
-        defer { app.logger.logLevel = configured }
-        try await app.migrator.prepareBatch().get()
+    /// lines per migration before the address; the migrator's own lines show at `debug`. Under the
+    /// installation's lock (`DatabaseSetup.exclusively`): servers started together migrate one after the
+    /// other, and each looks at what is pending only once it holds the lock, so the later ones find nothing.
+    static func migrate(_ app: Application, _ config: AppConfiguration, logLevel: Logger.Level) async throws {
+        var logger = app.logger
+        if logLevel > .debug { logger.logLevel = max(logLevel, .notice) }
+        let id = DatabaseSetup.databaseID(for: config.database)
+        guard let database = app.databases.database(id, logger: logger, on: app.eventLoopGroup.any()) else {
+            throw ConfigurationError("The database \(config.database) is not configured.")
+        }
+        let migrations = app.migrations, location = config.database, searchPath = config.postgresSearchPath
+        let pending = try await DatabaseSetup.exclusively(database, location: location, searchPath: searchPath) { locked in
+            try await DatabaseSetup.prepare(locked, location: location, searchPath: searchPath)
+            // Every migration runs on the connection that holds the lock.
+            let migrator = Migrator(databaseFactory: { _ in locked }, migrations: migrations, on: locked.eventLoop)
+            try await migrator.setupIfNeeded().get()
+            let pending = try await migrator.previewPrepareBatch().get().count
+            try await migrator.prepareBatch().get()
+            return pending
+        }
         if pending > 0, logLevel <= .notice { app.logger.notice("Database schema brought up to date: \(pending) migrations applied.") }
     }
 
@@ -29,12 +41,12 @@ public enum Roundtable {
             as: DatabaseSetup.databaseID(for: config.database)
         )
         app.migrations.add(MigrationList.all)
-        try await DatabaseSetup.prepare(app.db, location: config.database, searchPath: config.postgresSearchPath)
+        // The file's settings (SQLite) and the schema (PostgreSQL) come first, in `migrate`.
+        try await migrate(app, config, logLevel: Logger.Level(rawValue: config.logLevel) ?? .info)
         // SQLite keeps some settings per connection, and each event loop has a connection of its own.
         let id = DatabaseSetup.databaseID(for: config.database)
         let perLoop = app.eventLoopGroup.makeIterator().compactMap { app.databases.database(id, logger: app.logger, on: $0) }
         try await DatabaseSetup.configureConnections(perLoop, location: config.database)
-        try await migrate(app, logLevel: Logger.Level(rawValue: config.logLevel) ?? .info)
 
         app.roundtable = RoundtableServices(
             configuration: config,
@@ -121,7 +133,12 @@ public enum Roundtable {
 
         try await Sessions(database: app.db, policy: config.sessionPolicy).pruneExpired()
         if config.demo {
-            _ = try await DemoData(database: app.db, hasher: app.roundtable.hasher, photos: app.roundtable.photos).load()
+            // Once per installation too: the loader looks for its data before adding it, and two loaders
+            // looking at the same moment would both add it.
+            let hasher = app.roundtable.hasher, photos = app.roundtable.photos
+            _ = try await DatabaseSetup.exclusively(app.db, location: config.database, searchPath: config.postgresSearchPath) { locked in
+                try await DemoData(database: locked, hasher: hasher, photos: photos).load()
+            }
         }
     }
 
