@@ -149,6 +149,27 @@ struct DatabaseExportTests {
         }
     }
 
+    /// Why the organisation kept whom past the retention period leaves with it — for those who decide it;
+    /// an officer's file is empty, and a restricted person's decision is only in a coordinator's.
+    @Test func decisionsToKeepPeopleAreExportedForThoseWhoMayMakeThem() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            try await RetentionDecisionModel(personID: f.hamza, reason: "Runs the youth council we fund until 2027", decidedAt: Date(),
+                                             decidedBy: coordinator.email).create(on: app.db)
+            try await RetentionDecisionModel(personID: f.hidden, reason: "Legal hold", decidedAt: Date(), decidedBy: coordinator.email).create(on: app.db)
+            func decisions(_ email: String) async throws -> [[String: Any]] {
+                let response = try await app.api(.GET, "/api/v1/export.zip", token: try await app.token(for: email))
+                return try Self.unzip(Data(response.body.readableBytesView)).files["retention-decisions.json"] ?? [["missing": true]]
+            }
+            #expect(try await decisions(officer.email).isEmpty)
+            let theirs = try await decisions(coordinator.email)
+            #expect(theirs.compactMap { $0["reason"] as? String }.sorted() == ["Legal hold", "Runs the youth council we fund until 2027"])
+            #expect(theirs.contains { ($0["person"] as? [String: Any])?["name"] as? String == "Bedri Hamza" })
+        }
+    }
+
     @Test func anEmptyDatabaseGivesEmptyFilesAndAnonymousReadersNone() async throws {
         try await withRoundtable { app in
             try await app.addUser("viewer@ico.example", role: .viewer)
