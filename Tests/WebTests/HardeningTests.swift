@@ -146,4 +146,22 @@ struct HardeningTests {
             }
         }
     }
+
+    /// Schemathesis runs as an administrator for minutes (issue 21). Through the API its token can end only
+    /// by being revoked (which CI fuzzes last, on its own): an administrator cannot disable themselves or
+    /// give up their own role, and the token still works afterwards.
+    @Test func anAdministratorsTokenCannotDisableOrDemoteItsOwnUser() async throws {
+        try await withRoundtable { app in
+            let admin = try await app.addUser("james@ico.example", role: .admin)
+            try await app.addUser("second.admin@ico.example", role: .admin)
+            let token = try await app.token(for: admin.email)
+            let path = "/api/v1/users/\(admin.id.uuidString)"
+            let disable = try await app.api(.PATCH, path, token: token, json: #"{"disabled": true}"#, headers: ["If-Match": "*"])
+            #expect(disable.status == .conflict, "\(disable.body.string)")
+            let demote = try await app.api(.PATCH, path, token: token, json: #"{"role": "viewer"}"#, headers: ["If-Match": "*"])
+            #expect(demote.status == .conflict, "\(demote.body.string)")
+            let me = try await app.api(.GET, "/api/v1/me", token: token)
+            #expect(me.status == .ok && me.body.string.contains(#""role":"admin""#), "\(me.body.string)")
+        }
+    }
 }
