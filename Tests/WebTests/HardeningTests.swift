@@ -107,4 +107,61 @@ struct HardeningTests {
                                       headers: ["Content-Encoding": "identity"]).status == .created)
         }
     }
+
+    /// Schemathesis's "created resource not found" (issue 21): a record was made, and the next request on its
+    /// address — merging it into a record that is not there, linking an engagement that is not there —
+    /// answered 404, as if the new record were gone. A record named in the body that is not there is a
+    /// mistake at its field (422); 404 stays for the address's own record, and the new record is still there.
+    @Test func aRecordNamedInTheBodyThatIsNotThereIsAMistakeAtItsFieldNotA404() async throws {
+        try await withRoundtable { app in
+            let coordinator = try await app.addUser("drita@ico.example", role: .coordinator)
+            let token = try await app.token(for: coordinator.email)
+            let nobody = "1602f0df-df0b-5860-8864-8e9d9c1c0c63"
+            func created(_ path: String, _ json: String) async throws -> String {
+                let response = try await app.api(.POST, path, token: token, json: json)
+                #expect(response.status == .created, "\(path): \(response.body.string)")
+                return try #require(response.headers.first(name: .location))
+            }
+            func expectMistake(_ path: String, _ json: String, field: String) async throws {
+                let response = try await app.api(.POST, path, token: token, json: json)
+                #expect(response.status == .unprocessableEntity, "\(path): \(response.status) \(response.body.string)")
+                #expect(response.body.string.contains(#""field":"\#(field)""#), "\(response.body.string)")
+            }
+            let cases: [(create: String, body: String, action: String, sent: String, field: String)] = [
+                ("/api/v1/people", #"{"name": "Arben Krasniqi"}"#, "merge", #"{"into": "\#(nobody)"}"#, "into"),
+                ("/api/v1/organizations", #"{"name": "Youth Centre", "kind": "ngo"}"#, "merge", #"{"into": "\#(nobody)"}"#, "into"),
+                ("/api/v1/agreements", #"{"kind": "letter_of_intent", "title": "Letter of intent"}"#, "engagements",
+                 #"{"engagementID": "\#(nobody)", "link": "discussed"}"#, "engagementID"),
+                ("/api/v1/working-groups", #"{"name": "Working group on languages"}"#, "meetings", #"{"engagementID": "\#(nobody)"}"#, "engagementID"),
+                ("/api/v1/recommendations", #"{"title": "Open the bridge", "status": "idea"}"#, "evidence",
+                 #"{"engagementID": "\#(nobody)"}"#, "engagementID"),
+            ]
+            for item in cases {
+                let location = try await created(item.create, item.body)
+                try await expectMistake("\(location)/\(item.action)", item.sent, field: item.field)
+                #expect(try await app.api(.GET, location, token: token).status == .ok, "\(location) is still there")
+                // The address's own record not being there is still 404.
+                let missing = try await app.api(.POST, "\(item.create)/\(UUID().uuidString)/\(item.action)", token: token, json: item.sent)
+                #expect(missing.status == .notFound, "\(item.create): \(missing.status)")
+            }
+        }
+    }
+
+    /// Schemathesis runs as an administrator for minutes (issue 21). Through the API its token can end only
+    /// by being revoked (which CI fuzzes last, on its own): an administrator cannot disable themselves or
+    /// give up their own role, and the token still works afterwards.
+    @Test func anAdministratorsTokenCannotDisableOrDemoteItsOwnUser() async throws {
+        try await withRoundtable { app in
+            let admin = try await app.addUser("james@ico.example", role: .admin)
+            try await app.addUser("second.admin@ico.example", role: .admin)
+            let token = try await app.token(for: admin.email)
+            let path = "/api/v1/users/\(admin.id.uuidString)"
+            let disable = try await app.api(.PATCH, path, token: token, json: #"{"disabled": true}"#, headers: ["If-Match": "*"])
+            #expect(disable.status == .conflict, "\(disable.body.string)")
+            let demote = try await app.api(.PATCH, path, token: token, json: #"{"role": "viewer"}"#, headers: ["If-Match": "*"])
+            #expect(demote.status == .conflict, "\(demote.body.string)")
+            let me = try await app.api(.GET, "/api/v1/me", token: token)
+            #expect(me.status == .ok && me.body.string.contains(#""role":"admin""#), "\(me.body.string)")
+        }
+    }
 }

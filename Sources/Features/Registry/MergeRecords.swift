@@ -71,7 +71,8 @@ public struct MergeRecords: Sendable {
         try await database.transaction { tx in
             let people = People(database: tx, language: language)
             let duplicate = try await people.find(duplicateID, by: actor, includeDeleted: false, on: tx)
-            let kept = try await people.find(keptID, by: actor, includeDeleted: false, on: tx)
+            // The duplicate is the address; the record to keep is named (`into`).
+            let kept = try await NamedReference.check("into") { try await people.find(keptID, by: actor, includeDeleted: false, on: tx) }
             let moved = try await move(Self.personReferences, from: duplicateID, to: keptID, on: tx)
             let photosMoved = try await movePhotos(from: duplicateID, to: keptID, on: tx)
             // The kept record gains the duplicate's names and contacts; restricted wins.
@@ -96,7 +97,7 @@ public struct MergeRecords: Sendable {
         try await database.transaction { tx in
             let organizations = Organizations(database: tx, language: language)
             let duplicate = try await organizations.find(duplicateID, by: actor, includeDeleted: false, on: tx)
-            let kept = try await organizations.find(keptID, by: actor, includeDeleted: false, on: tx)
+            let kept = try await NamedReference.check("into") { try await organizations.find(keptID, by: actor, includeDeleted: false, on: tx) }
             // The kept organisation must not end up inside itself: if it was within the duplicate, it
             // takes the duplicate's place in the tree.
             if kept.$parent.id == duplicateID { kept.$parent.id = duplicate.$parent.id == keptID ? nil : duplicate.$parent.id }

@@ -103,7 +103,9 @@ struct AgreementsAPIController: RecordAPI {
         let link = AgreementEngagementLink(rawValue: body.link ?? AgreementEngagementLink.discussed.rawValue)
         if link == nil { issues.append(FieldIssue(field: "link", "field.notAChoice")) }
         if !issues.isEmpty { throw DomainError.invalid(issues) }
-        try await kind(req).link(engagement: body.engagementID!, to: id, as: link!, by: req.actor)
+        try await NamedReference.check("engagementID", is: Engagements.recordType) {
+            try await kind(req).link(engagement: body.engagementID!, to: id, as: link!, by: req.actor)
+        }
         let agreement = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
     }

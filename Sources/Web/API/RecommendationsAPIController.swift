@@ -58,7 +58,9 @@ struct RecommendationsAPIController: RecordAPI {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(EvidenceBody.self, from: req)
         guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
-        try await kind(req).addEvidence(engagement: engagementID, to: id, by: req.actor)
+        try await NamedReference.check("engagementID", is: Engagements.recordType) {
+            try await kind(req).addEvidence(engagement: engagementID, to: id, by: req.actor)
+        }
         let item = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIRecommendation(item), headers: ["ETag": "\"\(item.version)\""])
     }

@@ -55,7 +55,9 @@ struct WorkingGroupsAPIController: RecordAPI {
         let id = try req.idParameter()
         let body = try await APIJSON.decode(MeetingBody.self, from: req)
         guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
-        try await kind(req).addMeeting(engagementID, to: id, by: req.actor)
+        try await NamedReference.check("engagementID", is: Engagements.recordType) {
+            try await kind(req).addMeeting(engagementID, to: id, by: req.actor)
+        }
         let group = try await kind(req).get(id, by: req.actor)
         return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
     }
