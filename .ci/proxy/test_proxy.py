@@ -146,10 +146,19 @@ def raw_request(cluster, head: bytes) -> bytes:
     context = ssl.create_default_context(cafile=str(cluster.workdir / "tls.crt"))
     with socket.create_connection(("127.0.0.1", cluster.https_port), timeout=10) as plain:
         with context.wrap_socket(plain, server_hostname="roundtable.example.org") as s:
-            s.sendall(head)
+            # nginx may answer and close as soon as the head passes its limit, while the rest of the 100 KB
+            # is still being sent: stop sending then, and read the answer it gave.
+            for start in range(0, len(head), 4096):
+                try:
+                    s.sendall(head[start:start + 4096])
+                except (ssl.SSLError, OSError):
+                    break
             data = b""
             while True:
-                chunk = s.recv(65536)
+                try:
+                    chunk = s.recv(65536)
+                except (ssl.SSLError, OSError):
+                    break
                 if not chunk:
                     break
                 data += chunk
@@ -159,7 +168,7 @@ def raw_request(cluster, head: bytes) -> bytes:
 def test_requests_the_server_would_drop_get_a_status_and_a_body_from_nginx(cluster):
     cases = {
         "100 KB query string": (b"GET /search?q=" + b"a" * 100_000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 414),
-        "100 KB header": (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 100_000 + b"\r\nConnection: close\r\n\r\n", 400),
+        "100 KB header": (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 100_000 + b"\r\nConnection: close\r\n\r\n", 431),
         "raw UTF-8 in the path": ("GET /people/Çelë HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(), 400),
         "raw UTF-8 in the query": ("GET /search?q=Ђорђе HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode(), 400),
     }
