@@ -35,3 +35,26 @@ bench_database() { # people → sets DB (a file path or the URL), generating the
   fi
   "$BIN" migrate --database "$DB" >/dev/null
 }
+
+# A new database for a script's own run: `folder/name.sqlite`, or with `--database` a new PostgreSQL database
+# beside that one (copied from a template database when one is named: the scale data, for an import into it).
+# Sets NEW_DB; `bench_drop_databases` (on exit) drops the PostgreSQL ones.
+BENCH_MADE=()
+bench_new_database() { # name folder [template database name]
+  if [ -n "$BENCH_DATABASE" ]; then
+    local base=${BENCH_DATABASE%%\?*} query="" name="bench_$1_$$"
+    if [[ "$BENCH_DATABASE" == *\?* ]]; then query="?${BENCH_DATABASE#*\?}"; fi
+    psql "$base" -qc "DROP DATABASE IF EXISTS $name" >/dev/null
+    psql "$base" -qc "CREATE DATABASE $name${3:+ TEMPLATE $3}" >/dev/null
+    BENCH_MADE+=("$name")
+    NEW_DB="${base%/*}/$name$query"
+  else
+    NEW_DB="$2/$1.sqlite"
+    rm -f "$NEW_DB" "$NEW_DB-wal" "$NEW_DB-shm"
+  fi
+}
+bench_drop_databases() {
+  for name in "${BENCH_MADE[@]+"${BENCH_MADE[@]}"}"; do
+    psql "${BENCH_DATABASE%%\?*}" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+  done
+}

@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # HTTP latency of the foundation's hot paths on a release build, measured with wrk on loopback.
-# Usage: bash bench/http.sh [seconds per run] [connections]   (prints a table for docs/benchmarks.md)
+# Usage: bash bench/http.sh [seconds per run] [connections] [--database postgres://…]   (prints a table for docs/benchmarks.md)
+# With --database, the demo goes into a new database beside that one, dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/database.sh
 DURATION=${1:-10}
 CONNECTIONS=${2:-4}
 command -v wrk >/dev/null || { apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null; }
-swift build -c release --product roundtable 2>&1 | tail -1
-BIN=$PWD/.build/release/roundtable
+if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
+  swift build -c release --product roundtable 2>&1 | tail -1
+  BIN=$PWD/.build/release/roundtable
+fi
 DIR=$(mktemp -d)
-DB="$DIR/bench.sqlite"
+bench_new_database http "$DIR"
+DB=$NEW_DB
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 "$BIN" demo --database "$DB" >/dev/null
 TOKEN=$("$BIN" tokens create --email james.holmes@ico.example --label bench --database "$DB")
 LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >"$DIR/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; bench_drop_databases; rm -rf "$DIR"' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
 
 # A signed-in browser: fetch the form's token, sign in, keep the cookies.

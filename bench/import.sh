@@ -2,12 +2,17 @@
 # Import at scale (issue 7): 100,000 people from one CSV, release build, into a fresh demo database and
 # into the registry benchmark's file (100,000 people already kept, so every row is looked up against them).
 # The file has Excel's shape: BOM, ";" separators, CRLF, a quoted line break now and then, Latin and Cyrillic.
-# Usage: bash bench/import.sh [rows]
+# Usage: bash bench/import.sh [rows] [--database postgres://…]   (with --database: new databases beside that
+# one — an empty demo, and a copy of it as the registry's scale data — dropped at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/database.sh
+trap bench_drop_databases EXIT
 ROWS=${1:-100000}
-swift build -c release --product roundtable 2>&1 | tail -1
-BIN=$PWD/.build/release/roundtable
+if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
+  swift build -c release --product roundtable 2>&1 | tail -1
+  BIN=$PWD/.build/release/roundtable
+fi
 mkdir -p .bench
 CSV=$PWD/.bench/import-$ROWS.csv
 python3 - "$ROWS" "$CSV" <<'PY'
@@ -29,17 +34,25 @@ with open(path, "w", encoding="utf-8", newline="") as out:
 PY
 echo "file: $(wc -c < "$CSV") bytes, $ROWS rows" >&2
 for target in empty registry; do
-  DB=$PWD/.bench/import-$target.sqlite
-  rm -f "$DB" "$DB-wal" "$DB-shm"
   if [ "$target" = registry ]; then
-    [ -f "$PWD/.bench/registry-100000.sqlite" ] || "$BIN" demo --database "$PWD/.bench/registry-100000.sqlite" --scale 100000 >/dev/null
-    cp "$PWD/.bench/registry-100000.sqlite" "$DB"
+    bench_database 100000
+    if [ -n "$BENCH_DATABASE" ]; then
+      template=${BENCH_DATABASE%%\?*}
+      bench_new_database "import_$target" "$PWD/.bench" "${template##*/}"
+    else
+      bench_new_database "import-$target" "$PWD/.bench"
+      cp "$DB" "$NEW_DB"
+    fi
+    DB=$NEW_DB
   else
+    bench_new_database "import_$target" "$PWD/.bench"
+    DB=$NEW_DB
     "$BIN" demo --database "$DB" >/dev/null
   fi
   "$BIN" migrate --database "$DB" >/dev/null
   START=$(date +%s.%N)
-  "$BIN" import people "$CSV" --dry-run --database "$DB" >/dev/null
+  # The dry run decides as the real run does (it exits as the import would: undecided duplicates stop it).
+  "$BIN" import people "$CSV" --dry-run --duplicates new --database "$DB" >/dev/null
   CHECK=$(echo "$(date +%s.%N) - $START" | bc)
   START=$(date +%s.%N)
   "$BIN" import people "$CSV" --duplicates new --database "$DB" 2>/dev/null | tail -1
