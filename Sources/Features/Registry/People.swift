@@ -33,9 +33,12 @@ public struct People: Sendable {
         public init() {}
     }
 
-    public func list(_ query: Query, by actor: Actor, today: Day) async throws -> ListPage<PersonRow> {
+    /// - Parameter access: the reader's `FieldAccess`, when the caller has it already (the page asks for it
+    ///   to leave out the filters it may not offer).
+    public func list(_ query: Query, by actor: Actor, today: Day, access known: FieldAccess? = nil) async throws -> ListPage<PersonRow> {
         try actor.require(.readRecords)
-        let access = try await FieldAccess.of(actor, on: database)
+        let access: FieldAccess
+        if let known { access = known } else { access = try await FieldAccess.of(actor, on: database) }
         try access.requireFilters(community: query.communityID, place: query.placeID)
         let sql = database.sql
         let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()

@@ -19,16 +19,7 @@ public struct SiteSettings: Sendable {
 
     /// Sets (or, with nil, clears back to the server's `ROUNDTABLE_LANGUAGE`) the default language.
     public func setDefaultLanguage(_ language: Language?, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.manageSettings)
-        try await database.transaction { tx in
-            let existing = try await SiteSettingModel.find(SiteSettingModel.defaultLanguage, on: tx)
-            let before = existing?.value
-            guard before != language?.rawValue else { return }
-            try await Self.store(language?.rawValue, as: SiteSettingModel.defaultLanguage, over: existing, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
-                                        changes: [FieldChange(field: "defaultLanguage", from: before, to: language?.rawValue)],
-                                        at: now, on: tx)
-        }
+        try await change(SiteSettingModel.defaultLanguage, field: "defaultLanguage", to: language?.rawValue, by: actor, now: now) { $0 }
     }
 
     /// Whether administrators and coordinators must use two-factor sign-in.
@@ -37,15 +28,8 @@ public struct SiteSettings: Sendable {
     }
 
     public func setRequiresTwoFactor(_ required: Bool, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.manageSettings)
-        try await database.transaction { tx in
-            let existing = try await SiteSettingModel.find(SiteSettingModel.requireTwoFactor, on: tx)
-            let before = existing?.value == "true"
-            guard before != required else { return }
-            try await Self.store(required ? "true" : "false", as: SiteSettingModel.requireTwoFactor, over: existing, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
-                                        changes: [FieldChange(field: "requireTwoFactor", from: before ? "yes" : "no", to: required ? "yes" : "no")],
-                                        at: now, on: tx)
+        try await change(SiteSettingModel.requireTwoFactor, field: "requireTwoFactor", to: required ? "true" : "false", by: actor, now: now) {
+            $0 == "true" ? "yes" : "no"
         }
     }
 
@@ -62,14 +46,8 @@ public struct SiteSettings: Sendable {
             throw DomainError.invalid([FieldIssue(field: "smallNumberThreshold", "settings.thresholdRange",
                                                   String(SmallNumbers.allowedThresholds.lowerBound), String(SmallNumbers.allowedThresholds.upperBound))])
         }
-        try await database.transaction { tx in
-            let existing = try await SiteSettingModel.find(SiteSettingModel.smallNumberThreshold, on: tx)
-            let before = existing?.value ?? String(SmallNumbers.defaultThreshold)
-            guard before != String(threshold) else { return }
-            try await Self.store(String(threshold), as: SiteSettingModel.smallNumberThreshold, over: existing, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
-                                        changes: [FieldChange(field: "smallNumberThreshold", from: before, to: String(threshold))],
-                                        at: now, on: tx)
+        try await change(SiteSettingModel.smallNumberThreshold, field: "smallNumberThreshold", to: String(threshold), by: actor, now: now) {
+            $0 ?? String(SmallNumbers.defaultThreshold)
         }
     }
 
@@ -87,29 +65,31 @@ public struct SiteSettings: Sendable {
         if let months, RetentionPeriod(months: months) == nil {
             throw DomainError.invalid(field: "retentionMonths", "field.notAChoice")
         }
-        try await database.transaction { tx in
-            let existing = try await SiteSettingModel.find(SiteSettingModel.retentionMonths, on: tx)
-            let before = existing?.value
-            guard before != months.map(String.init) else { return }
-            try await Self.store(months.map(String.init), as: SiteSettingModel.retentionMonths, over: existing, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
-                                        changes: [FieldChange(field: "retentionMonths", from: before, to: months.map(String.init))],
-                                        at: now, on: tx)
-        }
+        try await change(SiteSettingModel.retentionMonths, field: "retentionMonths", to: months.map(String.init), by: actor, now: now) { $0 }
     }
 
-    /// Writes a setting's new value over its row (or a new row); nil removes it, back to the default.
-    static func store(_ value: String?, as key: String, over existing: SiteSettingModel?, now: Date, on tx: any Database) async throws {
-        guard let value else {
-            try await existing?.delete(on: tx)
-            return
-        }
-        if let existing {
-            existing.value = value
-            existing.updatedAt = now
-            try await existing.update(on: tx)
-        } else {
-            try await SiteSettingModel(key: key, value: value, now: now).create(on: tx)
+    /// Every setter's path: an administrator's change, written (nil removes the row: back to the default)
+    /// with its audit entry in one transaction, and nothing at all when it changes nothing. `shown` is what
+    /// the history says of a stored value (nil: not set) — a default's value, "yes"/"no" — and decides
+    /// whether it changed, so that setting the default explicitly is no change.
+    func change(_ key: String, field: String, to value: String?, by actor: Actor, now: Date,
+                shown: @escaping @Sendable (String?) -> String?) async throws {
+        try actor.require(.manageSettings)
+        try await database.transaction { tx in
+            let existing = try await SiteSettingModel.find(key, on: tx)
+            let before = shown(existing?.value), after = shown(value)
+            guard before != after else { return }
+            if let value, let existing {
+                existing.value = value
+                existing.updatedAt = now
+                try await existing.update(on: tx)
+            } else if let value {
+                try await SiteSettingModel(key: key, value: value, now: now).create(on: tx)
+            } else {
+                try await existing?.delete(on: tx)
+            }
+            try await AuditTrail.record(.update, by: actor, recordType: "settings", recordID: nil, recordLabel: "settings",
+                                        changes: [FieldChange(field: field, from: before, to: after)], at: now, on: tx)
         }
     }
 }

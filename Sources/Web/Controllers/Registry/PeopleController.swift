@@ -14,7 +14,8 @@ struct PeopleController: RecordPages {
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = People.Query()
-        let hidden = try await FieldAccess.of(req.actor, on: req.db).hidden
+        let access = try await FieldAccess.of(req.actor, on: req.db)
+        let hidden = access.hidden
         query.text = req.queryText("q")
         // The page offers no filter by a field the reader may not see; one in the address is left out.
         query.communityID = hidden.contains(.community) ? nil : UUID(uuidString: req.queryText("community"))
@@ -23,7 +24,7 @@ struct PeopleController: RecordPages {
         query.sort = SortOrder(rawValue: req.queryText("sort")) ?? .name
         query.includeDeleted = req.queryText("deleted") == "1"
         query.page = req.queryPage()
-        let page = try await kind(req).list(query, by: req.actor, today: req.today)
+        let page = try await kind(req).list(query, by: req.actor, today: req.today, access: access)
         var model = PeopleIndexPage.Model(
             page: page, text: query.text ?? "", communityID: hidden.contains(.community) ? "" : req.queryText("community"),
             placeID: hidden.contains(.place) ? "" : req.queryText("place"),
