@@ -92,3 +92,35 @@ def demo_server():
     yield {"base": base, "printed": "".join(lines), "workdir": workdir}
     process.terminate()
     process.wait(timeout=10)
+
+
+# What a failing browser test saw, printed last (CI keeps only the tail of a run): where the browser was,
+# what the page said, and for the offline tests the end of their server's log.
+DIAGNOSES: list[str] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    name = item.name[:60]
+    driver = item.funcargs.get("browser") or (item.funcargs.get("field") or {}).get("browser")
+    if driver is not None:
+        try:
+            heading = driver.execute_script("const h = document.querySelector('h1'); return h ? h.innerText : ''")
+            DIAGNOSES.append(f"DIAG {name}: at {driver.current_url} — h1 {heading[:80]!r}")
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            driver.save_screenshot(str(ARTIFACTS / f"failed-{item.name[:80]}.png"))
+        except Exception as error:  # the browser itself may be what failed
+            DIAGNOSES.append(f"DIAG {name}: the browser did not answer ({type(error).__name__})")
+    server = (item.funcargs.get("field") or {}).get("server")
+    if server is not None:
+        tail = (server.workdir / "server.log").read_text(errors="replace").splitlines()[-4:]
+        DIAGNOSES.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in DIAGNOSES:
+        terminalreporter.write_line(line)

@@ -98,7 +98,7 @@ def waiting(browser) -> str:
 
 def wait_until_sent(browser, base: str) -> None:
     browser.get(base + "/captures")
-    WebDriverWait(browser, 40, poll_frequency=0.5).until(lambda d: "Nothing is waiting" in waiting(d))
+    WebDriverWait(browser, 90, poll_frequency=0.5).until(lambda d: "Nothing is waiting" in waiting(d))
 
 
 def kept(browser) -> int:
@@ -144,7 +144,7 @@ def test_three_engagements_logged_with_no_server_arrive_exactly_once(field):
     browser.delete_all_cookies()
     server.start()
     browser.get(base + "/captures")
-    WebDriverWait(browser, 30, poll_frequency=0.5).until(lambda d: "," not in worker_version(d) and worker_version(d) not in ("", before))
+    WebDriverWait(browser, 90, poll_frequency=0.5).until(lambda d: "," not in worker_version(d) and worker_version(d) not in ("", before))
     browser.get(base + "/captures")
     assert "/sign-in" in browser.current_url
     assert server.rows("SELECT count(*) FROM engagements WHERE title LIKE 'Meeting at the crossing point %'") == [(0,)]
