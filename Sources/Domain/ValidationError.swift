@@ -20,6 +20,9 @@ public enum DomainError: Error, Equatable, Sendable {
     /// Nothing the actor may see has this identity. Also used for records the actor may not see,
     /// so that their existence is not revealed.
     case notFound(String)
+    /// The record was erased (a person, at their request): nothing of it is kept but the fact of its
+    /// erasure, so its address answers "gone" rather than "not found" (410, RFC 9110 §15.5.11).
+    case gone(String)
     /// The actor is signed in but their role does not allow this.
     case forbidden
     /// The record changed since the client read it.

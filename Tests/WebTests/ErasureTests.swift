@@ -73,7 +73,12 @@ struct ErasureTests {
             let erased = try await app.api(.POST, path, token: token, json: #"{"reason":"Request by email of 3 December","confirmName":"vesna zoric"}"#)
             #expect(erased.status == .ok, "\(erased.body.string)")
             #expect(try await PersonModel.find(vesna, on: app.db) == nil)
-            #expect(try await app.api(.GET, "/api/v1/people/\(vesna.uuidString)", token: token).status == .notFound)
+            // Her address answers "gone" (410), on the person and below it, to every role: an app holding it drops it.
+            for suffix in ["", "/history", "/assessments", "/subject-access"] {
+                let gone = try await app.api(.GET, "/api/v1/people/\(vesna.uuidString)\(suffix)", token: token)
+                #expect(gone.status == .gone && gone.body.string.contains("erased"), "\(suffix)")
+            }
+            #expect(try await app.api(.GET, "/api/v1/people/\(UUID().uuidString)", token: token).status == .notFound)
 
             // Each engagement's attendance is as it was: she is counted there, no longer named. Across the year
             // she is now counted once for each of her two engagements, as anyone counted and not named is:
@@ -117,6 +122,31 @@ struct ErasureTests {
                     #expect(try rows?.decode(column: "n", as: Int.self) == 0, "\(table)")
                 }
             }
+        }
+    }
+
+    /// Typing the name is what stands between a slip and an erasure that cannot be undone: an empty box
+    /// never confirms, not even a name of symbols that the name folding reads as nothing (schemathesis
+    /// erased such a person with `"confirmName": ""`).
+    @Test func anErasureIsConfirmedOnlyByTheNameTypedAsRecorded() async throws {
+        try await withRoundtable { app in
+            let people = People(database: app.db)
+            let symbols = try await people.create(PersonInput(name: "\u{EC7AA}"), by: .commandLine)
+            let plain = try await people.create(PersonInput(name: "Drita Berisha"), by: .commandLine)
+            _ = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let token = try await app.token(for: "kubra@ico.example")
+            for (person, typed) in [(symbols.id, ""), (symbols.id, "   "), (plain.id, ""), (plain.id, "Drita")] {
+                let refused = try await app.api(.POST, "/api/v1/people/\(person.uuidString)/erasure", token: token,
+                                                json: #"{"reason":"asked","confirmName":"\#(typed)"}"#)
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("confirmName"), "\(typed)")
+                #expect(try await PersonModel.find(person, on: app.db) != nil)
+            }
+            let erased = try await app.api(.POST, "/api/v1/people/\(symbols.id.uuidString)/erasure", token: token,
+                                           json: #"{"reason":"asked","confirmName":"\#(symbols.name)"}"#)
+            #expect(erased.status == .ok, "\(erased.body.string)")
+            let confirmed = try await app.api(.POST, "/api/v1/people/\(plain.id.uuidString)/erasure", token: token,
+                                              json: #"{"reason":"asked","confirmName":"drita BERISHA"}"#)
+            #expect(confirmed.status == .ok, "case and accents still do not matter")
         }
     }
 

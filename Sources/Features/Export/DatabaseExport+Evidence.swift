@@ -58,7 +58,8 @@ extension DatabaseExport {
         func write(person: UUID?, organization: UUID?) async throws {
             let subject: ExportedAssessment.Subject, history: [AssessmentRecord]
             do {
-                let ref = try await reader.subjectRef(person: person, organization: organization, by: actor)
+                let (ref, deleted) = try await reader.subjectRef(person: person, organization: organization, by: actor)
+                if deleted { return } // as the export's other records: live ones only
                 subject = .init(type: ref.isPerson ? "person" : "organization", id: ref.ref.id, name: ref.ref.name)
                 history = try await reader.history(person: person, organization: organization, by: actor)
             } catch DomainError.notFound {

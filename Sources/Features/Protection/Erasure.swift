@@ -77,6 +77,14 @@ public struct Erasure: Sendable {
         return out
     }
 
+    /// Whether what was typed is the person's name, as the name search compares (case, accents, script).
+    /// A name of characters that folding drops (symbols only) must then be typed as it is: an empty
+    /// confirmation never matches an empty folding (schemathesis erased "\u{EC7AA}" with "").
+    static func confirms(_ typed: String, _ name: String) -> Bool {
+        let folded = NameFolding.fold(name)
+        return folded.isEmpty ? typed == name.trimmingWhitespace() : NameFolding.fold(typed) == folded
+    }
+
     func erase(_ id: UUID, reason: String, confirmName: String, confirming: Bool, by actor: Actor, now: Date,
                registering: Bool = true) async throws -> Receipt {
         try actor.require(.erasePeople)
@@ -87,7 +95,9 @@ public struct Erasure: Sendable {
             v.check(!reason.isEmpty, "reason", "field.required")
             v.check(reason.count <= 1_000, "reason", "field.tooLong", "1000")
             if confirming {
-                v.check(NameFolding.fold(confirmName) == NameFolding.fold(person.name), "confirmName", "erasure.nameMismatch")
+                let typed = confirmName.trimmingWhitespace()
+                v.check(!typed.isEmpty, "confirmName", "field.required")
+                if !typed.isEmpty { v.check(Self.confirms(typed, person.name), "confirmName", "erasure.nameMismatch") }
             }
             try v.throwIfInvalid()
             let names = ([person.name] + JSONList.decode(person.otherNamesJSON)).filter { $0.count >= 3 }

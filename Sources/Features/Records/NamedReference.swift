@@ -15,6 +15,8 @@ public enum NamedReference {
             return try await action()
         } catch DomainError.notFound(let type) where recordType == nil || type == recordType {
             throw DomainError.invalid([FieldIssue(field: field, "reference.unknown")])
+        } catch DomainError.gone(let type) where recordType == nil || type == recordType {
+            throw DomainError.invalid([FieldIssue(field: field, "reference.unknown")])
         }
     }
 }

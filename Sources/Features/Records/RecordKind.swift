@@ -51,6 +51,8 @@ public protocol RecordKind: Sendable {
     func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws
     /// The record's history as this reader may read it (a person's hides the values of sensitive fields).
     func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry]
+    /// What to answer for an identity with no row: "not found", or "gone" for a record that was erased.
+    func missing(_ id: UUID, on db: any Database) async throws -> DomainError
 }
 
 /// What every record kind's value tells the pages around it: which record, its name, whether it is
@@ -72,6 +74,7 @@ extension RecordKind {
     public func requireDeletable(_ model: Model, on db: any Database) async throws {}
     public func didChange(_ action: AuditAction, _ model: Model, label: String, by actor: Actor, now: Date, on db: any Database) async throws {}
     public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] { history }
+    public func missing(_ id: UUID, on db: any Database) async throws -> DomainError { .notFound(Self.recordType) }
 }
 
 extension RecordKind where Applied == Void {

@@ -44,7 +44,7 @@ public struct BulkPeople: Sendable {
             for id in ids {
                 do {
                     changed += try await apply(change, to: id, people: people, by: actor, now: now) ? 1 : 0
-                } catch DomainError.notFound {
+                } catch DomainError.notFound, DomainError.gone {
                     throw DomainError.invalid([FieldIssue(field: "id", "bulk.notFound")])
                 } catch DomainError.invalid(let issues) {
                     // The person who stopped it is named: the reader can see them, or the find above failed.

@@ -16,6 +16,13 @@ extension People: RecordKind {
         actor.canSee(person.sensitivity)
     }
 
+    /// A person erased is gone, not merely not found: the erasure's own audit entry (identity only) says so,
+    /// so a device or a client holding the old address learns to drop it rather than to look again.
+    public func missing(_ id: UUID, on db: any Database) async throws -> DomainError {
+        let erased = try await AuditEntryModel.query(on: db).filter(\.$recordID == id).filter(\.$action == .erase).first()
+        return erased == nil ? .notFound(Self.recordType) : .gone(Self.recordType)
+    }
+
     /// Only roles that may write restricted records change (or make) a restricted person.
     public func requireWritable(_ person: PersonModel, by actor: Actor) throws {
         try requireWrite(person.sensitivity, by: actor)

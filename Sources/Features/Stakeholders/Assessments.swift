@@ -40,7 +40,7 @@ public struct Assessments: Sendable {
         model.assessedBy = actor.label
         model.createdAt = now
         try await database.transaction { tx in
-            let (recordType, subjectID, label) = try await subject(person: person, organization: organization, by: actor, on: tx)
+            let (recordType, subjectID, label, _) = try await subject(person: person, organization: organization, by: actor, on: tx)
             model.personID = person
             model.organizationID = person == nil ? organization : nil
             try await model.create(on: tx)
@@ -52,7 +52,7 @@ public struct Assessments: Sendable {
 
     /// Newest first.
     public func history(person: UUID? = nil, organization: UUID? = nil, by actor: Actor) async throws -> [AssessmentRecord] {
-        _ = try await subject(person: person, organization: organization, by: actor, on: database)
+        _ = try await subject(person: person, organization: organization, by: actor, includeDeleted: true, on: database)
         var query = StakeholderAssessmentModel.query(on: database).filter(\.$deletedAt == .null)
         if let person { query = query.filter(\.$personID == person) } else if let organization { query = query.filter(\.$organizationID == organization) }
         return try await query.sort(\.$assessedOn, .descending).sort(\.$createdAt, .descending).all().map(Self.record)
@@ -64,7 +64,7 @@ public struct Assessments: Sendable {
         try actor.require(.writeRecords)
         return try await database.transaction { tx in
             guard let model = try await StakeholderAssessmentModel.find(id, on: tx), model.deletedAt == nil else { throw DomainError.notFound(Self.recordType) }
-            let (recordType, subjectID, label) = try await subject(person: model.personID, organization: model.organizationID, by: actor, on: tx)
+            let (recordType, subjectID, label, _) = try await subject(person: model.personID, organization: model.organizationID, by: actor, on: tx)
             model.deletedAt = now
             try await model.update(on: tx)
             try await AuditTrail.record(.update, by: actor, recordType: recordType, recordID: subjectID, recordLabel: label,
@@ -73,10 +73,11 @@ public struct Assessments: Sendable {
         }
     }
 
-    /// The subject as a reference, for pages about their assessments.
-    public func subjectRef(person: UUID? = nil, organization: UUID? = nil, by actor: Actor) async throws -> StakeholderRef {
-        let (_, id, name) = try await subject(person: person, organization: organization, by: actor, on: database)
-        return person != nil ? .person(RecordRef(id: id, name: name)) : .organization(RecordRef(id: id, name: name))
+    /// The subject as a reference, for pages about their assessments, and whether it is deleted (no new
+    /// assessment then).
+    public func subjectRef(person: UUID? = nil, organization: UUID? = nil, by actor: Actor) async throws -> (ref: StakeholderRef, deleted: Bool) {
+        let (_, id, name, deleted) = try await subject(person: person, organization: organization, by: actor, includeDeleted: true, on: database)
+        return (person != nil ? .person(RecordRef(id: id, name: name)) : .organization(RecordRef(id: id, name: name)), deleted)
     }
 
     /// Every assessed stakeholder the reader may see, with their latest assessment and the one before.
@@ -111,14 +112,17 @@ public struct Assessments: Sendable {
     }
 
     /// The subject, found as the reader may see it (a restricted person is "not found" for an officer).
-    func subject(person: UUID?, organization: UUID?, by actor: Actor, on db: any Database) async throws -> (String, UUID, String) {
+    /// Writing needs a live subject; reading follows the one rule for deleted records (those who may restore
+    /// the subject still read its assessments, as they read its page and history).
+    func subject(person: UUID?, organization: UUID?, by actor: Actor, includeDeleted: Bool = false,
+                 on db: any Database) async throws -> (String, UUID, String, deleted: Bool) {
         if let person {
-            let model = try await People(database: db).find(person, by: actor, includeDeleted: false, on: db)
-            return (People.recordType, person, model.name)
+            let model = try await People(database: db).find(person, by: actor, includeDeleted: includeDeleted, on: db)
+            return (People.recordType, person, model.name, model.deletedAt != nil)
         }
         guard let organization else { throw DomainError.invalid([FieldIssue(field: "subject", "field.required")]) }
-        let model = try await Organizations(database: db).find(organization, by: actor, includeDeleted: false, on: db)
-        return (Organizations.recordType, organization, model.name)
+        let model = try await Organizations(database: db).find(organization, by: actor, includeDeleted: includeDeleted, on: db)
+        return (Organizations.recordType, organization, model.name, model.deletedAt != nil)
     }
 
     /// "2023-08-07: influence 4, interest 5, supports" — scores and day only; the notes stay out of the trail.

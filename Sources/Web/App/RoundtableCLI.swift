@@ -160,6 +160,7 @@ public enum RoundtableCLI {
             case .invalid, .conflict:
                 return issues(error).map { "\($0.field): \(text.message($0))" }.joined(separator: "; ")
             case .notFound(let what): return "No \(what) with that identity."
+            case .gone: return text("error.gone")
             case .forbidden: return text("error.forbidden")
             case .notAllowed(let key): return text(key)
             default: return "\(error)"

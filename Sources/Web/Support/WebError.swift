@@ -77,6 +77,7 @@ struct Problem: Sendable {
         switch error {
         case .invalid(let issues): return Problem(status: .unprocessableEntity, titleKey: "error.invalid", issues: issues)
         case .notFound: return Problem(status: .notFound, titleKey: "error.notFound")
+        case .gone: return Problem(status: .gone, titleKey: "error.gone")
         case .forbidden: return Problem(status: .forbidden, titleKey: "error.forbidden")
         case .versionConflict(let current):
             return Problem(status: .conflict, titleKey: "error.conflict", headers: ["ETag": "\"\(current)\""])

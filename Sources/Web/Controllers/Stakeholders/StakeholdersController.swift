@@ -34,7 +34,7 @@ struct StakeholdersController {
         let id = try req.idParameter()
         let subject = try await assessments(req).subjectRef(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
         let history = try await assessments(req).history(person: person ? id : nil, organization: person ? nil : id, by: req.actor)
-        let model = AssessmentsPage.Model(subject: subject, history: history, canWrite: req.canWrite, values: values,
+        let model = AssessmentsPage.Model(subject: subject.ref, history: history, canWrite: req.canWrite && !subject.deleted, values: values,
                                                   errors: .init(issues, text: req.localizer))
         return AssessmentsPage.view(model, chrome: Pages.chrome(for: req, current: person ? .list(.person) : .list(.organization)))
     }
