@@ -76,14 +76,13 @@ extension PublicUpdateText: VisitWriting {
 
     public func checked() throws -> PublicUpdateText {
         var v = Validator()
-        let headline = v.text(headline, "headline", max: 300)
-        let lead = v.text(lead, "lead", max: 20_000)
-        let closing = v.text(closing, "closing", max: 20_000)
+        var checked = checking([(\.headline, "headline", 300), (\.lead, "lead", 20_000), (\.closing, "closing", 20_000)], on: &v)
         for (person, decision) in decisions.people where decision.treatment == .anonymise {
             v.check((decision.label ?? "").count <= 200, "people.\(person.uuidString.lowercased()).label", "field.tooLong", "200")
         }
         try v.throwIfInvalid()
-        return PublicUpdateText(headline: headline, lead: lead, closing: closing, decisions: Self.tidy(decisions), version: version)
+        checked.decisions = Self.tidy(decisions)
+        return checked
     }
 
     public func changes(from row: PublicUpdateModel) -> [FieldChange] {

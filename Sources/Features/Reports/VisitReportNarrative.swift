@@ -39,11 +39,10 @@ extension VisitReportNarrative: VisitWriting {
 
     public func checked() throws -> VisitReportNarrative {
         var v = Validator()
-        let introduction = v.text(introduction, "introduction", max: 20_000)
-        let conclusions = v.text(conclusions, "conclusions", max: 20_000)
-        let nextSteps = v.text(nextSteps, "nextSteps", max: 20_000)
+        let checked = checking([(\.introduction, "introduction", 20_000), (\.conclusions, "conclusions", 20_000), (\.nextSteps, "nextSteps", 20_000)],
+                               on: &v)
         try v.throwIfInvalid()
-        return VisitReportNarrative(introduction: introduction, conclusions: conclusions, nextSteps: nextSteps, version: version)
+        return checked
     }
 
     public func changes(from row: VisitReportNarrativeModel) -> [FieldChange] {

@@ -27,6 +27,15 @@ public protocol VisitWritingRow: Model where IDValue == UUID {
     var version: Int { get set }
 }
 
+extension VisitWriting {
+    /// The text with each of these fields trimmed and checked against its length (`v` notes every issue).
+    func checking(_ fields: [(WritableKeyPath<Self, String?>, name: String, max: Int)], on v: inout Validator) -> Self {
+        var checked = self
+        for field in fields { checked[keyPath: field.0] = v.text(self[keyPath: field.0], field.name, max: field.max) }
+        return checked
+    }
+}
+
 public typealias PublicUpdates = VisitWritings<PublicUpdateText>
 public typealias VisitReportNarratives = VisitWritings<VisitReportNarrative>
 
