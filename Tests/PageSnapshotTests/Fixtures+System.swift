@@ -49,7 +49,7 @@ extension Fixtures {
     }
 
     static let importPlan = ImportPlan(
-        kind: .people, rowCount: 2, problems: [ImportProblem(row: 3, column: "E-mail", "email.invalid", ["not-an-email"])],
+        kind: .people, rowCount: 2, problems: [ImportProblem(row: 3, column: "E-mail", messageKey: "email.invalid", arguments: ["not-an-email"])],
         suggestions: [DuplicateSuggestion(row: 2, name: "Emilija REDZ?EPI", likeness: .brokenEncoding, existing: emilija,
                                           earlierRow: nil, matchedName: emilija.name)],
         items: [])

@@ -14,16 +14,10 @@ public struct GettextCatalog: Sendable, Equatable {
     public var language: String
     public var messages: [String: Message]
     /// The English of each entry (`msgid`), kept to check translations against their source.
-    public var sources: [String: [String]]
+    public var sources: [String: [String]] = [:]
     /// For a plural entry whose count is not its first number, the argument that counts: an extracted
     /// comment `#. plural counts {1}` above the entry ("Importing… {0} of {1} rows written").
     public var pluralArguments: [String: Int] = [:]
-
-    public init(language: String, messages: [String: Message], sources: [String: [String]] = [:]) {
-        self.language = language
-        self.messages = messages
-        self.sources = sources
-    }
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public var line: Int

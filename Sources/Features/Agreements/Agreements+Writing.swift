@@ -19,7 +19,6 @@ extension Agreements: RecordKind {
         model.status = valid.status
         model.confidentiality = valid.confidentiality
         model.notes = valid.notes
-        model.updatedAt = now
         return previous
     }
 
@@ -34,30 +33,24 @@ extension Agreements: RecordKind {
 
     /// Records that an engagement discussed or signed the agreement (once per pair; a second link replaces the first).
     public func link(engagement engagementID: UUID, to id: UUID, as link: AgreementEngagementLink, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+        try await changeParts(of: id, by: actor, now: now) { _, tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             let existing = try await AgreementEngagementModel.query(on: tx).filter(\.$agreementID == id).filter(\.$engagementID == engagementID).first()
-            guard existing?.link != link else { return }
+            guard existing?.link != link else { return [] }
             if let existing { existing.link = link; try await existing.update(on: tx) } else {
                 try await AgreementEngagementModel(agreementID: id, engagementID: engagementID, link: link).create(on: tx)
             }
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: [FieldChange(field: "engagement", from: existing?.link.rawValue, to: "\(link.rawValue): \(engagement.title)")], at: now, on: tx)
+            return [FieldChange(field: "engagement", from: existing?.link.rawValue, to: "\(link.rawValue): \(engagement.title)")]
         }
     }
 
     public func unlink(engagement engagementID: UUID, from id: UUID, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+        try await changeParts(of: id, by: actor, now: now) { _, tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: true, on: tx)
             guard let existing = try await AgreementEngagementModel.query(on: tx).filter(\.$agreementID == id).filter(\.$engagementID == engagementID).first()
-            else { return }
+            else { return [] }
             try await existing.delete(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: [FieldChange(field: "engagement", from: "\(existing.link.rawValue): \(engagement.title)", to: nil)], at: now, on: tx)
+            return [FieldChange(field: "engagement", from: "\(existing.link.rawValue): \(engagement.title)", to: nil)]
         }
     }
 

@@ -47,7 +47,6 @@ extension ContextEvents: RecordKind {
         model.details = valid.description
         model.sourceURL = valid.sourceURL
         model.confidentiality = valid.confidentiality
-        model.updatedAt = now
     }
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: ContextEventModel, by actor: Actor, now: Date, on db: any Database) async throws {

@@ -44,7 +44,6 @@ extension Coordination: RecordKind {
         model.endsOn = valid.endsOn
         model.contactPersonID = valid.contactPersonID
         model.notes = valid.notes
-        model.updatedAt = now
     }
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: CoordinationActivityModel, by actor: Actor, now: Date,

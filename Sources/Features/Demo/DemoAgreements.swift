@@ -64,30 +64,37 @@ struct DemoAgreements {
         let context = try await names.ids(ContextEventModel.self, by: \.title)
         let recommendations = Recommendations(database: database)
 
-        var seats = RecommendationInput(title: "Guarantee non-majority communities a voice in the committees of municipal assemblies in the north")
-        seats.text = "Municipal assemblies in North Mitrovica, Zvečan, Zubin Potok and Leposavić should keep the committee on communities "
-            + "working and consult it before decisions on public spaces, whoever holds the mayor's office."
-        seats.level = GovernanceLevel.municipal.rawValue
-        seats.status = RecommendationStatus.drafting.rawValue
-        seats.statusOn = "2023-10-02"
-        seats.workingGroupID = created.id
-        seats.confidentiality = Confidentiality.internal.rawValue
-        seats.targetIDs = [orgs["Municipality of North Mitrovica"], orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]].compactMap { $0 }
-        seats.contextEventIDs = [context["Boycott of the local elections in the four northern municipalities"]].compactMap { $0 }
+        let seats = recommendation("Guarantee non-majority communities a voice in the committees of municipal assemblies in the north",
+                                   .municipal, statusOn: "2023-10-02", group: created.id, .internal,
+                                   targets: [orgs["Municipality of North Mitrovica"], orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]],
+                                   events: [context["Boycott of the local elections in the four northern municipalities"]],
+                                   "Municipal assemblies in North Mitrovica, Zvečan, Zubin Potok and Leposavić should keep the committee on communities "
+                                       + "working and consult it before decisions on public spaces, whoever holds the mayor's office.")
         let first = try await recommendations.create(seats, by: actor, now: now)
         for title in ["Open forum on living together in Mitrovica", "Consortium assembly at Community Building Mitrovica"] {
             if let id = engagements[title] { try await recommendations.addEvidence(engagement: id, to: first.id, by: actor, now: now) }
         }
 
-        var training = RecommendationInput(title: "Train newly elected councillors from all communities together")
-        training.text = "A joint induction for councillors elected in 2023, in Albanian and Serbian, run with the municipalities and the consortium."
-        training.level = GovernanceLevel.ministerial.rawValue
-        training.status = RecommendationStatus.drafting.rawValue
-        training.statusOn = "2023-10-16"
-        training.workingGroupID = created.id
-        training.confidentiality = Confidentiality.public.rawValue
-        training.targetIDs = [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"], orgs["Municipality of Mitrovica South"]].compactMap { $0 }
+        let training = recommendation("Train newly elected councillors from all communities together", .ministerial, statusOn: "2023-10-16",
+                                      group: created.id, .public,
+                                      targets: [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"], orgs["Municipality of Mitrovica South"]],
+                                      "A joint induction for councillors elected in 2023, in Albanian and Serbian, run with the municipalities and the consortium.")
         let second = try await recommendations.create(training, by: actor, now: now)
         if let id = engagements["Meeting with the Mayor of Mitrovica South"] { try await recommendations.addEvidence(engagement: id, to: second.id, by: actor, now: now) }
+    }
+
+    /// A recommendation the working group is drafting, to whom, on what evidence of the context.
+    private func recommendation(_ title: String, _ level: GovernanceLevel, statusOn: String, group: UUID, _ confidentiality: Confidentiality,
+                                targets: [UUID?], events: [UUID?] = [], _ text: String) -> RecommendationInput {
+        var input = RecommendationInput(title: title)
+        input.text = text
+        input.level = level.rawValue
+        input.status = RecommendationStatus.drafting.rawValue
+        input.statusOn = statusOn
+        input.workingGroupID = group
+        input.confidentiality = confidentiality.rawValue
+        input.targetIDs = targets.compactMap { $0 }
+        input.contextEventIDs = events.compactMap { $0 }
+        return input
     }
 }

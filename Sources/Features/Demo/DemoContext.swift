@@ -19,38 +19,36 @@ struct DemoContext {
         let north = ["North Mitrovica", "Zvečan", "Zubin Potok", "Leposavić"].compactMap(place)
         let events = ContextEvents(database: database)
 
-        var boycott = ContextEventInput(title: "Boycott of the local elections in the four northern municipalities", kind: ContextEventKind.boycott.rawValue,
-                                        severity: Severity.high.rawValue, startsOn: "2023-04-23")
-        boycott.description = "Kosovo Serb parties called on voters to stay away from the early local elections in North Mitrovica, Zvečan, "
-            + "Zubin Potok and Leposavić; turnout was about 3.5 %, and Albanian mayors were elected with a few hundred votes."
-        boycott.sourceURL = "https://www.osce.org/mission-in-kosovo"
-        boycott.confidentiality = Confidentiality.public.rawValue
-        boycott.placeIDs = north
-        _ = try await events.create(boycott, by: actor, now: now)
+        for input in [
+            event(.boycott, .high, "Boycott of the local elections in the four northern municipalities", from: "2023-04-23", places: north,
+                  source: "https://www.osce.org/mission-in-kosovo",
+                  "Kosovo Serb parties called on voters to stay away from the early local elections in North Mitrovica, Zvečan, "
+                      + "Zubin Potok and Leposavić; turnout was about 3.5 %, and Albanian mayors were elected with a few hundred votes."),
+            event(.protest, .high, "Protests at the municipal buildings as the new mayors take office", from: "2023-05-26", to: "2023-05-28",
+                  places: north,
+                  "Residents gathered outside the municipal buildings to stop the newly elected mayors from entering; Kosovo Police "
+                      + "escorted the mayors in."),
+            event(.clash, .critical, "Clashes between KFOR and protesters in Zvečan", from: "2023-05-29", places: [place("Zvečan")].compactMap { $0 },
+                  source: "https://jfcnaples.nato.int/kfor",
+                  "Protesters and KFOR troops guarding the municipal building clashed; dozens of peacekeepers and protesters were injured. "
+                      + "Field visits to the north were put on hold."),
+            event(.securityIncident, .moderate, "Partner warned of threats against youth workers who attend mixed meetings", from: "2023-06-05",
+                  places: [place("North Mitrovica")].compactMap { $0 }, confidentiality: .restricted,
+                  "Reported in confidence by a partner organisation; do not share beyond the team."),
+        ] {
+            _ = try await events.create(input, by: actor, now: now)
+        }
+    }
 
-        var protests = ContextEventInput(title: "Protests at the municipal buildings as the new mayors take office", kind: ContextEventKind.protest.rawValue,
-                                         severity: Severity.high.rawValue, startsOn: "2023-05-26")
-        protests.endsOn = "2023-05-28"
-        protests.description = "Residents gathered outside the municipal buildings to stop the newly elected mayors from entering; Kosovo Police "
-            + "escorted the mayors in."
-        protests.confidentiality = Confidentiality.public.rawValue
-        protests.placeIDs = north
-        _ = try await events.create(protests, by: actor, now: now)
-
-        var clashes = ContextEventInput(title: "Clashes between KFOR and protesters in Zvečan", kind: ContextEventKind.clash.rawValue,
-                                        severity: Severity.critical.rawValue, startsOn: "2023-05-29")
-        clashes.description = "Protesters and KFOR troops guarding the municipal building clashed; dozens of peacekeepers and protesters were injured. "
-            + "Field visits to the north were put on hold."
-        clashes.sourceURL = "https://jfcnaples.nato.int/kfor"
-        clashes.confidentiality = Confidentiality.public.rawValue
-        clashes.placeIDs = [place("Zvečan")].compactMap { $0 }
-        _ = try await events.create(clashes, by: actor, now: now)
-
-        var warning = ContextEventInput(title: "Partner warned of threats against youth workers who attend mixed meetings", kind: ContextEventKind.securityIncident.rawValue,
-                                        severity: Severity.moderate.rawValue, startsOn: "2023-06-05")
-        warning.description = "Reported in confidence by a partner organisation; do not share beyond the team."
-        warning.confidentiality = Confidentiality.restricted.rawValue
-        warning.placeIDs = [place("North Mitrovica")].compactMap { $0 }
-        _ = try await events.create(warning, by: actor, now: now)
+    /// An event as the news (or, restricted, a partner) told it.
+    private func event(_ kind: ContextEventKind, _ severity: Severity, _ title: String, from: String, to: String? = nil, places: [UUID],
+                       source: String? = nil, confidentiality: Confidentiality = .public, _ description: String) -> ContextEventInput {
+        var input = ContextEventInput(title: title, kind: kind.rawValue, severity: severity.rawValue, startsOn: from)
+        input.endsOn = to
+        input.description = description
+        input.sourceURL = source
+        input.confidentiality = confidentiality.rawValue
+        input.placeIDs = places
+        return input
     }
 }

@@ -20,26 +20,29 @@ struct DemoCoordination {
         let place = try await names.places()
         let coordination = Coordination(database: database)
 
-        var dialogue = CoordinationInput(organizationID: orgs["United Nations Interim Administration Mission in Kosovo"], theme: "Inter-community dialogue")
-        dialogue.startsOn = "2023-01-01"
-        dialogue.endsOn = "2023-12-31"
-        dialogue.placeIDs = ["North Mitrovica", "Mitrovica South", "Zvečan"].compactMap(place)
-        dialogue.contactPersonID = people["Ana Marković"]
-        dialogue.notes = "Trust-building grants to youth groups; overlaps with the consortium's forums — share calendars."
-        _ = try await coordination.create(dialogue, by: actor, now: now)
+        let unmik = orgs["United Nations Interim Administration Mission in Kosovo"]
+        for input in [
+            activity(unmik, "Inter-community dialogue", from: "2023-01-01", to: "2023-12-31",
+                     places: ["North Mitrovica", "Mitrovica South", "Zvečan"].compactMap(place), contact: people["Ana Marković"],
+                     "Trust-building grants to youth groups; overlaps with the consortium's forums — share calendars."),
+            activity(unmik, "Rule of law", from: "2023-03-01", places: ["North Mitrovica", "Zubin Potok", "Leposavić"].compactMap(place),
+                     "Legal aid for property cases; not our field — refer people to them."),
+            activity(orgs["Council of Europe Office in Pristina"], "Local self-governance", from: "2022-09-01", to: "2024-08-31",
+                     places: ["Mitrovica South", "North Mitrovica", "Pristina"].compactMap(place), contact: people["Frank Power"],
+                     "Training for municipal staff on community rights; align with the working group's councillor training, do not duplicate it."),
+        ] {
+            _ = try await coordination.create(input, by: actor, now: now)
+        }
+    }
 
-        var trust = CoordinationInput(organizationID: orgs["United Nations Interim Administration Mission in Kosovo"], theme: "Rule of law")
-        trust.startsOn = "2023-03-01"
-        trust.placeIDs = ["North Mitrovica", "Zubin Potok", "Leposavić"].compactMap(place)
-        trust.notes = "Legal aid for property cases; not our field — refer people to them."
-        _ = try await coordination.create(trust, by: actor, now: now)
-
-        var municipalities = CoordinationInput(organizationID: orgs["Council of Europe Office in Pristina"], theme: "Local self-governance")
-        municipalities.startsOn = "2022-09-01"
-        municipalities.endsOn = "2024-08-31"
-        municipalities.placeIDs = ["Mitrovica South", "North Mitrovica", "Pristina"].compactMap(place)
-        municipalities.contactPersonID = people["Frank Power"]
-        municipalities.notes = "Training for municipal staff on community rights; align with the working group's councillor training, do not duplicate it."
-        _ = try await coordination.create(municipalities, by: actor, now: now)
+    private func activity(_ organization: UUID?, _ theme: String, from: String, to: String? = nil, places: [UUID], contact: UUID? = nil,
+                          _ notes: String) -> CoordinationInput {
+        var input = CoordinationInput(organizationID: organization, theme: theme)
+        input.startsOn = from
+        input.endsOn = to
+        input.placeIDs = places
+        input.contactPersonID = contact
+        input.notes = notes
+        return input
     }
 }

@@ -23,7 +23,6 @@ struct DemoEngagements {
         let orgs = try await names.organizations()
         let users = try await names.ids(UserModel.self, by: \.email)
         let place = try await names.places()
-        let zone = "Europe/Belgrade"
 
         var february = FieldVisitInput(title: "First visit to Kosovo", startsOn: "2023-02-13", endsOn: "2023-02-16")
         february.status = VisitStatus.done.rawValue
@@ -32,13 +31,9 @@ struct DemoEngagements {
         february.memberUserIDs = [users["james.holmes@ico.example"], users["kubra.kalkandelen@ico.example"]].compactMap { $0 }
         let first = try await FieldVisits(database: database).create(february, by: actor, now: now)
 
-        var forum = EngagementInput(kind: EngagementKind.openForum.rawValue, title: "Open forum on living together in Mitrovica",
-                                    start: "2023-02-15T17:00", timeZone: zone)
-        forum.visitID = first.id
-        forum.placeID = place("North Mitrovica")
-        forum.venue = "Community Building Mitrovica"
-        forum.durationMinutes = 150
-        forum.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
+        var forum = engagement(.openForum, "Open forum on living together in Mitrovica", start: "2023-02-15T17:00", visit: first.id,
+                               place: place("North Mitrovica"), venue: "Community Building Mitrovica", minutes: 150,
+                               hosts: [orgs["Community Building Mitrovica"]])
         forum.participants = [participant(people["Valdete Idrizi"], .host), participant(people["James Holmes"], .delegation),
                               participant(people["Kübra Kalkandelen"], .speaker)].compactMap { $0 }
         // Scenario 10's forum: the residents by gender, age band and community (communities by name, resolved on saving).
@@ -62,13 +57,9 @@ struct DemoEngagements {
         let visit = try await FieldVisits(database: database).create(august, by: actor, now: now)
         let delegation = [participant(people["James Holmes"], .delegation), participant(people["Kübra Kalkandelen"], .delegation)].compactMap { $0 }
 
-        var dpm = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Deputy Prime Minister for Minority Issues and Human Rights",
-                                  start: "2023-08-07T10:00", timeZone: zone)
-        dpm.visitID = visit.id
-        dpm.placeID = place("Pristina")
-        dpm.venue = "Government building"
-        dpm.durationMinutes = 90
-        dpm.hostIDs = [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]].compactMap { $0 }
+        var dpm = engagement(.meeting, "Meeting with the Deputy Prime Minister for Minority Issues and Human Rights", start: "2023-08-07T10:00",
+                             visit: visit.id, place: place("Pristina"), venue: "Government building", minutes: 90,
+                             hosts: [orgs["Office of the Deputy Prime Minister for Minority Issues and Human Rights"]])
         dpm.participants = [participant(people["Emilija Redžepi"], .host)].compactMap { $0 } + delegation
         dpm.topics = ["minority rights", "human rights", "partnership"]
         dpm.summary = "Discussed the situation of non-majority communities and how local government can include them."
@@ -89,13 +80,9 @@ struct DemoEngagements {
                 to: dpmMeeting.id, by: actor, now: now)
         }
 
-        var mayor = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Mayor of Mitrovica South",
-                                    start: "2023-08-08T10:00", timeZone: zone)
-        mayor.visitID = visit.id
-        mayor.placeID = place("Mitrovica South")
-        mayor.venue = "Municipal building"
-        mayor.durationMinutes = 60
-        mayor.hostIDs = [orgs["Municipality of Mitrovica South"]].compactMap { $0 }
+        var mayor = engagement(.meeting, "Meeting with the Mayor of Mitrovica South", start: "2023-08-08T10:00", visit: visit.id,
+                               place: place("Mitrovica South"), venue: "Municipal building", minutes: 60,
+                               hosts: [orgs["Municipality of Mitrovica South"]])
         mayor.participants = [participant(people["Bedri Hamza"], .host)].compactMap { $0 } + delegation
         mayor.topics = ["local government", "inclusion"]
         mayor.outcomes = "The mayor supports a joint forum with the consortium; his office names a contact person."
@@ -112,13 +99,9 @@ struct DemoEngagements {
                 to: mayorMeeting.id, by: actor, now: now)
         }
 
-        var consortium = EngagementInput(kind: EngagementKind.consortiumAssembly.rawValue, title: "Consortium assembly at Community Building Mitrovica",
-                                         start: "2023-08-09T11:00", timeZone: zone)
-        consortium.visitID = visit.id
-        consortium.placeID = place("North Mitrovica")
-        consortium.venue = "Community Building Mitrovica"
-        consortium.durationMinutes = 180
-        consortium.hostIDs = [orgs["Community Building Mitrovica"]].compactMap { $0 }
+        var consortium = engagement(.consortiumAssembly, "Consortium assembly at Community Building Mitrovica", start: "2023-08-09T11:00",
+                                    visit: visit.id, place: place("North Mitrovica"), venue: "Community Building Mitrovica", minutes: 180,
+                                    hosts: [orgs["Community Building Mitrovica"]])
         consortium.participants = [participant(people["Valdete Idrizi"], .host), participant(people["Miloš Jovanović"], .participant)].compactMap { $0 } + delegation
         consortium.headCounts = [HeadCount(category: "community representatives", count: 25, byGender: ["woman": 13, "man": 12],
                                            byCommunity: ["Albanian": 10, "Serb": 9, "Bosniak": 3, "Turkish": 3]),
@@ -146,21 +129,16 @@ struct DemoEngagements {
             speakerLabel: "a community representative from North Mitrovica", text: "Të rinjtë duan të takohen, jo të ndahen.", language: "sq",
             withheld: true), to: assembly.id, by: actor, now: now)
 
-        var unmik = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with UNMIK political affairs", start: "2023-08-09T16:00", timeZone: zone)
-        unmik.visitID = visit.id
-        unmik.placeID = place("Pristina")
-        unmik.partnerIDs = [orgs["United Nations Interim Administration Mission in Kosovo"]].compactMap { $0 }
+        var unmik = engagement(.meeting, "Meeting with UNMIK political affairs", start: "2023-08-09T16:00", visit: visit.id, place: place("Pristina"),
+                               partners: [orgs["United Nations Interim Administration Mission in Kosovo"]])
         unmik.participants = [participant(people["Ana Marković"], .participant)].compactMap { $0 } + delegation
         unmik.topics = ["coordination"]
         unmik.outcomes = "Shared the consortium's plan; UNMIK will share its community-dialogue calendar."
         unmik.confidentiality = Confidentiality.internal.rawValue
         _ = try await Engagements(database: database).create(unmik, by: actor, now: now)
 
-        var coe = EngagementInput(kind: EngagementKind.meeting.rawValue, title: "Meeting with the Head of the Council of Europe Office in Pristina",
-                                  start: "2023-08-10T09:30", timeZone: zone)
-        coe.visitID = visit.id
-        coe.placeID = place("Pristina")
-        coe.partnerIDs = [orgs["Council of Europe Office in Pristina"]].compactMap { $0 }
+        var coe = engagement(.meeting, "Meeting with the Head of the Council of Europe Office in Pristina", start: "2023-08-10T09:30",
+                             visit: visit.id, place: place("Pristina"), partners: [orgs["Council of Europe Office in Pristina"]])
         coe.participants = [participant(people["Frank Power"], .host)].compactMap { $0 } + delegation
         coe.topics = ["coordination", "human rights"]
         coe.outcomes = "Agreed to keep each other informed on support to local councillors."
@@ -168,6 +146,19 @@ struct DemoEngagements {
         coe.followUps = [FollowUpInput(text: "Share the working group's terms of reference with the Council of Europe Office",
                                        ownerID: users["james.holmes@ico.example"], dueOn: "2023-10-01")]
         _ = try await Engagements(database: database).create(coe, by: actor, now: now)
+    }
+
+    /// An engagement of a visit: what, when (on Kosovo's clock), where, and who hosted it or took part as partners.
+    private func engagement(_ kind: EngagementKind, _ title: String, start: String, visit: UUID, place: UUID?, venue: String? = nil,
+                            minutes: Int? = nil, hosts: [UUID?] = [], partners: [UUID?] = []) -> EngagementInput {
+        var input = EngagementInput(kind: kind.rawValue, title: title, start: start, timeZone: "Europe/Belgrade")
+        input.visitID = visit
+        input.placeID = place
+        input.venue = venue
+        input.durationMinutes = minutes
+        input.hostIDs = hosts.compactMap { $0 }
+        input.partnerIDs = partners.compactMap { $0 }
+        return input
     }
 
     private func participant(_ id: UUID?, _ part: ParticipantPart) -> ParticipantInput? {

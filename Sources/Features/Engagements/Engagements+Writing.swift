@@ -47,7 +47,6 @@ extension Engagements: RecordKind {
         model.decisions = checked.decisions
         model.aggregateOnly = input.aggregateOnly
         model.confidentiality = checked.confidentiality
-        model.updatedAt = now
         return !model.$id.exists
     }
 

@@ -48,7 +48,6 @@ extension FieldVisits: RecordKind {
         model.endsOn = valid.endsOn
         model.status = valid.status
         model.summary = valid.summary
-        model.updatedAt = now
     }
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: FieldVisitModel, by actor: Actor, now: Date, on db: any Database) async throws {

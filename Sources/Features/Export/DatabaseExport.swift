@@ -66,10 +66,10 @@ public struct DatabaseExport: Sendable {
         try await file("positions.json") { try await positions(by: actor, into: $0) }
         try await file("visits.json") { try await visits(by: actor, into: $0) }
         try await file("engagements.json") { try await engagements(by: actor, into: $0) }
-        try await file("agreements.json") { try await agreements(by: actor, into: $0) }
-        try await file("working-groups.json") { try await workingGroups(by: actor, into: $0) }
-        try await file("recommendations.json") { try await recommendations(by: actor, into: $0) }
-        try await file("context-events.json") { try await contextEvents(by: actor, into: $0) }
+        try await file("agreements.json") { try await records(Agreements.self, by: \.$title, actor: actor, into: $0) }
+        try await file("working-groups.json") { try await records(WorkingGroups.self, by: \.$name, actor: actor, into: $0) }
+        try await file("recommendations.json") { try await records(Recommendations.self, by: \.$title, actor: actor, into: $0) }
+        try await file("context-events.json") { try await records(ContextEvents.self, by: \.$startsOn, actor: actor, into: $0) }
         try await file("coordination.json") { try await coordination(by: actor, into: $0) }
         try await file("assessments.json") { try await assessments(by: actor, into: $0) }
         try await file("quotes.json") { try await quotes(by: actor, into: $0) }

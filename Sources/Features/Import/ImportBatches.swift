@@ -7,14 +7,12 @@ import Storage
 /// (only its owner sees it) so each step can re-check it; confirming writes it in the background, in one
 /// transaction, while a progress page follows `ImportProgress`.
 public struct ImportBatches: Sendable {
-    public let database: any Database
-    public let language: String
-    public let timeZone: String
+    /// Each step checks, and confirming writes, through the command line's import.
+    let imports: Imports
+    public var database: any Database { imports.database }
 
     public init(database: any Database, language: String = "en", timeZone: String = "UTC") {
-        self.database = database
-        self.language = language
-        self.timeZone = timeZone
+        imports = Imports(database: database, language: language, timeZone: timeZone)
     }
 
     public enum Status: String, Sendable { case staged, running, done, failed }
@@ -40,8 +38,6 @@ public struct ImportBatches: Sendable {
         public var status: Status
         public var createdAt: Date
     }
-
-    var imports: Imports { Imports(database: database, language: language, timeZone: timeZone) }
 
     /// Keeps an uploaded file, with a first guess at its columns. A file that cannot be read is refused here.
     public func stage(kind: String, fileName: String, bytes: [UInt8], by actor: Actor, now: Date = Date()) async throws -> UUID {

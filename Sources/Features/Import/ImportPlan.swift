@@ -8,14 +8,7 @@ public struct ImportProblem: Sendable, Codable, Equatable {
     /// The column's heading as the file has it ("" for the whole row or file).
     public var column: String
     public var messageKey: String
-    public var arguments: [String]
-
-    public init(row: Int, column: String, _ messageKey: String, _ arguments: [String] = []) {
-        self.row = row
-        self.column = column
-        self.messageKey = messageKey
-        self.arguments = arguments
-    }
+    public var arguments: [String] = []
 }
 
 /// A row that looks like a record already kept, or like an earlier row of the same file.

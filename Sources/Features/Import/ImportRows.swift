@@ -26,14 +26,14 @@ struct ImportRows: Sendable {
     }
 
     func problem(_ row: CSVReader.Row, _ field: String, _ key: String, _ arguments: String...) -> ImportProblem {
-        ImportProblem(row: row.number, column: heading(field), key, arguments)
+        ImportProblem(row: row.number, column: heading(field), messageKey: key, arguments: arguments)
     }
 
     /// A use case's problems, each at the column its field came from (`fields` maps input fields to import fields).
     func problems(_ row: CSVReader.Row, _ issues: [FieldIssue], fields: [String: String] = [:]) -> [ImportProblem] {
         issues.map { issue in
             let base = String(issue.field.prefix { $0 != "." && $0 != "[" })
-            return ImportProblem(row: row.number, column: heading(fields[base] ?? base), issue.messageKey, issue.arguments)
+            return ImportProblem(row: row.number, column: heading(fields[base] ?? base), messageKey: issue.messageKey, arguments: issue.arguments)
         }
     }
 

@@ -42,7 +42,7 @@ public struct Imports: Sendable {
         let mappingProblems = mapping.problems(kind: kind)
         guard mappingProblems.isEmpty else {
             return ImportPlan(kind: kind, rowCount: rows.rows.count, problems: mappingProblems.map {
-                ImportProblem(row: 0, column: "", $0.messageKey, $0.arguments)
+                ImportProblem(row: 0, column: "", messageKey: $0.messageKey, arguments: $0.arguments)
             }, suggestions: [], items: [])
         }
         switch kind {

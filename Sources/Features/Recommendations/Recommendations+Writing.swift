@@ -9,15 +9,12 @@ extension Recommendations: RecordKind {
 
     /// Records that an engagement (a forum, a meeting) is evidence for the recommendation.
     public func addEvidence(engagement engagementID: UUID, to id: UUID, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+        try await changeParts(of: id, by: actor, now: now) { _, tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             guard try await RecommendationEvidenceModel.query(on: tx).filter(\.$recommendationID == id).filter(\.$engagementID == engagementID).first() == nil
-            else { return }
+            else { return [] }
             try await RecommendationEvidenceModel(recommendationID: id, engagementID: engagementID, contextEventID: nil).create(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.title,
-                                        changes: [FieldChange(field: "evidence", from: nil, to: engagement.title)], at: now, on: tx)
+            return [FieldChange(field: "evidence", from: nil, to: engagement.title)]
         }
     }
 
@@ -70,7 +67,6 @@ extension Recommendations: RecordKind {
         model.status = valid.status
         model.workingGroupID = valid.workingGroupID
         model.confidentiality = valid.confidentiality
-        model.updatedAt = now
         return previous
     }
 

@@ -62,6 +62,7 @@ extension RecordKind {
                 try requireVersion(expectedVersion, current: model.version)
                 let before = try await auditFields(model, on: tx)
                 let applied = apply(valid, to: model, now: now)
+                model.updatedAt = now
                 try requireWritable(model, by: actor)
                 try await writeParts(valid, applied, of: model, by: actor, now: now, on: tx)
                 let changes = FieldChange.between(before, try await auditFields(model, on: tx))

@@ -35,6 +35,7 @@ public protocol RecordKind: Sendable {
     func validate(_ input: Input, existing: Model?, by actor: Actor, on db: any Database) async throws -> Valid
     /// A row for a new record, before `apply`.
     func makeModel() -> Model
+    /// Copies the checked input onto the row (the shared save stamps `updatedAt` and the version).
     func apply(_ valid: Valid, to model: Model, now: Date) -> Applied
     /// Rows in other tables that belong to the record (parties, members, places, name words), written
     /// after the record itself, in the same transaction.

@@ -34,23 +34,24 @@ enum SoftDelete {
     static func delete<M: SoftDeletable>(_ model: M, recordType: String, label: String? = nil, expectedVersion: Int?, by actor: Actor, now: Date,
                                          on tx: any Database) async throws {
         if let expectedVersion { try requireVersion(expectedVersion, current: model.version) }
-        model.deletedAt = now
-        model.updatedAt = now
-        model.version += 1
-        try await model.update(on: tx)
-        if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
-        try await AuditTrail.record(.delete, by: actor, recordType: recordType, recordID: model.id, recordLabel: label ?? model.auditLabel,
-                                    changes: [FieldChange(field: "deleted", from: nil, to: "yes")], at: now, on: tx)
+        try await mark(model, deletedAt: now, recordType: recordType, label: label, by: actor, now: now, on: tx)
     }
 
     static func restore<M: SoftDeletable>(_ model: M, recordType: String, label: String? = nil, by actor: Actor, now: Date, on tx: any Database) async throws {
         guard model.deletedAt != nil else { return }
-        model.deletedAt = nil
+        try await mark(model, deletedAt: nil, recordType: recordType, label: label, by: actor, now: now, on: tx)
+    }
+
+    /// A new version marked deleted (or not), its names as visible as it now is, and the entry in its history.
+    private static func mark<M: SoftDeletable>(_ model: M, deletedAt: Date?, recordType: String, label: String?, by actor: Actor, now: Date,
+                                               on tx: any Database) async throws {
+        model.deletedAt = deletedAt
         model.updatedAt = now
         model.version += 1
         try await model.update(on: tx)
         if let indexed = model as? any NameIndexed { try await NameIndex.setVisibility(indexed.nameVisibility, of: model.id!, on: tx) }
-        try await AuditTrail.record(.restore, by: actor, recordType: recordType, recordID: model.id, recordLabel: label ?? model.auditLabel,
-                                    changes: [FieldChange(field: "deleted", from: "yes", to: nil)], at: now, on: tx)
+        let change = deletedAt == nil ? FieldChange(field: "deleted", from: "yes", to: nil) : FieldChange(field: "deleted", from: nil, to: "yes")
+        try await AuditTrail.record(deletedAt == nil ? .restore : .delete, by: actor, recordType: recordType, recordID: model.id,
+                                    recordLabel: label ?? model.auditLabel, changes: [change], at: now, on: tx)
     }
 }

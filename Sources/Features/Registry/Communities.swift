@@ -101,7 +101,6 @@ extension Communities: RecordKind {
         model.status = valid.status
         model.$region.id = valid.regionID
         model.notes = valid.notes
-        model.updatedAt = now
     }
 
     public func auditFields(_ model: CommunityModel, on db: any Database) async throws -> [(String, String?)] { model.auditFields }

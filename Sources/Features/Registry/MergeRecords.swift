@@ -66,13 +66,7 @@ public struct MergeRecords: Sendable {
     }
 
     public func mergePerson(_ duplicateID: UUID, into keptID: UUID, by actor: Actor, now: Date = Date()) async throws -> PersonRecord {
-        try actor.require(.restoreRecords)
-        guard duplicateID != keptID else { throw DomainError.invalid([FieldIssue(field: "duplicate", "merge.same")]) }
-        try await database.transaction { tx in
-            let people = People(database: tx, language: language)
-            let duplicate = try await people.find(duplicateID, by: actor, includeDeleted: false, on: tx)
-            // The duplicate is the address; the record to keep is named (`into`).
-            let kept = try await NamedReference.check("into") { try await people.find(keptID, by: actor, includeDeleted: false, on: tx) }
+        try await merge(People.self, duplicateID, into: keptID, by: actor, now: now) { people, duplicate, kept, tx in
             let moved = try await move(Self.personReferences, from: duplicateID, to: keptID, on: tx)
             let photosMoved = try await movePhotos(from: duplicateID, to: keptID, on: tx)
             // The kept record gains the duplicate's names and contacts; restricted wins.
@@ -80,24 +74,12 @@ public struct MergeRecords: Sendable {
             var input = PersonInput(keptRecord).absorbing(PersonInput(try await people.record(duplicate, by: actor)))
             input.name = kept.name
             _ = try await people.update(keptID, input, expectedVersion: kept.version, by: actor, now: now)
-            let summary = (moved + [("photos", photosMoved)]).filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: keptID, recordLabel: kept.name,
-                                        changes: [FieldChange(field: "mergedFrom", from: nil, to: duplicate.name),
-                                                  FieldChange(field: "moved", from: nil, to: summary.isEmpty ? "nothing" : summary)], at: now, on: tx)
-            try await SoftDelete.delete(duplicate, recordType: People.recordType, expectedVersion: nil, by: actor, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: People.recordType, recordID: duplicateID, recordLabel: duplicate.name,
-                                        changes: [FieldChange(field: "mergedInto", from: nil, to: kept.name)], at: now, on: tx)
+            return moved + [("photos", photosMoved)]
         }
-        return try await People(database: database, language: language).get(keptID, by: actor)
     }
 
     public func mergeOrganization(_ duplicateID: UUID, into keptID: UUID, by actor: Actor, now: Date = Date()) async throws -> OrganizationRecord {
-        try actor.require(.restoreRecords)
-        guard duplicateID != keptID else { throw DomainError.invalid([FieldIssue(field: "duplicate", "merge.same")]) }
-        try await database.transaction { tx in
-            let organizations = Organizations(database: tx, language: language)
-            let duplicate = try await organizations.find(duplicateID, by: actor, includeDeleted: false, on: tx)
-            let kept = try await NamedReference.check("into") { try await organizations.find(keptID, by: actor, includeDeleted: false, on: tx) }
+        try await merge(Organizations.self, duplicateID, into: keptID, by: actor, now: now) { organizations, duplicate, kept, tx in
             // The kept organisation must not end up inside itself: if it was within the duplicate, it
             // takes the duplicate's place in the tree.
             if kept.$parent.id == duplicateID { kept.$parent.id = duplicate.$parent.id == keptID ? nil : duplicate.$parent.id }
@@ -105,15 +87,34 @@ public struct MergeRecords: Sendable {
             let input = OrganizationInput(try await organizations.record(kept, by: actor))
                 .absorbing(OrganizationInput(try await organizations.record(duplicate, by: actor)))
             _ = try await organizations.update(keptID, input, expectedVersion: kept.version, by: actor, now: now)
-            let summary = moved.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
-            try await AuditTrail.record(.update, by: actor, recordType: Organizations.recordType, recordID: keptID, recordLabel: kept.name,
-                                        changes: [FieldChange(field: "mergedFrom", from: nil, to: duplicate.name),
-                                                  FieldChange(field: "moved", from: nil, to: summary.isEmpty ? "nothing" : summary)], at: now, on: tx)
-            try await SoftDelete.delete(duplicate, recordType: Organizations.recordType, expectedVersion: nil, by: actor, now: now, on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Organizations.recordType, recordID: duplicateID, recordLabel: duplicate.name,
-                                        changes: [FieldChange(field: "mergedInto", from: nil, to: kept.name)], at: now, on: tx)
+            return moved
         }
-        return try await Organizations(database: database, language: language).get(keptID, by: actor)
+    }
+
+    /// One merge, in one transaction: the duplicate (the address) and the record to keep (named `into`) are
+    /// found, `absorb` moves what refers to the duplicate onto the kept record and returns how much of each,
+    /// then the kept record's history says what it took, and the duplicate is deleted, its history saying
+    /// where it went.
+    private func merge<Kind: LocalizedRecordKind>(
+        _ kind: Kind.Type, _ duplicateID: UUID, into keptID: UUID, by actor: Actor, now: Date,
+        absorb: @escaping @Sendable (Kind, _ duplicate: Kind.Model, _ kept: Kind.Model, any Database) async throws -> [(String, Int)]
+    ) async throws -> Kind.Record {
+        try actor.require(.restoreRecords)
+        guard duplicateID != keptID else { throw DomainError.invalid([FieldIssue(field: "duplicate", "merge.same")]) }
+        try await database.transaction { tx in
+            let records = Kind(database: tx, language: language)
+            let duplicate = try await records.find(duplicateID, by: actor, includeDeleted: false, on: tx)
+            let kept = try await NamedReference.check("into") { try await records.find(keptID, by: actor, includeDeleted: false, on: tx) }
+            let moved = try await absorb(records, duplicate, kept, tx)
+            let summary = moved.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+            try await AuditTrail.record(.update, by: actor, recordType: Kind.recordType, recordID: keptID, recordLabel: kept.auditLabel,
+                                        changes: [FieldChange(field: "mergedFrom", from: nil, to: duplicate.auditLabel),
+                                                  FieldChange(field: "moved", from: nil, to: summary.isEmpty ? "nothing" : summary)], at: now, on: tx)
+            try await SoftDelete.delete(duplicate, recordType: Kind.recordType, expectedVersion: nil, by: actor, now: now, on: tx)
+            try await AuditTrail.record(.update, by: actor, recordType: Kind.recordType, recordID: duplicateID, recordLabel: duplicate.auditLabel,
+                                        changes: [FieldChange(field: "mergedInto", from: nil, to: kept.auditLabel)], at: now, on: tx)
+        }
+        return try await Kind(database: database, language: language).get(keptID, by: actor)
     }
 
     // MARK: Moving

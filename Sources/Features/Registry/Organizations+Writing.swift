@@ -38,16 +38,13 @@ extension Organizations: RecordKind {
     }
 
     public func apply(_ valid: Valid, to model: OrganizationModel, now: Date) {
-        model.name = valid.name
-        model.sortName = NameFolding.fold(valid.name)
-        model.otherNamesJSON = JSONList.encode(valid.otherNames)
+        model.setNames(valid.name, others: valid.otherNames)
         model.kind = valid.kind
         model.level = valid.level
         model.$parent.id = valid.parentID
         model.$place.id = valid.placeID
         model.website = valid.website
         model.notes = valid.notes
-        model.updatedAt = now
     }
 
     /// Its names go to the name index, so the filter box and the participant look-up find it by any of them.

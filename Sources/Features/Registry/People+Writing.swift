@@ -70,9 +70,7 @@ extension People: RecordKind {
     /// Copies the input onto the model; returns the basis and consent statements that changed.
     public func apply(_ checked: Valid, to person: PersonModel, now: Date) -> [(String, String)] {
         let valid = checked.checked, input = checked.input
-        person.name = valid.name
-        person.sortName = NameFolding.fold(valid.name)
-        person.otherNamesJSON = JSONList.encode(valid.otherNames)
+        person.setNames(valid.name, others: valid.otherNames)
         person.honorific = valid.honorific
         person.gender = valid.gender
         person.$community.id = input.communityID
@@ -82,7 +80,6 @@ extension People: RecordKind {
         person.phonesJSON = JSONList.encode(valid.phones)
         person.notes = valid.notes
         person.sensitivity = valid.sensitivity
-        person.updatedAt = now
         var events: [(String, String)] = []
         if person.lawfulBasis != valid.lawfulBasis {
             person.lawfulBasis = valid.lawfulBasis

@@ -48,7 +48,6 @@ extension Places: RecordKind {
         model.sortName = NameFolding.fold(PlaceNames.display(valid.names.map { ($0.key, $0.value) }, for: "en"))
         model.latitude = valid.latitude
         model.longitude = valid.longitude
-        model.updatedAt = now
     }
 
     /// Its name in each language, and those names in the name index.

@@ -43,7 +43,6 @@ extension Positions: RecordKind {
         model.title = valid.title
         model.startsOn = valid.startsOn
         model.endsOn = valid.endsOn
-        model.updatedAt = now
     }
 
     public func auditFields(_ model: PositionModel, on db: any Database) async throws -> [(String, String?)] { model.auditFields }

@@ -22,62 +22,7 @@ public struct PublicUpdateText: Sendable, Equatable, Codable {
     }
 }
 
-/// Reading and saving the author's part of a public update: as visible as the visit, saved against the
-/// version it started from, each change in the visit's history.
-public struct PublicUpdates: Sendable {
-    public let database: any Database
-
-    public init(database: any Database) { self.database = database }
-
-    public func get(visit id: UUID, by actor: Actor) async throws -> PublicUpdateText {
-        _ = try await FieldVisits(database: database).find(id, by: actor)
-        guard let model = try await PublicUpdateModel.query(on: database).filter(\.$visitID == id).first() else { return PublicUpdateText() }
-        return Self.text(model)
-    }
-
-    public func save(_ input: PublicUpdateText, visit id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> PublicUpdateText {
-        try actor.require(.writeRecords)
-        var v = Validator()
-        let headline = v.text(input.headline, "headline", max: 300)
-        let lead = v.text(input.lead, "lead", max: 20_000)
-        let closing = v.text(input.closing, "closing", max: 20_000)
-        for (person, decision) in input.decisions.people where decision.treatment == .anonymise {
-            v.check((decision.label ?? "").count <= 200, "people.\(person.uuidString.lowercased()).label", "field.tooLong", "200")
-        }
-        try v.throwIfInvalid()
-        let decisions = Self.tidy(input.decisions)
-        return try await database.transaction { tx in
-            let visit = try await FieldVisits(database: tx).find(id, by: actor, includeDeleted: false, on: tx)
-            let model = try await PublicUpdateModel.query(on: tx).filter(\.$visitID == id).first() ?? {
-                let fresh = PublicUpdateModel()
-                fresh.id = UUID()
-                fresh.visitID = id
-                fresh.decisionsJSON = Self.json(PublicationCheck.Decisions())
-                fresh.version = 0
-                return fresh
-            }()
-            try requireVersion(expectedVersion, current: model.version)
-            let decisionsJSON = Self.json(decisions)
-            let before = [("public update: headline", model.headline), ("public update: opening", model.lead), ("public update: closing", model.closing)]
-            let after = [("public update: headline", headline), ("public update: opening", lead), ("public update: closing", closing)]
-            var changes = FieldChange.between(before, after)
-            if decisionsJSON != model.decisionsJSON {
-                changes.append(FieldChange(field: "public update: who is named", from: Self.describe(model.decisionsJSON), to: Self.describe(decisionsJSON)))
-            }
-            guard !changes.isEmpty else { return Self.text(model) }
-            model.headline = headline
-            model.lead = lead
-            model.closing = closing
-            model.decisionsJSON = decisionsJSON
-            model.updatedAt = now
-            model.version += 1
-            try await model.save(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: FieldVisits.recordType, recordID: id, recordLabel: visit.title,
-                                        changes: changes, at: now, on: tx)
-            return Self.text(model)
-        }
-    }
-
+extension PublicUpdateText {
     /// "Name" is what a person gets without a decision, so it is not stored; labels only for the anonymised.
     static func tidy(_ decisions: PublicationCheck.Decisions) -> PublicationCheck.Decisions {
         var tidy = decisions
@@ -106,9 +51,56 @@ public struct PublicUpdates: Sendable {
         return "\(anonymised.count) anonymised" + (labels.isEmpty ? "" : " (" + labels.joined(separator: "; ") + ")")
             + ", \(leftOut) left out; \(decisions.quotesLeftOut.count) quotes and \(decisions.photosLeftOut.count) photos left out"
     }
+}
 
-    static func text(_ model: PublicUpdateModel) -> PublicUpdateText {
-        let decisions = (try? JSONDecoder().decode(PublicationCheck.Decisions.self, from: Data(model.decisionsJSON.utf8))) ?? .init()
-        return PublicUpdateText(headline: model.headline, lead: model.lead, closing: model.closing, decisions: decisions, version: model.version)
+extension PublicUpdateModel: VisitWritingRow {
+    public static var visit: KeyPath<PublicUpdateModel, FieldProperty<PublicUpdateModel, UUID>> { \.$visitID }
+}
+
+extension PublicUpdateText: VisitWriting {
+    public init() { self.init(headline: nil) }
+
+    public init(_ row: PublicUpdateModel) {
+        let decisions = (try? JSONDecoder().decode(PublicationCheck.Decisions.self, from: Data(row.decisionsJSON.utf8))) ?? .init()
+        self.init(headline: row.headline, lead: row.lead, closing: row.closing, decisions: decisions, version: row.version)
+    }
+
+    public static func newRow(visit: UUID) -> PublicUpdateModel {
+        let row = PublicUpdateModel()
+        row.id = UUID()
+        row.visitID = visit
+        row.decisionsJSON = Self.json(PublicationCheck.Decisions())
+        row.version = 0
+        return row
+    }
+
+    public func checked() throws -> PublicUpdateText {
+        var v = Validator()
+        var checked = checking([(\.headline, "headline", 300), (\.lead, "lead", 20_000), (\.closing, "closing", 20_000)], on: &v)
+        for (person, decision) in decisions.people where decision.treatment == .anonymise {
+            v.check((decision.label ?? "").count <= 200, "people.\(person.uuidString.lowercased()).label", "field.tooLong", "200")
+        }
+        try v.throwIfInvalid()
+        checked.decisions = Self.tidy(decisions)
+        return checked
+    }
+
+    public func changes(from row: PublicUpdateModel) -> [FieldChange] {
+        let before = [("public update: headline", row.headline), ("public update: opening", row.lead), ("public update: closing", row.closing)]
+        let after = [("public update: headline", headline), ("public update: opening", lead), ("public update: closing", closing)]
+        var changes = FieldChange.between(before, after)
+        let decisionsJSON = Self.json(decisions)
+        if decisionsJSON != row.decisionsJSON {
+            changes.append(FieldChange(field: "public update: who is named", from: Self.describe(row.decisionsJSON),
+                                       to: Self.describe(decisionsJSON)))
+        }
+        return changes
+    }
+
+    public func write(to row: PublicUpdateModel) {
+        row.headline = headline
+        row.lead = lead
+        row.closing = closing
+        row.decisionsJSON = Self.json(decisions)
     }
 }

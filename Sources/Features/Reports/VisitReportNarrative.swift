@@ -18,53 +18,41 @@ public struct VisitReportNarrative: Sendable, Equatable, Codable {
     }
 }
 
-/// Reading and saving a visit report's narrative: as visible as the visit, saved against the version it
-/// started from, each change in the visit's history.
-public struct VisitReportNarratives: Sendable {
-    public let database: any Database
+extension VisitReportNarrativeModel: VisitWritingRow {
+    public static var visit: KeyPath<VisitReportNarrativeModel, FieldProperty<VisitReportNarrativeModel, UUID>> { \.$visitID }
+}
 
-    public init(database: any Database) { self.database = database }
+extension VisitReportNarrative: VisitWriting {
+    public init() { self.init(introduction: nil) }
 
-    public func get(visit id: UUID, by actor: Actor) async throws -> VisitReportNarrative {
-        _ = try await FieldVisits(database: database).find(id, by: actor)
-        guard let model = try await VisitReportNarrativeModel.query(on: database).filter(\.$visitID == id).first() else { return VisitReportNarrative() }
-        return Self.narrative(model)
+    public init(_ row: VisitReportNarrativeModel) {
+        self.init(introduction: row.introduction, conclusions: row.conclusions, nextSteps: row.nextSteps, version: row.version)
     }
 
-    public func save(_ input: VisitReportNarrative, visit id: UUID, expectedVersion: Int?, by actor: Actor, now: Date = Date()) async throws -> VisitReportNarrative {
-        try actor.require(.writeRecords)
+    public static func newRow(visit: UUID) -> VisitReportNarrativeModel {
+        let row = VisitReportNarrativeModel()
+        row.id = UUID()
+        row.visitID = visit
+        row.version = 0
+        return row
+    }
+
+    public func checked() throws -> VisitReportNarrative {
         var v = Validator()
-        let introduction = v.text(input.introduction, "introduction", max: 20_000)
-        let conclusions = v.text(input.conclusions, "conclusions", max: 20_000)
-        let nextSteps = v.text(input.nextSteps, "nextSteps", max: 20_000)
+        let checked = checking([(\.introduction, "introduction", 20_000), (\.conclusions, "conclusions", 20_000), (\.nextSteps, "nextSteps", 20_000)],
+                               on: &v)
         try v.throwIfInvalid()
-        return try await database.transaction { tx in
-            let visit = try await FieldVisits(database: tx).find(id, by: actor, includeDeleted: false, on: tx)
-            let model = try await VisitReportNarrativeModel.query(on: tx).filter(\.$visitID == id).first() ?? {
-                let fresh = VisitReportNarrativeModel()
-                fresh.id = UUID()
-                fresh.visitID = id
-                fresh.version = 0
-                return fresh
-            }()
-            try requireVersion(expectedVersion, current: model.version)
-            let before = [("report: introduction", model.introduction), ("report: conclusions", model.conclusions), ("report: next steps", model.nextSteps)]
-            let after = [("report: introduction", introduction), ("report: conclusions", conclusions), ("report: next steps", nextSteps)]
-            let changes = FieldChange.between(before, after)
-            guard !changes.isEmpty else { return Self.narrative(model) }
-            model.introduction = introduction
-            model.conclusions = conclusions
-            model.nextSteps = nextSteps
-            model.updatedAt = now
-            model.version += 1
-            try await model.save(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: FieldVisits.recordType, recordID: id, recordLabel: visit.title,
-                                        changes: changes, at: now, on: tx)
-            return Self.narrative(model)
-        }
+        return checked
     }
 
-    static func narrative(_ model: VisitReportNarrativeModel) -> VisitReportNarrative {
-        VisitReportNarrative(introduction: model.introduction, conclusions: model.conclusions, nextSteps: model.nextSteps, version: model.version)
+    public func changes(from row: VisitReportNarrativeModel) -> [FieldChange] {
+        FieldChange.between([("report: introduction", row.introduction), ("report: conclusions", row.conclusions), ("report: next steps", row.nextSteps)],
+                            [("report: introduction", introduction), ("report: conclusions", conclusions), ("report: next steps", nextSteps)])
+    }
+
+    public func write(to row: VisitReportNarrativeModel) {
+        row.introduction = introduction
+        row.conclusions = conclusions
+        row.nextSteps = nextSteps
     }
 }

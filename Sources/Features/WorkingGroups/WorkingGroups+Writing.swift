@@ -9,14 +9,11 @@ extension WorkingGroups: RecordKind {
 
     /// Records that an engagement was a meeting of the group.
     public func addMeeting(_ engagementID: UUID, to id: UUID, by actor: Actor, now: Date = Date()) async throws {
-        try actor.require(.writeRecords)
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+        try await changeParts(of: id, by: actor, now: now) { _, tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
-            guard try await WorkingGroupMeetingModel.query(on: tx).filter(\.$groupID == id).filter(\.$engagementID == engagementID).first() == nil else { return }
+            guard try await WorkingGroupMeetingModel.query(on: tx).filter(\.$groupID == id).filter(\.$engagementID == engagementID).first() == nil else { return [] }
             try await WorkingGroupMeetingModel(groupID: id, engagementID: engagementID).create(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "meeting", from: nil, to: engagement.title)], at: now, on: tx)
+            return [FieldChange(field: "meeting", from: nil, to: engagement.title)]
         }
     }
 
@@ -37,11 +34,9 @@ extension WorkingGroups: RecordKind {
         deliverable.status = status!
         deliverable.createdAt = now
         deliverable.version = 1
-        try await database.transaction { tx in
-            let model = try await find(id, by: actor, includeDeleted: false, on: tx)
+        try await changeParts(of: id, by: actor, now: now) { _, tx in
             try await deliverable.create(on: tx)
-            try await AuditTrail.record(.update, by: actor, recordType: Self.recordType, recordID: id, recordLabel: model.name,
-                                        changes: [FieldChange(field: "deliverable", from: nil, to: "\(deliverable.title) (\(deliverable.kind.rawValue), \(deliverable.status.rawValue))")], at: now, on: tx)
+            return [FieldChange(field: "deliverable", from: nil, to: "\(deliverable.title) (\(deliverable.kind.rawValue), \(deliverable.status.rawValue))")]
         }
         return Self.deliverable(deliverable)
     }
@@ -106,7 +101,6 @@ extension WorkingGroups: RecordKind {
         model.purpose = valid.purpose
         model.agreementID = valid.agreementID
         model.confidentiality = valid.confidentiality
-        model.updatedAt = now
     }
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: WorkingGroupModel, by actor: Actor, now: Date, on db: any Database) async throws {

@@ -6,6 +6,7 @@ import Vapor
 /// `/api/v1/agreements`.
 struct AgreementsAPIController: RecordAPI {
     static let resource = Resource.agreement
+    typealias Kind = Agreements
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
@@ -48,8 +49,6 @@ struct AgreementsAPIController: RecordAPI {
         try await AgreementDocuments(database: req.db, store: req.roundtable.documents).remove(req.idParameter(), by: req.actor)
         return Response(status: .noContent)
     }
-
-    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

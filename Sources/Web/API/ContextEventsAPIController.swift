@@ -4,14 +4,9 @@ import Foundation
 import Vapor
 
 /// `/api/v1/context-events`.
-struct ContextEventsAPIController: RecordAPI {
+struct ContextEventsAPIController: ListedRecordAPI {
     static let resource = Resource.contextEvent
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
-
-    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }
+    typealias Kind = ContextEvents
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

@@ -6,14 +6,13 @@ import Vapor
 /// `/api/v1/coordination`: who does what where, as JSON and as CSV with HXL hashtags.
 struct CoordinationAPIController: RecordAPI {
     static let resource = Resource.coordination
+    typealias Kind = Coordination
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
         routes.on(.GET, .api(.coordinationExport), access: read, use: export)
         RecordAPIActions(self).register(routes, list: list)
     }
-
-    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }
 
     func query(_ req: Request) throws -> Coordination.Query {
         var params = APIListQuery(req, paged: false)

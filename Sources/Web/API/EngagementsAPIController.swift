@@ -6,6 +6,7 @@ import Vapor
 /// `/api/v1/engagements` and their follow-ups, `/api/v1/follow-ups`.
 struct EngagementsAPIController: RecordAPI {
     static let resource = Resource.engagement
+    typealias Kind = Engagements
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
@@ -21,8 +22,6 @@ struct EngagementsAPIController: RecordAPI {
         routes.on(.PATCH, .api(.record(.followUp, id)), access: write, use: setFollowUpStatus)
         RecordAPIActions(self).register(routes, list: list)
     }
-
-    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

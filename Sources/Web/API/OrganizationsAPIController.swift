@@ -3,14 +3,9 @@ import Features
 import Vapor
 
 /// `/api/v1/organizations`.
-struct OrganizationsAPIController: RecordAPI {
+struct OrganizationsAPIController: ListedRecordAPI {
     static let resource = Resource.organization
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
-
-    func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.tag) }
+    typealias Kind = Organizations
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

@@ -3,14 +3,9 @@ import Features
 import Vapor
 
 /// `/api/v1/people`: the same rules as the pages, restricted people included (invisible, not forbidden).
-struct PeopleAPIController: RecordAPI {
+struct PeopleAPIController: ListedRecordAPI {
     static let resource = Resource.person
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
-
-    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }
+    typealias Kind = People
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

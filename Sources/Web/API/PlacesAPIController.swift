@@ -3,14 +3,10 @@ import Features
 import Vapor
 
 /// `/api/v1/positions`, `/api/v1/places` and `/api/v1/communities`.
-struct PositionsAPIController: RecordAPI {
+struct PositionsAPIController: ListedRecordAPI {
     static let resource = Resource.position
 
     func kind(_ req: Request) -> Positions { Positions(database: req.db) }
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)
@@ -39,12 +35,8 @@ struct PositionsAPIController: RecordAPI {
     }
 }
 
-struct PlacesAPIController: RecordAPI {
+struct PlacesAPIController: ListedRecordAPI {
     static let resource = Resource.place
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
 
     /// Names in the language asked for with `lang`, else the reader's.
     func kind(_ req: Request) throws -> Places {
@@ -80,14 +72,9 @@ struct PlacesAPIController: RecordAPI {
     }
 }
 
-struct CommunitiesAPIController: RecordAPI {
+struct CommunitiesAPIController: ListedRecordAPI {
     static let resource = Resource.community
-
-    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.tag) }
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
+    typealias Kind = Communities
 
     @Sendable func list(_ req: Request) async throws -> Response {
         try APIJSON.response(APIList(items: try await kind(req).list(by: req.actor)))

@@ -6,6 +6,7 @@ import Vapor
 /// `/api/v1/recommendations`.
 struct RecommendationsAPIController: RecordAPI {
     static let resource = Resource.recommendation
+    typealias Kind = Recommendations
 
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords)
@@ -13,8 +14,6 @@ struct RecommendationsAPIController: RecordAPI {
         routes.on(.POST, .api(.record(.recommendation, id, .evidence)), access: write, use: addEvidence)
         RecordAPIActions(self).register(routes, list: list)
     }
-
-    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

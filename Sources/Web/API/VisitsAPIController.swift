@@ -4,14 +4,9 @@ import Foundation
 import Vapor
 
 /// `/api/v1/visits`.
-struct VisitsAPIController: RecordAPI {
+struct VisitsAPIController: ListedRecordAPI {
     static let resource = Resource.visit
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordAPIActions(self).register(routes, list: list)
-    }
-
-    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }
+    typealias Kind = FieldVisits
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

@@ -6,6 +6,7 @@ import Vapor
 /// `/api/v1/working-groups` and their deliverables.
 struct WorkingGroupsAPIController: RecordAPI {
     static let resource = Resource.workingGroup
+    typealias Kind = WorkingGroups
 
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords)
@@ -15,8 +16,6 @@ struct WorkingGroupsAPIController: RecordAPI {
         routes.on(.PATCH, .api(.record(.deliverable, id)), access: write, use: setDeliverableStatus)
         RecordAPIActions(self).register(routes, list: list)
     }
-
-    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         var params = APIListQuery(req)

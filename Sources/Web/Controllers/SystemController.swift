@@ -40,23 +40,24 @@ struct SystemController {
     }
 
     @Sendable func stylesheet(_ req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
-                 body: .init(string: req.roundtable.stylesheet))
+        Self.asset(req.roundtable.stylesheet, type: "text/css", cache: "public, max-age=3600")
     }
 
     @Sendable func script(_ req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600"],
-                 body: .init(string: req.roundtable.script))
+        Self.asset(req.roundtable.script, type: "text/javascript", cache: "public, max-age=3600")
     }
 
     @Sendable func offlineScript(_ req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
-                 body: .init(string: req.roundtable.offlineScript))
+        Self.asset(req.roundtable.offlineScript, type: "text/javascript", cache: "no-cache")
     }
 
     /// Never cached by the browser's HTTP cache, so a new server's worker is found on the next page load.
     @Sendable func serviceWorker(_ req: Request) async throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache"],
-                 body: .init(string: req.roundtable.serviceWorker))
+        Self.asset(req.roundtable.serviceWorker, type: "text/javascript", cache: "no-cache")
+    }
+
+    /// A stylesheet or script the server holds in memory, in UTF-8.
+    static func asset(_ body: String, type: String, cache: String) -> Response {
+        Response(status: .ok, headers: ["Content-Type": type + "; charset=utf-8", "Cache-Control": cache], body: .init(string: body))
     }
 }

@@ -20,6 +20,18 @@ protocol RecordAPI: Sendable {
     func output(_ record: Kind.Record) -> Output
 }
 
+/// The API of a kind with a list of its own at `.api(.list(resource))`. A kind with routes of its own
+/// registers them and then `RecordAPIActions` itself.
+protocol ListedRecordAPI: RecordAPI {
+    func list(_ req: Request) async throws -> Response
+}
+
+extension ListedRecordAPI {
+    func register(_ routes: any RoutesBuilder) {
+        RecordAPIActions(self).register(routes, list: { try await list($0) })
+    }
+}
+
 /// A request body carries the version an update started from, unless `If-Match` says it.
 protocol VersionedBody: Decodable {
     var version: Int? { get }
@@ -27,6 +39,10 @@ protocol VersionedBody: Decodable {
 
 extension RecordAPI {
     static var readAccess: Access { .permission(.readRecords) }
+}
+
+extension RecordAPI where Kind: LocalizedRecordKind {
+    func kind(_ req: Request) -> Kind { Kind(database: req.db, language: req.localizer.tag) }
 }
 
 extension RecordAPI where Output == Kind.Record, Kind.Record: Encodable {

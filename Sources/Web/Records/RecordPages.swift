@@ -36,6 +36,18 @@ protocol RecordPages: Sendable {
     func afterDelete(_ record: Kind.Record) -> (SiteURL, Flash)
 }
 
+/// Pages of a kind with a list page of its own at `.list(resource)`. A kind with routes of its own
+/// (linking, documents) registers them and then `RecordActions` itself.
+protocol ListedRecordPages: RecordPages {
+    func index(_ req: Request) async throws -> Response
+}
+
+extension ListedRecordPages {
+    func register(_ routes: any RoutesBuilder) {
+        RecordActions(self).register(routes, index: { try await index($0) })
+    }
+}
+
 /// A form's values carry the version the edit started from; a blank form is `init()`.
 protocol FormVersion: Sendable {
     var version: String { get set }
@@ -53,11 +65,40 @@ extension RecordPages {
 
     func location(of record: Kind.Record) -> SiteURL { .record(Self.resource, record.id) }
 
-    func newForm(_ req: Request) async throws -> Response {
-        Web.Pages.response(try await formPage(req, Values(), existing: nil, errors: [], conflict: nil), request: req)
+    func newForm(_ req: Request) async throws -> Response { try await newForm(req) { _ in } }
+
+    /// The blank form with what its address names filled in (a form started from another record's page).
+    func newForm(_ req: Request, preset: (inout Values) -> Void) async throws -> Response {
+        var values = Values()
+        preset(&values)
+        return Web.Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
     }
 
     func afterDelete(_ record: Kind.Record) -> (SiteURL, Flash) { (.list(Self.resource), Flash("record.deleted.done", record.label)) }
+}
+
+/// A posted form that shows again as it was typed, after a mistake or beside a newer version.
+protocol PostedForm {
+    associatedtype Values
+    var values: Values { get }
+}
+
+/// A form's values as they start from the record being edited.
+protocol RecordFormValues {
+    associatedtype Record
+    init(_ record: Record)
+}
+
+extension RecordPages where Form: PostedForm, Form.Values == Values {
+    func values(of form: Form) -> Values { form.values }
+}
+
+extension RecordPages where Values: RecordFormValues, Values.Record == Kind.Record {
+    func values(of record: Kind.Record, _ req: Request) -> Values { Values(record) }
+}
+
+extension RecordPages where Kind: LocalizedRecordKind {
+    func kind(_ req: Request) -> Kind { Kind(database: req.db, language: req.localizer.tag) }
 }
 
 extension RecordPages where Form: Decodable {

@@ -7,6 +7,7 @@ import Vapor
 /// from the engagement where it was discussed or signed.
 struct AgreementsController: RecordPages {
     static let resource = Resource.agreement
+    typealias Kind = Agreements
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords), write = Access.permission(.writeRecords), id = RouteParameter.id
@@ -17,8 +18,6 @@ struct AgreementsController: RecordPages {
         routes.on(.POST, .record(.document, id, .delete), access: write, use: removeDocument)
         RecordActions(self).register(routes, index: index)
     }
-
-    func kind(_ req: Request) -> Agreements { Agreements(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Agreements.Query()
@@ -35,7 +34,6 @@ struct AgreementsController: RecordPages {
     func showPage(_ req: Request, id: UUID) async throws -> String { try await page(req, id: id) }
 
     func values(of agreement: AgreementRecord, _ req: Request) -> AgreementFormPage.Values { AgreementFormPage.Values(agreement, text: req.localizer) }
-    func values(of form: AgreementForm) -> AgreementFormPage.Values { form.values }
 
     func input(_ form: AgreementForm, existing: AgreementRecord?, _ req: Request) async throws -> (AgreementInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
@@ -93,7 +91,7 @@ struct AgreementsController: RecordPages {
         return Pages.redirect(to: .record(.agreement, agreementID), flash: Flash("record.saved"))
     }
 
-    struct AgreementForm: Content {
+    struct AgreementForm: Content, PostedForm {
         var kind: String?, title: String?, focus: String?, topics: String?, signedOn: String?, validUntil: String?, status: String?
         var statusOn: String?, confidentiality: String?, notes: String?, organizations: String?, people: String?, version: String?
 

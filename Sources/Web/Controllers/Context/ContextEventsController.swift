@@ -4,14 +4,9 @@ import Foundation
 import Vapor
 
 /// Context event pages: the list, one event, record, edit, delete, restore, history.
-struct ContextEventsController: RecordPages {
+struct ContextEventsController: ListedRecordPages {
     static let resource = Resource.contextEvent
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> ContextEvents { ContextEvents(database: req.db, language: req.localizer.tag) }
+    typealias Kind = ContextEvents
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = ContextEvents.Query()
@@ -38,11 +33,9 @@ struct ContextEventsController: RecordPages {
         return ContextEventPage.view(ContextEventPage.Model(event: event, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
     }
 
-    func values(of event: ContextEventRecord, _ req: Request) -> ContextEventFormPage.Values { ContextEventFormPage.Values(event) }
-    func values(of form: EventForm) -> ContextEventFormPage.Values { form.values }
     func input(_ form: EventForm, existing: ContextEventRecord?, _ req: Request) async throws -> (ContextEventInput, [FieldIssue]) { (form.input, []) }
 
-    struct EventForm: Content {
+    struct EventForm: Content, PostedForm {
         var title: String?, kind: String?, severity: String?, startsOn: String?, endsOn: String?, description: String?, sourceURL: String?
         var confidentiality: String?, placeIDs: [String]?, version: String?
 

@@ -6,14 +6,13 @@ import Vapor
 /// Who does what where: the matrix, the HXL CSV, one activity, add, edit, delete, restore, history.
 struct CoordinationController: RecordPages {
     static let resource = Resource.coordination
+    typealias Kind = Coordination
 
     func register(_ routes: any RoutesBuilder) {
         let read = Access.permission(.readRecords)
         routes.on(.GET, .coordinationExport, access: read, use: export)
         RecordActions(self).register(routes, index: index)
     }
-
-    func kind(_ req: Request) -> Coordination { Coordination(database: req.db, language: req.localizer.tag) }
 
     /// The place and period filters (bad days are reported at their field).
     static func query(_ req: Request) -> (Coordination.Query, [FieldIssue]) {
@@ -53,14 +52,11 @@ struct CoordinationController: RecordPages {
         return CoordinationPage.view(CoordinationPage.Model(activity: activity, canWrite: req.canWrite, canRestore: req.canRestore), chrome: chrome(req))
     }
 
-    func values(of activity: CoordinationRecord, _ req: Request) -> CoordinationFormPage.Values { CoordinationFormPage.Values(activity) }
-    func values(of form: ActivityForm) -> CoordinationFormPage.Values { form.values }
-
     func input(_ form: ActivityForm, existing: CoordinationRecord?, _ req: Request) async throws -> (CoordinationInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
     }
 
-    struct ActivityForm: Content {
+    struct ActivityForm: Content, PostedForm {
         var organization: String?, theme: String?, startsOn: String?, endsOn: String?, placeIDs: [String]?, contact: String?, notes: String?
         var version: String?
 

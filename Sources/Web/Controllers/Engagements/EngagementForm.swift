@@ -5,7 +5,7 @@ import Vapor
 
 /// The engagement form as posted: names typed as text, resolved against the registry into identities.
 /// Each line that cannot be resolved becomes an error at its field, and the typed text is kept.
-struct EngagementForm: Content {
+struct EngagementForm: Content, PostedForm {
     var kind: String?, title: String?, start: String?, timeZone: String?, duration: String?, placeID: String?, venue: String?
     var visitID: String?, hosts: String?, partners: String?, participants: String?, aggregateOnly: String?
     var headCounts: [String: HeadCountForm]?

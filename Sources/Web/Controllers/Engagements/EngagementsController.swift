@@ -6,14 +6,9 @@ import Vapor
 
 /// Engagement pages: the timeline, the quick log form, one engagement, edit, delete, restore, history,
 /// and adding follow-ups.
-struct EngagementsController: RecordPages {
+struct EngagementsController: ListedRecordPages {
     static let resource = Resource.engagement
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> Engagements { Engagements(database: req.db, language: req.localizer.tag) }
+    typealias Kind = Engagements
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Engagements.Query()
@@ -54,19 +49,18 @@ struct EngagementsController: RecordPages {
 
     /// The quick log form: in the server's time zone, a follow-up owed by whoever logs it, in the visit it was opened from.
     func newForm(_ req: Request) async throws -> Response {
-        var values = EngagementFormPage.Values()
-        values.visitID = req.queryText("visit")
-        values.timeZone = req.roundtable.configuration.timeZone
-        values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
-        values.capture = UUID().uuidString.lowercased()
         OfflinePages.allow(req)
-        return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
+        return try await newForm(req) { values in
+            values.visitID = req.queryText("visit")
+            values.timeZone = req.roundtable.configuration.timeZone
+            values.followUpOwner = req.currentUser?.user.id.uuidString.lowercased() ?? ""
+            values.capture = UUID().uuidString.lowercased()
+        }
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String { try await Self.pageHTML(req, id: id) }
 
     func values(of record: EngagementRecord, _ req: Request) -> EngagementFormPage.Values { EngagementFormPage.Values(record, text: req.localizer) }
-    func values(of form: EngagementForm) -> EngagementFormPage.Values { form.values }
 
     /// Names that were not found show together with every other mistake.
     func input(_ form: EngagementForm, existing: EngagementRecord?, _ req: Request) async throws -> (EngagementInput, [FieldIssue]) {

@@ -4,14 +4,9 @@ import Foundation
 import Vapor
 
 /// Field visit pages: list, one visit with its engagements in order, add, edit, delete, restore, history.
-struct VisitsController: RecordPages {
+struct VisitsController: ListedRecordPages {
     static let resource = Resource.visit
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> FieldVisits { FieldVisits(database: req.db, language: req.localizer.tag) }
+    typealias Kind = FieldVisits
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)
@@ -35,14 +30,11 @@ struct VisitsController: RecordPages {
         return VisitPage.view(model, chrome: chrome(req))
     }
 
-    func values(of visit: FieldVisitRecord, _ req: Request) -> VisitFormPage.Values { VisitFormPage.Values(visit) }
-    func values(of form: VisitForm) -> VisitFormPage.Values { form.values }
-
     func input(_ form: VisitForm, existing: FieldVisitRecord?, _ req: Request) async throws -> (FieldVisitInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
     }
 
-    struct VisitForm: Content {
+    struct VisitForm: Content, PostedForm {
         var title: String?, purpose: String?, startsOn: String?, endsOn: String?, status: String?, summary: String?, version: String?
         var placeIDs: [String]?, userIDs: [String]?, people: String?
 

@@ -7,13 +7,12 @@ import Vapor
 /// an engagement as evidence from the engagement's page.
 struct RecommendationsController: RecordPages {
     static let resource = Resource.recommendation
+    typealias Kind = Recommendations
 
     func register(_ routes: any RoutesBuilder) {
         routes.on(.POST, .record(.engagement, RouteParameter.id, .recommendations), access: .permission(.writeRecords), use: addEvidence)
         RecordActions(self).register(routes, index: board)
     }
-
-    func kind(_ req: Request) -> Recommendations { Recommendations(database: req.db, language: req.localizer.tag) }
 
     /// The board by status, or (`?view=table`) every recommendation as a table to filter and sort.
     @Sendable func board(_ req: Request) async throws -> Response {
@@ -43,19 +42,14 @@ struct RecommendationsController: RecordPages {
 
     /// Started from a working group's page, the form names the group.
     func newForm(_ req: Request) async throws -> Response {
-        var values = RecommendationFormPage.Values()
-        values.workingGroupID = req.queryText("group")
-        return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
+        try await newForm(req) { $0.workingGroupID = req.queryText("group") }
     }
-
-    func values(of item: RecommendationRecord, _ req: Request) -> RecommendationFormPage.Values { RecommendationFormPage.Values(item) }
-    func values(of form: RecommendationForm) -> RecommendationFormPage.Values { form.values }
 
     func input(_ form: RecommendationForm, existing: RecommendationRecord?, _ req: Request) async throws -> (RecommendationInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, existing: existing)
     }
 
-    struct RecommendationForm: Content {
+    struct RecommendationForm: Content, PostedForm {
         var title: String?, text: String?, level: String?, status: String?, statusOn: String?, workingGroupID: String?, confidentiality: String?
         var targets: String?, contextEventIDs: [String]?, version: String?
 

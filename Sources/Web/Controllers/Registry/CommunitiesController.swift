@@ -5,14 +5,13 @@ import Vapor
 /// Communities, defined by administrators: one page lists them with the form to add or change one.
 struct CommunitiesController: RecordPages {
     static let resource = Resource.community
+    typealias Kind = Communities
     static var readAccess: Access { .permission(.manageSettings) }
 
     func register(_ routes: any RoutesBuilder) {
         routes.on(.GET, .list(.community), access: Self.readAccess, use: newForm)
         RecordActions(self).register(routes)
     }
-
-    func kind(_ req: Request) -> Communities { Communities(database: req.db, language: req.localizer.tag) }
 
     struct CommunityForm: Content {
         var name: String?, status: String?, regionID: String?, notes: String?, version: String?

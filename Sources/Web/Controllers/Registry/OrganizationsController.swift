@@ -3,14 +3,9 @@ import Features
 import Vapor
 
 /// The organisation pages: list, page, add, edit, delete (with confirmation), restore, history.
-struct OrganizationsController: RecordPages {
+struct OrganizationsController: ListedRecordPages {
     static let resource = Resource.organization
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> Organizations { Organizations(database: req.db, language: req.localizer.tag) }
+    typealias Kind = Organizations
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = Organizations.Query()
@@ -42,11 +37,9 @@ struct OrganizationsController: RecordPages {
         return OrganizationPage.view(model, chrome: chrome(req))
     }
 
-    func values(of organization: OrganizationRecord, _ req: Request) -> OrganizationFormPage.Values { .init(organization) }
-    func values(of form: OrganizationForm) -> OrganizationFormPage.Values { form.values }
     func input(_ form: OrganizationForm, existing: OrganizationRecord?, _ req: Request) async throws -> (OrganizationInput, [FieldIssue]) { (form.input, []) }
 
-    struct OrganizationForm: Content {
+    struct OrganizationForm: Content, PostedForm {
         var name: String?, otherNames: String?, kind: String?, level: String?, parentID: String?, placeID: String?
         var website: String?, notes: String?, version: String?
 

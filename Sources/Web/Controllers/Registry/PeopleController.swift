@@ -3,14 +3,9 @@ import Features
 import Vapor
 
 /// The people pages: list, page, add, edit, delete (with confirmation), restore, history.
-struct PeopleController: RecordPages {
+struct PeopleController: ListedRecordPages {
     static let resource = Resource.person
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> People { People(database: req.db, language: req.localizer.tag) }
+    typealias Kind = People
 
     @Sendable func index(_ req: Request) async throws -> Response {
         var query = People.Query()
@@ -51,11 +46,9 @@ struct PeopleController: RecordPages {
         return PersonPage.view(model, chrome: chrome(req))
     }
 
-    func values(of person: PersonRecord, _ req: Request) -> PersonFormPage.Values { PersonFormPage.Values(person) }
-    func values(of form: PersonForm) -> PersonFormPage.Values { form.values }
     func input(_ form: PersonForm, existing: PersonRecord?, _ req: Request) async throws -> (PersonInput, [FieldIssue]) { (form.input, []) }
 
-    struct PersonForm: Content {
+    struct PersonForm: Content, PostedForm {
         var name: String?, otherNames: String?, honorific: String?, gender: String?, communityID: String?, placeID: String?
         var languages: String?, emails: String?, phones: String?, notes: String?, sensitivity: String?, lawfulBasis: String?
         var consent_stored: String?, consent_named_publicly: String?, consent_quoted: String?, consent_photographed: String?

@@ -3,14 +3,9 @@ import Features
 import Vapor
 
 /// Places: the geography, from country to settlement, with a name in each language.
-struct PlacesController: RecordPages {
+struct PlacesController: ListedRecordPages {
     static let resource = Resource.place
-
-    func register(_ routes: any RoutesBuilder) {
-        RecordActions(self).register(routes, index: index)
-    }
-
-    func kind(_ req: Request) -> Places { Places(database: req.db, language: req.localizer.tag) }
+    typealias Kind = Places
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let text = req.queryText("q"), placeKind = PlaceKind(rawValue: req.queryText("kind"))
@@ -44,7 +39,7 @@ struct PlacesController: RecordPages {
     }
 
     /// The form's fields, with the name rows read from `language0`/`name0` … pairs.
-    struct PlaceForm {
+    struct PlaceForm: PostedForm {
         var values = PlaceFormPage.Values()
         var latitudeIssue = false
         var longitudeIssue = false
@@ -77,7 +72,6 @@ struct PlacesController: RecordPages {
     }
 
     func decode(_ req: Request) throws -> PlaceForm { try PlaceForm(req) }
-    func values(of form: PlaceForm) -> PlaceFormPage.Values { form.values }
     func input(_ form: PlaceForm, existing: PlaceRecord?, _ req: Request) async throws -> (PlaceInput, [FieldIssue]) { form.input() }
 
     func formPage(_ req: Request, _ values: PlaceFormPage.Values, existing: PlaceRecord?, errors: [FieldIssue],

@@ -27,8 +27,6 @@ struct PositionsController: RecordPages {
                                 startsOn: position.startsOn ?? "", endsOn: position.endsOn ?? "", version: String(position.version))
     }
 
-    func values(of form: PositionForm) -> PositionFormPage.Values { form.values }
-
     /// A position stays with its person.
     func input(_ form: PositionForm, existing: PositionRecord?, _ req: Request) async throws -> (PositionInput, [FieldIssue]) {
         var input = form.input
@@ -45,7 +43,7 @@ struct PositionsController: RecordPages {
         return PositionFormPage.view(model, chrome: chrome(req))
     }
 
-    struct PositionForm: Content {
+    struct PositionForm: Content, PostedForm {
         var personID: String?, organizationID: String?, title: String?, startsOn: String?, endsOn: String?, version: String?
 
         var values: PositionFormPage.Values {

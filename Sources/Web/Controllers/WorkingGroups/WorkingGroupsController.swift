@@ -7,6 +7,7 @@ import Vapor
 /// an engagement as one of a group's meetings from the engagement's page.
 struct WorkingGroupsController: RecordPages {
     static let resource = Resource.workingGroup
+    typealias Kind = WorkingGroups
 
     func register(_ routes: any RoutesBuilder) {
         let write = Access.permission(.writeRecords), id = RouteParameter.id
@@ -15,8 +16,6 @@ struct WorkingGroupsController: RecordPages {
         routes.on(.POST, .record(.engagement, id, .workingGroups), access: write, use: addMeeting)
         RecordActions(self).register(routes, index: index)
     }
-
-    func kind(_ req: Request) -> WorkingGroups { WorkingGroups(database: req.db, language: req.localizer.tag) }
 
     @Sendable func index(_ req: Request) async throws -> Response {
         let page = try await kind(req).list(page: req.queryPage(), by: req.actor)
@@ -38,19 +37,14 @@ struct WorkingGroupsController: RecordPages {
 
     /// Started from an agreement's page, the form names the agreement.
     func newForm(_ req: Request) async throws -> Response {
-        var values = WorkingGroupFormPage.Values()
-        values.agreementID = req.queryText("agreement")
-        return Pages.response(try await formPage(req, values, existing: nil, errors: [], conflict: nil), request: req)
+        try await newForm(req) { $0.agreementID = req.queryText("agreement") }
     }
-
-    func values(of group: WorkingGroupRecord, _ req: Request) -> WorkingGroupFormPage.Values { WorkingGroupFormPage.Values(group) }
-    func values(of form: GroupForm) -> WorkingGroupFormPage.Values { form.values }
 
     func input(_ form: GroupForm, existing: WorkingGroupRecord?, _ req: Request) async throws -> (WorkingGroupInput, [FieldIssue]) {
         try await form.input(lookup: NameLookup(database: req.db), actor: req.actor, text: req.localizer, existing: existing)
     }
 
-    struct GroupForm: Content {
+    struct GroupForm: Content, PostedForm {
         var name: String?, purpose: String?, agreementID: String?, confidentiality: String?, members: String?, version: String?
 
         var values: WorkingGroupFormPage.Values {

@@ -23,12 +23,7 @@ extension AgreementsIndexPage {
     /// Title, kind, status, signed and valid until; the dates sort newest first.
     static func table(_ model: Model, text: Localizer) -> DataTable<AgreementSummary> {
         DataTable(label: text("agreements.title"), columns: [
-            .init(label: text("field.title"), sorts: .init(ascending: "title", descending: "-title")) { item in
-                H.group {
-                    H.link(item.title, to: .record(.agreement, item.id))
-                    Badges.of(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
-                }
-            },
+            .title(.agreement, text: text),
             .init(label: text("agreements.kind")) { text("agreementKind.\($0.kind.rawValue)") },
             .init(label: text("agreements.status")) { text("agreementStatus.\($0.status.rawValue)") },
             .init(label: text("agreements.signedOn"), sorts: .init(ascending: "signed", descending: "-signed",

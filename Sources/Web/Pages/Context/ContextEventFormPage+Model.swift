@@ -3,7 +3,7 @@ import Features
 
 /// Recording or correcting a context event.
 enum ContextEventFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var title = "", kind = "", severity = Severity.moderate.rawValue, startsOn = "", endsOn = "", description = ""
         var sourceURL = "", confidentiality = Confidentiality.internal.rawValue, placeIDs: [String] = [], version = ""
 

@@ -3,7 +3,9 @@ import Features
 
 /// What happened around the work (tensions, boycotts, protests), filtered by kind, place and period.
 enum ContextEventsIndexPage {
-    struct Model: Sendable {
+    struct Model: SortedListModel, Sendable {
+        static let address: SiteURL = .list(.contextEvent)
+
         var page: ListPage<ContextEventSummary>
         /// The filters as chosen, and the mistakes in them.
         var kind: String, placeID: String, from: String, to: String
@@ -14,11 +16,6 @@ enum ContextEventsIndexPage {
 
         /// The reader's saved filters of this list.
         var saved: [SavedFilters.Saved] = []
-
-        func query(page: Int) -> String { query(page: page, sort: sort) }
-
-        /// The list's address sorted another way, its filters kept, from the first page.
-        func sorted(_ sort: String) -> String { SiteURL.list(.contextEvent).path + "?" + query(page: 1, sort: sort) }
 
         func query(page: Int, sort: String) -> String {
             QueryString.encode([("kind", kind), ("place", placeID), ("from", from), ("to", to), ("sort", sort),

@@ -24,12 +24,7 @@ extension ContextEventsIndexPage {
     /// When (latest first on the first click), what, its kind and severity, and where.
     static func table(_ model: Model, text: Localizer) -> DataTable<ContextEventSummary> {
         DataTable(label: text("context.title"), columns: [
-            .init(label: text("field.title"), sorts: .init(ascending: "title", descending: "-title")) { item in
-                H.group {
-                    H.link(item.title, to: .record(.contextEvent, item.id))
-                    Badges.of(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
-                }
-            },
+            .title(.contextEvent, text: text),
             .init(label: text("context.dates"), sorts: .init(ascending: "date", descending: "-date", descendingFirst: true)) {
                 ContextEventViews.dates($0.period, text: text)
             },

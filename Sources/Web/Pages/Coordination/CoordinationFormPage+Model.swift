@@ -3,7 +3,7 @@ import Features
 
 /// Recording or correcting another actor's activity; the organisation and contact are typed by name.
 enum CoordinationFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var organization = "", theme = "", startsOn = "", endsOn = "", placeIDs: [String] = [], contact = "", notes = ""
         var version = ""
 

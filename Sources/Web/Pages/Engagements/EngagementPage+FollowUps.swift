@@ -21,15 +21,11 @@ extension EngagementPage {
 
     static func addFollowUp(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        guard model.canChange else { return H.empty }
-        let form = SubForm(.followUp, model)
-        return form.element(.record(.engagement, model.record.id, .followUps), section: "follow-ups",
-                            summary: text("engagements.addFollowUp"), chrome: chrome) {
+        return addForm(.followUp, to: .followUps, section: "follow-ups", text("engagements.addFollowUp"), model, chrome: chrome) { form in
             form.field(text("engagements.followUp"), "text", required: true)
             form.select(text("engagements.followUpOwner"), "ownerID",
                         options: Forms.refOptions(model.users, empty: text("engagements.noChoice")))
             form.field(text("engagements.followUpDue"), "dueOn", type: "date")
-            Forms.submit(text("engagements.addFollowUp"), "secondary")
         }
     }
 }

@@ -19,17 +19,13 @@ extension EngagementPage {
 
     static func addPhoto(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        guard model.canChange else { return H.empty }
-        let form = SubForm(.photo, model)
-        return form.element(.record(.engagement, model.record.id, .photos), section: "photos",
-                            summary: text("photos.add"), multipart: true, chrome: chrome) {
+        return addForm(.photo, to: .photos, section: "photos", text("photos.add"), multipart: true, model, chrome: chrome) { form in
             // A browser never fills a file field again, so after a mistake the help says to choose it again.
             Forms.file(label: text("photos.file"), accept: "image/jpeg,image/png,image/webp",
                        help: text("photos.file.help"), error: form.error("file"), id: form.id("file"))
             form.field(text("photos.caption"), "caption")
             form.field(text("photos.credit"), "credit")
             form.textarea(text("photos.peopleShown"), "peopleShown", help: text("photos.peopleShown.help"), rows: 2)
-            Forms.submit(text("photos.add"), "secondary")
         }
     }
 

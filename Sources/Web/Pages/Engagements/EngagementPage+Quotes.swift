@@ -34,17 +34,13 @@ extension EngagementPage {
 
     static func addQuote(_ model: Model, chrome: Chrome) -> Component {
         let text = chrome.text
-        guard model.canChange else { return H.empty }
-        let form = SubForm(.quote, model)
-        return form.element(.record(.engagement, model.record.id, .quotes), section: "quotes",
-                            summary: text("quotes.add"), chrome: chrome) {
+        return addForm(.quote, to: .quotes, section: "quotes", text("quotes.add"), model, chrome: chrome) { form in
             form.textarea(text("quotes.text"), "text", rows: 3)
             form.field(text("quotes.speaker"), "speaker")
             form.field(text("quotes.speakerLabel"), "speakerLabel", help: text("quotes.speakerLabel.help"))
             form.field(text("quotes.language"), "language", default: "en")
             Forms.checkbox(label: text("quotes.withheld"), name: "withheld", checked: form.value("withheld") == "1",
                            id: form.id("withheld"))
-            Forms.submit(text("quotes.add"), "secondary")
         }
     }
 

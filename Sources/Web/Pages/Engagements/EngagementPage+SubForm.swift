@@ -58,4 +58,17 @@ extension EngagementPage {
                            id: id(name))
         }
     }
+
+    /// A form that adds to the engagement (a follow-up, a quote, a photo), for those who may change it:
+    /// behind a disclosure named like its button.
+    static func addForm(_ form: Attempt.Form, to action: RecordAction, section: String, _ label: String, multipart: Bool = false,
+                        _ model: Model, chrome: Chrome, @ComponentBuilder fields: (SubForm) -> Component) -> Component {
+        guard model.canChange else { return H.empty }
+        let sub = SubForm(form, model)
+        return sub.element(.record(.engagement, model.record.id, action), section: section, summary: label, multipart: multipart,
+                           chrome: chrome) {
+            fields(sub)
+            Forms.submit(label, "secondary")
+        }
+    }
 }

@@ -7,7 +7,9 @@ enum EngagementsIndexPage {
     /// The `sort` that reads the timeline from its oldest engagement; without it, the newest come first.
     static let oldestFirst = "date"
 
-    struct Model: Sendable {
+    struct Model: SortedListModel, Sendable {
+        static let address: SiteURL = .list(.engagement)
+
         /// `date` for the oldest first, empty for the newest first.
         var sort: String
         var page: ListPage<EngagementSummary>
@@ -22,11 +24,6 @@ enum EngagementsIndexPage {
         var saved: [SavedFilters.Saved] = []
 
         var hasMoreFilters: Bool { [topic, from, to, placeID].contains { !$0.isEmpty } || !errors.isEmpty }
-
-        func query(page: Int) -> String { query(page: page, sort: sort) }
-
-        /// The list's address sorted another way, its filters kept, from the first page.
-        func sorted(_ sort: String) -> String { SiteURL.list(.engagement).path + "?" + query(page: 1, sort: sort) }
 
         func query(page: Int, sort: String) -> String {
             QueryString.encode([("kind", kind), ("topic", topic), ("from", from), ("to", to), ("place", placeID),

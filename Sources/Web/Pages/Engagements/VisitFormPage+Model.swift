@@ -3,7 +3,7 @@ import Features
 
 /// Planning or changing a field visit: its dates, places and delegation.
 enum VisitFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var title = "", purpose = "", startsOn = "", endsOn = "", status = VisitStatus.planned.rawValue, summary = ""
         var placeIDs: [String] = [], userIDs: [String] = [], people = "", version = ""
 

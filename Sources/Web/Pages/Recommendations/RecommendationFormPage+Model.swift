@@ -3,7 +3,7 @@ import Features
 
 /// Adding or editing a recommendation; its targets are typed by name, a line each.
 enum RecommendationFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var title = "", text = "", level = "", status = RecommendationStatus.idea.rawValue, statusOn = ""
         var workingGroupID = "", confidentiality = Confidentiality.internal.rawValue, targets = ""
         var contextEventIDs: [String] = [], version = ""

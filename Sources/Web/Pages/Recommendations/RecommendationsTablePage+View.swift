@@ -23,12 +23,7 @@ extension RecommendationsTablePage {
     /// Title, status and level; by title either way, or the last changed first (the list's own order).
     static func table(_ model: Model, text: Localizer) -> DataTable<RecommendationSummary> {
         DataTable(label: text("recommendations.title"), columns: [
-            .init(label: text("field.title"), sorts: .init(ascending: "title", descending: "-title")) { item in
-                H.group {
-                    H.link(item.title, to: .record(.recommendation, item.id))
-                    Badges.of(restricted: item.confidentiality == .restricted, deleted: item.isDeleted, text: text)
-                }
-            },
+            .title(.recommendation, text: text),
             .init(label: text("recommendations.status")) { text("recommendationStatus.\($0.status.rawValue)") },
             .init(label: text("recommendations.level")) { $0.level.map { text("level.\($0.rawValue)") } ?? "" },
         ], sort: model.sort, sortedBy: model.sorted)

@@ -3,7 +3,7 @@ import Features
 
 /// Adding or editing an organisation.
 enum OrganizationFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var name = "", otherNames = "", kind = OrganizationKind.ngo.rawValue, level = "", parentID = "", placeID = ""
         var website = "", notes = "", version = ""
 

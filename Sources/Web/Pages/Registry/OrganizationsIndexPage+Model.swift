@@ -3,7 +3,9 @@ import Features
 
 /// The organisations list: a filter box that matches any of their names, filters, sorting, paging.
 enum OrganizationsIndexPage {
-    struct Model: Sendable {
+    struct Model: RegistryListModel, Sendable {
+        static let address: SiteURL = .list(.organization)
+
         var page: ListPage<OrganizationRow>
         /// The filters as chosen.
         var text: String, kind: String, level: String, placeID: String, sort: String, includeDeleted: Bool
@@ -16,11 +18,6 @@ enum OrganizationsIndexPage {
         var hasMoreFilters: Bool {
             !kind.isEmpty || !level.isEmpty || !placeID.isEmpty || sort != SortOrder.name.rawValue || includeDeleted
         }
-
-        func query(page: Int) -> String { query(page: page, sort: sort) }
-
-        /// The list's address sorted another way, its filters kept, from the first page.
-        func sorted(_ sort: String) -> String { SiteURL.list(.organization).path + "?" + query(page: 1, sort: sort) }
 
         func query(page: Int, sort: String) -> String {
             var items = [("q", text), ("kind", kind), ("level", level), ("place", placeID), ("sort", sort)]

@@ -5,24 +5,14 @@ import Markup
 extension OrganizationsIndexPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let frame = ListFrame(title: text("organizations.title"),
-                              new: model.canWrite ? (text("organizations.new"), .new(.organization)) : nil,
-                              csv: .organizations, url: .list(.organization), saved: SavedFiltersBar(saved: model.saved, list: .organization, query: model.query(page: 1),
-                                                     defaults: ["sort=name"]),
-                              isEmpty: model.page.items.isEmpty,
-                              emptyText: text("list.none"))
-        return frame.page(chrome: chrome, pager: model.page, query: model.query) {
-            RegistryFilters.nameBox(model.text, text: text)
-            Filters.more(open: model.hasMoreFilters, text: text) {
-                Filters.choice(OrganizationKind.self, text("organizations.kind"), name: "kind", prefix: "kind",
-                               selected: model.kind, text: text)
-                Filters.choice(GovernanceLevel.self, text("organizations.level"), name: "level", prefix: "level",
-                               selected: model.level, text: text)
-                Filters.choice(model.places, text("organizations.place"), name: "place", selected: model.placeID,
-                               text: text)
-                RegistryFilters.sortAndDeleted(sort: model.sort, includeDeleted: model.includeDeleted,
-                                               canRestore: model.canRestore, text: text)
-            }
+        return RegistryFilters.page(model, .organization, title: text("organizations.title"), new: text("organizations.new"),
+                                    csv: .organizations, chrome: chrome) {
+            Filters.choice(OrganizationKind.self, text("organizations.kind"), name: "kind", prefix: "kind",
+                           selected: model.kind, text: text)
+            Filters.choice(GovernanceLevel.self, text("organizations.level"), name: "level", prefix: "level",
+                           selected: model.level, text: text)
+            Filters.choice(model.places, text("organizations.place"), name: "place", selected: model.placeID,
+                           text: text)
         } items: {
             table(model, text: text).view(model.page.items, text: text)
         }
@@ -31,8 +21,7 @@ extension OrganizationsIndexPage {
     /// Name (and other names), kind, level of governance and place.
     static func table(_ model: Model, text: Localizer) -> DataTable<OrganizationRow> {
         DataTable(label: text("organizations.title"), columns: [
-            .init(label: text("field.name"), sorts: .init(ascending: SortOrder.name.rawValue,
-                                                          descending: SortOrder.nameDescending.rawValue)) { row in
+            .name(text: text) { row in
                 H.group {
                     H.link(row.name, to: .record(.organization, row.id))
                     if !row.otherNames.isEmpty {

@@ -3,7 +3,9 @@ import Features
 
 /// The people list: a filter box that matches any spelling, filters, sorting, paging.
 enum PeopleIndexPage {
-    struct Model: Sendable {
+    struct Model: RegistryListModel, Sendable {
+        static let address: SiteURL = .list(.person)
+
         var page: ListPage<PersonRow>
         /// The filters as chosen.
         var text: String, communityID: String, placeID: String, sensitivity: String, sort: String, includeDeleted: Bool
@@ -21,11 +23,6 @@ enum PeopleIndexPage {
             [communityID, placeID, sensitivity].contains { !$0.isEmpty } || sort != SortOrder.name.rawValue
                 || includeDeleted
         }
-
-        func query(page: Int) -> String { query(page: page, sort: sort) }
-
-        /// The list's address sorted another way, its filters kept, from the first page.
-        func sorted(_ sort: String) -> String { SiteURL.list(.person).path + "?" + query(page: 1, sort: sort) }
 
         func query(page: Int, sort: String) -> String {
             var items = [("q", text), ("community", communityID), ("place", placeID), ("sensitivity", sensitivity),

@@ -5,32 +5,20 @@ import Markup
 extension PeopleIndexPage {
     static func view(_ model: Model, chrome: Chrome) -> String {
         let text = chrome.text
-        let frame = ListFrame(title: text("people.title"),
-                              new: model.canWrite ? (text("people.new"), .new(.person)) : nil,
-                              csv: .people, url: .list(.person), saved: SavedFiltersBar(saved: model.saved, list: .person, query: model.query(page: 1),
-                                                     defaults: ["sort=name"]),
-                              isEmpty: model.page.items.isEmpty,
-                              emptyText: text("list.none"))
-        return frame.page(chrome: chrome, pager: model.page, query: model.query) {
-            RegistryFilters.nameBox(model.text, text: text)
-            // On a phone the name box comes first; the other filters fold away until wanted.
-            Filters.more(open: model.hasMoreFilters, text: text) {
-                // A sensitive field the reader may not see is not offered as a filter (it would tell it).
-                if !model.hidden.contains(.community) {
-                    Forms.select(label: text("people.community"), name: "community",
-                                 options: Forms.refOptions(model.communities,
-                                                           empty: text("list.any")), selected: model.communityID)
-                }
-                if !model.hidden.contains(.place) {
-                    Filters.choice(model.places, text("people.place"), name: "place", selected: model.placeID, text: text)
-                }
-                if model.canSeeRestricted {
-                    Filters.choice(Sensitivity.self, text("people.sensitivity"), name: "sensitivity",
-                                   prefix: "sensitivity",
-                                   selected: model.sensitivity, text: text)
-                }
-                RegistryFilters.sortAndDeleted(sort: model.sort, includeDeleted: model.includeDeleted,
-                                               canRestore: model.canRestore, text: text)
+        return RegistryFilters.page(model, .person, title: text("people.title"), new: text("people.new"), csv: .people, chrome: chrome) {
+            // A sensitive field the reader may not see is not offered as a filter (it would tell it).
+            if !model.hidden.contains(.community) {
+                Forms.select(label: text("people.community"), name: "community",
+                             options: Forms.refOptions(model.communities,
+                                                       empty: text("list.any")), selected: model.communityID)
+            }
+            if !model.hidden.contains(.place) {
+                Filters.choice(model.places, text("people.place"), name: "place", selected: model.placeID, text: text)
+            }
+            if model.canSeeRestricted {
+                Filters.choice(Sensitivity.self, text("people.sensitivity"), name: "sensitivity",
+                               prefix: "sensitivity",
+                               selected: model.sensitivity, text: text)
             }
         } items: {
             PeopleBulk.form(.init(back: model.query(page: model.page.page)), choices: model.bulk, chrome: chrome)
@@ -41,8 +29,7 @@ extension PeopleIndexPage {
     /// Name, post and organisation, community, place and last contact: what a reader looks for in a person.
     static func table(_ model: Model, text: Localizer) -> DataTable<PersonRow> {
         DataTable(label: text("people.title"), columns: [
-            .init(label: text("field.name"), sorts: .init(ascending: SortOrder.name.rawValue,
-                                                          descending: SortOrder.nameDescending.rawValue)) { row in
+            .name(text: text) { row in
                 H.group {
                     H.link([row.honorific, row.name].compactMap { $0 }.joined(separator: " "), to: .record(.person, row.id))
                     Badges.of(restricted: row.sensitivity == Sensitivity.restricted.rawValue, deleted: row.deleted,

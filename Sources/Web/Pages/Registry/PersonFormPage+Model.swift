@@ -3,7 +3,7 @@ import Features
 
 /// Adding or editing a person. Errors appear next to their fields; a stale save shows both versions.
 enum PersonFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var name = "", otherNames = "", honorific = "", gender = "", communityID = "", placeID = ""
         var languages = "", emails = "", phones = "", notes = ""
         var sensitivity = Sensitivity.normal.rawValue

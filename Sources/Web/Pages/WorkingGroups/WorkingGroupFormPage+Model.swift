@@ -3,7 +3,7 @@ import Features
 
 /// Starting or changing a working group; members are typed by name with their part and dates, a line each.
 enum WorkingGroupFormPage {
-    struct Values: FormVersion {
+    struct Values: FormVersion, RecordFormValues {
         var name = "", purpose = "", agreementID = "", confidentiality = Confidentiality.internal.rawValue, members = ""
         var version = ""
 
