@@ -113,10 +113,20 @@ def pytest_runtest_makereport(item, call):
             DIAGNOSES.append(f"DIAG {name}: at {driver.current_url} — h1 {heading[:80]!r}")
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(ARTIFACTS / f"failed-{item.name[:80]}.png"))
+            if os.environ.get("OFFLINE_DEBUG"):
+                import json
+                with open(ARTIFACTS / f"failed-{item.name[:80]}.perf.json", "w") as out:
+                    json.dump({"performance": driver.get_log("performance"), "browser": driver.get_log("browser")}, out)
         except Exception as error:  # the browser itself may be what failed
             DIAGNOSES.append(f"DIAG {name}: the browser did not answer ({type(error).__name__})")
     server = (item.funcargs.get("field") or {}).get("server")
     if server is not None:
+        try:
+            started = time.time()
+            with urllib.request.urlopen(server.base + "/healthz", timeout=5) as answer:
+                DIAGNOSES.append(f"DIAG {name}: server answers /healthz {answer.status} in {time.time() - started:.2f} s")
+        except OSError as error:
+            DIAGNOSES.append(f"DIAG {name}: server does not answer /healthz ({error})")
         tail = (server.workdir / "server.log").read_text(errors="replace").splitlines()[-4:]
         DIAGNOSES.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
 

@@ -83,16 +83,16 @@ self.addEventListener("fetch", function (event) {
 
 // The network first, so a page is as current as the connection allows; what the server allows is kept,
 // and a page that is no longer allowed (it now shows something restricted) is dropped from the device.
+// The page is shown once its copy is kept, not before: an officer who opens it and walks out of signal
+// the next moment has it (the copy used to be written after the page was shown, and could be missing).
 function fromNetworkElseCache(request, isStatic) {
   var key = cacheKey(new URL(request.url));
   return fetch(request).then(function (response) {
-    if (response.ok) {
-      caches.open(PAGES).then(function (cache) {
-        if (isStatic || isKeepable(response)) { return cache.put(key, response.clone()); }
-        return cache.delete(key);
-      });
-    }
-    return response.clone();
+    if (!response.ok) { return response; }
+    return caches.open(PAGES).then(function (cache) {
+      if (isStatic || isKeepable(response)) { return cache.put(key, response.clone()); }
+      return cache.delete(key);
+    }).then(function () { return response; }, function () { return response; });
   }).catch(function () {
     return caches.open(PAGES).then(function (cache) {
       return cache.match(key).then(function (kept) {
