@@ -152,4 +152,42 @@ struct PeriodReportTests {
             #expect(kept == fresh && kept.engagements == 3)
         }
     }
+
+    /// The index keeps changed engagements apart from those it loaded (sorted by day) and merges the two once
+    /// the changes grow many: an index that merges after every change counts the same as one that has not
+    /// merged yet and as one loaded from scratch — an engagement moved to another year and back, a person merged.
+    @Test func anIndexThatMergedItsChangesCountsTheSameAsOneThatHasNot() async throws {
+        try await withRoundtable { app in
+            let f = try await year2023(app)
+            let year = ReportPeriod.year(of: Day("2023-06-01")!)
+            let overlaid = ReachIndex(), merging = ReachIndex(mergeAfter: 0)
+            /// This year's figures, after checking that all three indexes agree on this year and the last.
+            func agreed() async throws -> PeriodFigures {
+                var reports: [PeriodReport] = []
+                for index in [overlaid, merging, ReachIndex()] {
+                    reports.append(try await PeriodReport.make(year, database: app.db, language: "en", today: Day("2024-06-01")!, index: index, by: .commandLine))
+                }
+                #expect(reports[0] == reports[2] && reports[1] == reports[2])
+                return reports[2].current
+            }
+            #expect(try await agreed().engagements == 3)
+
+            let engagements = Engagements(database: app.db)
+            var call = EngagementInput(kind: "call", title: "A call in June", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade")
+            call.participants = [ParticipantInput(personID: f.hamza)]
+            let added = try await engagements.create(call, by: .commandLine)
+            #expect(try await agreed().engagements == 4)
+            call.start = "2022-06-01T10:00"
+            _ = try await engagements.update(added.id, call, expectedVersion: 1, by: .commandLine)
+            #expect(try await agreed().engagements == 3)
+            call.start = "2023-07-01T10:00"
+            _ = try await engagements.update(added.id, call, expectedVersion: 2, by: .commandLine)
+            let named = try await agreed().namedPeople
+            _ = try await Positions(database: app.db).create(PositionInput(personID: f.hamza, organizationID: f.government, title: "Adviser", startsOn: "2023-01-01"),
+                                                             by: .commandLine)
+            #expect(try await agreed().peopleByLevel["national"] == 1)
+            _ = try await MergeRecords(database: app.db).mergePerson(f.hamza, into: f.redzepi, by: .commandLine)
+            #expect(try await agreed().namedPeople == named - 1)
+        }
+    }
 }

@@ -16,51 +16,48 @@ extension ReachIndex {
         var namedPeople = 0
         var peopleByLevel: [String: Int] = [:]
         var organizationsByLevel: [String: Int] = [:]
-        /// The engagements counted, for the figures still read in SQL (head-counts, follow-ups).
-        var ids: [UUID] = []
     }
 
     func reach(_ period: ReportPeriod, places: Set<UUID>?, seesRestricted: Bool) -> Reach {
         let low = Self.number(period.from), high = Self.number(period.to)
+        var inPlaces: [Bool]?
+        if let places {
+            var marks = [Bool](repeating: false, count: placeIDs.count)
+            for (number, id) in placeIDs.enumerated() where places.contains(id) { marks[number] = true }
+            inPlaces = marks
+        }
+        var tally = ReachTally(people: people, organizationLevel: organizationLevel, organizationLive: organizationLive,
+                               levels: levels.count, kinds: kinds.count, places: placeIDs.count, firstYear: period.from.year,
+                               years: period.to.year - period.from.year + 1, inPlaces: inPlaces, seesRestricted: seesRestricted)
+        tally.count(sorted, slots: sorted.slots(from: low, through: high), from: low, through: high)
+        tally.count(recent, slots: 0 ..< recent.count, from: low, through: high)
+
         var reach = Reach()
-        var named = [Bool](repeating: false, count: people.count)
-        var placed = [Bool](repeating: false, count: people.count)
-        var byLevel: [String: [Bool]] = [:]
-        var reached = [Bool](repeating: false, count: organizations.count)
-        var months: [Int32: Int] = [:]
-        for (id, engagement) in engagements where engagement.day >= low && engagement.day <= high {
-            if engagement.restricted && !seesRestricted { continue }
-            if let places, !(engagement.place.map(places.contains) ?? false) { continue }
-            reach.engagements += 1
-            reach.ids.append(id)
-            reach.byKind[kinds[Int(engagement.kind)], default: 0] += 1
-            months[engagement.day / 100, default: 0] += 1
-            reach.byPlace[engagement.place, default: 0] += 1
-            for organization in engagement.organizations where organizations[Int(organization)].live { reached[Int(organization)] = true }
-            for number in engagement.people {
-                let person = people[Int(number)]
-                guard person.live, seesRestricted || !person.restricted else { continue }
-                named[Int(number)] = true
-                for post in person.posts where (post.from ?? 0) <= engagement.day && (post.to ?? Int32.max) >= engagement.day {
-                    let organization = organizations[Int(post.organization)]
-                    guard organization.live else { continue }
-                    reached[Int(post.organization)] = true
-                    placed[Int(number)] = true
-                    byLevel[organization.level ?? "", default: [Bool](repeating: false, count: people.count)][Int(number)] = true
-                }
-            }
-        }
+        reach.engagements = tally.engagements
+        for (kind, n) in tally.byKind.enumerated() where n > 0 { reach.byKind[kinds[kind]] = n }
         // Formatting is slow next to counting: once per month, not once per engagement.
-        for (month, n) in months { reach.byMonth[String(format: "%04d-%02d", month / 100, month % 100)] = n }
-        for (number, isNamed) in named.enumerated() where isNamed {
-            reach.namedPeople += 1
-            reach.namedByCommunity[people[number].community, default: 0] += 1
-            reach.namedByGender[people[number].gender.rawValue, default: 0] += 1
-            if !placed[number] { reach.peopleByLevel["", default: 0] += 1 }
+        for (month, n) in tally.byMonth.enumerated() where n > 0 {
+            reach.byMonth[String(format: "%04d-%02d", period.from.year + month / 12, month % 12 + 1)] = n
         }
-        for (level, marks) in byLevel { reach.peopleByLevel[level, default: 0] += marks.lazy.filter { $0 }.count }
-        for (number, isReached) in reached.enumerated() where isReached {
-            reach.organizationsByLevel[organizations[number].level ?? "", default: 0] += 1
+        for (place, n) in tally.byPlace.enumerated() where n > 0 { reach.byPlace[place == 0 ? nil : placeIDs[place - 1]] = n }
+        var byCommunity = [Int](repeating: 0, count: communityIDs.count + 1)
+        var byGender = [Int](repeating: 0, count: HeadCountGender.allCases.count)
+        var unplaced = 0
+        for (number, isNamed) in tally.named.enumerated() where isNamed {
+            reach.namedPeople += 1
+            byCommunity[Int(people.community[number]) + 1] += 1
+            byGender[Int(people.gender[number])] += 1
+            if !tally.placed[number] { unplaced += 1 }
+        }
+        for (community, n) in byCommunity.enumerated() where n > 0 { reach.namedByCommunity[community == 0 ? nil : communityIDs[community - 1]] = n }
+        for (gender, n) in byGender.enumerated() where n > 0 { reach.namedByGender[HeadCountGender.allCases[gender].rawValue] = n }
+        for (level, name) in levels.enumerated() {
+            let n = tally.levelMarks[level * people.count ..< (level + 1) * people.count].lazy.filter { $0 }.count
+            if n > 0 { reach.peopleByLevel[name, default: 0] += n }
+        }
+        if unplaced > 0 { reach.peopleByLevel["", default: 0] += unplaced }
+        for (number, isReached) in tally.reached.enumerated() where isReached {
+            reach.organizationsByLevel[levels[Int(organizationLevel[number])], default: 0] += 1
         }
         return reach
     }
@@ -69,5 +66,81 @@ extension ReachIndex {
     func reach(_ period: ReportPeriod, places: Set<UUID>?, seesRestricted: Bool, database: any Database) async throws -> Reach {
         try await refresh(database)
         return reach(period, places: places, seesRestricted: seesRestricted)
+    }
+}
+
+/// One count's marks and sums, all in arrays indexed by number: who was named, who held a post that day
+/// (and at which level), which organisations were reached, engagements by kind, month and place.
+struct ReachTally {
+    let people: ReachIndex.PersonTable
+    let organizationLevel: [Int32]
+    let organizationLive: [Bool]
+    let levelCount: Int
+    let firstYear: Int32
+    /// By place number: whether the place is one of those asked for; nil for everywhere.
+    let inPlaces: [Bool]?
+    let seesRestricted: Bool
+
+    var engagements = 0
+    var byKind: [Int]
+    /// Months from January of the period's first year.
+    var byMonth: [Int]
+    /// By place number + 1 (0: no place).
+    var byPlace: [Int]
+    var named: [Bool]
+    var placed: [Bool]
+    /// Level l, person p at `l * people.count + p`.
+    var levelMarks: [Bool]
+    var reached: [Bool]
+
+    init(people: ReachIndex.PersonTable, organizationLevel: [Int32], organizationLive: [Bool], levels: Int, kinds: Int, places: Int,
+         firstYear: Int, years: Int, inPlaces: [Bool]?, seesRestricted: Bool) {
+        self.people = people
+        self.organizationLevel = organizationLevel
+        self.organizationLive = organizationLive
+        self.levelCount = levels
+        self.firstYear = Int32(firstYear)
+        self.inPlaces = inPlaces
+        self.seesRestricted = seesRestricted
+        byKind = [Int](repeating: 0, count: kinds)
+        byMonth = [Int](repeating: 0, count: years * 12)
+        byPlace = [Int](repeating: 0, count: places + 1)
+        named = [Bool](repeating: false, count: people.count)
+        placed = [Bool](repeating: false, count: people.count)
+        levelMarks = [Bool](repeating: false, count: levels * people.count)
+        reached = [Bool](repeating: false, count: organizationLive.count)
+    }
+
+    /// Counts the table's live slots among `slots` whose day lies in the period.
+    mutating func count(_ table: ReachIndex.EngagementTable, slots: Range<Int>, from low: Int32, through high: Int32) {
+        let personCount = people.count
+        for slot in slots where table.live[slot] {
+            let day = table.days[slot]
+            guard day >= low, day <= high else { continue }
+            if table.restricted[slot] && !seesRestricted { continue }
+            let place = table.places[slot]
+            if let inPlaces, place < 0 || !inPlaces[Int(place)] { continue }
+            engagements += 1
+            byKind[Int(table.kinds[slot])] += 1
+            byMonth[Int(day / 10_000 - firstYear) * 12 + Int(day / 100 % 100) - 1] += 1
+            byPlace[Int(place) + 1] += 1
+            for k in Int(table.organizationStart[slot]) ..< Int(table.organizationStart[slot + 1]) {
+                let organization = Int(table.organizations[k])
+                if organizationLive[organization] { reached[organization] = true }
+            }
+            for k in Int(table.peopleStart[slot]) ..< Int(table.peopleStart[slot + 1]) {
+                let person = Int(table.people[k])
+                guard people.live[person], seesRestricted || !people.restricted[person] else { continue }
+                named[person] = true
+                let start = Int(people.postStart[person])
+                for post in start ..< start + Int(people.postCount[person]) where people.postFrom[post] <= day && people.postTo[post] >= day {
+                    let organization = Int(people.postOrganization[post])
+                    guard organizationLive[organization] else { continue }
+                    reached[organization] = true
+                    placed[person] = true
+                    levelMarks[Int(organizationLevel[organization]) * personCount + person] = true
+                }
+            }
+        }
     }
 }

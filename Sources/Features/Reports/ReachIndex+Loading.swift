@@ -11,18 +11,42 @@ extension ReachIndex {
         return UInt16(kinds.count - 1)
     }
 
+    func placeNumber(_ id: UUID?) -> Int32 {
+        guard let id else { return -1 }
+        if let number = placeNumbers[id] { return number }
+        placeIDs.append(id)
+        placeNumbers[id] = Int32(placeIDs.count - 1)
+        return Int32(placeIDs.count - 1)
+    }
+
+    func communityNumber(_ id: UUID?) -> Int32 {
+        guard let id else { return -1 }
+        if let number = communityNumbers[id] { return number }
+        communityIDs.append(id)
+        communityNumbers[id] = Int32(communityIDs.count - 1)
+        return Int32(communityIDs.count - 1)
+    }
+
+    func levelNumber(_ level: String?) -> Int32 {
+        if let number = levelNumbers[level ?? ""] { return number }
+        levels.append(level ?? "")
+        levelNumbers[level ?? ""] = Int32(levels.count - 1)
+        return Int32(levels.count - 1)
+    }
+
     func personNumber(_ id: UUID) -> Int32 {
         if let number = personNumbers[id] { return number }
         let number = Int32(people.count)
-        people.append(Person(community: nil, gender: .notRecorded, restricted: true, live: false, posts: []))
+        people.appendUnknown()
         personNumbers[id] = number
         return number
     }
 
     func organizationNumber(_ id: UUID) -> Int32 {
         if let number = organizationNumbers[id] { return number }
-        let number = Int32(organizations.count)
-        organizations.append(Organization(level: nil, live: false))
+        let number = Int32(organizationLevel.count)
+        organizationLevel.append(levelNumber(nil))
+        organizationLive.append(false)
         organizationNumbers[id] = number
         return number
     }
@@ -30,9 +54,9 @@ extension ReachIndex {
     func loadOrganizations(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
         let filter: SQLQueryString = ids.map { "WHERE id IN (\(binds: $0))" } ?? ""
         for row in try await sql.raw("SELECT id, level, deleted_at FROM organizations \(filter)").all() {
-            let number = organizationNumber(try row.decode(column: "id", as: UUID.self))
-            organizations[Int(number)] = Organization(level: try row.decode(column: "level", as: String?.self),
-                                                      live: try row.decode(column: "deleted_at", as: Date?.self) == nil)
+            let number = Int(organizationNumber(try row.decode(column: "id", as: UUID.self)))
+            organizationLevel[number] = levelNumber(try row.decode(column: "level", as: String?.self))
+            organizationLive[number] = try row.decode(column: "deleted_at", as: Date?.self) == nil
         }
     }
 
@@ -46,49 +70,118 @@ extension ReachIndex {
         }
         for (id, community, gender, restricted, live) in rows {
             let number = Int(personNumber(id))
-            people[number].community = community
-            people[number].gender = gender
-            people[number].restricted = restricted
-            people[number].live = live
+            people.community[number] = communityNumber(community)
+            people.gender[number] = PersonTable.genderNumber(gender)
+            people.restricted[number] = restricted
+            people.live[number] = live
         }
         let postFilter: SQLQueryString = ids.map { "AND person_id IN (\(binds: $0))" } ?? ""
-        if let ids { for id in ids { people[Int(personNumber(id))].posts = [] } }
         let posts = try await sql.stream("SELECT person_id, organization_id, starts_on, ends_on FROM positions WHERE deleted_at IS NULL \(postFilter)") { row in
             (try row.decode(column: "person_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self),
-             Self.number(try row.decode(column: "starts_on", as: String?.self)), Self.number(try row.decode(column: "ends_on", as: String?.self)))
+             Self.number(try row.decode(column: "starts_on", as: String?.self)) ?? 0,
+             Self.number(try row.decode(column: "ends_on", as: String?.self)) ?? Int32.max)
         }
-        for (person, organization, from, to) in posts {
-            people[Int(personNumber(person))].posts.append((from, to, organizationNumber(organization)))
+        if let ids { for id in ids { people.clearPosts(of: Int(personNumber(id))) } }
+        // Each person's posts in one run: sorted by person number.
+        var numbered = posts.map { (person: personNumber($0.0), post: (from: $0.2, to: $0.3, organization: organizationNumber($0.1))) }
+        numbered.sort { $0.person < $1.person }
+        var start = 0
+        while start < numbered.count {
+            var end = start + 1
+            while end < numbered.count && numbered[end].person == numbered[start].person { end += 1 }
+            people.setPosts(of: Int(numbered[start].person), numbered[start ..< end].lazy.map(\.post))
+            start = end
+        }
+        people.compactPostsIfWasteful(after: mergeAfter)
+    }
+
+    /// All engagements (`ids` nil), or the current versions of the ones changed: those replace the slots
+    /// they had (marked dead) and go to `recent`, which is merged into `sorted` once it has grown.
+    func loadEngagements(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
+        if let ids {
+            for id in ids {
+                switch slots.removeValue(forKey: id) {
+                case .sorted(let slot)?: sorted.kill(Int(slot))
+                case .recent(let slot)?: recent.kill(Int(slot))
+                case nil: break
+                }
+            }
+        }
+        let table = try await readEngagements(sql, only: ids)
+        if ids == nil {
+            sorted = table
+            recent = EngagementTable()
+        } else {
+            recent.append(table, slots: 0 ..< table.count)
+        }
+        let merge = recent.count > max(mergeAfter, sorted.count / 32) || sorted.dead > max(mergeAfter, sorted.count / 8)
+        if merge {
+            sorted = EngagementTable.sorted(sorted, recent)
+            recent = EngagementTable()
+        }
+        if ids == nil || merge {
+            slots = [:]
+            slots.reserveCapacity(sorted.count)
+            for slot in 0 ..< sorted.count { slots[sorted.ids[slot]] = .sorted(Int32(slot)) }
+        } else {
+            for slot in recent.count - table.count ..< recent.count { slots[recent.ids[slot]] = .recent(Int32(slot)) }
         }
     }
 
-    func loadEngagements(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
+    /// The live engagements asked for, with their participants and organisations, as a table sorted by day.
+    private func readEngagements(_ sql: any SQLDatabase, only ids: [UUID]?) async throws -> EngagementTable {
         let filter: SQLQueryString = ids.map { "AND id IN (\(binds: $0))" } ?? ""
-        if let ids { for id in ids { engagements[id] = nil } }
-        let rows = try await sql.stream("SELECT id, kind, local_start, confidentiality, place_id FROM engagements WHERE deleted_at IS NULL \(filter)") { row in
-            (try row.decode(column: "id", as: UUID.self), try row.decode(column: "kind", as: String.self),
-             Self.number(String(try row.decode(column: "local_start", as: String.self).prefix(10))),
-             try row.decode(column: "confidentiality", as: String.self) == Confidentiality.restricted.rawValue,
-             try row.decode(column: "place_id", as: UUID?.self))
+        // All of them: a scan of the table. SQLite would otherwise walk the (deleted_at, starts_at) index and
+        // look each row up, which took seconds longer at 300,000.
+        let table: SQLQueryString = ids == nil && sql.dialect.name == "sqlite" ? "engagements NOT INDEXED" : "engagements"
+        let rows = try await sql.stream("SELECT id, kind, local_start, confidentiality, place_id FROM \(table) WHERE deleted_at IS NULL \(filter)") { row in
+            (id: try row.decode(column: "id", as: UUID.self), kind: try row.decode(column: "kind", as: String.self),
+             day: Self.number(String(try row.decode(column: "local_start", as: String.self).prefix(10))),
+             restricted: try row.decode(column: "confidentiality", as: String.self) == Confidentiality.restricted.rawValue,
+             place: try row.decode(column: "place_id", as: UUID?.self))
         }
-        engagements.reserveCapacity(engagements.count + rows.count)
-        for (id, kind, day, restricted, place) in rows {
-            guard let day else { continue }
-            engagements[id] = Engagement(day: day, kind: kindNumber(kind), restricted: restricted, place: place, people: [], organizations: [])
-        }
+        // Rows in day order; an engagement's position is its slot in the table built.
+        var order = rows.indices.filter { rows[$0].day != nil }
+        order.sort { rows[$0].day! < rows[$1].day! }
+        var position: [UUID: Int32] = [:]
+        position.reserveCapacity(order.count)
+        for (slot, row) in order.enumerated() { position[rows[row].id] = Int32(slot) }
+
         let linkFilter: SQLQueryString = ids.map { "WHERE engagement_id IN (\(binds: $0))" } ?? ""
         let participations = try await sql.stream("SELECT engagement_id, person_id FROM participations \(linkFilter)") { row in
             (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "person_id", as: UUID.self))
         }
-        for (engagement, person) in participations where engagements[engagement] != nil {
-            engagements[engagement]!.people.append(personNumber(person))
-        }
+        let participants = Self.grouped(participations.compactMap { link in position[link.0].map { ($0, personNumber(link.1)) } }, slots: order.count)
         let links = try await sql.stream("SELECT engagement_id, organization_id FROM engagement_organizations \(linkFilter)") { row in
             (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self))
         }
-        for (engagement, organization) in links where engagements[engagement] != nil {
-            engagements[engagement]!.organizations.append(organizationNumber(organization))
+        let linked = Self.grouped(links.compactMap { link in position[link.0].map { ($0, organizationNumber(link.1)) } }, slots: order.count)
+
+        var result = EngagementTable()
+        result.ids = order.map { rows[$0].id }
+        result.days = order.map { rows[$0].day! }
+        result.kinds = order.map { kindNumber(rows[$0].kind) }
+        result.places = order.map { placeNumber(rows[$0].place) }
+        result.restricted = order.map { rows[$0].restricted }
+        result.live = [Bool](repeating: true, count: order.count)
+        (result.peopleStart, result.people) = participants
+        (result.organizationStart, result.organizations) = linked
+        return result
+    }
+
+    /// (slot, number) pairs as offsets and one buffer: slot s's numbers are `buffer[start[s] ..< start[s + 1]]`
+    /// (a counting sort: two passes, no allocation per slot).
+    static func grouped(_ pairs: [(Int32, Int32)], slots: Int) -> (start: [Int32], buffer: [Int32]) {
+        var start = [Int32](repeating: 0, count: slots + 1)
+        for (slot, _) in pairs { start[Int(slot) + 1] += 1 }
+        for slot in 0 ..< slots { start[slot + 1] += start[slot] }
+        var next = start
+        var buffer = [Int32](repeating: 0, count: pairs.count)
+        for (slot, number) in pairs {
+            buffer[Int(next[Int(slot)])] = number
+            next[Int(slot)] += 1
         }
+        return (start, buffer)
     }
 
     /// "2023-08-07" → 20230807.

@@ -16,38 +16,33 @@ import Storage
 /// posts and organisations that changed since it last looked (another server process's changes included).
 /// Writes that bypass the use cases (the benchmark generator) are seen at the next start.
 public actor ReachIndex {
-    struct Engagement {
-        var day: Int32
-        /// Into `kinds`: a kind's name is kept once, not once an engagement.
-        var kind: UInt16
-        var restricted: Bool
-        var place: UUID?
-        var people: [Int32]
-        var organizations: [Int32]
-    }
-
-    struct Person {
-        var community: UUID?
-        var gender: HeadCountGender
-        var restricted: Bool
-        var live: Bool
-        /// Posts: first and last day as yyyymmdd (nil: open), and the organisation.
-        var posts: [(from: Int32?, to: Int32?, organization: Int32)]
-    }
-
-    struct Organization {
-        var level: String?
-        var live: Bool
-    }
-
     // The index itself, filled by `ReachIndex+Loading` and read by `ReachIndex+Counting`; only the actor touches it.
-    var engagements: [UUID: Engagement] = [:]
+    // Everything is numbered (kinds, places, people, organisations, communities, levels) and held in flat
+    // columns: see `EngagementTable` and `PersonTable`.
+
+    /// The engagements as loaded, sorted by day: a period is found by binary search.
+    var sorted = EngagementTable()
+    /// The engagements changed since (new versions, in the order they came): few, so counting reads them all.
+    /// When they grow many they are merged into `sorted`.
+    var recent = EngagementTable()
+    /// Where each live engagement's current version is.
+    var slots: [UUID: Slot] = [:]
+    enum Slot { case sorted(Int32), recent(Int32) }
+
     var kinds: [String] = []
     var kindNumbers: [String: UInt16] = [:]
+    var placeIDs: [UUID] = []
+    var placeNumbers: [UUID: Int32] = [:]
+    var communityIDs: [UUID] = []
+    var communityNumbers: [UUID: Int32] = [:]
     var personNumbers: [UUID: Int32] = [:]
-    var people: [Person] = []
+    var people = PersonTable()
     var organizationNumbers: [UUID: Int32] = [:]
-    var organizations: [Organization] = []
+    /// By organisation number: its level (into `levels`; no level is the level "") and whether it is live.
+    var organizationLevel: [Int32] = []
+    var organizationLive: [Bool] = []
+    var levels: [String] = []
+    var levelNumbers: [String: Int32] = [:]
     /// The audit entries already applied from the last `lookback` before the newest one read. An entry is
     /// stamped before its transaction commits, so a slow transaction's entry can appear after a later one's:
     /// each look goes back this far and skips what it has applied.
@@ -60,7 +55,13 @@ public actor ReachIndex {
     /// More changes than this since the last look, and the index reloads everything.
     static let fullReloadAfter = 2_000
 
-    public init() {}
+    /// `recent` is merged into `sorted` (and abandoned posts dropped) once it holds more than this many
+    /// engagements (or a 32nd of `sorted`); tests pass 0 to merge after every change.
+    let mergeAfter: Int
+
+    public init() { mergeAfter = 1_024 }
+
+    init(mergeAfter: Int) { self.mergeAfter = mergeAfter }
 
     /// Brings the index up to date with the database (loading it the first time).
     public func refresh(_ database: any Database) async throws {
@@ -116,7 +117,10 @@ public actor ReachIndex {
     private func loadAll(_ sql: any SQLDatabase, _ database: any Database) async throws {
         // Read the marker first: a change made while loading is then applied again next time (harmless).
         let latest = try await AuditEntryModel.query(on: database).sort(\.$at, .descending).limit(1).first()
-        engagements = [:]; personNumbers = [:]; people = []; organizationNumbers = [:]; organizations = []; kinds = []; kindNumbers = [:]
+        sorted = EngagementTable(); recent = EngagementTable(); slots = [:]
+        kinds = []; kindNumbers = [:]; placeIDs = []; placeNumbers = [:]; communityIDs = []; communityNumbers = [:]
+        personNumbers = [:]; people = PersonTable(); organizationNumbers = [:]; organizationLevel = []; organizationLive = []
+        levels = []; levelNumbers = [:]
         try await loadOrganizations(sql, only: nil)
         try await loadPeople(sql, only: nil)
         try await loadEngagements(sql, only: nil)
@@ -127,4 +131,15 @@ public actor ReachIndex {
         }
         loaded = true
     }
+
+    /// About what the index takes in memory (its columns and lookup tables), for the log.
+    public var estimatedBytes: Int {
+        let uuidKeyed = (slots.capacity * 24 + personNumbers.capacity * 20 + organizationNumbers.capacity * 20
+                         + placeNumbers.capacity * 20 + communityNumbers.capacity * 20)
+        return sorted.bytes + recent.bytes + people.bytes + uuidKeyed + organizationLevel.capacity * 4 + organizationLive.capacity
+            + (placeIDs.capacity + communityIDs.capacity) * 16
+    }
+
+    /// How many live engagements and people the index holds, for the log.
+    public var size: (engagements: Int, people: Int) { (slots.count, personNumbers.count) }
 }

@@ -20,8 +20,14 @@ public enum RoundtableCLI {
                 announce("No users yet: open http://\(config.hostname):\(config.port)/setup to create the first administrator.")
             }
             // Load the dashboard's in-memory index while the first pages are served, not on the first report.
-            let reach = app.roundtable.reach, database = app.db
-            Task { try? await reach.refresh(database) }
+            let reach = app.roundtable.reach, database = app.db, logger = app.logger
+            Task {
+                let started = ContinuousClock.now
+                guard (try? await reach.refresh(database)) != nil else { return }
+                let took = ContinuousClock.now - started, size = await reach.size, bytes = await reach.estimatedBytes
+                let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+                logger.debug("Reach index loaded in \(String(format: "%.2f", seconds)) s: \(size.engagements) engagements, \(size.people) people, about \(bytes / 1_000_000) MB")
+            }
             try await app.execute()
             // Stop taking requests and let those under way finish before the databases close: Vapor's own
             // shutdown closes the databases first, and a request still running then crashed the process.
