@@ -4,35 +4,10 @@ import SQLKit
 
 /// Reading the index's rows: organisations, people with their posts, engagements with who took part.
 extension ReachIndex {
-    func kindNumber(_ kind: String) -> UInt16 {
-        if let number = kindNumbers[kind] { return number }
-        kinds.append(kind)
-        kindNumbers[kind] = UInt16(kinds.count - 1)
-        return UInt16(kinds.count - 1)
-    }
-
-    func placeNumber(_ id: UUID?) -> Int32 {
-        guard let id else { return -1 }
-        if let number = placeNumbers[id] { return number }
-        placeIDs.append(id)
-        placeNumbers[id] = Int32(placeIDs.count - 1)
-        return Int32(placeIDs.count - 1)
-    }
-
-    func communityNumber(_ id: UUID?) -> Int32 {
-        guard let id else { return -1 }
-        if let number = communityNumbers[id] { return number }
-        communityIDs.append(id)
-        communityNumbers[id] = Int32(communityIDs.count - 1)
-        return Int32(communityIDs.count - 1)
-    }
-
-    func levelNumber(_ level: String?) -> Int32 {
-        if let number = levelNumbers[level ?? ""] { return number }
-        levels.append(level ?? "")
-        levelNumbers[level ?? ""] = Int32(levels.count - 1)
-        return Int32(levels.count - 1)
-    }
+    func kindNumber(_ kind: String) -> UInt16 { UInt16(kinds.number(kind)) }
+    func placeNumber(_ id: UUID?) -> Int32 { id.map { placeIDs.number($0) } ?? -1 }
+    func communityNumber(_ id: UUID?) -> Int32 { id.map { communityIDs.number($0) } ?? -1 }
+    func levelNumber(_ level: String?) -> Int32 { levels.number(level ?? "") }
 
     func personNumber(_ id: UUID) -> Int32 {
         if let number = personNumbers[id] { return number }

@@ -29,20 +29,16 @@ public actor ReachIndex {
     var slots: [UUID: Slot] = [:]
     enum Slot { case sorted(Int32), recent(Int32) }
 
-    var kinds: [String] = []
-    var kindNumbers: [String: UInt16] = [:]
-    var placeIDs: [UUID] = []
-    var placeNumbers: [UUID: Int32] = [:]
-    var communityIDs: [UUID] = []
-    var communityNumbers: [UUID: Int32] = [:]
+    var kinds = Numbering<String>()
+    var placeIDs = Numbering<UUID>()
+    var communityIDs = Numbering<UUID>()
     var personNumbers: [UUID: Int32] = [:]
     var people = PersonTable()
     var organizationNumbers: [UUID: Int32] = [:]
     /// By organisation number: its level (into `levels`; no level is the level "") and whether it is live.
     var organizationLevel: [Int32] = []
     var organizationLive: [Bool] = []
-    var levels: [String] = []
-    var levelNumbers: [String: Int32] = [:]
+    var levels = Numbering<String>()
     /// The audit entries already applied from the last `lookback` before the newest one read. An entry is
     /// stamped before its transaction commits, so a slow transaction's entry can appear after a later one's:
     /// each look goes back this far and skips what it has applied.
@@ -118,9 +114,9 @@ public actor ReachIndex {
         // Read the marker first: a change made while loading is then applied again next time (harmless).
         let latest = try await AuditEntryModel.query(on: database).sort(\.$at, .descending).limit(1).first()
         sorted = EngagementTable(); recent = EngagementTable(); slots = [:]
-        kinds = []; kindNumbers = [:]; placeIDs = []; placeNumbers = [:]; communityIDs = []; communityNumbers = [:]
+        kinds = Numbering(); placeIDs = Numbering(); communityIDs = Numbering()
         personNumbers = [:]; people = PersonTable(); organizationNumbers = [:]; organizationLevel = []; organizationLive = []
-        levels = []; levelNumbers = [:]
+        levels = Numbering()
         try await loadOrganizations(sql, only: nil)
         try await loadPeople(sql, only: nil)
         try await loadEngagements(sql, only: nil)
@@ -134,10 +130,9 @@ public actor ReachIndex {
 
     /// About what the index takes in memory (its columns and lookup tables), for the log.
     public var estimatedBytes: Int {
-        let uuidKeyed = (slots.capacity * 24 + personNumbers.capacity * 20 + organizationNumbers.capacity * 20
-                         + placeNumbers.capacity * 20 + communityNumbers.capacity * 20)
+        let uuidKeyed = slots.capacity * 24 + personNumbers.capacity * 20 + organizationNumbers.capacity * 20
         return sorted.bytes + recent.bytes + people.bytes + uuidKeyed + organizationLevel.capacity * 4 + organizationLive.capacity
-            + (placeIDs.capacity + communityIDs.capacity) * 16
+            + kinds.bytes + placeIDs.bytes + communityIDs.bytes + levels.bytes
     }
 
     /// How many live engagements and people the index holds, for the log.
