@@ -83,9 +83,9 @@ def field():
     sign_in(driver, server.base, OFFICER)
     driver.get(server.base + "/account")
     driver.find_element(By.CSS_SELECTOR, "[data-offline-enable]").click()
-    WebDriverWait(driver, 20).until(lambda d: "ready" in d.find_element(By.CSS_SELECTOR, ".offline-state").text)
+    WebDriverWait(driver, 60).until(lambda d: "ready" in d.find_element(By.CSS_SELECTOR, ".offline-state").text)
     driver.get(server.base + "/engagements/new")
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
     yield {"server": server, "browser": driver}
     driver.quit()
     if server.process and server.process.poll() is None:
@@ -102,7 +102,7 @@ def log_engagement(browser, base: str, title: str, day: int, participants: str =
     for name, value in (counted or {}).items():
         browser.execute_script("document.getElementsByName(arguments[0])[0].value = arguments[1]", name, value)
     browser.find_element(By.CSS_SELECTOR, "main form.record-form button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "/captures" in d.current_url)
 
 
 def waiting(browser) -> str:
@@ -143,7 +143,7 @@ def test_three_engagements_logged_with_no_server_arrive_exactly_once(field):
                                 "headCounts[0][gender][woman]": "7", "headCounts[0][age][under_18]": "3"})
         assert "Waiting to be sent" in browser.find_element(By.TAG_NAME, "h1").text
     browser.refresh()
-    WebDriverWait(browser, 10).until(lambda d: all(t in waiting(d) for t in titles))
+    WebDriverWait(browser, 30).until(lambda d: all(t in waiting(d) for t in titles))
     assert browser.find_element(By.CSS_SELECTOR, ".capture-badge").text == "3 waiting to be sent"
     screenshot(browser, "offline-waiting", 390)
     # The log form opens with no connection, as a new capture each time.
@@ -187,16 +187,16 @@ def test_one_capture_open_in_two_tabs_is_sent_once(field):
     log_engagement(browser, base, "Youth council at the library", 10)
     browser.get(base + "/captures")
     # The list is drawn again as the worker reports; read the link in one step.
-    link = WebDriverWait(browser, 10).until(
+    link = WebDriverWait(browser, 30).until(
         lambda d: d.execute_script("const a = document.querySelector('.capture-list a'); return a && a.href"))
     first = browser.current_window_handle
     browser.get(link)
-    WebDriverWait(browser, 10).until(
+    WebDriverWait(browser, 30).until(
         lambda d: d.find_element(By.NAME, "title").get_attribute("value") == "Youth council at the library")
     browser.switch_to.new_window("tab")
     browser.get(link)
     notice = browser.find_element(By.CSS_SELECTOR, ".capture-locked")
-    WebDriverWait(browser, 10).until(lambda _: notice.is_displayed())
+    WebDriverWait(browser, 30).until(lambda _: notice.is_displayed())
     assert "also open in another tab" in notice.text
     assert not browser.find_element(By.CSS_SELECTOR, "main form.record-form button[type=submit]").is_enabled()
     screenshot(browser, "offline-second-tab", 390)
@@ -204,8 +204,8 @@ def test_one_capture_open_in_two_tabs_is_sent_once(field):
     browser.switch_to.window(first)
     fill(browser, "title", "Youth council at the library (corrected)")
     browser.find_element(By.CSS_SELECTOR, "main form.record-form button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
-    WebDriverWait(browser, 10).until(lambda d: "(corrected)" in waiting(d))
+    WebDriverWait(browser, 30).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "(corrected)" in waiting(d))
     assert waiting(browser).count("Youth council at the library") == 1, "the corrected capture replaced the kept one"
     server.start()
     wait_until_sent(browser, base)
@@ -225,8 +225,8 @@ def test_a_follow_up_marked_done_with_no_server_is_sent_later(field):
     browser.get(base + "/follow-ups")
     item = browser.find_element(By.CSS_SELECTOR, "ul.records > li")
     item.find_element(By.XPATH, ".//button[normalize-space()='Mark done']").click()
-    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
-    WebDriverWait(browser, 10).until(lambda d: "Follow-up status" in waiting(d))
+    WebDriverWait(browser, 30).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "Follow-up status" in waiting(d))
     server.start()
     wait_until_sent(browser, base)
     assert server.rows("SELECT status FROM follow_ups WHERE upper(id) = upper(?)", follow_up) == [("done",)]
@@ -244,8 +244,8 @@ def test_a_follow_up_added_to_an_engagement_with_no_server_is_added_once(field):
     browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
     fill(browser, "text", "Send the crossing point's minutes to the municipality", within="form[action*='/follow-ups#']")
     browser.find_element(By.CSS_SELECTOR, "form[action*='/follow-ups#'] button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
-    WebDriverWait(browser, 10).until(lambda d: "Note on an engagement" in waiting(d))
+    WebDriverWait(browser, 30).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "Note on an engagement" in waiting(d))
     server.start()
     wait_until_sent(browser, base)
     assert server.rows("SELECT count(*) FROM follow_ups WHERE text = ?",
@@ -261,17 +261,17 @@ def test_signing_out_warns_of_what_was_not_sent_then_leaves_nothing_on_the_devic
     fill(browser, "title", "A meeting with no day")
     server.stop()
     browser.find_element(By.CSS_SELECTOR, "main form.record-form button[type=submit]").click()
-    WebDriverWait(browser, 15).until(lambda d: "/captures" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "/captures" in d.current_url)
     server.start()
     browser.get(base + "/captures")
     WebDriverWait(browser, 40, poll_frequency=0.5).until(lambda d: "Needs your correction" in waiting(d))
     screenshot(browser, "offline-needs-correction", 390)
     browser.execute_script("document.querySelector('form[data-sign-out] button').click()")
     # The warning comes once the page has counted what the device holds (an IndexedDB read): wait for it.
-    alert = WebDriverWait(browser, 10).until(expected_conditions.alert_is_present())
+    alert = WebDriverWait(browser, 30).until(expected_conditions.alert_is_present())
     assert "1 entry on this device has not been sent yet" in alert.text
     alert.accept()
-    WebDriverWait(browser, 15).until(lambda d: "/sign-in" in d.current_url)
+    WebDriverWait(browser, 30).until(lambda d: "/sign-in" in d.current_url)
     left = browser.execute_async_script("""
         const done = arguments[arguments.length - 1];
         Promise.all([caches.keys(), navigator.serviceWorker.getRegistrations(), indexedDB.databases()])

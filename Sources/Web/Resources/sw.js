@@ -56,12 +56,14 @@ function copyFromEarlier(cache, path) {
   });
 }
 
+// Sending what waits is started here but not waited for: until activation ends, the browser holds every
+// page's requests for this worker, so a slow send made pages hang (a browser test saw a script wait 30 s).
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) {
       return name.indexOf("roundtable-pages-") === 0 && name !== PAGES;
     }).map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }).then(function () { return sendAll(); }));
+  }).then(function () { return self.clients.claim(); }).then(function () { sendAll(); }));
 });
 
 function isKeepable(response) {
@@ -249,6 +251,18 @@ function forget() {
 
 // ---- Sending what waits ----
 
+// A send that has had no answer in 30 seconds is given up as if there were no connection (the capture
+// waits for the next try; the server keeps one record per capture, so a send that did arrive is not doubled),
+// rather than holding every later capture behind it.
+function fetchWithin(url, options) {
+  if (!self.AbortController) { return fetch(url, options); }
+  var controller = new AbortController();
+  var timer = setTimeout(function () { controller.abort(); }, 30000);
+  options.signal = controller.signal;
+  return fetch(url, options).then(function (response) { clearTimeout(timer); return response; },
+                                  function (error) { clearTimeout(timer); throw error; });
+}
+
 var sending = null;
 
 // One send at a time on this device, however many pages ask: no resend storms.
@@ -273,7 +287,7 @@ function sendAll() {
 // The form token of this browser's session, read from the waiting list's page: a token kept with a
 // capture may be older than the browser's cookie.
 function freshToken() {
-  return fetch("/captures", { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
+  return fetchWithin("/captures", { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
     if (!response.ok || new URL(response.url).pathname !== "/captures") { return ""; }
     return response.text().then(function (html) {
       var match = html.match(/name="_csrf" value="([^"]+)"/);
@@ -299,7 +313,7 @@ function sendOne(item, token) {
   var target = item.kind === "engagement" ? "/captures" : item.path;
   item.status = "sending";
   return update(item).then(function () {
-    return fetch(target, {
+    return fetchWithin(target, {
       method: "POST", credentials: "same-origin", redirect: "follow",
       headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
                  "Idempotency-Key": item.key },
