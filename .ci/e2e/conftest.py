@@ -127,6 +127,10 @@ def pytest_runtest_makereport(item, call):
                 DIAGNOSES.append(f"DIAG {name}: server answers /healthz {answer.status} in {time.time() - started:.2f} s")
         except OSError as error:
             DIAGNOSES.append(f"DIAG {name}: server does not answer /healthz ({error})")
+        if os.environ.get("OFFLINE_DEBUG"):
+            sockets = subprocess.run(["ss", "-tnpi", "state", "all", f"( sport = :{server.port} or dport = :{server.port} )"],
+                                     capture_output=True, text=True).stdout
+            (ARTIFACTS / f"failed-{item.name[:80]}.sockets.txt").write_text(sockets)
         tail = (server.workdir / "server.log").read_text(errors="replace").splitlines()[-4:]
         DIAGNOSES.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
 

@@ -15,12 +15,13 @@ import urllib.request
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BINARY, free_port
+from conftest import BINARY, DIAGNOSES, free_port
 from test_browser import assert_accessible, fill, screenshot, sign_in
 
 OFFICER = "arta.krasniqi@ico.example"
@@ -80,6 +81,7 @@ def field():
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    retry_a_stuck_page_load(driver)
     sign_in(driver, server.base, OFFICER)
     driver.get(server.base + "/account")
     driver.find_element(By.CSS_SELECTOR, "[data-offline-enable]").click()
@@ -90,6 +92,22 @@ def field():
     driver.quit()
     if server.process and server.process.poll() is None:
         server.stop()
+
+
+def retry_a_stuck_page_load(driver) -> None:
+    """Headless Chromium on a loaded machine now and then leaves a page load that its service worker answers
+    unanswered for the whole 30 s (1 run in 10 beside a release build; the server answered /healthz meanwhile,
+    and no request of the worker's own was seen to hang). That is not what these tests are about: such a load
+    is tried once more, and the run says so at its end (`NOTE`), so that it stays visible."""
+    load = driver.get
+
+    def get(url: str) -> None:
+        try:
+            load(url)
+        except TimeoutException:
+            DIAGNOSES.append(f"NOTE offline: a page load hung for 30 s and was tried again: {url}")
+            load(url)
+    driver.get = get
 
 
 def log_engagement(browser, base: str, title: str, day: int, participants: str = "", counted: dict | None = None) -> None:
