@@ -58,13 +58,34 @@ function copyFromEarlier(cache, path) {
 
 // Sending what waits is started here but not waited for: until activation ends, the browser holds every
 // page's requests for this worker, so a slow send made pages hang (a browser test saw a script wait 30 s).
+// The earlier version's kept pages come along (those this version has not fetched itself): a visit or an
+// engagement opened while the new version was installing was kept by the old worker, and used to be lost
+// with its cache (a browser test found the page missing offline).
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
-    return Promise.all(names.filter(function (name) {
-      return name.indexOf("roundtable-pages-") === 0 && name !== PAGES;
-    }).map(function (name) { return caches.delete(name); }));
+    var earlier = names.filter(function (name) { return name.indexOf("roundtable-pages-") === 0 && name !== PAGES; });
+    return caches.open(PAGES).then(function (current) {
+      return earlier.reduce(function (chain, name) {
+        return chain.then(function () { return carryOver(name, current); });
+      }, Promise.resolve());
+    }).then(function () {
+      return Promise.all(earlier.map(function (name) { return caches.delete(name); }));
+    });
   }).then(function () { return self.clients.claim(); }).then(function () { sendAll(); }));
 });
+
+function carryOver(name, current) {
+  return caches.open(name).then(function (old) {
+    return old.keys().then(function (requests) {
+      return Promise.all(requests.map(function (request) {
+        return current.match(request).then(function (have) {
+          if (have) { return; }
+          return old.match(request).then(function (response) { if (response) { return current.put(request, response); } });
+        });
+      }));
+    });
+  }).catch(function () {});
+}
 
 function isKeepable(response) {
   return response.headers.get("X-Roundtable-Offline") === "keep" && !response.redirected;
@@ -96,16 +117,20 @@ function fromNetworkElseCache(request, isStatic) {
       return cache.delete(key);
     }).then(function () { return response; }, function () { return response; });
   }).catch(function () {
-    return caches.open(PAGES).then(function (cache) {
-      return cache.match(key).then(function (kept) {
-        if (kept) { return key === "/engagements/new" ? withNewCapture(kept) : kept; }
-        // Not kept here: the waiting list says so, and lists what waits.
-        return cache.match("/captures").then(function (list) {
-          return list || new Response("", { status: 503 });
-        });
+    return keptCopy(key).then(function (kept) {
+      if (kept) { return key === "/engagements/new" ? withNewCapture(kept) : kept; }
+      // Not kept here: the waiting list says so, and lists what waits.
+      return keptCopy("/captures").then(function (list) {
+        return list || new Response("", { status: 503 });
       });
     });
   });
+}
+
+// This version's copy, else one that another version of the worker still holds (a worker replaced while
+// it was answering may be reading a cache that the new one has just emptied).
+function keptCopy(key) {
+  return caches.match(key, { cacheName: PAGES }).then(function (kept) { return kept || caches.match(key); });
 }
 
 // One copy of the log form, whatever visit it was opened from; other pages by their address.
