@@ -60,31 +60,52 @@ function copyFromEarlier(cache, path) {
 // page's requests for this worker, so a slow send made pages hang (a browser test saw a script wait 30 s).
 // The earlier version's kept pages come along (those this version has not fetched itself): a visit or an
 // engagement opened while the new version was installing was kept by the old worker, and used to be lost
-// with its cache (a browser test found the page missing offline).
+// with its cache (a browser test found the page missing offline). Each is then asked for again, also not
+// waited for, so that a new version still replaces the pages it can reach.
 self.addEventListener("activate", function (event) {
+  var carried = [];
   event.waitUntil(caches.keys().then(function (names) {
     var earlier = names.filter(function (name) { return name.indexOf("roundtable-pages-") === 0 && name !== PAGES; });
     return caches.open(PAGES).then(function (current) {
       return earlier.reduce(function (chain, name) {
-        return chain.then(function () { return carryOver(name, current); });
+        return chain.then(function () { return carryOver(name, current, carried); });
       }, Promise.resolve());
     }).then(function () {
       return Promise.all(earlier.map(function (name) { return caches.delete(name); }));
     });
-  }).then(function () { return self.clients.claim(); }).then(function () { sendAll(); }));
+  }).then(function () { return self.clients.claim(); }).then(function () { sendAll(); refresh(carried); }));
 });
 
-function carryOver(name, current) {
+function carryOver(name, current, carried) {
   return caches.open(name).then(function (old) {
     return old.keys().then(function (requests) {
       return Promise.all(requests.map(function (request) {
         return current.match(request).then(function (have) {
           if (have) { return; }
-          return old.match(request).then(function (response) { if (response) { return current.put(request, response); } });
+          return old.match(request).then(function (response) {
+            if (response) { carried.push(request.url); return current.put(request, response); }
+          });
         });
       }));
     });
   }).catch(function () {});
+}
+
+// A carried page as the server gives it now: replaced when it may still be kept, dropped when the server
+// answers without keeping it or no longer shows it to this user (a record since restricted answers 404),
+// left as it is when there is no answer or the session has ended (an older copy beats none).
+function refresh(urls) {
+  return urls.reduce(function (chain, url) {
+    return chain.then(function () {
+      return fetchWithin(url, { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
+        return caches.open(PAGES).then(function (cache) {
+          var key = cacheKey(new URL(url));
+          if (response.ok && isKeepable(response)) { return cache.put(key, response); }
+          if ((response.ok && !response.redirected) || response.status === 404 || response.status === 410) { return cache.delete(key); }
+        });
+      }).catch(function () {});
+    });
+  }, Promise.resolve());
 }
 
 function isKeepable(response) {
