@@ -130,6 +130,46 @@ struct CaptureTests {
         }
     }
 
+    /// A resend that arrives after a coordinator deleted what the first send made: nothing is made again, and
+    /// the answer says so instead of "created" with the address of a record that is no longer there (which the
+    /// API fuzzer read as a created record gone missing).
+    @Test func aResendAfterWhatItMadeWasDeletedMakesNothingAgainAndSaysSo() async throws {
+        try await withRoundtable { app in
+            _ = try await app.addUser("arta@ico.example", role: .officer)
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let administrator = try await app.addUser("james@ico.example", role: .admin)
+            let admin = try await app.token(for: administrator.email)
+            let json = #"{"name":"Gorani","status":"non_majority"}"#
+            let first = try await app.api(.POST, "/api/v1/communities", token: admin, json: json, headers: [CaptureRequest.header: "0"])
+            #expect(first.status == .created)
+            let id = try JSONDecoder().decode(Made.self, from: Data(first.body.readableBytesView)).id
+            #expect(try await app.api(.DELETE, "/api/v1/communities/\(id)", token: admin).status == .noContent)
+            let again = try await app.api(.POST, "/api/v1/communities", token: admin, json: json, headers: [CaptureRequest.header: "0"])
+            #expect(again.status == .conflict, "an administrator, who could still read the deleted one, is not told it was created")
+            #expect(again.headers.contentType?.description.contains("problem+json") == true)
+            #expect(again.body.string.contains("\"capture\"") && again.body.string.contains("deleted"))
+            #expect(try await CommunityModel.query(on: app.db).withDeleted().count() == 1, "nothing made again")
+            #expect(try await CaptureReviews(database: app.db).open(by: .user(administrator)).isEmpty,
+                    "nothing to copy over: it is what was deleted")
+
+            // The same from a phone: an officer's kept engagement, deleted at the office before its resend landed.
+            let browser = Browser(app)
+            try await browser.signIn("arta@ico.example")
+            let form = try await browser.get("/engagements/new").body.string
+            let key = try #require(form.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1)
+            let fields = ["capture": String(key), "kind": "meeting", "title": "Meeting with the youth council",
+                          "start": "2026-11-20T10:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"]
+            let sent = try await browser.post("/captures", form: fields)
+            #expect(sent.status == .created)
+            let engagement = try #require(try await EngagementModel.query(on: app.db).first())
+            try await Engagements(database: app.db).delete(engagement.id!, expectedVersion: nil, by: .user(coordinator))
+            let resent = try await browser.post("/captures", form: fields)
+            #expect(resent.status == .conflict)
+            #expect(resent.body.string.contains(#""status":"deleted""#), "the device lets go of it and tells its author why")
+            #expect(try await EngagementModel.query(on: app.db).withDeleted().count() == 1)
+        }
+    }
+
     @Test func theLogFormSentTwiceSavesOneEngagement() async throws {
         try await withRoundtable { app in
             _ = try await app.addUser("arta@ico.example", role: .officer)

@@ -29,6 +29,10 @@ public struct Capture: Sendable, Equatable {
         return Capture(key: key, content: canonical(fields))
     }
 
+    /// The refusal of a capture sent again after what it made was deleted (or erased, or is no longer the
+    /// sender's to see): it is not made again.
+    public static let deletedSince = "capture.deleted"
+
     public static func canonical(_ fields: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

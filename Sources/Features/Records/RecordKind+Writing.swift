@@ -47,7 +47,12 @@ extension RecordKind {
             ? try? await find(earlier.recordID, by: actor, includeDeleted: true, on: database) : nil
         let name = try await made.asyncMap { try await label(of: $0, on: database) }
         let id = try await Captures.replay(earlier, capture, recordType: Self.recordType, label: name, by: actor, now: now, on: database)
-        return try await get(id, by: actor)
+        // What the first send made was deleted since (or erased, or is no longer the sender's to see): it is
+        // not made again, and the answer says so — never a "created" that names a record no longer there.
+        guard let made, made.deletedAt == nil else {
+            throw DomainError.conflict(FieldIssue(field: "capture", Capture.deletedSince))
+        }
+        return try await record(made, by: actor)
     }
 
     /// Saves a change made to `expectedVersion`; a save that changes nothing leaves the record (and its

@@ -247,9 +247,10 @@
   navigator.serviceWorker.addEventListener("message", function (event) {
     var data = event.data || {};
     var box = document.getElementById("captures");
-    if (box && (data.type === "sent" || data.type === "review")) {
+    if (box && (data.type === "sent" || data.type === "review" || data.type === "deleted")) {
       var status = box.querySelector(".capture-status");
-      var line = word(box, data.type === "sent" ? "sent" : "reviewed") + " " + (data.title || word(box, "untitled"));
+      var line = word(box, data.type === "sent" ? "sent" : data.type === "deleted" ? "deleted" : "reviewed") + " " +
+                 (data.title || word(box, "untitled"));
       status.textContent = status.textContent && status.textContent !== word(box, "offline") ? status.textContent + " " + line : line;
     }
     showBadge();

@@ -372,10 +372,12 @@ function sendOne(item, token) {
       return update(item).then(function () { return false; });
     }
     if (response.ok || response.status === 409) {
-      // Saved, or kept on the server for its author to review: the device may let go of it.
+      // Saved, kept on the server for its author to review, or sent before and deleted since: the device may
+      // let go of it.
       return response.json().catch(function () { return {}; }).then(function (answer) {
+        var type = response.ok ? "sent" : answer.status === "deleted" ? "deleted" : "review";
         return remove(item.id).then(function () {
-          return tellPages({ type: response.ok ? "sent" : "review", title: item.title, message: answer.message || "" });
+          return tellPages({ type: type, title: item.title, message: answer.message || "" });
         });
       }).then(function () { return true; });
     }

@@ -24,7 +24,8 @@ struct CapturesController {
     /// What the device's script reads back from a send.
     struct Answer: Content {
         /// `saved` (also for a capture the server already had), `review` (kept for its author; the device may
-        /// let go of it), or `invalid` (the device keeps it for its author to correct).
+        /// let go of it), `deleted` (sent before, and what it made was deleted since: not made again; the
+        /// device lets go of it), or `invalid` (the device keeps it for its author to correct).
         var status: String
         var location: String?
         var message: String?
@@ -55,7 +56,8 @@ struct CapturesController {
             return try APIJSON.response(Answer(status: "saved", location: SiteURL.record(.engagement, record.id).path,
                                                message: text("captures.sentAs", record.label)), status: .created)
         } catch DomainError.conflict(let issue) where issue.field == CaptureRequest.field {
-            return try APIJSON.response(Answer(status: "review", message: text.message(issue)), status: .conflict)
+            let status = issue.messageKey == Capture.deletedSince ? "deleted" : "review"
+            return try APIJSON.response(Answer(status: status, message: text.message(issue)), status: .conflict)
         } catch DomainError.invalid(let issues) {
             return try invalid(issues, text: text)
         }

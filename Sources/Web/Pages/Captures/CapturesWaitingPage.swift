@@ -18,7 +18,7 @@ enum CapturesWaitingPage {
                     ("engagement", "captures.kind.engagement"), ("followup", "captures.kind.followUp"),
                     ("note", "captures.kind.note"), ("remove", "captures.remove"), ("removeConfirm", "captures.removeConfirm"),
                     ("untitled", "captures.untitled"), ("offline", "captures.offline"), ("sent", "captures.sent"),
-                    ("reviewed", "captures.sentToReview"),
+                    ("reviewed", "captures.sentToReview"), ("deleted", "captures.sentDeleted"),
                  ], text: text)) {
                 H.el("p", [("class", "actions")]) {
                     H.el("button", [("type", "button"), ("class", "capture-send"), ("hidden", "")]) {
