@@ -29,6 +29,8 @@ public struct Agreements: Sendable {
         public var order: ListOrder?
         public var page = 1
         public var perPage = 50
+        /// `personID` is a `SeenPerson`'s: already found visible to the actor.
+        var personSeen = false
 
         public init() {}
     }
@@ -42,16 +44,34 @@ public struct Agreements: Sendable {
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
         if let status = query.status { builder = builder.filter(\.$status == status) }
         if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
-        if let id = query.organizationID {
-            builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$organizationID == id).all().map(\.agreementID)))
-        }
+        if let id = query.organizationID { builder = Self.party(builder, column: "organization_id", id) }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell what they signed.
-            guard try await People(database: database).isVisible(id, to: actor) else { return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false) }
-            builder = builder.filter(\.$id ~~ (try await AgreementPartyModel.query(on: database).filter(\.$personID == id).all().map(\.agreementID)))
+            let visible = query.personSeen ? true : try await People(database: database).isVisible(id, to: actor)
+            guard visible else {
+                return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false)
+            }
+            builder = Self.party(builder, column: "person_id", id)
         }
         let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$createdAt, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         return found.map(Self.summary)
+    }
+
+    /// Agreements with this party, in the same statement as the list (a sub-select, not a look-up first).
+    private static func party(_ builder: QueryBuilder<AgreementModel>, column: String, _ id: UUID) -> QueryBuilder<AgreementModel> {
+        builder.filter(.sql(embed: """
+            \(ident: AgreementModel.schema).\(ident: "id") IN (SELECT \(ident: "agreement_id") FROM \(ident: AgreementPartyModel.schema) \
+            WHERE \(ident: column) = \(bind: id))
+            """))
+    }
+
+    /// The agreements the person whose page this is is party to.
+    public func partyTo(_ person: SeenPerson, by actor: Actor) async throws -> [AgreementSummary] {
+        var query = Query()
+        query.personID = person.id
+        query.personSeen = true
+        query.perPage = 200
+        return try await list(query, by: actor).items
     }
 
     /// Every agreement a person or an organisation is party to, for their page.

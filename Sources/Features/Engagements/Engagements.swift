@@ -33,6 +33,8 @@ public struct Engagements: Sendable {
         public var to: Day?
         /// Oldest first (a visit's programme) rather than newest first (a timeline).
         public var chronological = false
+        /// `personID` is a `SeenPerson`'s: already found visible to the actor.
+        var personSeen = false
         public var page = 1
         public var perPage = 50
 
@@ -66,7 +68,8 @@ public struct Engagements: Sendable {
         }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell where that person has been.
-            guard try await People(database: database).isVisible(id, to: actor) else {
+            let visible = query.personSeen ? true : try await People(database: database).isVisible(id, to: actor)
+            guard visible else {
                 return ListPage(items: [], page: page, perPage: perPage, total: 0, totalIsAtLeast: false, hasMore: false)
             }
             select = select.where(SQLQueryString("\(ident: EngagementModel.schema).\(ident: "id") IN (SELECT \(ident: "engagement_id") FROM \(ident: ParticipationModel.schema) WHERE \(ident: "person_id") = \(bind: id))"))

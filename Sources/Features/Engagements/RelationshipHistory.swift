@@ -9,12 +9,24 @@ public struct RelationshipHistory: Sendable, Equatable {
     /// The day of the latest engagement that has already happened.
     public var lastContact: Day?
     public var openFollowUps: [FollowUpRecord]
+
+    /// Nothing done: a deleted record's page, shown to those who may restore it.
+    public static let none = RelationshipHistory(engagements: [], hasMore: false, lastContact: nil, openFollowUps: [])
 }
 
 extension Engagements {
     public func history(withPerson id: UUID, by actor: Actor, today: Day, limit: Int = 50) async throws -> RelationshipHistory {
         var query = Query()
         query.personID = id
+        query.perPage = limit
+        return try await history(query, by: actor, today: today)
+    }
+
+    /// The same for the person whose page this is, found visible already.
+    public func history(with person: SeenPerson, by actor: Actor, today: Day, limit: Int = 50) async throws -> RelationshipHistory {
+        var query = Query()
+        query.personID = person.id
+        query.personSeen = true
         query.perPage = limit
         return try await history(query, by: actor, today: today)
     }

@@ -60,7 +60,8 @@ public struct People: Sendable {
         let events = try await ConsentEventModel.query(on: database).filter(\.$person.$id == id)
             .sort(\.$recordedAt, .descending).all()
             .map { ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy) }
-        return PersonPageData(person: try await record(person, by: actor), positions: positions, consentHistory: events)
+        return PersonPageData(person: try await record(person, by: actor), positions: positions, consentHistory: events,
+                              seen: person.deletedAt == nil ? SeenPerson(id: id) : nil)
     }
 
     /// The names of those of these people the actor may see (live, and restricted only for those who may),

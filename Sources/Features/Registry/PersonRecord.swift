@@ -65,4 +65,7 @@ public struct PersonPageData: Sendable {
     public var person: PersonRecord
     public var positions: [PositionRecord]
     public var consentHistory: [ConsentEvent]
+    /// The person as seen by the reader, while they are live (a deleted one, shown to those who may restore
+    /// them, has no engagements, agreements or groups on their page).
+    public var seen: SeenPerson?
 }

@@ -32,6 +32,13 @@ public struct WorkingGroups: Sendable {
         try actor.require(.readRecords)
         // Asking about someone the actor may not see would tell which groups they sit in.
         guard try await People(database: database).isVisible(personID, to: actor) else { return [] }
+        return try await memberships(of: SeenPerson(id: personID), by: actor)
+    }
+
+    /// The groups the person whose page this is sits in.
+    public func memberships(of person: SeenPerson, by actor: Actor) async throws -> [WorkingGroupSummary] {
+        try actor.require(.readRecords)
+        let personID = person.id
         let ids = try await WorkingGroupMemberModel.query(on: database).filter(\.$personID == personID).all().map(\.groupID)
         guard !ids.isEmpty else { return [] }
         let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all()

@@ -36,12 +36,15 @@ struct PeopleController: ListedRecordPages {
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
         let data = try await kind(req).page(id, by: req.actor)
-        let relationship = try await Engagements(database: req.db, language: req.localizer.tag)
-            .history(withPerson: data.person.id, by: req.actor, today: req.today)
-        let agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(personID: data.person.id, by: req.actor)
+        // A deleted person (shown to those who may restore them) has no engagements, agreements or groups here.
+        var relationship = RelationshipHistory.none, agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
+        if let seen = data.seen {
+            relationship = try await Engagements(database: req.db, language: req.localizer.tag).history(with: seen, by: req.actor, today: req.today)
+            agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(seen, by: req.actor)
+            groups = try await WorkingGroups(database: req.db).memberships(of: seen, by: req.actor)
+        }
         var model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
-                                     relationship: relationship, agreements: agreements,
-                                     groups: try await WorkingGroups(database: req.db).memberships(of: data.person.id, by: req.actor))
+                                     relationship: relationship, agreements: agreements, groups: groups)
         model.canErase = req.actor.can(.erasePeople)
         return PersonPage.view(model, chrome: chrome(req))
     }
