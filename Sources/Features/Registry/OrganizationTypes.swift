@@ -3,19 +3,6 @@ import FluentKit
 import Foundation
 import Storage
 
-public struct OrganizationInput: Sendable, Equatable {
-    public var name: String
-    public var otherNames: [String] = []
-    public var kind: String = OrganizationKind.other.rawValue
-    public var level: String?
-    public var parentID: UUID?
-    public var placeID: UUID?
-    public var website: String?
-    public var notes: String?
-
-    public init(name: String) { self.name = name }
-}
-
 public struct OrganizationRecord: RecordValue, Equatable, Codable {
     public var id: UUID
     public var name: String

@@ -4,22 +4,6 @@ import Foundation
 import SQLKit
 import Storage
 
-public struct PositionInput: Sendable, Equatable {
-    public var personID: UUID
-    public var organizationID: UUID
-    public var title: String
-    public var startsOn: String?
-    public var endsOn: String?
-
-    public init(personID: UUID, organizationID: UUID, title: String, startsOn: String? = nil, endsOn: String? = nil) {
-        self.personID = personID
-        self.organizationID = organizationID
-        self.title = title
-        self.startsOn = startsOn
-        self.endsOn = endsOn
-    }
-}
-
 /// People's roles at organisations over time. A position belongs to its person: who may not see a
 /// restricted person may not see their positions either.
 public struct Positions: Sendable {

@@ -16,9 +16,11 @@ struct M0004_CreateAuditEntries: AsyncMigration {
             .field("changes", .string, .required)
             .field("address", .string)
             .create()
-        try await SQLIndex.create("audit_entries_at", on: AuditEntryModel.schema, columns: ["at"], in: database)
-        try await SQLIndex.create("audit_entries_record", on: AuditEntryModel.schema, columns: ["record_id", "at"], in: database)
-        try await SQLIndex.create("audit_entries_actor", on: AuditEntryModel.schema, columns: ["actor_label", "at"], in: database)
+        try await SQLIndex.create(on: AuditEntryModel.schema, [
+            "audit_entries_at": ["at"],
+            "audit_entries_record": ["record_id", "at"],
+            "audit_entries_actor": ["actor_label", "at"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -11,8 +11,10 @@ struct M0005_CreateSignInAttempts: AsyncMigration {
             .field("at", .datetime, .required)
             .field("succeeded", .bool, .required)
             .create()
-        try await SQLIndex.create("sign_in_attempts_email", on: SignInAttemptModel.schema, columns: ["email", "at"], in: database)
-        try await SQLIndex.create("sign_in_attempts_address", on: SignInAttemptModel.schema, columns: ["address", "at"], in: database)
+        try await SQLIndex.create(on: SignInAttemptModel.schema, [
+            "sign_in_attempts_email": ["email", "at"],
+            "sign_in_attempts_address": ["address", "at"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -11,10 +11,7 @@ struct M0006_CreatePlaces: AsyncMigration {
             .field("sort_name", .string, .required)
             .field("latitude", .double)
             .field("longitude", .double)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await database.schema(PlaceNameModel.schema)
             .id()
@@ -23,12 +20,13 @@ struct M0006_CreatePlaces: AsyncMigration {
             .field("name", .string, .required)
             .unique(on: "place_id", "language")
             .create()
-        try await SQLIndex.create("places_parent", on: PlaceModel.schema, columns: ["parent_id"], in: database)
-        try await SQLIndex.create("places_sort_name", on: PlaceModel.schema, columns: ["sort_name"], in: database)
+        try await SQLIndex.create(on: PlaceModel.schema, [
+            "places_parent": ["parent_id"],
+            "places_sort_name": ["sort_name"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(PlaceNameModel.schema).delete()
-        try await database.schema(PlaceModel.schema).delete()
+        try await database.deleteSchemas(PlaceNameModel.schema, PlaceModel.schema)
     }
 }

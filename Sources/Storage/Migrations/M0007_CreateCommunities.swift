@@ -10,10 +10,7 @@ struct M0007_CreateCommunities: AsyncMigration {
             .field("status", .string, .required)
             .field("region_id", .uuid, .references(PlaceModel.schema, "id"))
             .field("notes", .string)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
     }
 

@@ -15,16 +15,15 @@ struct M0008_CreateOrganizations: AsyncMigration {
             .field("place_id", .uuid, .references(PlaceModel.schema, "id"))
             .field("website", .string)
             .field("notes", .string)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
-        try await SQLIndex.create("organizations_sort_name", on: OrganizationModel.schema, columns: ["deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("organizations_kind", on: OrganizationModel.schema, columns: ["kind", "deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("organizations_level", on: OrganizationModel.schema, columns: ["level", "deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("organizations_parent", on: OrganizationModel.schema, columns: ["parent_id"], in: database)
-        try await SQLIndex.create("organizations_place", on: OrganizationModel.schema, columns: ["place_id"], in: database)
+        try await SQLIndex.create(on: OrganizationModel.schema, [
+            "organizations_sort_name": ["deleted_at", "sort_name", "id"],
+            "organizations_kind": ["kind", "deleted_at", "sort_name", "id"],
+            "organizations_level": ["level", "deleted_at", "sort_name", "id"],
+            "organizations_parent": ["parent_id"],
+            "organizations_place": ["place_id"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

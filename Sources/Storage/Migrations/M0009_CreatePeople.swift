@@ -23,10 +23,7 @@ struct M0009_CreatePeople: AsyncMigration {
             .field("consent_named", .string, .required)
             .field("consent_quoted", .string, .required)
             .field("consent_photographed", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await database.schema(ConsentEventModel.schema)
             .id()
@@ -40,16 +37,17 @@ struct M0009_CreatePeople: AsyncMigration {
             .create()
         // The list's common shapes: live people by name, and live non-restricted people by name.
         // (The id ends each index: pages sort by name, then id, so that paging is stable among equal names.)
-        try await SQLIndex.create("people_live_name", on: PersonModel.schema, columns: ["deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("people_sensitivity", on: PersonModel.schema, columns: ["sensitivity", "deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("people_community", on: PersonModel.schema, columns: ["community_id", "deleted_at", "sort_name", "id"], in: database)
-        try await SQLIndex.create("people_updated", on: PersonModel.schema, columns: ["updated_at", "id"], in: database)
-        try await SQLIndex.create("people_place", on: PersonModel.schema, columns: ["place_id"], in: database)
+        try await SQLIndex.create(on: PersonModel.schema, [
+            "people_live_name": ["deleted_at", "sort_name", "id"],
+            "people_sensitivity": ["sensitivity", "deleted_at", "sort_name", "id"],
+            "people_community": ["community_id", "deleted_at", "sort_name", "id"],
+            "people_updated": ["updated_at", "id"],
+            "people_place": ["place_id"],
+        ], in: database)
         try await SQLIndex.create("consent_events_person", on: ConsentEventModel.schema, columns: ["person_id", "recorded_at"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ConsentEventModel.schema).delete()
-        try await database.schema(PersonModel.schema).delete()
+        try await database.deleteSchemas(ConsentEventModel.schema, PersonModel.schema)
     }
 }

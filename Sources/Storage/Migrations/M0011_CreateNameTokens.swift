@@ -10,8 +10,10 @@ struct M0011_CreateNameTokens: AsyncMigration {
             .field("record_id", .uuid, .required)
             .field("token", .string, .required)
             .create()
-        try await SQLIndex.create("name_tokens_lookup", on: NameTokens.schema, columns: ["record_type", "token", "record_id"], in: database)
-        try await SQLIndex.create("name_tokens_record", on: NameTokens.schema, columns: ["record_id"], in: database)
+        try await SQLIndex.create(on: NameTokens.schema, [
+            "name_tokens_lookup": ["record_type", "token", "record_id"],
+            "name_tokens_record": ["record_id"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -12,27 +12,26 @@ struct M0013_CreateFieldVisitsAndEngagements: AsyncMigration {
             .field("ends_on", .string, .required)
             .field("status", .string, .required)
             .field("summary", .string)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await SQLIndex.create("field_visits_live_start", on: FieldVisitModel.schema, columns: ["deleted_at", "starts_on", "id"], in: database)
         try await database.schema(VisitPlaceModel.schema)
-            .id()
-            .field("visit_id", .uuid, .required, .references(FieldVisitModel.schema, "id"))
-            .field("place_id", .uuid, .required, .references(PlaceModel.schema, "id"))
+            .linking("visit_id", to: FieldVisitModel.schema, "place_id", to: PlaceModel.schema)
             .create()
-        try await SQLIndex.create("visit_places_visit", on: VisitPlaceModel.schema, columns: ["visit_id"], in: database)
-        try await SQLIndex.create("visit_places_place", on: VisitPlaceModel.schema, columns: ["place_id"], in: database)
+        try await SQLIndex.create(on: VisitPlaceModel.schema, [
+            "visit_places_visit": ["visit_id"],
+            "visit_places_place": ["place_id"],
+        ], in: database)
         try await database.schema(VisitMemberModel.schema)
             .id()
             .field("visit_id", .uuid, .required, .references(FieldVisitModel.schema, "id"))
             .field("user_id", .uuid, .references(UserModel.schema, "id"))
             .field("person_id", .uuid, .references(PersonModel.schema, "id"))
             .create()
-        try await SQLIndex.create("visit_members_visit", on: VisitMemberModel.schema, columns: ["visit_id"], in: database)
-        try await SQLIndex.create("visit_members_person", on: VisitMemberModel.schema, columns: ["person_id"], in: database)
+        try await SQLIndex.create(on: VisitMemberModel.schema, [
+            "visit_members_visit": ["visit_id"],
+            "visit_members_person": ["person_id"],
+        ], in: database)
 
         try await database.schema(EngagementModel.schema)
             .id()
@@ -51,34 +50,33 @@ struct M0013_CreateFieldVisitsAndEngagements: AsyncMigration {
             .field("decisions", .string)
             .field("aggregate_only", .bool, .required)
             .field("confidentiality", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         // The overall timeline (newest first), a visit's engagements in order, a place's timeline.
-        try await SQLIndex.create("engagements_live_start", on: EngagementModel.schema, columns: ["deleted_at", "starts_at", "id"], in: database)
-        try await SQLIndex.create("engagements_visit", on: EngagementModel.schema, columns: ["visit_id", "starts_at"], in: database)
-        try await SQLIndex.create("engagements_place", on: EngagementModel.schema, columns: ["place_id", "starts_at"], in: database)
+        try await SQLIndex.create(on: EngagementModel.schema, [
+            "engagements_live_start": ["deleted_at", "starts_at", "id"],
+            "engagements_visit": ["visit_id", "starts_at"],
+            "engagements_place": ["place_id", "starts_at"],
+        ], in: database)
 
         try await database.schema(EngagementOrganizationModel.schema)
-            .id()
-            .field("engagement_id", .uuid, .required, .references(EngagementModel.schema, "id"))
-            .field("organization_id", .uuid, .required, .references(OrganizationModel.schema, "id"))
+            .linking("engagement_id", to: EngagementModel.schema, "organization_id", to: OrganizationModel.schema)
             .field("role", .string, .required)
             .create()
-        try await SQLIndex.create("engagement_organizations_engagement", on: EngagementOrganizationModel.schema, columns: ["engagement_id"], in: database)
-        try await SQLIndex.create("engagement_organizations_organization", on: EngagementOrganizationModel.schema, columns: ["organization_id"], in: database)
+        try await SQLIndex.create(on: EngagementOrganizationModel.schema, [
+            "engagement_organizations_engagement": ["engagement_id"],
+            "engagement_organizations_organization": ["organization_id"],
+        ], in: database)
 
         try await database.schema(ParticipationModel.schema)
-            .id()
-            .field("engagement_id", .uuid, .required, .references(EngagementModel.schema, "id"))
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id"))
+            .linking("engagement_id", to: EngagementModel.schema, "person_id", to: PersonModel.schema)
             .field("part", .string, .required)
             .field("title", .string)
             .create()
-        try await SQLIndex.create("participations_engagement", on: ParticipationModel.schema, columns: ["engagement_id"], in: database)
-        try await SQLIndex.create("participations_person", on: ParticipationModel.schema, columns: ["person_id", "engagement_id"], in: database)
+        try await SQLIndex.create(on: ParticipationModel.schema, [
+            "participations_engagement": ["engagement_id"],
+            "participations_person": ["person_id", "engagement_id"],
+        ], in: database)
 
         try await database.schema(HeadCountModel.schema)
             .id()
@@ -103,14 +101,14 @@ struct M0013_CreateFieldVisitsAndEngagements: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .field("version", .int, .required)
             .create()
-        try await SQLIndex.create("follow_ups_engagement", on: FollowUpModel.schema, columns: ["engagement_id"], in: database)
-        try await SQLIndex.create("follow_ups_owner", on: FollowUpModel.schema, columns: ["owner_id", "status", "due_on"], in: database)
+        try await SQLIndex.create(on: FollowUpModel.schema, [
+            "follow_ups_engagement": ["engagement_id"],
+            "follow_ups_owner": ["owner_id", "status", "due_on"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [FollowUpModel.schema, HeadCountModel.schema, ParticipationModel.schema, EngagementOrganizationModel.schema,
-                       EngagementModel.schema, VisitMemberModel.schema, VisitPlaceModel.schema, FieldVisitModel.schema] {
-            try await database.schema(schema).delete()
-        }
+        try await database.deleteSchemas(FollowUpModel.schema, HeadCountModel.schema, ParticipationModel.schema, EngagementOrganizationModel.schema,
+                                         EngagementModel.schema, VisitMemberModel.schema, VisitPlaceModel.schema, FieldVisitModel.schema)
     }
 }

@@ -14,8 +14,10 @@ struct M0014_CreateQuotes: AsyncMigration {
             .field("withheld", .bool, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await SQLIndex.create("quotes_engagement", on: QuoteModel.schema, columns: ["engagement_id", "created_at"], in: database)
-        try await SQLIndex.create("quotes_speaker", on: QuoteModel.schema, columns: ["speaker_id"], in: database)
+        try await SQLIndex.create(on: QuoteModel.schema, [
+            "quotes_engagement": ["engagement_id", "created_at"],
+            "quotes_speaker": ["speaker_id"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -16,23 +16,17 @@ struct M0018_CreateContextEvents: AsyncMigration {
             .field("description", .string)
             .field("source_url", .string)
             .field("confidentiality", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await SQLIndex.create("context_events_period", on: ContextEventModel.schema, columns: ["starts_on", "ends_on"], in: database)
         try await database.schema(ContextEventPlaceModel.schema)
-            .id()
-            .field("event_id", .uuid, .required, .references(ContextEventModel.schema, "id"))
-            .field("place_id", .uuid, .required, .references(PlaceModel.schema, "id"))
+            .linking("event_id", to: ContextEventModel.schema, "place_id", to: PlaceModel.schema)
             .unique(on: "event_id", "place_id")
             .create()
         try await SQLIndex.create("context_event_places_place", on: ContextEventPlaceModel.schema, columns: ["place_id", "event_id"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(ContextEventPlaceModel.schema).delete()
-        try await database.schema(ContextEventModel.schema).delete()
+        try await database.deleteSchemas(ContextEventPlaceModel.schema, ContextEventModel.schema)
     }
 }

@@ -16,10 +16,7 @@ struct M0019_CreateAgreements: AsyncMigration {
             .field("status", .string, .required)
             .field("confidentiality", .string, .required)
             .field("notes", .string)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await SQLIndex.create("agreements_signed", on: AgreementModel.schema, columns: ["deleted_at", "signed_on"], in: database)
         try await database.schema(AgreementPartyModel.schema)
@@ -29,9 +26,11 @@ struct M0019_CreateAgreements: AsyncMigration {
             .field("person_id", .uuid, .references(PersonModel.schema, "id"))
             .field("part", .string, .required)
             .create()
-        try await SQLIndex.create("agreement_parties_agreement", on: AgreementPartyModel.schema, columns: ["agreement_id"], in: database)
-        try await SQLIndex.create("agreement_parties_organization", on: AgreementPartyModel.schema, columns: ["organization_id"], in: database)
-        try await SQLIndex.create("agreement_parties_person", on: AgreementPartyModel.schema, columns: ["person_id"], in: database)
+        try await SQLIndex.create(on: AgreementPartyModel.schema, [
+            "agreement_parties_agreement": ["agreement_id"],
+            "agreement_parties_organization": ["organization_id"],
+            "agreement_parties_person": ["person_id"],
+        ], in: database)
         try await database.schema(AgreementStatusChangeModel.schema)
             .id()
             .field("agreement_id", .uuid, .required, .references(AgreementModel.schema, "id"))
@@ -41,9 +40,7 @@ struct M0019_CreateAgreements: AsyncMigration {
             .create()
         try await SQLIndex.create("agreement_status_changes_agreement", on: AgreementStatusChangeModel.schema, columns: ["agreement_id", "effective_on"], in: database)
         try await database.schema(AgreementEngagementModel.schema)
-            .id()
-            .field("agreement_id", .uuid, .required, .references(AgreementModel.schema, "id"))
-            .field("engagement_id", .uuid, .required, .references(EngagementModel.schema, "id"))
+            .linking("agreement_id", to: AgreementModel.schema, "engagement_id", to: EngagementModel.schema)
             .field("link", .string, .required)
             .unique(on: "agreement_id", "engagement_id")
             .create()
@@ -51,9 +48,7 @@ struct M0019_CreateAgreements: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AgreementEngagementModel.schema).delete()
-        try await database.schema(AgreementStatusChangeModel.schema).delete()
-        try await database.schema(AgreementPartyModel.schema).delete()
-        try await database.schema(AgreementModel.schema).delete()
+        try await database.deleteSchemas(AgreementEngagementModel.schema, AgreementStatusChangeModel.schema,
+                                         AgreementPartyModel.schema, AgreementModel.schema)
     }
 }

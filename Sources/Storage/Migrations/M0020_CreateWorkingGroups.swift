@@ -11,26 +11,21 @@ struct M0020_CreateWorkingGroups: AsyncMigration {
             .field("purpose", .string)
             .field("agreement_id", .uuid, .references(AgreementModel.schema, "id"))
             .field("confidentiality", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await SQLIndex.create("working_groups_agreement", on: WorkingGroupModel.schema, columns: ["agreement_id"], in: database)
         try await database.schema(WorkingGroupMemberModel.schema)
-            .id()
-            .field("group_id", .uuid, .required, .references(WorkingGroupModel.schema, "id"))
-            .field("person_id", .uuid, .required, .references(PersonModel.schema, "id"))
+            .linking("group_id", to: WorkingGroupModel.schema, "person_id", to: PersonModel.schema)
             .field("part", .string, .required)
             .field("starts_on", .string)
             .field("ends_on", .string)
             .create()
-        try await SQLIndex.create("working_group_members_group", on: WorkingGroupMemberModel.schema, columns: ["group_id"], in: database)
-        try await SQLIndex.create("working_group_members_person", on: WorkingGroupMemberModel.schema, columns: ["person_id"], in: database)
+        try await SQLIndex.create(on: WorkingGroupMemberModel.schema, [
+            "working_group_members_group": ["group_id"],
+            "working_group_members_person": ["person_id"],
+        ], in: database)
         try await database.schema(WorkingGroupMeetingModel.schema)
-            .id()
-            .field("group_id", .uuid, .required, .references(WorkingGroupModel.schema, "id"))
-            .field("engagement_id", .uuid, .required, .references(EngagementModel.schema, "id"))
+            .linking("group_id", to: WorkingGroupModel.schema, "engagement_id", to: EngagementModel.schema)
             .unique(on: "group_id", "engagement_id")
             .create()
         try await SQLIndex.create("working_group_meetings_engagement", on: WorkingGroupMeetingModel.schema, columns: ["engagement_id"], in: database)
@@ -48,9 +43,7 @@ struct M0020_CreateWorkingGroups: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DeliverableModel.schema).delete()
-        try await database.schema(WorkingGroupMeetingModel.schema).delete()
-        try await database.schema(WorkingGroupMemberModel.schema).delete()
-        try await database.schema(WorkingGroupModel.schema).delete()
+        try await database.deleteSchemas(DeliverableModel.schema, WorkingGroupMeetingModel.schema,
+                                         WorkingGroupMemberModel.schema, WorkingGroupModel.schema)
     }
 }

@@ -13,17 +13,14 @@ struct M0021_CreateRecommendations: AsyncMigration {
             .field("status", .string, .required)
             .field("working_group_id", .uuid, .references(WorkingGroupModel.schema, "id"))
             .field("confidentiality", .string, .required)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
-        try await SQLIndex.create("recommendations_status", on: RecommendationModel.schema, columns: ["deleted_at", "status"], in: database)
-        try await SQLIndex.create("recommendations_group", on: RecommendationModel.schema, columns: ["working_group_id"], in: database)
+        try await SQLIndex.create(on: RecommendationModel.schema, [
+            "recommendations_status": ["deleted_at", "status"],
+            "recommendations_group": ["working_group_id"],
+        ], in: database)
         try await database.schema(RecommendationTargetModel.schema)
-            .id()
-            .field("recommendation_id", .uuid, .required, .references(RecommendationModel.schema, "id"))
-            .field("organization_id", .uuid, .required, .references(OrganizationModel.schema, "id"))
+            .linking("recommendation_id", to: RecommendationModel.schema, "organization_id", to: OrganizationModel.schema)
             .unique(on: "recommendation_id", "organization_id")
             .create()
         try await SQLIndex.create("recommendation_targets_organization", on: RecommendationTargetModel.schema, columns: ["organization_id"], in: database)
@@ -42,14 +39,14 @@ struct M0021_CreateRecommendations: AsyncMigration {
             .field("engagement_id", .uuid, .references(EngagementModel.schema, "id"))
             .field("context_event_id", .uuid, .references(ContextEventModel.schema, "id"))
             .create()
-        try await SQLIndex.create("recommendation_evidence_recommendation", on: RecommendationEvidenceModel.schema, columns: ["recommendation_id"], in: database)
-        try await SQLIndex.create("recommendation_evidence_engagement", on: RecommendationEvidenceModel.schema, columns: ["engagement_id"], in: database)
+        try await SQLIndex.create(on: RecommendationEvidenceModel.schema, [
+            "recommendation_evidence_recommendation": ["recommendation_id"],
+            "recommendation_evidence_engagement": ["engagement_id"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(RecommendationEvidenceModel.schema).delete()
-        try await database.schema(RecommendationStatusChangeModel.schema).delete()
-        try await database.schema(RecommendationTargetModel.schema).delete()
-        try await database.schema(RecommendationModel.schema).delete()
+        try await database.deleteSchemas(RecommendationEvidenceModel.schema, RecommendationStatusChangeModel.schema,
+                                         RecommendationTargetModel.schema, RecommendationModel.schema)
     }
 }

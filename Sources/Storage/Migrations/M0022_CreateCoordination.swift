@@ -13,23 +13,17 @@ struct M0022_CreateCoordination: AsyncMigration {
             .field("ends_on", .string)
             .field("contact_person_id", .uuid, .references(PersonModel.schema, "id"))
             .field("notes", .string)
-            .field("created_at", .datetime, .required)
-            .field("updated_at", .datetime, .required)
-            .field("deleted_at", .datetime)
-            .field("version", .int, .required)
+            .recordLifecycleColumns()
             .create()
         try await SQLIndex.create("coordination_activities_organization", on: CoordinationActivityModel.schema, columns: ["organization_id"], in: database)
         try await database.schema(CoordinationPlaceModel.schema)
-            .id()
-            .field("activity_id", .uuid, .required, .references(CoordinationActivityModel.schema, "id"))
-            .field("place_id", .uuid, .required, .references(PlaceModel.schema, "id"))
+            .linking("activity_id", to: CoordinationActivityModel.schema, "place_id", to: PlaceModel.schema)
             .unique(on: "activity_id", "place_id")
             .create()
         try await SQLIndex.create("coordination_places_place", on: CoordinationPlaceModel.schema, columns: ["place_id"], in: database)
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(CoordinationPlaceModel.schema).delete()
-        try await database.schema(CoordinationActivityModel.schema).delete()
+        try await database.deleteSchemas(CoordinationPlaceModel.schema, CoordinationActivityModel.schema)
     }
 }

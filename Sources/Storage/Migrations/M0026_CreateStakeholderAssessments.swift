@@ -18,8 +18,10 @@ struct M0026_CreateStakeholderAssessments: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("deleted_at", .datetime)
             .create()
-        try await SQLIndex.create("stakeholder_assessments_person", on: StakeholderAssessmentModel.schema, columns: ["person_id", "assessed_on"], in: database)
-        try await SQLIndex.create("stakeholder_assessments_organization", on: StakeholderAssessmentModel.schema, columns: ["organization_id", "assessed_on"], in: database)
+        try await SQLIndex.create(on: StakeholderAssessmentModel.schema, [
+            "stakeholder_assessments_person": ["person_id", "assessed_on"],
+            "stakeholder_assessments_organization": ["organization_id", "assessed_on"],
+        ], in: database)
     }
 
     func revert(on database: any Database) async throws {

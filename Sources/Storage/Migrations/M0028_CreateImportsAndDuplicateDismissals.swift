@@ -34,7 +34,6 @@ struct M0028_CreateImportsAndDuplicateDismissals: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(DuplicateDismissalModel.schema).delete()
-        try await database.schema(ImportBatchModel.schema).delete()
+        try await database.deleteSchemas(DuplicateDismissalModel.schema, ImportBatchModel.schema)
     }
 }

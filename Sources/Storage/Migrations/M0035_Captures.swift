@@ -31,7 +31,6 @@ struct M0035_Captures: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(CaptureReviewModel.schema).delete()
-        try await database.schema(CaptureModel.schema).delete()
+        try await database.deleteSchemas(CaptureReviewModel.schema, CaptureModel.schema)
     }
 }

@@ -33,8 +33,6 @@ struct M0036_TwoFactor: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(SignInChallengeModel.schema).delete()
-        try await database.schema(RecoveryCodeModel.schema).delete()
-        try await database.schema(TwoFactorModel.schema).delete()
+        try await database.deleteSchemas(SignInChallengeModel.schema, RecoveryCodeModel.schema, TwoFactorModel.schema)
     }
 }

@@ -10,6 +10,11 @@ enum SQLIndex {
         try await builder.run()
     }
 
+    /// Several indexes on one table, made in the order listed (name: columns).
+    static func create(on table: String, _ indexes: KeyValuePairs<String, [String]>, in database: any Database) async throws {
+        for (name, columns) in indexes { try await create(name, on: table, columns: columns, in: database) }
+    }
+
     static func drop(_ name: String, in database: any Database) async throws {
         let sql = database.sql
         try await sql.drop(index: name).ifExists().run()
