@@ -20,18 +20,14 @@ struct AgreementsAPIController: RecordAPI {
         RecordAPIActions(self).register(routes, list: list)
     }
 
-    struct DocumentUpload: Content {
+    struct DocumentUpload: APIUpload {
         var file: File?
         var title: String?
     }
 
     /// A PDF (multipart/form-data: `file`, `title`), checked from its content.
     @Sendable func addDocument(_ req: Request) async throws -> Response {
-        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
-        let upload: DocumentUpload
-        try MultipartGuard.check(req)
-        do { upload = try req.content.decode(DocumentUpload.self) } catch { throw WebError.badRequest("error.body.notMultipartDocument") }
-        guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
+        let (upload, file) = try DocumentUpload.decode(from: req, notMultipart: "error.body.notMultipartDocument")
         let document = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
             .add(Array(file.data.readableBytesView), title: upload.title, to: req.idParameter(), by: req.actor)
         return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.record(.document, document.id, .file)).path])
@@ -91,22 +87,20 @@ struct AgreementsAPIController: RecordAPI {
     }
     func output(_ agreement: AgreementRecord) -> APIAgreement { APIAgreement(agreement) }
 
-    struct LinkBody: Decodable { var engagementID: UUID?, link: String? }
+    struct LinkBody: EngagementLinkBody, Sendable {
+        var engagementID: UUID?, link: String?
+        /// Discussed unless the body says otherwise; nil when it says something that is not a link.
+        var chosen: AgreementEngagementLink? { AgreementEngagementLink(rawValue: link ?? AgreementEngagementLink.discussed.rawValue) }
+    }
 
     /// An engagement where the agreement was discussed or signed.
     @Sendable func link(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(LinkBody.self, from: req)
-        var issues: [FieldIssue] = []
-        if body.engagementID == nil { issues.append(FieldIssue(field: "engagementID", "field.required")) }
-        let link = AgreementEngagementLink(rawValue: body.link ?? AgreementEngagementLink.discussed.rawValue)
-        if link == nil { issues.append(FieldIssue(field: "link", "field.notAChoice")) }
-        if !issues.isEmpty { throw DomainError.invalid(issues) }
-        try await NamedReference.check("engagementID", is: Engagements.recordType) {
-            try await kind(req).link(engagement: body.engagementID!, to: id, as: link!, by: req.actor)
+        let actor = req.actor
+        return try await linkEngagement(req, LinkBody.self, checking: { $0.chosen == nil ? [FieldIssue(field: "link", "field.notAChoice")] : [] }) {
+            kind, engagementID, body, id in
+            guard let link = body.chosen else { return }
+            try await kind.link(engagement: engagementID, to: id, as: link, by: actor)
         }
-        let agreement = try await kind(req).get(id, by: req.actor)
-        return try APIJSON.response(APIAgreement(agreement), headers: ["ETag": "\"\(agreement.version)\""])
     }
 }
 

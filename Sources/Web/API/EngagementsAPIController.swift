@@ -112,7 +112,7 @@ struct EngagementsAPIController: RecordAPI {
 
     enum PhotoSize: String { case small }
 
-    struct PhotoUpload: Content {
+    struct PhotoUpload: APIUpload {
         var file: File?
         var caption: String?
         var credit: String?
@@ -122,11 +122,7 @@ struct EngagementsAPIController: RecordAPI {
 
     /// `multipart/form-data` with `file` and optional `caption`, `credit` and `peopleShown`.
     @Sendable func addPhoto(_ req: Request) async throws -> Response {
-        guard req.headers.contentType?.type == "multipart", req.headers.contentType?.subType == "form-data" else { throw WebError.unsupportedMediaType }
-        let upload: PhotoUpload
-        try MultipartGuard.check(req)
-        do { upload = try req.content.decode(PhotoUpload.self) } catch { throw WebError.badRequest("error.body.notMultipart") }
-        guard let file = upload.file else { throw DomainError.invalid([FieldIssue(field: "file", "field.required")]) }
+        let (upload, file) = try PhotoUpload.decode(from: req, notMultipart: "error.body.notMultipart")
         var shown: [UUID] = []
         for raw in FormValues.list(upload.peopleShown, commas: true) {
             guard let id = UUID(uuidString: raw) else { throw DomainError.invalid([FieldIssue(field: "peopleShown", "field.wrongType")]) }

@@ -51,17 +51,13 @@ struct RecommendationsAPIController: RecordAPI {
     }
     func output(_ item: RecommendationRecord) -> APIRecommendation { APIRecommendation(item) }
 
-    struct EvidenceBody: Decodable { var engagementID: UUID? }
+    struct EvidenceBody: EngagementLinkBody, Sendable { var engagementID: UUID? }
 
     @Sendable func addEvidence(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(EvidenceBody.self, from: req)
-        guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
-        try await NamedReference.check("engagementID", is: Engagements.recordType) {
-            try await kind(req).addEvidence(engagement: engagementID, to: id, by: req.actor)
+        let actor = req.actor
+        return try await linkEngagement(req, EvidenceBody.self) { kind, engagementID, _, id in
+            try await kind.addEvidence(engagement: engagementID, to: id, by: actor)
         }
-        let item = try await kind(req).get(id, by: req.actor)
-        return try APIJSON.response(APIRecommendation(item), headers: ["ETag": "\"\(item.version)\""])
     }
 }
 

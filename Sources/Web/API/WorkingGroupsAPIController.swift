@@ -48,17 +48,13 @@ struct WorkingGroupsAPIController: RecordAPI {
     }
     func output(_ group: WorkingGroupRecord) -> APIWorkingGroup { APIWorkingGroup(group) }
 
-    struct MeetingBody: Decodable { var engagementID: UUID? }
+    struct MeetingBody: EngagementLinkBody, Sendable { var engagementID: UUID? }
 
     @Sendable func addMeeting(_ req: Request) async throws -> Response {
-        let id = try req.idParameter()
-        let body = try await APIJSON.decode(MeetingBody.self, from: req)
-        guard let engagementID = body.engagementID else { throw DomainError.invalid([FieldIssue(field: "engagementID", "field.required")]) }
-        try await NamedReference.check("engagementID", is: Engagements.recordType) {
-            try await kind(req).addMeeting(engagementID, to: id, by: req.actor)
+        let actor = req.actor
+        return try await linkEngagement(req, MeetingBody.self) { kind, engagementID, _, id in
+            try await kind.addMeeting(engagementID, to: id, by: actor)
         }
-        let group = try await kind(req).get(id, by: req.actor)
-        return try APIJSON.response(APIWorkingGroup(group), headers: ["ETag": "\"\(group.version)\""])
     }
 
     struct DeliverableBody: Decodable { var title: String?, kind: String?, dueOn: String?, status: String?, version: Int? }
