@@ -44,25 +44,19 @@ public struct Agreements: Sendable {
         var builder = visible(to: actor, includeDeleted: query.includeDeleted)
         if let status = query.status { builder = builder.filter(\.$status == status) }
         if let kind = query.kind { builder = builder.filter(\.$kind == kind) }
-        if let id = query.organizationID { builder = Self.party(builder, column: "organization_id", id) }
+        if let id = query.organizationID {
+            builder = builder.linked(through: AgreementPartyModel.schema, "agreement_id", where: "organization_id", is: id)
+        }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell what they signed.
             let visible = query.personSeen ? true : try await People(database: database).isVisible(id, to: actor)
             guard visible else {
                 return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false)
             }
-            builder = Self.party(builder, column: "person_id", id)
+            builder = builder.linked(through: AgreementPartyModel.schema, "agreement_id", where: "person_id", is: id)
         }
         let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$createdAt, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         return found.map(Self.summary)
-    }
-
-    /// Agreements with this party, in the same statement as the list (a sub-select, not a look-up first).
-    private static func party(_ builder: QueryBuilder<AgreementModel>, column: String, _ id: UUID) -> QueryBuilder<AgreementModel> {
-        builder.filter(.sql(embed: """
-            \(ident: AgreementModel.schema).\(ident: "id") IN (SELECT \(ident: "agreement_id") FROM \(ident: AgreementPartyModel.schema) \
-            WHERE \(ident: column) = \(bind: id))
-            """))
     }
 
     /// The agreements the person whose page this is is party to.
@@ -92,12 +86,13 @@ public struct Agreements: Sendable {
 
     /// The agreements an engagement discussed or signed, as its page shows them.
     public func linked(toEngagement engagementID: UUID, by actor: Actor) async throws -> [(agreement: RecordRef, link: AgreementEngagementLink)] {
-        let links = try await AgreementEngagementModel.query(on: database).filter(\.$engagementID == engagementID).all()
-        guard !links.isEmpty else { return [] }
-        let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ links.map(\.agreementID)).all()
-        let titles = Dictionary(models.map { ($0.id!, $0.title) }, uniquingKeysWith: { first, _ in first })
-        return links.compactMap { link in
-            titles[link.agreementID].map { (RecordRef(id: link.agreementID, name: $0), link.link) }
+        // One statement: the agreements the actor may see, joined to this engagement's links for how each was met.
+        let models = try await visible(to: actor, includeDeleted: false)
+            .join(AgreementEngagementModel.self, on: \AgreementModel.$id == \AgreementEngagementModel.$agreementID)
+            .filter(AgreementEngagementModel.self, \.$engagementID == engagementID)
+            .all()
+        return try models.map { model in
+            (RecordRef(id: model.id!, name: model.title), try model.joined(AgreementEngagementModel.self).link)
         }.sorted { $0.agreement.name < $1.agreement.name }
     }
 

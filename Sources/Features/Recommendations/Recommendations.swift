@@ -61,9 +61,9 @@ public struct Recommendations: Sendable {
 
     /// The recommendations an engagement is evidence for.
     public func restingOn(engagement engagementID: UUID, by actor: Actor) async throws -> [RecordRef] {
-        let ids = try await RecommendationEvidenceModel.query(on: database).filter(\.$engagementID == engagementID).all().map(\.recommendationID)
-        guard !ids.isEmpty else { return [] }
-        return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$title).all().map { RecordRef(id: $0.id!, name: $0.title) }
+        try await visible(to: actor, includeDeleted: false)
+            .linked(through: RecommendationEvidenceModel.schema, "recommendation_id", where: "engagement_id", is: engagementID)
+            .sort(\.$title).all().map { RecordRef(id: $0.id!, name: $0.title) }
     }
 
     static func summary(_ model: RecommendationModel) -> RecommendationSummary {

@@ -54,9 +54,9 @@ public struct WorkingGroups: Sendable {
 
     /// The groups an engagement was a meeting of.
     public func meetingOf(_ engagementID: UUID, by actor: Actor) async throws -> [RecordRef] {
-        let ids = try await WorkingGroupMeetingModel.query(on: database).filter(\.$engagementID == engagementID).all().map(\.groupID)
-        guard !ids.isEmpty else { return [] }
-        return try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all().map { RecordRef(id: $0.id!, name: $0.name) }
+        try await visible(to: actor, includeDeleted: false)
+            .linked(through: WorkingGroupMeetingModel.schema, "group_id", where: "engagement_id", is: engagementID)
+            .sort(\.$name).all().map { RecordRef(id: $0.id!, name: $0.name) }
     }
 
     /// Titles of the agreements the actor may see (a group from a restricted agreement does not name it).
