@@ -155,10 +155,7 @@ struct CaptureTests {
             // The same from a phone: an officer's kept engagement, deleted at the office before its resend landed.
             let browser = Browser(app)
             try await browser.signIn("arta@ico.example")
-            let form = try await browser.get("/engagements/new").body.string
-            let key = try #require(form.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1)
-            let fields = ["capture": String(key), "kind": "meeting", "title": "Meeting with the youth council",
-                          "start": "2026-11-20T10:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"]
+            let (_, fields) = try await Self.logForm(browser)
             let sent = try await browser.post("/captures", form: fields)
             #expect(sent.status == .created)
             let engagement = try #require(try await EngagementModel.query(on: app.db).first())
@@ -170,15 +167,20 @@ struct CaptureTests {
         }
     }
 
+    /// The log form as an officer opens it — its capture identity, made when it is served — filled in.
+    private static func logForm(_ browser: Browser) async throws -> (key: String, fields: [String: String]) {
+        let form = try await browser.get("/engagements/new").body.string
+        let key = String(try #require(form.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1))
+        return (key, ["capture": key, "kind": "meeting", "title": "Meeting with the youth council",
+                      "start": "2026-11-20T10:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"])
+    }
+
     @Test func theLogFormSentTwiceSavesOneEngagement() async throws {
         try await withRoundtable { app in
             _ = try await app.addUser("arta@ico.example", role: .officer)
             let browser = Browser(app)
             try await browser.signIn("arta@ico.example")
-            let form = try await browser.get("/engagements/new").body.string
-            let key = try #require(form.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1)
-            let fields = ["capture": String(key), "kind": "meeting", "title": "Meeting with the youth council",
-                          "start": "2026-11-20T10:00", "timeZone": "Europe/Belgrade", "confidentiality": "internal"]
+            let (key, fields) = try await Self.logForm(browser)
             let first = try await browser.post("/engagements", form: fields)
             let second = try await browser.post("/engagements", form: fields)
             #expect(first.status == .seeOther && second.status == .seeOther, "\(first.status) \(first.body.string.firstMatch(of: /error-summary[\s\S]{0,600}/)?.0 ?? "")")
@@ -186,7 +188,7 @@ struct CaptureTests {
             #expect(try await EngagementModel.query(on: app.db).count() == 1)
             // Another opening of the form is another capture.
             let other = try await browser.get("/engagements/new").body.string
-            #expect(other.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1 != key)
+            #expect((other.firstMatch(of: /name="capture" value="([0-9a-f-]{36})"/)?.1).map { String($0) } != key)
         }
     }
 }
