@@ -49,8 +49,7 @@ public struct Agreements: Sendable {
         }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell what they signed.
-            let visible = query.personSeen ? true : try await People(database: database).isVisible(id, to: actor)
-            guard visible else {
+            if !query.personSeen, !(try await People(database: database).isVisible(id, to: actor)) {
                 return ListPage(items: [], page: 1, perPage: query.perPage, total: 0, totalIsAtLeast: false, hasMore: false)
             }
             builder = builder.linked(through: AgreementPartyModel.schema, "agreement_id", where: "person_id", is: id)

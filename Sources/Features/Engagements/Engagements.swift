@@ -68,8 +68,7 @@ public struct Engagements: Sendable {
         }
         if let id = query.personID {
             // Filtering by someone the actor may not see would tell where that person has been.
-            let visible = query.personSeen ? true : try await People(database: database).isVisible(id, to: actor)
-            guard visible else {
+            if !query.personSeen, !(try await People(database: database).isVisible(id, to: actor)) {
                 return ListPage(items: [], page: page, perPage: perPage, total: 0, totalIsAtLeast: false, hasMore: false)
             }
             select = select.where(SQLQueryString("\(ident: EngagementModel.schema).\(ident: "id") IN (SELECT \(ident: "engagement_id") FROM \(ident: ParticipationModel.schema) WHERE \(ident: "person_id") = \(bind: id))"))

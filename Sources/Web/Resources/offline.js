@@ -249,8 +249,8 @@
     var box = document.getElementById("captures");
     if (box && (data.type === "sent" || data.type === "review" || data.type === "deleted")) {
       var status = box.querySelector(".capture-status");
-      var line = word(box, data.type === "sent" ? "sent" : data.type === "deleted" ? "deleted" : "reviewed") + " " +
-                 (data.title || word(box, "untitled"));
+      // The page's words are named as the answers are ("sent", "deleted"), but for "review" ("reviewed").
+      var line = word(box, data.type === "review" ? "reviewed" : data.type) + " " + (data.title || word(box, "untitled"));
       status.textContent = status.textContent && status.textContent !== word(box, "offline") ? status.textContent + " " + line : line;
     }
     showBadge();
