@@ -1,4 +1,6 @@
+import FluentPostgresDriver
 import FluentSQLiteDriver
+import Foundation
 import SQLKit
 
 extension SQLDatabase {
@@ -6,16 +8,33 @@ extension SQLDatabase {
     /// it is read. On SQLite this reads on one connection through SQLiteNIO's async `query`, which calls
     /// back on its thread as it steps: the pooled path that `raw(_:).run(_:)` takes queues one event-loop
     /// task and keeps one future for every row (1.2 million at 100,000 people), which took most of the
-    /// index's load time and memory. PostgreSQL's driver already streams.
-    public func eachRow(_ query: SQLQueryString, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        guard let sqlite = self as? any SQLiteDatabase else { return try await raw(query).run(onRow) }
+    /// index's load time and memory. PostgreSQL's driver already streams. Rows come as `ScannedRow`s,
+    /// read without `Codable` on SQLite.
+    public func eachRow(_ query: SQLQueryString, _ onRow: @escaping @Sendable (ScannedRow) -> Void) async throws {
         var serializer = SQLSerializer(database: self)
         query.serialize(to: &serializer)
-        let encoder = SQLiteDataEncoder()
-        let binds = try serializer.binds.map { try encoder.encode($0) }
         let text = serializer.sql
-        try await sqlite.withConnection { connection in
-            try await connection.query(text, binds) { row in onRow(row.sql()) }
+        if let sqlite = self as? any SQLiteDatabase {
+            let encoder = SQLiteDataEncoder()
+            let binds = try serializer.binds.map { try encoder.encode($0) }
+            try await sqlite.withConnection { connection in
+                try await connection.query(text, binds) { row in onRow(ScannedRow(source: .sqlite(row))) }
+            }
+        } else if let postgres = self as? any PostgresDatabase {
+            var bindings = PostgresBindings(capacity: serializer.binds.count)
+            for bind in serializer.binds {
+                switch bind {
+                case let uuid as UUID: bindings.append(uuid)
+                case let string as String: bindings.append(string)
+                default: throw ScannedRow.Unreadable(column: "\(bind)", expected: "an identity or text to bind (the only binds of a whole-table read)")
+                }
+            }
+            let query = PostgresQuery(unsafeSQL: text, binds: bindings)
+            _ = try await postgres.withConnection { connection in
+                connection.query(query, logger: postgres.logger) { row in onRow(ScannedRow(source: .postgres(row.makeRandomAccess()))) }
+            }.get()
+        } else {
+            preconditionFailure("Roundtable runs on SQLite or PostgreSQL")
         }
     }
 }

@@ -22,6 +22,40 @@ public enum UUIDText {
             }
         }
     }
+
+    /// The identity written as text, in either case ("F2783AD9-18E4-…" as Fluent stores it on SQLite);
+    /// nil when it is not 36 characters of that shape. Foundation's `UUID(uuidString:)` parses through
+    /// `sscanf`, which was a third of the reach index's load (2.5 million identities at 100,000 people).
+    public static func parse(_ text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { utf8 -> UUID? in
+            guard utf8.count == 36 else { return nil }
+            var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
+                var at = 0
+                for index in 0 ..< 16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        guard utf8[at] == UInt8(ascii: "-") else { return false }
+                        at += 1
+                    }
+                    guard let high = nibble(utf8[at]), let low = nibble(utf8[at + 1]) else { return false }
+                    bytes[index] = high << 4 | low
+                    at += 2
+                }
+                return true
+            }
+            return parsed ? UUID(uuid: uuid) : nil
+        }
+    }
+
+    private static func nibble(_ ascii: UInt8) -> UInt8? {
+        switch ascii {
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): ascii - UInt8(ascii: "0")
+        case UInt8(ascii: "A") ... UInt8(ascii: "F"): ascii - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a") ... UInt8(ascii: "f"): ascii - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
 }
 
 extension UUID {

@@ -153,6 +153,37 @@ struct PeriodReportTests {
         }
     }
 
+    /// The index marks the levels a person held posts at in one byte beside "named" and "placed": every level
+    /// of government, and none, has a bit of its own.
+    @Test func everyLevelOfGovernmentHasAMarkOfItsOwn() {
+        let marks = (0 ..< Int32(GovernanceLevel.allCases.count + 1)).map(ReachTally.levelMark)
+        #expect(Set(marks).count == marks.count)
+        #expect(!marks.contains(0))
+        #expect(marks.allSatisfy { $0 & (ReachTally.named | ReachTally.placed) == 0 })
+    }
+
+    /// A person's first post is kept in their row and the others in a shared buffer: every post is read back,
+    /// in order, after changes and after the abandoned ones are dropped.
+    @Test func aPersonsPostsAreKeptWhateverTheirNumber() {
+        typealias Post = ReachIndex.PersonTable.Post
+        var table = ReachIndex.PersonTable()
+        for _ in 0 ..< 3 { table.appendUnknown() }
+        func posts(_ person: Int) -> [Int32] {
+            let row = table.rows[person]
+            guard row.postCount > 0 else { return [] }
+            return [row.firstPost.organization] + table.posts[table.morePosts(of: row)].map(\.organization)
+        }
+        table.setPosts(of: 0, [Post(from: 20190101, to: 20191231, organization: 7), Post(from: 20230101, to: .max, organization: 8)])
+        table.setPosts(of: 1, [Post(from: 0, to: .max, organization: 9)])
+        table.setPosts(of: 2, [Post(from: 0, to: 1, organization: 1), Post(from: 0, to: 1, organization: 2), Post(from: 0, to: 1, organization: 3)])
+        #expect(posts(0) == [7, 8] && posts(1) == [9] && posts(2) == [1, 2, 3])
+        table.setPosts(of: 2, [Post(from: 0, to: 1, organization: 4)])
+        table.setPosts(of: 0, [])
+        table.compactPostsIfWasteful(after: 0)
+        #expect(posts(0) == [] && posts(1) == [9] && posts(2) == [4])
+        #expect(table.posts.isEmpty, "the abandoned posts were dropped")
+    }
+
     /// The index keeps changed engagements apart from those it loaded (sorted by day) and merges the two once
     /// the changes grow many: an index that merges after every change counts the same as one that has not
     /// merged yet and as one loaded from scratch — an engagement moved to another year and back, a person merged.

@@ -11,6 +11,22 @@ struct UUIDTextTests {
         }
     }
 
+    /// The index reads identities back with its own parser: the same answer as Foundation's, in either case,
+    /// and nothing for text of another shape.
+    @Test func textIsReadBackAsFoundationReadsIt() {
+        for _ in 0..<100 {
+            let id = UUID()
+            #expect(UUIDText.parse(id.uuidString) == id)
+            #expect(UUIDText.parse(id.uuidString.lowercased()) == id)
+        }
+        let id = UUID().uuidString
+        for malformed in ["", String(id.dropLast()), id + "0", id.replacingOccurrences(of: "-", with: "_"),
+                          "G" + id.dropFirst(), String(id.prefix(8)) + String(id.dropFirst(9)) + "0", "é" + id.dropFirst(2)] {
+            #expect(UUIDText.parse(malformed) == nil, "\(malformed)")
+            #expect(UUID(uuidString: malformed) == nil, "Foundation agrees: \(malformed)")
+        }
+    }
+
     /// Records written together get neighbouring keys; the text sorts as the time does.
     @Test func timeOrderedIdentitiesAreVersion7AndSortByTime() {
         let start = Date(timeIntervalSince1970: 1_795_700_000)

@@ -27,7 +27,7 @@ extension ReachIndex {
             inPlaces = marks
         }
         var tally = ReachTally(people: people, organizationLevel: organizationLevel, organizationLive: organizationLive,
-                               levels: levels.count, kinds: kinds.count, places: placeIDs.count, firstYear: period.from.year,
+                               kinds: kinds.count, places: placeIDs.count, firstYear: period.from.year,
                                years: period.to.year - period.from.year + 1, inPlaces: inPlaces, seesRestricted: seesRestricted)
         tally.count(sorted, slots: sorted.slots(from: low, through: high), from: low, through: high)
         tally.count(recent, slots: 0 ..< recent.count, from: low, through: high)
@@ -42,19 +42,22 @@ extension ReachIndex {
         for (place, n) in tally.byPlace.enumerated() where n > 0 { reach.byPlace[place == 0 ? nil : placeIDs[place - 1]] = n }
         var byCommunity = [Int](repeating: 0, count: communityIDs.count + 1)
         var byGender = [Int](repeating: 0, count: HeadCountGender.allCases.count)
+        var byLevel = [Int](repeating: 0, count: levels.count)
         var unplaced = 0
-        for (number, isNamed) in tally.named.enumerated() where isNamed {
+        for (number, mark) in tally.marks.enumerated() where mark & ReachTally.named != 0 {
             reach.namedPeople += 1
             byCommunity[Int(people.community[number]) + 1] += 1
             byGender[Int(people.gender[number])] += 1
-            if !tally.placed[number] { unplaced += 1 }
+            if mark & ReachTally.placed == 0 { unplaced += 1 }
+            var atLevels = mark >> ReachTally.firstLevelBit
+            while atLevels != 0 {
+                byLevel[atLevels.trailingZeroBitCount] += 1
+                atLevels &= atLevels - 1
+            }
         }
         for (community, n) in byCommunity.enumerated() where n > 0 { reach.namedByCommunity[community == 0 ? nil : communityIDs[community - 1]] = n }
         for (gender, n) in byGender.enumerated() where n > 0 { reach.namedByGender[HeadCountGender.allCases[gender].rawValue] = n }
-        for (level, name) in levels.enumerated() {
-            let n = tally.levelMarks[level * people.count ..< (level + 1) * people.count].lazy.filter { $0 }.count
-            if n > 0 { reach.peopleByLevel[name, default: 0] += n }
-        }
+        for (level, n) in byLevel.enumerated() where n > 0 { reach.peopleByLevel[levels[level], default: 0] += n }
         if unplaced > 0 { reach.peopleByLevel["", default: 0] += unplaced }
         for (number, isReached) in tally.reached.enumerated() where isReached {
             reach.organizationsByLevel[levels[Int(organizationLevel[number])], default: 0] += 1
@@ -69,17 +72,25 @@ extension ReachIndex {
     }
 }
 
-/// One count's marks and sums, all in arrays indexed by number: who was named, who held a post that day
-/// (and at which level), which organisations were reached, engagements by kind, month and place.
+/// One count's marks and sums, all in arrays indexed by number: what each person was marked with (named,
+/// held a post that day, and at which levels), which organisations were reached, engagements by kind, month
+/// and place.
 struct ReachTally {
     let people: ReachIndex.PersonTable
     let organizationLevel: [Int32]
     let organizationLive: [Bool]
-    let levelCount: Int
     let firstYear: Int32
     /// By place number: whether the place is one of those asked for; nil for everywhere.
     let inPlaces: [Bool]?
     let seesRestricted: Bool
+
+    /// A person's marks, one byte a person so that a participant is marked with one write.
+    static let named: UInt8 = 1
+    static let placed: UInt8 = 2
+    static let firstLevelBit: UInt8 = 2
+    /// Held a post at this level that day. The levels are `GovernanceLevel`'s five and none (see
+    /// `ReachIndex.levelNumber`): six, in the byte's six high bits.
+    static func levelMark(_ level: Int32) -> UInt8 { 1 << (firstLevelBit + UInt8(truncatingIfNeeded: level)) }
 
     var engagements = 0
     var byKind: [Int]
@@ -87,33 +98,52 @@ struct ReachTally {
     var byMonth: [Int]
     /// By place number + 1 (0: no place).
     var byPlace: [Int]
-    var named: [Bool]
-    var placed: [Bool]
-    /// Level l, person p at `l * people.count + p`.
-    var levelMarks: [Bool]
+    /// By person number.
+    var marks: [UInt8]
+    /// By organisation number.
     var reached: [Bool]
 
-    init(people: ReachIndex.PersonTable, organizationLevel: [Int32], organizationLive: [Bool], levels: Int, kinds: Int, places: Int,
+    init(people: ReachIndex.PersonTable, organizationLevel: [Int32], organizationLive: [Bool], kinds: Int, places: Int,
          firstYear: Int, years: Int, inPlaces: [Bool]?, seesRestricted: Bool) {
         self.people = people
         self.organizationLevel = organizationLevel
         self.organizationLive = organizationLive
-        self.levelCount = levels
         self.firstYear = Int32(firstYear)
         self.inPlaces = inPlaces
         self.seesRestricted = seesRestricted
         byKind = [Int](repeating: 0, count: kinds)
         byMonth = [Int](repeating: 0, count: years * 12)
         byPlace = [Int](repeating: 0, count: places + 1)
-        named = [Bool](repeating: false, count: people.count)
-        placed = [Bool](repeating: false, count: people.count)
-        levelMarks = [Bool](repeating: false, count: levels * people.count)
+        marks = [UInt8](repeating: 0, count: people.count)
         reached = [Bool](repeating: false, count: organizationLive.count)
     }
 
-    /// Counts the table's live slots among `slots` whose day lies in the period.
+    /// Counts the table's live slots among `slots` whose day lies in the period. The people, their posts and
+    /// the marks are read through buffer pointers: this loop runs 125,000 times for a year, and the checks
+    /// that the arrays are in bounds and not shared were a visible part of it.
     mutating func count(_ table: ReachIndex.EngagementTable, slots: Range<Int>, from low: Int32, through high: Int32) {
-        let personCount = people.count
+        var marks: [UInt8] = [], reached: [Bool] = []
+        swap(&marks, &self.marks)
+        swap(&reached, &self.reached)
+        defer {
+            swap(&marks, &self.marks)
+            swap(&reached, &self.reached)
+        }
+        people.rows.withUnsafeBufferPointer { persons in
+            people.posts.withUnsafeBufferPointer { posts in
+                marks.withUnsafeMutableBufferPointer { marks in
+                    reached.withUnsafeMutableBufferPointer { reached in
+                        count(table, slots: slots, from: low, through: high, persons, posts, marks, reached)
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func count(_ table: ReachIndex.EngagementTable, slots: Range<Int>, from low: Int32, through high: Int32,
+                                _ persons: UnsafeBufferPointer<ReachIndex.PersonTable.Person>,
+                                _ posts: UnsafeBufferPointer<ReachIndex.PersonTable.Post>,
+                                _ marks: UnsafeMutableBufferPointer<UInt8>, _ reached: UnsafeMutableBufferPointer<Bool>) {
         for slot in slots where table.live[slot] {
             let day = table.days[slot]
             guard day >= low, day <= high else { continue }
@@ -129,17 +159,23 @@ struct ReachTally {
                 if organizationLive[organization] { reached[organization] = true }
             }
             for k in Int(table.peopleStart[slot]) ..< Int(table.peopleStart[slot + 1]) {
-                let person = Int(table.people[k])
-                guard people.live[person], seesRestricted || !people.restricted[person] else { continue }
-                named[person] = true
-                let start = Int(people.postStart[person])
-                for post in start ..< start + Int(people.postCount[person]) where people.postFrom[post] <= day && people.postTo[post] >= day {
-                    let organization = Int(people.postOrganization[post])
-                    guard organizationLive[organization] else { continue }
+                let number = Int(table.people[k])
+                let person = persons[number]
+                guard person.live, seesRestricted || !person.restricted else { continue }
+                var mark = marks[number] | Self.named
+                /// A post held that day, at a live organisation, places the person at its level and reaches it.
+                func count(_ post: ReachIndex.PersonTable.Post) {
+                    guard post.from <= day, post.to >= day else { return }
+                    let organization = Int(post.organization)
+                    guard organizationLive[organization] else { return }
                     reached[organization] = true
-                    placed[person] = true
-                    levelMarks[Int(organizationLevel[organization]) * personCount + person] = true
+                    mark |= Self.placed | Self.levelMark(organizationLevel[organization])
                 }
+                if person.postCount > 0 {
+                    count(person.firstPost)
+                    for post in posts[people.morePosts(of: person)] { count(post) }
+                }
+                marks[number] = mark
             }
         }
     }

@@ -7,7 +7,9 @@ extension ReachIndex {
     func kindNumber(_ kind: String) -> UInt16 { UInt16(kinds.number(kind)) }
     func placeNumber(_ id: UUID?) -> Int32 { id.map { placeIDs.number($0) } ?? -1 }
     func communityNumber(_ id: UUID?) -> Int32 { id.map { communityIDs.number($0) } ?? -1 }
-    func levelNumber(_ level: String?) -> Int32 { levels.number(level ?? "") }
+    /// A level the registry does not know (it only writes `GovernanceLevel`'s) counts as none, as the report
+    /// shows them: this keeps a person's level marks within one byte (`ReachTally.levelMark`).
+    func levelNumber(_ level: String?) -> Int32 { levels.number(level.flatMap(GovernanceLevel.init(rawValue:))?.rawValue ?? "") }
 
     func personNumber(_ id: UUID) -> Int32 {
         if let number = personNumbers[id] { return number }
@@ -38,27 +40,27 @@ extension ReachIndex {
     func loadPeople(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
         let filter: SQLQueryString = ids.map { "WHERE id IN (\(binds: $0))" } ?? ""
         let rows = try await sql.stream("SELECT id, community_id, gender, sensitivity, deleted_at FROM people \(filter)") { row in
-            (try row.decode(column: "id", as: UUID.self), try row.decode(column: "community_id", as: UUID?.self),
-             HeadCountGender((try row.decode(column: "gender", as: String?.self)).flatMap(Gender.init(rawValue:))),
-             try row.decode(column: "sensitivity", as: String.self) == Sensitivity.restricted.rawValue,
-             try row.decode(column: "deleted_at", as: Date?.self) == nil)
+            (try row.uuid("id"), try row.uuidOrNil("community_id"),
+             HeadCountGender(try row.textOrNil("gender").flatMap(Gender.init(rawValue:))),
+             try row.text("sensitivity") == Sensitivity.restricted.rawValue,
+             try row.isNull("deleted_at"))
         }
         for (id, community, gender, restricted, live) in rows {
             let number = Int(personNumber(id))
             people.community[number] = communityNumber(community)
             people.gender[number] = PersonTable.genderNumber(gender)
-            people.restricted[number] = restricted
-            people.live[number] = live
+            people.rows[number].restricted = restricted
+            people.rows[number].live = live
         }
         let postFilter: SQLQueryString = ids.map { "AND person_id IN (\(binds: $0))" } ?? ""
         let posts = try await sql.stream("SELECT person_id, organization_id, starts_on, ends_on FROM positions WHERE deleted_at IS NULL \(postFilter)") { row in
-            (try row.decode(column: "person_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self),
-             Self.number(try row.decode(column: "starts_on", as: String?.self)) ?? 0,
-             Self.number(try row.decode(column: "ends_on", as: String?.self)) ?? Int32.max)
+            (try row.uuid("person_id"), try row.uuid("organization_id"),
+             Self.number(try row.textOrNil("starts_on")) ?? 0,
+             Self.number(try row.textOrNil("ends_on")) ?? Int32.max)
         }
         if let ids { for id in ids { people.clearPosts(of: Int(personNumber(id))) } }
         // Each person's posts in one run: sorted by person number.
-        var numbered = posts.map { (person: personNumber($0.0), post: (from: $0.2, to: $0.3, organization: organizationNumber($0.1))) }
+        var numbered = posts.map { (person: personNumber($0.0), post: PersonTable.Post(from: $0.2, to: $0.3, organization: organizationNumber($0.1))) }
         numbered.sort { $0.person < $1.person }
         var start = 0
         while start < numbered.count {
@@ -110,10 +112,10 @@ extension ReachIndex {
         // look each row up, which took seconds longer at 300,000.
         let table: SQLQueryString = ids == nil && sql.dialect.name == "sqlite" ? "engagements NOT INDEXED" : "engagements"
         let rows = try await sql.stream("SELECT id, kind, local_start, confidentiality, place_id FROM \(table) WHERE deleted_at IS NULL \(filter)") { row in
-            (id: try row.decode(column: "id", as: UUID.self), kind: try row.decode(column: "kind", as: String.self),
-             day: Self.number(String(try row.decode(column: "local_start", as: String.self).prefix(10))),
-             restricted: try row.decode(column: "confidentiality", as: String.self) == Confidentiality.restricted.rawValue,
-             place: try row.decode(column: "place_id", as: UUID?.self))
+            (id: try row.uuid("id"), kind: try row.text("kind"),
+             day: Day.ofLocalTime(try row.text("local_start")).map(Self.number),
+             restricted: try row.text("confidentiality") == Confidentiality.restricted.rawValue,
+             place: try row.uuidOrNil("place_id"))
         }
         // Rows in day order; an engagement's position is its slot in the table built.
         var order = rows.indices.filter { rows[$0].day != nil }
@@ -124,11 +126,11 @@ extension ReachIndex {
 
         let linkFilter: SQLQueryString = ids.map { "WHERE engagement_id IN (\(binds: $0))" } ?? ""
         let participations = try await sql.stream("SELECT engagement_id, person_id FROM participations \(linkFilter)") { row in
-            (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "person_id", as: UUID.self))
+            (try row.uuid("engagement_id"), try row.uuid("person_id"))
         }
         let participants = Self.grouped(participations.compactMap { link in position[link.0].map { ($0, personNumber(link.1)) } }, slots: order.count)
         let links = try await sql.stream("SELECT engagement_id, organization_id FROM engagement_organizations \(linkFilter)") { row in
-            (try row.decode(column: "engagement_id", as: UUID.self), try row.decode(column: "organization_id", as: UUID.self))
+            (try row.uuid("engagement_id"), try row.uuid("organization_id"))
         }
         let linked = Self.grouped(links.compactMap { link in position[link.0].map { ($0, organizationNumber(link.1)) } }, slots: order.count)
 

@@ -5,7 +5,7 @@ import Storage
 extension SQLDatabase {
     /// Rows decoded as they arrive: a whole table's `SQLRow`s at once (750,000 participations) took
     /// hundreds of megabytes that the process kept afterwards.
-    func stream<Item: Sendable>(_ query: SQLQueryString, _ decode: @escaping @Sendable (any SQLRow) throws -> Item) async throws -> [Item] {
+    func stream<Item: Sendable>(_ query: SQLQueryString, _ decode: @escaping @Sendable (ScannedRow) throws -> Item) async throws -> [Item] {
         let sink = RowSink<Item>()
         try await eachRow(query) { row in sink.append(Result { try decode(row) }) }
         return try sink.items()
