@@ -29,6 +29,27 @@ struct SecurityTests {
         }
     }
 
+    /// A browser with no form token yet is given one by a page, not by a script, a stylesheet or a redirect.
+    /// Several requests without the cookie at once (the sign-in page, and the offline worker fetching its
+    /// files and pages after a new version) each made a token, the last answer's cookie replaced the one the
+    /// sign-in form carried, and signing in failed with "This form expired".
+    @Test func onlyAPageGivesABrowserItsFormToken() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("arta@ico.example", role: .officer)
+            let worker = Browser(app), page = Browser(app)
+            func setsToken(_ response: TestingHTTPResponse) -> Bool {
+                response.headers[.setCookie].contains { $0.hasPrefix(CSRFMiddleware.cookie + "=") }
+            }
+            #expect(try await !setsToken(worker.get("/static/offline.js")))
+            #expect(try await !setsToken(worker.get("/static/app.css")))
+            #expect(try await !setsToken(worker.get("/engagements/new")), "a redirect to sign in")
+            #expect(try await setsToken(page.get("/sign-in")))
+            // What the worker fetched meanwhile left the page's token alone: the sign-in goes through.
+            #expect(try await page.signIn("arta@ico.example").status == .seeOther)
+            #expect(page.session != nil)
+        }
+    }
+
     @Test func everyResponseCarriesTheSecurityHeaders() async throws {
         try await withRoundtable { app in
             for path in ["/sign-in", "/setup", "/nowhere", "/api/v1/me", "/healthz"] {

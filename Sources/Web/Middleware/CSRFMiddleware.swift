@@ -22,9 +22,13 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let sent, Self.constantTimeEqual(sent, token), existing != nil else { throw WebError.csrf }
         }
         let response = try await next.respond(to: request)
-        // Browsers get the cookie on pages and redirects; API clients and probes never need it.
-        let isBrowserFacing = !request.isAPI && ![SiteURL.healthz.path, SiteURL.metrics.path].contains(request.url.path)
-        if (existing == nil && isBrowserFacing) || request.csrfToken != token {
+        // A browser without the cookie is given one by a page (its forms carry the token) and by nothing
+        // else. Scripts, stylesheets and redirects fetched at the same moment without the cookie — the
+        // offline worker's, after a new version or on the sign-in page — each made a token of their own, and
+        // whichever answer came last replaced the one the page's form carried: signing in then failed with
+        // "This form expired". API clients and probes never need it.
+        let isPage = response.headers.contentType.map { $0.type == "text" && $0.subType == "html" } ?? false
+        if (existing == nil && isPage && !request.isAPI) || request.csrfToken != token {
             response.cookies[Self.cookie] = HTTPCookies.Value(
                 string: request.csrfToken, path: "/",
                 isSecure: request.roundtable.configuration.alwaysSecureCookies || request.isHTTPS,

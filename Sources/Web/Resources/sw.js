@@ -34,7 +34,7 @@ self.addEventListener("install", function (event) {
 // connection) keeps the copy an earlier version of this worker had: an older form beats no form.
 function warm(cache, fromEarlier) {
   return Promise.all(START.map(function (path) {
-    return fetch(path, { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
+    return fetch(path, { credentials: "same-origin", redirect: "manual", cache: "no-store" }).then(function (response) {
       if (response.ok && isKeepable(response)) { return cache.put(path, response); }
       throw new Error("not kept");
     }).catch(function () {
@@ -97,7 +97,7 @@ function carryOver(name, current, carried) {
 function refresh(urls) {
   return urls.reduce(function (chain, url) {
     return chain.then(function () {
-      return fetchWithin(url, { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
+      return fetchWithin(url, { credentials: "same-origin", redirect: "manual", cache: "no-store" }).then(function (response) {
         return caches.open(PAGES).then(function (cache) {
           var key = cacheKey(new URL(url));
           if (response.ok && isKeepable(response)) { return cache.put(key, response); }
@@ -331,9 +331,11 @@ function sendAll() {
 }
 
 // The form token of this browser's session, read from the waiting list's page: a token kept with a
-// capture may be older than the browser's cookie.
+// capture may be older than the browser's cookie. Signed out, the server redirects to the sign-in page;
+// that is not followed (here, in `warm` and in `refresh`): fetched by the worker while the user opens the
+// sign-in page, it answered with a token of its own, which could replace the one the user's form carried.
 function freshToken() {
-  return fetchWithin("/captures", { credentials: "same-origin", redirect: "follow", cache: "no-store" }).then(function (response) {
+  return fetchWithin("/captures", { credentials: "same-origin", redirect: "manual", cache: "no-store" }).then(function (response) {
     if (!response.ok || new URL(response.url).pathname !== "/captures") { return ""; }
     return response.text().then(function (html) {
       var match = html.match(/name="_csrf" value="([^"]+)"/);

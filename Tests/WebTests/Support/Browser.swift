@@ -21,7 +21,12 @@ final class Browser: @unchecked Sendable {
     /// Posts a form as a browser would, with the token from the cookie unless `csrf` overrides it.
     @discardableResult
     func post(_ path: String, form: [String: String] = [:], csrf: String? = nil) async throws -> TestingHTTPResponse {
-        if self.csrf == nil { try await get("/sign-in") }
+        if self.csrf == nil {
+            // A browser is given its form token by the first page it opens, not by a redirect: follow one
+            // (before anyone is set up, the sign-in page sends to the setup page).
+            let first = try await get("/sign-in")
+            if self.csrf == nil, let location = first.location { try await get(location) }
+        }
         var fields = form
         if fields[CSRFMiddleware.field] == nil { fields[CSRFMiddleware.field] = csrf ?? self.csrf ?? "" }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
