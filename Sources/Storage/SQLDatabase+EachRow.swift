@@ -26,7 +26,7 @@ extension SQLDatabase {
                 switch bind {
                 case let uuid as UUID: bindings.append(uuid)
                 case let string as String: bindings.append(string)
-                default: throw ScannedRow.Unreadable(column: "\(bind)", expected: "an identity or text to bind (the only binds of a whole-table read)")
+                default: throw UnsupportedBind(type: "\(type(of: bind))")
                 }
             }
             let query = PostgresQuery(unsafeSQL: text, binds: bindings)
@@ -37,4 +37,11 @@ extension SQLDatabase {
             preconditionFailure("Roundtable runs on SQLite or PostgreSQL")
         }
     }
+}
+
+/// A whole-table read binds identities and text only (all the reach index filters by); anything else is a
+/// defect in the query, said by its type (never its value).
+public struct UnsupportedBind: Error, CustomStringConvertible {
+    public let type: String
+    public var description: String { "a whole-table read cannot bind a \(type) on PostgreSQL" }
 }

@@ -6,8 +6,9 @@ import SQLKit
 /// One row of a whole-table read (`SQLDatabase.eachRow`), its columns read by name as the few types the
 /// reach index needs. On SQLite the values are taken from the driver's own row without `Codable`: going
 /// through `SQLiteDataDecoder` (a decoder, a container and a protocol look-up for every value) and
-/// Foundation's identity parser was most of the index's load at 2.5 million values. On PostgreSQL the driver
-/// already decodes identities and text from its binary form, so its row is read through SQLKit.
+/// Foundation's identity parser was most of the index's load at 2.5 million values. On PostgreSQL they are
+/// read from the driver's row through `PostgresDecodable`: SQLKit's generic decoding of that row spent the
+/// load on metadata look-ups and reference counting.
 public struct ScannedRow: Sendable {
     enum Source: Sendable {
         case sqlite(SQLiteRow)

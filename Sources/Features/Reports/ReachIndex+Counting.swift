@@ -119,8 +119,8 @@ struct ReachTally {
     }
 
     /// Counts the table's live slots among `slots` whose day lies in the period. The people, their posts and
-    /// the marks are read through buffer pointers: this loop runs 125,000 times for a year, and the checks
-    /// that the arrays are in bounds and not shared were a visible part of it.
+    /// the marks are reached through buffer pointers, so the inner loop (125,000 participants for a year)
+    /// writes without checking each time that the arrays are not shared.
     mutating func count(_ table: ReachIndex.EngagementTable, slots: Range<Int>, from low: Int32, through high: Int32) {
         var marks: [UInt8] = [], reached: [Bool] = []
         swap(&marks, &self.marks)
@@ -164,7 +164,7 @@ struct ReachTally {
                 guard person.live, seesRestricted || !person.restricted else { continue }
                 var mark = marks[number] | Self.named
                 /// A post held that day, at a live organisation, places the person at its level and reaches it.
-                func count(_ post: ReachIndex.PersonTable.Post) {
+                func countPost(_ post: ReachIndex.PersonTable.Post) {
                     guard post.from <= day, post.to >= day else { return }
                     let organization = Int(post.organization)
                     guard organizationLive[organization] else { return }
@@ -172,8 +172,8 @@ struct ReachTally {
                     mark |= Self.placed | Self.levelMark(organizationLevel[organization])
                 }
                 if person.postCount > 0 {
-                    count(person.firstPost)
-                    for post in posts[people.morePosts(of: person)] { count(post) }
+                    countPost(person.firstPost)
+                    for post in posts[people.morePosts(of: person)] { countPost(post) }
                 }
                 marks[number] = mark
             }

@@ -93,7 +93,8 @@ function carryOver(name, current, carried) {
 
 // A carried page as the server gives it now: replaced when it may still be kept, dropped when the server
 // answers without keeping it or no longer shows it to this user (a record since restricted answers 404),
-// left as it is when there is no answer or the session has ended (an older copy beats none).
+// left as it is when there is no answer or the session has ended (an older copy beats none; the redirect to
+// sign in is not followed, see `freshToken`).
 function refresh(urls) {
   return urls.reduce(function (chain, url) {
     return chain.then(function () {
@@ -101,7 +102,7 @@ function refresh(urls) {
         return caches.open(PAGES).then(function (cache) {
           var key = cacheKey(new URL(url));
           if (response.ok && isKeepable(response)) { return cache.put(key, response); }
-          if ((response.ok && !response.redirected) || response.status === 404 || response.status === 410) { return cache.delete(key); }
+          if (response.ok || response.status === 404 || response.status === 410) { return cache.delete(key); }
         });
       }).catch(function () {});
     });
@@ -336,7 +337,7 @@ function sendAll() {
 // sign-in page, it answered with a token of its own, which could replace the one the user's form carried.
 function freshToken() {
   return fetchWithin("/captures", { credentials: "same-origin", redirect: "manual", cache: "no-store" }).then(function (response) {
-    if (!response.ok || new URL(response.url).pathname !== "/captures") { return ""; }
+    if (!response.ok) { return ""; }
     return response.text().then(function (html) {
       var match = html.match(/name="_csrf" value="([^"]+)"/);
       return match ? match[1] : "";
