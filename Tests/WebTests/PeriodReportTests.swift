@@ -153,6 +153,65 @@ struct PeriodReportTests {
         }
     }
 
+    /// This year so far beside the same days of last year: each head-count, follow-up, signed agreement and
+    /// recommendation counts in the period its day lies in, and one dated between the two periods in neither.
+    /// (The report reads every period in one statement of each kind and splits the answer.)
+    @Test func eachFigureCountsInItsOwnPeriodAndADayBetweenThemInNeither() async throws {
+        try await withRoundtable { app in
+            _ = try await RegistryFixture.make(app)
+            let engagements = Engagements(database: app.db)
+            for (day, count, followUp) in [("2024-02-01", 10, FollowUpInput(text: "Call back the school", dueOn: "2024-02-10")),
+                                           ("2023-02-01", 7, FollowUpInput(text: "Send the minutes", status: "done")),
+                                           ("2023-06-01", 100, FollowUpInput(text: "Between the periods", status: "dropped"))] {
+                var input = EngagementInput(kind: "meeting", title: "Meeting of \(day)", start: day + "T10:00", timeZone: "Europe/Belgrade")
+                input.headCounts = [HeadCount(category: "residents", count: count)]
+                input.followUps = [followUp]
+                _ = try await engagements.create(input, by: .commandLine)
+            }
+            let agreements = Agreements(database: app.db)
+            for (title, day, confidentiality) in [("Now", "2024-03-01", "internal"), ("Then", "2023-03-01", "internal"),
+                                                  ("Between", "2023-07-01", "internal"), ("Secret", "2024-02-01", "restricted")] {
+                var input = AgreementInput(kind: "partnership", title: title)
+                input.signedOn = day
+                input.confidentiality = confidentiality
+                _ = try await agreements.create(input, by: .commandLine)
+            }
+            let recommendations = Recommendations(database: app.db)
+            var bridge = RecommendationInput(title: "Open the bridge")
+            bridge.status = "drafting"
+            bridge.statusOn = "2023-02-01"
+            let drafted = try await recommendations.create(bridge, by: .commandLine)
+            bridge.status = "submitted"
+            bridge.statusOn = "2023-09-01"
+            _ = try await recommendations.update(drafted.id, bridge, expectedVersion: drafted.version, by: .commandLine)
+            var idea = RecommendationInput(title: "A bus line between the villages")
+            idea.statusOn = "2024-01-10"
+            _ = try await recommendations.create(idea, by: .commandLine)
+            var secret = RecommendationInput(title: "Protect the witnesses")
+            secret.status = "submitted"
+            secret.statusOn = "2023-01-05"
+            secret.confidentiality = "restricted"
+            _ = try await recommendations.create(secret, by: .commandLine)
+
+            let soFar = ReportPeriod(from: Day("2024-01-01")!, to: Day("2024-03-15")!)!
+            let officer = try await app.addUser("arta@ico.example", role: .officer)
+            let report = try await PeriodReport.make(soFar, database: app.db, language: "en", today: Day("2024-03-15")!, by: .user(officer))
+            let (now, then) = (report.current, report.previous)
+            #expect(then.period.from.description == "2023-01-01" && then.period.to.description == "2023-03-15")
+            #expect(now.engagements == 1 && then.engagements == 1)
+            #expect(now.counted == 10 && then.counted == 7)
+            #expect(now.followUps == .init(total: 1, done: 0, open: 1, overdue: 1, dropped: 0))
+            #expect(then.followUps == .init(total: 1, done: 1, open: 0, overdue: 0, dropped: 0))
+            #expect(now.agreementsSigned.map(\.title) == ["Now"] && then.agreementsSigned.map(\.title) == ["Then"])
+            #expect(now.recommendationsByStatus == ["submitted": 1, "idea": 1] && then.recommendationsByStatus == ["drafting": 1])
+
+            let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
+            let full = try await PeriodReport.make(soFar, database: app.db, language: "en", today: Day("2024-03-15")!, by: .user(coordinator))
+            #expect(full.current.agreementsSigned.map(\.title) == ["Secret", "Now"])
+            #expect(full.current.recommendationsByStatus == ["submitted": 2, "idea": 1] && full.previous.recommendationsByStatus == ["drafting": 1, "submitted": 1])
+        }
+    }
+
     /// The index marks the levels a person held posts at in one byte beside "named" and "placed": every level
     /// of government, and none, has a bit of its own.
     @Test func everyLevelOfGovernmentHasAMarkOfItsOwn() {

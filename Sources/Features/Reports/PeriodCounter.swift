@@ -4,8 +4,10 @@ import Foundation
 import SQLKit
 import Storage
 
-/// Counting a period's figures: engagements and reach from the in-memory `ReachIndex`, head-counts,
-/// follow-ups, agreements and recommendations with a few small queries.
+/// Counting the periods of a report side by side: engagements and reach from the in-memory `ReachIndex`,
+/// head-counts, follow-ups, agreements and recommendations with four small queries that each read every
+/// period at once (`PeriodCounter+Queries`). The counting and the queries run at the same time: a report
+/// waits for the slowest of them, not for their sum.
 struct PeriodCounter {
     let sql: any SQLDatabase
     let database: any Database
@@ -17,12 +19,40 @@ struct PeriodCounter {
     let today: Day
     let index: ReachIndex
 
-    func figures(_ period: ReportPeriod, by actor: Actor) async throws -> PeriodFigures {
-        var figures = PeriodFigures(period: period)
-        let filter = engagementFilter(period)
+    /// The figures of each period, in the order given.
+    func figures(_ periods: [ReportPeriod]) async throws -> [PeriodFigures] {
+        async let reaches = reach(periods)
+        async let headCounts = headCounts(periods)
+        async let followUps = followUps(periods)
+        async let agreements = signedAgreements(periods)
+        async let recommendations = recommendations(at: periods.map(\.to))
 
-        // Engagements and the people and organisations reached, counted in memory (see `ReachIndex`).
-        let reach = try await index.reach(period, places: places.map(Set.init), seesRestricted: seesRestricted, database: database)
+        var figures = periods.map { PeriodFigures(period: $0) }
+        for (n, reach) in try await reaches.enumerated() { add(reach, to: &figures[n]) }
+        for (n, rows) in try await headCounts.enumerated() { for row in rows { add(row, to: &figures[n]) } }
+        for (n, follow) in try await followUps.enumerated() { figures[n].followUps = follow }
+        for (n, signed) in try await agreements.enumerated() { figures[n].agreementsSigned = signed }
+        for (n, byStatus) in try await recommendations.enumerated() { figures[n].recommendationsByStatus = byStatus }
+        return figures
+    }
+
+    /// Each period counted at the same time as the others (see `ReachIndex.Counting`).
+    func reach(_ periods: [ReportPeriod]) async throws -> [ReachIndex.Reach] {
+        let places = places.map(Set.init)
+        return try await withThrowingTaskGroup(of: (Int, ReachIndex.Reach).self) { group in
+            for (n, period) in periods.enumerated() {
+                group.addTask { [index, seesRestricted, database] in
+                    (n, try await index.reach(period, places: places, seesRestricted: seesRestricted, database: database))
+                }
+            }
+            var reaches = [ReachIndex.Reach](repeating: .init(), count: periods.count)
+            for try await (n, reach) in group { reaches[n] = reach }
+            return reaches
+        }
+    }
+
+    /// Engagements and the people and organisations reached, counted in memory (see `ReachIndex`).
+    func add(_ reach: ReachIndex.Reach, to figures: inout PeriodFigures) {
         figures.engagements = reach.engagements
         figures.byKind = reach.byKind
         figures.byMonth = reach.byMonth
@@ -43,61 +73,23 @@ struct PeriodCounter {
         figures.byGender.named = reach.namedByGender
         // The registry records no age: every named person is of an age not recorded.
         if reach.namedPeople > 0 { figures.byAge.named = [AgeBand.notRecorded.rawValue: reach.namedPeople] }
-
-        // Head-counts and their breakdowns: one query, the JSON read here (the same on SQLite and PostgreSQL).
-        let notRecorded = HeadCountGender.notRecorded.rawValue
-        for row in try await sql.raw("""
-            SELECT h.count AS n, h.at_least AS at_least, h.by_gender AS by_gender, h.by_age AS by_age, h.by_community AS by_community
-            FROM head_counts h JOIN engagements e ON e.id = h.engagement_id WHERE \(filter)
-            """).all() {
-            let count = try row.decode(column: "n", as: Int.self)
-            figures.counted += count
-            if try row.decode(column: "at_least", as: Bool.self) { figures.countedAtLeast = true }
-            Breakdown.add(try Self.counts(row, "by_gender"), of: count, into: &figures.byGender.counted, rest: notRecorded)
-            Breakdown.add(try Self.counts(row, "by_age"), of: count, into: &figures.byAge.counted, rest: AgeBand.notRecorded.rawValue)
-            var byName: [String: Int] = [:]
-            for (key, n) in try Self.counts(row, "by_community") {
-                let known = community(key)
-                byName[known?.name ?? (UUID(uuidString: key) == nil ? key : ""), default: 0] += n
-                guard let known else { continue }
-                figures.communities.knownCounted += n
-                if known.nonMajority { figures.communities.nonMajorityCounted += n }
-            }
-            Breakdown.add(byName, of: count, into: &figures.communities.counted, rest: "")
-        }
-
-        for row in try await sql.raw("""
-            SELECT f.status AS status, CASE WHEN f.due_on IS NOT NULL AND f.due_on < \(bind: today.description) THEN 1 ELSE 0 END AS late, COUNT(*) AS n
-            FROM follow_ups f JOIN engagements e ON e.id = f.engagement_id WHERE \(filter)
-            GROUP BY 1, 2
-            """).all() {
-            let n = try row.decode(column: "n", as: Int.self)
-            figures.followUps.total += n
-            switch FollowUpStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-            case .done?: figures.followUps.done += n
-            case .dropped?: figures.followUps.dropped += n
-            case .open?, nil:
-                figures.followUps.open += n
-                if try row.decode(column: "late", as: Int.self) == 1 { figures.followUps.overdue += n }
-            }
-        }
-
-        figures.agreementsSigned = try await signedAgreements(period, by: actor)
-        figures.recommendationsByStatus = try await recommendations(at: period.to)
-        return figures
     }
 
-    /// The period's live engagements the reader may see, in the chosen places. The UTC bounds let the
-    /// index on `starts_at` find them; the local day (where it happened) decides.
-    func engagementFilter(_ period: ReportPeriod) -> SQLQueryString {
-        let low = period.from.utcStart.addingTimeInterval(-86_400), high = period.to.adding(days: 1).utcStart.addingTimeInterval(86_400)
-        var filter: SQLQueryString = """
-            e.deleted_at IS NULL AND e.starts_at >= \(bind: low) AND e.starts_at < \(bind: high)
-            AND e.local_start >= \(bind: period.from.description) AND e.local_start < \(bind: period.to.adding(days: 1).description)
-            """
-        if !seesRestricted { filter = "\(filter) AND e.confidentiality <> \(bind: Confidentiality.restricted)" }
-        if let places { filter = "\(filter) AND e.place_id IN (\(binds: places.isEmpty ? [UUID()] : places))" }
-        return filter
+    /// A head-count and its breakdowns, added to the period's counted people.
+    func add(_ count: HeadCountRow, to figures: inout PeriodFigures) {
+        figures.counted += count.count
+        if count.atLeast { figures.countedAtLeast = true }
+        Breakdown.add(count.byGender, of: count.count, into: &figures.byGender.counted, rest: HeadCountGender.notRecorded.rawValue)
+        Breakdown.add(count.byAge, of: count.count, into: &figures.byAge.counted, rest: AgeBand.notRecorded.rawValue)
+        var byName: [String: Int] = [:]
+        for (key, n) in count.byCommunity {
+            let known = community(key)
+            byName[known?.name ?? (UUID(uuidString: key) == nil ? key : ""), default: 0] += n
+            guard let known else { continue }
+            figures.communities.knownCounted += n
+            if known.nonMajority { figures.communities.nonMajorityCounted += n }
+        }
+        Breakdown.add(byName, of: count.count, into: &figures.communities.counted, rest: "")
     }
 
     /// A head-count breakdown names a community by identity; one saved before identities (a name the
@@ -106,36 +98,5 @@ struct PeriodCounter {
         if let id = UUID(uuidString: key) { return communities[id] }
         let folded = NameFolding.fold(key)
         return communities.values.first { NameFolding.fold($0.name) == folded }
-    }
-
-    static func counts(_ row: any SQLRow, _ column: String) throws -> [String: Int] {
-        Engagements.decodeCounts(try row.decode(column: column, as: String.self))
-    }
-
-    func signedAgreements(_ period: ReportPeriod, by actor: Actor) async throws -> [AgreementSummary] {
-        var query = AgreementModel.query(on: database).filter(\.$deletedAt == .null)
-            .filter(\.$signedOn >= period.from).filter(\.$signedOn <= period.to).sort(\.$signedOn)
-        if !seesRestricted { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
-        return try await query.all().map { model in
-            AgreementSummary(id: model.id!, kind: model.kind, title: model.title, status: model.status, signedOn: model.signedOn,
-                             validUntil: model.validUntil, confidentiality: model.confidentiality, isDeleted: false)
-        }
-    }
-
-    /// Each recommendation's status on the last day: its latest step on or before it.
-    func recommendations(at day: Day) async throws -> [String: Int] {
-        var live = RecommendationModel.query(on: database).filter(\.$deletedAt == .null)
-        if !seesRestricted { live = live.filter(\.$confidentiality != Confidentiality.restricted) }
-        let ids = Set(try await live.all().compactMap(\.id))
-        guard !ids.isEmpty else { return [:] }
-        let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$effectiveOn <= day).all()
-        var latest: [UUID: (day: Day, recorded: Date, status: RecommendationStatus)] = [:]
-        for step in steps where ids.contains(step.recommendationID) {
-            if let current = latest[step.recommendationID], (current.day, current.recorded) >= (step.effectiveOn, step.recordedAt) { continue }
-            latest[step.recommendationID] = (step.effectiveOn, step.recordedAt, step.status)
-        }
-        var byStatus: [String: Int] = [:]
-        for entry in latest.values { byStatus[entry.status.rawValue, default: 0] += 1 }
-        return byStatus
     }
 }

@@ -17,7 +17,9 @@ public struct PeriodReport: Sendable, Equatable, Codable {
     public static func make(_ period: ReportPeriod, placeID: UUID? = nil, database: any Database, language: String,
                             today: Day, index: ReachIndex = ReachIndex(), by actor: Actor) async throws -> PeriodReport {
         try actor.require(.readRecords)
-        let sql = database.sql
+        // What does not depend on the place tree is read while the tree is.
+        async let communityModels = CommunityModel.query(on: database).filter(\.$deletedAt == .null).all()
+        async let kindModels = EngagementKindModel.query(on: database).all()
         let tree = try await PlaceTree.load(database)
         let placesFeature = Places(database: database, language: language)
         var place: RecordRef?
@@ -31,16 +33,14 @@ public struct PeriodReport: Sendable, Equatable, Codable {
         let municipalityNames = try await placesFeature.names(of: municipalities)
         var municipalityOf: [UUID: String] = [:]
         for id in tree.ids { if let municipality = tree.adminLevels(of: id).1 { municipalityOf[id] = municipalityNames[municipality] } }
-        let communityModels = try await CommunityModel.query(on: database).filter(\.$deletedAt == .null).all()
-        let communities = Dictionary(uniqueKeysWithValues: communityModels.map {
+        let communities = Dictionary(uniqueKeysWithValues: try await communityModels.map {
             ($0.id!, (name: $0.name, nonMajority: $0.status == .nonMajority))
         })
-        let counter = PeriodCounter(sql: sql, database: database, seesRestricted: actor.can(.readRestricted),
+        let counter = PeriodCounter(sql: database.sql, database: database, seesRestricted: actor.can(.readRestricted),
                                     places: placeID.map { Array(tree.descendants(of: $0)) }, municipalityOf: municipalityOf,
                                     communities: communities, today: today, index: index)
-        async let current = counter.figures(period, by: actor)
-        async let previous = counter.figures(period.previous, by: actor)
-        let kindLabels = Dictionary(try await EngagementKindModel.query(on: database).all().map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
-        return PeriodReport(current: try await current, previous: try await previous, place: place, kindLabels: kindLabels)
+        let figures = try await counter.figures([period, period.previous])
+        let kindLabels = Dictionary(try await kindModels.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
+        return PeriodReport(current: figures[0], previous: figures[1], place: place, kindLabels: kindLabels)
     }
 }

@@ -1,7 +1,7 @@
 extension ReachIndex {
     /// Small numbers for values that repeat (kinds, places, communities, levels): each value is kept once and
     /// the index's columns hold its number, an offset into this collection.
-    struct Numbering<Key: Hashable>: RandomAccessCollection {
+    struct Numbering<Key: Hashable & Sendable>: RandomAccessCollection, Sendable {
         private(set) var keys: [Key] = []
         private var numbers: [Key: Int32] = [:]
 

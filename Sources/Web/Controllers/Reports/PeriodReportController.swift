@@ -57,14 +57,19 @@ struct PeriodReportController {
         }
     }
 
-    func filter(_ req: Request, _ report: PeriodReport?, _ issues: [FieldIssue]) async throws -> PeriodFilter {
-        PeriodFilter(from: report?.current.period.from.description ?? req.queryText("from"), to: report?.current.period.to.description ?? req.queryText("to"),
-                           placeID: req.queryText("place"), places: try await req.placeChoices(), errors: .init(issues, text: req.localizer))
+    /// The report and the filter above it; the filter's place menu is read while the report is counted.
+    func reportAndFilter(_ req: Request) async throws -> (PeriodReport?, PeriodFilter, [FieldIssue]) {
+        async let places = req.placeChoices()
+        let (report, issues) = try await report(req)
+        let filter = PeriodFilter(from: report?.current.period.from.description ?? req.queryText("from"),
+                                  to: report?.current.period.to.description ?? req.queryText("to"),
+                                  placeID: req.queryText("place"), places: try await places, errors: .init(issues, text: req.localizer))
+        return (report, filter, issues)
     }
 
     @Sendable func page(_ req: Request) async throws -> Response {
-        let (report, issues) = try await report(req)
-        let html = PeriodReportPage.view(.init(report: report, filter: try await filter(req, report, issues),
+        let (report, filter, issues) = try await reportAndFilter(req)
+        let html = PeriodReportPage.view(.init(report: report, filter: filter,
                                                      seesRestricted: req.actor.can(.readRestricted)),
                                          chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
@@ -72,8 +77,8 @@ struct PeriodReportController {
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
         let publication = try await publication(req)
-        let (report, issues) = try await report(req)
-        let html = DashboardPage.view(.init(report: report, filter: try await filter(req, report, issues),
+        let (report, filter, issues) = try await reportAndFilter(req)
+        let html = DashboardPage.view(.init(report: report, filter: filter,
                                                   seesRestricted: req.actor.can(.readRestricted), publication: publication),
                                       chrome: Pages.chrome(for: req, current: .dashboard))
         return Pages.response(html, status: issues.isEmpty ? .ok : .unprocessableEntity, request: req)
