@@ -53,6 +53,37 @@ struct PeopleListTests {
         }
     }
 
+    /// A name and a community together are answered from the name words, which carry each person's community:
+    /// the list follows a person into a community and out of it again, and a restricted person found that way
+    /// is shown only to those who may see them.
+    @Test func aNameAndACommunityFindThePeopleOfThatCommunityAsTheyMove() async throws {
+        try await withDatabase { db in
+            let (visible, restricted, community) = try await Self.registry(db)
+            let people = People(database: db)
+            let today = Day("2024-06-01")!
+            func found(_ text: String, by actor: Actor) async throws -> [String] {
+                var query = People.Query()
+                query.text = text
+                query.communityID = community
+                return try await people.list(query, by: actor, today: today).items.map(\.name)
+            }
+            #expect(try await found("hamza", by: .officer).isEmpty)
+
+            _ = try await BulkPeople(database: db).apply(.community(community), to: [visible[0], visible[2]], by: .officer)
+            #expect(try await found("hamza", by: .officer) == ["Bedri Hamza"])
+            #expect(try await found("sylejmani agon", by: .officer) == ["Agon Sylejmani"])
+            #expect(try await found("redzepi", by: .officer).isEmpty, "Emilija Redžepi was not moved")
+
+            _ = try await BulkPeople(database: db).apply(.community(community), to: [restricted], by: .coordinator)
+            #expect(try await found("petrovic", by: .officer).isEmpty)
+            #expect(try await found("petrovic", by: .coordinator) == ["Jelena Petrović"])
+
+            let bedri = try await people.get(visible[0], by: .officer)
+            _ = try await people.update(visible[0], PersonInput(name: bedri.name), expectedVersion: bedri.version, by: .officer)
+            #expect(try await found("hamza", by: .officer).isEmpty, "out of the community again")
+        }
+    }
+
     @Test func restrictingPeopleNeedsTheRightToWriteRestrictedRecords() async throws {
         try await withDatabase { db in
             let (visible, _, _) = try await Self.registry(db)

@@ -3,6 +3,7 @@ import Domain
 import FluentKit
 import Foundation
 import SQLKit
+import Storage
 import Testing
 @testable import Web
 
@@ -41,6 +42,22 @@ struct PostgresPlanTests {
                 let filtered = PeopleListQuery(sql: sql, query: byCommunity, actor: actor).pageSelect()
                 Self.expectIndexOrder(try await Self.plan(filtered.select, on: app.db), "people of a community as \(actor.label)")
             }
+        }
+    }
+
+    /// A name filter with a community is answered from the name words alone: their look-up index covers the
+    /// community they carry, so neither the words' table nor the people are read.
+    @Test func aNameAndACommunityAreReadFromTheNameIndexAlone() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let sql = app.db.sql
+            var query = People.Query()
+            query.text = "krasniqi"
+            query.communityID = f.serb
+            let list = PeopleListQuery(sql: sql, query: query, actor: Actor(kind: .user(id: UUID(), role: .officer), label: "officer"))
+            let plan = try await Self.plan(list.indexMatches(sql.select().column("record_id")).select, on: app.db)
+            #expect(plan.contains("Index Only Scan using \(NameTokens.lookupIndex)"), "\(plan)")
+            #expect(!plan.contains("people"), "\(plan)")
         }
     }
 

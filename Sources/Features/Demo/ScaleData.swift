@@ -60,7 +60,8 @@ public struct ScaleData: Sendable {
                 try await insert.run()
                 try await NameIndex.insert(batch.map {
                     NameIndex.Entry(recordType: "person", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name),
-                                    visibility: NameIndex.Visibility(sensitivity: $0.sensitivity, deleted: false))
+                                    visibility: NameIndex.Visibility(sensitivity: $0.sensitivity, deleted: false),
+                                    communityID: cast.communities[$0.community])
                 }, sql: sql)
                 written += batch.count
                 if written % 10_000 == 0 { progress("\(written) people") }

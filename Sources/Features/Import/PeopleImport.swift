@@ -160,7 +160,8 @@ struct PeopleImport {
                          .text(valid.sensitivity.rawValue), .text(lawfulBasis), .text(consent[0]), .text(consent[1]), .text(consent[2]),
                          .text(consent[3]), .date(now), .date(now), .null, .int(1)])
             names.append(NameIndex.Entry(recordType: People.recordType, id: id, names: [valid.name] + valid.otherNames, sortName: sortName,
-                                         visibility: NameIndex.Visibility(sensitivity: valid.sensitivity.rawValue, deleted: false)))
+                                         visibility: NameIndex.Visibility(sensitivity: valid.sensitivity.rawValue, deleted: false),
+                                         communityID: input.communityID))
             let fields = PersonModel.auditFields(
                 name: valid.name, otherNames: valid.otherNames, honorific: valid.honorific, gender: valid.gender?.rawValue,
                 community: input.communityID, place: input.placeID, languages: valid.languages, emails: valid.emails, phones: valid.phones,

@@ -38,6 +38,8 @@ enum NameIndex {
         var names: [String]
         var sortName: String
         var visibility: Visibility
+        /// A person's community (nil for other records), so that a name filter with a community stays in the index.
+        var communityID: UUID? = nil
     }
 
     static func replace(_ entry: Entry, on database: any Database) async throws {
@@ -46,7 +48,7 @@ enum NameIndex {
         try await insert([entry], sql: sql)
     }
 
-    static let columns = ["record_type", "record_id", "token", "sort_name", "visibility", "words"]
+    static let columns = ["record_type", "record_id", "token", "sort_name", "visibility", "words", "community_id"]
 
     /// Writes the words of many records.
     static func insert(_ entries: [Entry], sql: any SQLDatabase) async throws {
@@ -62,7 +64,7 @@ enum NameIndex {
             let words = " " + tokens.joined(separator: " ") + " "
             for token in tokens {
                 rows.append([.text(entry.recordType), .uuid(entry.id), .text(token), .text(entry.sortName),
-                             .int(entry.visibility.rawValue), .text(words)])
+                             .int(entry.visibility.rawValue), .text(words), .uuid(entry.communityID)])
             }
         }
         return rows

@@ -51,7 +51,7 @@ extension People: RecordKind {
 
     func nameEntry(_ person: PersonModel, otherNames: [String]) -> NameIndex.Entry {
         NameIndex.Entry(recordType: Self.recordType, id: person.id!, names: [person.name] + otherNames, sortName: person.sortName,
-                        visibility: person.nameVisibility)
+                        visibility: person.nameVisibility, communityID: person.$community.id)
     }
 
     func checkReferences(_ input: PersonInput, on db: any Database, by actor: Actor) async throws {

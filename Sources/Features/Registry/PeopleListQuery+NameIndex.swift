@@ -31,6 +31,7 @@ extension PeopleListQuery {
             .where("record_type", .equal, People.recordType)
             .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
             .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
+        if let community = query.communityID { select = select.where("community_id", .equal, community) }
         // The other words narrow the lead word's rows, read from the rows themselves.
         for word in words where word != lead && !leadOnly {
             select = select.where(NameIndex.alsoHas(word, dialect: sql.dialect.name))

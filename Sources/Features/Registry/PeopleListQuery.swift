@@ -59,13 +59,13 @@ struct PeopleListQuery {
     /// matches in the name index, then reads the people: a rare name looks its few matches up, a common one
     /// walks the people in name order and checks each against the words.
     ///
-    /// A name filter alone (the common case) stays in the name index. A few matches (up to
+    /// A name filter alone or with a community (the common cases) stays in the name index. A few matches (up to
     /// `ListPage.countLimit`) are sorted once and give both the count and the page. Many matches are read
     /// in name order from the index, where the page's first fifty come after a few thousand entries at most,
     /// instead of sorting every match for each page; deep pages of a name with a few thousand matches sort.
     func page() async throws -> ListPage<Row> {
         guard !words.isEmpty else { return try await pageFromPeople(scanInNameOrder: false, counted: nil) }
-        let fromIndexAlone = query.communityID == nil && query.placeID == nil && query.sensitivity == nil && query.sort.isByName
+        let fromIndexAlone = query.placeID == nil && query.sensitivity == nil && query.sort.isByName
         guard fromIndexAlone else {
             let counted = try await countFromIndex()
             return try await pageFromPeople(scanInNameOrder: counted > countLimit, counted: nil)
