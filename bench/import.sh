@@ -2,13 +2,15 @@
 # Import at scale (issue 7): 100,000 people from one CSV, release build, into a fresh demo database and
 # into the registry benchmark's file (100,000 people already kept, so every row is looked up against them).
 # The file has Excel's shape: BOM, ";" separators, CRLF, a quoted line break now and then, Latin and Cyrillic.
-# Usage: bash bench/import.sh [rows] [--database postgres://…]   (with --database: new databases beside that
-# one — an empty demo, and a copy of it as the registry's scale data — dropped at the end)
+# Usage: bash bench/import.sh [rows] [people kept] [--database postgres://…]   (people kept: the registry's size,
+# 100,000 unless given — 1000000 imports into a copy of the million-person file; with --database: new
+# databases beside that one — an empty demo, and a copy of it as the registry's scale data — dropped at the end)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/database.sh
 trap bench_drop_databases EXIT
 ROWS=${1:-100000}
+KEPT=${2:-100000}
 if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
   swift build -c release --product roundtable 2>&1 | tail -1
   BIN=$PWD/.build/release/roundtable
@@ -35,7 +37,7 @@ PY
 echo "file: $(wc -c < "$CSV") bytes, $ROWS rows" >&2
 for target in empty registry; do
   if [ "$target" = registry ]; then
-    bench_database 100000
+    bench_database "$KEPT"
     if [ -n "$BENCH_DATABASE" ]; then
       template=${BENCH_DATABASE%%\?*}
       bench_new_database "import_$target" "$PWD/.bench" "${template##*/}"

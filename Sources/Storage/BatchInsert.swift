@@ -14,6 +14,7 @@ public enum BatchInsert {
     public enum Value: Sendable {
         case text(String)
         case int(Int)
+        case bool(Bool)
         case real(Double)
         case uuid(UUID)
         case date(Date)
@@ -28,6 +29,7 @@ public enum BatchInsert {
             switch self {
             case let .text(text): .text(text)
             case let .int(int): .integer(int)
+            case let .bool(bool): .integer(bool ? 1 : 0)
             case let .real(real): .float(real)
             case let .uuid(uuid): .text(UUIDText.upperCase(uuid))
             case let .date(date): .float(date.timeIntervalSince1970)
@@ -39,6 +41,7 @@ public enum BatchInsert {
             switch self {
             case let .text(text): SQLBind(text)
             case let .int(int): SQLBind(int)
+            case let .bool(bool): SQLBind(bool)
             case let .real(real): SQLBind(real)
             case let .uuid(uuid): SQLBind(uuid)
             case let .date(date): SQLBind(date)

@@ -12,6 +12,12 @@ public struct ScaleData: Sendable {
 
     public init(database: any Database) { self.database = database }
 
+    static let personColumns = [
+        "id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails", "phones",
+        "notes", "sensitivity", "lawful_basis", "consent_stored", "consent_named", "consent_quoted", "consent_photographed",
+        "created_at", "updated_at", "deleted_at", "version"]
+    static let positionColumns = ["id", "person_id", "organization_id", "title", "starts_on", "ends_on", "created_at", "updated_at", "deleted_at", "version"]
+
     public struct Summary: Sendable {
         public var people: Int
         public var organizations: Int
@@ -44,20 +50,15 @@ public struct ScaleData: Sendable {
             }
             progress("\(organizations.count) organisations")
             var written = 0
-            for batch in people.chunked(400) {
-                var insert = sql.insert(into: PersonModel.schema).columns(
-                    "id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails", "phones",
-                    "notes", "sensitivity", "lawful_basis", "consent_stored", "consent_named", "consent_quoted", "consent_photographed",
-                    "created_at", "updated_at", "deleted_at", "version")
-                for p in batch {
-                    insert = insert.values(
-                        SQLBind(p.id), SQLBind(p.name), SQLBind(NameFolding.fold(p.name)), SQLBind(JSONList.encode(p.otherNames)), SQLBind(p.honorific),
-                        SQLBind(p.gender.rawValue), SQLBind(cast.communities[p.community]), SQLBind(cast.places[p.place]), SQLBind(JSONList.encode(p.languages)),
-                        SQLBind(JSONList.encode(p.email.map { [$0] } ?? [])), SQLBind("[]"), SQLLiteral.null, SQLBind(p.sensitivity.rawValue),
-                        SQLBind(p.basis.rawValue), SQLBind("yes"), SQLBind(p.named.rawValue), SQLBind(p.quoted.rawValue), SQLBind(p.photographed.rawValue),
-                        SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
-                }
-                try await insert.run()
+            for batch in people.chunked(2_000) {
+                // `BatchInsert`: SQLite's own values rather than SQLKit's binds (see `ScaleEngagements`).
+                try await BatchInsert.insert(into: PersonModel.schema, columns: Self.personColumns, rows: batch.map { p in [
+                    .uuid(p.id), .text(p.name), .text(NameFolding.fold(p.name)), .text(JSONList.encode(p.otherNames)), .text(p.honorific),
+                    .text(p.gender.rawValue), .uuid(cast.communities[p.community]), .uuid(cast.places[p.place]), .text(JSONList.encode(p.languages)),
+                    .text(JSONList.encode(p.email.map { [$0] } ?? [])), .text("[]"), .null, .text(p.sensitivity.rawValue),
+                    .text(p.basis.rawValue), .text("yes"), .text(p.named.rawValue), .text(p.quoted.rawValue), .text(p.photographed.rawValue),
+                    .date(now), .date(now), .null, .int(1)]
+                }, sql: sql)
                 try await NameIndex.insert(batch.map {
                     NameIndex.Entry(recordType: "person", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name),
                                     visibility: NameIndex.Visibility(sensitivity: $0.sensitivity, deleted: false),
@@ -66,15 +67,11 @@ public struct ScaleData: Sendable {
                 written += batch.count
                 if written % 10_000 == 0 { progress("\(written) people") }
             }
-            for batch in positions.chunked(800) {
-                var insert = sql.insert(into: PositionModel.schema).columns(
-                    "id", "person_id", "organization_id", "title", "starts_on", "ends_on", "created_at", "updated_at", "deleted_at", "version")
-                for position in batch {
-                    insert = insert.values(SQLBind(UUID()), SQLBind(people[position.person].id), SQLBind(organizations[position.organization].id),
-                                           SQLBind(position.title), SQLBind(position.startsOn), SQLBind(position.endsOn), SQLBind(now), SQLBind(now),
-                                           SQLLiteral.null, SQLBind(1))
-                }
-                try await insert.run()
+            for batch in positions.chunked(4_000) {
+                try await BatchInsert.insert(into: PositionModel.schema, columns: Self.positionColumns, rows: batch.map { position in [
+                    .uuid(UUID.timeOrdered()), .uuid(people[position.person].id), .uuid(organizations[position.organization].id),
+                    .text(position.title), .text(position.startsOn), .text(position.endsOn), .date(now), .date(now), .null, .int(1)]
+                }, sql: sql)
             }
             progress("\(positions.count) positions")
             // Three engagements a person, two or three participants each.
