@@ -3,6 +3,7 @@ import Domain
 import FluentKit
 import Foundation
 import SQLKit
+import Storage
 import Testing
 
 /// `roundtable demo --scale N`, the benchmarks' data, writes its rows around the use cases, many to a
@@ -42,6 +43,15 @@ struct ScaleDataTests {
             query.communityID = person.community?.id
             let found = try await People(database: db).list(query, by: .coordinator, today: today).items.map(\.id)
             #expect(found.contains(person.id))
+
+            // The search index built again in small batches, each after the last one's final identity: every
+            // document written once, as before.
+            func documents() async throws -> Int {
+                try await db.sql.raw("SELECT COUNT(*) AS n FROM \(ident: SearchIndexSchema.documents)").first()!.decode(column: "n", as: Int.self)
+            }
+            let written = try await documents()
+            try await SearchDocuments.rebuild(on: db, batch: 7)
+            #expect(try await documents() == written && written > 800)
         }
     }
 }

@@ -37,6 +37,14 @@ public struct ScaleData: Sendable {
         let now = Date()
         let engaged: ScaleEngagements.Summary = try await database.transaction { tx in
             let sql = tx.sql
+            let sqlite = sql.dialect.name == "sqlite"
+            // As an import does (`PeopleImport.begin`): a page cache that holds the indexes being written in no
+            // particular order (participations by person above all: 7,500,000 rows at a million people), and
+            // the full-text index merged once at the end rather than as it grows.
+            if sqlite {
+                try await sql.raw("PRAGMA cache_size=-1048576").run()
+                try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 0)").run()
+            }
             for batch in organizations.chunked(400) {
                 var insert = sql.insert(into: OrganizationModel.schema).columns(
                     "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version")
@@ -82,6 +90,11 @@ public struct ScaleData: Sendable {
             progress("\(engaged.engagements) engagements, \(engaged.participations) participations")
             // The rows above were written around the use cases, so their search documents are written here.
             try await SearchDocuments.rebuild(on: tx, progress: progress)
+            if sqlite {
+                try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 4)").run()
+                try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('merge', 500)").run()
+                try await sql.raw("PRAGMA cache_size=-32768").run()
+            }
             try await AuditTrail.record(.create, by: .commandLine, recordType: "demo", recordID: nil,
                                         recordLabel: "synthetic registry: \(count) people, \(orgCount) organisations, \(positions.count) positions, \(engaged.engagements) engagements",
                                         at: now, on: tx)

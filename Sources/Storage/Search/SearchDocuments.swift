@@ -159,22 +159,27 @@ public enum SearchDocuments {
 
     /// Every document again, in batches (after the index is created on a database that has records, and
     /// after the benchmark generator writes around the use cases).
-    public static func rebuild(on database: any Database, progress: @Sendable (String) -> Void = { _ in }) async throws {
+    public static func rebuild(on database: any Database, batch: Int = 2_000, progress: @Sendable (String) -> Void = { _ in }) async throws {
         let sql = database.sql
         if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
         try await sql.delete(from: SearchIndexSchema.documents).run()
-        let batch = 2_000
         var nextID = 1
         func insert(_ documents: [Document]) async throws {
             try await Self.insert(documents, firstID: nextID, sql: sql)
             nextID += documents.count
         }
+        // Each batch starts after the last identity of the one before (not at an offset, which reads and skips
+        // every earlier row again: at 3,000,000 engagements that is a billion rows read for nothing).
         func pages<M: Model>(_ type: M.Type, _ make: ([M]) async throws -> [Document]) async throws {
             var page = 0
+            var last: M.IDValue?
             while true {
-                let models = try await M.query(on: database).sort(\._$id).range((page * batch)..<((page + 1) * batch)).all()
-                if models.isEmpty { break }
+                var query = M.query(on: database).sort(\._$id).limit(batch)
+                if let last { query = query.filter(\._$id > last) }
+                let models = try await query.all()
+                guard let final = models.last?.id else { break }
                 try await insert(try await make(models))
+                last = final
                 page += 1
                 if page % 50 == 0 { progress("search index: \(page * batch) \(M.schema)") }
             }
