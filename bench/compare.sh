@@ -31,16 +31,8 @@ for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 done
 
-cookie_for() { # base URL → Cookie header of the officer, signed in
-  local jar csrf; jar=$(mktemp)
-  csrf=$(curl -s -c "$jar" "$1/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=arta.krasniqi@ico.example" \
-    --data-urlencode "password=roundtable-demo" "$1/sign-in"
-  awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$jar"
-  rm -f "$jar"
-}
-COOKIE_A=$(cookie_for "http://127.0.0.1:$PORT_A")
-COOKIE_B=$(cookie_for "http://127.0.0.1:$PORT_B")
+COOKIE_A=$(bench_cookie "http://127.0.0.1:$PORT_A" arta.krasniqi@ico.example)
+COOKIE_B=$(bench_cookie "http://127.0.0.1:$PORT_B" arta.krasniqi@ico.example)
 TOKEN=$("$AFTER" tokens create --email arta.krasniqi@ico.example --label compare --database "$DB")
 if [ ${#PATHS[@]} -eq 0 ]; then
   PERSON=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT_B/api/v1/people?q=krasniqi&perPage=1&page=7" \

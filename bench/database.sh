@@ -66,3 +66,12 @@ bench_drop_databases() {
     psql "${BENCH_DATABASE%%\?*}" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
   done
 }
+
+bench_cookie() { # base URL, email → Cookie header value of a browser signed in as that demo user
+  local jar csrf; jar=$(mktemp)
+  csrf=$(curl -s -c "$jar" "$1/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$2" \
+    --data-urlencode "password=roundtable-demo" "$1/sign-in"
+  awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$jar"
+  rm -f "$jar"
+}

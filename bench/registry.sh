@@ -24,17 +24,8 @@ trap 'kill $SERVER 2>/dev/null' EXIT
 BASE="http://127.0.0.1:$PORT"
 for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
 
-cookie_for() { # email → Cookie header value of a signed-in browser
-  local jar; jar=$(mktemp)
-  local csrf
-  csrf=$(curl -s -c "$jar" "$BASE/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=$1" \
-    --data-urlencode "password=roundtable-demo" "$BASE/sign-in"
-  awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$jar"
-  rm -f "$jar"
-}
-OFFICER=$(cookie_for arta.krasniqi@ico.example)
-COORDINATOR=$(cookie_for kubra.kalkandelen@ico.example)
+OFFICER=$(bench_cookie "$BASE" arta.krasniqi@ico.example)
+COORDINATOR=$(bench_cookie "$BASE" kubra.kalkandelen@ico.example)
 TOKEN=$("$BIN" tokens create --email arta.krasniqi@ico.example --label bench --database "$DB")
 SERB=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/communities" | python3 -c 'import json,sys;print([c["id"] for c in json.load(sys.stdin)["items"] if c["name"]=="Serb"][0])')
 PERSON=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/people?q=krasniqi&perPage=1&page=7" | python3 -c 'import json,sys;print(json.load(sys.stdin)["items"][0]["id"])')
