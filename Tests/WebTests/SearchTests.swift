@@ -59,6 +59,10 @@ struct SearchTests {
             #expect(api.status == .ok && api.body.string.contains("\"kind\":\"person\"") && api.body.string.contains("{\"match\":true,\"text\":\"Redžepi\"}"))
             #expect(try await app.api(.GET, "/api/v1/search?q=zvecan", token: token).body.string.contains("\"total\":1"))
             #expect(try await app.api(.GET, "/api/v1/search?q=", token: token).status == .unprocessableEntity)
+            for spaces in ["%09", "%20", "%0A", "%C2%A0"] {
+                let blank = try await app.api(.GET, "/api/v1/search?q=\(spaces)&kind=engagement", token: token)
+                #expect(blank.status == .ok && blank.body.string.contains("\"groups\":[]"), "q=\(spaces) is a query that finds nothing")
+            }
             #expect(try await app.api(.GET, "/api/v1/search?q=" + String(repeating: "a", count: 201), token: token).status == .unprocessableEntity)
             #expect(try await app.api(.GET, "/api/v1/search?q=x&kind=users", token: token).status == .unprocessableEntity)
         }

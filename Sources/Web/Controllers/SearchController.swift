@@ -23,9 +23,12 @@ struct SearchController {
 
     @Sendable func api(_ req: Request) async throws -> Response {
         let query = Self.query(req)
-        guard !req.queryText("q").isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
+        // Required and at most 200 characters as sent, as the OpenAPI document says (a tab is a query: it was
+        // refused as missing, being trimmed first, while a line break was answered).
+        let sent = req.queryValues["q"] ?? ""
+        guard !sent.isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
         // The page quietly searches the first 200 characters; the API says so instead.
-        guard req.queryText("q").count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
+        guard sent.count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
         let kind = req.queryText("kind")
         if req.queryValues["kind"] != nil, !SearchDocuments.recordTypes.contains(kind) { throw DomainError.invalid([FieldIssue(field: "kind", "field.notAChoice")]) }
         var perKind = Search.perKind
@@ -33,8 +36,8 @@ struct SearchController {
             guard let asked = Int(req.queryText("perKind")), (1...50).contains(asked) else { throw DomainError.invalid([FieldIssue(field: "perKind", "search.perKind")]) }
             perKind = asked
         }
-        // Only spaces (of any kind: a no-break space, a next-line) is a query, as the OpenAPI document allows
-        // it, and it finds nothing.
+        // Only spaces (of any kind: a tab, a no-break space, a next-line) is a query, as the OpenAPI document
+        // allows it, and it finds nothing.
         guard !query.isEmpty else { return try APIJSON.response(SearchResults(query: "", groups: [])) }
         let results = try await Search(database: req.db, language: req.localizer.tag)
             .run(query, kinds: kind.isEmpty ? SearchDocuments.recordTypes : [kind], perKind: perKind, by: req.actor)
