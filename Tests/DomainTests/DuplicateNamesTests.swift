@@ -56,4 +56,15 @@ struct DuplicateNamesTests {
         #expect(index.matches(for: "Bedri Hamza", excluding: 2).isEmpty)
         #expect(index.matches(for: "Someone Else").isEmpty)
     }
+
+    @Test("many people who share a name are each found once, in the order they were filed")
+    func sharedName() {
+        var index = DuplicateIndex<Int>()
+        // Each record twice under the same name (as written and in capitals): one entry a record.
+        for n in 0..<500 { index.add(n, names: ["Arta Krasniqi", "ARTA KRASNIQI"]) }
+        index.add(500, names: ["Arta Krasniqi"])
+        let found = index.matches(for: "Arta Krasniqi", limit: 1_000)
+        #expect(found.map(\.id) == Array(0...500))
+        #expect(found.allSatisfy { $0.likeness == .sameName })
+    }
 }
