@@ -44,6 +44,11 @@ struct ScaleDataTests {
             let found = try await People(database: db).list(query, by: .coordinator, today: today).items.map(\.id)
             #expect(found.contains(person.id))
 
+            // An organisation read whole: its kind, level, place and the acronym kept as another name.
+            let orgRow = try #require(try await db.sql.raw("SELECT id FROM organizations WHERE name LIKE '%“%' LIMIT 1").first())
+            let organization = try await Organizations(database: db).get(try orgRow.decode(column: "id", as: UUID.self), by: .coordinator)
+            #expect(organization.level != nil && organization.place != nil && organization.otherNames.count == 1 && organization.version == 1)
+
             // The search index built again in small batches, each after the last one's final identity: every
             // document written once, as before.
             func documents() async throws -> Int {

@@ -12,6 +12,8 @@ public struct ScaleData: Sendable {
 
     public init(database: any Database) { self.database = database }
 
+    static let organizationColumns = [
+        "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version"]
     static let personColumns = [
         "id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails", "phones",
         "notes", "sensitivity", "lawful_basis", "consent_stored", "consent_named", "consent_quoted", "consent_photographed",
@@ -35,6 +37,7 @@ public struct ScaleData: Sendable {
         let people = (0..<count).map { _ in generator.person() }
         let positions = generator.positions(people: count, organizations: orgCount)
         let now = Date()
+        // Every table through `BatchInsert`: SQLite's own values rather than SQLKit's binds (see `ScaleEngagements`).
         let engaged: ScaleEngagements.Summary = try await database.transaction { tx in
             let sql = tx.sql
             let sqlite = sql.dialect.name == "sqlite"
@@ -45,21 +48,17 @@ public struct ScaleData: Sendable {
                 try await sql.raw("PRAGMA cache_size=-1048576").run()
                 try await sql.raw("INSERT INTO search_fts(search_fts, rank) VALUES('automerge', 0)").run()
             }
-            for batch in organizations.chunked(400) {
-                var insert = sql.insert(into: OrganizationModel.schema).columns(
-                    "id", "name", "sort_name", "other_names", "kind", "level", "parent_id", "place_id", "website", "notes", "created_at", "updated_at", "deleted_at", "version")
-                for org in batch {
-                    insert = insert.values(SQLBind(org.id), SQLBind(org.name), SQLBind(NameFolding.fold(org.name)), SQLBind(JSONList.encode(org.otherNames)),
-                                           SQLBind(org.kind.rawValue), SQLBind(org.level.rawValue), SQLLiteral.null, SQLBind(cast.places[org.place]),
-                                           SQLLiteral.null, SQLLiteral.null, SQLBind(now), SQLBind(now), SQLLiteral.null, SQLBind(1))
-                }
-                try await insert.run()
+            for batch in organizations.chunked(2_000) {
+                try await BatchInsert.insert(into: OrganizationModel.schema, columns: Self.organizationColumns, rows: batch.map { org in [
+                    .uuid(org.id), .text(org.name), .text(NameFolding.fold(org.name)), .text(JSONList.encode(org.otherNames)),
+                    .text(org.kind.rawValue), .text(org.level.rawValue), .null, .uuid(cast.places[org.place]), .null, .null,
+                    .date(now), .date(now), .null, .int(1)]
+                }, sql: sql)
                 try await NameIndex.insert(batch.map { NameIndex.Entry(recordType: "organization", id: $0.id, names: [$0.name] + $0.otherNames, sortName: NameFolding.fold($0.name), visibility: .open) }, sql: sql)
             }
             progress("\(organizations.count) organisations")
             var written = 0
             for batch in people.chunked(2_000) {
-                // `BatchInsert`: SQLite's own values rather than SQLKit's binds (see `ScaleEngagements`).
                 try await BatchInsert.insert(into: PersonModel.schema, columns: Self.personColumns, rows: batch.map { p in [
                     .uuid(p.id), .text(p.name), .text(NameFolding.fold(p.name)), .text(JSONList.encode(p.otherNames)), .text(p.honorific),
                     .text(p.gender.rawValue), .uuid(cast.communities[p.community]), .uuid(cast.places[p.place]), .text(JSONList.encode(p.languages)),
