@@ -38,8 +38,8 @@ struct NameFilterPlansTests {
                     let counted = try await list.countFromIndex()
                     #expect(counted == visible)
                     let offset = (page - 1) * 3
-                    let fromIndex = try await list.page(of: list.sortedPage(offset: offset), counted: counted)
-                    let inNameOrder = try await list.page(of: list.pageInNameOrder(offset: offset), counted: counted)
+                    let fromIndex = list.listPage(try await list.people(list.sortedPage(offset: offset)), counted: counted)
+                    let inNameOrder = list.listPage(try await list.people(list.pageInNameOrder(offset: offset)), counted: counted)
                     let walking = try await list.pageFromPeople(scanInNameOrder: true, counted: counted)
                     let chosen = try await list.page()
                     #expect(fromIndex.items.map(\.id) == walking.items.map(\.id), "page \(page), \(sort)")
@@ -61,8 +61,8 @@ struct NameFilterPlansTests {
                 let list = PeopleListQuery(sql: sql, query: query, actor: actor)
                 let counted = try await list.countFromIndex()
                 #expect(counted == 1, "\(text)")
-                #expect(try await list.page(of: list.sortedPage(offset: 0), counted: counted).items.map(\.name) == ["Dren Krasniqi"])
-                #expect(try await list.page(of: list.pageInNameOrder(offset: 0), counted: counted).items.map(\.name) == ["Dren Krasniqi"])
+                #expect(try await list.people(list.sortedPage(offset: 0)).items.map(\.name) == ["Dren Krasniqi"])
+                #expect(try await list.people(list.pageInNameOrder(offset: 0)).items.map(\.name) == ["Dren Krasniqi"])
                 #expect(try await list.page().items.map(\.name) == ["Dren Krasniqi"])
                 #expect(try await list.pageFromPeople(scanInNameOrder: true, counted: counted).items.map(\.name) == ["Dren Krasniqi"])
             }

@@ -9,22 +9,28 @@ import Storage
 extension Engagements {
     public func record(_ model: EngagementModel, by actor: Actor) async throws -> EngagementRecord {
         let id = model.id!
-        let summary = try await summary(model)
-        let organizations = try await EngagementOrganizationModel.query(on: database).filter(\.$engagementID == id).all()
+        // Each part is its own read and none waits for another: on PostgreSQL each is a round trip and a plan,
+        // so they are read at the same time (in a transaction they queue on its one connection, as before).
+        async let summaryRead = summary(model)
+        async let organizationsRead = EngagementOrganizationModel.query(on: database).filter(\.$engagementID == id).all()
+        async let countsRead = HeadCountModel.query(on: database).filter(\.$engagementID == id).sort(\.$position).all()
+        async let followUpsRead = FollowUps(database: database).of(engagementID: id, title: model.title)
+        async let quotesRead = Quotes(database: database).of(engagementID: id, by: actor)
+        async let photosRead = PhotoCatalog(database: database).of(engagementID: id, by: actor)
+        let summary = try await summaryRead
+        async let participantsRead = participantRecords(of: id, on: summary.day, by: actor)
+        let organizations = try await organizationsRead
         let orgNames = try await PeopleListQuery.names(of: OrganizationModel.schema, ids: organizations.map(\.organizationID), sql: sql)
         func refs(_ role: EngagementOrganizationRole) -> [RecordRef] {
             organizations.filter { $0.role == role }.compactMap { org in orgNames[org.organizationID].map { RecordRef(id: org.organizationID, name: $0) } }
                 .sorted { $0.name < $1.name }
         }
-        let participants = try await participantRecords(of: id, on: summary.day, by: actor)
-        let counts = try await HeadCountModel.query(on: database).filter(\.$engagementID == id).sort(\.$position).all().map { row in
+        let counts = try await countsRead.map { row in
             HeadCount(category: row.category, count: row.count, atLeast: row.atLeast,
                       byGender: Self.decodeCounts(row.byGenderJSON), byAge: Self.decodeCounts(row.byAgeJSON),
                       byCommunity: Self.decodeCounts(row.byCommunityJSON))
         }
-        let followUps = try await FollowUps(database: database).of(engagementID: id, title: model.title)
-        let quotes = try await Quotes(database: database).of(engagementID: id, by: actor)
-        let photos = try await PhotoCatalog(database: database).of(engagementID: id, by: actor)
+        let (participants, followUps, quotes, photos) = try await (participantsRead, followUpsRead, quotesRead, photosRead)
         return EngagementRecord(
             summary: summary, durationMinutes: model.durationMinutes, hosts: refs(.host), partners: refs(.partner),
             participants: participants, headCounts: counts, notes: model.summary, outcomes: model.outcomes, decisions: model.decisions,

@@ -43,10 +43,12 @@ public struct People: Sendable {
         let sql = database.sql
         let page = try await PeopleListQuery(sql: sql, query: query, actor: actor).page()
         let ids = page.items.map(\.id)
-        let roles = try await PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)
-        let communities = try await PeopleListQuery.names(of: CommunityModel.schema, ids: Array(Set(page.items.compactMap(\.communityID))), sql: sql)
-        let places = try await Places(database: database, language: language).names(of: page.items.compactMap(\.placeID))
-        let lastContact = try await Engagements(database: database, language: language).lastContact(with: ids, today: today, by: actor)
+        // What each row shows beside the name, read at the same time (each a round trip on PostgreSQL).
+        async let rolesRead = PeopleListQuery.currentRoles(of: ids, today: today, sql: sql)
+        async let communitiesRead = PeopleListQuery.names(of: CommunityModel.schema, ids: Array(Set(page.items.compactMap(\.communityID))), sql: sql)
+        async let placesRead = Places(database: database, language: language).names(of: page.items.compactMap(\.placeID))
+        async let lastContactRead = Engagements(database: database, language: language).lastContact(with: ids, today: today, by: actor)
+        let (roles, communities, places, lastContact) = try await (rolesRead, communitiesRead, placesRead, lastContactRead)
         return page.map { row in
             access.apply(to: PersonRow(id: row.id, name: row.name, honorific: row.honorific, community: row.communityID.flatMap { communities[$0] },
                       place: row.placeID.flatMap { places[$0] }, sensitivity: row.sensitivity,
@@ -56,11 +58,15 @@ public struct People: Sendable {
 
     public func page(_ id: UUID, by actor: Actor) async throws -> PersonPageData {
         let person = try await find(id, by: actor)
-        let positions = try await Positions(database: database).of(personID: id, by: actor)
-        let events = try await ConsentEventModel.query(on: database).filter(\.$person.$id == id)
-            .sort(\.$recordedAt, .descending).all()
-            .map { ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy) }
-        return PersonPageData(person: try await record(person, by: actor), positions: positions, consentHistory: events,
+        // Once the person may be seen, the rest is read at the same time: on PostgreSQL each read is a round
+        // trip and a plan, so one after the other they were most of the page's time.
+        async let positions = Positions(database: database).of(personID: id, by: actor)
+        async let events = ConsentEventModel.query(on: database).filter(\.$person.$id == id).sort(\.$recordedAt, .descending).all()
+        async let record = record(person, by: actor)
+        let history = try await events.map {
+            ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy)
+        }
+        return PersonPageData(person: try await record, positions: try await positions, consentHistory: history,
                               seen: person.deletedAt == nil ? SeenPerson(id: id) : nil)
     }
 

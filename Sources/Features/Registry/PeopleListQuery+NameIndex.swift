@@ -71,16 +71,19 @@ extension PeopleListQuery {
             .all().map { try $0.decode(column: "record_id", as: UUID.self) }
     }
 
-    /// The people of a page whose matches were found in the index (one more than the page, to know if more follow).
-    func page(of found: [UUID], counted: Int) async throws -> ListPage<Row> {
-        let hasMore = found.count > perPage
+    /// The people of a page whose matches were found in the index, in their order (one more than the page
+    /// was found, to know if more follow).
+    func people(_ found: [UUID]) async throws -> (items: [Row], hasMore: Bool) {
         let ids = Array(found.prefix(perPage))
         // The page's people, through the same visibility rules as every other list (the index agrees with
         // them, being written in the same transaction; this keeps a restricted person out even if it did not).
         let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let items = ids.compactMap { byID[$0] }
-        return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(counted, countLimit), totalIsAtLeast: counted > countLimit,
-                        hasMore: hasMore)
+        return (ids.compactMap { byID[$0] }, found.count > perPage)
+    }
+
+    func listPage(_ people: (items: [Row], hasMore: Bool), counted: Int) -> ListPage<Row> {
+        ListPage(items: people.items, page: pageNumber, perPage: perPage, total: min(counted, countLimit), totalIsAtLeast: counted > countLimit,
+                 hasMore: people.hasMore)
     }
 }

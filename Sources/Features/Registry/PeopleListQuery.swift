@@ -76,15 +76,15 @@ struct PeopleListQuery {
         if lead <= countLimit || (words.count > 1 && lead <= Self.sortableMatches) {
             let sorted = try await sortedMatches(limit: countLimit + 1)
             if sorted.count <= countLimit || offset + perPage < sorted.count {
-                return try await page(of: sorted.dropFirst(offset).prefix(perPage + 1).map { try $0.decode(column: "record_id", as: UUID.self) },
-                                      counted: sorted.count)
+                let found = try sorted.dropFirst(offset).prefix(perPage + 1).map { try $0.decode(column: "record_id", as: UUID.self) }
+                return listPage(try await people(found), counted: sorted.count)
             }
         }
-        let counted = try await countFromIndex()
-        if lead <= Self.sortableMatches && offset >= countLimit / 4 {
-            return try await page(of: sortedPage(offset: offset), counted: counted)
-        }
-        return try await page(of: pageInNameOrder(offset: offset), counted: counted)
+        // Many matches: counted while the page is found and read (on PostgreSQL each is a round trip).
+        async let counted = countFromIndex()
+        let found = lead <= Self.sortableMatches && offset >= countLimit / 4 ? try await sortedPage(offset: offset) : try await pageInNameOrder(offset: offset)
+        let people = try await people(found)
+        return listPage(people, counted: try await counted)
     }
 
     var countLimit: Int { ListPage<Row>.countLimit }

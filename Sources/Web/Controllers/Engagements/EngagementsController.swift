@@ -79,14 +79,23 @@ struct EngagementsController: ListedRecordPages {
         let agreements = Agreements(database: req.db, language: req.localizer.tag)
         let groups = WorkingGroups(database: req.db, language: req.localizer.tag)
         let recommendations = Recommendations(database: req.db, language: req.localizer.tag)
-        var model = EngagementPage.Model(record: record, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore,
-                                         users: try await req.userChoices(), attempt: attempt,
-                                         agreements: try await agreements.linked(toEngagement: id, by: req.actor).map { .init(agreement: $0.agreement, link: $0.link) },
-                                         agreementChoices: req.canWrite ? try await agreements.choices(by: req.actor) : [],
-                                         groups: try await groups.meetingOf(id, by: req.actor),
-                                         groupChoices: req.canWrite ? try await groups.choices(by: req.actor) : [],
-                                         recommendations: try await recommendations.restingOn(engagement: id, by: req.actor),
-                                         recommendationChoices: req.canWrite ? try await recommendations.choices(by: req.actor) : [],
+        // What the page links to and offers, read at the same time once the engagement may be seen.
+        let canWrite = req.canWrite
+        async let users = req.userChoices()
+        async let linkedAgreements = agreements.linked(toEngagement: id, by: req.actor)
+        async let agreementChoices = canWrite ? agreements.choices(by: req.actor) : []
+        async let meetingOf = groups.meetingOf(id, by: req.actor)
+        async let groupChoices = canWrite ? groups.choices(by: req.actor) : []
+        async let restingOn = recommendations.restingOn(engagement: id, by: req.actor)
+        async let recommendationChoices = canWrite ? recommendations.choices(by: req.actor) : []
+        var model = EngagementPage.Model(record: record, today: req.today, canWrite: canWrite, canRestore: req.canRestore,
+                                         users: try await users, attempt: attempt,
+                                         agreements: try await linkedAgreements.map { .init(agreement: $0.agreement, link: $0.link) },
+                                         agreementChoices: try await agreementChoices,
+                                         groups: try await meetingOf,
+                                         groupChoices: try await groupChoices,
+                                         recommendations: try await restingOn,
+                                         recommendationChoices: try await recommendationChoices,
                                          communityNames: record.headCounts.contains { !$0.byCommunity.isEmpty }
                                             ? Dictionary(try await req.communityChoices().map { ($0.id.uuidString.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
                                             : [:])

@@ -19,17 +19,22 @@ struct PeopleController: ListedRecordPages {
         query.sort = SortOrder(rawValue: req.queryText("sort")) ?? .name
         query.includeDeleted = req.queryText("deleted") == "1"
         query.page = req.queryPage()
-        let page = try await kind(req).list(query, by: req.actor, today: req.today, access: access)
+        // The list and the filters' menus are read at the same time (each a round trip on PostgreSQL).
+        let listQuery = query
+        async let page = kind(req).list(listQuery, by: req.actor, today: req.today, access: access)
+        async let communities = req.communityChoices()
+        async let places = req.placeChoices()
+        async let saved = req.savedFilters(of: .person)
         var model = PeopleIndexPage.Model(
-            page: page, text: query.text ?? "", communityID: hidden.contains(.community) ? "" : req.queryText("community"),
+            page: try await page, text: query.text ?? "", communityID: hidden.contains(.community) ? "" : req.queryText("community"),
             placeID: hidden.contains(.place) ? "" : req.queryText("place"),
             sensitivity: query.sensitivity?.rawValue ?? "", sort: query.sort.rawValue, includeDeleted: query.includeDeleted,
-            communities: try await req.communityChoices(),
-            places: try await req.placeChoices(),
+            communities: try await communities,
+            places: try await places,
             canSeeRestricted: req.canSeeRestricted, canRestore: req.canRestore, canWrite: req.canWrite
         )
         model.hidden = hidden
-        model.saved = try await req.savedFilters(of: .person)
+        model.saved = try await saved
         model.bulk = try await PeopleBulkController().choices(req, communities: model.communities, places: model.places)
         return Pages.response(PeopleIndexPage.view(model, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
     }
@@ -39,9 +44,11 @@ struct PeopleController: ListedRecordPages {
         // A deleted person (shown to those who may restore them) has no engagements, agreements or groups here.
         var relationship = RelationshipHistory.none, agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
         if let seen = data.seen {
-            relationship = try await Engagements(database: req.db, language: req.localizer.tag).history(with: seen, by: req.actor, today: req.today)
-            agreements = try await Agreements(database: req.db, language: req.localizer.tag).partyTo(seen, by: req.actor)
-            groups = try await WorkingGroups(database: req.db).memberships(of: seen, by: req.actor)
+            // Read at the same time (each a round trip on PostgreSQL).
+            async let history = Engagements(database: req.db, language: req.localizer.tag).history(with: seen, by: req.actor, today: req.today)
+            async let partyTo = Agreements(database: req.db, language: req.localizer.tag).partyTo(seen, by: req.actor)
+            async let memberships = WorkingGroups(database: req.db).memberships(of: seen, by: req.actor)
+            (relationship, agreements, groups) = try await (history, partyTo, memberships)
         }
         var model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
                                      relationship: relationship, agreements: agreements, groups: groups)
