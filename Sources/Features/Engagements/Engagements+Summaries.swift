@@ -24,9 +24,11 @@ extension Engagements {
             if let id = try row.decode(column: "place_id", as: UUID?.self) { placeIDs.insert(id) }
             if let id = try row.decode(column: "visit_id", as: UUID?.self) { visitIDs.insert(id) }
         }
-        let places = try await Places(database: database, language: language).names(of: Array(placeIDs))
-        let visits = try await FieldVisits(database: database).titles(of: Array(visitIDs))
-        let kindLabels = try await EngagementKinds(database: database).addedLabels()
+        // Names for the rows, read at the same time (each a round trip on PostgreSQL).
+        async let placesRead = Places(database: database, language: language).names(of: Array(placeIDs))
+        async let visitsRead = FieldVisits(database: database).titles(of: Array(visitIDs))
+        async let kindLabelsRead = EngagementKinds(database: database).addedLabels()
+        let (places, visits, kindLabels) = try await (placesRead, visitsRead, kindLabelsRead)
         return try rows.map { row in
             let placeID = try row.decode(column: "place_id", as: UUID?.self)
             let visitID = try row.decode(column: "visit_id", as: UUID?.self)
@@ -49,10 +51,12 @@ extension Engagements {
     }
 
     func summary(_ model: EngagementModel) async throws -> EngagementSummary {
-        let place = try await model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
-        let visit = try await model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
+        async let placeRead = model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
+        async let visitRead = model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
+        async let kindLabels = EngagementKinds(database: database).addedLabels()
+        let (place, visit) = try await (placeRead, visitRead)
         return EngagementSummary(
-            id: model.id!, kind: model.kind, kindLabel: try await EngagementKinds(database: database).addedLabels()[model.kind], title: model.title, start: model.localStart,
+            id: model.id!, kind: model.kind, kindLabel: try await kindLabels[model.kind], title: model.title, start: model.localStart,
             timeZone: model.timeZone, startsAt: model.startsAt, place: place, venue: model.venue, visit: visit,
             confidentiality: model.confidentiality, topics: JSONList.decode(model.topicsJSON),
             isDeleted: model.deletedAt != nil

@@ -57,17 +57,25 @@ public struct People: Sendable {
     }
 
     public func page(_ id: UUID, by actor: Actor) async throws -> PersonPageData {
+        try await page(id, by: actor, alongside: { _ in () }).page
+    }
+
+    /// The person's page, and what else the caller shows of a person who may be seen and is not deleted
+    /// (`related`, nil for a deleted one), all read at the same time once the person is found: on PostgreSQL
+    /// each read is a round trip and a plan, so one after the other they were most of the page's time.
+    public func page<Related: Sendable>(_ id: UUID, by actor: Actor,
+                                        alongside related: @escaping @Sendable (SeenPerson) async throws -> Related) async throws -> (page: PersonPageData, related: Related?) {
         let person = try await find(id, by: actor)
-        // Once the person may be seen, the rest is read at the same time: on PostgreSQL each read is a round
-        // trip and a plan, so one after the other they were most of the page's time.
+        let seen = person.deletedAt == nil ? SeenPerson(id: id) : nil
+        async let relatedRead = seen.asyncMap(related)
         async let positions = Positions(database: database).of(personID: id, by: actor)
         async let events = ConsentEventModel.query(on: database).filter(\.$person.$id == id).sort(\.$recordedAt, .descending).all()
         async let record = record(person, by: actor)
         let history = try await events.map {
             ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy)
         }
-        return PersonPageData(person: try await record, positions: try await positions, consentHistory: history,
-                              seen: person.deletedAt == nil ? SeenPerson(id: id) : nil)
+        let page = PersonPageData(person: try await record, positions: try await positions, consentHistory: history, seen: seen)
+        return (page, try await relatedRead)
     }
 
     /// The names of those of these people the actor may see (live, and restricted only for those who may),

@@ -40,16 +40,14 @@ struct PeopleController: ListedRecordPages {
     }
 
     func showPage(_ req: Request, id: UUID) async throws -> String {
-        let data = try await kind(req).page(id, by: req.actor)
         // A deleted person (shown to those who may restore them) has no engagements, agreements or groups here.
-        var relationship = RelationshipHistory.none, agreements: [AgreementSummary] = [], groups: [WorkingGroupSummary] = []
-        if let seen = data.seen {
-            // Read at the same time (each a round trip on PostgreSQL).
+        let (data, related) = try await kind(req).page(id, by: req.actor) { seen in
             async let history = Engagements(database: req.db, language: req.localizer.tag).history(with: seen, by: req.actor, today: req.today)
             async let partyTo = Agreements(database: req.db, language: req.localizer.tag).partyTo(seen, by: req.actor)
             async let memberships = WorkingGroups(database: req.db).memberships(of: seen, by: req.actor)
-            (relationship, agreements, groups) = try await (history, partyTo, memberships)
+            return try await (history, partyTo, memberships)
         }
+        let (relationship, agreements, groups) = related ?? (RelationshipHistory.none, [], [])
         var model = PersonPage.Model(data: data, today: req.today, canWrite: req.canWrite, canRestore: req.canRestore, organizations: [],
                                      relationship: relationship, agreements: agreements, groups: groups)
         model.canErase = req.actor.can(.erasePeople)
