@@ -17,8 +17,7 @@ extension Engagements {
         async let followUpsRead = FollowUps(database: database).of(engagementID: id, title: model.title)
         async let quotesRead = Quotes(database: database).of(engagementID: id, by: actor)
         async let photosRead = PhotoCatalog(database: database).of(engagementID: id, by: actor)
-        let summary = try await summaryRead
-        async let participantsRead = participantRecords(of: id, on: summary.day, by: actor)
+        async let participantsRead = participantRecords(of: id, on: LocalStart(model.localStart)?.day, by: actor)
         let organizations = try await organizationsRead
         let orgNames = try await PeopleListQuery.names(of: OrganizationModel.schema, ids: organizations.map(\.organizationID), sql: sql)
         func refs(_ role: EngagementOrganizationRole) -> [RecordRef] {
@@ -30,7 +29,7 @@ extension Engagements {
                       byGender: Self.decodeCounts(row.byGenderJSON), byAge: Self.decodeCounts(row.byAgeJSON),
                       byCommunity: Self.decodeCounts(row.byCommunityJSON))
         }
-        let (participants, followUps, quotes, photos) = try await (participantsRead, followUpsRead, quotesRead, photosRead)
+        let (summary, participants, followUps, quotes, photos) = try await (summaryRead, participantsRead, followUpsRead, quotesRead, photosRead)
         return EngagementRecord(
             summary: summary, durationMinutes: model.durationMinutes, hosts: refs(.host), partners: refs(.partner),
             participants: participants, headCounts: counts, notes: model.summary, outcomes: model.outcomes, decisions: model.decisions,

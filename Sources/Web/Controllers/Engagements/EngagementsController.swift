@@ -75,12 +75,13 @@ struct EngagementsController: ListedRecordPages {
     }
 
     static func pageHTML(_ req: Request, id: UUID, attempt: EngagementPage.Attempt? = nil) async throws -> String {
-        let record = try await Engagements(database: req.db, language: req.localizer.tag).get(id, by: req.actor)
         let agreements = Agreements(database: req.db, language: req.localizer.tag)
         let groups = WorkingGroups(database: req.db, language: req.localizer.tag)
         let recommendations = Recommendations(database: req.db, language: req.localizer.tag)
-        // What the page links to and offers, read at the same time once the engagement may be seen.
+        // What the page links to and offers is read while the engagement is: each read keeps to what the
+        // reader may see, and none of it is shown unless the engagement may be (`get` throws otherwise).
         let canWrite = req.canWrite
+        async let engagement = Engagements(database: req.db, language: req.localizer.tag).get(id, by: req.actor)
         async let users = req.userChoices()
         async let linkedAgreements = agreements.linked(toEngagement: id, by: req.actor)
         async let agreementChoices = canWrite ? agreements.choices(by: req.actor) : []
@@ -88,6 +89,7 @@ struct EngagementsController: ListedRecordPages {
         async let groupChoices = canWrite ? groups.choices(by: req.actor) : []
         async let restingOn = recommendations.restingOn(engagement: id, by: req.actor)
         async let recommendationChoices = canWrite ? recommendations.choices(by: req.actor) : []
+        let record = try await engagement
         var model = EngagementPage.Model(record: record, today: req.today, canWrite: canWrite, canRestore: req.canRestore,
                                          users: try await users, attempt: attempt,
                                          agreements: try await linkedAgreements.map { .init(agreement: $0.agreement, link: $0.link) },
