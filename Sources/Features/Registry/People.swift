@@ -99,10 +99,12 @@ public struct People: Sendable {
     }
 
     public func record(_ person: PersonModel, by actor: Actor) async throws -> PersonRecord {
-        let community = try await person.$community.get(on: database).map { RecordRef(id: $0.id!, name: $0.name) }
-        var place: RecordRef?
-        if let placeID = person.$place.id { place = try await Places(database: database, language: language).ref(placeID) }
-        return try await FieldAccess.of(actor, on: database).apply(to: person.record(community: community, place: place))
+        // The community's name and the place's, read at the same time (each a round trip on PostgreSQL).
+        let communityID = person.$community.id, placeID = person.$place.id
+        async let community = communityID.asyncMap { try await CommunityModel.find($0, on: database) }?.map { RecordRef(id: $0.id!, name: $0.name) }
+        async let place = placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
+        async let access = FieldAccess.of(actor, on: database)
+        return try await access.apply(to: person.record(community: community, place: place))
     }
 
     public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] {
