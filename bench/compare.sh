@@ -8,7 +8,8 @@
 # on each). Paths may name {person}, {engagement} and {serb}: each server's own identifiers, found through its
 # API, since the two databases' identifiers differ. Without paths: the registry, engagement and search pages
 # of bench/registry.sh and bench/search.sh, and the reports.
-# Each row: the median over the rounds of each side's p50 (one connection), and after ÷ before.
+# Each row: the median over the rounds of each side's p50 (one connection; CONNECTIONS=4 in the environment
+# measures four at once, on two threads, to see what a change does under load), and after ÷ before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AFTER_DATABASE=""
@@ -72,14 +73,15 @@ if [ ${#PATHS[@]} -eq 0 ]; then
          "/api/v1/reports/period?from=2023-01-01&to=2023-12-31")
 fi
 
-p50() { # side, path → p50 in ms of one connection for DURATION seconds
+CONNECTIONS=${CONNECTIONS:-1}
+p50() { # side, path → p50 in ms of CONNECTIONS connections for DURATION seconds
   local port_var=PORT_$1 path=$2 header="Cookie: ${COOKIE[$1]}"
   path=${path//\{person\}/${PERSON[$1]}} path=${path//\{engagement\}/${ENGAGEMENT[$1]}} path=${path//\{serb\}/${SERB[$1]}}
   case "$path" in /api/*) header="Authorization: Bearer ${TOKEN[$1]}" ;; esac
   local url="http://127.0.0.1:${!port_var}$path"
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")   # warm: the index loads on the first report
   if [ "$status" != 200 ]; then echo "$path answered $status on side $1" >&2; exit 1; fi
-  wrk -t1 -c1 -d"${DURATION}s" --latency -H "$header" "$url" \
+  wrk -t"$(( CONNECTIONS > 1 ? 2 : 1 ))" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$header" "$url" \
     | awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
