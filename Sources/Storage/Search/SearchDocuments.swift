@@ -12,8 +12,6 @@ import SQLKit
 public enum SearchDocuments {
     /// The kinds of record that can be found, in the order results are grouped.
     public static let recordTypes = ["person", "organization", "place", "engagement", "agreement", "recommendation", "context_event"]
-    /// The kinds whose documents have words of fields that may be sensitive (`Document.privateWords`).
-    public static let kindsWithPrivateWords: Set<String> = ["person"]
 
     public struct Document: Sendable, Equatable {
         public var recordType: String
