@@ -118,7 +118,8 @@ public struct ImportBatches: Sendable {
         try await setStatus(id, .running)
         await progress.begin(id, total: plan.rowCount)
         let imports = imports, database = database
-        Task {
+        // Checking and writing thousands of rows computes for seconds: off the event loops (see `LongWork`).
+        Task(executorPreference: LongWork.executor) {
             do {
                 let result = try await imports.write(plan, decisions: batch.decisions, fileName: batch.fileName, by: actor) { done, total in
                     Task { await progress.update(id, done: done, total: total) }

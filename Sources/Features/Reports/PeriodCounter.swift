@@ -36,12 +36,13 @@ struct PeriodCounter {
         return figures
     }
 
-    /// Each period counted at the same time as the others (see `ReachIndex.Counting`).
+    /// Each period counted at the same time as the others (see `ReachIndex.Counting`), each on a thread of
+    /// `LongWork`'s rather than on the event loop serving the request.
     func reach(_ periods: [ReportPeriod]) async throws -> [ReachIndex.Reach] {
         let places = places.map(Set.init)
         return try await withThrowingTaskGroup(of: (Int, ReachIndex.Reach).self) { group in
             for (n, period) in periods.enumerated() {
-                group.addTask { [index, seesRestricted, database] in
+                group.addTask(executorPreference: LongWork.executor) { [index, seesRestricted, database] in
                     (n, try await index.reach(period, places: places, seesRestricted: seesRestricted, database: database))
                 }
             }

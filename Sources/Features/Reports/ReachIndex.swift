@@ -62,7 +62,8 @@ public actor ReachIndex {
     /// Brings the index up to date with the database (loading it the first time).
     public func refresh(_ database: any Database) async throws {
         if let refreshing { return try await refreshing.value }
-        let task = Task { try await self.update(database) }
+        // Loading takes seconds of computing at a large scale: off the event loops (see `LongWork`).
+        let task = Task(executorPreference: LongWork.executor) { try await self.update(database) }
         refreshing = task
         defer { refreshing = nil }
         try await task.value

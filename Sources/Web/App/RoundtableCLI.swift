@@ -2,6 +2,8 @@ import Domain
 import Features
 import FluentKit
 import Foundation
+import NIOCore
+import NIOPosix
 import Storage
 import Vapor
 
@@ -9,6 +11,11 @@ import Vapor
 /// does goes through the same app and use cases as the web and the API.
 public enum RoundtableCLI {
     public static func serve(_ config: AppConfiguration, announce: @Sendable (String) -> Void) async throws {
+        // A request's awaits resume on the event loop that does its I/O instead of hopping to Swift
+        // Concurrency's own threads and back: a page of ten statements made some forty thread switches,
+        // a quarter of the server's time in the kernel's scheduler (perf, people list). Vapor's template does
+        // the same. Only the server: tests and the other commands keep the default executor.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let app = try await Application.make(Environment(name: "production", arguments: ["roundtable", "serve"]))
         do {
             try await Roundtable.configure(app, config)
