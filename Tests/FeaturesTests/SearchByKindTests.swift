@@ -43,6 +43,23 @@ struct SearchByKindTests {
         }
     }
 
+    /// The kinds are read at the same time; the page still lists them in one order, each with its own records.
+    @Test func aWordFoundInSeveralKindsListsThemInTheSameOrderEveryTime() async throws {
+        try await withDatabase { db in
+            let visit = EngagementInput(kind: "meeting", title: "Visit to the Bregu family", start: "2023-03-10T10:00", timeZone: "Europe/Belgrade")
+            let engagement = try await Engagements(database: db).create(visit, by: .coordinator).id
+            let organization = try await Organizations(database: db).create(OrganizationInput(name: "Bregu Trade"), by: .coordinator).id
+            let person = try await People(database: db).create(PersonInput(name: "Ilir Bregu"), by: .coordinator).id
+
+            for _ in 1 ... 5 {
+                let results = try await Search(database: db).run("bregu", by: .coordinator)
+                #expect(results.groups.map(\.kind) == ["person", "organization", "engagement"])
+                #expect(results.groups.map { $0.hits.map(\.id) } == [[person], [organization], [engagement]])
+                #expect(results.groups.allSatisfy { group in group.hits.allSatisfy { $0.kind == group.kind } })
+            }
+        }
+    }
+
     /// The code of a word is all that tells one kind's words from another's in the index.
     @Test func everyKindHasItsOwnCodes() {
         let codes = SearchDocuments.recordTypes.flatMap { kind in
