@@ -11,6 +11,7 @@
 # Each row: the median over the rounds of each side's p50 (one connection; CONNECTIONS=4 in the environment
 # measures four at once, on two threads, to see what a change does under load), and after ÷ before.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 AFTER_DATABASE=""
 args=()
@@ -81,19 +82,15 @@ p50() { # side, path → p50 in ms of CONNECTIONS connections for DURATION secon
   local url="http://127.0.0.1:${!port_var}$path"
   local status; status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")   # warm: the index loads on the first report
   if [ "$status" != 200 ]; then echo "$path answered $status on side $1" >&2; exit 1; fi
-  wrk -t"$(( CONNECTIONS > 1 ? 2 : 1 ))" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$header" "$url" \
-    | awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'
+  wrk -t"$(( CONNECTIONS > 1 ? 2 : 1 ))" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$header" "$url" | bench_wrk_p50_ms
 }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "| path | before p50 | after p50 | after ÷ before |"
 echo "| --- | --- | --- | --- |"
 for path in "${PATHS[@]}"; do
-  before=() after=()
-  for _ in $(seq "$ROUNDS"); do
-    before+=("$(p50 A "$path")")
-    after+=("$(p50 B "$path")")
-  done
-  a=$(printf '%s\n' "${before[@]}" | median) b=$(printf '%s\n' "${after[@]}" | median)
+  before() { p50 A "$path"; }
+  after() { p50 B "$path"; }
+  medians=$(bench_alternate "$ROUNDS" before after)
+  read -r a b <<< "$medians"
   printf '| `%s` | %.2f ms | %.2f ms | ×%.2f |\n' "$path" "$a" "$b" "$(echo "$b / $a" | bc -l)"
 done

@@ -75,3 +75,21 @@ bench_cookie() { # base URL, email → Cookie header value of a browser signed i
   awk '$6 ~ /^rt_/ {printf "%s=%s; ", $6, $7}' "$jar"
   rm -f "$jar"
 }
+
+# wrk's output → its p50 in milliseconds.
+bench_wrk_p50_ms() {
+  awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'
+}
+bench_median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Two measurements taken in turn, round after round, so that this machine's noise falls on both alike:
+# `bench_alternate rounds first second` runs `first` then `second` (each prints one number) ROUNDS times and
+# prints the median of each.
+bench_alternate() {
+  local rounds=$1 first=$2 second=$3 firsts=() seconds=()
+  for _ in $(seq "$rounds"); do
+    firsts+=("$($first)")
+    seconds+=("$($second)")
+  done
+  echo "$(printf '%s\n' "${firsts[@]}" | bench_median) $(printf '%s\n' "${seconds[@]}" | bench_median)"
+}

@@ -15,6 +15,7 @@
 # Prints a Markdown table: the page's p50, its SQL's mean, their ratio, and how many statements it sent.
 # SQLite has no statement log to capture a page's SQL from, so this measures PostgreSQL only.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 . bench/database.sh
 numbers=()
@@ -83,14 +84,12 @@ print(len(statements))
 }
 
 app_p50() { # path → p50 in ms on one connection
-  wrk -t1 -c1 -d"${DURATION}s" --latency -H "$(header "$1")" "$BASE$1" \
-    | awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; print v}'
+  wrk -t1 -c1 -d"${DURATION}s" --latency -H "$(header "$1")" "$BASE$1" | bench_wrk_p50_ms
 }
 sql_mean() { # script → mean ms of one run of all its statements
   local out; out=$(pgbench -n -M simple -c 1 -T "$DURATION" -f "$1" "$URL" 2>&1) || { echo "pgbench failed on $1: $out" >&2; exit 1; }
   echo "$out" | awk '/latency average/ {print $4}'
 }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "| path | statements | page p50 | its SQL (pgbench mean) | page ÷ SQL |"
 echo "| --- | --- | --- | --- | --- |"
@@ -98,11 +97,9 @@ for template in "${PATHS[@]}"; do
   path=${template//\{person\}/$PERSON}
   script="${SCRIPTS:-$WORK}/$(echo "$template" | tr -c 'a-zA-Z0-9\n' '_').sql"
   count=$(capture "$path" "$script")
-  apps=() sqls=()
-  for _ in $(seq "$ROUNDS"); do
-    apps+=("$(app_p50 "$path")")
-    sqls+=("$(sql_mean "$script")")
-  done
-  a=$(printf '%s\n' "${apps[@]}" | median) s=$(printf '%s\n' "${sqls[@]}" | median)
+  page() { app_p50 "$path"; }
+  own_sql() { sql_mean "$script"; }
+  medians=$(bench_alternate "$ROUNDS" page own_sql)
+  read -r a s <<< "$medians"
   printf '| `%s` | %s | %.2f ms | %.2f ms | ×%.1f |\n' "$template" "$count" "$a" "$s" "$(echo "$a / $s" | bc -l)"
 done
