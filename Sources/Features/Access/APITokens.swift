@@ -90,16 +90,15 @@ public struct APITokens: Sendable {
     /// The user a bearer token speaks for, or nil. Records the token's last use at most once a minute.
     public func authenticate(secret: String, now: Date = Date()) async throws -> UserSummary? {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
-        guard let token = try await APITokenModel.query(on: database)
-            .filter(\.$tokenHash == SecretToken.hash(secret)).filter(\.$revokedAt == nil)
-            .join(UserModel.self, on: \APITokenModel.$user.$id == \UserModel.$id).first(),
-            let user = try? token.joined(UserModel.self), !user.isDisabled
-        else { return nil }
-        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
-            token.lastUsedAt = now
-            try await token.update(on: database)
+        // Every API request: one fixed statement (see `APITokenBySecret`).
+        guard let row = try await APITokenBySecret.rows(binding: [SecretToken.hash(secret)], on: database).first else { return nil }
+        let user = try UserColumns.summary(row)
+        guard !user.isDisabled else { return nil }
+        if try row.decode(column: "last_used_at", as: Date?.self).map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            let id = try row.decode(column: "token_id", as: UUID.self)
+            try await APITokenModel.query(on: database).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
         }
-        return user.summary
+        return user
     }
 }
 
