@@ -37,7 +37,7 @@ extension FixedQuery {
         return try await database.sql.raw(sqlQueryString(values)).all()
     }
 
-    /// The text with PostgreSQL's numbered placeholders.
+    /// The text with PostgreSQL's numbered parameters (`$1`, `$2`…).
     static var postgresSQL: String {
         sql.replacing(#/\{(\d+)\}/#) { "$" + $0.output.1 }
     }
@@ -46,10 +46,10 @@ extension FixedQuery {
     static func sqlQueryString(_ values: [String]) -> SQLQueryString {
         var query: SQLQueryString = ""
         var rest = Substring(sql)
-        while let placeholder = rest.firstMatch(of: #/\{(\d+)\}/#) {
-            query.appendInterpolation(unsafeRaw: String(rest[..<placeholder.range.lowerBound]))
-            query.appendInterpolation(bind: values[Int(placeholder.output.1)! - 1])
-            rest = rest[placeholder.range.upperBound...]
+        while let numbered = rest.firstMatch(of: #/\{(\d+)\}/#) {
+            query.appendInterpolation(unsafeRaw: String(rest[..<numbered.range.lowerBound]))
+            query.appendInterpolation(bind: values[Int(numbered.output.1)! - 1])
+            rest = rest[numbered.range.upperBound...]
         }
         query.appendInterpolation(unsafeRaw: String(rest))
         return query
