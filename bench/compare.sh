@@ -4,8 +4,9 @@
 # noise does meanwhile (runs minutes apart differ by ±20 % here; alternating ones do not).
 #   Two builds on one database:     bash bench/compare.sh BEFORE_BIN AFTER_BIN [people] [seconds] [rounds] [--database URL] [-- path …]
 #   One build on two databases:     bash bench/compare.sh BIN BIN [people] [seconds] [rounds] --after-database postgres://… [-- path …]
+#   One build at two sizes:         bash bench/compare.sh BIN BIN 100000 [seconds] [rounds] --after-people 1000000 [-- path …]
 # (the second: "before" on the SQLite file or --database, "after" on --after-database, the same data generated
-# on each). Paths may name {person}, {engagement} and {serb}: each server's own identifiers, found through its
+# on each; the third: "after" on the SQLite file of --after-people people). Paths may name {person}, {engagement} and {serb}: each server's own identifiers, found through its
 # API, since the two databases' identifiers differ. Without paths: the registry, engagement and search pages
 # of bench/registry.sh and bench/search.sh, and the reports.
 # Each row: the median over the rounds of each side's p50 (one connection; CONNECTIONS=4 in the environment
@@ -13,12 +14,13 @@
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
-AFTER_DATABASE=""
+AFTER_DATABASE="" AFTER_PEOPLE=""
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --after-database) AFTER_DATABASE=$2; shift 2 ;;
     --after-database=*) AFTER_DATABASE=${1#*=}; shift ;;
+    --after-people) AFTER_PEOPLE=$2; shift 2 ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -36,6 +38,7 @@ BIN=$AFTER
 bench_database "$PEOPLE"
 DB_A=$DB DB_B=$DB
 if [ -n "$AFTER_DATABASE" ]; then BENCH_DATABASE=$AFTER_DATABASE; bench_database "$PEOPLE"; DB_B=$DB; fi
+if [ -n "$AFTER_PEOPLE" ]; then bench_database "$AFTER_PEOPLE"; DB_B=$DB; fi
 
 start_server() { # binary, database → prints "port pid"
   local port; port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')

@@ -50,16 +50,18 @@ public enum BatchInsert {
         }
     }
 
-    public static func insert(into table: String, columns: [String], rows: [[Value]], sql: any SQLDatabase) async throws {
+    /// - Parameter ignoringExisting: rows whose key is already stored are left out rather than failing the insert.
+    public static func insert(into table: String, columns: [String], rows: [[Value]], ignoringExisting: Bool = false, sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         if let sqlite = sql as? any SQLiteDatabase {
-            try await insert(into: table, columns: columns, rows: rows, sqlite: sqlite)
+            try await insert(into: table, columns: columns, rows: rows, conflict: ignoringExisting ? "IGNORE" : "FAIL", sqlite: sqlite)
             return
         }
         // PostgreSQL allows 65,535 binds a statement.
         let perStatement = max(1, 60_000 / max(columns.count, 1))
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             var insert = sql.insert(into: table).columns(columns)
+            if ignoringExisting { insert = insert.ignoringConflicts() }
             for row in rows[start..<min(start + perStatement, rows.count)] {
                 insert = insert.values(row.map(\.sqlExpression))
             }
@@ -67,10 +69,10 @@ public enum BatchInsert {
         }
     }
 
-    private static func insert(into table: String, columns: [String], rows: [[Value]], sqlite: any SQLiteDatabase) async throws {
+    private static func insert(into table: String, columns: [String], rows: [[Value]], conflict: String, sqlite: any SQLiteDatabase) async throws {
         // SQLite (as built by SQLiteNIO) takes 250,000 values a statement; 30,000 keeps a statement's text short.
         let perStatement = max(1, 30_000 / max(columns.count, 1))
-        let head = "INSERT OR FAIL INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        let head = "INSERT OR \(conflict) INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         let rowOfMarkers = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let slice = rows[start..<min(start + perStatement, rows.count)]

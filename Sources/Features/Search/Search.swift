@@ -33,7 +33,8 @@ public struct Search: Sendable {
         // enough for ranking to mean something, else show the newest. BM25 over 37,000 engagements cost 150 ms
         // and said little.
         let searched = SearchDocuments.recordTypes.filter(kinds.contains)
-        let totals = try await counts(tokens, kinds: searched, scope: scope, sql: sql)
+        let prefixes = sql.dialect.name == "sqlite" ? try await SearchPrefixes.find(tokens, sql: sql) : nil
+        let totals = try await counts(tokens, kinds: searched, scope: scope, prefixes: prefixes, sql: sql)
         // Each kind's matches and their titles are read at the same time as the other kinds': on PostgreSQL
         // each statement is a round trip, and a word found in five kinds waited for ten of them in turn.
         let groups = try await withThrowingTaskGroup(of: (Int, SearchGroup).self) { found in
@@ -41,7 +42,7 @@ public struct Search: Sendable {
                 let total = totals[kind] ?? 0
                 guard total > 0 else { continue }
                 found.addTask {
-                    let ids = try await matches(tokens, kind: kind, scope: scope, limit: perKind, ranked: total <= Self.countLimit, sql: sql)
+                    let ids = try await matches(tokens, kind: kind, scope: scope, limit: perKind, ranked: total <= Self.countLimit, prefixes: prefixes, sql: sql)
                     let hits = try await describe(kind, ids, tokens: tokens, access: access)
                     return (order, SearchGroup(kind: kind, total: min(total, Self.countLimit), totalIsAtLeast: total > Self.countLimit, hits: hits))
                 }
@@ -57,20 +58,22 @@ public struct Search: Sendable {
         var privateWords: Bool
     }
 
-    func matches(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, sql: any SQLDatabase) async throws -> [UUID] {
-        let query = Self.matchesQuery(tokens, kind: kind, scope: scope, limit: limit, ranked: ranked, sqlite: sql.dialect.name == "sqlite")
+    func matches(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, prefixes: SearchPrefixes? = nil, sql: any SQLDatabase) async throws -> [UUID] {
+        let query = Self.matchesQuery(tokens, kind: kind, scope: scope, limit: limit, ranked: ranked, sqlite: sql.dialect.name == "sqlite", prefixes: prefixes)
         return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     /// How many of each kind match, counted up to one past `countLimit`, in one statement: a round trip
     /// (and on PostgreSQL a parse and plan) for all of them rather than one for each kind.
-    func counts(_ tokens: [String], kinds: [String], scope: Scope, sql: any SQLDatabase) async throws -> [String: Int] {
-        guard !kinds.isEmpty else { return [:] }
+    /// With `prefixes` (SQLite), a kind none of whose words the search's words begin is counted 0 without asking.
+    func counts(_ tokens: [String], kinds: [String], scope: Scope, prefixes: SearchPrefixes? = nil, sql: any SQLDatabase) async throws -> [String: Int] {
         let sqlite = sql.dialect.name == "sqlite"
-        let query = kinds.map { kind in
-            "SELECT \(bind: kind) AS kind, (\(Self.countQuery(tokens, kind: kind, scope: scope, sqlite: sqlite))) AS n" as SQLQueryString
+        let possible = kinds.filter { kind in prefixes.map { $0.ftsQuery(tokens, codes: Self.codes(kind: kind, scope: scope)) != nil } ?? true }
+        var totals = Dictionary(uniqueKeysWithValues: kinds.map { ($0, 0) })
+        guard !possible.isEmpty else { return totals }
+        let query = possible.map { kind in
+            "SELECT \(bind: kind) AS kind, (\(Self.countQuery(tokens, kind: kind, scope: scope, sqlite: sqlite, prefixes: prefixes))) AS n" as SQLQueryString
         }.joined(separator: " UNION ALL ")
-        var totals: [String: Int] = [:]
         for row in try await sql.raw(query).all() {
             totals[try row.decode(column: "kind", as: String.self)] = try row.decode(column: "n", as: Int.self)
         }
@@ -79,12 +82,13 @@ public struct Search: Sendable {
 
     /// A kind's matches, best first or (`ranked` false) newest first: the documents' own order, kept per kind
     /// on PostgreSQL by `search_documents_kind_newest` (`record_id` is a random identity).
-    static func matchesQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, sqlite: Bool) -> SQLQueryString {
+    static func matchesQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, sqlite: Bool,
+                             prefixes: SearchPrefixes? = nil) -> SQLQueryString {
         if sqlite {
             let order: SQLQueryString = ranked ? "bm25(search_fts)" : "search_fts.rowid DESC"
             return """
                 SELECT d.record_id AS id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-                WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope)) ORDER BY \(order) LIMIT \(bind: limit)
+                WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)) ORDER BY \(order) LIMIT \(bind: limit)
                 """
         }
         // The codes already hold the kind and the restriction; the kind is named again only to walk its own
@@ -103,10 +107,10 @@ public struct Search: Sendable {
             """
     }
 
-    static func countQuery(_ tokens: [String], kind: String, scope: Scope, sqlite: Bool) -> SQLQueryString {
+    static func countQuery(_ tokens: [String], kind: String, scope: Scope, sqlite: Bool, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
         if sqlite {
             return """
-                SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope))
+                SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes))
                 LIMIT \(bind: countLimit + 1))
                 """
         }
@@ -122,8 +126,11 @@ public struct Search: Sendable {
     /// databases index each word with its code (`SearchIndexSchema.code`), so a query names the codes it may
     /// match: `("xporedzepi"* OR "xprredzepi"*) AND …` for FTS5, `(xporedzepi:* | xprredzepi:*) & …` for
     /// PostgreSQL. Folded words are letters and digits only, so they need no escaping.
-    static func ftsQuery(_ tokens: [String], kind: String, scope: Scope) -> String {
+    /// With `prefixes`, the words the search's words begin are named instead (an empty group, for a kind that
+    /// cannot match, is never asked: `counts` leaves such a kind out).
+    static func ftsQuery(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes? = nil) -> String {
         let codes = codes(kind: kind, scope: scope)
+        if let named = prefixes?.ftsQuery(tokens, codes: codes) { return named }
         return tokens.map { token in "(" + codes.map { "\"\($0)\(token)\"*" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
     }
 

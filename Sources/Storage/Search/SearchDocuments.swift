@@ -57,6 +57,8 @@ public enum SearchDocuments {
         let sqlite: Bool
         let documents: [[BatchInsert.Value]]
         let tokens: [[BatchInsert.Value]]
+        /// The batch's distinct words with their codes (`SearchWords`).
+        let words: [[BatchInsert.Value]]
 
         public init(_ documents: [Document], firstID: Int, sqlite: Bool) {
             self.sqlite = sqlite
@@ -65,17 +67,19 @@ public enum SearchDocuments {
                     [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words),
                      .text(document.privateWords)]
                 }
-                self.tokens = documents.enumerated().map { offset, document in
+                let coded = documents.map { document in
                     let restricted = document.restricted > 0
                     let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
                     let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
-                    let tokens = document.words.split(separator: " ").map { code + $0 }
+                    return document.words.split(separator: " ").map { code + $0 }
                         + document.privateWords.split(separator: " ").map { privateCode + $0 }
-                    return [.int(firstID + offset), .text(tokens.joined(separator: " "))]
                 }
+                self.tokens = coded.enumerated().map { offset, tokens in [.int(firstID + offset), .text(tokens.joined(separator: " "))] }
+                self.words = SearchWords.rows(coded.joined())
             } else {
                 self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words), .text($0.privateWords)] }
                 self.tokens = []
+                self.words = []
             }
         }
     }
@@ -88,6 +92,7 @@ public enum SearchDocuments {
         try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words", "private_words"],
                                      rows: rows.documents, sql: sql)
         try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
+        try await BatchInsert.insert(into: SearchWords.table, columns: ["word", "code"], rows: rows.words, ignoringExisting: true, sql: sql)
     }
 
     /// The words a record is found by; nil for a deleted record (or one that does not exist).
@@ -159,7 +164,10 @@ public enum SearchDocuments {
     /// after the benchmark generator writes around the use cases).
     public static func rebuild(on database: any Database, batch: Int = 2_000, progress: @Sendable (String) -> Void = { _ in }) async throws {
         let sql = database.sql
-        if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("DELETE FROM search_fts").run()
+            try await sql.raw("DELETE FROM search_words").run()
+        }
         try await sql.delete(from: SearchIndexSchema.documents).run()
         var nextID = 1
         func insert(_ documents: [Document]) async throws {

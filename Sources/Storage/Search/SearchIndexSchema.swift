@@ -43,6 +43,8 @@ public enum SearchIndexSchema {
                 "CREATE TABLE search_documents (id INTEGER PRIMARY KEY, record_type TEXT NOT NULL, record_id TEXT NOT NULL UNIQUE, restricted INTEGER NOT NULL, words TEXT NOT NULL, private_words TEXT NOT NULL DEFAULT '')",
                 "CREATE VIRTUAL TABLE search_fts USING fts5(tokens, tokenize='unicode61')",
             ] { try await sql.raw(SQLQueryString(statement)).run() }
+            // Written with every document (`SearchDocuments.write`), so it exists wherever the index does.
+            try await SearchWords.create(on: sql)
         } else {
             for statement in [
                 "CREATE TABLE search_documents (id BIGSERIAL PRIMARY KEY, record_type TEXT NOT NULL, record_id UUID NOT NULL UNIQUE, restricted INTEGER NOT NULL, words TEXT NOT NULL, private_words TEXT NOT NULL DEFAULT '', tsv TSVECTOR GENERATED ALWAYS AS (\(postgresVector(coded: true))) STORED)",
@@ -90,7 +92,10 @@ public enum SearchIndexSchema {
 
     static func drop(on database: any Database) async throws {
         let sql = database.sql
-        if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE IF EXISTS search_fts").run() }
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("DROP TABLE IF EXISTS search_fts").run()
+            try await sql.raw("DROP TABLE IF EXISTS search_words").run()
+        }
         try await sql.raw("DROP TABLE IF EXISTS search_documents").run()
     }
 }

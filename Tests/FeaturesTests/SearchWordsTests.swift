@@ -1,0 +1,61 @@
+import Domain
+@testable import Features
+import Foundation
+import SQLKit
+import Storage
+import Testing
+
+/// On SQLite the search names the words its words begin, from a list of the index's words kept beside it
+/// (`SearchWords`, `SearchPrefixes`): the list must hold what FTS5 itself holds, and a search must find the same
+/// records through it as through FTS5's prefixes.
+@Suite("Search, by the words a prefix begins")
+struct SearchWordsTests {
+    /// The pairs the list holds, and the terms FTS5's own vocabulary holds, as "code+word" strings.
+    func listed(_ sql: any SQLDatabase) async throws -> Set<String> {
+        Set(try await sql.raw("SELECT code || word AS term FROM search_words").all().map { try $0.decode(column: "term", as: String.self) })
+    }
+
+    func indexed(_ sql: any SQLDatabase) async throws -> Set<String> {
+        try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocabulary USING fts5vocab(main, search_fts, 'row')").run()
+        return Set(try await sql.raw("SELECT term FROM temp.test_vocabulary").all().map { try $0.decode(column: "term", as: String.self) })
+    }
+
+    @Test func theListHoldsTheWordsTheIndexHoldsInEveryScriptAndSpelling() async throws {
+        try await withDatabase { db in
+            guard db.sql.dialect.name == "sqlite" else { return }
+            var vesna = PersonInput(name: "Vesna Реџепи")
+            vesna.otherNames = ["Vesna Redžepi", "VESNA REDZEPI 2"]
+            vesna.notes = "Lives near the bridge; speaks Albanian."
+            vesna.sensitivity = "restricted"
+            _ = try await People(database: db).create(vesna, by: .coordinator)
+            var talk = EngagementInput(kind: "meeting", title: "Dialogue in Zvečan / Звечан", start: "2023-05-10T18:00", timeZone: "Europe/Belgrade")
+            talk.summary = "Škola, općina, l'école — 12 participants."
+            _ = try await Engagements(database: db).create(talk, by: .coordinator)
+
+            let written = try await listed(db.sql)
+            #expect(!written.isEmpty)
+            #expect(written == (try await indexed(db.sql)), "what the writes list is what FTS5 tokenised")
+            try await SearchWords.refill(on: db.sql)
+            #expect(try await listed(db.sql) == written)
+        }
+    }
+
+    @Test func aPrefixOfManyWordsStaysAPrefixAndFindsTheSame() async throws {
+        try await withDatabase { db in
+            guard db.sql.dialect.name == "sqlite" else { return }
+            let people = People(database: db)
+            for number in 0 ... SearchPrefixes.wordsLimit {
+                _ = try await people.create(PersonInput(name: "Zana Zanafilla\(number)"), by: .coordinator)
+            }
+            let prefixes = try await SearchPrefixes.find(["zanafilla5", "zanafilla"], sql: db.sql)
+            #expect(prefixes.words["zanafilla5"]??.map(\.word).sorted() == ["zanafilla5", "zanafilla50", "zanafilla51", "zanafilla52", "zanafilla53",
+                                                                           "zanafilla54", "zanafilla55", "zanafilla56", "zanafilla57", "zanafilla58", "zanafilla59"])
+            #expect(prefixes.words["zanafilla"] == .some(nil), "more words than the limit: left to FTS5")
+
+            let search = Search(database: db)
+            #expect(try await search.run("zanafilla", by: .coordinator).groups.first?.total == SearchPrefixes.wordsLimit + 1)
+            #expect(try await search.run("zana zanafilla5", by: .coordinator).groups.first?.total == 11)
+            #expect(try await search.run("zanafillax", by: .coordinator).groups.isEmpty, "a word nobody has finds nothing, without asking FTS5")
+        }
+    }
+}
