@@ -35,7 +35,7 @@ struct SearchWordsTests {
             let written = try await listed(db.sql)
             #expect(!written.isEmpty)
             #expect(written == (try await indexed(db.sql)), "what the writes list is what FTS5 tokenised")
-            try await SearchWords.refill(on: db.sql)
+            try await SearchWords.refill(on: db)
             #expect(try await listed(db.sql) == written)
         }
     }

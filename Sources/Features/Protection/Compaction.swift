@@ -13,7 +13,7 @@ enum Compaction {
         guard sql.dialect.name == "sqlite" else { return }
         try await sql.raw("INSERT INTO search_fts(search_fts) VALUES('optimize')").run()
         // The words the search names its prefixes by are read again from the index, which holds none of the erased.
-        try await SearchWords.refill(on: sql)
+        try await SearchWords.refill(on: database)
         try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         // Another connection reading at this moment keeps VACUUM from running; the zeroing above has
         // already removed the words, so a busy database is not an error here.

@@ -12,7 +12,7 @@ struct M0042_SearchWords: AsyncMigration {
         let sql = database.sql
         guard sql.dialect.name == "sqlite" else { return }
         try await SearchWords.create(on: sql)
-        try await SearchWords.refill(on: sql)
+        try await SearchWords.refill(on: database)
     }
 
     func revert(on database: any Database) async throws {

@@ -16,13 +16,19 @@ public enum SearchWords {
         try await sql.raw("CREATE TABLE IF NOT EXISTS search_words (word TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (word, code)) WITHOUT ROWID").run()
     }
 
-    /// The words again, from the FTS5 index's own vocabulary (its tokens are a three-letter code and a word).
-    public static func refill(on sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else { return }
-        try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_fts, 'row')").run()
-        try await sql.raw("DELETE FROM search_words").run()
-        try await sql.raw("INSERT INTO search_words (word, code) SELECT substr(term, 4), substr(term, 1, 3) FROM temp.search_vocabulary WHERE length(term) > 3").run()
-        try await sql.raw("DROP TABLE temp.search_vocabulary").run()
+    /// The words again, from the FTS5 index's own vocabulary (its tokens are a three-letter code and a word), in
+    /// one transaction: a search meanwhile reads the old list or the new, never an empty one, and no document
+    /// written meanwhile loses its words.
+    public static func refill(on database: any Database) async throws {
+        guard database.sql.dialect.name == "sqlite" else { return }
+        try await database.transaction { transaction in
+            let sql = transaction.sql
+            try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary USING fts5vocab(main, search_fts, 'row')").run()
+            try await sql.raw("DELETE FROM search_words").run()
+            try await sql.raw("INSERT OR IGNORE INTO search_words (word, code) "
+                + "SELECT substr(term, 4), substr(term, 1, 3) FROM temp.search_vocabulary WHERE length(term) > 3").run()
+            try await sql.raw("DROP TABLE temp.search_vocabulary").run()
+        }
     }
 
     /// The distinct (word, code) pairs of coded tokens, as rows for `BatchInsert`.
