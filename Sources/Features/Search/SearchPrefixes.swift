@@ -42,11 +42,11 @@ struct SearchPrefixes: Sendable {
     /// The FTS5 query for these codes: every word of the search begins a word of the document. Nil when some
     /// word of the search begins no indexed word under these codes, so nothing can match.
     func ftsQuery(_ tokens: [String], codes: [String]) -> String? {
+        let allowed = Set(codes)
         var groups: [String] = []
         for token in tokens {
             let terms: [String]
             if let pairs = words[token] ?? nil {
-                let allowed = Set(codes)
                 terms = pairs.filter { allowed.contains($0.code) }.map { "\"\($0.code)\($0.word)\"" }
             } else {
                 terms = codes.map { "\"\($0)\(token)\"*" }
