@@ -25,10 +25,9 @@ struct SearchByKindTests {
             let search = Search(database: db)
             let open = Search.Scope(ceiling: 0, privateWords: false)
             let everything = Search.Scope(ceiling: 1, privateWords: true)
-            // On SQLite the search names the words its words begin (`SearchPrefixes`); it must count as the prefixes do.
+            // The search names the words its words begin (`SearchPrefixes`); it must count as the prefixes do.
             func count(_ words: [String], _ kind: String, _ scope: Search.Scope) async throws -> Int {
                 let byPrefix = try await search.counts(words, kinds: [kind, "place"], scope: scope, sql: db.sql)[kind] ?? -1
-                guard db.sql.dialect.name == "sqlite" else { return byPrefix }
                 let prefixes = try await SearchPrefixes.find(words, sql: db.sql)
                 let byWord = try await search.counts(words, kinds: [kind, "place"], scope: scope, prefixes: prefixes, sql: db.sql)[kind] ?? -1
                 #expect(byWord == byPrefix, "\(words) in \(kind)")

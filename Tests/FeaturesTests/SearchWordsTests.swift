@@ -5,24 +5,28 @@ import SQLKit
 import Storage
 import Testing
 
-/// On SQLite the search names the words its words begin, from a list of the index's words kept beside it
-/// (`SearchWords`, `SearchPrefixes`): the list must hold what FTS5 itself holds, and a search must find the same
-/// records through it as through FTS5's prefixes.
+/// The search names the words its words begin, from a list of the index's words kept beside it (`SearchWords`,
+/// `SearchPrefixes`): the list must hold what the index itself holds (FTS5's vocabulary, PostgreSQL's vectors),
+/// a search must find the same records through it as through prefixes, and an erased person's words leave it.
 @Suite("Search, by the words a prefix begins")
 struct SearchWordsTests {
-    /// The pairs the list holds, and the terms FTS5's own vocabulary holds, as "code+word" strings.
+    /// The pairs the list holds, and the terms the index itself holds, as "code+word" strings.
     func listed(_ sql: any SQLDatabase) async throws -> Set<String> {
         Set(try await sql.raw("SELECT code || word AS term FROM search_words").all().map { try $0.decode(column: "term", as: String.self) })
     }
 
     func indexed(_ sql: any SQLDatabase) async throws -> Set<String> {
-        try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocabulary USING fts5vocab(main, search_fts, 'row')").run()
-        return Set(try await sql.raw("SELECT term FROM temp.test_vocabulary").all().map { try $0.decode(column: "term", as: String.self) })
+        let query: SQLQueryString = sql.dialect.name == "sqlite"
+            ? "SELECT term FROM temp.test_vocabulary"
+            : "SELECT DISTINCT lexeme AS term FROM search_documents, unnest(tsv) AS t (lexeme, positions, weights)"
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.test_vocabulary USING fts5vocab(main, search_fts, 'row')").run()
+        }
+        return Set(try await sql.raw(query).all().map { try $0.decode(column: "term", as: String.self) })
     }
 
     @Test func theListHoldsTheWordsTheIndexHoldsInEveryScriptAndSpelling() async throws {
         try await withDatabase { db in
-            guard db.sql.dialect.name == "sqlite" else { return }
             var vesna = PersonInput(name: "Vesna Реџепи")
             vesna.otherNames = ["Vesna Redžepi", "VESNA REDZEPI 2"]
             vesna.notes = "Lives near the bridge; speaks Albanian."
@@ -34,7 +38,7 @@ struct SearchWordsTests {
 
             let written = try await listed(db.sql)
             #expect(!written.isEmpty)
-            #expect(written == (try await indexed(db.sql)), "what the writes list is what FTS5 tokenised")
+            #expect(written == (try await indexed(db.sql)), "what the writes list is what the index tokenised")
             try await SearchWords.refill(on: db)
             #expect(try await listed(db.sql) == written)
         }
@@ -42,7 +46,6 @@ struct SearchWordsTests {
 
     @Test func aPrefixOfManyWordsStaysAPrefixAndFindsTheSame() async throws {
         try await withDatabase { db in
-            guard db.sql.dialect.name == "sqlite" else { return }
             let people = People(database: db)
             for number in 0 ... SearchPrefixes.wordsLimit {
                 _ = try await people.create(PersonInput(name: "Zana Zanafilla\(number)"), by: .coordinator)
@@ -56,6 +59,22 @@ struct SearchWordsTests {
             #expect(try await search.run("zanafilla", by: .coordinator).groups.first?.total == SearchPrefixes.wordsLimit + 1)
             #expect(try await search.run("zana zanafilla5", by: .coordinator).groups.first?.total == 11)
             #expect(try await search.run("zanafillax", by: .coordinator).groups.isEmpty, "a word nobody has finds nothing, without asking FTS5")
+        }
+    }
+
+    @Test func anErasedPersonsWordsLeaveTheListAndTheWordsOthersShareStay() async throws {
+        try await withDatabase { db in
+            var vesna = PersonInput(name: "Vesna Unikatova")
+            vesna.notes = "Treated for glaucoma."
+            let erased = try await People(database: db).create(vesna, by: .coordinator).id
+            _ = try await People(database: db).create(PersonInput(name: "Vesna Stojanović"), by: .coordinator)
+
+            _ = try await Erasure(database: db).erase(erased, reason: "Asked in person", confirmName: "Vesna Unikatova", by: .commandLine)
+
+            let words = Set(try await listed(db.sql).map { String($0.dropFirst(3)) })
+            #expect(!words.contains("unikatova") && !words.contains("glaucoma"), "nothing of the erased person stays in the list")
+            #expect(words.contains("vesna") && words.contains("stojanovic"), "what another record holds stays")
+            #expect(try await listed(db.sql) == (try await indexed(db.sql)))
         }
     }
 }

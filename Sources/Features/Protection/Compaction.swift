@@ -6,11 +6,12 @@ import Storage
 /// (`secure_delete`, set on every connection), the search index's merged segments drop deleted words (and
 /// its list of words, `SearchWords`, is read again from them),
 /// the write-ahead log is emptied into the file, and the file is rewritten. PostgreSQL's dumps hold live
-/// rows only; its own free space is reclaimed by autovacuum.
+/// rows only; its own free space is reclaimed by autovacuum. There the erased person's `words` (their
+/// document's) leave the search's list of words unless another document holds them (`SearchWords.prune`).
 enum Compaction {
-    static func afterErasure(on database: any Database) async throws {
+    static func afterErasure(on database: any Database, words: [String]) async throws {
         let sql = database.sql
-        guard sql.dialect.name == "sqlite" else { return }
+        guard sql.dialect.name == "sqlite" else { return try await SearchWords.prune(words, on: database) }
         try await sql.raw("INSERT INTO search_fts(search_fts) VALUES('optimize')").run()
         // The words the search names its prefixes by are read again from the index, which holds none of the erased.
         try await SearchWords.refill(on: database)

@@ -89,7 +89,7 @@ public struct Erasure: Sendable {
                registering: Bool = true) async throws -> Receipt {
         try actor.require(.erasePeople)
         let reason = reason.trimmingWhitespace()
-        let (receipt, photoFiles): (Receipt, [String]) = try await database.transaction { tx in
+        let (receipt, photoFiles, words): (Receipt, [String], [String]) = try await database.transaction { tx in
             let person = try await People(database: tx).find(id, by: actor, includeDeleted: true, on: tx)
             var v = Validator()
             v.check(!reason.isEmpty, "reason", "field.required")
@@ -111,15 +111,16 @@ public struct Erasure: Sendable {
             try await tx.sql.delete(from: NameTokens.schema).where("record_id", .equal, SQLBind(id)).run()
             try await tx.sql.raw("DELETE FROM duplicate_dismissals WHERE first_id = \(bind: id) OR second_id = \(bind: id)").run()
             try await tx.sql.delete(from: PersonModel.schema).where("id", .equal, SQLBind(id)).run()
+            let words = try await SearchDocuments.words(of: id, on: tx.sql)
             try await SearchDocuments.refresh(recordType: People.recordType, id: id, on: tx)
             try await AuditTrail.record(.erase, by: actor, recordType: People.recordType, recordID: id, recordLabel: Self.erased,
                                         changes: [FieldChange(field: "reason", from: nil, to: reason)], at: now, on: tx)
             return (Receipt(personID: id, erasedAt: now, engagements: engagements.count, photosRemoved: photosRemoved, quotesKept: quotes),
-                    files)
+                    files, words)
         }
         for file in photoFiles { photos?.remove(file) }
         if registering { try register?.add(id, at: now) }
-        try await Compaction.afterErasure(on: database)
+        try await Compaction.afterErasure(on: database, words: words)
         return receipt
     }
 

@@ -33,7 +33,7 @@ public struct Search: Sendable {
         // enough for ranking to mean something, else show the newest. BM25 over 37,000 engagements cost 150 ms
         // and said little.
         let searched = SearchDocuments.recordTypes.filter(kinds.contains)
-        let prefixes = sql.dialect.name == "sqlite" ? try await SearchPrefixes.find(tokens, sql: sql) : nil
+        let prefixes = try await SearchPrefixes.find(tokens, sql: sql)
         let totals = try await counts(tokens, kinds: searched, scope: scope, prefixes: prefixes, sql: sql)
         // Each kind's matches and their titles are read at the same time as the other kinds': on PostgreSQL
         // each statement is a round trip, and a word found in five kinds waited for ten of them in turn.
@@ -65,10 +65,11 @@ public struct Search: Sendable {
 
     /// How many of each kind match, counted up to one past `countLimit`, in one statement: a round trip
     /// (and on PostgreSQL a parse and plan) for all of them rather than one for each kind.
-    /// With `prefixes` (SQLite), a kind none of whose words the search's words begin is counted 0 without asking.
+    /// With `prefixes`, a kind none of whose words the search's words begin is counted 0 without asking.
     func counts(_ tokens: [String], kinds: [String], scope: Scope, prefixes: SearchPrefixes? = nil, sql: any SQLDatabase) async throws -> [String: Int] {
         let sqlite = sql.dialect.name == "sqlite"
-        let possible = kinds.filter { kind in prefixes.map { $0.ftsQuery(tokens, codes: Self.codes(kind: kind, scope: scope)) != nil } ?? true }
+        let syntax: SearchPrefixes.Syntax = sqlite ? .fts5 : .tsquery
+        let possible = kinds.filter { kind in prefixes.map { $0.query(tokens, codes: Self.codes(kind: kind, scope: scope), syntax: syntax) != nil } ?? true }
         var totals = Dictionary(uniqueKeysWithValues: kinds.map { ($0, 0) })
         guard !possible.isEmpty else { return totals }
         let query = possible.map { kind in
@@ -93,7 +94,7 @@ public struct Search: Sendable {
         }
         // The codes already hold the kind and the restriction; the kind is named again only to walk its own
         // order (where PostgreSQL otherwise combined the kind's 100,000 entries with the words', 7 ms for nothing).
-        let query = tsQuery(tokens, kind: kind, scope: scope)
+        let query = tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)
         let matched: SQLQueryString = "d.tsv @@ to_tsquery('simple', \(bind: query)) AND d.restricted <= \(bind: scope.ceiling)"
         if ranked {
             return """
@@ -115,7 +116,7 @@ public struct Search: Sendable {
                 """
         }
         return """
-            SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_documents WHERE tsv @@ to_tsquery('simple', \(bind: tsQuery(tokens, kind: kind, scope: scope)))
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_documents WHERE tsv @@ to_tsquery('simple', \(bind: tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)))
             AND restricted <= \(bind: scope.ceiling)
             LIMIT \(bind: countLimit + 1)) AS matched
             """
@@ -126,17 +127,20 @@ public struct Search: Sendable {
     /// databases index each word with its code (`SearchIndexSchema.code`), so a query names the codes it may
     /// match: `("xporedzepi"* OR "xprredzepi"*) AND …` for FTS5, `(xporedzepi:* | xprredzepi:*) & …` for
     /// PostgreSQL. Folded words are letters and digits only, so they need no escaping.
-    /// With `prefixes`, the words the search's words begin are named instead (an empty group, for a kind that
-    /// cannot match, is never asked: `counts` leaves such a kind out).
+    /// With `prefixes`, the words the search's words begin are named instead (`SearchPrefixes`); a kind that
+    /// cannot match is never asked (`counts` leaves it out), so its query keeps the prefixes.
     static func ftsQuery(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes? = nil) -> String {
-        let codes = codes(kind: kind, scope: scope)
-        if let named = prefixes?.ftsQuery(tokens, codes: codes) { return named }
-        return tokens.map { token in "(" + codes.map { "\"\($0)\(token)\"*" }.joined(separator: " OR ") + ")" }.joined(separator: " AND ")
+        query(tokens, kind: kind, scope: scope, prefixes: prefixes, syntax: .fts5)
     }
 
-    static func tsQuery(_ tokens: [String], kind: String, scope: Scope) -> String {
+    static func tsQuery(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes? = nil) -> String {
+        query(tokens, kind: kind, scope: scope, prefixes: prefixes, syntax: .tsquery)
+    }
+
+    static func query(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes?, syntax: SearchPrefixes.Syntax) -> String {
         let codes = codes(kind: kind, scope: scope)
-        return tokens.map { token in "(" + codes.map { "\($0)\(token):*" }.joined(separator: " | ") + ")" }.joined(separator: " & ")
+        let asPrefixes = SearchPrefixes(words: [:])
+        return (prefixes ?? asPrefixes).query(tokens, codes: codes, syntax: syntax) ?? asPrefixes.query(tokens, codes: codes, syntax: syntax) ?? ""
     }
 
     /// The codes of the words a reader may match in one kind's documents.

@@ -2,10 +2,12 @@ import Foundation
 import SQLKit
 import Storage
 
-/// On SQLite, the words each word of a search begins, read from `SearchWords` before the search runs: FTS5 is
-/// then asked for those words by name (`"xpokrasniqi" OR "xprkrasniqi"`), which it reads lazily and stops at
-/// the count's limit, instead of a prefix (`"xpokr"*`), which it answers by first merging every matching
-/// word's postings — the whole 400,000 documents holding "workshop" at a million people, for ten of them.
+/// The words each word of a search begins, read from `SearchWords` before the search runs, so that the search
+/// asks for those words by name — `("xpokrasniqi" OR "xprkrasniqi")` for FTS5, `(xpokrasniqi | xprkrasniqi)`
+/// for PostgreSQL — instead of prefixes (`"xpokr"*`, `xpokr:*`). FTS5 reads named words lazily and stops at the
+/// count's limit, where it answers a prefix by first merging every matching word's postings (the whole 400,000
+/// documents holding "workshop" at a million people, for ten of them); PostgreSQL reads one posting tree a word
+/// instead of scanning the index's entries for the prefix. A kind none of whose words match is not asked.
 struct SearchPrefixes: Sendable {
     /// A word of the search that begins more indexed words than this (a letter or two) stays a prefix.
     static let wordsLimit = 100
@@ -18,6 +20,16 @@ struct SearchPrefixes: Sendable {
         var word: String
     }
 
+    /// The two query languages: FTS5's and PostgreSQL's `to_tsquery`.
+    enum Syntax {
+        case fts5, tsquery
+
+        func named(_ term: String) -> String { self == .fts5 ? "\"\(term)\"" : term }
+        func prefix(_ term: String) -> String { self == .fts5 ? "\"\(term)\"*" : "\(term):*" }
+        var or: String { self == .fts5 ? " OR " : " | " }
+        var and: String { self == .fts5 ? " AND " : " & " }
+    }
+
     /// One statement for all the search's words, each read up to just past the limit.
     static func find(_ tokens: [String], sql: any SQLDatabase) async throws -> SearchPrefixes {
         let distinct = Array(Set(tokens)).sorted()
@@ -25,7 +37,7 @@ struct SearchPrefixes: Sendable {
         let query = distinct.map { token in
             """
             SELECT \(bind: token) AS token, word, code FROM (SELECT word, code FROM \(ident: SearchWords.table) \
-            WHERE word >= \(bind: token) AND word < \(bind: NameIndex.successor(of: token)) LIMIT \(bind: wordsLimit + 1))
+            WHERE word >= \(bind: token) AND word < \(bind: NameIndex.successor(of: token)) LIMIT \(bind: wordsLimit + 1)) AS begun
             """ as SQLQueryString
         }.joined(separator: " UNION ALL ")
         var found: [String: [Pair]] = [:]
@@ -39,21 +51,21 @@ struct SearchPrefixes: Sendable {
         }))
     }
 
-    /// The FTS5 query for these codes: every word of the search begins a word of the document. Nil when some
-    /// word of the search begins no indexed word under these codes, so nothing can match.
-    func ftsQuery(_ tokens: [String], codes: [String]) -> String? {
+    /// The query for these codes: every word of the search begins a word of the document. Nil when some word of
+    /// the search begins no indexed word under these codes, so nothing can match.
+    func query(_ tokens: [String], codes: [String], syntax: Syntax) -> String? {
         let allowed = Set(codes)
         var groups: [String] = []
         for token in tokens {
             let terms: [String]
             if let pairs = words[token] ?? nil {
-                terms = pairs.filter { allowed.contains($0.code) }.map { "\"\($0.code)\($0.word)\"" }
+                terms = pairs.filter { allowed.contains($0.code) }.map { syntax.named($0.code + $0.word) }
             } else {
-                terms = codes.map { "\"\($0)\(token)\"*" }
+                terms = codes.map { syntax.prefix($0 + token) }
             }
             guard !terms.isEmpty else { return nil }
-            groups.append("(" + terms.joined(separator: " OR ") + ")")
+            groups.append("(" + terms.joined(separator: syntax.or) + ")")
         }
-        return groups.joined(separator: " AND ")
+        return groups.joined(separator: syntax.and)
     }
 }

@@ -79,20 +79,37 @@ public enum SearchDocuments {
             } else {
                 self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words), .text($0.privateWords)] }
                 self.tokens = []
-                self.words = []
+                // The same coded words PostgreSQL's vector is generated from (`SearchIndexSchema.postgresVector`).
+                self.words = SearchWords.rows(documents.flatMap { document in
+                    let restricted = document.restricted > 0
+                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
+                    let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
+                    return document.words.split(separator: " ").map { code + $0 } + document.privateWords.split(separator: " ").map { privateCode + $0 }
+                })
             }
         }
     }
 
     public static func write(_ rows: Rows, sql: any SQLDatabase) async throws {
         guard rows.sqlite else {
-            return try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words", "private_words"],
-                                                rows: rows.documents, sql: sql)
+            try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words", "private_words"],
+                                         rows: rows.documents, sql: sql)
+            return try await BatchInsert.insert(into: SearchWords.table, columns: ["word", "code"], rows: rows.words, ignoringExisting: true, sql: sql)
         }
         try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words", "private_words"],
                                      rows: rows.documents, sql: sql)
         try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
         try await BatchInsert.insert(into: SearchWords.table, columns: ["word", "code"], rows: rows.words, ignoringExisting: true, sql: sql)
+    }
+
+    /// The folded words of a record's document as it stands (its names and, apart, its sensitive fields' words).
+    public static func words(of id: UUID, on sql: any SQLDatabase) async throws -> [String] {
+        let rows = try await sql.select().column("words").column("private_words").from(SearchIndexSchema.documents)
+            .where("record_id", .equal, SQLBind(id)).all()
+        return try rows.flatMap { row in
+            (try row.decode(column: "words", as: String.self) + " " + (try row.decode(column: "private_words", as: String.self)))
+                .split(separator: " ").map(String.init)
+        }
     }
 
     /// The words a record is found by; nil for a deleted record (or one that does not exist).
@@ -164,10 +181,8 @@ public enum SearchDocuments {
     /// after the benchmark generator writes around the use cases).
     public static func rebuild(on database: any Database, batch: Int = 2_000, progress: @Sendable (String) -> Void = { _ in }) async throws {
         let sql = database.sql
-        if sql.dialect.name == "sqlite" {
-            try await sql.raw("DELETE FROM search_fts").run()
-            try await sql.raw("DELETE FROM search_words").run()
-        }
+        if sql.dialect.name == "sqlite" { try await sql.raw("DELETE FROM search_fts").run() }
+        try await sql.raw("DELETE FROM search_words").run()
         try await sql.delete(from: SearchIndexSchema.documents).run()
         var nextID = 1
         func insert(_ documents: [Document]) async throws {

@@ -51,6 +51,7 @@ public enum SearchIndexSchema {
                 "CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv)",
                 newestByKind,
             ] { try await sql.raw(SQLQueryString(statement)).run() }
+            try await SearchWords.create(on: sql)
         }
     }
 
@@ -92,10 +93,8 @@ public enum SearchIndexSchema {
 
     static func drop(on database: any Database) async throws {
         let sql = database.sql
-        if sql.dialect.name == "sqlite" {
-            try await sql.raw("DROP TABLE IF EXISTS search_fts").run()
-            try await sql.raw("DROP TABLE IF EXISTS search_words").run()
-        }
+        if sql.dialect.name == "sqlite" { try await sql.raw("DROP TABLE IF EXISTS search_fts").run() }
+        try await sql.raw("DROP TABLE IF EXISTS search_words").run()
         try await sql.raw("DROP TABLE IF EXISTS search_documents").run()
     }
 }
