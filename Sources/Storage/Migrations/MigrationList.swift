@@ -44,6 +44,7 @@ public enum MigrationList {
         M0039_PostgresLiveIndexes(),   // PostgreSQL: partial indexes over live rows, so lists come in index order
         M0040_NameTokensCarryCommunity(), // a person's name words carry their community: name and community from the words alone
         M0041_PostgresSearchByKind(),  // PostgreSQL: search words coded by kind and restriction, as SQLite's are
-        M0042_SearchWords(),           // the search index's words, so a search names the words its prefixes begin
+        M0042_SearchWords(),           // SQLite: the search index's words, so a search names the words its prefixes begin
+        M0043_PostgresSearchWords(),   // PostgreSQL: the same list of words
     ]
 }
