@@ -62,30 +62,24 @@ public enum SearchDocuments {
 
         public init(_ documents: [Document], firstID: Int, sqlite: Bool) {
             self.sqlite = sqlite
+            // Each document's words with their codes: FTS5's tokens on SQLite, and on PostgreSQL the words its
+            // vector is generated from (`SearchIndexSchema.postgresVector`); on both, the list of words.
+            let coded = documents.map { document in
+                let restricted = document.restricted > 0
+                let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
+                let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
+                return document.words.split(separator: " ").map { code + $0 } + document.privateWords.split(separator: " ").map { privateCode + $0 }
+            }
+            words = SearchWords.rows(coded.joined())
             if sqlite {
                 self.documents = documents.enumerated().map { offset, document in
                     [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words),
                      .text(document.privateWords)]
                 }
-                let coded = documents.map { document in
-                    let restricted = document.restricted > 0
-                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
-                    let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
-                    return document.words.split(separator: " ").map { code + $0 }
-                        + document.privateWords.split(separator: " ").map { privateCode + $0 }
-                }
-                self.tokens = coded.enumerated().map { offset, tokens in [.int(firstID + offset), .text(tokens.joined(separator: " "))] }
-                self.words = SearchWords.rows(coded.joined())
+                tokens = coded.enumerated().map { offset, tokens in [.int(firstID + offset), .text(tokens.joined(separator: " "))] }
             } else {
                 self.documents = documents.map { [.text($0.recordType), .uuid($0.id), .int($0.restricted), .text($0.words), .text($0.privateWords)] }
-                self.tokens = []
-                // The same coded words PostgreSQL's vector is generated from (`SearchIndexSchema.postgresVector`).
-                self.words = SearchWords.rows(documents.flatMap { document in
-                    let restricted = document.restricted > 0
-                    let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
-                    let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
-                    return document.words.split(separator: " ").map { code + $0 } + document.privateWords.split(separator: " ").map { privateCode + $0 }
-                })
+                tokens = []
             }
         }
     }
