@@ -139,8 +139,7 @@ public struct Search: Sendable {
 
     static func query(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes?, syntax: SearchPrefixes.Syntax) -> String {
         let codes = codes(kind: kind, scope: scope)
-        let asPrefixes = SearchPrefixes(words: [:])
-        return (prefixes ?? asPrefixes).query(tokens, codes: codes, syntax: syntax) ?? asPrefixes.query(tokens, codes: codes, syntax: syntax) ?? ""
+        return prefixes?.query(tokens, codes: codes, syntax: syntax) ?? SearchPrefixes.prefixQuery(tokens, codes: codes, syntax: syntax)
     }
 
     /// The codes of the words a reader may match in one kind's documents.

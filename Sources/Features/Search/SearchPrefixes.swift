@@ -68,4 +68,9 @@ struct SearchPrefixes: Sendable {
         }
         return groups.joined(separator: syntax.and)
     }
+
+    /// The query with every word of the search a prefix under each code, as when no words were looked up.
+    static func prefixQuery(_ tokens: [String], codes: [String], syntax: Syntax) -> String {
+        tokens.map { token in "(" + codes.map { syntax.prefix($0 + token) }.joined(separator: syntax.or) + ")" }.joined(separator: syntax.and)
+    }
 }
