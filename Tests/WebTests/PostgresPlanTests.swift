@@ -61,6 +61,25 @@ struct PostgresPlanTests {
         }
     }
 
+    /// A common name's page, alone or with a community and however deep, is read from its word's rows in name
+    /// order (M0044): neither its matches sorted nor every record walked in name order to reach them.
+    @Test func aNamesPageIsReadFromItsWordsRowsInNameOrder() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let sql = app.db.sql
+            for (community, sort) in [(nil, SortOrder.name), (f.serb, .name), (f.serb, .nameDescending)] {
+                var query = People.Query()
+                query.text = "krasniqi"
+                query.communityID = community
+                query.sort = sort
+                let list = PeopleListQuery(sql: sql, query: query, actor: Actor(kind: .user(id: UUID(), role: .officer), label: "officer"))
+                let plan = try await Self.plan(list.rows(of: "krasniqi").limit(51).offset(100).select, on: app.db)
+                Self.expectIndexOrder(plan, "krasniqi, community \(community.map { "\($0)" } ?? "none"), \(sort)")
+                #expect(plan.contains("Index Only Scan\(sort == .nameDescending ? " Backward" : "") using \(NameTokens.lookupIndex)"), "\(plan)")
+            }
+        }
+    }
+
     /// The organisations list (Fluent's query, as `Organizations.list` sends it) and the engagements
     /// timeline, newest first.
     @Test func organisationsAndTheTimelineComeInIndexOrder() async throws {

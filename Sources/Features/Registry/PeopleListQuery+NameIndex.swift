@@ -18,23 +18,28 @@ extension PeopleListQuery {
             .first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// The filter's longest word, which finds the matches in the index; the others narrow them.
+    var leadWord: String { words.max { $0.count < $1.count } ?? "" }
+
     /// The words' matches the actor may see, in the index: the longest word leads, the others narrow.
     /// On SQLite the way in is named: with the table's own key and a second index on the words, its planner
     /// guesses wrong without statistics. `NOT INDEXED` reads the table by its key (record_type, token, …).
-    func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, inNameOrder: Bool = false) -> SQLSelectBuilder {
-        let lead = words.max { $0.count < $1.count } ?? ""
+    /// - Parameter word: one of the words the lead word begins, to read that word's rows alone (in name order).
+    func indexMatches(_ select: SQLSelectBuilder, leadOnly: Bool = false, inNameOrder: Bool = false, exactly word: String? = nil) -> SQLSelectBuilder {
+        let lead = leadWord
         let table: any SQLExpression = sql.dialect.name == "sqlite"
             ? (inNameOrder ? SQLQueryString("\(ident: NameTokens.schema) INDEXED BY \(ident: NameTokens.nameOrderIndex)")
                            : SQLQueryString("\(ident: NameTokens.schema) NOT INDEXED"))
             : SQLIdentifier(NameTokens.schema)
-        var select = select.from(table)
-            .where("record_type", .equal, People.recordType)
-            .where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
+        var select = select.from(table).where("record_type", .equal, People.recordType)
+        select = word.map { select.where("token", .equal, $0) }
+            ?? select.where("token", .greaterThanOrEqual, lead).where("token", .lessThan, NameIndex.successor(of: lead))
+        select = select
             .where("visibility", .lessThanOrEqual, NameIndex.Visibility.highest(for: actor, includeDeleted: query.includeDeleted).rawValue)
         if let community = query.communityID { select = select.where("community_id", .equal, community) }
         // The other words narrow the lead word's rows, read from the rows themselves.
-        for word in words where word != lead && !leadOnly {
-            select = select.where(NameIndex.alsoHas(word, dialect: sql.dialect.name))
+        for other in words where other != lead && !leadOnly {
+            select = select.where(NameIndex.alsoHas(other, dialect: sql.dialect.name))
         }
         return select
     }

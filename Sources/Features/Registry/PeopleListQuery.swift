@@ -14,10 +14,15 @@ struct PeopleListQuery {
     /// The filter's folded words, folded once: a page asks for them a dozen times.
     let words: [String]
 
-    init(sql: any SQLDatabase, query: People.Query, actor: Actor) {
+    /// How many words the lead word may begin for the page to be read from their rows in name order
+    /// (`pageInWordOrder`); beyond, it sorts the matches or walks the index. Tests set 0 to try the other ways.
+    let mergeableWords: Int
+
+    init(sql: any SQLDatabase, query: People.Query, actor: Actor, mergeableWords: Int = 8) {
         self.sql = sql
         self.query = query
         self.actor = actor
+        self.mergeableWords = mergeableWords
         words = query.text.map(NameIndex.words) ?? []
     }
 
@@ -59,7 +64,9 @@ struct PeopleListQuery {
     /// matches in the name index, then reads the people: a rare name looks its few matches up, a common one
     /// walks the people in name order and checks each against the words.
     ///
-    /// A name filter alone or with a community (the common cases) stays in the name index. A few matches (up to
+    /// A name filter alone or with a community (the common cases) stays in the name index. Where its lead word
+    /// begins a few words (a typed name nearly always), the page is read from those words' rows in name order.
+    /// Otherwise (a letter or two), a few matches (up to
     /// `ListPage.countLimit`) are sorted once and give both the count and the page. Many matches are read
     /// in name order from the index, where the page's first fifty come after a few thousand entries at most,
     /// instead of sorting every match for each page; deep pages of a name with a few thousand matches sort.
@@ -70,8 +77,15 @@ struct PeopleListQuery {
             let counted = try await countFromIndex()
             return try await pageFromPeople(scanInNameOrder: counted > countLimit, counted: nil)
         }
-        let lead = try await leadWordMatches()
         let offset = (pageNumber - 1) * perPage
+        let begun = try await leadWords()
+        if begun.count <= mergeableWords {
+            guard !begun.isEmpty else { return listPage(([], false), counted: 0) }
+            async let counted = countFromIndex()
+            let people = try await people(try await pageInWordOrder(begun, offset: offset))
+            return listPage(people, counted: try await counted)
+        }
+        let lead = try await leadWordMatches()
         // One word's entries are (nearly) its matches; more words narrow the lead word's entries to fewer.
         if lead <= countLimit || (words.count > 1 && lead <= Self.sortableMatches) {
             let sorted = try await sortedMatches(limit: countLimit + 1)

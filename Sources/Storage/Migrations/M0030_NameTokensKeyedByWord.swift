@@ -46,13 +46,8 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
         try await createIndexes(in: database)
     }
 
-    /// SQLite cannot change a table's key in place: the new table is made beside the old one, filled from it,
-    /// and takes its name (dropping the old table drops its indexes).
     private func rebuild(_ sql: any SQLDatabase, into temporary: String, as definition: String, copying insert: String) async throws {
-        try await sql.raw("CREATE TABLE \(ident: temporary) \(unsafeRaw: definition)").run()
-        try await sql.raw("\(unsafeRaw: insert)").run()
-        try await sql.raw("DROP TABLE \(ident: NameTokens.schema)").run()
-        try await sql.raw("ALTER TABLE \(ident: temporary) RENAME TO \(ident: NameTokens.schema)").run()
+        try await SQLiteTableRebuild.rebuild(NameTokens.schema, into: temporary, as: definition, copying: insert, on: sql)
     }
 
     private func createIndexes(in database: any Database) async throws {

@@ -46,5 +46,6 @@ public enum MigrationList {
         M0041_PostgresSearchByKind(),  // PostgreSQL: search words coded by kind and restriction, as SQLite's are
         M0042_SearchWords(),           // SQLite: the search index's words, so a search names the words its prefixes begin
         M0043_PostgresSearchWords(),   // PostgreSQL: the same list of words
+        M0044_NameTokensInNameOrderByWord(), // a word's name rows in name order: a page of a common name reads only itself
     ]
 }
