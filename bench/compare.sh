@@ -4,6 +4,7 @@
 # noise does meanwhile (runs minutes apart differ by ±20 % here; alternating ones do not).
 #   Two builds on one database:     bash bench/compare.sh BEFORE_BIN AFTER_BIN [people] [seconds] [rounds] [--database URL] [-- path …]
 #   One build on two databases:     bash bench/compare.sh BIN BIN [people] [seconds] [rounds] --after-database postgres://… [-- path …]
+#   Before and after a migration:   bash bench/compare.sh OLD NEW [people] … --database old-copy.sqlite --after-database new.sqlite
 #   One build at two sizes:         bash bench/compare.sh BIN BIN 100000 [seconds] [rounds] --after-people 1000000 [-- path …]
 # (the second: "before" on the SQLite file or --database, "after" on --after-database, the same data generated
 # on each; the third: "after" on the SQLite file of --after-people people). Paths may name {person}, {engagement} and {serb}: each server's own identifiers, found through its
@@ -34,9 +35,13 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do numbers+=("$1"); shift; done
 PEOPLE=${numbers[0]:-100000} DURATION=${numbers[1]:-4} ROUNDS=${numbers[2]:-3}
 PATHS=("$@")
 command -v wrk >/dev/null || apt-get -o DPkg::Lock::Timeout=600 install -y -qq wrk >/dev/null
+# The database "before" runs on is migrated by "before" when "after" has one of its own (a copy kept from
+# before a migration stays as it was); one database both share is migrated by "after".
 BIN=$AFTER
+[ -n "$AFTER_DATABASE" ] && BIN=$BEFORE
 bench_database "$PEOPLE"
 DB_A=$DB DB_B=$DB
+BIN=$AFTER
 if [ -n "$AFTER_DATABASE" ]; then BENCH_DATABASE=$AFTER_DATABASE; bench_database "$PEOPLE"; DB_B=$DB; fi
 if [ -n "$AFTER_PEOPLE" ]; then bench_database "$AFTER_PEOPLE"; DB_B=$DB; fi
 

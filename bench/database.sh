@@ -1,5 +1,5 @@
 # Sourced by the benchmark scripts, before they read their arguments: takes `--database URL` out of them
-# (a postgres:// URL; without it, the SQLite file .bench/registry-N.sqlite), and `bench_database` makes
+# (a postgres:// URL or a SQLite file's path; without it, the SQLite file .bench/registry-N.sqlite), and `bench_database` makes
 # sure that database holds the demo at scale, migrated, and sets DB. The same data on either database, so
 # that SQLite and PostgreSQL can be compared page by page in one session.
 BENCH_DATABASE=${BENCH_DATABASE:-}
@@ -14,7 +14,11 @@ done
 set -- "${bench_args[@]+"${bench_args[@]}"}"
 
 bench_database() { # people → sets DB (a file path or the URL), generating the data where missing
-  if [ -n "$BENCH_DATABASE" ]; then
+  if [ -n "$BENCH_DATABASE" ] && [[ "$BENCH_DATABASE" != postgres* ]]; then
+    # A SQLite file named (a copy kept from before a migration, say): generated only where missing.
+    DB=$BENCH_DATABASE
+    [ -f "$DB" ] || "$BIN" demo --database "$DB" --scale "$1" >/dev/null
+  elif [ -n "$BENCH_DATABASE" ]; then
     DB=$BENCH_DATABASE
     local have
     have=$(psql "${DB%%\?*}" -tAc "SELECT count(*) FROM people" 2>/dev/null || echo 0)
