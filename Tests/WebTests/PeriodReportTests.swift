@@ -280,4 +280,75 @@ struct PeriodReportTests {
             #expect(try await agreed().namedPeople == named - 1)
         }
     }
+
+    /// A report adds the whole months it counted before (`MonthTallies`) and walks only the days around them.
+    /// Kept months give what walking every day gives — a whole year, periods cut within months, both roles —
+    /// and a change forgets what it touches: an engagement added to a month and moved to another, a person
+    /// restricted, a post begun, an organisation's level changed.
+    @Test func keptMonthsCountWhatWalkingEveryDayCounts() async throws {
+        try await withRoundtable { app in
+            let f = try await year2023(app)
+            let index = ReachIndex()
+            let year = ReportPeriod.year(of: Day("2023-06-01")!)
+            let periods = [year, ReportPeriod(from: Day("2023-02-15")!, to: Day("2023-12-31")!)!,
+                           ReportPeriod(from: Day("2022-01-01")!, to: Day("2023-03-10")!)!]
+            /// An officer's reach in 2023, after checking that kept months agree with walking every day.
+            func agreed(_ step: String) async throws -> ReachIndex.Reach {
+                let counting = try await index.counting(app.db)
+                for period in periods {
+                    for seesRestricted in [false, true] {
+                        let walked = counting.reach(period, places: nil, seesRestricted: seesRestricted, keepingMonths: false)
+                        let counted = counting.reach(period, places: nil, seesRestricted: seesRestricted)
+                        let kept = counting.reach(period, places: nil, seesRestricted: seesRestricted)
+                        #expect(counted == walked && kept == walked, "\(step): \(period.from)–\(period.to), restricted seen: \(seesRestricted)")
+                    }
+                }
+                return counting.reach(year, places: nil, seesRestricted: false)
+            }
+            #expect(try await agreed("as made").namedPeople == 2, "Emilija Redžepi and Arben Krasniqi; Miloš Jovanović is restricted")
+
+            let engagements = Engagements(database: app.db)
+            var call = EngagementInput(kind: "call", title: "A call in June", start: "2023-06-01T10:00", timeZone: "Europe/Belgrade")
+            call.participants = [ParticipantInput(personID: f.hamza)]
+            let added = try await engagements.create(call, by: .commandLine)
+            #expect(try await agreed("a call added in June").byMonth["2023-06"] == 1)
+            call.start = "2023-07-01T10:00"
+            _ = try await engagements.update(added.id, call, expectedVersion: 1, by: .commandLine)
+            let moved = try await agreed("the call moved to July")
+            #expect(moved.byMonth["2023-06"] == nil && moved.byMonth["2023-07"] == 1 && moved.namedPeople == 3)
+
+            let emilija = try await People(database: app.db).get(f.redzepi, by: .commandLine)
+            var restricted = PersonInput(name: emilija.name)
+            restricted.sensitivity = "restricted"
+            _ = try await People(database: app.db).update(f.redzepi, restricted, expectedVersion: emilija.version, by: .commandLine)
+            #expect(try await agreed("Emilija Redžepi restricted").namedPeople == 2)
+
+            _ = try await Positions(database: app.db).create(PositionInput(personID: f.hamza, organizationID: f.government, title: "Adviser", startsOn: "2023-01-01"),
+                                                             by: .commandLine)
+            #expect(try await agreed("a post begun").peopleByLevel["national"] == 1)
+
+            var government = OrganizationInput(try await Organizations(database: app.db).get(f.government, by: .commandLine))
+            government.level = "municipal"
+            _ = try await Organizations(database: app.db).update(f.government, government, expectedVersion: 1, by: .commandLine)
+            #expect(try await agreed("the government's level changed").peopleByLevel["national"] == nil)
+        }
+    }
+
+    /// Kept months' marks are OR-ed a block at a time, eight bytes at a time and the rest one by one, over the
+    /// length each month has (one kept from a newer view may be longer, one from an older shorter).
+    @Test func marksAreCombinedEightAtATimeAndTheRestOneByOne() {
+        var marks = (0 ..< 40_021).map { UInt8($0 % 3) }
+        let shorter: [UInt8] = (0 ..< 40_019).map { UInt8(($0 % 5) << 2) }
+        let longer: [UInt8] = (0 ..< 41_000).map { UInt8(($0 % 7) << 5) }
+        let months = [shorter, longer, [UInt8](repeating: 2, count: 5)]
+        var expected = marks
+        for month in months {
+            for i in expected.indices where i < month.count { expected[i] |= month[i] }
+        }
+        ReachTally.or(months, into: &marks)
+        #expect(marks == expected)
+        var reached = [false, true, false, false, false, false, false, false, false, true]
+        ReachTally.or([[true, false, false, false, false, false, false, false, true]], into: &reached)
+        #expect(reached == [true, true, false, false, false, false, false, false, true, true])
+    }
 }

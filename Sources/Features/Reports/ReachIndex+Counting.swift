@@ -5,7 +5,7 @@ import Foundation
 /// Counting a period from the index: engagements, people and organisations reached.
 extension ReachIndex {
     /// The reach of one period, for a reader who may or may not see restricted records.
-    struct Reach {
+    struct Reach: Equatable {
         var engagements = 0
         var byKind: [String: Int] = [:]
         var byMonth: [String: Int] = [:]
@@ -31,13 +31,17 @@ extension ReachIndex {
         let placeIDs: Numbering<UUID>
         let communityIDs: Numbering<UUID>
         let levels: Numbering<String>
+        /// Months counted before, and where the changes stood when this view was taken.
+        let tallies: MonthTallies
+        let epoch: Int
     }
 
     /// Brings the index up to date, then hands out what counting reads.
     func counting(_ database: any Database) async throws -> Counting {
         try await refresh(database)
         return Counting(sorted: sorted, recent: recent, people: people, organizationLevel: organizationLevel,
-                        organizationLive: organizationLive, kinds: kinds, placeIDs: placeIDs, communityIDs: communityIDs, levels: levels)
+                        organizationLive: organizationLive, kinds: kinds, placeIDs: placeIDs, communityIDs: communityIDs, levels: levels,
+                        tallies: tallies, epoch: tallies.epoch)
     }
 
     /// Refreshes, then counts, outside the actor.
@@ -49,7 +53,9 @@ extension ReachIndex {
 extension ReachIndex.Counting {
     typealias Reach = ReachIndex.Reach
 
-    func reach(_ period: ReportPeriod, places: Set<UUID>?, seesRestricted: Bool) -> Reach {
+    /// - Parameter keepingMonths: add the period's whole months from `tallies` (counting and keeping those
+    ///   missing) and walk only the days around them; tests pass false to walk it all.
+    func reach(_ period: ReportPeriod, places: Set<UUID>?, seesRestricted: Bool, keepingMonths: Bool = true) -> Reach {
         let low = ReachIndex.number(period.from), high = ReachIndex.number(period.to)
         var inPlaces: [Bool]?
         if let places {
@@ -57,11 +63,23 @@ extension ReachIndex.Counting {
             for (number, id) in placeIDs.enumerated() where places.contains(id) { marks[number] = true }
             inPlaces = marks
         }
-        var tally = ReachTally(people: people, organizationLevel: organizationLevel, organizationLive: organizationLive,
-                               kinds: kinds.count, places: placeIDs.count, firstYear: period.from.year,
-                               years: period.to.year - period.from.year + 1, inPlaces: inPlaces, seesRestricted: seesRestricted)
-        tally.count(sorted, slots: sorted.slots(from: low, through: high), from: low, through: high)
-        tally.count(recent, slots: 0 ..< recent.count, from: low, through: high)
+        var tally = newTally(firstYear: period.from.year, years: period.to.year - period.from.year + 1, inPlaces: inPlaces,
+                             seesRestricted: seesRestricted)
+        let months = ReachIndex.months(from: low, through: high)
+        if keepingMonths, places == nil, months.count <= MonthTallies.monthsAPeriod {
+            var kept: [(tally: MonthTallies.Tally, month: Int32)] = []
+            for month in months {
+                let first = month * 100 + 1, last = month * 100 + ReachIndex.lastDay(of: month)
+                if low <= first && last <= high {
+                    kept.append((self.month(month, seesRestricted: seesRestricted), month))
+                } else {
+                    count(into: &tally, from: max(low, first), through: min(high, last))
+                }
+            }
+            tally.add(kept)
+        } else {
+            count(into: &tally, from: low, through: high)
+        }
 
         var reach = Reach()
         reach.engagements = tally.engagements
@@ -71,18 +89,16 @@ extension ReachIndex.Counting {
             reach.byMonth[String(format: "%04d-%02d", period.from.year + month / 12, month % 12 + 1)] = n
         }
         for (place, n) in tally.byPlace.enumerated() where n > 0 { reach.byPlace[place == 0 ? nil : placeIDs[place - 1]] = n }
-        var byCommunity = [Int](repeating: 0, count: communityIDs.count + 1)
-        var byGender = [Int](repeating: 0, count: HeadCountGender.allCases.count)
+        // Levels and posts are in the mark itself: counted from how many people bear each mark.
+        let (byMark, byCommunity, byGender) = tally.markedPeople(communities: communityIDs.count)
         var byLevel = [Int](repeating: 0, count: levels.count)
         var unplaced = 0
-        for (number, mark) in tally.marks.enumerated() where mark & ReachTally.named != 0 {
-            reach.namedPeople += 1
-            byCommunity[Int(people.community[number]) + 1] += 1
-            byGender[Int(people.gender[number])] += 1
-            if mark & ReachTally.placed == 0 { unplaced += 1 }
-            var atLevels = mark >> ReachTally.firstLevelBit
+        for (mark, n) in byMark.enumerated() where n > 0 && UInt8(mark) & ReachTally.named != 0 {
+            reach.namedPeople += n
+            if UInt8(mark) & ReachTally.placed == 0 { unplaced += n }
+            var atLevels = UInt8(mark) >> ReachTally.firstLevelBit
             while atLevels != 0 {
-                byLevel[atLevels.trailingZeroBitCount] += 1
+                byLevel[atLevels.trailingZeroBitCount] += n
                 atLevels &= atLevels - 1
             }
         }
@@ -90,10 +106,35 @@ extension ReachIndex.Counting {
         for (gender, n) in byGender.enumerated() where n > 0 { reach.namedByGender[HeadCountGender.allCases[gender].rawValue] = n }
         for (level, n) in byLevel.enumerated() where n > 0 { reach.peopleByLevel[levels[level], default: 0] += n }
         if unplaced > 0 { reach.peopleByLevel["", default: 0] += unplaced }
-        for (number, isReached) in tally.reached.enumerated() where isReached {
-            reach.organizationsByLevel[levels[Int(organizationLevel[number])], default: 0] += 1
-        }
+        // By level number first: at a million people the organisations reached are many, and a level's name
+        // hashed for each took a fifth of a report.
+        var organizationsByLevel = [Int](repeating: 0, count: levels.count)
+        for (number, isReached) in tally.reached.enumerated() where isReached { organizationsByLevel[Int(organizationLevel[number])] += 1 }
+        for (level, n) in organizationsByLevel.enumerated() where n > 0 { reach.organizationsByLevel[levels[level], default: 0] += n }
         return reach
+    }
+
+    func newTally(firstYear: Int, years: Int, inPlaces: [Bool]?, seesRestricted: Bool) -> ReachTally {
+        ReachTally(people: people, organizationLevel: organizationLevel, organizationLive: organizationLive, kinds: kinds.count,
+                   places: placeIDs.count, firstYear: firstYear, years: years, inPlaces: inPlaces, seesRestricted: seesRestricted)
+    }
+
+    /// The engagements of these days, loaded and changed since.
+    func count(into tally: inout ReachTally, from low: Int32, through high: Int32) {
+        tally.count(sorted, slots: sorted.slots(from: low, through: high), from: low, through: high)
+        tally.count(recent, slots: 0 ..< recent.count, from: low, through: high)
+    }
+
+    /// A whole month (yyyymm) as kept, or counted now and kept.
+    func month(_ month: Int32, seesRestricted: Bool) -> MonthTallies.Tally {
+        let key = MonthTallies.Key(month: month, seesRestricted: seesRestricted)
+        if let kept = tallies.tally(key) { return kept }
+        var tally = newTally(firstYear: Int(month / 100), years: 1, inPlaces: nil, seesRestricted: seesRestricted)
+        count(into: &tally, from: month * 100 + 1, through: month * 100 + ReachIndex.lastDay(of: month))
+        let counted = MonthTallies.Tally(engagements: tally.engagements, byKind: tally.byKind, byPlace: tally.byPlace,
+                                         marks: tally.marks, reached: tally.reached)
+        tallies.keep(counted, for: key, countedAt: epoch)
+        return counted
     }
 }
 
@@ -141,6 +182,40 @@ struct ReachTally {
         byPlace = [Int](repeating: 0, count: places + 1)
         marks = [UInt8](repeating: 0, count: people.count)
         reached = [Bool](repeating: false, count: organizationLive.count)
+    }
+
+    /// How many people bear each mark, and the named among them by community (number + 1) and gender: one pass
+    /// over every person (a million at the largest scale), through buffer pointers and without overflow checks.
+    /// Four people at a time, each into tables of its own: most people bear the same mark and gender, and one
+    /// table's counter would be read just after it was written, person after person.
+    func markedPeople(communities: Int) -> (byMark: [Int], byCommunity: [Int], byGender: [Int]) {
+        let lanes = 4, markWidth = 256, communityWidth = communities + 1, genderWidth = HeadCountGender.allCases.count
+        var byMark = [Int](repeating: 0, count: lanes * markWidth)
+        var byCommunity = [Int](repeating: 0, count: lanes * communityWidth)
+        var byGender = [Int](repeating: 0, count: lanes * genderWidth)
+        marks.withUnsafeBufferPointer { marks in
+            people.community.withUnsafeBufferPointer { community in
+                people.gender.withUnsafeBufferPointer { gender in
+                    byMark.withUnsafeMutableBufferPointer { byMark in
+                        byCommunity.withUnsafeMutableBufferPointer { byCommunity in
+                            byGender.withUnsafeMutableBufferPointer { byGender in
+                                for number in 0 ..< min(marks.count, community.count, gender.count) {
+                                    let lane = number & (lanes - 1), mark = marks[number]
+                                    // Added as 0 or 1 rather than skipped: whether a person was reached is a coin
+                                    // toss to the processor, and a wrong guess costs more than the additions.
+                                    let named = Int(mark & Self.named)
+                                    byMark[lane &* markWidth &+ Int(mark)] &+= 1
+                                    byCommunity[lane &* communityWidth &+ Int(community[number]) &+ 1] &+= named
+                                    byGender[lane &* genderWidth &+ Int(gender[number])] &+= named
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        func summed(_ table: [Int], _ width: Int) -> [Int] { (0 ..< width).map { i in (0 ..< lanes).reduce(0) { $0 + table[$1 * width + i] } } }
+        return (summed(byMark, markWidth), summed(byCommunity, communityWidth), summed(byGender, genderWidth))
     }
 
     /// Counts the table's live slots among `slots` whose day lies in the period. The people, their posts and

@@ -75,16 +75,19 @@ extension ReachIndex {
     /// All engagements (`ids` nil), or the current versions of the ones changed: those replace the slots
     /// they had (marked dead) and go to `recent`, which is merged into `sorted` once it has grown.
     func loadEngagements(_ sql: any SQLDatabase, only ids: [UUID]?) async throws {
+        var changedDays: [Int32] = []
         if let ids {
             for id in ids {
                 switch slots.removeValue(forKey: id) {
-                case .sorted(let slot)?: sorted.kill(Int(slot))
-                case .recent(let slot)?: recent.kill(Int(slot))
+                case .sorted(let slot)?: sorted.kill(Int(slot)); changedDays.append(sorted.days[Int(slot)])
+                case .recent(let slot)?: recent.kill(Int(slot)); changedDays.append(recent.days[Int(slot)])
                 case nil: break
                 }
             }
         }
         let table = try await readEngagements(sql, only: ids)
+        // The months an engagement left and the ones it is in now are counted again at the next report.
+        if ids != nil { tallies.forget(days: changedDays + table.days) }
         if ids == nil {
             sorted = table
             recent = EngagementTable()

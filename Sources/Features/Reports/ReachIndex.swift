@@ -39,6 +39,8 @@ public actor ReachIndex {
     var organizationLevel: [Int32] = []
     var organizationLive: [Bool] = []
     var levels = Numbering<String>()
+    /// Whole months already counted, kept for the next report until something in them changes.
+    let tallies = MonthTallies()
     /// The audit entries already applied from the last `lookback` before the newest one read. An entry is
     /// stamped before its transaction commits, so a slow transaction's entry can appear after a later one's:
     /// each look goes back this far and skips what it has applied.
@@ -95,11 +97,17 @@ public actor ReachIndex {
         }
         if !changedPeople.isEmpty {
             // A person's change may move their participations too (a merge): reload the engagements they are in.
+            // That also forgets the kept months they were counted in (their restriction or posts may have changed).
             let rows = try await sql.raw("SELECT engagement_id FROM participations WHERE person_id IN (\(binds: Array(changedPeople)))").all()
             changedEngagements.formUnion(try rows.map { try $0.decode(column: "engagement_id", as: UUID.self) })
             try await loadPeople(sql, only: Array(changedPeople))
         }
-        if !changedOrganizations.isEmpty { try await loadOrganizations(sql, only: Array(changedOrganizations)) }
+        if !changedOrganizations.isEmpty {
+            let changed = Array(changedOrganizations)
+            let before = changed.map(countedAs(organization:))
+            try await loadOrganizations(sql, only: changed)
+            forgetMonths(ifAnyOf: before, became: changed.map(countedAs(organization:)))
+        }
         if !changedEngagements.isEmpty { try await loadEngagements(sql, only: Array(changedEngagements)) }
         remember(entries)
     }
@@ -114,6 +122,7 @@ public actor ReachIndex {
     private func loadAll(_ sql: any SQLDatabase, _ database: any Database) async throws {
         // Read the marker first: a change made while loading is then applied again next time (harmless).
         let latest = try await AuditEntryModel.query(on: database).sort(\.$at, .descending).limit(1).first()
+        tallies.forgetAll()
         sorted = EngagementTable(); recent = EngagementTable(); slots = [:]
         kinds = Numbering(); placeIDs = Numbering(); communityIDs = Numbering()
         personNumbers = [:]; people = PersonTable(); organizationNumbers = [:]; organizationLevel = []; organizationLive = []
@@ -133,7 +142,7 @@ public actor ReachIndex {
     public var estimatedBytes: Int {
         let uuidKeyed = slots.capacity * 24 + personNumbers.capacity * 20 + organizationNumbers.capacity * 20
         return sorted.bytes + recent.bytes + people.bytes + uuidKeyed + organizationLevel.capacity * 4 + organizationLive.capacity
-            + kinds.bytes + placeIDs.bytes + communityIDs.bytes + levels.bytes
+            + kinds.bytes + placeIDs.bytes + communityIDs.bytes + levels.bytes + tallies.bytes
     }
 
     /// How many live engagements and people the index holds, for the log.
