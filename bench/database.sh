@@ -71,6 +71,17 @@ bench_drop_databases() {
   done
 }
 
+# Starts BIN serving DB on a free port, stopped when the script exits: sets SERVER (its pid) and BASE, and
+# returns once it answers (the first start on a large file migrates it first: up to 30 s).
+bench_serve() {
+  local port; port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+  LOG_LEVEL=warning "$BIN" serve --port "$port" --database "$DB" >/dev/null 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null' EXIT
+  BASE="http://127.0.0.1:$port"
+  for _ in $(seq 300); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+}
+
 bench_cookie() { # base URL, email → Cookie header value of a browser signed in as that demo user
   local jar csrf; jar=$(mktemp)
   csrf=$(curl -s -c "$jar" "$1/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')

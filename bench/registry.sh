@@ -17,12 +17,7 @@ if [ -n "${ROUNDTABLE_BIN:-}" ]; then BIN=$ROUNDTABLE_BIN; else
   BIN=$PWD/.build/release/roundtable
 fi
 bench_database "$PEOPLE"
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+bench_serve
 
 OFFICER=$(bench_cookie "$BASE" arta.krasniqi@ico.example)
 COORDINATOR=$(bench_cookie "$BASE" kubra.kalkandelen@ico.example)

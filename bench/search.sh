@@ -16,12 +16,7 @@ fi
 START=$(date +%s.%N)
 bench_database "$PEOPLE"
 echo "data and migrations (the search index's first build on an older file): $(echo "$(date +%s.%N) - $START" | bc) s" >&2
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-LOG_LEVEL=warning "$BIN" serve --port "$PORT" --database "$DB" >/dev/null 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null' EXIT
-BASE="http://127.0.0.1:$PORT"
-for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+bench_serve
 jar=$(mktemp)
 csrf=$(curl -s -c "$jar" "$BASE/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "email=arta.krasniqi@ico.example" \
