@@ -17,14 +17,13 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
             return
         }
         // A word appears once per record already; OR IGNORE keeps the rebuild from failing on a stray repeat.
-        try await rebuild(sql, into: "name_tokens_keyed", as: """
+        try await SQLiteTableRebuild.rebuild(NameTokens.schema, into: "name_tokens_keyed", as: """
             (record_type TEXT NOT NULL, token TEXT NOT NULL, visibility INTEGER NOT NULL, record_id UUID NOT NULL, \
             sort_name TEXT NOT NULL, words TEXT NOT NULL, PRIMARY KEY (record_type, token, visibility, record_id)) WITHOUT ROWID
             """, copying: """
             INSERT OR IGNORE INTO name_tokens_keyed (record_type, token, visibility, record_id, sort_name, words) \
             SELECT record_type, token, visibility, record_id, sort_name, words FROM name_tokens
-            """)
-        try await createIndexes(in: database)
+            """, on: database, indexes: Self.createIndexes)
     }
 
     func revert(on database: any Database) async throws {
@@ -33,24 +32,21 @@ struct M0030_NameTokensKeyedByWord: AsyncMigration {
             try await sql.raw("ALTER TABLE \(ident: NameTokens.schema) ADD COLUMN id UUID NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY").run()
             return
         }
-        try await rebuild(sql, into: "name_tokens_identified", as: """
+        try await SQLiteTableRebuild.rebuild(NameTokens.schema, into: "name_tokens_identified", as: """
             ("id" UUID PRIMARY KEY, "record_type" TEXT NOT NULL, "record_id" UUID NOT NULL, "token" TEXT NOT NULL, \
             "sort_name" TEXT NOT NULL DEFAULT '', "visibility" INTEGER NOT NULL DEFAULT 0, "words" TEXT NOT NULL DEFAULT '')
             """, copying: """
             INSERT INTO name_tokens_identified (id, record_type, record_id, token, sort_name, visibility, words) \
             SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-A' || substr(h, 18, 3) || '-' || substr(h, 21, 12)), \
             record_type, record_id, token, sort_name, visibility, words FROM (SELECT hex(randomblob(16)) AS h, * FROM name_tokens)
-            """)
-        try await SQLIndex.create(NameTokens.lookupIndex, on: NameTokens.schema,
-                                  columns: ["record_type", "token", "visibility", "record_id", "sort_name", "words"], in: database)
-        try await createIndexes(in: database)
+            """, on: database) { tx in
+            try await SQLIndex.create(NameTokens.lookupIndex, on: NameTokens.schema,
+                                      columns: ["record_type", "token", "visibility", "record_id", "sort_name", "words"], in: tx)
+            try await Self.createIndexes(in: tx)
+        }
     }
 
-    private func rebuild(_ sql: any SQLDatabase, into temporary: String, as definition: String, copying insert: String) async throws {
-        try await SQLiteTableRebuild.rebuild(NameTokens.schema, into: temporary, as: definition, copying: insert, on: sql)
-    }
-
-    private func createIndexes(in database: any Database) async throws {
+    @Sendable private static func createIndexes(in database: any Database) async throws {
         try await SQLIndex.create(NameTokens.nameOrderIndex, on: NameTokens.schema,
                                   columns: ["record_type", "sort_name", "record_id", "token", "visibility", "words"], in: database)
         try await SQLIndex.create(NameTokens.recordIndex, on: NameTokens.schema, columns: ["record_id"], in: database)

@@ -37,10 +37,11 @@ struct M0044_NameTokensInNameOrderByWord: AsyncMigration {
             PRIMARY KEY (\(key.joined(separator: ", ")))) WITHOUT ROWID
             """, copying: """
             INSERT INTO name_tokens_rekeyed (\(columns)) SELECT \(columns) FROM name_tokens ORDER BY \(key.joined(separator: ", "))
-            """, on: sql)
-        try await SQLIndex.create(on: NameTokens.schema, [
-            NameTokens.nameOrderIndex: M0040_NameTokensCarryCommunity.nameOrderColumns + ["community_id"],
-            NameTokens.recordIndex: ["record_id"],
-        ], in: database)
+            """, on: database) { tx in
+            try await SQLIndex.create(on: NameTokens.schema, [
+                NameTokens.nameOrderIndex: M0040_NameTokensCarryCommunity.nameOrderColumns + ["community_id"],
+                NameTokens.recordIndex: ["record_id"],
+            ], in: tx)
+        }
     }
 }
