@@ -7,16 +7,22 @@ import SQLKit
 
 /// Turns a `DatabaseLocation` into a Fluent configuration, with the SQLite settings Roundtable relies on.
 public enum DatabaseSetup {
-    public static func configuration(for location: DatabaseLocation, searchPath: [String]? = nil, connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
+    /// Statements are logged, with their values, only at `trace` (people's names and notes are among the
+    /// values: not at `debug`, PostgreSQL's default) and on SQLite only when `logStatements` asks.
+    public static func configuration(
+        for location: DatabaseLocation, searchPath: [String]? = nil, connectionsPerEventLoop: Int = 4, logStatements: Bool = false
+    ) throws -> DatabaseConfigurationFactory {
+        let sqliteLogLevel: Logger.Level? = logStatements ? .trace : nil
         switch location {
         case .sqliteMemory:
-            return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: nil)
+            return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: sqliteLogLevel)
         case .sqliteFile(let path):
-            return .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: nil)
+            return .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: sqliteLogLevel)
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = searchPath }
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop)
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop,
+                             encodingContext: .default, decodingContext: .default, sqlLogLevel: .trace)
         }
     }
 

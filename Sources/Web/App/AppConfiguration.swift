@@ -40,6 +40,10 @@ public struct AppConfiguration: Sendable {
     /// `restore` reads it to erase again whoever an older backup brings back.
     public var erasureRegisterPath: String?
 
+    /// A file to write every SQL statement and its values to (`ROUNDTABLE_CAPTURE_STATEMENTS`), for
+    /// `bench/own-sql.sh` on demo data; see `StatementCaptureLogHandler`. Nil: no statement is logged.
+    public var statementCapturePath: String?
+
     /// The erasure register this configuration means; none for a database in memory.
     public var resolvedErasureRegister: URL? {
         if let erasureRegisterPath { return URL(fileURLWithPath: erasureRegisterPath) }
@@ -127,6 +131,7 @@ public struct AppConfiguration: Sendable {
         config.logLevel = environment["LOG_LEVEL"] ?? config.logLevel
         config.photoDirectory = environment["ROUNDTABLE_PHOTOS"]
         config.erasureRegisterPath = environment["ROUNDTABLE_ERASURES"]
+        config.statementCapturePath = environment["ROUNDTABLE_CAPTURE_STATEMENTS"].flatMap { $0.isEmpty ? nil : $0 }
         if let zone = environment["ROUNDTABLE_TIME_ZONE"] {
             guard LocalStart.zone(named: zone) != nil else {
                 throw ConfigurationError("ROUNDTABLE_TIME_ZONE must be a time-zone name such as Europe/Belgrade or UTC, not \"\(zone)\".")

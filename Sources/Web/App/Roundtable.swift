@@ -35,9 +35,14 @@ public enum Roundtable {
     public static func configure(_ app: Application, _ config: AppConfiguration) async throws {
         // Read the catalogues now: a broken one stops the start with its file and line, not a page later.
         try Catalogues.checkShipped()
+        if let path = config.statementCapturePath {
+            let file = try StatementCaptureLogHandler.CaptureFile(path: path)
+            app.logger = Logger(label: app.logger.label) { StatementCaptureLogHandler(label: $0, file: file) }
+        }
         app.databases.use(
             try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
-                                            connectionsPerEventLoop: config.postgresConnectionsPerEventLoop),
+                                            connectionsPerEventLoop: config.postgresConnectionsPerEventLoop,
+                                            logStatements: config.statementCapturePath != nil),
             as: DatabaseSetup.databaseID(for: config.database)
         )
         app.migrations.add(MigrationList.all)

@@ -20,6 +20,9 @@ public enum RoundtableCLI {
         do {
             try await Roundtable.configure(app, config)
             announce("Roundtable is running at http://\(config.hostname):\(config.port) on \(config.database).")
+            if let path = config.statementCapturePath {
+                announce("Every SQL statement is written to \(path) with its values (ROUNDTABLE_CAPTURE_STATEMENTS): for measuring on demo data only.")
+            }
             if config.demo {
                 announce("Demo sign-in: \(DemoData.users[0].email) with password \(DemoData.password) (administrator).")
                 announce("Other demo users, same password: " + DemoData.users.dropFirst().map { "\($0.email) (\($0.role.rawValue))" }.joined(separator: ", ") + ".")

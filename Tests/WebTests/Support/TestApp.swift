@@ -12,6 +12,7 @@ import VaporTesting
 /// `DATABASE_URL` names a PostgreSQL server — a private schema there, dropped afterwards.
 func withRoundtable(
     sessionPolicy: SessionPolicy = .standard,
+    adjusting adjust: (inout AppConfiguration) -> Void = { _ in },
     _ test: (Application) async throws -> Void
 ) async throws {
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
@@ -29,6 +30,7 @@ func withRoundtable(
     let register = photos.appendingPathExtension("erasures.jsonl")
     config.erasureRegisterPath = register.path
     defer { try? FileManager.default.removeItem(at: register) }
+    adjust(&config)
     // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
     let slot = config.database.isPostgres ? await TestSlots.shared.acquire() : false
     defer { if slot { Task { await TestSlots.shared.release() } } }
