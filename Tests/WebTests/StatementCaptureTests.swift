@@ -27,6 +27,8 @@ struct StatementCaptureTests {
             let lines = try Data(contentsOf: file).dropFirst(before).split(separator: 0x0A)
                 .map { try JSONDecoder().decode(Line.self, from: Data($0)) }
             #expect(lines.count >= 2, "the token's read and the list's")
+            let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "only the server's user may read it")
             #expect(lines.contains { $0.sql.contains("name_tokens") && $0.binds.contains { $0.contains("gashi") } },
                     "\(lines.map(\.sql))")
         }

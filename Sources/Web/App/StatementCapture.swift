@@ -53,7 +53,8 @@ struct StatementCaptureLogHandler: LogHandler {
         private let handle: NIOLockedValueBox<FileHandle>
 
         init(path: String) throws {
-            guard FileManager.default.createFile(atPath: path, contents: nil),
+            // Readable by the server's own user only: the values are people's names and notes.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
                   let handle = FileHandle(forWritingAtPath: path) else {
                 throw ConfigurationError("ROUNDTABLE_CAPTURE_STATEMENTS: cannot write to \(path).")
             }
