@@ -45,8 +45,7 @@ public struct Communities: Sendable {
         try actor.require(.readRecords)
         let load = { try await list(by: actor).map { RecordRef(id: $0.id, name: $0.name) } }
         guard let cache else { return try await load() }
-        let sql = database.sql
-        return try await cache.refs(table: CommunityModel.schema, key: "", sql: sql, load: load)
+        return try await cache.refs(CommunitiesFingerprint.self, key: "", database: database, load: load)
     }
 
     public func record(_ model: CommunityModel, by actor: Actor) async throws -> CommunityRecord {

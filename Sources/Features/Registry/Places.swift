@@ -61,7 +61,7 @@ public struct Places: Sendable {
         try actor.require(.readRecords)
         let sql = database.sql
         guard let cache else { return try await buildChoices(sql: sql) }
-        return try await cache.refs(table: PlaceModel.schema, key: language, sql: sql) { try await buildChoices(sql: sql) }
+        return try await cache.refs(PlacesFingerprint.self, key: language, database: database) { try await buildChoices(sql: sql) }
     }
 
     private func buildChoices(sql: any SQLDatabase) async throws -> [RecordRef] {
