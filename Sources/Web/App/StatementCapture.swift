@@ -12,7 +12,7 @@ import NIOConcurrencyHelpers
 /// SQLKit logs each statement at the database's `sqlLogLevel` (`.trace` while capturing) through the
 /// request's logger, a copy of the app's. This handler answers `.trace` as its level, so those lines reach
 /// it whatever `LOG_LEVEL` says, keeps the statements, and passes everything else at or above the level
-/// that was set to the usual handler on standard output.
+/// that was set to swift-log's usual handler (standard error).
 struct StatementCaptureLogHandler: LogHandler {
     private let file: CaptureFile
     private var console: StreamLogHandler
@@ -23,7 +23,7 @@ struct StatementCaptureLogHandler: LogHandler {
 
     init(label: String, file: CaptureFile) {
         self.file = file
-        self.console = StreamLogHandler.standardOutput(label: label)
+        self.console = StreamLogHandler.standardError(label: label)
     }
 
     /// What reaches `log`: everything. The level set (`LOG_LEVEL`) still decides what is printed.
@@ -38,7 +38,7 @@ struct StatementCaptureLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        if let statement = event.metadata?["sql"], case .string(let sql) = statement {
+        if event.message.description == "Executing query", case .string(let sql)? = event.metadata?["sql"] {
             var binds: [String] = []
             if case .array(let values)? = event.metadata?["binds"] { binds = values.map(\.description) }
             file.append(sql: sql, binds: binds)
