@@ -1,10 +1,24 @@
 import Foundation
+import Storage
 import Testing
 import VaporTesting
 @testable import Web
 
 @Suite("Health, metrics and the API description")
 struct SystemTests {
+    /// sqlite-kit keeps an in-memory database in a temporary file; the app removes it when it shuts down, or
+    /// every test (and every `roundtable … --database :memory:`) left one behind.
+    @Test func anInMemoryDatabaseLeavesNoFileBehind() async throws {
+        var config = AppConfiguration(database: .sqliteMemory, bcryptCost: 4, logLevel: "warning")
+        config.memoryIdentifier = UUID().uuidString
+        let file = DatabaseSetup.memoryFiles(identifier: config.memoryIdentifier)[0]
+        let app = try await Application.make(.testing)
+        try await Roundtable.configure(app, config)
+        #expect(FileManager.default.fileExists(atPath: file.path), "the database is where sqlite-kit keeps it")
+        try await app.asyncShutdown()
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+    }
+
     @Test func healthSaysTheDatabaseIsReachable() async throws {
         try await withRoundtable { app in
             let response = try await app.testing().sendRequest(.GET, "/healthz")

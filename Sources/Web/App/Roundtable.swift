@@ -42,9 +42,12 @@ public enum Roundtable {
         app.databases.use(
             try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
                                             connectionsPerEventLoop: config.postgresConnectionsPerEventLoop,
-                                            logStatements: config.statementCapturePath != nil),
+                                            logStatements: config.statementCapturePath != nil, memoryIdentifier: config.memoryIdentifier),
             as: DatabaseSetup.databaseID(for: config.database)
         )
+        if case .sqliteMemory = config.database {
+            app.lifecycle.use(RemoveFilesAtShutdown(files: DatabaseSetup.memoryFiles(identifier: config.memoryIdentifier)))
+        }
         app.migrations.add(MigrationList.all)
         // The file's settings (SQLite) and the schema (PostgreSQL) come first, in `migrate`.
         try await migrate(app, config, logLevel: Logger.Level(rawValue: config.logLevel) ?? .info)

@@ -21,7 +21,9 @@ func withDatabase(_ test: (any Database) async throws -> Void) async throws {
     let threads = NIOThreadPool(numberOfThreads: 1)
     threads.start()
     let databases = Databases(threadPool: threads, on: MultiThreadedEventLoopGroup.singleton)
-    databases.use(try DatabaseSetup.configuration(for: location, searchPath: searchPath, connectionsPerEventLoop: 1),
+    let memoryIdentifier = UUID().uuidString
+    databases.use(try DatabaseSetup.configuration(for: location, searchPath: searchPath, connectionsPerEventLoop: 1,
+                                                  memoryIdentifier: memoryIdentifier),
                   as: DatabaseSetup.databaseID(for: location))
     var logger = Logger(label: "features-tests")
     logger.logLevel = .warning
@@ -45,6 +47,7 @@ func withDatabase(_ test: (any Database) async throws -> Void) async throws {
         if let schema = searchPath?.first, let sql = db as? any SQLDatabase { try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
         await databases.shutdownAsync()
         try? await threads.shutdownGracefully()
+        for file in DatabaseSetup.memoryFiles(identifier: memoryIdentifier) { try? FileManager.default.removeItem(at: file) }
     }
 }
 
