@@ -1,5 +1,4 @@
 import Foundation
-import Storage
 import Testing
 import VaporTesting
 @testable import Web
@@ -9,11 +8,9 @@ struct SystemTests {
     /// sqlite-kit keeps an in-memory database in a temporary file; the app removes it when it shuts down, or
     /// every test (and every `roundtable … --database :memory:`) left one behind.
     @Test func anInMemoryDatabaseLeavesNoFileBehind() async throws {
-        var config = AppConfiguration(database: .sqliteMemory, bcryptCost: 4, logLevel: "warning")
-        config.memoryIdentifier = UUID().uuidString
-        let file = DatabaseSetup.memoryFiles(identifier: config.memoryIdentifier)[0]
         let app = try await Application.make(.testing)
-        try await Roundtable.configure(app, config)
+        try await Roundtable.configure(app, AppConfiguration(database: .sqliteMemory, bcryptCost: 4, logLevel: "warning"))
+        let file = try #require(app.storage[MemoryDatabaseFiles.self]?.first)
         #expect(FileManager.default.fileExists(atPath: file.path), "the database is where sqlite-kit keeps it")
         try await app.asyncShutdown()
         #expect(!FileManager.default.fileExists(atPath: file.path))

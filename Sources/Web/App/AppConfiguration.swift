@@ -44,9 +44,6 @@ public struct AppConfiguration: Sendable {
     /// `bench/own-sql.sh` on demo data; see `StatementCaptureLogHandler`. Nil: no statement is logged.
     public var statementCapturePath: String?
 
-    /// The name of an in-memory SQLite database (`DatabaseSetup.memoryFiles`): a new one for each app.
-    public var memoryIdentifier = UUID().uuidString
-
     /// The erasure register this configuration means; none for a database in memory.
     public var resolvedErasureRegister: URL? {
         if let erasureRegisterPath { return URL(fileURLWithPath: erasureRegisterPath) }

@@ -11,3 +11,8 @@ struct RemoveFilesAtShutdown: LifecycleHandler {
         for file in files { try? FileManager.default.removeItem(at: file) }
     }
 }
+
+/// The files of the app's in-memory database, where it has one (for the test that they go at shutdown).
+enum MemoryDatabaseFiles: StorageKey {
+    typealias Value = [URL]
+}

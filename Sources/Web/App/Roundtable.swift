@@ -39,14 +39,18 @@ public enum Roundtable {
             let file = try StatementCaptureLogHandler.CaptureFile(path: path)
             app.logger = Logger(label: app.logger.label) { StatementCaptureLogHandler(label: $0, file: file) }
         }
+        // A new in-memory database for each app, even two built from one configuration, as before.
+        let memoryIdentifier = UUID().uuidString
         app.databases.use(
             try DatabaseSetup.configuration(for: config.database, searchPath: config.postgresSearchPath,
                                             connectionsPerEventLoop: config.postgresConnectionsPerEventLoop,
-                                            logStatements: config.statementCapturePath != nil, memoryIdentifier: config.memoryIdentifier),
+                                            logStatements: config.statementCapturePath != nil, memoryIdentifier: memoryIdentifier),
             as: DatabaseSetup.databaseID(for: config.database)
         )
         if case .sqliteMemory = config.database {
-            app.lifecycle.use(RemoveFilesAtShutdown(files: DatabaseSetup.memoryFiles(identifier: config.memoryIdentifier)))
+            let files = DatabaseSetup.memoryFiles(identifier: memoryIdentifier)
+            app.storage[MemoryDatabaseFiles.self] = files
+            app.lifecycle.use(RemoveFilesAtShutdown(files: files))
         }
         app.migrations.add(MigrationList.all)
         // The file's settings (SQLite) and the schema (PostgreSQL) come first, in `migrate`.
