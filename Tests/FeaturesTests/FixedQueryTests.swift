@@ -28,6 +28,14 @@ struct FixedQueryTests {
         }
     }
 
+    @Test func onlyANumberInBracesIsAValue() {
+        let text = FixedQueryText("SELECT '{a}', {12}, '{}', {0}, '{1' || {3}")
+        #expect(text.pieces == ["SELECT '{a}', ", ", '{}', {0}, '{1' || ", ""])
+        #expect(text.values == [11, 2])
+        #expect(FixedQueryText("SELECT 1").pieces == ["SELECT 1"])
+        #expect(FixedQueryText("SELECT 1").values.isEmpty)
+    }
+
     @Test func aRevokedTokenAndADisabledUserSpeakForNoOne() async throws {
         try await withDatabase { db in
             let drita = UserModel(email: "drita@ico.example", name: "Drita Gashi", role: .officer, passwordHash: "-", now: Date())
