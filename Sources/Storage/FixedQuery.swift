@@ -13,6 +13,8 @@ import SQLKit
 ///
 /// The text names its values `{1}`, `{2}`…: `$1`, `$2`… on PostgreSQL, bound values through SQLKit on SQLite,
 /// so one text serves both databases. Rows come back as `SQLRow`s on both, decoded by the same code.
+/// A value is text or an identity (`FixedValue`): PostgreSQL infers each parameter's type when it prepares the
+/// statement, and takes an identity only as an identity.
 public protocol FixedQuery: Sendable {
     /// The statement's name on a PostgreSQL connection; unique among fixed queries.
     static var name: String { get }
@@ -21,8 +23,8 @@ public protocol FixedQuery: Sendable {
 }
 
 extension FixedQuery {
-    /// The rows of the query with these values (text: every fixed query so far looks up by a hash).
-    public static func rows(binding values: [String], on database: any Database) async throws -> [any SQLRow] {
+    /// The rows of the query with these values.
+    public static func rows(binding values: [FixedValue], on database: any Database) async throws -> [any SQLRow] {
         if let postgres = database as? any PostgresDatabase {
             let statement = PreparedFixedQuery<Self>(values: values)
             let logger = database.logger
@@ -46,12 +48,15 @@ extension FixedQuery {
     }
 
     /// The text with its values bound through SQLKit, for any other database.
-    static func sqlQueryString(_ values: [String]) -> SQLQueryString {
+    static func sqlQueryString(_ values: [FixedValue]) -> SQLQueryString {
         let text = FixedQueryText(sql)
         var query: SQLQueryString = ""
         query.appendInterpolation(unsafeRaw: String(text.pieces[0]))
         for (value, piece) in zip(text.values, text.pieces.dropFirst()) {
-            query.appendInterpolation(bind: values[value])
+            switch values[value] {
+            case .text(let text): query.appendInterpolation(bind: text)
+            case .id(let id): query.appendInterpolation(bind: id)
+            }
             query.appendInterpolation(unsafeRaw: String(piece))
         }
         return query
@@ -102,17 +107,29 @@ struct FixedQueryText {
     }
 }
 
+/// A value bound to a fixed query.
+public enum FixedValue: Sendable, Equatable {
+    case text(String)
+    /// An identity: PostgreSQL's `uuid`; on SQLite, bound as Fluent binds one.
+    case id(UUID)
+}
+
 /// What PostgresNIO prepares and runs for a `FixedQuery`: its name and SQL come from the query's type, so the
 /// connection prepares it the first time and reuses it after.
 struct PreparedFixedQuery<Query: FixedQuery>: PostgresPreparedStatement {
     static var name: String { "roundtable_" + Query.name }
     static var sql: String { Query.postgresSQL }
 
-    let values: [String]
+    let values: [FixedValue]
 
     func makeBindings() throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: values.count)
-        for value in values { bindings.append(value) }
+        for value in values {
+            switch value {
+            case .text(let text): bindings.append(text)
+            case .id(let id): bindings.append(id)
+            }
+        }
         return bindings
     }
 

@@ -19,12 +19,29 @@ struct FixedQueryTests {
         try await withDatabase { db in
             // Run more than five times: PostgreSQL switches a prepared statement to a kept plan after five.
             for round in 1 ... 7 {
-                let rows = try await ValuesOutOfOrder.rows(binding: ["one \(round)", "two's \(round)"], on: db)
+                let rows = try await ValuesOutOfOrder.rows(binding: [.text("one \(round)"), .text("two's \(round)")], on: db)
                 #expect(rows.count == 1)
                 #expect(try rows.first?.decode(column: "first", as: String.self) == "one \(round)")
                 #expect(try rows.first?.decode(column: "second", as: String.self) == "two's \(round)")
                 #expect(try rows.first?.decode(column: "again", as: String.self) == "two's \(round)")
             }
+        }
+    }
+
+    enum UserByID: FixedQuery {
+        static let name = "test_user_by_id"
+        static let sql = #"SELECT "email" FROM "users" WHERE "id" = {1} AND "name" = {2}"#
+    }
+
+    @Test func anIdentityIsBoundAsTheDatabaseKeepsIt() async throws {
+        try await withDatabase { db in
+            let drita = UserModel(email: "drita@ico.example", name: "Drita Gashi", role: .officer, passwordHash: "-", now: Date())
+            try await drita.create(on: db)
+            for _ in 1 ... 7 {
+                let rows = try await UserByID.rows(binding: [.id(drita.id!), .text("Drita Gashi")], on: db)
+                #expect(try rows.map { try $0.decode(column: "email", as: String.self) } == ["drita@ico.example"])
+            }
+            #expect(try await UserByID.rows(binding: [.id(UUID()), .text("Drita Gashi")], on: db).isEmpty)
         }
     }
 

@@ -91,7 +91,7 @@ public struct APITokens: Sendable {
     public func authenticate(secret: String, now: Date = Date()) async throws -> UserSummary? {
         guard secret.hasPrefix(Self.prefix), secret.count <= 128 else { return nil }
         // Every API request: one fixed statement (see `APITokenBySecret`).
-        guard let row = try await APITokenBySecret.rows(binding: [SecretToken.hash(secret)], on: database).first else { return nil }
+        guard let row = try await APITokenBySecret.rows(binding: [.text(SecretToken.hash(secret))], on: database).first else { return nil }
         let user = try UserColumns.summary(row)
         guard !user.isDisabled else { return nil }
         if try row.decode(column: "last_used_at", as: Date?.self).map({ now.timeIntervalSince($0) >= 60 }) ?? true {

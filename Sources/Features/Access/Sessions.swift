@@ -23,7 +23,7 @@ public struct Sessions: Sendable {
     public func resolve(token: String, now: Date = Date()) async throws -> Resolved? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         // This runs on every signed-in request: one fixed statement (see `SessionByToken`).
-        guard let row = try await SessionByToken.rows(binding: [SecretToken.hash(token)], on: database).first else { return nil }
+        guard let row = try await SessionByToken.rows(binding: [.text(SecretToken.hash(token))], on: database).first else { return nil }
         let sessionID = try row.decode(column: "session_id", as: UUID.self)
         let createdAt = try row.decode(column: "session_created_at", as: Date.self)
         let lastSeenAt = try row.decode(column: "last_seen_at", as: Date.self)

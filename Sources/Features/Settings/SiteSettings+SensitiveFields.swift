@@ -7,7 +7,7 @@ import Storage
 /// administrator chooses otherwise.
 extension SiteSettings {
     public func sensitiveFields() async throws -> SensitiveFields {
-        try await SiteSettingModel.find(SiteSettingModel.sensitiveFields, on: database).map { SensitiveFields(stored: $0.value) }
+        try await stored(SiteSettingModel.sensitiveFields).map { SensitiveFields(stored: $0) }
             ?? .defaults
     }
 

@@ -14,7 +14,7 @@ public struct SiteSettings: Sendable {
 
     /// The default language an administrator chose, if one did.
     public func defaultLanguage() async throws -> Language? {
-        try await SiteSettingModel.find(SiteSettingModel.defaultLanguage, on: database).flatMap { Language(rawValue: $0.value) }
+        try await stored(SiteSettingModel.defaultLanguage).flatMap { Language(rawValue: $0) }
     }
 
     /// Sets (or, with nil, clears back to the server's `ROUNDTABLE_LANGUAGE`) the default language.
@@ -24,7 +24,7 @@ public struct SiteSettings: Sendable {
 
     /// Whether administrators and coordinators must use two-factor sign-in.
     public func requiresTwoFactor() async throws -> Bool {
-        try await SiteSettingModel.find(SiteSettingModel.requireTwoFactor, on: database)?.value == "true"
+        try await stored(SiteSettingModel.requireTwoFactor) == "true"
     }
 
     public func setRequiresTwoFactor(_ required: Bool, by actor: Actor, now: Date = Date()) async throws {
@@ -35,8 +35,8 @@ public struct SiteSettings: Sendable {
 
     /// The rule for small numbers, with the threshold an administrator chose (5 unless changed).
     public func smallNumbers() async throws -> SmallNumbers {
-        let stored = try await SiteSettingModel.find(SiteSettingModel.smallNumberThreshold, on: database).flatMap { Int($0.value) }
-        return SmallNumbers(threshold: stored.flatMap { SmallNumbers.allowedThresholds.contains($0) ? $0 : nil } ?? SmallNumbers.defaultThreshold)
+        let chosen = try await stored(SiteSettingModel.smallNumberThreshold).flatMap { Int($0) }
+        return SmallNumbers(threshold: chosen.flatMap { SmallNumbers.allowedThresholds.contains($0) ? $0 : nil } ?? SmallNumbers.defaultThreshold)
     }
 
     /// Sets the threshold (3 to 100), audited like every change of the settings.
@@ -54,7 +54,7 @@ public struct SiteSettings: Sendable {
     /// How long people with no engagement and no continuing reason are kept; nil (the default): nobody is
     /// ever listed for review.
     public func retentionPeriod() async throws -> RetentionPeriod? {
-        try await SiteSettingModel.find(SiteSettingModel.retentionMonths, on: database).flatMap { Int($0.value) }
+        try await stored(SiteSettingModel.retentionMonths).flatMap { Int($0) }
             .flatMap { RetentionPeriod(months: $0) }
     }
 
