@@ -156,6 +156,9 @@ struct PeopleListTests {
 
             // names in any script stay as the list's links write them
             try await saved.save(name: "Redžepi", list: "people", query: "q=redžepi&community=1", by: asArta)
+            let kept = try await saved.of(list: "people", by: asArta)
+            #expect(kept.map(\.name) == ["Mayors in the north", "Redžepi"], "by name")
+            #expect(kept.first?.id == mayors.id)
             // a query that could not go back into an address is refused at its field
             for query in ["q=a\r\nSet-Cookie: x=1", "?q=a", "q=a#top", "q=a b"] {
                 await #expect { try await saved.save(name: "Bad", list: "people", query: query, by: asArta) }

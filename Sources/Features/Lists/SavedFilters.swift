@@ -40,9 +40,10 @@ public struct SavedFilters: Sendable {
     /// The actor's saved filters of one list, by name.
     public func of(list: String, by actor: Actor) async throws -> [Saved] {
         guard let userID = actor.userID else { return [] }
-        return try await SavedFilterModel.query(on: database).filter(\.$userID == userID).filter(\.$list == list)
-            .sort(\.$name).all()
-            .map { Saved(id: $0.id!, name: $0.name, query: $0.query) }
+        return try await SavedFiltersOfList.rows(binding: [.id(userID), .text(list)], on: database).map { row in
+            Saved(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                  query: try row.decode(column: "query", as: String.self))
+        }
     }
 
     /// Saves the list's query under a name; a name already used for this list is replaced (its new query).
@@ -99,4 +100,11 @@ public struct SavedFilters: Sendable {
             return (model.list, model.query)
         }
     }
+}
+
+/// A user's saved filters of one list, by name: read on every page of the list, so one fixed statement
+/// (see `FixedQuery`).
+enum SavedFiltersOfList: FixedQuery {
+    static let name = "saved_filters_of_list"
+    static let sql = #"SELECT "id", "name", "query" FROM "saved_filters" WHERE "user_id" = {1} AND "list" = {2} ORDER BY "name""#
 }
