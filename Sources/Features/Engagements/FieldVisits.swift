@@ -36,11 +36,9 @@ public struct FieldVisits: Sendable {
     public func choices(by actor: Actor) async throws -> [RecordRef] {
         try actor.require(.readRecords)
         let text = Localizer(language: language)
-        // Read without building models (reflection costs a fifth of a millisecond a row): the people
-        // list offers this menu on every page.
-        let rows = try await database.sql.select().column("id").column("title").column("starts_on")
-            .from(FieldVisitModel.schema).where("deleted_at", .is, SQLLiteral.null)
-            .orderBy("starts_on", .descending).orderBy("id", .ascending).limit(200).all()
+        // Read without building models (reflection costs a fifth of a millisecond a row), by one fixed
+        // statement: the people list offers this menu on every page.
+        let rows = try await VisitChoices.rows(binding: [], on: database)
         return try rows.map { row in
             let day = try row.decode(column: "starts_on", as: Day.self)
             return RecordRef(id: try row.decode(column: "id", as: UUID.self),
@@ -78,4 +76,11 @@ public struct FieldVisits: Sendable {
             version: model.version
         )
     }
+}
+
+/// The latest 200 visits for a "part of visit" menu (`FieldVisits.choices`), read on every page of the people
+/// list: one fixed statement (see `FixedQuery`).
+enum VisitChoices: FixedQuery {
+    static let name = "visit_choices"
+    static let sql = #"SELECT "id", "title", "starts_on" FROM "field_visits" WHERE "deleted_at" IS NULL ORDER BY "starts_on" DESC, "id" ASC LIMIT 200"#
 }
