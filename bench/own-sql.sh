@@ -17,8 +17,9 @@
 #      - SQLite: by bench/replay-sqlite.c, built against the SQLite the app links (sqlite-nio's copy and
 #        compile options), on a copy of the file with the app's connection settings; values bound as the
 #        app binds them, each statement prepared anew as the app's are, every column of every row read;
-#      - PostgreSQL: by pgbench, parameters written in, each statement parsed and planned each time as the
-#        app's are;
+#      - PostgreSQL: by pgbench, parameters written in; a statement the app sends unnamed is parsed and
+#        planned each time, as the app's is, and one the app prepared once per connection (`FixedQuery`,
+#        named in PostgreSQL's log) is prepared once (pgbench -M prepared), the two parts' means added;
 #      the app sends some of a page's statements at the same time, so this sum is its SQL's upper bound;
 #   3. the page is timed by wrk on one connection (a server that captures nothing), and the two are
 #      alternated for the rounds.
@@ -94,7 +95,10 @@ PERSON=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/people?q=krasni
 
 header() { case "$1" in /api/*) echo "Authorization: Bearer $TOKEN" ;; *) echo "Cookie: $COOKIE" ;; esac; }
 
-# The statements PostgreSQL ran for one request of the page, as a pgbench script.
+# The statements PostgreSQL ran for one request of the page, as pgbench scripts: those the app sends as
+# unnamed statements (parsed and planned each time) in the file named, those it prepared once per
+# connection (`FixedQuery`, named in the log) in the same name with .prepared.sql, each to be replayed as the
+# app runs it.
 capture_postgres() { # path, script file → number of statements
   curl -s -o /dev/null -H "$(header "$1")" "$BASE$1"   # warm
   psql "$URL" -qc "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
@@ -110,19 +114,19 @@ import re, sys
 # lines of different processes interleave: each DETAIL belongs to its own process'"'"'s last LOG line.
 statements, last = [], {}
 for line in sys.stdin:
-    m = re.search(r"\[(\d+)\] LOG:  duration: [0-9.]+ ms  (\w+) [^:]*: (.*)$", line)
+    m = re.search(r"\[(\d+)\] LOG:  duration: [0-9.]+ ms  (\w+) ([^:]*): (.*)$", line)
     if m:
-        pid, phase, sql = m.groups()
-        last[pid] = [sql, {}] if phase == "execute" else None
+        pid, phase, name, sql = m.groups()
+        last[pid] = [sql, {}, name != "<unnamed>"] if phase == "execute" else None
         if last[pid]: statements.append(last[pid])
         continue
     m = re.search(r"\[(\d+)\] DETAIL:  [Pp]arameters: (.*)$", line)
     if m and last.get(m.group(1)):
         for n, value in re.findall(r"\$(\d+) = (NULL|\x27(?:[^\x27]|\x27\x27)*\x27)", m.group(2)):
             last[m.group(1)][1][n] = value
-with open(sys.argv[1], "w") as out:
-    for sql, params in statements:
-        out.write(re.sub(r"\$(\d+)", lambda p: params.get(p.group(1), p.group(0)), sql).rstrip(";") + ";\n")
+with open(sys.argv[1], "w") as out, open(sys.argv[1][:-len(".sql")] + ".prepared.sql", "w") as prepared:
+    for sql, params, named in statements:
+        (prepared if named else out).write(re.sub(r"\$(\d+)", lambda p: params.get(p.group(1), p.group(0)), sql).rstrip(";") + ";\n")
 print(len(statements))
 ' "$2"
 }
@@ -176,8 +180,14 @@ app_p50() { # path → p50 in ms on one connection
 }
 sql_mean() { # script → mean ms of one run of all its statements
   if [ -z "$ON_POSTGRES" ]; then "$REPLAY" "$COPY" "$1" "$DURATION" 2>/dev/null; return; fi
-  local out; out=$(pgbench -n -M simple -c 1 -T "$DURATION" -f "$1" "$URL" 2>&1) || { echo "pgbench failed on $1: $out" >&2; exit 1; }
-  echo "$out" | awk '/latency average/ {print $4}'
+  local total=0 mode script out
+  for mode in simple prepared; do
+    script=$1; [ "$mode" = prepared ] && script=${1%.sql}.prepared.sql
+    [ -s "$script" ] || continue
+    out=$(pgbench -n -M "$mode" -c 1 -T "$DURATION" -f "$script" "$URL" 2>&1) || { echo "pgbench failed on $script: $out" >&2; exit 1; }
+    total=$(echo "$out" | awk -v total="$total" '/latency average/ {print total + $4}')
+  done
+  echo "$total"
 }
 
 # First every page's statements, then (on SQLite, from a server that captures nothing, beside a copy of the
