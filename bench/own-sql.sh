@@ -97,8 +97,8 @@ header() { case "$1" in /api/*) echo "Authorization: Bearer $TOKEN" ;; *) echo "
 
 # The statements PostgreSQL ran for one request of the page, as pgbench scripts: those the app sends as
 # unnamed statements (parsed and planned each time) in the file named, those it prepared once per
-# connection (`FixedQuery`, named in the log) in the same name with .prepared.sql, each to be replayed as the
-# app runs it.
+# connection (`FixedQuery`, named roundtable_… in the log) in the same name with .prepared.sql, each to be
+# replayed as the app runs it (the prepared ones with their values written in, so planned with constants).
 capture_postgres() { # path, script file → number of statements
   curl -s -o /dev/null -H "$(header "$1")" "$BASE$1"   # warm
   psql "$URL" -qc "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
@@ -117,7 +117,7 @@ for line in sys.stdin:
     m = re.search(r"\[(\d+)\] LOG:  duration: [0-9.]+ ms  (\w+) ([^:]*): (.*)$", line)
     if m:
         pid, phase, name, sql = m.groups()
-        last[pid] = [sql, {}, name != "<unnamed>"] if phase == "execute" else None
+        last[pid] = [sql, {}, name.startswith("roundtable_")] if phase == "execute" else None
         if last[pid]: statements.append(last[pid])
         continue
     m = re.search(r"\[(\d+)\] DETAIL:  [Pp]arameters: (.*)$", line)
@@ -186,6 +186,7 @@ sql_mean() { # script → mean ms of one run of all its statements
     [ -s "$script" ] || continue
     out=$(pgbench -n -M "$mode" -c 1 -T "$DURATION" -f "$script" "$URL" 2>&1) || { echo "pgbench failed on $script: $out" >&2; exit 1; }
     total=$(echo "$out" | awk -v total="$total" '/latency average/ {print total + $4}')
+    [ -n "$total" ] || { echo "pgbench gave no latency for $script: $out" >&2; exit 1; }
   done
   echo "$total"
 }
