@@ -14,7 +14,8 @@ import SQLKit
 /// The text names its values `{1}`, `{2}`…: `$1`, `$2`… on PostgreSQL, bound values through SQLKit on SQLite,
 /// so one text serves both databases. Rows come back as `SQLRow`s on both, decoded by the same code.
 /// A value is text or an identity (`FixedValue`): PostgreSQL infers each parameter's type when it prepares the
-/// statement, and takes an identity only as an identity.
+/// statement, and takes an identity only as an identity. `{n}` is a value wherever it stands, inside a quoted
+/// literal too, so a fixed query's text writes no such literal.
 public protocol FixedQuery: Sendable {
     /// The statement's name on a PostgreSQL connection; unique among fixed queries.
     static var name: String { get }
@@ -25,6 +26,9 @@ public protocol FixedQuery: Sendable {
 extension FixedQuery {
     /// The rows of the query with these values.
     public static func rows(binding values: [FixedValue], on database: any Database) async throws -> [any SQLRow] {
+        // A text naming a value it is not given is the query's own mistake, whichever database runs it.
+        precondition((FixedQueryText(sql).values.max() ?? -1) < values.count,
+                     "\(Self.self) names {\((FixedQueryText(sql).values.max() ?? 0) + 1)} but is given \(values.count) values")
         if let postgres = database as? any PostgresDatabase {
             let statement = PreparedFixedQuery<Self>(values: values)
             let logger = database.logger

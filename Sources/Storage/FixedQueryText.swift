@@ -8,6 +8,8 @@ struct FixedQueryText {
     let pieces: [Substring]
     /// Which value (counted from 0) stands after each piece but the last.
     let values: [Int]
+    /// A number in braces this large is text, not a value.
+    static let tooMany = 10_000
 
     init(_ sql: String) {
         var pieces: [Substring] = []
@@ -24,10 +26,11 @@ struct FixedQueryText {
             var end = bytes.index(after: at)
             var number = 0
             while end != bytes.endIndex, (UInt8(ascii: "0") ... UInt8(ascii: "9")).contains(bytes[end]) {
-                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                // Past any query's count of values, and short of overflowing: text.
+                number = min(number * 10 + Int(bytes[end] - UInt8(ascii: "0")), Self.tooMany)
                 end = bytes.index(after: end)
             }
-            guard number > 0, end != bytes.endIndex, bytes[end] == UInt8(ascii: "}") else {
+            guard number > 0, number < Self.tooMany, end != bytes.endIndex, bytes[end] == UInt8(ascii: "}") else {
                 at = bytes.index(after: at)
                 continue
             }

@@ -51,6 +51,8 @@ struct FixedQueryTests {
         #expect(text.values == [11, 2])
         #expect(FixedQueryText("SELECT 1").pieces == ["SELECT 1"])
         #expect(FixedQueryText("SELECT 1").values.isEmpty)
+        #expect(FixedQueryText("SELECT '{99999999999999999999999}', {10000}").values.isEmpty, "no overflow; too many to be a value")
+        #expect(FixedQueryText("SELECT 'Krasniqi – Ђорђевић', {1}").pieces == ["SELECT 'Krasniqi – Ђорђевић', ", ""])
     }
 
     @Test func aRevokedTokenAndADisabledUserSpeakForNoOne() async throws {

@@ -2,8 +2,8 @@ import FluentKit
 import Storage
 
 /// A setting's stored value, as one fixed statement (see `FixedQuery`): the sensitive fields are read on every
-/// page that shows a person, the default language every ten seconds, and reading them as Fluent models built
-/// the statement's text anew each time (and on PostgreSQL parsed and planned it).
+/// page that shows a person to a viewer, the default language every ten seconds, and reading them as Fluent
+/// models built the statement's text anew each time (and on PostgreSQL parsed and planned it).
 enum SiteSettingValue: FixedQuery {
     static let name = "site_setting_value"
     static let sql = #"SELECT "value" FROM "site_settings" WHERE "key" = {1}"#
