@@ -26,9 +26,11 @@ public protocol FixedQuery: Sendable {
 extension FixedQuery {
     /// The rows of the query with these values.
     public static func rows(binding values: [FixedValue], on database: any Database) async throws -> [any SQLRow] {
+        let text = FixedQueryText(sql)
         // A text naming a value it is not given is the query's own mistake, whichever database runs it.
-        precondition((FixedQueryText(sql).values.max() ?? -1) < values.count,
-                     "\(Self.self) names {\((FixedQueryText(sql).values.max() ?? 0) + 1)} but is given \(values.count) values")
+        if let beyond = text.values.first(where: { $0 >= values.count }) {
+            preconditionFailure("\(Self.self) names {\(beyond + 1)} but is given \(values.count) values")
+        }
         if let postgres = database as? any PostgresDatabase {
             let statement = PreparedFixedQuery<Self>(values: values)
             let logger = database.logger
@@ -40,7 +42,7 @@ extension FixedQuery {
                 }
             }.get()
         }
-        return try await database.sql.raw(sqlQueryString(values)).all()
+        return try await database.sql.raw(sqlQueryString(values, text: text)).all()
     }
 
     /// The text with PostgreSQL's numbered parameters (`$1`, `$2`…). PostgresNIO asks for it on every run.
@@ -51,14 +53,13 @@ extension FixedQuery {
         return written
     }
 
-    /// The text with its values bound through SQLKit, for any other database.
-    static func sqlQueryString(_ values: [FixedValue]) -> SQLQueryString {
-        let text = FixedQueryText(sql)
+    /// The text (cut at its values already) with its values bound through SQLKit, for any other database.
+    static func sqlQueryString(_ values: [FixedValue], text: FixedQueryText) -> SQLQueryString {
         var query: SQLQueryString = ""
         query.appendInterpolation(unsafeRaw: String(text.pieces[0]))
         for (value, piece) in zip(text.values, text.pieces.dropFirst()) {
             switch values[value] {
-            case .text(let text): query.appendInterpolation(bind: text)
+            case .text(let string): query.appendInterpolation(bind: string)
             case .id(let id): query.appendInterpolation(bind: id)
             }
             query.appendInterpolation(unsafeRaw: String(piece))
