@@ -101,6 +101,14 @@ header() { case "$1" in /api/*) echo "Authorization: Bearer $TOKEN" ;; *) echo "
 # replayed as the app runs it (the prepared ones with their values written in, so planned with constants).
 capture_postgres() { # path, script file → number of statements
   curl -s -o /dev/null -H "$(header "$1")" "$BASE$1"   # warm
+  # Wait until the server sends nothing (the dashboard's index loads in the background after a start, and
+  # its statements would be counted as the page's): no statement of another connection runs, five times.
+  local quiet=0
+  while [ $quiet -lt 5 ]; do
+    if [ "$(psql "$URL" -tAc "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()")" = 0 ]; then
+      quiet=$((quiet + 1)); else quiet=0; fi
+    sleep 0.1
+  done
   psql "$URL" -qc "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null
   sleep 0.5
   local mark; mark=$(wc -l < "$LOG")
@@ -112,14 +120,19 @@ import re, sys
 # "[pid] LOG:  duration: 0.5 ms  execute <unnamed>: SELECT …" then, from the same process,
 # "[pid] DETAIL:  parameters: $1 = '"'"'x'"'"', $2 = NULL". A page reads on several connections at once, so
 # lines of different processes interleave: each DETAIL belongs to its own process'"'"'s last LOG line.
-statements, last = [], {}
+# A statement of several lines goes on in lines that begin with a tab, straight after its own LOG line.
+statements, last, current = [], {}, None
 for line in sys.stdin:
+    if line.startswith("\t"):
+        if current: current[0] += " " + line.strip()
+        continue
     m = re.search(r"\[(\d+)\] LOG:  duration: [0-9.]+ ms  (\w+) ([^:]*): (.*)$", line)
     if m:
         pid, phase, name, sql = m.groups()
-        last[pid] = [sql, {}, name.startswith("roundtable_")] if phase == "execute" else None
-        if last[pid]: statements.append(last[pid])
+        last[pid] = current = [sql, {}, name.startswith("roundtable_")] if phase == "execute" else None
+        if current: statements.append(current)
         continue
+    current = None
     m = re.search(r"\[(\d+)\] DETAIL:  [Pp]arameters: (.*)$", line)
     if m and last.get(m.group(1)):
         for n, value in re.findall(r"\$(\d+) = (NULL|\x27(?:[^\x27]|\x27\x27)*\x27)", m.group(2)):
