@@ -27,9 +27,9 @@ struct SearchByKindTests {
             let everything = Search.Scope(ceiling: 1, privateWords: true)
             // The search names the words its words begin (`SearchPrefixes`); it must count as the prefixes do.
             func count(_ words: [String], _ kind: String, _ scope: Search.Scope) async throws -> Int {
-                let byPrefix = try await search.counts(words, kinds: [kind, "place"], scope: scope, sql: db.sql)[kind] ?? -1
+                let byPrefix = try await search.hits(words, kind: kind, scope: scope, limit: 10, sql: db.sql).total
                 let prefixes = try await SearchPrefixes.find(words, sql: db.sql)
-                let byWord = try await search.counts(words, kinds: [kind, "place"], scope: scope, prefixes: prefixes, sql: db.sql)[kind] ?? -1
+                let byWord = try await search.hits(words, kind: kind, scope: scope, limit: 10, prefixes: prefixes, sql: db.sql).total
                 #expect(byWord == byPrefix, "\(words) in \(kind)")
                 return byWord
             }
@@ -40,11 +40,35 @@ struct SearchByKindTests {
             #expect(try await count(["harvest"], "organization", everything) == 0)
             #expect(try await count(["harv", "fa"], "engagement", open) == 5, "every word begins a word of the record")
 
-            // Too many to rank: the newest first, as on SQLite (the documents' order, not their records' identities).
-            let newest = try await search.matches(["harvest"], kind: "engagement", scope: everything, limit: 4, ranked: false, sql: db.sql)
-            #expect(newest == [restricted] + fairs.reversed().prefix(3))
-            let ranked = try await search.matches(["harvest", "talks"], kind: "engagement", scope: open, limit: 4, ranked: true, sql: db.sql)
-            #expect(ranked.isEmpty)
+            // Few enough to rank: the first of all that match, counted exactly.
+            let ranked = try await search.hits(["harvest"], kind: "engagement", scope: everything, limit: 4, countLimit: 6, sql: db.sql)
+            #expect(ranked.total == 6)
+            #expect(ranked.ids.count == 4 && Set(ranked.ids).isSubset(of: Set(fairs + [restricted])))
+            #expect(try await search.hits(["harvest", "talks"], kind: "engagement", scope: open, limit: 4, sql: db.sql) == Search.Hits(total: 0, ids: []))
+            // Too many to rank: counted to one past the limit, the newest first, as on SQLite (the documents'
+            // order, not their records' identities).
+            let newest = try await search.hits(["harvest"], kind: "engagement", scope: everything, limit: 4, countLimit: 5, sql: db.sql)
+            #expect(newest == Search.Hits(total: 6, ids: [restricted] + fairs.reversed().prefix(3)))
+            let newestOpen = try await search.hits(["harvest"], kind: "engagement", scope: open, limit: 10, countLimit: 3, sql: db.sql)
+            #expect(newestOpen == Search.Hits(total: 4, ids: Array(fairs.reversed())), "the restricted talks are not among an officer's newest")
+        }
+    }
+
+    /// A word with few matches shows the best of them; one with more than the count's limit, the newest.
+    @Test func fewMatchesAreRankedAndManyAreTheNewest() async throws {
+        try await withDatabase { db in
+            // The oldest names the word three times, so it ranks first and is the last of the newest.
+            var meetings: [UUID] = []
+            for (month, title) in ["Cooperative day: cooperative to cooperative", "Cooperative meeting", "Cooperative visit"].enumerated() {
+                let meeting = EngagementInput(kind: "meeting", title: title, start: "2023-0\(month + 1)-10T10:00", timeZone: "Europe/Belgrade")
+                meetings.append(try await Engagements(database: db).create(meeting, by: .coordinator).id)
+            }
+            let search = Search(database: db)
+            let open = Search.Scope(ceiling: 0, privateWords: false)
+            let ranked = try await search.hits(["cooperative"], kind: "engagement", scope: open, limit: 1, sql: db.sql)
+            #expect(ranked == Search.Hits(total: 3, ids: [meetings[0]]))
+            let newest = try await search.hits(["cooperative"], kind: "engagement", scope: open, limit: 1, countLimit: 2, sql: db.sql)
+            #expect(newest == Search.Hits(total: 3, ids: [meetings[2]]))
         }
     }
 

@@ -116,9 +116,14 @@ struct PostgresSearchPlanTests {
             #expect(try await documents("harvest:*") == 0)
             #expect(try await documents("xpoharvest:*") == 0)
             let officer = Search.Scope(ceiling: 0, privateWords: false)
-            let newest = Search.matchesQuery(["harvest"], kind: "engagement", scope: officer, limit: 10, ranked: false, sqlite: false)
+            let newest = Search.newestQuery(["harvest"], kind: "engagement", scope: officer, limit: 10)
             let plan = try await PostgresPlanTests.plan(newest, on: app.db)
             #expect(plan.contains("Index Scan Backward using search_documents_kind_newest"), "\(plan)")
+            // The statement the search sends counts through the words' index and, past the limit, takes the
+            // newest from the same order.
+            let hits = try await PostgresPlanTests.plan(Search.hitsQuery(["harvest"], kind: "engagement", scope: officer, limit: 10), on: app.db)
+            #expect(hits.contains("Bitmap Index Scan on search_documents_tsv"), "\(hits)")
+            #expect(hits.contains("Index Scan Backward using search_documents_kind_newest"), "\(hits)")
         }
     }
 }

@@ -29,25 +29,27 @@ public struct Search: Sendable {
         // word of someone's notes would be needed to tell what their notes say.
         let access = try await FieldAccess.of(actor, on: database)
         let scope = Scope(ceiling: ceiling, privateWords: !access.hides(.notes))
-        // Count first (up to the limit, cheap; every kind in one statement); rank the matches when they are few
-        // enough for ranking to mean something, else show the newest. BM25 over 37,000 engagements cost 150 ms
-        // and said little.
-        let searched = SearchDocuments.recordTypes.filter(kinds.contains)
+        // The words the search's words begin, and so the kinds that can match at all: a kind none of whose
+        // words they begin is not asked.
         let prefixes = try await SearchPrefixes.find(tokens, sql: sql)
-        let totals = try await counts(tokens, kinds: searched, scope: scope, prefixes: prefixes, sql: sql)
-        // Each kind's matches and their titles are read at the same time as the other kinds': on PostgreSQL
-        // each statement is a round trip, and a word found in five kinds waited for ten of them in turn.
-        let groups = try await withThrowingTaskGroup(of: (Int, SearchGroup).self) { found in
-            for (order, kind) in searched.enumerated() {
-                let total = totals[kind] ?? 0
-                guard total > 0 else { continue }
+        let syntax: SearchPrefixes.Syntax = sql.dialect.name == "sqlite" ? .fts5 : .tsquery
+        let possible = SearchDocuments.recordTypes.filter { kind in
+            kinds.contains(kind) && prefixes.query(tokens, codes: Self.codes(kind: kind, scope: scope), syntax: syntax) != nil
+        }
+        // Each kind is counted, matched and described at the same time as the others: on PostgreSQL each
+        // statement is a round trip, and a word found in five kinds waited for ten of them in turn.
+        let groups = try await withThrowingTaskGroup(of: (Int, SearchGroup)?.self) { found in
+            for (order, kind) in possible.enumerated() {
                 found.addTask {
-                    let ids = try await matches(tokens, kind: kind, scope: scope, limit: perKind, ranked: total <= Self.countLimit, prefixes: prefixes, sql: sql)
-                    let hits = try await describe(kind, ids, tokens: tokens, access: access)
-                    return (order, SearchGroup(kind: kind, total: min(total, Self.countLimit), totalIsAtLeast: total > Self.countLimit, hits: hits))
+                    let hits = try await hits(tokens, kind: kind, scope: scope, limit: perKind, prefixes: prefixes, sql: sql)
+                    guard hits.total > 0 else { return nil }
+                    let described = try await describe(kind, hits.ids, tokens: tokens, access: access)
+                    return (order, SearchGroup(kind: kind, total: min(hits.total, Self.countLimit), totalIsAtLeast: hits.total > Self.countLimit, hits: described))
                 }
             }
-            return try await found.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }.map(\.1)
+            var groups: [(Int, SearchGroup)] = []
+            for try await group in found { if let group { groups.append(group) } }
+            return groups.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return SearchResults(query: text, groups: groups)
     }
@@ -58,68 +60,74 @@ public struct Search: Sendable {
         var privateWords: Bool
     }
 
-    func matches(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, prefixes: SearchPrefixes? = nil, sql: any SQLDatabase) async throws -> [UUID] {
-        let query = Self.matchesQuery(tokens, kind: kind, scope: scope, limit: limit, ranked: ranked, sqlite: sql.dialect.name == "sqlite", prefixes: prefixes)
-        return try await sql.raw(query).all().map { try $0.decode(column: "id", as: UUID.self) }
+    /// How many of a kind's documents match, counted up to one past `countLimit`, and the first `limit` of them:
+    /// best first when there are few enough for ranking to mean something, else the newest (BM25 over 37,000
+    /// engagements cost 150 ms and said little).
+    struct Hits: Equatable {
+        var total: Int
+        var ids: [UUID]
     }
 
-    /// How many of each kind match, counted up to one past `countLimit`, in one statement: a round trip
-    /// (and on PostgreSQL a parse and plan) for all of them rather than one for each kind.
-    /// With `prefixes`, a kind none of whose words the search's words begin is counted 0 without asking.
-    func counts(_ tokens: [String], kinds: [String], scope: Scope, prefixes: SearchPrefixes? = nil, sql: any SQLDatabase) async throws -> [String: Int] {
-        let sqlite = sql.dialect.name == "sqlite"
-        let syntax: SearchPrefixes.Syntax = sqlite ? .fts5 : .tsquery
-        let possible = kinds.filter { kind in prefixes.map { $0.query(tokens, codes: Self.codes(kind: kind, scope: scope), syntax: syntax) != nil } ?? true }
-        var totals = Dictionary(uniqueKeysWithValues: kinds.map { ($0, 0) })
-        guard !possible.isEmpty else { return totals }
-        let query = possible.map { kind in
-            "SELECT \(bind: kind) AS kind, (\(Self.countQuery(tokens, kind: kind, scope: scope, sqlite: sqlite, prefixes: prefixes))) AS n" as SQLQueryString
-        }.joined(separator: " UNION ALL ")
-        for row in try await sql.raw(query).all() {
-            totals[try row.decode(column: "kind", as: String.self)] = try row.decode(column: "n", as: Int.self)
+    /// A kind's hits. SQLite counts, then matches: FTS5 ranks only inside its own query, and a statement costs
+    /// no round trip. PostgreSQL does both in one statement (`hitsQuery`): a round trip, a parse and a plan
+    /// fewer, and the matches it counted are ranked from the rows already read instead of read again.
+    func hits(_ tokens: [String], kind: String, scope: Scope, limit: Int, countLimit: Int = Search.countLimit, prefixes: SearchPrefixes? = nil,
+              sql: any SQLDatabase) async throws -> Hits {
+        guard sql.dialect.name == "sqlite" else {
+            let row = try await sql.raw(Self.hitsQuery(tokens, kind: kind, scope: scope, limit: limit, countLimit: countLimit, prefixes: prefixes)).first()
+            return Hits(total: try row?.decode(column: "n", as: Int.self) ?? 0, ids: try row?.decode(column: "ids", as: [UUID].self) ?? [])
         }
-        return totals
+        let counted = Self.ftsCountQuery(tokens, kind: kind, scope: scope, countLimit: countLimit, prefixes: prefixes)
+        let total = try await sql.raw(counted).first()?.decode(column: "n", as: Int.self) ?? 0
+        guard total > 0 else { return Hits(total: 0, ids: []) }
+        let matched = Self.ftsMatchesQuery(tokens, kind: kind, scope: scope, limit: limit, ranked: total <= countLimit, prefixes: prefixes)
+        return Hits(total: total, ids: try await sql.raw(matched).all().map { try $0.decode(column: "id", as: UUID.self) })
     }
 
-    /// A kind's matches, best first or (`ranked` false) newest first: the documents' own order, kept per kind
-    /// on PostgreSQL by `search_documents_kind_newest` (`record_id` is a random identity).
-    static func matchesQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, sqlite: Bool,
-                             prefixes: SearchPrefixes? = nil) -> SQLQueryString {
-        if sqlite {
-            let order: SQLQueryString = ranked ? "bm25(search_fts)" : "search_fts.rowid DESC"
-            return """
-                SELECT d.record_id AS id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
-                WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)) ORDER BY \(order) LIMIT \(bind: limit)
-                """
-        }
-        // The codes already hold the kind and the restriction; the kind is named again only to walk its own
-        // order (where PostgreSQL otherwise combined the kind's 100,000 entries with the words', 7 ms for nothing).
+    /// SQLite: a kind's matches, best first or (`ranked` false) newest first, the documents' own order
+    /// (`record_id` is a random identity).
+    static func ftsMatchesQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, ranked: Bool, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
+        let order: SQLQueryString = ranked ? "bm25(search_fts)" : "search_fts.rowid DESC"
+        return """
+            SELECT d.record_id AS id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid
+            WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)) ORDER BY \(order) LIMIT \(bind: limit)
+            """
+    }
+
+    /// SQLite: how many of a kind's documents match, up to one past `countLimit`.
+    static func ftsCountQuery(_ tokens: [String], kind: String, scope: Scope, countLimit: Int = Search.countLimit, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
+        """
+        SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes))
+        LIMIT \(bind: countLimit + 1))
+        """
+    }
+
+    /// PostgreSQL: a kind's hits in one statement: the matches counted up to one past `countLimit`, then the
+    /// first of them, ranked when that was all of them, else the newest (`newestQuery`). PostgreSQL runs only
+    /// the branch the count chooses, and plans each part with the search's words as written, so a common word
+    /// walks the kind's order and a rare one reads its few matches. (Ranking the rows the count read, kept in a
+    /// materialized CTE, was slower: copying 1,001 vectors cost more than reading a few hundred again.)
+    static func hitsQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, countLimit: Int = Search.countLimit,
+                          prefixes: SearchPrefixes? = nil) -> SQLQueryString {
         let query = tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)
         let matched: SQLQueryString = "d.tsv @@ to_tsquery('simple', \(bind: query)) AND d.restricted <= \(bind: scope.ceiling)"
-        if ranked {
-            return """
-                SELECT d.record_id AS id FROM search_documents d WHERE \(matched)
-                ORDER BY ts_rank(d.tsv, to_tsquery('simple', \(bind: query))) DESC, d.id DESC LIMIT \(bind: limit)
-                """
-        }
         return """
-            SELECT d.record_id AS id FROM search_documents d WHERE \(matched) AND d.record_type = \(bind: kind)
-            ORDER BY d.id DESC LIMIT \(bind: limit)
+            SELECT counted.n, CASE WHEN counted.n <= \(bind: countLimit)
+            THEN ARRAY(SELECT d.record_id FROM search_documents d WHERE \(matched)
+              ORDER BY ts_rank(d.tsv, to_tsquery('simple', \(bind: query))) DESC, d.id DESC LIMIT \(bind: limit))
+            ELSE ARRAY(\(newestQuery(tokens, kind: kind, scope: scope, limit: limit, prefixes: prefixes))) END AS ids
+            FROM (SELECT COUNT(*) AS n FROM (SELECT FROM search_documents d WHERE \(matched) LIMIT \(bind: countLimit + 1)) AS m) AS counted
             """
     }
 
-    static func countQuery(_ tokens: [String], kind: String, scope: Scope, sqlite: Bool, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
-        if sqlite {
-            return """
-                SELECT COUNT(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: ftsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes))
-                LIMIT \(bind: countLimit + 1))
-                """
-        }
-        return """
-            SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_documents WHERE tsv @@ to_tsquery('simple', \(bind: tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)))
-            AND restricted <= \(bind: scope.ceiling)
-            LIMIT \(bind: countLimit + 1)) AS matched
-            """
+    /// PostgreSQL: a kind's newest matches, in the documents' order kept per kind by
+    /// `search_documents_kind_newest` (the kind is named again only to walk its own order, where PostgreSQL
+    /// otherwise combined the kind's 100,000 entries with the words', 7 ms for nothing).
+    static func newestQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
+        """
+        SELECT d.record_id FROM search_documents d WHERE d.tsv @@ to_tsquery('simple', \(bind: tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)))
+        AND d.restricted <= \(bind: scope.ceiling) AND d.record_type = \(bind: kind) ORDER BY d.id DESC LIMIT \(bind: limit)
+        """
     }
 
     /// Every word of the query begins a word of the record, among the kind's open documents (and its restricted
@@ -128,7 +136,7 @@ public struct Search: Sendable {
     /// match: `("xporedzepi"* OR "xprredzepi"*) AND …` for FTS5, `(xporedzepi:* | xprredzepi:*) & …` for
     /// PostgreSQL. Folded words are letters and digits only, so they need no escaping.
     /// With `prefixes`, the words the search's words begin are named instead (`SearchPrefixes`); a kind that
-    /// cannot match is never asked (`counts` leaves it out), so its query keeps the prefixes.
+    /// cannot match is never asked (`run` leaves it out), so its query keeps the prefixes.
     static func ftsQuery(_ tokens: [String], kind: String, scope: Scope, prefixes: SearchPrefixes? = nil) -> String {
         query(tokens, kind: kind, scope: scope, prefixes: prefixes, syntax: .fts5)
     }
