@@ -169,14 +169,19 @@ public struct Search: Sendable {
         var hits: [UUID: SearchHit] = [:]
         switch kind {
         case "person":
-            for model in try await PersonModel.query(on: database).filter(\.$id ~~ ids).all() {
+            // Only what a hit shows (decoding a whole person was a fifth of the page's time on PostgreSQL), and
+            // their notes only for a reader who may see them.
+            var people = PersonModel.query(on: database).filter(\.$id ~~ ids).field(\.$id).field(\.$name).field(\.$honorific).field(\.$otherNamesJSON)
+            if !access.hides(.notes) { people = people.field(\.$notes) }
+            for model in try await people.all() {
                 let others = (try? JSONDecoder().decode([String].self, from: Data(model.otherNamesJSON.utf8))) ?? []
                 hits[model.id!] = hit(model.id!, [model.honorific, model.name].compactMap { $0 }.joined(separator: " "),
                                       others.isEmpty ? nil : others.joined(separator: ", "),
                                       [others.joined(separator: ", "), access.hides(.notes) ? nil : model.notes])
             }
         case "organization":
-            for model in try await OrganizationModel.query(on: database).filter(\.$id ~~ ids).all() {
+            let organizations = OrganizationModel.query(on: database).filter(\.$id ~~ ids).field(\.$id).field(\.$name).field(\.$otherNamesJSON).field(\.$notes)
+            for model in try await organizations.all() {
                 let others = (try? JSONDecoder().decode([String].self, from: Data(model.otherNamesJSON.utf8))) ?? []
                 hits[model.id!] = hit(model.id!, model.name, others.isEmpty ? nil : others.joined(separator: ", "), [others.joined(separator: ", "), model.notes])
             }
@@ -188,7 +193,8 @@ public struct Search: Sendable {
                 hits[id] = hit(id, names[id] ?? spellings.first ?? "", spellings.joined(separator: " · "), [spellings.joined(separator: " · ")])
             }
         case "engagement":
-            let models = try await EngagementModel.query(on: database).filter(\.$id ~~ ids).all()
+            let models = try await EngagementModel.query(on: database).filter(\.$id ~~ ids).field(\.$id).field(\.$title).field(\.$localStart).field(\.$placeID)
+                .field(\.$venue).field(\.$summary).field(\.$outcomes).field(\.$decisions).all()
             let places = try await Places(database: database, language: language).names(of: Array(Set(models.compactMap(\.placeID))))
             for model in models {
                 let detail = [String(model.localStart.prefix(10)), model.placeID.flatMap { places[$0] }].compactMap { $0 }.joined(separator: " · ")
