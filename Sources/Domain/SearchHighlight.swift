@@ -14,37 +14,30 @@ public enum SearchHighlight {
     /// The text cut into runs, each word marked when its folded form starts with one of the query's words.
     public static func segments(_ text: String, query tokens: [String]) -> [Segment] {
         var segments: [Segment] = []
-        var current = "", inWord = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            let match = inWord && NameFolding.tokens(current).contains { word in tokens.contains { word.hasPrefix($0) } }
+        forEachRun(of: text) { run, isWord in
+            let match = isWord && wordMatches(run, tokens)
             if let last = segments.last, last.match == match {
-                segments[segments.count - 1].text += current
+                segments[segments.count - 1].text += run
             } else {
-                segments.append(Segment(current, match: match))
+                segments.append(Segment(String(run), match: match))
             }
-            current = ""
+            return true
         }
-        for character in text {
-            let isWordCharacter = character.isLetter || character.isNumber || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
-            if isWordCharacter != inWord { flush(); inWord = isWordCharacter }
-            current.append(character)
-        }
-        flush()
         return segments
     }
 
-    /// Whether any word of the text matches.
+    /// Whether any word of the text matches. The whole text is folded once: most texts a search looks
+    /// through for a snippet (an engagement's summary, outcomes, decisions) hold none of its words, and
+    /// folding them word by word was a tenth of a search page's time.
     public static func matches(_ text: String, query tokens: [String]) -> Bool {
-        segments(text, query: tokens).contains(where: \.match)
+        NameFolding.tokens(text).contains { word in tokens.contains { word.hasPrefix($0) } } && firstMatch(in: text, tokens) != nil
     }
 
     /// About `radius` characters either side of the first match, cut at word boundaries, with "…" where cut.
     public static func snippet(_ text: String, query tokens: [String], radius: Int = 80) -> [Segment]? {
-        let all = segments(text, query: tokens)
-        guard let first = all.firstIndex(where: \.match) else { return nil }
-        var before = all[..<first].map(\.text).joined()
-        var after = all[(first + 1)...].map(\.text).joined()
+        guard let first = firstMatch(in: text, tokens) else { return nil }
+        var before = String(text[..<first.lowerBound])
+        var after = String(text[first.upperBound...])
         var result: [Segment] = []
         if before.count > radius {
             before = String(before.suffix(radius))
@@ -53,7 +46,7 @@ public enum SearchHighlight {
         } else if !before.isEmpty {
             result.append(Segment(before, match: false))
         }
-        result.append(all[first])
+        result.append(Segment(String(text[first]), match: true))
         var cut = false
         if after.count > radius {
             after = String(after.prefix(radius))
@@ -64,5 +57,37 @@ public enum SearchHighlight {
         result += segments(after, query: tokens)
         if cut { result.append(Segment("…", match: false)) }
         return result
+    }
+
+    /// The first word of the text that matches, read no further than it.
+    static func firstMatch(in text: String, _ tokens: [String]) -> Range<String.Index>? {
+        var found: Range<String.Index>?
+        forEachRun(of: text) { run, isWord in
+            if isWord && wordMatches(run, tokens) { found = run.startIndex ..< run.endIndex }
+            return found == nil
+        }
+        return found
+    }
+
+    static func wordMatches(_ word: Substring, _ tokens: [String]) -> Bool {
+        NameFolding.tokens(String(word)).contains { folded in tokens.contains { folded.hasPrefix($0) } }
+    }
+
+    /// The text's runs in order, words (letters, digits and their marks) and what lies between them, until
+    /// `body` returns false.
+    static func forEachRun(of text: String, _ body: (Substring, _ isWord: Bool) -> Bool) {
+        var start = text.startIndex, inWord = false
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let isWordCharacter = character.isLetter || character.isNumber || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark }
+            if isWordCharacter != inWord {
+                if start < index, !body(text[start ..< index], inWord) { return }
+                start = index
+                inWord = isWordCharacter
+            }
+            index = text.index(after: index)
+        }
+        if start < text.endIndex { _ = body(text[start...], inWord) }
     }
 }

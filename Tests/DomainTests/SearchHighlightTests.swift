@@ -18,4 +18,15 @@ struct SearchHighlightTests {
         #expect(snippet.contains(.init("Zvečan", match: true)))
         #expect(SearchHighlight.snippet("nothing here", query: ["zvecan"]) == nil)
     }
+
+    /// `matches` folds a whole text at once to rule it out quickly; it must say what the marks say.
+    @Test func aTextMatchesWhenAWordOfItIsMarked() {
+        let texts = ["Mitrovicë/Mitrovica", "Емилија Реџепи", "Đorđević, Djordjević and Dordevic", "Ne\u{0308}na", "Prishtinë2024 forum",
+                     "the forum in Zvečan agreed", "REDZEPI-REDŽEPI", "nothing here", ""]
+        for text in texts {
+            for query in [["redzepi"], ["mitro"], ["dordev"], ["zvecan"], ["prishtina"], ["nena"], ["forum", "agreed"], ["x"]] {
+                #expect(SearchHighlight.matches(text, query: query) == SearchHighlight.segments(text, query: query).contains(where: \.match), "\(text) \(query)")
+            }
+        }
+    }
 }
