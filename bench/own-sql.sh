@@ -103,10 +103,14 @@ capture_postgres() { # path, script file → number of statements
   curl -s -o /dev/null -H "$(header "$1")" "$BASE$1"   # warm
   # Wait until the server sends nothing (the dashboard's index loads in the background after a start, and
   # its statements would be counted as the page's): no statement of another connection runs, five times.
-  local quiet=0
-  while [ $quiet -lt 5 ]; do
-    if [ "$(psql "$URL" -tAc "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()")" = 0 ]; then
-      quiet=$((quiet + 1)); else quiet=0; fi
+  # (A statement that waits between its parts may be missed: quiet is asked for a second, ten times.)
+  local quiet=0 tries=0 active
+  while [ $quiet -lt 10 ]; do
+    active=$(psql "$URL" -tAc "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()") \
+      || { echo "cannot ask PostgreSQL what runs" >&2; exit 2; }
+    if [ "$active" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    tries=$((tries + 1))
+    [ $tries -lt 3000 ] || { echo "the server did not go quiet in five minutes" >&2; exit 2; }
     sleep 0.1
   done
   psql "$URL" -qc "ALTER SYSTEM SET log_min_duration_statement = 0" -c "SELECT pg_reload_conf()" >/dev/null

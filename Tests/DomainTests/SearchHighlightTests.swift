@@ -19,6 +19,15 @@ struct SearchHighlightTests {
         #expect(SearchHighlight.snippet("nothing here", query: ["zvecan"]) == nil)
     }
 
+    /// A snippet keeps the marks of every match in it, whether the first is at the start, at the end or both.
+    @Test func aSnippetKeepsItsEndsAndEveryMatch() {
+        #expect(SearchHighlight.snippet("Zvečan forum", query: ["zvecan"]) == [.init("Zvečan", match: true), .init(" forum", match: false)])
+        #expect(SearchHighlight.snippet("the forum in Zvečan", query: ["zvecan"]) == [.init("the forum in ", match: false), .init("Zvečan", match: true)])
+        #expect(SearchHighlight.snippet("Zvečan and Zubin Potok, then Zvečan", query: ["zvecan", "zubin"])
+            == [.init("Zvečan", match: true), .init(" and ", match: false), .init("Zubin", match: true), .init(" Potok, then ", match: false), .init("Zvečan", match: true)])
+        #expect(SearchHighlight.snippet("Зубин Поток", query: ["zubin"]) == [.init("Зубин", match: true), .init(" Поток", match: false)])
+    }
+
     /// `matches` folds a whole text at once to rule it out quickly; it must say what the marks say.
     @Test func aTextMatchesWhenAWordOfItIsMarked() {
         let texts = ["Mitrovicë/Mitrovica", "Емилија Реџепи", "Đorđević, Djordjević and Dordevic", "Ne\u{0308}na", "Prishtinë2024 forum",

@@ -69,8 +69,8 @@ public struct Search: Sendable {
     }
 
     /// A kind's hits. SQLite counts, then matches: FTS5 ranks only inside its own query, and a statement costs
-    /// no round trip. PostgreSQL does both in one statement (`hitsQuery`): a round trip, a parse and a plan
-    /// fewer, and the matches it counted are ranked from the rows already read instead of read again.
+    /// no round trip. PostgreSQL does both in one statement (`hitsQuery`): a statement, a parse and a round
+    /// trip fewer.
     func hits(_ tokens: [String], kind: String, scope: Scope, limit: Int, countLimit: Int = Search.countLimit, prefixes: SearchPrefixes? = nil,
               sql: any SQLDatabase) async throws -> Hits {
         guard sql.dialect.name == "sqlite" else {
