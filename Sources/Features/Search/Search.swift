@@ -110,7 +110,7 @@ public struct Search: Sendable {
     static func hitsQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, countLimit: Int = Search.countLimit,
                           prefixes: SearchPrefixes? = nil) -> SQLQueryString {
         let query = tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)
-        let matched: SQLQueryString = "d.tsv @@ to_tsquery('simple', \(bind: query)) AND d.restricted <= \(bind: scope.ceiling)"
+        let matched = matchedCondition(query, scope: scope)
         return """
             SELECT counted.n, CASE WHEN counted.n <= \(bind: countLimit)
             THEN ARRAY(SELECT d.record_id FROM search_documents d WHERE \(matched)
@@ -124,10 +124,14 @@ public struct Search: Sendable {
     /// `search_documents_kind_newest` (the kind is named again only to walk its own order, where PostgreSQL
     /// otherwise combined the kind's 100,000 entries with the words', 7 ms for nothing).
     static func newestQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
-        """
-        SELECT d.record_id FROM search_documents d WHERE d.tsv @@ to_tsquery('simple', \(bind: tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes)))
-        AND d.restricted <= \(bind: scope.ceiling) AND d.record_type = \(bind: kind) ORDER BY d.id DESC LIMIT \(bind: limit)
-        """
+        let matched = matchedCondition(tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes), scope: scope)
+        return "SELECT d.record_id FROM search_documents d WHERE \(matched) AND d.record_type = \(bind: kind) ORDER BY d.id DESC LIMIT \(bind: limit)"
+    }
+
+    /// PostgreSQL: a document `d` matches the query's codes (which already hold the kind and the restriction),
+    /// and the reader may see it (checked again).
+    static func matchedCondition(_ query: String, scope: Scope) -> SQLQueryString {
+        "d.tsv @@ to_tsquery('simple', \(bind: query)) AND d.restricted <= \(bind: scope.ceiling)"
     }
 
     /// Every word of the query begins a word of the record, among the kind's open documents (and its restricted
