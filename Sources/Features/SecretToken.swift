@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Random secrets for session cookies, API tokens and generated passwords, and the hashes we store.
@@ -12,7 +11,7 @@ public enum SecretToken {
 
     /// SHA-256, hex. Tokens are long and random, so a fast hash is enough (unlike passwords).
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(token)
     }
 
     /// A password people can type: five groups of four letters and digits without look-alikes.

@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import FluentKit
 import Foundation
@@ -180,7 +179,7 @@ public struct TwoFactor: Sendable {
     }
 
     static func hashRecoveryCode(_ normalized: String, salt: String) -> String {
-        SHA256.hash(data: Data((salt + ":" + normalized).utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(salt + ":" + normalized)
     }
 
     // MARK: The site's rule

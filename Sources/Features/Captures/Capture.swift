@@ -1,4 +1,3 @@
-import Crypto
 import Domain
 import Foundation
 
@@ -11,7 +10,7 @@ public struct Capture: Sendable, Equatable {
     public var key: String
     /// Field → value as sent (the form's CSRF token left out), as JSON with sorted keys.
     public var content: String
-    public var fingerprint: String { SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined() }
+    public var fingerprint: String { SHA256Hex.of(content) }
 
     public init(key: String, content: String) {
         self.key = key

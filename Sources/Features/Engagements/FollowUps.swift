@@ -36,7 +36,7 @@ public struct FollowUps: Sendable {
         let valid = input.validated(into: &v, field: "text", separateFields: true)
         try v.throwIfInvalid()
         let label = try? await Engagements(database: database).find(engagementID, by: actor, includeDeleted: false).title
-        try await Captures.once(capture, recordType: Self.recordType, label: label, by: actor, now: now, on: database) { tx in
+        _ = try await Captures.once(capture, recordType: Self.recordType, label: label, by: actor, now: now, on: database) { tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
             if let owner = input.ownerID, try await UserModel.find(owner, on: tx) == nil {
                 throw DomainError.invalid([FieldIssue(field: "ownerID", "reference.unknown")])

@@ -46,7 +46,7 @@ extension RecordKind {
         let made = earlier.recordType == Self.recordType
             ? try? await find(earlier.recordID, by: actor, includeDeleted: true, on: database) : nil
         let name = try await made.asyncMap { try await label(of: $0, on: database) }
-        let id = try await Captures.replay(earlier, capture, recordType: Self.recordType, label: name, by: actor, now: now, on: database)
+        _ = try await Captures.replay(earlier, capture, recordType: Self.recordType, label: name, by: actor, now: now, on: database)
         // What the first send made was deleted since (or erased, or is no longer the sender's to see): it is
         // not made again, and the answer says so — never a "created" that names a record no longer there.
         guard let made, made.deletedAt == nil else {

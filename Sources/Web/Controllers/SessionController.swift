@@ -92,14 +92,14 @@ struct SessionController {
     }
 
     @Sendable func showCode(_ req: Request) async throws -> Response {
-        guard let challenge = req.cookies[Self.challengeCookie]?.string, !challenge.isEmpty else { return Pages.redirect(to: .signIn) }
+        guard let challenge = req.cookie(Self.challengeCookie), !challenge.isEmpty else { return Pages.redirect(to: .signIn) }
         let next = (try? req.query.get(String.self, at: "next")) ?? ""
         return Pages.response(SignInCodePage.view(.init(next: next), chrome: Pages.chrome(for: req)), request: req)
     }
 
     @Sendable func submitCode(_ req: Request) async throws -> Response {
         let form = try req.content.decode(CodeForm.self)
-        let challenge = req.cookies[Self.challengeCookie]?.string ?? ""
+        let challenge = req.cookie(Self.challengeCookie) ?? ""
         let grant: SignIn.Grant
         do {
             grant = try await SignIn(database: req.db, hasher: req.roundtable.hasher)

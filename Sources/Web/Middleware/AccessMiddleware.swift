@@ -27,7 +27,7 @@ struct AccessMiddleware: AsyncMiddleware {
         guard access != .anyone, let current = request.currentUser, case .session = current.method,
               TwoFactor.isRequired(for: current.user.role)
         else { return false }
-        let path = request.url.path
+        let path = request.received.path
         let allowed = [SiteURL.accountTwoFactor, .accountTwoFactorConfirm, .signOut].map(\.path)
         guard !allowed.contains(path) else { return false }
         return try await TwoFactor(database: request.db).mustSetUp(userID: current.user.id, role: current.user.role)

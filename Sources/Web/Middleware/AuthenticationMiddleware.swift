@@ -13,7 +13,7 @@ struct AuthenticationMiddleware: AsyncMiddleware {
             if let user = try await APITokens(database: request.db).authenticate(secret: bearer.token) {
                 request.currentUser = CurrentUser(user: user, method: .bearerToken)
             }
-        } else if let token = request.cookies[Self.sessionCookie]?.string {
+        } else if let token = request.cookie(Self.sessionCookie) {
             let sessions = Sessions(database: request.db, policy: services.configuration.sessionPolicy)
             if let resolved = try await sessions.resolve(token: token) {
                 request.currentUser = CurrentUser(user: resolved.user, method: .session(id: resolved.sessionID))

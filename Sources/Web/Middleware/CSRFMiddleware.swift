@@ -11,7 +11,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let header = "X-CSRF-Token"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let cookieValue = request.cookies[Self.cookie]?.string
+        let cookieValue = request.cookie(Self.cookie)
         let existing = cookieValue?.count == 43 ? cookieValue : nil
         let token = existing ?? SecretToken.generate()
         request.csrfToken = token
@@ -27,7 +27,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         // offline worker's, after a new version or on the sign-in page — each made a token of their own, and
         // whichever answer came last replaced the one the page's form carried: signing in then failed with
         // "This form expired". API clients and probes never need it.
-        let isPage = response.headers.contentType.map { $0.type == "text" && $0.subType == "html" } ?? false
+        // The header as written, not `contentType`, which parses its parameters on every answer.
+        let isPage = response.headers.first(name: .contentType)?.lowercased().hasPrefix("text/html") ?? false
         if (existing == nil && isPage && !request.isAPI) || request.csrfToken != token {
             response.cookies[Self.cookie] = HTTPCookies.Value(
                 string: request.csrfToken, path: "/",

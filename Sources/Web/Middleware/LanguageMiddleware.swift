@@ -8,11 +8,13 @@ struct LanguageMiddleware: AsyncMiddleware {
     static let cookie = "rt_lang"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let switched = request.isAPI ? nil : request.query[String.self, at: "lang"].flatMap(Language.init(tag:))
+        // Decoding the query string is a form decoder's work: only when `lang` may be in it.
+        let asked = !request.isAPI && request.url.query?.contains("lang=") == true
+        let switched = asked ? request.query[String.self, at: "lang"].flatMap(Language.init(tag:)) : nil
         let siteDefault = try await request.roundtable.siteLanguage.current(on: request.db)
         let language = Language.forReader(
             chosen: request.currentUser?.user.language,
-            switched: switched ?? (request.isAPI ? nil : (request.cookies[Self.cookie]?.string).flatMap(Language.init(tag:))),
+            switched: switched ?? (request.isAPI ? nil : request.cookie(Self.cookie).flatMap(Language.init(tag:))),
             acceptLanguage: request.headers.first(name: .acceptLanguage), siteDefault: siteDefault)
         request.chosenLocalizer = Localizer(language)
         let response = try await next.respond(to: request)
@@ -43,7 +45,7 @@ extension Request {
         if let chosen = chosenLocalizer { return chosen }
         return Localizer(Language.forReader(
             chosen: currentUser?.user.language,
-            switched: isAPI ? nil : (cookies[LanguageMiddleware.cookie]?.string).flatMap(Language.init(tag:)),
+            switched: isAPI ? nil : cookie(LanguageMiddleware.cookie).flatMap(Language.init(tag:)),
             acceptLanguage: headers.first(name: .acceptLanguage), siteDefault: roundtable.siteLanguage.lastKnown))
     }
 }

@@ -7,7 +7,7 @@ enum Pages {
 
     static func chrome(for request: Request, current: SiteURL? = nil) -> Chrome {
         let text = request.localizer
-        let flash = (request.cookies[flashCookie]?.string).flatMap { Flash(cookieValue: $0) }
+        let flash = request.cookie(flashCookie).flatMap { Flash(cookieValue: $0) }
         return Chrome(text: text, user: request.currentUser.map { (name: $0.user.name, role: $0.user.role) }, current: current,
                       csrfToken: request.csrfToken, flash: flash.map { text.text($0.key, $0.arguments) },
                       switchPath: switchPath(request))
@@ -16,12 +16,12 @@ enum Pages {
     /// The page's address with its query but without `lang` (the language switch adds its own).
     static func switchPath(_ request: Request) -> String {
         let kept = (request.url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && $0 != "lang" }
-        return request.url.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        return request.received.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 
     static func response(_ html: String, status: HTTPResponseStatus = .ok, request: Request) -> Response {
         let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
-        if request.cookies[flashCookie] != nil { response.cookies[flashCookie] = .expired }
+        if request.cookie(flashCookie) != nil { response.cookies[flashCookie] = .expired }
         if OfflinePages.isAllowed(request) { response.headers.replaceOrAdd(name: OfflinePages.header, value: "keep") }
         return response
     }

@@ -47,7 +47,7 @@ extension Request {
         url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
-    var isAPI: Bool { url.path.hasPrefix("/api/") }
+    var isAPI: Bool { received.isAPI }
 
     /// `https://host[:port]` as the client addressed this server (for addresses shown to be copied elsewhere,
     /// such as a calendar feed's). Falls back to the configured host when the Host header is missing or odd.
