@@ -101,10 +101,16 @@ public struct People: Sendable {
     public func record(_ person: PersonModel, by actor: Actor) async throws -> PersonRecord {
         // The community's name and the place's, read at the same time (each a round trip on PostgreSQL).
         let communityID = person.$community.id, placeID = person.$place.id
-        async let community = communityID.asyncMap { try await CommunityModel.find($0, on: database) }?.map { RecordRef(id: $0.id!, name: $0.name) }
+        async let community = communityID.asyncMap { try await communityName($0) } ?? nil
         async let place = placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
         async let access = FieldAccess.of(actor, on: database)
         return try await access.apply(to: person.record(community: community, place: place))
+    }
+
+    /// A community as a person's record names it: its name, not the whole community.
+    private func communityName(_ id: UUID) async throws -> RecordRef? {
+        let found = try await CommunityModel.query(on: database).filter(\.$id == id).field(\.$id).field(\.$name).first()
+        return found.map { RecordRef(id: $0.id!, name: $0.name) }
     }
 
     public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] {

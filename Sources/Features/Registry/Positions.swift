@@ -84,9 +84,14 @@ public struct Positions: Sendable {
         return try found.map(Self.record)
     }
 
-    /// Live positions whose person and organisation the actor may see.
+    /// Live positions whose person and organisation the actor may see, with only what a `PositionRecord`
+    /// shows of the three: the whole person and organisation were 48 columns to name and decode for each
+    /// position on a person's page, where the record keeps their names.
     func visible(_ builder: QueryBuilder<PositionModel>, to actor: Actor) -> QueryBuilder<PositionModel> {
         var builder = builder.filter(\.$deletedAt == nil)
+            .field(\.$id).field(\.$title).field(\.$startsOn).field(\.$endsOn).field(\.$version).field(\.$deletedAt)
+            .field(PersonModel.self, \.$id).field(PersonModel.self, \.$name)
+            .field(OrganizationModel.self, \.$id).field(OrganizationModel.self, \.$name)
             .join(PersonModel.self, on: \PositionModel.$person.$id == \PersonModel.$id)
             .join(OrganizationModel.self, on: \PositionModel.$organization.$id == \OrganizationModel.$id)
             .filter(PersonModel.self, \.$deletedAt == nil)
