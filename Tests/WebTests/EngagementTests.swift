@@ -326,6 +326,14 @@ struct EngagementKindTests {
             #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("\"kind\""))
             let filtered = try await app.api(.GET, "/api/v1/engagements?kind=training_of_trainers", token: token)
             #expect(filtered.body.string.contains("\"kindLabel\":\"Training of trainers\""))
+            // A list of both sorts: the added kind's label is read for it, the built-in one is the catalogue's.
+            let meeting = try await browser.post("/engagements", form: ["kind": "meeting", "title": "Meeting with the mayor", "start": "2023-09-13T09:00",
+                                                                        "timeZone": "Europe/Belgrade", "confidentiality": "internal"])
+            #expect(meeting.status == .seeOther)
+            let mixed = try await app.api(.GET, "/api/v1/engagements", token: token).body.string
+            #expect(mixed.contains("\"kindLabel\":\"Training of trainers\"") && mixed.contains("Meeting with the mayor"))
+            let list = try await browser.get("/engagements").text
+            #expect(list.contains("Training of trainers") && list.contains("Meeting with the mayor"))
             #expect(try await app.api(.POST, "/api/v1/engagement-kinds", token: token, json: #"{"label":"Sneaky"}"#).status == .forbidden)
         }
     }

@@ -27,9 +27,14 @@ public struct EngagementKinds: Sendable {
             + added.map { KindChoice(key: $0.key, label: $0.label, builtIn: false) }
     }
 
-    /// Labels of the added kinds, by key, for pages that show engagements.
-    public func addedLabels() async throws -> [String: String] {
-        Dictionary(try await EngagementKindModel.query(on: database).all().map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
+    /// Labels of the added kinds among these, by key, for pages that show engagements. Nearly every engagement
+    /// is of a built-in kind, which the catalogue names (an added kind never takes a built-in key): then
+    /// nothing is read, where every page with an engagement on it read the whole table.
+    public func addedLabels(of kinds: some Sequence<String>) async throws -> [String: String] {
+        let added = Set(kinds.filter { EngagementKind(rawValue: $0) == nil })
+        guard !added.isEmpty else { return [:] }
+        let models = try await EngagementKindModel.query(on: database).filter(\.$key ~~ Array(added)).all()
+        return Dictionary(models.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 
     func exists(_ key: String, on db: any Database) async throws -> Bool {

@@ -19,15 +19,16 @@ extension Engagements {
                                  "confidentiality", "topics", "deleted_at"]
 
     func summaries(_ rows: [any SQLRow]) async throws -> [EngagementSummary] {
-        var placeIDs: Set<UUID> = [], visitIDs: Set<UUID> = []
+        var placeIDs: Set<UUID> = [], visitIDs: Set<UUID> = [], kinds: Set<String> = []
         for row in rows {
+            kinds.insert(try row.decode(column: "kind", as: String.self))
             if let id = try row.decode(column: "place_id", as: UUID?.self) { placeIDs.insert(id) }
             if let id = try row.decode(column: "visit_id", as: UUID?.self) { visitIDs.insert(id) }
         }
         // Names for the rows, read at the same time (each a round trip on PostgreSQL).
         async let placesRead = Places(database: database, language: language).names(of: Array(placeIDs))
         async let visitsRead = FieldVisits(database: database).titles(of: Array(visitIDs))
-        async let kindLabelsRead = EngagementKinds(database: database).addedLabels()
+        async let kindLabelsRead = EngagementKinds(database: database).addedLabels(of: kinds)
         let (places, visits, kindLabels) = try await (placesRead, visitsRead, kindLabelsRead)
         return try rows.map { row in
             let placeID = try row.decode(column: "place_id", as: UUID?.self)
@@ -53,7 +54,7 @@ extension Engagements {
     func summary(_ model: EngagementModel) async throws -> EngagementSummary {
         async let placeRead = model.placeID.asyncMap { try await Places(database: database, language: language).ref($0) } ?? nil
         async let visitRead = model.visitID.asyncMap { id in try await FieldVisits(database: database).titles(of: [id])[id].map { RecordRef(id: id, name: $0) } } ?? nil
-        async let kindLabels = EngagementKinds(database: database).addedLabels()
+        async let kindLabels = EngagementKinds(database: database).addedLabels(of: [model.kind])
         let (place, visit) = try await (placeRead, visitRead)
         return EngagementSummary(
             id: model.id!, kind: model.kind, kindLabel: try await kindLabels[model.kind], title: model.title, start: model.localStart,
