@@ -13,8 +13,10 @@ extension Localizer {
 
     /// A calendar day in full: "7 August 2023".
     public func day(_ day: Day) -> String {
-        guard let date = day.startInUTC else { return day.description }
-        return date.formatted(Self.dayStyle(locale))
+        DayNames.shared.name(of: day, in: language) {
+            guard let date = day.startInUTC else { return day.description }
+            return date.formatted(Self.dayStyle(locale))
+        }
     }
 
     /// A moment to the minute: "7 Aug 2023, 14:05".

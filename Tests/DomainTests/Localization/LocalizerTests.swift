@@ -39,6 +39,8 @@ struct LocalizerTests {
         #expect(Localizer(.albanian).day(day) == "7 gusht 2023")
         #expect(Localizer(.serbianCyrillic).day(day) == "7. август 2023.")
         #expect(Localizer(.serbianLatin).day(day) == "7. avgust 2023.")
+        // Each day is written once a process and kept: asked again, after the other languages, the same words.
+        #expect(Localizer(.english).day(day) == "7 August 2023" && Localizer(.albanian).day(day) == "7 gusht 2023")
         #expect(Localizer(.albanian).number(12_345).replacingOccurrences(of: "\u{00A0}", with: " ") == "12 345")
         #expect(Localizer(.serbianCyrillic).number(12_345) == "12.345")
         #expect(Localizer(.english).number(12_345) == "12,345")
