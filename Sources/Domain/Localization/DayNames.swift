@@ -1,13 +1,12 @@
 import Foundation
 
-/// Days as each language writes them ("7 August 2023", "7 gusht 2023", "7. август 2023."), each written once a
-/// process. Foundation's `Date.FormatStyle` took about 13 µs a day on Linux (`perf`: 4.6 % of the people list,
-/// where each row names a last contact). A record holds few distinct days, a few thousand over its years in
-/// three languages, so each is kept once written.
-final class DayNames: @unchecked Sendable {
-    static let shared = DayNames()
+/// What each language writes for a day, written once a process and kept. Foundation's `Date.FormatStyle`
+/// took about 13 µs a day on Linux (`perf`: 4.6 % of the people list, where each row names a last contact,
+/// and a tenth of the engagement list, where each row names a start). A record holds few distinct days, a few
+/// thousand over its years in four languages, so each is kept once written.
+final class DayMemo<Value: Sendable>: @unchecked Sendable {
     /// Far more days than a record holds; past it the memo starts again rather than grow.
-    static let limit = 50_000
+    let limit = 50_000
 
     private struct Key: Hashable {
         let language: Language
@@ -15,16 +14,49 @@ final class DayNames: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var written: [Key: String] = [:]
+    private var written: [Key: Value] = [:]
 
-    func name(of day: Day, in language: Language, writing: () -> String) -> String {
+    func value(of day: Day, in language: Language, writing: () -> Value) -> Value {
         let key = Key(language: language, day: day)
         if let known = lock.withLock({ written[key] }) { return known }
-        let name = writing()
+        let value = writing()
         lock.withLock {
-            if written.count >= Self.limit { written.removeAll(keepingCapacity: true) }
-            written[key] = name
+            if written.count >= limit { written.removeAll(keepingCapacity: true) }
+            written[key] = value
         }
-        return name
+        return value
+    }
+}
+
+enum DayNames {
+    /// A day in full: "7 August 2023", "7 gusht 2023", "7. август 2023.".
+    static let long = DayMemo<String>()
+    /// A day with a time of day, as the words around the time ("8 Aug 2023 at " and ""), or nil where the
+    /// language's words could not be parted that way and each time is written whole.
+    static let aroundTime = DayMemo<ClockTemplate?>()
+}
+
+/// A day and time as a language writes them, with the time left out: the time is the only part that differs
+/// between two moments of one day, and it is always written "HH:mm" (asked for with two digits and no AM/PM).
+struct ClockTemplate: Sendable {
+    let before: String
+    let after: String
+
+    /// Parted around the time in the day's words at midnight ("8 Aug 2023 at 00:00"); nil when "00:00" is not
+    /// in them exactly once.
+    init?(atMidnight words: String) {
+        let midnight = "00:00"
+        guard let range = words.firstRange(of: midnight),
+              words[range.upperBound...].firstRange(of: midnight) == nil else { return nil }
+        before = String(words[..<range.lowerBound])
+        after = String(words[range.upperBound...])
+    }
+
+    func words(hour: Int, minute: Int) -> String {
+        before + Self.twoDigits(hour) + ":" + Self.twoDigits(minute) + after
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0" + String(value) : String(value)
     }
 }

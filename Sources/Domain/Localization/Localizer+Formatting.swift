@@ -13,7 +13,7 @@ extension Localizer {
 
     /// A calendar day in full: "7 August 2023".
     public func day(_ day: Day) -> String {
-        DayNames.shared.name(of: day, in: language) {
+        DayNames.long.value(of: day, in: language) {
             guard let date = day.startInUTC else { return day.description }
             return date.formatted(Self.dayStyle(locale))
         }
@@ -66,12 +66,38 @@ extension Localizer {
     }
 
     /// A wall-clock time where something happened, kept as "2023-08-08T10:00" (no zone): "8 Aug 2023, 10:00".
+    /// The day's words are written once and kept (`DayNames.aroundTime`); only the time is put in each time.
     public func wallClock(_ local: String) -> String {
+        if let day = Day.ofLocalTime(local), let time = Self.timeOfDay(local),
+           let template = DayNames.aroundTime.value(of: day, in: language, writing: { clockTemplate(day) }) {
+            return template.words(hour: time.hour, minute: time.minute)
+        }
         let parts = local.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" || $0 == " " }).compactMap { Int($0) }
         guard parts.count >= 5,
               let date = Self.gregorian.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
                                                                   hour: parts[3], minute: parts[4])) else { return local }
         return dateTime(date)
+    }
+
+    private func clockTemplate(_ day: Day) -> ClockTemplate? {
+        day.startInUTC.flatMap { ClockTemplate(atMidnight: dateTime($0)) }
+    }
+
+    /// The hour and minute of "2023-08-08T10:00" or "2023-08-08 10:00" (seconds after them are not shown), read
+    /// from its bytes; nil for anything else, which is then read the slow way.
+    static func timeOfDay(_ local: String) -> (hour: Int, minute: Int)? {
+        var local = local
+        return local.withUTF8 { utf8 -> (Int, Int)? in
+            guard utf8.count == 16 || (utf8.count == 19 && utf8[16] == UInt8(ascii: ":")),
+                  utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: " "), utf8[13] == UInt8(ascii: ":") else { return nil }
+            func digit(_ index: Int) -> Int? {
+                let value = Int(utf8[index]) - Int(UInt8(ascii: "0"))
+                return (0 ... 9).contains(value) ? value : nil
+            }
+            guard let h1 = digit(11), let h2 = digit(12), let m1 = digit(14), let m2 = digit(15),
+                  h1 * 10 + h2 < 24, m1 * 10 + m2 < 60 else { return nil }
+            return (h1 * 10 + h2, m1 * 10 + m2)
+        }
     }
 }
 

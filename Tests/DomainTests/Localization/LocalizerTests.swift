@@ -47,6 +47,35 @@ struct LocalizerTests {
         #expect(Localizer(.english).wallClock("2023-08-08T10:00") == "8 Aug 2023 at 10:00")
     }
 
+    @Test func aWallClockTimeReadsAsFoundationWritesItInEveryLanguage() {
+        // The day's words are kept and only the time put in: every language, hours and minutes of every
+        // width, a leap day and the turn of a year, each asked twice so the kept words are used, give exactly
+        // what Foundation writes for the whole moment.
+        let days = ["2023-08-08", "2024-02-29", "1999-12-31", "2026-01-01"]
+        for language in Language.allCases {
+            let text = Localizer(language)
+            // The kept words are used in every language, not only the slow way round.
+            #expect(ClockTemplate(atMidnight: text.dateTime(Day(year: 2023, month: 8, day: 8)!.startInUTC!)) != nil, "\(language)")
+            for day in days {
+                for hour in 0 ..< 24 {
+                    for minute in [0, 1, 9, 10, 30, 59] {
+                        let local = day + String(format: "T%02d:%02d", hour, minute)
+                        let parts = local.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" }).map { Int($0)! }
+                        let moment = Localizer.gregorian.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
+                                                                                   hour: hour, minute: minute))!
+                        #expect(text.wallClock(local) == text.dateTime(moment), "\(language) \(local)")
+                        #expect(text.wallClock(local) == text.dateTime(moment), "\(language) \(local), kept")
+                    }
+                }
+            }
+        }
+        // Seconds are not shown; a space may part day and time; what is not a wall-clock time is shown as it is.
+        #expect(Localizer(.english).wallClock("2023-08-08 10:00:30") == "8 Aug 2023 at 10:00")
+        #expect(Localizer(.serbianCyrillic).wallClock("2023-08-08T10:05") == Localizer(.serbianCyrillic).wallClock("2023-08-08 10:05"))
+        #expect(Localizer(.english).wallClock("2023-08-08T10:00Z") == "2023-08-08T10:00Z")
+        #expect(Localizer(.english).wallClock("soon") == "soon")
+    }
+
     @Test func everyShippedLanguageHasTheSameKeys() {
         let english = Set(Catalogues.shipped.catalog(.english).messages.keys)
         #expect(english.count > 1_000)
