@@ -19,8 +19,18 @@ extension Localizer {
         }
     }
 
-    /// A moment to the minute: "7 Aug 2023, 14:05".
+    /// A moment to the minute: "7 Aug 2023, 14:05". The day's words are written once and kept, as for a
+    /// wall-clock time; an audit trail's page names fifty moments.
     public func dateTime(_ date: Date) -> String {
+        if let moment = UTCMinute(date),
+           let template = DayNames.aroundTime.value(of: moment.day, in: language, writing: { clockTemplate(moment.day) }) {
+            return template.words(hour: moment.hour, minute: moment.minute)
+        }
+        return formattedDateTime(date)
+    }
+
+    /// Foundation's words for a moment, each time anew.
+    func formattedDateTime(_ date: Date) -> String {
         date.formatted(Self.dateTimeStyle(locale))
     }
 
@@ -76,11 +86,11 @@ extension Localizer {
         guard parts.count >= 5,
               let date = Self.gregorian.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2],
                                                                   hour: parts[3], minute: parts[4])) else { return local }
-        return dateTime(date)
+        return formattedDateTime(date)
     }
 
     private func clockTemplate(_ day: Day) -> ClockTemplate? {
-        day.startInUTC.flatMap { ClockTemplate(atMidnight: dateTime($0)) }
+        day.startInUTC.flatMap { ClockTemplate(atMidnight: formattedDateTime($0)) }
     }
 
     /// The hour and minute of "2023-08-08T10:00" or "2023-08-08 10:00" (seconds after them are not shown), read

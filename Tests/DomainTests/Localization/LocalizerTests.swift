@@ -76,6 +76,22 @@ struct LocalizerTests {
         #expect(Localizer(.english).wallClock("soon") == "soon")
     }
 
+    @Test func aMomentReadsAsFoundationWritesItInEveryLanguage() {
+        // Moments from 1900 to 2100, before and after 1970, with fractions of a second, the last second of a day
+        // and of a leap year: the kept day's words with the time put in are Foundation's words for the moment.
+        var generator = SystemRandomNumberGenerator()
+        let fixed: [Double] = [0, -1, -0.5, 59.999, 86_399.9, 951_782_399, 1_709_251_199, -2_208_988_800, 4_102_444_799]
+        let moments = fixed + (0 ..< 400).map { _ in Double.random(in: -2_208_988_800 ... 4_102_444_799, using: &generator) }
+        for language in Language.allCases {
+            let text = Localizer(language)
+            for seconds in moments {
+                let moment = Date(timeIntervalSince1970: seconds)
+                #expect(text.dateTime(moment) == text.formattedDateTime(moment), "\(language) \(seconds)")
+            }
+        }
+        #expect(UTCMinute(Date(timeIntervalSince1970: -2_208_988_801)) == nil, "before 1900: Foundation's words")
+    }
+
     @Test func everyShippedLanguageHasTheSameKeys() {
         let english = Set(Catalogues.shipped.catalog(.english).messages.keys)
         #expect(english.count > 1_000)
