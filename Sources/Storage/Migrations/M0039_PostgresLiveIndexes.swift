@@ -25,13 +25,18 @@ struct M0039_PostgresLiveIndexes: AsyncMigration {
         let sql = database.sql
         guard sql.dialect.name == "postgresql" else { return }
         for index in Self.indexes {
-            try await sql.raw(SQLQueryString("CREATE INDEX IF NOT EXISTS \(index.name) ON \(index.table) (\(index.columns)) WHERE deleted_at IS NULL")).run()
+            // Names from the list above, never from input.
+            let create: SQLQueryString = """
+                CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON \(unsafeRaw: index.table) (\(unsafeRaw: index.columns)) \
+                WHERE deleted_at IS NULL
+                """
+            try await sql.raw(create).run()
         }
     }
 
     func revert(on database: any Database) async throws {
         let sql = database.sql
         guard sql.dialect.name == "postgresql" else { return }
-        for index in Self.indexes { try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \(index.name)")).run() }
+        for index in Self.indexes { try await sql.raw(SQLQueryString("DROP INDEX IF EXISTS \(unsafeRaw: index.name)")).run() }
     }
 }
