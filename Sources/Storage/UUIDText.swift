@@ -3,9 +3,20 @@ import Foundation
 /// An identity as the text Fluent stores on SQLite ("F2783AD9-18E4-…", upper case), written by hand:
 /// Foundation's `uuidString` formats through `snprintf`, which was a visible share of a large import.
 public enum UUIDText {
-    private static let digits = Array("0123456789ABCDEF".utf8)
+    private static let upperDigits = Array("0123456789ABCDEF".utf8)
+    private static let lowerDigits = Array("0123456789abcdef".utf8)
 
     public static func upperCase(_ uuid: UUID) -> String {
+        write(uuid, digits: upperDigits)
+    }
+
+    /// As a record's address names it ("f2783ad9-18e4-…"): `uuidString.lowercased()` formatted and then
+    /// copied it, for each of the hundred or more links of a list's page.
+    public static func lowerCase(_ uuid: UUID) -> String {
+        write(uuid, digits: lowerDigits)
+    }
+
+    private static func write(_ uuid: UUID, digits: [UInt8]) -> String {
         withUnsafeBytes(of: uuid.uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { buffer in
                 var out = 0

@@ -103,6 +103,20 @@ struct SetupAndSignInTests {
         }
     }
 
+    @Test func aPasswordTypedAsTheEmailIsAuditedWithoutItInEachLanguage() async throws {
+        try await withRoundtable { app in
+            try await app.addUser("james@ico.example", role: .admin)
+            #expect(try await Browser(app).signIn("my secret password", password: "x").status == .unauthorized)
+            let admin = Browser(app)
+            try await admin.signIn("james@ico.example")
+            let albanian = try await admin.get("/audit?lang=sq").text
+            #expect(albanian.contains("Përdorues: adresë emaili e pavlefshme"))
+            #expect(!albanian.contains("Përdorues: anonymous") && !albanian.contains("my secret password"))
+            let serbian = try await admin.get("/audit?lang=sr-Cyrl").text
+            #expect(serbian.contains("неисправна имејл адреса"))
+        }
+    }
+
     @Test func fiveFailuresLockTheAccountEvenForTheRightPassword() async throws {
         try await withRoundtable { app in
             try await app.addUser("kubra@ico.example", role: .coordinator)

@@ -8,7 +8,11 @@ struct UUIDTextTests {
         for _ in 0..<100 {
             let id = UUID()
             #expect(UUIDText.upperCase(id) == id.uuidString)
+            #expect(UUIDText.lowerCase(id) == id.uuidString.lowercased())
         }
+        let edges = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        #expect(edges.map(UUIDText.lowerCase) == ["00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"])
     }
 
     /// The index reads identities back with its own parser: the same answer as Foundation's, in either case,

@@ -1,5 +1,6 @@
 import Features
 import Foundation
+import Storage
 import Vapor
 
 /// Every address Roundtable answers, in one place: a record kind × an action, plus the few pages that are
@@ -124,29 +125,8 @@ enum APIAddress<ID: AddressIdentity>: Sendable, Equatable {
 protocol AddressIdentity: Sendable, Equatable {}
 
 extension UUID: AddressIdentity {
-    /// Identities in addresses are lower case, written a byte at a time: `uuidString` formats through the C
-    /// library's `printf` on Linux and then `lowercased()` copies it again, for each of the hundred or more
-    /// links of a list's page.
-    var path: String {
-        let digits = Self.hexDigits
-        return withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { text in
-                var at = 0
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[at] = UInt8(ascii: "-")
-                        at += 1
-                    }
-                    text[at] = digits[Int(byte >> 4)]
-                    text[at + 1] = digits[Int(byte & 0x0f)]
-                    at += 2
-                }
-                return at
-            }
-        }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Identities in addresses are lower case.
+    var path: String { UUIDText.lowerCase(self) }
 }
 
 /// The `:id` of a route pattern.

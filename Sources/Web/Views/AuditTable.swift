@@ -32,7 +32,7 @@ enum AuditTable {
                             H.text("td", [("data-label", text("audit.what"))], text("audit.action.\(entry.action)"))
                             if showRecord {
                                 H.text("td", [("data-label", text("audit.record"))],
-                                       HistoryWords.recordType(entry.recordType, text: text) + ": " + entry.recordLabel)
+                                       HistoryWords.recordType(entry.recordType, text: text) + ": " + recordLabel(entry, text: text))
                             }
                             H.el("td", [("data-label", text("audit.changes"))]) {
                                 changes(entry.changes, of: entry.recordType, names: names, text: text)
@@ -61,6 +61,11 @@ enum AuditTable {
         case "anonymous": return text("audit.anonymous")
         default: return actor
         }
+    }
+
+    /// A sign-in with something that is not an email address names no user: the trail keeps "anonymous" for it.
+    static func recordLabel(_ entry: AuditLog.Entry, text: Localizer) -> String {
+        entry.recordType == "user" && entry.recordLabel == "anonymous" ? text("audit.notAnEmail") : entry.recordLabel
     }
 
     static func changes(_ changes: [FieldChange], of recordType: String, names: [UUID: String], text: Localizer)
