@@ -21,8 +21,14 @@ public struct Actor: Sendable, Equatable {
         self.address = address
     }
 
-    public static let commandLine = Actor(kind: .commandLine, label: "cli")
-    public static func anonymous(address: String?) -> Actor { Actor(kind: .anonymous, label: "anonymous", address: address) }
+    /// How the trail names someone not signed in, and what a sign-in names when what was typed as the email
+    /// is not one (it may be a password, so it is never kept).
+    public static let anonymousLabel = "anonymous"
+    /// How the trail names the command line.
+    public static let commandLineLabel = "cli"
+
+    public static let commandLine = Actor(kind: .commandLine, label: commandLineLabel)
+    public static func anonymous(address: String?) -> Actor { Actor(kind: .anonymous, label: anonymousLabel, address: address) }
     public static func user(_ user: UserSummary, address: String? = nil) -> Actor {
         Actor(kind: .user(id: user.id, role: user.role), label: user.email, address: address)
     }

@@ -35,7 +35,7 @@ public struct SignIn: Sendable {
         let email = EmailAddress.normalized(rawEmail)
         // People sometimes type their password into the email field: only something shaped like an
         // email address is written to the audit trail.
-        let actor = Actor(kind: .anonymous, label: EmailAddress.isValid(email) ? email : "anonymous", address: address)
+        let actor = Actor(kind: .anonymous, label: EmailAddress.isValid(email) ? email : Actor.anonymousLabel, address: address)
 
         if let until = try await lockedUntil(email: email, address: address, now: now) {
             try await AuditTrail.record(.signInRefused, by: actor, recordType: "user", recordID: nil, recordLabel: actor.label, at: now, on: database)

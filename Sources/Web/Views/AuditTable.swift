@@ -57,15 +57,16 @@ enum AuditTable {
 
     static func actorLabel(_ actor: String, text: Localizer) -> String {
         switch actor {
-        case "cli": return text("audit.cli")
-        case "anonymous": return text("audit.anonymous")
+        case Actor.commandLineLabel: return text("audit.cli")
+        case Actor.anonymousLabel: return text("audit.anonymous")
         default: return actor
         }
     }
 
-    /// A sign-in with something that is not an email address names no user: the trail keeps "anonymous" for it.
+    /// A sign-in with something that is not an email address names no user: the trail keeps the anonymous
+    /// label for it (`SignIn`).
     static func recordLabel(_ entry: AuditLog.Entry, text: Localizer) -> String {
-        entry.recordType == "user" && entry.recordLabel == "anonymous" ? text("audit.notAnEmail") : entry.recordLabel
+        entry.recordType == "user" && entry.recordLabel == Actor.anonymousLabel ? text("audit.notAnEmail") : entry.recordLabel
     }
 
     static func changes(_ changes: [FieldChange], of recordType: String, names: [UUID: String], text: Localizer)
