@@ -44,6 +44,7 @@ func withRoundtable(
             Issue.record("setup failed: \(String(reflecting: error))")
             throw error
         }
+        app.buildRoutesOnce()
         try await test(app)
     } catch {
         await dropSchema(app, config: config, schema: schema)
@@ -60,6 +61,14 @@ private func dropSchema(_ app: Application, config: AppConfiguration, schema: St
 }
 
 extension Application {
+    /// The running server builds its router once, when it starts; Vapor's in-memory tester builds it again for
+    /// every request (`Application.Responder.default`, all of Roundtable's routes and middleware), which was a
+    /// twentieth of the suite's time. Kept here until a test adds a route of its own.
+    func buildRoutesOnce() {
+        let kept = KeptResponder()
+        responder.use { app in kept.responder(for: app) }
+    }
+
     /// Adds a user straight through the use case, as the CLI would.
     @discardableResult
     func addUser(_ email: String, role: Role, name: String? = nil, password: String = "correct horse battery") async throws -> UserSummary {
@@ -97,5 +106,21 @@ actor TestSlots {
 
     func release() {
         if waiting.isEmpty { available += 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// The router built for the routes an app has, built again only when their number changes.
+private final class KeptResponder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: (routes: Int, responder: any Responder)?
+
+    func responder(for app: Application) -> any Responder {
+        lock.withLock {
+            let routes = app.routes.all.count
+            if let built, built.routes == routes { return built.responder }
+            let responder = app.responder.default
+            built = (routes, responder)
+            return responder
+        }
     }
 }
