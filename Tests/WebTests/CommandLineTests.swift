@@ -12,9 +12,18 @@ struct CommandLineTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rt-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var config = try AppConfiguration.resolve(database: directory.appendingPathComponent("test.sqlite").path, environment: [:])
+        var config = try AppConfiguration.resolve(database: directory.appendingPathComponent(DemoTemplate.databaseFile).path, environment: [:])
         config.bcryptCost = 4
         try await body(config)
+    }
+
+    /// A file holding the demo, as `roundtable demo` leaves it (see `DemoTemplate`).
+    func withDemoDatabaseFile(_ body: (AppConfiguration) async throws -> Void) async throws {
+        try await withDatabaseFile { config in
+            guard case .sqliteFile(let path) = config.database else { return }
+            try await DemoTemplate.shared.copy(into: URL(fileURLWithPath: path).deletingLastPathComponent())
+            try await body(config)
+        }
     }
 
     @Test func addingListingDisablingAndTokensWorkAcrossRuns() async throws {
@@ -103,8 +112,7 @@ struct CommandLineTests {
     /// A backup taken while an officer keeps adding people reports what it holds — the restored copy's
     /// counts — not the live database's a moment later.
     @Test func aBackupDuringWritesReportsTheSnapshotsCounts() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             guard case .sqliteFile(let path) = config.database else { return }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             let backupFile = folder.appendingPathComponent("during-writes.sqlite").path
@@ -129,8 +137,7 @@ struct CommandLineTests {
 
     /// A backup made from the demo, restored into a new file next to it, has every record and every photo.
     @Test func aBackupRestoresEveryRecordAndPhoto() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             guard case .sqliteFile(let path) = config.database else { return }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             let backupFile = folder.appendingPathComponent("roundtable-backup.sqlite").path
@@ -173,8 +180,7 @@ struct CommandLineTests {
     }
 
     @Test func importChecksFirstThenWritesOnlyWhenCleanAndDecided() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             guard case .sqliteFile(let path) = config.database else { return }
             let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("contacts.csv")
             try Data("Ime;Mail\r\nEmilija REDZ?EPI;emilija@example.org\r\nNova Osoba;nova@example\r\n".utf8).write(to: file)
@@ -211,8 +217,7 @@ struct CommandLineTests {
 
     /// The same rule as the site's mapping step: two columns filling one field is a problem, never a silent move.
     @Test func aFieldMappedToTwoColumnsIsAProblemAsOnTheSite() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             guard case .sqliteFile(let path) = config.database else { return }
             let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("two-addresses.csv")
             try Data("Name;Email;Mail\r\nNova Osoba;old@example.org;nova@example.org\r\n".utf8).write(to: file)
@@ -234,8 +239,7 @@ struct CommandLineTests {
 
     /// A file of more than one batch is written while it is checked; a problem near its end still leaves nothing.
     @Test func aProblemNearTheEndOfALargeFileLeavesNothingWritten() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             guard case .sqliteFile(let path) = config.database else { return }
             let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("large.csv")
             func sheet(badRow: Int?) -> Data {
@@ -279,8 +283,7 @@ struct CommandLineTests {
     }
 
     @Test func everyKindExportsAsCSVFromTheCommandLine() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             let people = try await RoundtableCLI.export(config, kind: "people")
             #expect(people.hasPrefix("\u{FEFF}id,name,other_names,"))
             #expect(people.contains("Emilija Redžepi") && people.contains("Miloš Jovanović"), "the operator sees everyone")
@@ -291,8 +294,7 @@ struct CommandLineTests {
     }
 
     @Test func exportAllWritesAZipOfJSONAndNeverOverwrites() async throws {
-        try await withDatabaseFile { config in
-            _ = try await RoundtableCLI.loadDemo(config)
+        try await withDemoDatabaseFile { config in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("rt-export-\(UUID().uuidString).zip")
             defer { try? FileManager.default.removeItem(at: file) }
             let counts = try await RoundtableCLI.exportAll(config, to: file.path)
