@@ -9,21 +9,28 @@ import VaporTesting
 @testable import Web
 
 /// Runs a test against a freshly built Roundtable: SQLite in memory by default, or — when
-/// `DATABASE_URL` names a PostgreSQL server — a private schema there, dropped afterwards.
+/// `DATABASE_URL` names a PostgreSQL server — a database of its own there, dropped afterwards.
 func withRoundtable(
     sessionPolicy: SessionPolicy = .standard,
     adjusting adjust: (inout AppConfiguration) -> Void = { _ in },
     _ test: (Application) async throws -> Void
 ) async throws {
-    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     var config = AppConfiguration(database: .sqliteMemory, sessionPolicy: sessionPolicy, bcryptCost: 4, logLevel: "warning")
-    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") {
-        config.database = .postgres(url)
-        config.postgresSearchPath = [schema]
+    // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
+    let server = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.hasPrefix("postgres") ? $0 : nil }
+    let slot = server != nil ? await TestSlots.shared.acquire() : false
+    defer { if slot { Task { await TestSlots.shared.release() } } }
+    // On PostgreSQL, a database of this test's own (see `PostgresTestDatabases`), dropped at the end.
+    var own: String?
+    if let server {
+        let created = try await PostgresTestDatabases.shared.create(from: server)
+        own = created.name
+        config.database = .postgres(created.url)
         config.postgresConnectionsPerEventLoop = 1
     }
+    let name = own ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     // Photos go to a folder of this test's own, removed at the end.
-    let photos = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-test-photos-\(schema)", isDirectory: true)
+    let photos = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-test-photos-\(name)", isDirectory: true)
     config.photoDirectory = photos.path
     defer { try? FileManager.default.removeItem(at: photos) }
     // And an erasure register of its own (on PostgreSQL it would otherwise go to the working directory).
@@ -31,9 +38,6 @@ func withRoundtable(
     config.erasureRegisterPath = register.path
     defer { try? FileManager.default.removeItem(at: register) }
     adjust(&config)
-    // Tests run in parallel; on PostgreSQL each app holds connections, so only a few run at once.
-    let slot = config.database.isPostgres ? await TestSlots.shared.acquire() : false
-    defer { if slot { Task { await TestSlots.shared.release() } } }
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
@@ -47,17 +51,12 @@ func withRoundtable(
         app.buildRoutesOnce()
         try await test(app)
     } catch {
-        await dropSchema(app, config: config, schema: schema)
         try? await app.asyncShutdown()
+        if let own, let server { await PostgresTestDatabases.shared.drop(own, url: server) }
         throw error
     }
-    await dropSchema(app, config: config, schema: schema)
     try await app.asyncShutdown()
-}
-
-private func dropSchema(_ app: Application, config: AppConfiguration, schema: String) async {
-    guard config.database.isPostgres, let sql = app.db as? any SQLDatabase else { return }
-    try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+    if let own, let server { await PostgresTestDatabases.shared.drop(own, url: server) }
 }
 
 extension Application {
