@@ -3,7 +3,7 @@ import Foundation
 
 /// The demo, loaded once per run of the suite into a folder of its own (the SQLite file, its photos and its
 /// erasure register), for the tests that start from it. Loading it goes through every use case — some 11,000
-/// statements, nine seconds in a debug build — and eight tests start from it; each gets a copy of the folder,
+/// statements, nine seconds in a debug build — and seven tests start from it; each gets a copy of the folder,
 /// so none sees another's changes. The test that the demo loads, and loads only once, still loads it itself.
 actor DemoTemplate {
     static let shared = DemoTemplate()

@@ -23,7 +23,14 @@ func withRoundtable(
     // On PostgreSQL, a database of this test's own (see `PostgresTestDatabases`), dropped at the end.
     var own: String?
     if let server {
-        let created = try await PostgresTestDatabases.shared.create(from: server)
+        let created: (name: String, url: String)
+        do {
+            created = try await PostgresTestDatabases.shared.create(from: server)
+        } catch {
+            // A role that may not create databases, say: the driver's `description` would not tell.
+            Issue.record("no database for the test on \(DatabaseLocation.postgres(server)): \(String(reflecting: error))")
+            throw error
+        }
         own = created.name
         config.database = .postgres(created.url)
         config.postgresConnectionsPerEventLoop = 1
