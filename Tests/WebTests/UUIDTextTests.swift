@@ -1,3 +1,4 @@
+import FluentSQLiteDriver
 import Foundation
 import Storage
 import Testing
@@ -32,6 +33,25 @@ struct UUIDTextTests {
     }
 
     /// Records written together get neighbouring keys; the text sorts as the time does.
+    /// sqlite-kit reads and writes identities as SQLite's own values (`UUID+SQLiteData`): stored as the same
+    /// upper-case text as through `Codable` before, and read back from either case or sixteen bytes.
+    @Test func identitiesGoToSQLiteAsTheTextTheyWereAndComeBack() throws {
+        let encoder = SQLiteDataEncoder(), decoder = SQLiteDataDecoder()
+        for _ in 0..<100 {
+            let id = UUID()
+            #expect(try encoder.encode(id) == .text(id.uuidString))
+            #expect(try encoder.encode(Optional(id)) == .text(id.uuidString))
+            #expect(try decoder.decode(UUID.self, from: .text(id.uuidString)) == id)
+            #expect(try decoder.decode(UUID.self, from: .text(id.uuidString.lowercased())) == id)
+            #expect(try decoder.decode(UUID?.self, from: .text(id.uuidString)) == id)
+            #expect(try decoder.decode(UUID.self, from: .blob(ByteBuffer(bytes: withUnsafeBytes(of: id.uuid) { Array($0) }))) == id)
+        }
+        #expect(try decoder.decode(UUID?.self, from: .null) == nil)
+        for notAnIdentity: SQLiteData in [.text("F2783AD9-18E4"), .text(""), .integer(7), .null, .blob(ByteBuffer(bytes: [1, 2, 3]))] {
+            #expect(throws: (any Error).self) { try decoder.decode(UUID.self, from: notAnIdentity) }
+        }
+    }
+
     @Test func timeOrderedIdentitiesAreVersion7AndSortByTime() {
         let start = Date(timeIntervalSince1970: 1_795_700_000)
         let ids = (0..<50).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 100)) }
