@@ -33,17 +33,13 @@ public struct ScannedRow: Sendable {
     public func uuidOrNil(_ column: String) throws -> UUID? {
         switch source {
         case .sqlite(let row):
+            // Text or sixteen bytes, as every identity SQLite gives back is read (`UUID+SQLiteData`).
             switch row.column(column) {
-            case .text(let text)?:
-                guard let uuid = UUIDText.parse(text) else { throw Unreadable(column: column, expected: "an identity") }
-                return uuid
-            case .blob(let bytes)? where bytes.readableBytes == 16:
-                return bytes.getBytes(at: bytes.readerIndex, length: 16).map { bytes in
-                    UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-                }
             case .null?: return nil
-            default: throw Unreadable(column: column, expected: "an identity")
+            case let value?:
+                guard let uuid = UUID(sqliteData: value) else { throw Unreadable(column: column, expected: "an identity") }
+                return uuid
+            case nil: throw Unreadable(column: column, expected: "an identity")
             }
         case .postgres(let row):
             return try cell(row, column).decode(UUID?.self)

@@ -9,21 +9,25 @@ import Testing
 @Suite("The roundtable command's work, against a SQLite file")
 struct CommandLineTests {
     func withDatabaseFile(_ body: (AppConfiguration) async throws -> Void) async throws {
+        try await withDatabaseFolder { _, config in try await body(config) }
+    }
+
+    /// A file holding the demo, as `roundtable demo` leaves it (see `DemoTemplate`).
+    func withDemoDatabaseFile(_ body: (AppConfiguration) async throws -> Void) async throws {
+        try await withDatabaseFolder { folder, config in
+            try await DemoTemplate.shared.copy(into: folder)
+            try await body(config)
+        }
+    }
+
+    /// A folder of the test's own, removed at the end, and a configuration with its SQLite file there.
+    private func withDatabaseFolder(_ body: (URL, AppConfiguration) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rt-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var config = try AppConfiguration.resolve(database: directory.appendingPathComponent(DemoTemplate.databaseFile).path, environment: [:])
         config.bcryptCost = 4
-        try await body(config)
-    }
-
-    /// A file holding the demo, as `roundtable demo` leaves it (see `DemoTemplate`).
-    func withDemoDatabaseFile(_ body: (AppConfiguration) async throws -> Void) async throws {
-        try await withDatabaseFile { config in
-            guard case .sqliteFile(let path) = config.database else { return }
-            try await DemoTemplate.shared.copy(into: URL(fileURLWithPath: path).deletingLastPathComponent())
-            try await body(config)
-        }
+        try await body(directory, config)
     }
 
     @Test func addingListingDisablingAndTokensWorkAcrossRuns() async throws {
