@@ -64,6 +64,10 @@ struct SearchTests {
                 #expect(blank.status == .ok && blank.body.string.contains("\"groups\":[]"), "q=\(spaces) is a query that finds nothing")
             }
             #expect(try await app.api(.GET, "/api/v1/search?q=" + String(repeating: "a", count: 201), token: token).status == .unprocessableEntity)
+            // 100 letters, each with a combining mark: 100 characters, 200 code points, then 202.
+            let marked = String(repeating: "e%CC%81", count: 100)
+            #expect(try await app.api(.GET, "/api/v1/search?q=" + marked, token: token).status == .ok)
+            #expect(try await app.api(.GET, "/api/v1/search?q=" + marked + "e%CC%81", token: token).status == .unprocessableEntity)
             #expect(try await app.api(.GET, "/api/v1/search?q=x&kind=users", token: token).status == .unprocessableEntity)
         }
     }

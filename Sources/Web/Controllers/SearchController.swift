@@ -27,8 +27,10 @@ struct SearchController {
         // refused as missing, being trimmed first, while a line break was answered).
         let sent = req.queryValues["q"] ?? ""
         guard !sent.isEmpty else { throw DomainError.invalid([FieldIssue(field: "q", "field.required")]) }
-        // The page quietly searches the first 200 characters; the API says so instead.
-        guard sent.count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
+        // The page quietly searches the first 200 characters; the API says so instead. Counted as the OpenAPI
+        // document's `maxLength` counts, in code points: a letter with combining marks is one Swift character
+        // but several code points, and such a query was answered where the document says it is refused.
+        guard sent.unicodeScalars.count <= 200 else { throw DomainError.invalid([FieldIssue(field: "q", "search.tooLong")]) }
         let kind = req.queryText("kind")
         if req.queryValues["kind"] != nil, !SearchDocuments.recordTypes.contains(kind) { throw DomainError.invalid([FieldIssue(field: "kind", "field.notAChoice")]) }
         var perKind = Search.perKind
