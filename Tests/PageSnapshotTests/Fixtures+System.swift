@@ -35,6 +35,14 @@ extension Fixtures {
         ]),
     ])
 
+    /// More people match than a search counts: the latest are shown.
+    static let searchResultsPastTheLimit = SearchResults(query: "krasniqi", groups: [
+        SearchGroup(kind: "person", total: Search.countLimit, totalIsAtLeast: true, hits: [
+            SearchHit(kind: "person", id: id(2300), title: [.init("Arta ", match: false), .init("Krasniqi", match: true)], detail: nil, snippet: nil),
+            SearchHit(kind: "person", id: id(2301), title: [.init("Besim ", match: false), .init("Krasniqi", match: true)], detail: nil, snippet: nil),
+        ]),
+    ])
+
     static let importTable = CSVReader.Table(
         header: ["Name", "E-mail", "Notes"],
         rows: [CSVReader.Row(number: 2, cells: ["Emilija REDZ?EPI", "e.redzepi@example.org", ""]),

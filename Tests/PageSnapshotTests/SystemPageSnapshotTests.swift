@@ -63,6 +63,10 @@ struct SystemPageSnapshotTests {
         Snapshot.page("none", current: .search) {
             SearchPage.view(.init(results: SearchResults(query: "atlantis", groups: []), query: "atlantis"), chrome: $0)
         }
+        // Past the count's limit a kind shows its latest matches, and says so.
+        Snapshot.page("many", current: .search) {
+            SearchPage.view(.init(results: F.searchResultsPastTheLimit, query: "krasniqi"), chrome: $0)
+        }
     }
 
     @Test func account() {

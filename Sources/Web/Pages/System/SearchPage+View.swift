@@ -35,8 +35,9 @@ extension SearchPage {
                     }
                 }
             }
+            // Past the count's limit the hits are the latest, not ranked (`Search.countLimit`): say which.
             if group.total > group.hits.count {
-                H.text("p", [("class", "help")], text("search.more", group.hits.count))
+                H.text("p", [("class", "help")], text(group.totalIsAtLeast ? "search.moreLatest" : "search.more", group.hits.count))
             }
         }
     }
