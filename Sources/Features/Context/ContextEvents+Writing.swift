@@ -50,16 +50,15 @@ extension ContextEvents: RecordKind {
     }
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: ContextEventModel, by actor: Actor, now: Date, on db: any Database) async throws {
-        try await ContextEventPlaceModel.query(on: db).filter(\.$eventID == model.id!).delete()
-        for place in Set(valid.placeIDs) { try await ContextEventPlaceModel(eventID: model.id!, placeID: place).create(on: db) }
+        try await ContextEventPlaceModel.replace(targetsOf: model.id!, with: valid.placeIDs, on: db)
     }
 
     public func auditFields(_ model: ContextEventModel, on db: any Database) async throws -> [(String, String?)] {
-        let placeIDs = try await ContextEventPlaceModel.query(on: db).filter(\.$eventID == model.id!).all().map(\.placeID)
+        let placeIDs = try await ContextEventPlaceModel.targets(of: model.id!, on: db)
         return [("title", model.title), ("kind", model.kind.rawValue), ("severity", model.severity.rawValue),
                 ("startsOn", model.startsOn.description), ("endsOn", model.endsOn.description),
                 ("description", model.details), ("sourceURL", model.sourceURL), ("confidentiality", model.confidentiality.rawValue),
-                ("places", placeIDs.isEmpty ? nil : Set(placeIDs).map(\.uuidString).sorted().joined(separator: ", "))]
+                ("places", placeIDs.auditValue)]
     }
 
     /// A source is a link someone can follow: http or https with a host.

@@ -43,8 +43,7 @@ public struct ContextEvents: Sendable {
         if let to = query.to { builder = builder.filter(\.$startsOn <= to) }
         if let from = query.from { builder = builder.filter(\.$endsOn >= from) }
         if let place = query.placeID {
-            let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID == place).all().map(\.eventID)
-            builder = builder.filter(\.$id ~~ ids)
+            builder = builder.filter(\.$id ~~ (try await ContextEventPlaceModel.owners(linkedTo: [place], on: database)))
         }
         let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$startsOn, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         let places = try await placesOf(found.items.map { $0.id! })
@@ -64,7 +63,7 @@ public struct ContextEvents: Sendable {
             var builder = visible(to: actor, includeDeleted: false)
             if let to { builder = builder.filter(\.$startsOn <= to) }
             if let from { builder = builder.filter(\.$endsOn >= from) }
-            let ids = try await ContextEventPlaceModel.query(on: database).filter(\.$placeID ~~ placeIDs).all().map(\.eventID)
+            let ids = try await ContextEventPlaceModel.owners(linkedTo: placeIDs, on: database)
             let models = try await builder.filter(\.$id ~~ ids).sort(\.$startsOn, .descending).limit(limit).all()
             let places = try await placesOf(models.map { $0.id! })
             items = models.map { Self.summary($0, places: places[$0.id!] ?? []) }
@@ -76,14 +75,7 @@ public struct ContextEvents: Sendable {
 
     /// Each event's places, in the reader's language, by name.
     func placesOf(_ ids: [UUID]) async throws -> [UUID: [RecordRef]] {
-        guard !ids.isEmpty else { return [:] }
-        let links = try await ContextEventPlaceModel.query(on: database).filter(\.$eventID ~~ ids).all()
-        let names = try await Places(database: database, language: language).names(of: Array(Set(links.map(\.placeID))))
-        var places: [UUID: [RecordRef]] = [:]
-        for link in links {
-            if let name = names[link.placeID] { places[link.eventID, default: []].append(RecordRef(id: link.placeID, name: name)) }
-        }
-        return places.mapValues { $0.sorted { $0.name < $1.name } }
+        try await Places(database: database, language: language).named(ContextEventPlaceModel.self, of: ids)
     }
 
     static func summary(_ model: ContextEventModel, places: [RecordRef]) -> ContextEventSummary {

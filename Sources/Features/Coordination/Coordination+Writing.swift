@@ -48,16 +48,15 @@ extension Coordination: RecordKind {
 
     public func writeParts(_ valid: Valid, _ applied: Void, of model: CoordinationActivityModel, by actor: Actor, now: Date,
                            on db: any Database) async throws {
-        try await CoordinationPlaceModel.query(on: db).filter(\.$activityID == model.id!).delete()
-        for place in Set(valid.placeIDs) { try await CoordinationPlaceModel(activityID: model.id!, placeID: place).create(on: db) }
+        try await CoordinationPlaceModel.replace(targetsOf: model.id!, with: valid.placeIDs, on: db)
     }
 
     public func auditFields(_ model: CoordinationActivityModel, on db: any Database) async throws -> [(String, String?)] {
-        let placeIDs = try await CoordinationPlaceModel.query(on: db).filter(\.$activityID == model.id!).all().map(\.placeID)
+        let placeIDs = try await CoordinationPlaceModel.targets(of: model.id!, on: db)
         return [("organization", model.organizationID.uuidString), ("theme", model.theme), ("startsOn", model.startsOn?.description),
                 ("endsOn", model.endsOn?.description),
                 ("contact", model.contactPersonID?.uuidString), ("notes", model.notes),
-                ("places", placeIDs.isEmpty ? nil : Set(placeIDs).map(\.uuidString).sorted().joined(separator: ", "))]
+                ("places", placeIDs.auditValue)]
     }
 }
 

@@ -38,8 +38,7 @@ public struct Coordination: Sendable {
         if let from = query.from { builder = builder.group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= from) } }
         if let placeID = query.placeID {
             let within = try await PlaceTree.load(database).descendants(of: placeID)
-            let ids = try await CoordinationPlaceModel.query(on: database).filter(\.$placeID ~~ Array(within)).all().map(\.activityID)
-            builder = builder.filter(\.$id ~~ ids)
+            builder = builder.filter(\.$id ~~ (try await CoordinationPlaceModel.owners(linkedTo: Array(within), on: database)))
         }
         return try await records(builder.limit(5_000).all(), by: actor)
     }
@@ -93,14 +92,11 @@ public struct Coordination: Sendable {
         var people = PersonModel.query(on: database).filter(\.$id ~~ models.compactMap(\.contactPersonID)).filter(\.$deletedAt == nil)
         if !actor.canSee(.restricted) { people = people.filter(\.$sensitivity == Sensitivity.normal) }
         let contacts = Dictionary(try await people.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let links = try await CoordinationPlaceModel.query(on: database).filter(\.$activityID ~~ ids).all()
-        let placeNames = try await Places(database: database, language: language).names(of: Array(Set(links.map(\.placeID))))
-        var places: [UUID: [RecordRef]] = [:]
-        for link in links { if let name = placeNames[link.placeID] { places[link.activityID, default: []].append(RecordRef(id: link.placeID, name: name)) } }
+        let places = try await Places(database: database, language: language).named(CoordinationPlaceModel.self, of: ids)
         return models.map { model in
             CoordinationRecord(id: model.id!, organization: RecordRef(id: model.organizationID, name: orgNames[model.organizationID] ?? ""),
                                theme: model.theme, period: DaySpan(from: model.startsOn, to: model.endsOn),
-                               places: (places[model.id!] ?? []).sorted { $0.name < $1.name },
+                               places: places[model.id!] ?? [],
                                contact: model.contactPersonID.flatMap { id in contacts[id].map { RecordRef(id: id, name: $0) } },
                                notes: model.notes, isDeleted: model.deletedAt != nil, version: model.version)
         }.sorted { ($0.organization.name, $0.theme) < ($1.organization.name, $1.theme) }

@@ -56,8 +56,7 @@ extension FieldVisits: RecordKind {
 
     func replaceMembers(of id: UUID, _ input: FieldVisitInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
         let sql = db.sql
-        try await sql.delete(from: VisitPlaceModel.schema).where("visit_id", .equal, SQLBind(id)).run()
-        for place in Set(input.placeIDs) { try await VisitPlaceModel(visitID: id, placeID: place).create(on: db) }
+        try await VisitPlaceModel.replace(targetsOf: id, with: input.placeIDs, on: db)
         var delete = sql.delete(from: VisitMemberModel.schema).where("visit_id", .equal, SQLBind(id))
         if !actor.canSee(.restricted) {
             // Restricted people in the delegation stay: this actor could not see them to keep them.
@@ -70,12 +69,11 @@ extension FieldVisits: RecordKind {
 
     /// Delegation members by identity, not name: the history is read by roles that may not see every person.
     public func auditFields(_ model: FieldVisitModel, on db: any Database) async throws -> [(String, String?)] {
-        func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : Set(list).map(\.uuidString).sorted().joined(separator: ", ") }
-        let places = try await VisitPlaceModel.query(on: db).filter(\.$visitID == model.id!).all().map(\.placeID)
+        let places = try await VisitPlaceModel.targets(of: model.id!, on: db)
         let members = try await VisitMemberModel.query(on: db).filter(\.$visitID == model.id!).all()
         return [("title", model.title), ("purpose", model.purpose), ("startsOn", model.startsOn.description),
-                ("endsOn", model.endsOn.description), ("status", model.status.rawValue), ("summary", model.summary), ("places", ids(places)),
-                ("users", ids(members.compactMap(\.userID))), ("people", ids(members.compactMap(\.personID)))]
+                ("endsOn", model.endsOn.description), ("status", model.status.rawValue), ("summary", model.summary), ("places", places.auditValue),
+                ("users", members.compactMap(\.userID).auditValue), ("people", members.compactMap(\.personID).auditValue)]
     }
 }
 

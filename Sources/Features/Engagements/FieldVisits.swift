@@ -60,7 +60,7 @@ public struct FieldVisits: Sendable {
 
     public func record(_ model: FieldVisitModel, by actor: Actor) async throws -> FieldVisitRecord {
         let id = model.id!
-        let placeIDs = try await VisitPlaceModel.query(on: database).filter(\.$visitID == id).all().map(\.placeID)
+        let placeIDs = try await VisitPlaceModel.targets(of: id, on: database)
         let places = try await Places(database: database, language: language).names(of: placeIDs)
         let members = try await VisitMemberModel.query(on: database).filter(\.$visitID == id).all()
         let userIDs = members.compactMap(\.userID)

@@ -33,10 +33,8 @@ extension RecordExport {
         if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         let models = try await query.sort(\.$title).all()
         let organizations = try await organizationNames()
-        var targets: [UUID: [String]] = [:]
-        for target in try await RecommendationTargetModel.query(on: database).filter(\.$recommendationID ~~ models.compactMap(\.id)).all() {
-            if let name = organizations[target.organizationID] { targets[target.recommendationID, default: []].append(name) }
-        }
+        let targets = try await RecommendationTargetModel.targets(of: models.compactMap(\.id), on: database)
+            .mapValues { $0.compactMap { organizations[$0] } }
         var groups = WorkingGroupModel.query(on: database).filter(\.$deletedAt == .null)
         if !actor.canSee(.restricted) { groups = groups.filter(\.$confidentiality != Confidentiality.restricted) }
         let groupNames = Dictionary(try await groups.all().map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -54,10 +52,8 @@ extension RecordExport {
         if !actor.canSee(.restricted) { query = query.filter(\.$confidentiality != Confidentiality.restricted) }
         let models = try await query.sort(\.$startsOn).all()
         let display = try await places()
-        var placeNames: [UUID: [String]] = [:]
-        for link in try await ContextEventPlaceModel.query(on: database).filter(\.$eventID ~~ models.compactMap(\.id)).all() {
-            if let name = display[link.placeID] { placeNames[link.eventID, default: []].append(name) }
-        }
+        let placeNames = try await ContextEventPlaceModel.targets(of: models.compactMap(\.id), on: database)
+            .mapValues { $0.compactMap { display[$0] } }
         for model in models {
             let id = model.id!
             rows.append([id.uuidString, model.title, model.kind.rawValue, model.severity.rawValue, model.startsOn.description,

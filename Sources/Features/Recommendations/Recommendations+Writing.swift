@@ -81,8 +81,7 @@ extension Recommendations: RecordKind {
     /// Targets and context-event evidence come from the form; engagement evidence is added from engagements and
     /// stays, and so does a restricted context event the actor could not see to keep.
     func replaceLinks(of id: UUID, _ input: RecommendationInput, by actor: Actor, on db: any Database) async throws {
-        try await RecommendationTargetModel.query(on: db).filter(\.$recommendationID == id).delete()
-        for target in Set(input.targetIDs) { try await RecommendationTargetModel(recommendationID: id, organizationID: target).create(on: db) }
+        try await RecommendationTargetModel.replace(targetsOf: id, with: input.targetIDs, on: db)
         let existing = try await RecommendationEvidenceModel.query(on: db).filter(\.$recommendationID == id).filter(\.$contextEventID != nil).all()
         let visible = Set(try await ContextEvents(database: db).visible(to: actor, includeDeleted: true)
             .filter(\.$id ~~ existing.compactMap(\.contextEventID)).all().compactMap(\.id))
@@ -93,12 +92,11 @@ extension Recommendations: RecordKind {
     }
 
     public func auditFields(_ model: RecommendationModel, on db: any Database) async throws -> [(String, String?)] {
-        func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : Set(list).map(\.uuidString).sorted().joined(separator: ", ") }
-        let targets = try await RecommendationTargetModel.query(on: db).filter(\.$recommendationID == model.id!).all().map(\.organizationID)
+        let targets = try await RecommendationTargetModel.targets(of: model.id!, on: db)
         let events = try await RecommendationEvidenceModel.query(on: db).filter(\.$recommendationID == model.id!).all().compactMap(\.contextEventID)
         return [("title", model.title), ("text", model.text), ("level", model.level?.rawValue), ("status", model.status.rawValue),
                 ("workingGroup", model.workingGroupID?.uuidString), ("confidentiality", model.confidentiality.rawValue),
-                ("targets", ids(targets)), ("contextEvents", ids(events))]
+                ("targets", targets.auditValue), ("contextEvents", events.auditValue)]
     }
 }
 

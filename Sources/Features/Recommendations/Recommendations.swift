@@ -39,7 +39,7 @@ public struct Recommendations: Sendable {
         if let status = query.status { builder = builder.filter(\.$status == status) }
         if let group = query.workingGroupID { builder = builder.filter(\.$workingGroupID == group) }
         if let org = query.organizationID {
-            builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.query(on: database).filter(\.$organizationID == org).all().map(\.recommendationID)))
+            builder = builder.filter(\.$id ~~ (try await RecommendationTargetModel.owners(linkedTo: [org], on: database)))
         }
         let found = try await fetchPage(builder.sort(by: query.order, fields: Self.orderFields) { $0.sort(\.$updatedAt, .descending).sort(\.$id) }, page: query.page, perPage: query.perPage)
         return found.map(Self.summary)
@@ -73,7 +73,7 @@ public struct Recommendations: Sendable {
 
     public func record(_ model: RecommendationModel, by actor: Actor) async throws -> RecommendationRecord {
         let id = model.id!
-        let targetIDs = try await RecommendationTargetModel.query(on: database).filter(\.$recommendationID == id).all().map(\.organizationID)
+        let targetIDs = try await RecommendationTargetModel.targets(of: id, on: database)
         let targets = try await OrganizationModel.query(on: database).filter(\.$id ~~ targetIDs).filter(\.$deletedAt == nil).sort(\.$name).all()
             .map { RecordRef(id: $0.id!, name: $0.name) }
         var group: RecordRef?

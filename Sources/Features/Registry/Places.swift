@@ -21,6 +21,16 @@ public struct Places: Sendable {
         try await namesByLanguage(of: ids).mapValues { PlaceNames.display($0.map { ($0.key, $0.value) }, for: language) }
     }
 
+    /// Each record's places through a link table (an event's, an activity's), named in the reader's language
+    /// and sorted by name: two queries for any number of records.
+    func named<Link: LinkModel>(_ link: Link.Type, of owners: [UUID]) async throws -> [UUID: [RecordRef]] {
+        let links = try await link.targets(of: owners, on: database)
+        let names = try await names(of: Array(links.values.joined()))
+        return links.mapValues { places in
+            places.compactMap { id in names[id].map { RecordRef(id: id, name: $0) } }.sorted { $0.name < $1.name }
+        }
+    }
+
     /// Every name (language → name) of many places, in one query.
     func namesByLanguage(of ids: [UUID]) async throws -> [UUID: [String: String]] {
         let unique = Array(Set(ids))

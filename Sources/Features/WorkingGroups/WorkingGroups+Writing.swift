@@ -11,8 +11,7 @@ extension WorkingGroups: RecordKind {
     public func addMeeting(_ engagementID: UUID, to id: UUID, by actor: Actor, now: Date = Date()) async throws {
         try await changeParts(of: id, by: actor, now: now) { _, tx in
             let engagement = try await Engagements(database: tx).find(engagementID, by: actor, includeDeleted: false, on: tx)
-            guard try await WorkingGroupMeetingModel.query(on: tx).filter(\.$groupID == id).filter(\.$engagementID == engagementID).first() == nil else { return [] }
-            try await WorkingGroupMeetingModel(groupID: id, engagementID: engagementID).create(on: tx)
+            guard try await WorkingGroupMeetingModel.add(engagementID, to: id, on: tx) else { return [] }
             return [FieldChange(field: "meeting", from: nil, to: engagement.title)]
         }
     }

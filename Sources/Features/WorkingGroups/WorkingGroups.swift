@@ -82,7 +82,7 @@ public struct WorkingGroups: Sendable {
                 WorkingGroupMember(person: RecordRef(id: row.personID, name: $0), part: row.part, period: DaySpan(from: row.startsOn, to: row.endsOn))
             }
         }.sorted { ($0.part == .chair ? 0 : 1, $0.person.name) < ($1.part == .chair ? 0 : 1, $1.person.name) }
-        let meetingIDs = try await WorkingGroupMeetingModel.query(on: database).filter(\.$groupID == id).all().map(\.engagementID)
+        let meetingIDs = try await WorkingGroupMeetingModel.targets(of: id, on: database)
         let meetings = try await Engagements(database: database, language: language).summaries(ids: meetingIDs, by: actor)
         let deliverables = try await DeliverableModel.query(on: database).filter(\.$groupID == id).sort(\.$createdAt).all().map(Self.deliverable)
         let titles = try await agreementTitles(model.agreementID.map { [$0] } ?? [], by: actor)

@@ -31,7 +31,7 @@ public final class ContextEventModel: Model, @unchecked Sendable {
 }
 
 /// A place where a context event happened.
-public final class ContextEventPlaceModel: Model, @unchecked Sendable {
+public final class ContextEventPlaceModel: LinkModel, @unchecked Sendable {
     public static let schema = "context_event_places"
 
     @ID(key: .id) public var id: UUID?
@@ -43,9 +43,12 @@ public final class ContextEventPlaceModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(eventID: UUID, placeID: UUID) {
+    public static var owner: Link { \.$eventID }
+    public static var target: Link { \.$placeID }
+
+    public init(owner: UUID, target: UUID) {
         self.id = UUID()
-        self.eventID = eventID
-        self.placeID = placeID
+        self.eventID = owner
+        self.placeID = target
     }
 }

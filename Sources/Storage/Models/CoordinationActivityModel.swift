@@ -28,7 +28,7 @@ public final class CoordinationActivityModel: Model, @unchecked Sendable {
 }
 
 /// A place where a coordination activity runs.
-public final class CoordinationPlaceModel: Model, @unchecked Sendable {
+public final class CoordinationPlaceModel: LinkModel, @unchecked Sendable {
     public static let schema = "coordination_places"
 
     @ID(key: .id) public var id: UUID?
@@ -40,9 +40,12 @@ public final class CoordinationPlaceModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(activityID: UUID, placeID: UUID) {
+    public static var owner: Link { \.$activityID }
+    public static var target: Link { \.$placeID }
+
+    public init(owner: UUID, target: UUID) {
         self.id = UUID()
-        self.activityID = activityID
-        self.placeID = placeID
+        self.activityID = owner
+        self.placeID = target
     }
 }

@@ -27,7 +27,7 @@ public final class FieldVisitModel: Model, @unchecked Sendable {
 }
 
 /// A place a field visit went to.
-public final class VisitPlaceModel: Model, @unchecked Sendable {
+public final class VisitPlaceModel: LinkModel, @unchecked Sendable {
     public static let schema = "visit_places"
 
     @ID(key: .id) public var id: UUID?
@@ -40,10 +40,13 @@ public final class VisitPlaceModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(visitID: UUID, placeID: UUID) {
+    public static var owner: Link { \.$visitID }
+    public static var target: Link { \.$placeID }
+
+    public init(owner: UUID, target: UUID) {
         self.id = UUID()
-        self.visitID = visitID
-        self.placeID = placeID
+        self.visitID = owner
+        self.placeID = target
     }
 }
 

@@ -28,7 +28,7 @@ public final class RecommendationModel: Model, @unchecked Sendable {
 }
 
 /// An institution a recommendation is addressed to.
-public final class RecommendationTargetModel: Model, @unchecked Sendable {
+public final class RecommendationTargetModel: LinkModel, @unchecked Sendable {
     public static let schema = "recommendation_targets"
 
     @ID(key: .id) public var id: UUID?
@@ -40,10 +40,13 @@ public final class RecommendationTargetModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(recommendationID: UUID, organizationID: UUID) {
+    public static var owner: Link { \.$recommendationID }
+    public static var target: Link { \.$organizationID }
+
+    public init(owner: UUID, target: UUID) {
         self.id = UUID()
-        self.recommendationID = recommendationID
-        self.organizationID = organizationID
+        self.recommendationID = owner
+        self.organizationID = target
     }
 }
 

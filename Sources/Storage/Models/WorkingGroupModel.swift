@@ -50,7 +50,7 @@ public final class WorkingGroupMemberModel: Model, @unchecked Sendable {
 }
 
 /// An engagement that was a meeting of the group.
-public final class WorkingGroupMeetingModel: Model, @unchecked Sendable {
+public final class WorkingGroupMeetingModel: LinkModel, @unchecked Sendable {
     public static let schema = "working_group_meetings"
 
     @ID(key: .id) public var id: UUID?
@@ -62,10 +62,13 @@ public final class WorkingGroupMeetingModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(groupID: UUID, engagementID: UUID) {
+    public static var owner: Link { \.$groupID }
+    public static var target: Link { \.$engagementID }
+
+    public init(owner: UUID, target: UUID) {
         self.id = UUID()
-        self.groupID = groupID
-        self.engagementID = engagementID
+        self.groupID = owner
+        self.engagementID = target
     }
 }
 
