@@ -46,23 +46,12 @@ public struct RetentionReview: Sendable {
     /// One person past the period.
     public struct Entry: Sendable, Equatable, Codable {
         public var person: RecordRef
-        /// The day of their last engagement (before the cut-off), if they ever took part in one.
-        public var lastEngagement: Day?
+        /// The day of their last engagement (before the cut-off), if they ever took part in one. None is
+        /// written as null rather than left out: the API says "never met" plainly.
+        @ExplicitNull public var lastEngagement: Day?
         public var createdAt: Date
         public var lawfulBasis: LawfulBasis
         public var restricted: Bool
-
-        enum CodingKeys: String, CodingKey { case person, lastEngagement, createdAt, lawfulBasis, restricted }
-
-        /// No engagement is written as null rather than left out: the API says "never met" plainly.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(person, forKey: .person)
-            try container.encode(lastEngagement, forKey: .lastEngagement)
-            try container.encode(createdAt, forKey: .createdAt)
-            try container.encode(lawfulBasis, forKey: .lawfulBasis)
-            try container.encode(restricted, forKey: .restricted)
-        }
     }
 
     /// The list as a reader sees it: the period (nil when off, and then no one is listed), its cut-off and

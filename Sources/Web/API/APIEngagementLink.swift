@@ -23,6 +23,6 @@ extension RecordAPI {
         let kind = try kind(req)
         try await NamedReference.check("engagementID", is: Engagements.recordType) { try await link(kind, engagementID, body, id) }
         let record = try await kind.get(id, by: req.actor)
-        return try APIJSON.response(output(record), headers: ["ETag": "\"\(record.version)\""])
+        return try APIJSON.response(output(record), headers: ["ETag": IfMatch.tag(record.version)])
     }
 }

@@ -53,6 +53,9 @@ enum APIJSON {
 enum IfMatch {
     enum Value: Equatable { case absent, any, version(Int), unparseable }
 
+    /// The entity tag a response carries for a record's version, the form `parse` reads back: `"3"`.
+    static func tag(_ version: Int) -> String { "\"\(version)\"" }
+
     static func parse(_ req: Request) -> Value {
         guard let raw = req.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces) else { return .absent }
         if raw == "*" { return .any }

@@ -17,7 +17,7 @@ struct UsersAPIController {
 
     @Sendable func me(_ req: Request) async throws -> Response {
         guard let user = req.currentUser?.user else { throw WebError.unauthenticated }
-        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+        return try APIJSON.response(APIUser(user), headers: ["ETag": IfMatch.tag(user.version)])
     }
 
     /// What a user may change of their own through the API: their interface language (null: as the
@@ -47,7 +47,7 @@ struct UsersAPIController {
             }
             user = try await ChooseLanguage(database: req.db)(language, by: req.actor)
         }
-        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+        return try APIJSON.response(APIUser(user), headers: ["ETag": IfMatch.tag(user.version)])
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -74,13 +74,13 @@ struct UsersAPIController {
         )
         return try APIJSON.response(
             Created(user: APIUser(result.user), generatedPassword: result.generatedPassword), status: .created,
-            headers: ["Location": SiteURL.api(.record(.user, result.user.id)).path, "ETag": "\"\(result.user.version)\""]
+            headers: ["Location": SiteURL.api(.record(.user, result.user.id)).path, "ETag": IfMatch.tag(result.user.version)]
         )
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let user = try await ListUsers(database: req.db).one(req.idParameter(), by: req.actor)
-        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+        return try APIJSON.response(APIUser(user), headers: ["ETag": IfMatch.tag(user.version)])
     }
 
     struct UpdateBody: Decodable {
@@ -105,7 +105,7 @@ struct UsersAPIController {
         if let disabled = body.disabled {
             user = try await SetUserDisabled(database: req.db)(id: id, disabled: disabled, by: req.actor)
         }
-        return try APIJSON.response(APIUser(user), headers: ["ETag": "\"\(user.version)\""])
+        return try APIJSON.response(APIUser(user), headers: ["ETag": IfMatch.tag(user.version)])
     }
 
     @Sendable func history(_ req: Request) async throws -> Response {

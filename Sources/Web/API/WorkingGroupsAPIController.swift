@@ -65,7 +65,7 @@ struct WorkingGroupsAPIController: RecordAPI {
         var input = DeliverableInput(title: body.title ?? "", kind: body.kind ?? "", dueOn: body.dueOn)
         input.status = body.status ?? DeliverableStatus.planned.rawValue
         let deliverable = try await kind(req).addDeliverable(input, to: id, by: req.actor)
-        return try APIJSON.response(APIDeliverable(deliverable), status: .created, headers: ["ETag": "\"\(deliverable.version)\""])
+        return try APIJSON.response(APIDeliverable(deliverable), status: .created, headers: ["ETag": IfMatch.tag(deliverable.version)])
     }
 
     /// A deliverable's status (the only thing that changes once it is recorded).
@@ -77,7 +77,7 @@ struct WorkingGroupsAPIController: RecordAPI {
         }
         guard try await kind(req).deliverableGroup(id) != nil else { throw WebError.notFound }
         let deliverable = try await kind(req).setDeliverableStatus(id, status, expectedVersion: body.version, by: req.actor)
-        return try APIJSON.response(APIDeliverable(deliverable), headers: ["ETag": "\"\(deliverable.version)\""])
+        return try APIJSON.response(APIDeliverable(deliverable), headers: ["ETag": IfMatch.tag(deliverable.version)])
     }
 }
 

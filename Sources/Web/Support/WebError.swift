@@ -51,7 +51,7 @@ struct Problem: Sendable {
                 return Problem(status: .methodNotAllowed, titleKey: "error.methodNotAllowed",
                                headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
             case .preconditionFailed(let current):
-                return Problem(status: .preconditionFailed, titleKey: "error.conflict", headers: ["ETag": "\"\(current)\""])
+                return Problem(status: .preconditionFailed, titleKey: "error.conflict", headers: ["ETag": IfMatch.tag(current)])
             case .preconditionMalformed:
                 return Problem(status: .preconditionRequired, titleKey: "error.versionRequired", detail: text("error.ifMatch"))
             case .blocked(let key):
@@ -80,7 +80,7 @@ struct Problem: Sendable {
         case .gone: return Problem(status: .gone, titleKey: "error.gone")
         case .forbidden: return Problem(status: .forbidden, titleKey: "error.forbidden")
         case .versionConflict(let current):
-            return Problem(status: .conflict, titleKey: "error.conflict", headers: ["ETag": "\"\(current)\""])
+            return Problem(status: .conflict, titleKey: "error.conflict", headers: ["ETag": IfMatch.tag(current)])
         case .versionRequired: return Problem(status: .preconditionRequired, titleKey: "error.versionRequired")
         case .conflict(let issue): return Problem(status: .conflict, titleKey: "error.invalid", issues: [issue])
         case .invalidCredentials: return Problem(status: .unauthorized, titleKey: "signIn.failed")

@@ -48,26 +48,13 @@ struct RetentionController {
                               status: status, request: req)
     }
 
-    /// The list with its period: `months` and `cutoff` are null while the review is off.
+    /// The list with its period: `months` and `cutoff` are null while the review is off (written as null
+    /// rather than left out, so a client reads "off" plainly).
     struct ListJSON: Encodable {
-        var months: Int?
-        var cutoff: Date?
+        @ExplicitNull var months: Int?
+        @ExplicitNull var cutoff: Date?
         var items: [RetentionReview.Entry]
         var page: Int, perPage: Int, total: Int, hasMore: Bool
-
-        enum CodingKeys: String, CodingKey { case months, cutoff, items, page, perPage, total, hasMore }
-
-        /// `months` and `cutoff` are written as null rather than left out, so a client reads "off" plainly.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(months, forKey: .months)
-            try container.encode(cutoff, forKey: .cutoff)
-            try container.encode(items, forKey: .items)
-            try container.encode(page, forKey: .page)
-            try container.encode(perPage, forKey: .perPage)
-            try container.encode(total, forKey: .total)
-            try container.encode(hasMore, forKey: .hasMore)
-        }
     }
 
     @Sendable func listAPI(_ req: Request) async throws -> Response {

@@ -149,7 +149,7 @@ struct PublicUpdateController {
 
     @Sendable func apiGet(_ req: Request) async throws -> Response {
         let update = try await draft(req)
-        return try APIJSON.response(body(update, text: req.localizer), headers: ["ETag": "\"\(update.text.version)\""])
+        return try APIJSON.response(body(update, text: req.localizer), headers: ["ETag": IfMatch.tag(update.text.version)])
     }
 
     /// The author's part at once (a field left out is emptied), with the version it started from; answers
@@ -175,7 +175,7 @@ struct PublicUpdateController {
             try await PublicUpdates(database: req.db).save(typed, visit: id, expectedVersion: expected, by: req.actor)
         }
         let update = try await draft(req)
-        return try APIJSON.response(body(update, text: req.localizer), headers: ["ETag": "\"\(update.text.version)\""])
+        return try APIJSON.response(body(update, text: req.localizer), headers: ["ETag": IfMatch.tag(update.text.version)])
     }
 
     @Sendable func apiMarkdown(_ req: Request) async throws -> Response {

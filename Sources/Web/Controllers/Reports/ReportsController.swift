@@ -53,7 +53,7 @@ struct ReportsController {
 
     @Sendable func apiNarrative(_ req: Request) async throws -> Response {
         let narrative = try await VisitReportNarratives(database: req.db).get(visit: req.idParameter(), by: req.actor)
-        return try APIJSON.response(narrative, headers: ["ETag": "\"\(narrative.version)\""])
+        return try APIJSON.response(narrative, headers: ["ETag": IfMatch.tag(narrative.version)])
     }
 
     struct NarrativeBody: Decodable { var introduction: String?, conclusions: String?, nextSteps: String?, version: Int? }
@@ -68,7 +68,7 @@ struct ReportsController {
             try await VisitReportNarratives(database: req.db).save(VisitReportNarrative(introduction: body.introduction, conclusions: body.conclusions,
                                                                                        nextSteps: body.nextSteps), visit: id, expectedVersion: expected, by: req.actor)
         }
-        return try APIJSON.response(saved, headers: ["ETag": "\"\(saved.version)\""])
+        return try APIJSON.response(saved, headers: ["ETag": IfMatch.tag(saved.version)])
     }
 
     /// The report in the words of `text` (place names follow the same language).
