@@ -95,8 +95,9 @@ def demo_server():
 
 
 # What a failing browser test saw, printed last (CI keeps only the tail of a run): where the browser was,
-# what the page said, and for the offline tests the end of their server's log.
-DIAGNOSES: list[str] = []
+# what the page said, and for the offline tests the end of their server's log. Kept on the test's report (a
+# section), which pytest-xdist carries from the worker that ran the test to the process that prints.
+DIAGNOSIS = "diagnosis"
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -106,11 +107,12 @@ def pytest_runtest_makereport(item, call):
     if report.when != "call" or not report.failed:
         return
     name = item.name[:60]
+    lines: list[str] = []
     driver = item.funcargs.get("browser") or (item.funcargs.get("field") or {}).get("browser")
     if driver is not None:
         try:
             heading = driver.execute_script("const h = document.querySelector('h1'); return h ? h.innerText : ''")
-            DIAGNOSES.append(f"DIAG {name}: at {driver.current_url} — h1 {heading[:80]!r}")
+            lines.append(f"DIAG {name}: at {driver.current_url} — h1 {heading[:80]!r}")
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             driver.save_screenshot(str(ARTIFACTS / f"failed-{item.name[:80]}.png"))
             if os.environ.get("OFFLINE_DEBUG"):
@@ -118,23 +120,28 @@ def pytest_runtest_makereport(item, call):
                 with open(ARTIFACTS / f"failed-{item.name[:80]}.perf.json", "w") as out:
                     json.dump({"performance": driver.get_log("performance"), "browser": driver.get_log("browser")}, out)
         except Exception as error:  # the browser itself may be what failed
-            DIAGNOSES.append(f"DIAG {name}: the browser did not answer ({type(error).__name__})")
+            lines.append(f"DIAG {name}: the browser did not answer ({type(error).__name__})")
     server = (item.funcargs.get("field") or {}).get("server")
     if server is not None:
         try:
             started = time.time()
             with urllib.request.urlopen(server.base + "/healthz", timeout=5) as answer:
-                DIAGNOSES.append(f"DIAG {name}: server answers /healthz {answer.status} in {time.time() - started:.2f} s")
+                lines.append(f"DIAG {name}: server answers /healthz {answer.status} in {time.time() - started:.2f} s")
         except OSError as error:
-            DIAGNOSES.append(f"DIAG {name}: server does not answer /healthz ({error})")
+            lines.append(f"DIAG {name}: server does not answer /healthz ({error})")
         if os.environ.get("OFFLINE_DEBUG"):
             sockets = subprocess.run(["ss", "-tnpi", "state", "all", f"( sport = :{server.port} or dport = :{server.port} )"],
                                      capture_output=True, text=True).stdout
             (ARTIFACTS / f"failed-{item.name[:80]}.sockets.txt").write_text(sockets)
         tail = (server.workdir / "server.log").read_text(errors="replace").splitlines()[-4:]
-        DIAGNOSES.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
+        lines.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
+    if lines:
+        report.sections.append((DIAGNOSIS, "\n".join(lines)))
 
 
 def pytest_terminal_summary(terminalreporter):
-    for line in DIAGNOSES:
-        terminalreporter.write_line(line)
+    for report in terminalreporter.stats.get("failed", []):
+        for title, text in getattr(report, "sections", []):
+            if title == DIAGNOSIS:
+                for line in text.splitlines():
+                    terminalreporter.write_line(line)
