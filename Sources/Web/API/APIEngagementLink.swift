@@ -8,6 +8,11 @@ protocol EngagementLinkBody: Decodable {
     var engagementID: UUID? { get }
 }
 
+/// A body that names the engagement and nothing else (a recommendation's evidence, a group's meeting).
+struct EngagementIDBody: EngagementLinkBody, Sendable {
+    var engagementID: UUID?
+}
+
 extension RecordAPI {
     /// Links the body's engagement to the record at the address — the engagement is required and must be one,
     /// else the mistake is at `engagementID` (with whatever `check` finds in the rest of the body) — and answers

@@ -51,11 +51,9 @@ struct RecommendationsAPIController: RecordAPI {
     }
     func output(_ item: RecommendationRecord) -> APIRecommendation { APIRecommendation(item) }
 
-    struct EvidenceBody: EngagementLinkBody, Sendable { var engagementID: UUID? }
-
     @Sendable func addEvidence(_ req: Request) async throws -> Response {
         let actor = req.actor
-        return try await linkEngagement(req, EvidenceBody.self) { kind, engagementID, _, id in
+        return try await linkEngagement(req, EngagementIDBody.self) { kind, engagementID, _, id in
             try await kind.addEvidence(engagement: engagementID, to: id, by: actor)
         }
     }

@@ -48,11 +48,9 @@ struct WorkingGroupsAPIController: RecordAPI {
     }
     func output(_ group: WorkingGroupRecord) -> APIWorkingGroup { APIWorkingGroup(group) }
 
-    struct MeetingBody: EngagementLinkBody, Sendable { var engagementID: UUID? }
-
     @Sendable func addMeeting(_ req: Request) async throws -> Response {
         let actor = req.actor
-        return try await linkEngagement(req, MeetingBody.self) { kind, engagementID, _, id in
+        return try await linkEngagement(req, EngagementIDBody.self) { kind, engagementID, _, id in
             try await kind.addMeeting(engagementID, to: id, by: actor)
         }
     }
