@@ -94,18 +94,26 @@ def demo_server():
     process.wait(timeout=10)
 
 
-# What a failing browser test saw, printed last (CI keeps only the tail of a run): where the browser was,
-# what the page said, and for the offline tests the end of their server's log. Kept on the test's report (a
+# What a run says at its end (CI keeps only the tail of a run): what a failing browser test saw — where the
+# browser was, what the page said, for the offline tests the end of their server's log — and what a test noticed
+# on its way (`NOTE` lines, appended to DIAGNOSES). Each is kept on the report of the test that said it (a
 # section), which pytest-xdist carries from the worker that ran the test to the process that prints.
-DIAGNOSIS = "diagnosis"
+DIAGNOSES: list[str] = []
+SAID = "said at the end"
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when != "call" or not report.failed:
-        return
+    if report.when == "call" and report.failed:
+        DIAGNOSES.extend(diagnosis(item))
+    if DIAGNOSES:
+        report.sections.append((SAID, "\n".join(DIAGNOSES)))
+        DIAGNOSES.clear()
+
+
+def diagnosis(item) -> list[str]:
     name = item.name[:60]
     lines: list[str] = []
     driver = item.funcargs.get("browser") or (item.funcargs.get("field") or {}).get("browser")
@@ -135,13 +143,13 @@ def pytest_runtest_makereport(item, call):
             (ARTIFACTS / f"failed-{item.name[:80]}.sockets.txt").write_text(sockets)
         tail = (server.workdir / "server.log").read_text(errors="replace").splitlines()[-4:]
         lines.extend(f"DIAG {name}: server: {line[:160]}" for line in tail)
-    if lines:
-        report.sections.append((DIAGNOSIS, "\n".join(lines)))
+    return lines
 
 
 def pytest_terminal_summary(terminalreporter):
-    for report in terminalreporter.stats.get("failed", []):
-        for title, text in getattr(report, "sections", []):
-            if title == DIAGNOSIS:
-                for line in text.splitlines():
-                    terminalreporter.write_line(line)
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for title, text in getattr(report, "sections", []):
+                if title == SAID:
+                    for line in text.splitlines():
+                        terminalreporter.write_line(line)
