@@ -17,9 +17,9 @@ public struct Search: Sendable {
     }
 
     public static let perKind = 10
-    /// A kind's matches are counted up to here ("100+"), and ranked only when there are no more: past it the
-    /// reader is asked to add a word, and the latest are shown. A search box is for finding one record, and
-    /// the lists count further; on PostgreSQL each match counted is a heap page read (see docs/benchmarks.md).
+    /// A kind's matches are counted up to here ("100+") and ranked when that is all of them; past it the latest
+    /// are shown and the reader is asked to add a word. A search box is for finding one record, and the lists
+    /// count further; on PostgreSQL each match counted is a heap page read (see docs/benchmarks.md).
     public static let countLimit = 100
 
     public func run(_ text: String, kinds: [String] = SearchDocuments.recordTypes, perKind: Int = Search.perKind, by actor: Actor) async throws -> SearchResults {
