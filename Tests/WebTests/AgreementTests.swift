@@ -104,6 +104,8 @@ struct AgreementTests {
                 """)
             #expect(created.status == .created, "\(created.body.string)")
             let location = try #require(created.headers.first(name: .location))
+            let id = try JSONDecoder().decode([String: JSONValue].self, from: created.body)["id"]
+            #expect(id == .string(String(location.split(separator: "/").last!)), "the address names the agreement as its id does")
             let bad = try await app.api(.PATCH, location, token: token, json: #"{"status":"signed","version":1}"#)
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("signedOn"))
             let signed = try await app.api(.PATCH, location, token: token, json: #"{"status":"signed","signedOn":"2023-08-07","statusOn":"2023-08-07"}"#,

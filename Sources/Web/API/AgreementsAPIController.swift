@@ -30,7 +30,7 @@ struct AgreementsAPIController: RecordAPI {
         let (upload, file) = try DocumentUpload.decode(from: req, notMultipart: "error.body.notMultipartDocument")
         let document = try await AgreementDocuments(database: req.db, store: req.roundtable.documents)
             .add(Array(file.data.readableBytesView), title: upload.title, to: req.idParameter(), by: req.actor)
-        return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.record(.document, document.id, .file)).path])
+        return try APIJSON.response(document, status: .created, headers: ["Location": SiteURL.api(.record(.document, document.id, .file)).location])
     }
 
     @Sendable func documents(_ req: Request) async throws -> Response {

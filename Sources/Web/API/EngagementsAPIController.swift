@@ -131,7 +131,7 @@ struct EngagementsAPIController: RecordAPI {
         let photo = try await Photos(database: req.db, store: req.roundtable.photos).add(
             PhotoInput(bytes: Array(file.data.readableBytesView), caption: upload.caption, credit: upload.credit, peopleShown: shown),
             to: req.idParameter(), by: req.actor)
-        return try APIJSON.response(photo, status: .created, headers: ["Location": SiteURL.api(.record(.photo, photo.id, .file)).path])
+        return try APIJSON.response(photo, status: .created, headers: ["Location": SiteURL.api(.record(.photo, photo.id, .file)).location])
     }
 
     @Sendable func photoFile(_ req: Request) async throws -> Response {

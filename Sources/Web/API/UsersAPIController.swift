@@ -74,7 +74,7 @@ struct UsersAPIController {
         )
         return try APIJSON.response(
             Created(user: APIUser(result.user), generatedPassword: result.generatedPassword), status: .created,
-            headers: ["Location": SiteURL.api(.record(.user, result.user.id)).path, "ETag": IfMatch.tag(result.user.version)]
+            headers: ["Location": SiteURL.api(.record(.user, result.user.id)).location, "ETag": IfMatch.tag(result.user.version)]
         )
     }
 

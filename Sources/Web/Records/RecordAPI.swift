@@ -116,7 +116,7 @@ struct RecordAPIActions<A: RecordAPI>: Sendable {
 
     private func respond(_ record: A.Kind.Record, status: HTTPResponseStatus = .ok, location: Bool = false) throws -> Response {
         var headers: HTTPHeaders = ["ETag": IfMatch.tag(record.version)]
-        if location { headers.add(name: "Location", value: SiteURL.api(.record(A.resource, record.id)).path) }
+        if location { headers.add(name: "Location", value: SiteURL.api(.record(A.resource, record.id)).location) }
         return try APIJSON.response(api.output(record), status: status, headers: headers)
     }
 }

@@ -141,6 +141,12 @@ typealias RoutePattern = Address<RouteParameter>
 
 extension Address where ID == UUID {
     var path: String { path(writing: \.path) }
+
+    /// The address as an API response's `Location` header gives it: the identity spelt as the API's JSON spells
+    /// every `id` (upper case, Foundation's form), so that a client holding both holds one name for the record.
+    /// (With the two spellings, schemathesis took a record deleted through its `id` for another record than
+    /// the one it had created at its `Location`, and reported its 404 as a created resource gone missing.)
+    var location: String { path(writing: UUIDText.upperCase) }
 }
 
 extension Address where ID == RouteParameter {
