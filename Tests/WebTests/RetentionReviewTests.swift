@@ -190,7 +190,7 @@ struct RetentionReviewTests {
             let coordinator = try await app.addUser("kubra@ico.example", role: .coordinator)
             let token = try await app.token(for: coordinator.email)
             let off = try await app.api(.GET, "/api/v1/retention-review", token: token)
-            #expect(off.status == .ok && off.text.contains("\"months\":null") && off.text.contains("\"total\":0"))
+            #expect(off.status == .ok && off.text.contains("\"months\":null") && off.text.contains("\"cutoff\":null") && off.text.contains("\"total\":0"))
             // Keeping while the review is off is refused.
             let whileOff = try await app.api(.POST, "/api/v1/people/\(cast.agim.path)/retention-decision", token: token, json: #"{"reason":"x"}"#)
             #expect(whileOff.status == .conflict && whileOff.headers.contentType?.description.contains("problem+json") == true)
@@ -203,6 +203,12 @@ struct RetentionReviewTests {
             let first = try #require((json["items"] as? [[String: Any]])?.first)
             #expect((first["person"] as? [String: Any])?["name"] as? String == "Agim Berisha")
             #expect(first["lastEngagement"] as? String == cast.agimsMeeting.description && first["lawfulBasis"] as? String == "consent")
+            // The cut-off as the API writes every moment, and someone never met written as null, not left out.
+            #expect((json["cutoff"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil, "\(json["cutoff"] ?? "none")")
+            let everyone = try await app.api(.GET, "/api/v1/retention-review?perPage=50", token: token)
+            let items = try #require((try JSONSerialization.jsonObject(with: Data(everyone.body.readableBytesView)) as? [String: Any])?["items"] as? [[String: Any]])
+            let dren = try #require(items.first { ($0["person"] as? [String: Any])?["id"] as? String == cast.dren.uuidString })
+            #expect(dren["lastEngagement"] is NSNull)
             #expect(try await app.api(.GET, "/api/v1/retention-review?perPage=0", token: token).status == .unprocessableEntity)
 
             let path = "/api/v1/people/\(cast.dren.path)/retention-decision"
