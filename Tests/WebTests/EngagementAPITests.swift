@@ -51,6 +51,29 @@ struct EngagementAPITests {
         }
     }
 
+    /// A script that names the host twice, and again as a partner, logs one host: the page, the API and the
+    /// history list it once, as every other kind's links are kept.
+    @Test func aHostNamedTwiceIsOneHost() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let token = try await app.token(for: app.addUser("arta@ico.example", role: .officer).email)
+            let created = try await app.api(.POST, "/api/v1/engagements", token: token, json: """
+                {"kind":"meeting","title":"Meeting at the DPM's office","start":"2023-08-08T10:00","timeZone":"Europe/Belgrade",
+                 "hostIDs":["\(f.dpmOffice.uuidString)","\(f.dpmOffice.uuidString)"],
+                 "partnerIDs":["\(f.government.uuidString)","\(f.dpmOffice.uuidString)","\(f.government.uuidString)"]}
+                """)
+            #expect(created.status == .created)
+            let id = try JSONDecoder().decode(IDOnly.self, from: Data(created.body.readableBytesView)).id
+            let engagement = try await Engagements(database: app.db).get(id, by: .commandLine)
+            #expect(engagement.hosts.map(\.id) == [f.dpmOffice])
+            #expect(engagement.partners.map(\.id) == [f.government])
+            let history = try await AuditLog(database: app.db).history(of: id)
+            let changes = try #require(history.first).changes
+            #expect(changes.first { $0.field == "hosts" }?.to == f.dpmOffice.uuidString)
+            #expect(changes.first { $0.field == "partners" }?.to == f.government.uuidString)
+        }
+    }
+
     @Test func restrictedEngagementsAreNotFoundForOfficersThroughTheAPI() async throws {
         try await withRoundtable { app in
             let f = try await RegistryFixture.make(app)

@@ -97,8 +97,10 @@ extension Engagements: RecordKind {
     func replaceParts(of id: UUID, _ input: EngagementInput, keepingHiddenFrom actor: Actor, on db: any Database) async throws {
         let sql = db.sql
         try await sql.delete(from: EngagementOrganizationModel.schema).where("engagement_id", .equal, SQLBind(id)).run()
-        let organizations = input.hostIDs.map { ($0, EngagementOrganizationRole.host) }
-            + input.partnerIDs.filter { !input.hostIDs.contains($0) }.map { ($0, EngagementOrganizationRole.partner) }
+        // Each organisation once, as every kind's links are kept (`LinkModel`): a host is not also a partner.
+        let hosts = input.hostIDs.uniqued()
+        let organizations = hosts.map { ($0, EngagementOrganizationRole.host) }
+            + input.partnerIDs.uniqued().filter { !hosts.contains($0) }.map { ($0, EngagementOrganizationRole.partner) }
         if !organizations.isEmpty {
             var insert = sql.insert(into: EngagementOrganizationModel.schema).columns("id", "engagement_id", "organization_id", "role")
             for (organization, role) in organizations { insert = insert.values(SQLBind(UUID()), SQLBind(id), SQLBind(organization), SQLBind(role)) }
@@ -145,7 +147,6 @@ extension Engagements: RecordKind {
     }
 
     private func auditFields(_ model: EngagementModel, hosts: [UUID], partners: [UUID], participants: String, headCounts: [HeadCount]) -> [(String, String?)] {
-        func ids(_ list: [UUID]) -> String? { list.isEmpty ? nil : list.map(\.uuidString).sorted().joined(separator: ", ") }
         let counts = headCounts.map { "\($0.category.trimmingWhitespace()): \($0.displayCount)" }.joined(separator: "; ")
         // The breakdowns are compared too: a save that changes only them is a change (else it would be rolled
         // back as "nothing changed") and the history shows it.
@@ -156,7 +157,7 @@ extension Engagements: RecordKind {
             ("visit", model.visitID?.uuidString), ("topics", JSONList.decode(model.topicsJSON).joined(separator: ", ")),
             ("summary", model.summary), ("outcomes", model.outcomes), ("decisions", model.decisions),
             ("aggregateOnly", model.aggregateOnly ? "yes" : "no"), ("confidentiality", model.confidentiality.rawValue),
-            ("hosts", ids(hosts)), ("partners", ids(partners)), ("participants", participants.isEmpty ? nil : participants),
+            ("hosts", hosts.auditValue), ("partners", partners.auditValue), ("participants", participants.isEmpty ? nil : participants),
             ("headCounts", counts.isEmpty ? nil : counts),
             ("headCountBreakdowns", breakdowns.isEmpty ? nil : breakdowns),
         ]

@@ -31,8 +31,7 @@ public struct BulkPeople: Sendable {
     @discardableResult
     public func apply(_ change: Change, to ids: [UUID], by actor: Actor, now: Date = Date()) async throws -> Int {
         try actor.require(.writeRecords)
-        var seen = Set<UUID>()
-        let ids = ids.filter { seen.insert($0).inserted }
+        let ids = ids.uniqued()
         guard !ids.isEmpty else { throw DomainError.invalid([FieldIssue(field: "id", "bulk.noneSelected")]) }
         guard ids.count <= Self.maximum else {
             throw DomainError.invalid([FieldIssue(field: "id", "bulk.tooMany", String(Self.maximum))])

@@ -156,8 +156,7 @@ public struct MergeRecords: Sendable {
         for photo in photos {
             var shown = JSONList.decode(photo.peopleShownJSON)
             shown = shown.map { $0 == duplicate.uuidString ? kept.uuidString : $0 }
-            var seen = Set<String>()
-            photo.peopleShownJSON = JSONList.encode(shown.filter { seen.insert($0).inserted })
+            photo.peopleShownJSON = JSONList.encode(shown.uniqued())
             try await photo.update(on: tx)
         }
         return photos.count

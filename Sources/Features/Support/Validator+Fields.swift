@@ -23,9 +23,7 @@ extension Validator {
         check(!values.contains(where: Self.hasControlCharacters), field, "field.controlCharacters")
         let trimmed = values.map { $0.trimmingWhitespace().composed }
         if !allowBlank { check(!trimmed.contains(""), field, "field.blankItem") }
-        let cleaned = trimmed.filter { !$0.isEmpty }
-        var seen = Set<String>()
-        return cleaned.filter { seen.insert($0).inserted }
+        return trimmed.filter { !$0.isEmpty }.uniqued()
     }
 
     /// NUL and the other control characters (C0 but tab and line breaks, DEL, C1) are never typed: they
