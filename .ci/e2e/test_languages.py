@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_browser import assert_accessible, assert_fits, fill, screenshot, sign_in, submit
+from pages import assert_accessible, assert_fits, fill, screenshot, sign_in, submit
 
 LANGS = ("sq", "sr-Cyrl")
 ADMIN = "james.holmes@ico.example"

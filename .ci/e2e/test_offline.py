@@ -22,7 +22,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, DIAGNOSES, free_port
-from test_browser import assert_accessible, fill, screenshot, sign_in
+from pages import assert_accessible, fill, screenshot, sign_in
 
 OFFICER = "arta.krasniqi@ico.example"
 
