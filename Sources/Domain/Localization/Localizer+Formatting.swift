@@ -7,8 +7,11 @@ extension Localizer {
     public var locale: Locale { Locale(identifier: language.localeIdentifier) }
 
     public func number(_ value: Int) -> String {
+        // Under a thousand, every language we ship writes a number's own digits (Latin ones, no separator):
+        // most numbers a page shows (a search's counts, a list's pages), with no trip through ICU for each.
+        if (0..<1000).contains(value) { return String(value) }
         // Four-digit numbers stay ungrouped in Albanian and Serbian ("2023", "1500"), as CLDR says.
-        value.formatted(.number.locale(locale))
+        return value.formatted(.number.locale(locale))
     }
 
     /// A calendar day in full: "7 August 2023".

@@ -47,6 +47,16 @@ struct LocalizerTests {
         #expect(Localizer(.english).wallClock("2023-08-08T10:00") == "8 Aug 2023 at 10:00")
     }
 
+    @Test func aNumberUnderAThousandReadsAsFoundationWritesItInEveryLanguage() {
+        for language in Language.allCases {
+            let localizer = Localizer(language)
+            for value in [0, 1, 7, 10, 99, 100, 101, 500, 999] {
+                #expect(localizer.number(value) == value.formatted(.number.locale(localizer.locale)), "\(language) \(value)")
+            }
+            #expect(localizer.number(-5) == (-5).formatted(.number.locale(localizer.locale)))
+        }
+    }
+
     @Test func aWallClockTimeReadsAsFoundationWritesItInEveryLanguage() {
         // The day's words are kept and only the time put in: every language, hours and minutes of every
         // width, a leap day and the turn of a year, each asked twice so the kept words are used, give exactly
