@@ -11,12 +11,15 @@ public struct FieldChange: Equatable, Sendable, Codable {
         self.to = to
     }
 
-    /// The changes between two snapshots of a record's fields, in the order of `after`'s keys as given.
+    /// The changes between two snapshots of a record's fields, in the order of `after`'s keys as given. An
+    /// empty text is no value: a list with nothing in it, written as "", is no change from nothing (else a new
+    /// engagement's history said its topics went from "(empty)" to a blank).
     public static func between(_ before: [(String, String?)], _ after: [(String, String?)]) -> [FieldChange] {
-        let old = Dictionary(before.map { ($0.0, $0.1) }, uniquingKeysWith: { $1 })
+        func value(_ text: String?) -> String? { text?.isEmpty == true ? nil : text }
+        let old = Dictionary(before.map { ($0.0, value($0.1)) }, uniquingKeysWith: { $1 })
         var changes: [FieldChange] = []
-        for (field, value) in after where old[field] ?? nil != value {
-            changes.append(FieldChange(field: field, from: old[field] ?? nil, to: value))
+        for (field, new) in after.map({ ($0.0, value($0.1)) }) where old[field] ?? nil != new {
+            changes.append(FieldChange(field: field, from: old[field] ?? nil, to: new))
         }
         return changes
     }

@@ -43,6 +43,13 @@ struct ValueRulesTests {
         #expect(FieldChange.between([], [("name", "Kübra")]) == [FieldChange(field: "name", from: nil, to: "Kübra")])
     }
 
+    @Test func anEmptyTextIsNoValueInTheHistory() {
+        // A new engagement with no topics: nothing to say about its topics.
+        #expect(FieldChange.between([], [("title", "Meeting"), ("topics", "")]) == [FieldChange(field: "title", from: nil, to: "Meeting")])
+        #expect(FieldChange.between([("topics", "")], [("topics", nil)]).isEmpty)
+        #expect(FieldChange.between([("topics", "water")], [("topics", "")]) == [FieldChange(field: "topics", from: "water", to: nil)])
+    }
+
     @Test func everyRoleAndActionHasEnglishWords() {
         let text = Localizer()
         for role in Role.allCases { #expect(text.has(role.labelKey)); #expect(text.has(role.labelKey + ".help")) }
