@@ -1,6 +1,7 @@
 import Domain
 import Features
 import Foundation
+import Storage
 import Testing
 import VaporTesting
 @testable import Web
@@ -163,13 +164,16 @@ struct SetupAndSignInTests {
     }
 
     @Test func idleSessionsExpire() async throws {
-        // Long enough that a busy machine still serves the first page in time; then idle past it.
-        try await withRoundtable(sessionPolicy: SessionPolicy(idleTimeout: 3, absoluteLifetime: 3600, touchInterval: 0)) { app in
+        // The session is made idle by its last use moved back, not by waiting: a test that slept past a short
+        // timeout failed when a busy machine took longer than the timeout to serve the first page.
+        try await withRoundtable(sessionPolicy: SessionPolicy(idleTimeout: 600, absoluteLifetime: 3600, touchInterval: 0)) { app in
             try await app.addUser("arta@ico.example", role: .officer)
             let browser = Browser(app)
             try await browser.signIn("arta@ico.example")
             #expect(try await browser.get("/").status == .ok)
-            try await Task.sleep(for: .seconds(4))
+            try await UserSessionModel.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-540)).update()
+            #expect(try await browser.get("/").status == .ok, "used within the timeout: still signed in")
+            try await UserSessionModel.query(on: app.db).set(\.$lastSeenAt, to: Date().addingTimeInterval(-601)).update()
             #expect(try await browser.get("/").status == .seeOther)
         }
     }
