@@ -40,6 +40,11 @@ public struct AppConfiguration: Sendable {
     /// `restore` reads it to erase again whoever an older backup brings back.
     public var erasureRegisterPath: String?
 
+    /// A database in memory starts as a copy of this SQLite file, already migrated, instead of empty (the tests'
+    /// template, `SQLiteTestTemplate`: migrating a new database for each test was a quarter of the suite's time).
+    /// Migrations still run on the copy and find nothing pending. Ignored for a file or PostgreSQL.
+    public var memoryDatabaseSeed: String?
+
     /// A file to write every SQL statement and its values to (`ROUNDTABLE_CAPTURE_STATEMENTS`), for
     /// `bench/own-sql.sh` on demo data; see `StatementCaptureLogHandler`. Nil: no statement is logged.
     public var statementCapturePath: String?

@@ -49,6 +49,8 @@ public enum Roundtable {
         )
         if case .sqliteMemory = config.database {
             let files = DatabaseSetup.memoryFiles(identifier: memoryIdentifier)
+            // Before any connection opens the file: sqlite-kit opens whatever is there.
+            if let seed = config.memoryDatabaseSeed { try FileManager.default.copyItem(atPath: seed, toPath: files[0].path) }
             app.storage[MemoryDatabaseFiles.self] = files
             app.lifecycle.use(RemoveFilesAtShutdown(files: files))
         }

@@ -35,6 +35,8 @@ func withRoundtable(
         config.database = .postgres(created.url)
         config.postgresConnectionsPerEventLoop = 1
     }
+    // On SQLite, a copy of a database migrated once a run (see `SQLiteTestTemplate`).
+    if server == nil { config.memoryDatabaseSeed = try await SQLiteTestTemplate.shared.path() }
     let name = own ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
     // Photos go to a folder of this test's own, removed at the end.
     let photos = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-test-photos-\(name)", isDirectory: true)
