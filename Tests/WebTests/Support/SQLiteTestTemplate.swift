@@ -17,14 +17,14 @@ actor SQLiteTestTemplate {
     func path() async throws -> String {
         if let template { return try await template.value }
         let task = Task {
-            let folder = FileManager.default.temporaryDirectory
-            Self.removeTemplatesOfEndedRuns(in: folder)
-            let file = folder.appendingPathComponent("\(Self.prefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).sqlite")
+            let file = Self.file
+            // Removed when the run ends, as `DemoTemplate`'s folder is.
+            atexit { try? FileManager.default.removeItem(at: SQLiteTestTemplate.file) }
             let app = try await Application.make(.testing)
             app.logger.logLevel = .warning
             do {
                 var config = AppConfiguration(database: .sqliteMemory, bcryptCost: 4, logLevel: "warning")
-                let scratch = folder.appendingPathComponent("rt-template-\(UUID().uuidString.prefix(8))")
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rt-template-\(UUID().uuidString.prefix(8))")
                 config.photoDirectory = scratch.path
                 config.erasureRegisterPath = scratch.appendingPathExtension("erasures.jsonl").path
                 try await Roundtable.configure(app, config)
@@ -41,16 +41,6 @@ actor SQLiteTestTemplate {
         return try await task.value
     }
 
-    private static let prefix = "roundtable-test-template-"
-
-    /// A run's template outlives it (nothing runs when the suite ends); the next run removes those whose process
-    /// has ended, named by its process identity, and leaves a run still going alone.
-    private static func removeTemplatesOfEndedRuns(in folder: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            guard let process = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }),
-                  kill(process, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-    }
+    private static let file = FileManager.default.temporaryDirectory
+        .appendingPathComponent("rt-sqlite-template-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).sqlite")
 }
