@@ -82,6 +82,8 @@ let package = Package(
                 "Features", "Storage", "Domain",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                // PostgresNIO's types, for what `PreparedSQL` binds.
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ],
             swiftSettings: swiftSettings
         ),
