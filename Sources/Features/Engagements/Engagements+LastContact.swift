@@ -22,8 +22,8 @@ extension Engagements {
             AND \(ident: "p").\(ident: "local_start") < \(bind: today.description + "T99") \
             AND \(ident: "e").\(ident: "deleted_at") IS NULL \(hidden) \
             ORDER BY \(ident: "p").\(ident: "local_start") DESC LIMIT 1) AS \(ident: "last_start") \
-            FROM \(ident: PersonModel.schema) AS \(ident: "x") WHERE \(ident: "x").\(ident: "id") IN (\(binds: Array(Set(people))))
-            """).all()
+            FROM \(ident: PersonModel.schema) AS \(ident: "x") WHERE \(SQLAnyOf(SQLColumn("id", table: "x"), Array(Set(people))))
+            """).allPrepared()
         var days: [UUID: Day] = [:]
         for row in rows {
             guard let start = try row.decode(column: "last_start", as: String?.self) else { continue }

@@ -77,10 +77,16 @@ public struct Engagements: Sendable {
             select = select.where(SQLQueryString("\(ident: EngagementModel.schema).\(ident: "id") IN (SELECT \(ident: "engagement_id") FROM \(ident: EngagementOrganizationModel.schema) WHERE \(ident: "organization_id") = \(bind: id))"))
         }
         let direction: SQLDirection = query.chronological ? .ascending : .descending
-        let rows = try await select
+        select = select
             .orderBy(SQLColumn("starts_at", table: EngagementModel.schema), direction)
             .orderBy(SQLColumn("id", table: EngagementModel.schema), direction)
-            .limit(perPage + 1).offset((page - 1) * perPage).all()
+            .limit(perPage + 1).offset((page - 1) * perPage)
+        // The first page of a history (a person's, an organisation's, a visit's, a place's) or of the timeline as
+        // it opens is read most, and its plan is the same whoever it is for: prepared, PostgreSQL keeps one plan.
+        // A period, a kind or a topic is planned for its values each time (a decade is not a week), and later
+        // pages write their offset into the text, one text each: those run as ordinary statements.
+        let byIdentityOnly = query.from == nil && query.to == nil && query.kind == nil && query.topic == nil
+        let rows = page == 1 && byIdentityOnly ? try await select.allPrepared() : try await select.all()
         let summaries = try await summaries(Array(rows.prefix(perPage)))
         let hasMore = rows.count > perPage
         let seen = (page - 1) * perPage + summaries.count
@@ -101,7 +107,7 @@ public struct Engagements: Sendable {
         } ?? SQLIdentifier(EngagementModel.schema)
         var select = select.from(table).where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted))
+            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
         }
         return select
     }

@@ -100,7 +100,7 @@ public struct FollowUps: Sendable {
     /// Open follow-ups of the engagements with a person or an organisation.
     public func open(forEngagements ids: [UUID], by actor: Actor) async throws -> [FollowUpRecord] {
         guard !ids.isEmpty else { return [] }
-        return try await openFollowUps(by: actor) { $0.where(SQLColumn("engagement_id", table: FollowUpModel.schema), .in, SQLBind.group(ids)) }
+        return try await openFollowUps(by: actor) { $0.where(SQLAnyOf(SQLColumn("engagement_id", table: FollowUpModel.schema), ids)) }
     }
 
     private func openFollowUps(by actor: Actor, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FollowUpRecord] {
@@ -111,12 +111,12 @@ public struct FollowUps: Sendable {
             .column(SQLAlias(SQLColumn("title", table: EngagementModel.schema), as: SQLIdentifier("engagement_title")))
             .from(FollowUpModel.schema)
             .join(EngagementModel.schema, on: SQLColumn("id", table: EngagementModel.schema), .equal, SQLColumn("engagement_id", table: FollowUpModel.schema))
-            .where(SQLColumn("status", table: FollowUpModel.schema), .equal, SQLBind(FollowUpStatus.open))
+            .where(SQLColumn("status", table: FollowUpModel.schema), .equal, SQLBind(FollowUpStatus.open.rawValue))
             .where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
         if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted))
+            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
         }
-        let rows = try await narrow(select).limit(500).all()
+        let rows = try await narrow(select).limit(500).allPrepared()
         let owners = try await ownerNames(Set(try rows.compactMap { try $0.decode(column: "owner_id", as: UUID?.self) }))
         let records = try rows.map { row in
             let model = FollowUpModel()

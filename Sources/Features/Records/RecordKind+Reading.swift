@@ -10,7 +10,7 @@ extension RecordKind {
     /// not revealed. `includeDeleted` lets those who may restore find a deleted one.
     public func find(_ id: UUID, by actor: Actor, includeDeleted: Bool = true, on db: (any Database)? = nil) async throws -> Model {
         try actor.require(.readRecords)
-        guard let model = try await Model.find(id, on: db ?? database) else { throw try await missing(id, on: db ?? database) }
+        guard let model = try await Model.findPrepared(id, on: db ?? database) else { throw try await missing(id, on: db ?? database) }
         guard try await isVisible(model, to: actor, on: db ?? database),
               model.deletedAt == nil || (includeDeleted && actor.can(.restoreRecords))
         else { throw DomainError.notFound(Self.recordType) }

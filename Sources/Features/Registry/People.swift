@@ -68,8 +68,11 @@ public struct People: Sendable {
         let person = try await find(id, by: actor)
         let seen = person.deletedAt == nil ? SeenPerson(id: id) : nil
         async let relatedRead = seen.asyncMap(related)
-        async let positions = Positions(database: database).of(personID: id, by: actor)
-        async let events = ConsentEventModel.query(on: database).filter(\.$person.$id == id).sort(\.$recordedAt, .descending).all()
+        // A deleted person's page (for those who may restore them) lists no positions, as before.
+        async let positions = seen.asyncMap { try await Positions(database: database).of($0, named: person.name, by: actor) } ?? []
+        async let events = ConsentEventModel.selectColumns(on: database)
+            .where(SQLColumn("person_id"), .equal, SQLBind(id)).orderBy(SQLColumn("recorded_at"), SQLDirection.descending)
+            .allPrepared(decoding: ConsentEventModel.self)
         async let record = record(person, by: actor)
         let history = try await events.map {
             ConsentEvent(subject: $0.subject, value: $0.value, obtainedOn: $0.obtainedOn?.description, method: $0.method, recordedAt: $0.recordedAt, recordedBy: $0.recordedBy)
@@ -109,8 +112,9 @@ public struct People: Sendable {
 
     /// A community as a person's record names it: its name, not the whole community.
     private func communityName(_ id: UUID) async throws -> RecordRef? {
-        let found = try await CommunityModel.query(on: database).filter(\.$id == id).field(\.$id).field(\.$name).first()
-        return found.map { RecordRef(id: $0.id!, name: $0.name) }
+        let rows = try await database.sql.select().column("name").from(CommunityModel.schema)
+            .where(SQLColumn("id"), .equal, SQLBind(id)).allPrepared()
+        return try rows.first.map { RecordRef(id: id, name: try $0.decode(column: "name", as: String.self)) }
     }
 
     public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] {

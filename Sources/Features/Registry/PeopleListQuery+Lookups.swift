@@ -17,7 +17,7 @@ extension PeopleListQuery {
 
     static func names(of table: String, ids: [UUID], sql: any SQLDatabase, column: String = "name") async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.select().column("id").column(column).from(table).where("id", .in, ids).all()
+        let rows = try await sql.select().column("id").column(column).from(table).where(SQLAnyOf(SQLColumn("id"), ids)).allPrepared()
         var names: [UUID: String] = [:]
         for row in rows { names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: column, as: String.self) }
         return names

@@ -37,7 +37,7 @@ public struct Places: Sendable {
         guard !unique.isEmpty else { return [:] }
         let sql = database.sql
         let rows = try await sql.select().column("place_id").column("language").column("name").from(PlaceNameModel.schema)
-            .where("place_id", .in, SQLBind.group(unique)).all()
+            .where(SQLAnyOf(SQLColumn("place_id"), unique)).allPrepared()
         var names: [UUID: [String: String]] = [:]
         for row in rows {
             names[try row.decode(column: "place_id", as: UUID.self), default: [:]][try row.decode(column: "language", as: String.self)]
