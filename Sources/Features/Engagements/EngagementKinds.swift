@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 /// A kind of engagement as menus and pages show it: built in (labelled from the catalogue) or added by an
@@ -22,7 +23,8 @@ public struct EngagementKinds: Sendable {
 
     /// Built-in kinds first, in their order, then the added ones by label.
     public func all() async throws -> [KindChoice] {
-        let added = try await EngagementKindModel.query(on: database).sort(\.$label).all()
+        // Prepared on PostgreSQL (`PreparedSQL`): the timeline's menu of kinds reads it on every page.
+        let added = try await EngagementKindModel.selectColumns(on: database).orderBy("label").allPrepared(decoding: EngagementKindModel.self)
         return EngagementKind.allCases.map { KindChoice(key: $0.rawValue, label: nil, builtIn: true) }
             + added.map { KindChoice(key: $0.key, label: $0.label, builtIn: false) }
     }

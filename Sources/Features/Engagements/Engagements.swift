@@ -85,7 +85,7 @@ public struct Engagements: Sendable {
         // it opens is read most, and its plan is the same whoever it is for: prepared, PostgreSQL keeps one plan.
         // A period, a kind or a topic is planned for its values each time (a decade is not a week), and later
         // pages write their offset into the text, one text each: those run as ordinary statements.
-        let byIdentityOnly = query.from == nil && query.to == nil && query.kind == nil && query.topic == nil
+        let byIdentityOnly = query.from == nil && query.to == nil && query.kind == nil && (query.topic?.trimmingWhitespace() ?? "").isEmpty
         let rows = page == 1 && byIdentityOnly ? try await select.allPrepared() : try await select.all()
         let summaries = try await summaries(Array(rows.prefix(perPage)))
         let hasMore = rows.count > perPage

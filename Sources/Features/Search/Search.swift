@@ -237,6 +237,6 @@ public struct Search: Sendable {
     private func rows(_ columns: [String], of table: String, _ ids: [UUID]) async throws -> [any SQLRow] {
         guard !ids.isEmpty else { return [] }
         return try await database.sql.select().columns(columns.map { SQLIdentifier($0) }).from(table)
-            .where("id", .in, SQLBind.group(ids)).where(SQLIdentifier("deleted_at"), .is, SQLLiteral.null).all()
+            .where(SQLAnyOf(SQLColumn("id"), ids)).where(SQLIdentifier("deleted_at"), .is, SQLLiteral.null).allPrepared()
     }
 }

@@ -39,7 +39,10 @@ public struct WorkingGroups: Sendable {
     public func memberships(of person: SeenPerson, by actor: Actor) async throws -> [WorkingGroupSummary] {
         try actor.require(.readRecords)
         let personID = person.id
-        let ids = try await WorkingGroupMemberModel.query(on: database).filter(\.$personID == personID).all().map(\.groupID)
+        // Prepared on PostgreSQL (`PreparedSQL`): every person's page asks, and most people sit in no group.
+        let ids = try await database.sql.select().column("group_id").from(WorkingGroupMemberModel.schema)
+            .where(SQLColumn("person_id"), .equal, SQLBind(personID)).allPrepared()
+            .map { try $0.decode(column: "group_id", as: UUID.self) }
         guard !ids.isEmpty else { return [] }
         let models = try await visible(to: actor, includeDeleted: false).filter(\.$id ~~ ids).sort(\.$name).all()
         let titles = try await agreementTitles(models.compactMap(\.agreementID), by: actor)
