@@ -112,9 +112,8 @@ public struct People: Sendable {
 
     /// A community as a person's record names it: its name, not the whole community.
     private func communityName(_ id: UUID) async throws -> RecordRef? {
-        let rows = try await database.sql.select().column("name").from(CommunityModel.schema)
-            .where(SQLColumn("id"), .equal, SQLBind(id)).allPrepared()
-        return try rows.first.map { RecordRef(id: id, name: try $0.decode(column: "name", as: String.self)) }
+        // The people list's read of community names (prepared on PostgreSQL): one statement text for both.
+        try await PeopleListQuery.names(of: CommunityModel.schema, ids: [id], sql: database.sql)[id].map { RecordRef(id: id, name: $0) }
     }
 
     public func readable(_ history: [AuditLog.Entry], by actor: Actor) async throws -> [AuditLog.Entry] {
