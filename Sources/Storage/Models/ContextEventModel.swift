@@ -45,10 +45,4 @@ public final class ContextEventPlaceModel: LinkModel, @unchecked Sendable {
 
     public static var owner: Link { \.$eventID }
     public static var target: Link { \.$placeID }
-
-    public init(owner: UUID, target: UUID) {
-        self.id = UUID()
-        self.eventID = owner
-        self.placeID = target
-    }
 }

@@ -42,10 +42,4 @@ public final class CoordinationPlaceModel: LinkModel, @unchecked Sendable {
 
     public static var owner: Link { \.$activityID }
     public static var target: Link { \.$placeID }
-
-    public init(owner: UUID, target: UUID) {
-        self.id = UUID()
-        self.activityID = owner
-        self.placeID = target
-    }
 }

@@ -42,12 +42,6 @@ public final class VisitPlaceModel: LinkModel, @unchecked Sendable {
 
     public static var owner: Link { \.$visitID }
     public static var target: Link { \.$placeID }
-
-    public init(owner: UUID, target: UUID) {
-        self.id = UUID()
-        self.visitID = owner
-        self.placeID = target
-    }
 }
 
 /// A member of a visit's delegation: a user of Roundtable, or a person from the registry.

@@ -10,10 +10,17 @@ public protocol LinkModel: Model where IDValue == UUID {
     /// The record the links belong to (the event), and the one each points at (the place).
     static var owner: Link { get }
     static var target: Link { get }
-    init(owner: UUID, target: UUID)
 }
 
 extension LinkModel {
+    /// A new link, with an identity of its own, from `owner` to `target`.
+    public init(owner: UUID, target: UUID) {
+        self.init()
+        id = UUID()
+        self[keyPath: Self.owner].wrappedValue = owner
+        self[keyPath: Self.target].wrappedValue = target
+    }
+
     /// What one record links to.
     public static func targets(of owner: UUID, on db: any Database) async throws -> [UUID] {
         try await query(on: db).filter(Self.owner == owner).all().map { $0[keyPath: Self.target].wrappedValue }

@@ -42,12 +42,6 @@ public final class RecommendationTargetModel: LinkModel, @unchecked Sendable {
 
     public static var owner: Link { \.$recommendationID }
     public static var target: Link { \.$organizationID }
-
-    public init(owner: UUID, target: UUID) {
-        self.id = UUID()
-        self.recommendationID = owner
-        self.organizationID = target
-    }
 }
 
 /// One step of a recommendation's status, with the day it took effect. Append-only.

@@ -64,12 +64,6 @@ public final class WorkingGroupMeetingModel: LinkModel, @unchecked Sendable {
 
     public static var owner: Link { \.$groupID }
     public static var target: Link { \.$engagementID }
-
-    public init(owner: UUID, target: UUID) {
-        self.id = UUID()
-        self.groupID = owner
-        self.engagementID = target
-    }
 }
 
 /// Something the group owes: a recommendation, a report, a plan.
