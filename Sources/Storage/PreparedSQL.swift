@@ -125,6 +125,12 @@ extension SQLQueryFetcher {
         return try await all()
     }
 
+    /// `allPrepared()` where `prepared`, else `all()`: for a read prepared only in the cases where one plan suits
+    /// every value (a first page, no filter whose best plan depends on what it names).
+    public func all(prepared: Bool) async throws -> [any SQLRow] {
+        prepared ? try await allPrepared() : try await all()
+    }
+
     /// The same, each row read as a model (the select names the model's columns: `Model.selectColumns`).
     public func allPrepared<Row: Model>(decoding model: Row.Type) async throws -> [Row] {
         try await allPrepared().map { try $0.decode(fluentModel: Row.self) }

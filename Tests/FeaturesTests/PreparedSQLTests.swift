@@ -68,6 +68,39 @@ struct PreparedSQLTests {
         }
     }
 
+    /// The people list's reads by name are prepared: asked again and again, with a word that begins one name,
+    /// several or none, as an officer and as a coordinator, each answer is that word's own, restricted people
+    /// only for the coordinator, past PostgreSQL's switch to a kept plan.
+    @Test func theNameFilterAnswersEachWordItsOwnPeopleRunAfterRun() async throws {
+        try await withDatabase { db in
+            let people = People(database: db)
+            for name in ["Arta Krasniqi", "Agon Krasniqi", "Drita Gashi", "Milan Jović", "Mila Jovanović"] {
+                _ = try await people.create(PersonInput(name: name), by: .officer)
+            }
+            var hidden = PersonInput(name: "Blerim Krasniqi")
+            hidden.sensitivity = Sensitivity.restricted.rawValue
+            _ = try await people.create(hidden, by: .coordinator)
+            let asked: [(String, Actor, [String])] = [
+                ("krasniqi", .officer, ["Agon Krasniqi", "Arta Krasniqi"]),
+                ("krasniqi", .coordinator, ["Agon Krasniqi", "Arta Krasniqi", "Blerim Krasniqi"]),
+                ("jov", .officer, ["Mila Jovanović", "Milan Jović"]),
+                ("gashi", .officer, ["Drita Gashi"]),
+                ("mila", .officer, ["Mila Jovanović", "Milan Jović"]),
+                ("zzz", .officer, []),
+                ("arta krasniqi", .officer, ["Arta Krasniqi"]),
+            ]
+            for round in 0 ..< 3 {
+                for (text, actor, expected) in asked {
+                    var query = People.Query()
+                    query.text = text
+                    let page = try await people.list(query, by: actor, today: Day(utc: Date()))
+                    #expect(page.items.map(\.name) == expected, "\(text) as \(actor), round \(round + 1)")
+                    #expect(page.total == expected.count)
+                }
+            }
+        }
+    }
+
     @Test func eachTextAndTypesHaveOneNameUpToTheLimit() {
         let names = StatementNames(limit: 2)
         let first = names.name(for: "SELECT $1", types: [.text])

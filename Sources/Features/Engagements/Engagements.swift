@@ -86,7 +86,7 @@ public struct Engagements: Sendable {
         // A period, a kind or a topic is planned for its values each time (a decade is not a week), and later
         // pages write their offset into the text, one text each: those run as ordinary statements.
         let byIdentityOnly = query.from == nil && query.to == nil && query.kind == nil && (query.topic?.trimmingWhitespace() ?? "").isEmpty
-        let rows = page == 1 && byIdentityOnly ? try await select.allPrepared() : try await select.all()
+        let rows = try await select.all(prepared: page == 1 && byIdentityOnly)
         let summaries = try await summaries(Array(rows.prefix(perPage)))
         let hasMore = rows.count > perPage
         let seen = (page - 1) * perPage + summaries.count

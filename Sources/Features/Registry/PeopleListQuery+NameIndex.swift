@@ -5,6 +5,10 @@ import Storage
 
 /// The list when a name filter leads: matches found in the name index, counted there, and paged either by
 /// sorting a few matches or by reading the index in list order.
+///
+/// On PostgreSQL these reads are prepared once per connection (`PreparedSQL`), except past the first page (its
+/// offset is in the text): each walks the name index by its key, which is the one plan for every word and
+/// community, so the plan PostgreSQL keeps suits them all (`PostgresPlanTests` reads it).
 extension PeopleListQuery {
     /// Beyond this many entries for the lead word, sorting them costs more than reading the index in order.
     static let sortableMatches = 5_000
@@ -15,7 +19,7 @@ extension PeopleListQuery {
         return try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(SQLAlias(SQLGroupExpression(entries.select), as: SQLIdentifier("entries")))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+            .allPrepared().first?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// The filter's longest word, which finds the matches in the index; the others narrow them.
@@ -49,7 +53,7 @@ extension PeopleListQuery {
         return try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(SQLAlias(SQLGroupExpression(distinct.select), as: SQLIdentifier("matches")))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+            .allPrepared().first?.decode(column: "n", as: Int.self) ?? 0
     }
 
     var direction: SQLDirection { query.sort == .nameDescending ? .descending : .ascending }
@@ -60,7 +64,7 @@ extension PeopleListQuery {
             .groupBy("record_id").groupBy("sort_name")
             .orderBy("sort_name", direction).orderBy("record_id", direction)
             .limit(limit).offset(offset)
-            .all()
+            .all(prepared: offset == 0)
     }
 
     func sortedPage(offset: Int) async throws -> [UUID] {
@@ -73,7 +77,7 @@ extension PeopleListQuery {
             .groupBy("sort_name").groupBy("record_id")
             .orderBy("sort_name", direction).orderBy("record_id", direction)
             .limit(perPage + 1).offset(offset)
-            .all().map { try $0.decode(column: "record_id", as: UUID.self) }
+            .all(prepared: offset == 0).map { try $0.decode(column: "record_id", as: UUID.self) }
     }
 
     /// The people of a page whose matches were found in the index, in their order (one more than the page
@@ -82,7 +86,8 @@ extension PeopleListQuery {
         let ids = Array(found.prefix(perPage))
         // The page's people, through the same visibility rules as every other list (the index agrees with
         // them, being written in the same transaction; this keeps a restricted person out even if it did not).
-        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where("id", .in, SQLBind.group(ids))).all().map(Self.row)
+        let rows = ids.isEmpty ? [] : try await columns(filtered(sql.select(), byName: false).where(SQLAnyOf(SQLColumn("id"), ids)))
+            .allPrepared().map(Self.row)
         let byID = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return (ids.compactMap { byID[$0] }, found.count > perPage)
     }

@@ -23,7 +23,7 @@ extension PeopleListQuery {
             FROM lead_words WHERE word IS NOT NULL AND n <= \(literal: mergeableWords)) \
             SELECT word FROM lead_words WHERE word IS NOT NULL ORDER BY n
             """
-        return try await sql.raw(query).all().map { try $0.decode(column: "word", as: String.self) }
+        return try await sql.raw(query).allPrepared().map { try $0.decode(column: "word", as: String.self) }
     }
 
     /// The matches among one word's rows, in list order as they lie in the index (what `PostgresPlanTests` explains).
@@ -39,7 +39,7 @@ extension PeopleListQuery {
         guard let first = leadWords.first else { return [] }
         let found: [any SQLRow]
         if leadWords.count == 1 {
-            found = try await rows(of: first).limit(perPage + 1).offset(offset).all()
+            found = try await rows(of: first).limit(perPage + 1).offset(offset).all(prepared: offset == 0)
         } else {
             func cut(_ word: String, _ index: Int) -> SQLSelect {
                 sql.select().column("sort_name").column("record_id")
@@ -48,7 +48,8 @@ extension PeopleListQuery {
             }
             let merged = SQLUnionBuilder(on: sql, initialQuery: cut(first, 0))
             for (index, word) in leadWords.enumerated().dropFirst() { _ = merged.union(distinct: cut(word, index)) }
-            found = try await merged.orderBy("sort_name", direction).orderBy("record_id", direction).limit(perPage + 1).offset(offset).all()
+            found = try await merged.orderBy("sort_name", direction).orderBy("record_id", direction).limit(perPage + 1).offset(offset)
+                .all(prepared: offset == 0)
         }
         return try found.map { try $0.decode(column: "record_id", as: UUID.self) }
     }

@@ -43,8 +43,9 @@ struct PeopleListQuery {
     func filtered(_ builder: SQLSelectBuilder, scanInNameOrder: Bool = false, byName: Bool = true) -> SQLSelectBuilder {
         var builder = builder.from(PersonModel.schema)
         if !(query.includeDeleted && actor.can(.restoreRecords)) { builder = builder.where("deleted_at", .is, SQLLiteral.null) }
-        if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal) }
-        if let sensitivity = query.sensitivity { builder = builder.where("sensitivity", .equal, sensitivity) }
+        // Raw values: PostgresNIO binds text itself, so the read can be prepared (`PreparedSQL`).
+        if !actor.canSee(.restricted) { builder = builder.where("sensitivity", .equal, Sensitivity.normal.rawValue) }
+        if let sensitivity = query.sensitivity { builder = builder.where("sensitivity", .equal, sensitivity.rawValue) }
         if let id = query.communityID { builder = builder.where("community_id", .equal, id) }
         if let id = query.placeID { builder = builder.where("place_id", .equal, id) }
         // `+id` is SQLite's way to say "do not use an index for this term"; PostgreSQL plans by cost anyway.
@@ -115,8 +116,15 @@ struct PeopleListQuery {
         return select.limit(perPage + 1).offset((pageNumber - 1) * perPage)
     }
 
+    /// Whether the unfiltered list's reads may be prepared (`PreparedSQL`): its first page, by name or by change,
+    /// is the same plan for every reader of a role. A community, a place or a sensitivity is not: how many people
+    /// it holds decides between walking the list's order and reading its own index, so it is planned each time.
+    var isPlainFirstPage: Bool {
+        pageNumber == 1 && words.isEmpty && query.communityID == nil && query.placeID == nil && query.sensitivity == nil
+    }
+
     func pageFromPeople(scanInNameOrder: Bool, counted: Int?) async throws -> ListPage<Row> {
-        let rows = try await pageSelect(scanInNameOrder: scanInNameOrder).all().map(Self.row)
+        let rows = try await pageSelect(scanInNameOrder: scanInNameOrder).all(prepared: isPlainFirstPage).map(Self.row)
         let hasMore = rows.count > perPage
         let items = Array(rows.prefix(perPage))
         let limit = ListPage<Row>.countLimit
@@ -131,7 +139,7 @@ struct PeopleListQuery {
         let total = try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from(SQLAlias(SQLGroupExpression(inner.select), as: SQLIdentifier("matches")))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+            .all(prepared: isPlainFirstPage).first?.decode(column: "n", as: Int.self) ?? 0
         return ListPage(items: items, page: pageNumber, perPage: perPage, total: min(total, limit), totalIsAtLeast: total > limit, hasMore: hasMore)
     }
 
