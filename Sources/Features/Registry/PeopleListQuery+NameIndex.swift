@@ -48,11 +48,17 @@ extension PeopleListQuery {
         return select
     }
 
-    func countFromIndex() async throws -> Int {
-        let distinct = indexMatches(sql.select().distinct().column("record_id")).limit(countLimit + 1)
+    /// How many people match, counted up to one past `countLimit`.
+    /// - Parameter word: the one word the lead word begins, when it begins one: its rows are counted as they lie,
+    ///   one a person (the index holds each word of a record once), and the count stops at the limit. Otherwise
+    ///   the people are told apart (`DISTINCT`), which on PostgreSQL reads every match first: 3.4 ms against
+    ///   0.3 for "krasniqi"'s 3,883 rows at 100,000 people.
+    func countFromIndex(exactly word: String? = nil) async throws -> Int {
+        let matches = word.map { indexMatches(sql.select().column(SQLLiteral.numeric("1")), exactly: $0) }
+            ?? indexMatches(sql.select().distinct().column("record_id"))
         return try await sql.select()
             .column(SQLAlias(SQLFunction("count", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .from(SQLAlias(SQLGroupExpression(distinct.select), as: SQLIdentifier("matches")))
+            .from(SQLAlias(SQLGroupExpression(matches.limit(countLimit + 1).select), as: SQLIdentifier("matches")))
             .allPrepared().first?.decode(column: "n", as: Int.self) ?? 0
     }
 

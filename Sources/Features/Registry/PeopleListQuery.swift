@@ -82,7 +82,7 @@ struct PeopleListQuery {
         let begun = try await leadWords()
         if begun.count <= mergeableWords {
             guard !begun.isEmpty else { return listPage(([], false), counted: 0) }
-            async let counted = countFromIndex()
+            async let counted = countFromIndex(exactly: begun.count == 1 ? begun[0] : nil)
             let people = try await people(try await pageInWordOrder(begun, offset: offset))
             return listPage(people, counted: try await counted)
         }
