@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQL
 import Foundation
+import Logging
 import SQLKit
 import Synchronization
 
@@ -36,6 +37,11 @@ public enum PreparedSQL {
         guard let bound = postgresBindings(binds), let name = names.name(for: text, types: bound.types) else { return nil }
         let statement = PreparedText(name: name, sql: text, types: bound.types), bindings = bound.bindings
         let logger = database.logger
+        // Logged as SQLKit logs the statements it sends (at the database's level, `trace`), so that a statement
+        // log or `ROUNDTABLE_CAPTURE_STATEMENTS` still sees every statement a page sends.
+        if let level = database.queryLogLevel {
+            logger.log(level: level, "Executing query", metadata: ["sql": .string(text), "binds": .array(binds.map { .string("\($0)") })])
+        }
         return try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 try await PreparedText.$current.withValue(statement) {
