@@ -40,8 +40,10 @@ struct SearchPrefixes: Sendable {
             WHERE word >= \(bind: token) AND word < \(bind: NameIndex.successor(of: token)) LIMIT \(bind: wordsLimit + 1)) AS begun
             """ as SQLQueryString
         }.joined(separator: " UNION ALL ")
+        // Prepared on PostgreSQL (`PreparedSQL`): one text for each number of words, and one plan, a step along the
+        // words' key, suits every word; planning it took longer than running it (0.16 ms against 0.02).
         var found: [String: [Pair]] = [:]
-        for row in try await sql.raw(query).all() {
+        for row in try await sql.raw(query).allPrepared() {
             let pair = Pair(code: try row.decode(column: "code", as: String.self), word: try row.decode(column: "word", as: String.self))
             found[try row.decode(column: "token", as: String.self), default: []].append(pair)
         }
