@@ -7,8 +7,9 @@ import Storage
 /// sorting a few matches or by reading the index in list order.
 ///
 /// On PostgreSQL these reads are prepared once per connection (`PreparedSQL`), except past the first page (its
-/// offset is in the text): each walks the name index by its key, which is the one plan for every word and
-/// community, so the plan PostgreSQL keeps suits them all (`PostgresPlanTests` reads it).
+/// offset is in the text): each walks the name index by its key (the only index that holds the words), which is
+/// the plan for every word and community, so the one PostgreSQL keeps suits them all. `PostgresPlanTests` reads
+/// the word-order page's plan.
 extension PeopleListQuery {
     /// Beyond this many entries for the lead word, sorting them costs more than reading the index in order.
     static let sortableMatches = 5_000
