@@ -54,9 +54,7 @@ extension EngagementsIndexPage {
             .init(label: text("engagements.place")) { item in
                 [item.place?.name, item.venue].compactMap { $0 }.joined(separator: " · ")
             },
-            .init(label: text("engagements.visit")) { item in
-                item.visit.map { H.link($0.name, to: .record(.visit, $0.id)) } ?? H.empty
-            },
+            .init(label: text("engagements.visit"), ifPresent: \.visit) { visit in H.link(visit.name, to: .record(.visit, visit.id)) },
         ], sort: sort, sortedBy: { model.sorted($0 == oldestFirst ? oldestFirst : "") })
     }
 }

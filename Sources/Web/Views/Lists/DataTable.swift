@@ -10,8 +10,9 @@ struct DataTable<Row> {
         var label: String
         /// The list's `sort` values for this column, when it sorts.
         var sorts: ColumnSorts? = nil
-        /// The cell as words, when it is only words: a phone leaves an empty one out of the row's card.
-        var words: ((Row) -> String)? = nil
+        /// Whether the row has nothing for this cell: a phone leaves it out of the row's card rather than show
+        /// the column's name with nothing after it.
+        var isEmpty: ((Row) -> Bool)? = nil
         var cell: (Row) -> Component
 
         init(label: String, sorts: ColumnSorts? = nil, cell: @escaping (Row) -> Component) {
@@ -23,8 +24,17 @@ struct DataTable<Row> {
         init(label: String, sorts: ColumnSorts? = nil, words: @escaping (Row) -> String) {
             self.label = label
             self.sorts = sorts
-            self.words = words
+            self.isEmpty = { words($0).isEmpty }
             self.cell = { Text(words($0)) }
+        }
+
+        /// A cell for something the row may not have (an engagement's field visit), shown when it has it.
+        init<Value>(label: String, sorts: ColumnSorts? = nil, ifPresent value: @escaping (Row) -> Value?,
+                    cell: @escaping (Value) -> Component) {
+            self.label = label
+            self.sorts = sorts
+            self.isEmpty = { value($0) == nil }
+            self.cell = { row in value(row).map(cell) ?? H.empty }
         }
     }
 
@@ -113,7 +123,7 @@ struct DataTable<Row> {
                 }
                 for (index, column) in columns.enumerated() {
                     // The first column names the row; on a phone it is the card's heading, without a label.
-                    let isEmpty = column.words.map { $0(row).isEmpty } ?? false
+                    let isEmpty = column.isEmpty?(row) ?? false
                     H.el("td", [("data-label", index == 0 ? nil : column.label), ("class", isEmpty ? "empty" : nil)]) {
                         column.cell(row)
                     }
