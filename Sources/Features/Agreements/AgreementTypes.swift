@@ -7,11 +7,6 @@ public struct AgreementParty: Sendable, Equatable, Codable {
     public var part: PartyPart
 }
 
-public struct AgreementStatusStep: Sendable, Equatable, Codable {
-    public var status: AgreementStatus
-    public var effectiveOn: Day
-}
-
 public struct AgreementEngagement: Sendable, Equatable, Codable {
     public var engagement: RecordRef
     public var day: String

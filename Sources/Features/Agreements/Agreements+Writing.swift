@@ -25,10 +25,9 @@ extension Agreements: RecordKind {
     public func writeParts(_ valid: Valid, _ previous: AgreementStatus?, of model: AgreementModel, by actor: Actor, now: Date,
                            on db: any Database) async throws {
         try await replaceParties(of: model.id!, with: valid.parties, keepingHiddenFrom: actor, on: db)
-        guard previous != valid.status else { return }
-        // A new agreement's first step is dated the day it was signed; a later move, the day it took effect.
-        let day = valid.statusOn ?? (previous == nil ? valid.signedOn : nil) ?? Day(utc: now)
-        try await AgreementStatusChangeModel(agreementID: model.id!, status: model.status, effectiveOn: day, recordedAt: now).create(on: db)
+        // A new agreement's first step is dated the day it was signed, unless another day is given.
+        try await AgreementStatusChangeModel.record(valid.status, of: model.id!, movedFrom: previous,
+                                                    effectiveOn: valid.statusOn ?? (previous == nil ? valid.signedOn : nil), now: now, on: db)
     }
 
     /// Records that an engagement discussed or signed the agreement (once per pair; a second link replaces the first).

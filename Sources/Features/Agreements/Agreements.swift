@@ -114,9 +114,7 @@ public struct Agreements: Sendable {
             if let person = row.personID { return personNames[person].map { AgreementParty(organization: nil, person: RecordRef(id: person, name: $0), part: part) } }
             return nil
         }.sorted { ($0.organization == nil ? 1 : 0, $0.organization?.name ?? $0.person?.name ?? "") < ($1.organization == nil ? 1 : 0, $1.organization?.name ?? $1.person?.name ?? "") }
-        let steps = try await AgreementStatusChangeModel.query(on: database).filter(\.$agreementID == id)
-            .sort(\.$effectiveOn).sort(\.$recordedAt).all()
-            .map { AgreementStatusStep(status: $0.status, effectiveOn: $0.effectiveOn) }
+        let steps = try await AgreementStatusChangeModel.history(of: id, on: database)
         let links = try await AgreementEngagementModel.query(on: database).filter(\.$agreementID == id).all()
         var engagements: [AgreementEngagement] = []
         if !links.isEmpty {

@@ -10,11 +10,6 @@ public struct RecommendationSummary: Sendable, Equatable, Codable {
     public var isDeleted: Bool
 }
 
-public struct RecommendationStep: Sendable, Equatable, Codable {
-    public var status: RecommendationStatus
-    public var effectiveOn: Day
-}
-
 public struct RecommendationRecord: RecordValue, Equatable, Codable {
     public var summary: RecommendationSummary
     public var text: String?

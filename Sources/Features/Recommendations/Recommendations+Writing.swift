@@ -73,9 +73,8 @@ extension Recommendations: RecordKind {
     public func writeParts(_ valid: Valid, _ previous: RecommendationStatus?, of model: RecommendationModel, by actor: Actor, now: Date,
                            on db: any Database) async throws {
         try await replaceLinks(of: model.id!, valid.input, by: actor, on: db)
-        guard previous != valid.status else { return }
-        try await RecommendationStatusChangeModel(recommendationID: model.id!, status: model.status, effectiveOn: valid.statusOn ?? Day(utc: now),
-                                                  recordedAt: now).create(on: db)
+        try await RecommendationStatusChangeModel.record(valid.status, of: model.id!, movedFrom: previous, effectiveOn: valid.statusOn,
+                                                         now: now, on: db)
     }
 
     /// Targets and context-event evidence come from the form; engagement evidence is added from engagements and

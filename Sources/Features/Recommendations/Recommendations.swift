@@ -81,8 +81,7 @@ public struct Recommendations: Sendable {
             group = try await WorkingGroups(database: database).visible(to: actor, includeDeleted: false).filter(\.$id == groupID).first()
                 .map { RecordRef(id: $0.id!, name: $0.name) }
         }
-        let steps = try await RecommendationStatusChangeModel.query(on: database).filter(\.$recommendationID == id).sort(\.$effectiveOn).sort(\.$recordedAt).all()
-            .map { RecommendationStep(status: $0.status, effectiveOn: $0.effectiveOn) }
+        let steps = try await RecommendationStatusChangeModel.history(of: id, on: database)
         let evidence = try await RecommendationEvidenceModel.query(on: database).filter(\.$recommendationID == id).all()
         let engagements = try await Engagements(database: database, language: language).summaries(ids: evidence.compactMap(\.engagementID), by: actor)
         var context: [ContextEventSummary] = []

@@ -56,7 +56,7 @@ public final class AgreementPartyModel: Model, @unchecked Sendable {
 }
 
 /// One step of an agreement's status, with the day it took effect. Append-only.
-public final class AgreementStatusChangeModel: Model, @unchecked Sendable {
+public final class AgreementStatusChangeModel: StatusStepModel, @unchecked Sendable {
     public static let schema = "agreement_status_changes"
 
     @ID(key: .id) public var id: UUID?
@@ -70,13 +70,7 @@ public final class AgreementStatusChangeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(agreementID: UUID, status: AgreementStatus, effectiveOn: Day, recordedAt: Date) {
-        self.id = UUID()
-        self.agreementID = agreementID
-        self.status = status
-        self.effectiveOn = effectiveOn
-        self.recordedAt = recordedAt
-    }
+    public static var owner: Owner { \.$agreementID }
 }
 
 /// An engagement where an agreement was discussed or signed.

@@ -45,7 +45,7 @@ public final class RecommendationTargetModel: LinkModel, @unchecked Sendable {
 }
 
 /// One step of a recommendation's status, with the day it took effect. Append-only.
-public final class RecommendationStatusChangeModel: Model, @unchecked Sendable {
+public final class RecommendationStatusChangeModel: StatusStepModel, @unchecked Sendable {
     public static let schema = "recommendation_status_changes"
 
     @ID(key: .id) public var id: UUID?
@@ -59,13 +59,7 @@ public final class RecommendationStatusChangeModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(recommendationID: UUID, status: RecommendationStatus, effectiveOn: Day, recordedAt: Date) {
-        self.id = UUID()
-        self.recommendationID = recommendationID
-        self.status = status
-        self.effectiveOn = effectiveOn
-        self.recordedAt = recordedAt
-    }
+    public static var owner: Owner { \.$recommendationID }
 }
 
 /// What a recommendation rests on: an engagement (a forum, a meeting) or a context event.

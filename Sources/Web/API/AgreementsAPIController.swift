@@ -122,11 +122,10 @@ struct APIAgreement: Encodable {
         var person: RecordRef?
         var part: String
     }
-    struct Step: Encodable { var status: String, effectiveOn: String }
     struct Linked: Encodable { var engagement: RecordRef, day: String, link: String }
 
     var id: UUID, kind: String, title: String, focus: String?, topics: [String], signedOn: String?, validUntil: String?, status: String
-    var confidentiality: String, notes: String?, parties: [Party], statusHistory: [Step], engagements: [Linked], version: Int
+    var confidentiality: String, notes: String?, parties: [Party], statusHistory: [AgreementStatusStep], engagements: [Linked], version: Int
 
     init(_ agreement: AgreementRecord) {
         let summary = agreement.summary
@@ -134,7 +133,7 @@ struct APIAgreement: Encodable {
         signedOn = summary.signedOn?.description; validUntil = summary.validUntil?.description; status = summary.status.rawValue
         confidentiality = summary.confidentiality.rawValue; notes = agreement.notes
         parties = agreement.parties.map { Party(organization: $0.organization, person: $0.person, part: $0.part.rawValue) }
-        statusHistory = agreement.statusHistory.map { Step(status: $0.status.rawValue, effectiveOn: $0.effectiveOn.description) }
+        statusHistory = agreement.statusHistory
         engagements = agreement.engagements.map { Linked(engagement: $0.engagement, day: $0.day, link: $0.link.rawValue) }
         version = agreement.version
         deleted = agreement.isDeleted

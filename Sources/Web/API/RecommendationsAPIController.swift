@@ -63,18 +63,13 @@ struct RecommendationsAPIController: RecordAPI {
 struct APIRecommendation: Encodable {
     /// A deleted record is seen only by those who may restore it.
     var deleted = false
-    struct Step: Encodable {
-        var status: String
-        var effectiveOn: String
-    }
-
     var id: UUID, title: String, text: String?, level: String?, status: String, confidentiality: String
-    var targets: [RecordRef], workingGroup: RecordRef?, statusHistory: [Step], engagements: [RecordRef], contextEvents: [RecordRef], version: Int
+    var targets: [RecordRef], workingGroup: RecordRef?, statusHistory: [RecommendationStep], engagements: [RecordRef], contextEvents: [RecordRef], version: Int
 
     init(_ item: RecommendationRecord) {
         id = item.id; title = item.summary.title; text = item.text; level = item.summary.level?.rawValue; status = item.summary.status.rawValue
         confidentiality = item.summary.confidentiality.rawValue; targets = item.targets; workingGroup = item.workingGroup
-        statusHistory = item.statusHistory.map { Step(status: $0.status.rawValue, effectiveOn: $0.effectiveOn.description) }
+        statusHistory = item.statusHistory
         engagements = item.engagements.map { RecordRef(id: $0.id, name: $0.title) }
         contextEvents = item.contextEvents.map { RecordRef(id: $0.id, name: $0.title) }
         version = item.version

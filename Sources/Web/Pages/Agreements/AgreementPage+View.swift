@@ -16,11 +16,7 @@ extension AgreementPage {
                                ("class", "button secondary")]) { Text(text("groups.startFromAgreement")) }
                 }
             }
-            Section.view(id: "status-history", title: text("agreements.statusHistory")) {
-                Prose.steps(agreement.statusHistory.map {
-                    (text.day($0.effectiveOn), text("agreementStatus.\($0.status.rawValue)"))
-                })
-            }
+            Prose.statusHistory(agreement.statusHistory, title: text("agreements.statusHistory"), statuses: "agreementStatus", text: text)
             documents(model, chrome: chrome)
             engagements(agreement, text: text)
         }

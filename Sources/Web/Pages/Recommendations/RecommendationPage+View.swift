@@ -9,11 +9,8 @@ extension RecommendationPage {
         let header = RecordHeader(item, item.summary, list: text("recommendations.title"), meta: status, access: model)
         return header.page(chrome: chrome) {
             RecommendationViews.facts(item, text: text)
-            Section.view(id: "status-history", title: text("recommendations.statusHistory")) {
-                Prose.steps(item.statusHistory.map {
-                    (text.day($0.effectiveOn), text("recommendationStatus.\($0.status.rawValue)"))
-                })
-            }
+            Prose.statusHistory(item.statusHistory, title: text("recommendations.statusHistory"), statuses: "recommendationStatus",
+                                text: text)
             Section.view(id: "evidence", title: text("recommendations.evidence")) {
                 if item.engagements.isEmpty && item.contextEvents.isEmpty {
                     Paragraph(text("recommendations.noEvidence"))

@@ -59,9 +59,15 @@ enum Section {
 
 /// Paragraphs and small pieces of text many pages share.
 enum Prose {
-    /// "2023-08-07 — Signed" for each step of a status over time.
-    static func steps(_ steps: [(day: String, label: String)]) -> Component {
-        H.el("ol", [("class", "plain")]) { for step in steps { H.text("li", [], "\(step.day) — \(step.label)") } }
+    /// A record's status over time, a line a step: "7 August 2023 — Signed". `statuses` is where the
+    /// catalogue names the kind's statuses (`agreementStatus`).
+    static func statusHistory<Status: RawRepresentable>(_ steps: [StatusStep<Status>], title: String, statuses: String,
+                                                        text: Localizer) -> Component where Status.RawValue == String {
+        Section.view(id: "status-history", title: title) {
+            H.el("ol", [("class", "plain")]) {
+                for step in steps { H.text("li", [], "\(text.day(step.effectiveOn)) — \(text("\(statuses).\(step.status.rawValue)"))") }
+            }
+        }
     }
 }
 
