@@ -10,17 +10,13 @@ public struct NetworkDiagram: Component, Sendable {
         /// 0 for the centre, 1 and 2 for one and two steps away.
         public var step: Int
         public var href: String?
-        public var x: Double
-        public var y: Double
 
-        public init(id: String, label: String, kind: String, step: Int, href: String? = nil, x: Double, y: Double) {
+        public init(id: String, label: String, kind: String, step: Int, href: String? = nil) {
             self.id = id
             self.label = label
             self.kind = kind
             self.step = step
             self.href = href
-            self.x = x
-            self.y = y
         }
     }
 
@@ -42,19 +38,18 @@ public struct NetworkDiagram: Component, Sendable {
         }
     }
 
-    /// The same nodes laid out again for a narrow screen: its frame and each node's position there. The
-    /// page's stylesheet shows this drawing on a phone and the other one on wider screens.
-    public struct Frame: Sendable, Equatable {
-        public struct Point: Sendable, Equatable {
-            public var x: Double
-            public var y: Double
+    public struct Point: Sendable, Equatable {
+        public var x: Double
+        public var y: Double
 
-            public init(x: Double, y: Double) {
-                self.x = x
-                self.y = y
-            }
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
         }
+    }
 
+    /// Where the nodes sit in a picture of this size (`NetworkLayout` places them; a test may place them itself).
+    public struct Frame: Sendable, Equatable {
         public var width: Double
         public var height: Double
         public var positions: [String: Point]
@@ -69,11 +64,12 @@ public struct NetworkDiagram: Component, Sendable {
     public var id: String
     public var title: String
     public var description: String
-    public var width: Double
-    public var height: Double
     public var nodes: [Node]
     public var edges: [Edge]
     public var words: Words
+    public var frame: Frame
+    /// The same nodes laid out again for a narrow screen: the page's stylesheet shows this drawing on a phone
+    /// and the other one on wider screens.
     public var narrow: Frame?
 
     /// The words around the picture, in the reader's language: the table's summary and its headings.
@@ -91,16 +87,15 @@ public struct NetworkDiagram: Component, Sendable {
         }
     }
 
-    public init(id: String, title: String, description: String, width: Double, height: Double, nodes: [Node],
-                edges: [Edge], words: Words, narrow: Frame? = nil) {
+    public init(id: String, title: String, description: String, nodes: [Node], edges: [Edge], words: Words, frame: Frame,
+                narrow: Frame? = nil) {
         self.id = id
         self.title = title
         self.description = description
-        self.width = width
-        self.height = height
         self.nodes = nodes
         self.edges = edges
         self.words = words
+        self.frame = frame
         self.narrow = narrow
     }
 
@@ -119,19 +114,13 @@ public struct NetworkDiagram: Component, Sendable {
             byID[node.id] = node
             unique.append(node)
         }
-        var members: [any Component] = []
+        var members: [any Component] = [
+            drawing(unique, byID: byID, frame: frame, id: id, cssClass: narrow == nil ? nil : "wide", longest: Self.longestLabel,
+                    growth: .outwards),
+        ]
         if let narrow {
-            let wide = Frame(width: width, height: height,
-                             positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
-            members.append(drawing(unique, byID: byID, frame: wide, id: id, cssClass: "wide", longest: Self.longestLabel,
-                                   growth: .outwards))
             members.append(drawing(unique, byID: byID, frame: narrow, id: "\(id)-narrow", cssClass: "narrow",
                                    longest: Self.longestNarrowLabel, growth: .downwards))
-        } else {
-            let frame = Frame(width: width, height: height,
-                              positions: Dictionary(unique.map { ($0.id, Frame.Point(x: $0.x, y: $0.y)) }) { a, _ in a })
-            members.append(drawing(unique, byID: byID, frame: frame, id: id, cssClass: nil, longest: Self.longestLabel,
-                                   growth: .outwards))
         }
         members += [
             Element("figcaption", content: Text(title)),
@@ -157,8 +146,8 @@ public struct NetworkDiagram: Component, Sendable {
         }
         let (scale, labels) = NetworkLabels.layout(items, width: frame.width, height: frame.height, longest: longest,
                                                     growth: growth)
-        func point(_ id: String) -> Frame.Point? {
-            frame.positions[id].map { Frame.Point(x: $0.x * scale.x, y: $0.y * scale.y) }
+        func point(_ id: String) -> Point? {
+            frame.positions[id].map { Point(x: $0.x * scale.x, y: $0.y * scale.y) }
         }
         // What is drawn: every node (the centre's thick outline included) and every name with its halo.
         var bounds: NetworkLabels.Box?
@@ -206,7 +195,7 @@ public struct NetworkDiagram: Component, Sendable {
 
     /// A circle (person) or rounded square (organisation) with its name where it was placed, a link when
     /// the node has a page. The full name is the node's `<title>`, so a shortened name loses nothing.
-    func node(_ node: Node, at point: Frame.Point, label: NetworkLabels.Placement) -> any Component {
+    func node(_ node: Node, at point: Point, label: NetworkLabels.Placement) -> any Component {
         let isOrganization = node.kind == "organization"
         let radius = Self.radius(node)
         let shape: Element

@@ -4,42 +4,22 @@ import Foundation
 /// so the picture is a plain SVG (no script, prints as shown).
 ///
 /// Nodes sit on rings by their distance from the centre — direct connections on the inner ring, their own
-/// connections on the outer ring in the sector of the node they hang from — and a last pass parts any two
+/// connections on the outer ring in the sector of the node they hang from (with none two steps away, the
+/// direct connections take the outer ring: the picture's room is theirs) — and a last pass parts any two
 /// that came too close. Rings read as "one step away" and "two steps away"; a force-directed layout was
 /// tried and dropped, because hubs pulled their neighbours onto the centre. There is no randomness and no
 /// dictionary is ever iterated, so the same input gives the same picture on every server and every run.
 public enum NetworkLayout {
-    public struct Node: Sendable, Equatable {
-        public var id: String
-        /// 0 for the centre, 1 for direct connections, 2 for connections of connections.
-        public var step: Int
+    public typealias Node = NetworkDiagram.Node
+    public typealias Edge = NetworkDiagram.Edge
+    public typealias Point = NetworkDiagram.Point
 
-        public init(id: String, step: Int) {
-            self.id = id
-            self.step = step
-        }
-    }
-
-    public struct Edge: Sendable, Equatable {
-        public var from: String
-        public var to: String
-        public var weight: Int
-
-        public init(from: String, to: String, weight: Int = 1) {
-            self.from = from
-            self.to = to
-            self.weight = weight
-        }
-    }
-
-    public struct Point: Sendable, Equatable {
-        public var x: Double
-        public var y: Double
-
-        public init(x: Double, y: Double) {
-            self.x = x
-            self.y = y
-        }
+    /// The nodes laid out in a frame of this size.
+    public static func frame(_ nodes: [Node], _ edges: [Edge], width: Double, height: Double, margin: Double,
+                             stretched: Bool = false) -> NetworkDiagram.Frame {
+        NetworkDiagram.Frame(width: width, height: height,
+                             positions: layout(nodes: nodes, edges: edges, width: width, height: height, margin: margin,
+                                               stretched: stretched))
     }
 
     /// Positions keyed by node id, each inside `[margin, width - margin] × [margin, height - margin]`.
@@ -51,8 +31,14 @@ public enum NetworkLayout {
                               stretched: Bool = false) -> [String: Point] {
         // Sorting by id (and dropping repeats) is what makes the result independent of input order.
         var seen = Set<String>()
-        let nodes = nodes.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
-        guard !nodes.isEmpty else { return [:] }
+        let unique = nodes.sorted { $0.id < $1.id }.filter { seen.insert($0.id).inserted }
+        guard !unique.isEmpty else { return [:] }
+        let alone = !unique.contains { $0.step > 1 }
+        let nodes = unique.map { node in
+            var ringed = node
+            if alone && node.step > 0 { ringed.step = 2 }
+            return ringed
+        }
 
         let bounds = Bounds(width: width, height: height, margin: margin, stretched: stretched)
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($0.element.id, $0.offset) })

@@ -205,19 +205,21 @@ struct ChartsTests {
     static var network: NetworkDiagram {
         NetworkDiagram(
             id: "net", title: "Network of Emilija Redžepi", description: "People and organisations connected to Emilija Redžepi.",
-            width: 400, height: 300,
             nodes: [
-                NetworkDiagram.Node(id: "p1", label: "Emilija Redžepi", kind: "person", step: 0, href: "/people/1", x: 200, y: 150),
+                NetworkDiagram.Node(id: "p1", label: "Emilija Redžepi", kind: "person", step: 0, href: "/people/1"),
                 NetworkDiagram.Node(
                     id: "o1", label: "Organisation for Security and Co-operation in Europe", kind: "organization", step: 1,
-                    href: "/organizations/1?tab=a&b=\"c\"", x: 100, y: 80
+                    href: "/organizations/1?tab=a&b=\"c\""
                 ),
-                NetworkDiagram.Node(id: "p2", label: "Bedri <b>Hamza</b>", kind: "person", step: 2, href: nil, x: 320, y: 240),
+                NetworkDiagram.Node(id: "p2", label: "Bedri <b>Hamza</b>", kind: "person", step: 2, href: nil),
             ],
             edges: [
                 NetworkDiagram.Edge(from: "p1", to: "o1", label: "3 engagements · partnership", weight: 3),
                 NetworkDiagram.Edge(from: "o1", to: "p2", label: "12 engagements", weight: 12),
-            ], words: Self.networkWords
+            ], words: Self.networkWords,
+            frame: NetworkDiagram.Frame(width: 400, height: 300, positions: [
+                "p1": .init(x: 200, y: 150), "o1": .init(x: 100, y: 80), "p2": .init(x: 320, y: 240),
+            ])
         )
     }
 
@@ -267,9 +269,10 @@ struct ChartsTests {
     @Test("an edge to a node that is not drawn stays in the table, without a line")
     func unknownNode() {
         let diagram = NetworkDiagram(
-            id: "n", title: "Network", description: "", width: 200, height: 200,
-            nodes: [NetworkDiagram.Node(id: "a", label: "Ana", kind: "person", step: 0, x: 100, y: 100)],
-            edges: [NetworkDiagram.Edge(from: "a", to: "gone", label: "1 engagement", weight: 1)], words: Self.networkWords
+            id: "n", title: "Network", description: "",
+            nodes: [NetworkDiagram.Node(id: "a", label: "Ana", kind: "person", step: 0)],
+            edges: [NetworkDiagram.Edge(from: "a", to: "gone", label: "1 engagement", weight: 1)], words: Self.networkWords,
+            frame: NetworkDiagram.Frame(width: 200, height: 200, positions: ["a": .init(x: 100, y: 100)])
         )
         let html = diagram.render()
         #expect(!html.contains("<line"))

@@ -4,26 +4,9 @@ import Markup
 
 extension NetworkPage {
     static func diagram(_ network: RelationshipNetwork, name: String, text: Localizer) -> Component {
-        // Direct connections alone take the outer ring: the picture's room is theirs.
-        let twoSteps = network.nodes.contains { $0.step == 2 }
-        let layoutNodes = network.nodes.map {
-            NetworkLayout.Node(id: $0.id.uuidString, step: twoSteps || $0.step == 0 ? $0.step : 2)
-        }
-        let layoutEdges = network.edges.map {
-            NetworkLayout.Edge(from: $0.from.uuidString, to: $0.to.uuidString, weight: $0.weight)
-        }
-        let positions = NetworkLayout.layout(nodes: layoutNodes, edges: layoutEdges, width: width, height: height,
-                                             margin: margin)
-        // The same network again in a frame a phone shows at about its own size.
-        let narrow = NetworkLayout.layout(nodes: layoutNodes, edges: layoutEdges, width: narrowWidth,
-                                          height: narrowHeight, margin: narrowMargin, stretched: true)
-        let nodes = network.nodes.compactMap { node -> NetworkDiagram.Node? in
-            guard let point = positions[node.id.uuidString] else { return nil }
-            let href = (node.isPerson ? SiteURL.record(.person, node.id, .network) : SiteURL.record(.organization,
-                    node.id, .network)).path
-            return NetworkDiagram.Node(id: node.id.uuidString, label: node.name,
-                                       kind: node.isPerson ? "person" : "organization", step: node.step,
-                                       href: href, x: point.x, y: point.y)
+        let nodes = network.nodes.map { node in
+            NetworkDiagram.Node(id: node.id.uuidString, label: node.name, kind: node.isPerson ? "person" : "organization",
+                                step: node.step, href: SiteURL.record(node.isPerson ? .person : .organization, node.id, .network).path)
         }
         let edges = network.edges.map { edge in
             NetworkDiagram.Edge(from: edge.from.uuidString, to: edge.to.uuidString, label: through(edge, text: text),
@@ -31,14 +14,15 @@ extension NetworkPage {
         }
         let words = NetworkDiagram.Words(summary: text("network.connections"), from: text("network.from"),
                                          to: text("network.to"), through: text("network.through"))
-        let frame = NetworkDiagram.Frame(width: narrowWidth, height: narrowHeight,
-                                         positions: narrow.mapValues { NetworkDiagram.Frame.Point(x: $0.x, y: $0.y) })
         return H.group {
             NetworkDiagram(id: "network", title: text("network.title", name),
-                           description: text("network.desc", (network.nodes.count - 1)),
-                           width: width, height: height, nodes: nodes, edges: edges, words: words, narrow: frame)
-            legend(twoSteps: twoSteps, posts: network.edges.contains(where: isPostOnly), name: name,
-                   centreIsPerson: network.nodes.first { $0.step == 0 }?.isPerson ?? true, text: text)
+                           description: text("network.desc", (network.nodes.count - 1)), nodes: nodes, edges: edges, words: words,
+                           frame: NetworkLayout.frame(nodes, edges, width: width, height: height, margin: margin),
+                           // The same network again in a frame a phone shows at about its own size.
+                           narrow: NetworkLayout.frame(nodes, edges, width: narrowWidth, height: narrowHeight, margin: narrowMargin,
+                                                       stretched: true))
+            legend(twoSteps: network.nodes.contains { $0.step == 2 }, posts: network.edges.contains(where: isPostOnly),
+                   name: name, centreIsPerson: network.nodes.first { $0.step == 0 }?.isPerson ?? true, text: text)
         }
     }
 
