@@ -62,6 +62,22 @@ struct RegistryPageSnapshotTests {
         Snapshot.page("from-review", current: .retentionReview) { ErasePersonPage.view(fromReview, chrome: $0) }
     }
 
+    @Test func subjectAccess() {
+        let page = F.redzepiPage
+        let held = SubjectAccess.Report(
+            generatedAt: F.time(90), person: page.person, consentHistory: page.consentHistory, positions: page.positions,
+            engagements: [F.meetingSummary],
+            quotes: [SubjectAccess.Quote(engagement: F.meetingRef, text: "We will sign the partnership before the summer.",
+                                         language: "en", withheld: false)],
+            photos: [SubjectAccess.Photo(id: F.id(1601), engagement: F.meetingRef, caption: "The signing", othersShown: 2)],
+            assessments: F.assessments, history: [F.auditEntries[0]])
+        Snapshot.page("everything", current: .list(.person)) { SubjectAccessPage.view(held, chrome: $0) }
+        // Someone the record holds little on: each section says so rather than disappearing.
+        let little = SubjectAccess.Report(generatedAt: F.time(90), person: page.person, consentHistory: [], positions: [],
+                                          engagements: [], quotes: [], photos: [], assessments: [], history: [])
+        Snapshot.page("little", current: .list(.person)) { SubjectAccessPage.view(little, chrome: $0) }
+    }
+
     @Test func retentionReview() {
         let entries = [
             RetentionReview.Entry(person: F.bedri, lastEngagement: F.day("2021-02-10"), createdAt: F.time(-1_440 * 1_000),
