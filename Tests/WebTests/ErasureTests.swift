@@ -21,6 +21,7 @@ struct ErasureTests {
         input.otherNames = [otherName]
         input.gender = "woman"
         input.communityID = f.serb
+        input.placeID = f.pristina
         input.notes = "Lives near the bridge; works at the youth centre."
         input.emails = ["vesna@example.org"]
         let people = People(database: app.db)
@@ -179,6 +180,9 @@ struct ErasureTests {
             #expect(page.status == .ok && page.body.string.contains("What we hold on Vesna Zorić") && page.body.string.contains("Open the bridge to cars."))
             let json = try await browser.get("/people/\(vesna.uuidString.lowercased())/held.json")
             #expect(json.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            // Read in Serbian, her place is named in Serbian, as on her own page.
+            let serbian = try await browser.get("/people/\(vesna.uuidString.lowercased())/held?lang=sr-Cyrl")
+            #expect(serbian.text.contains("Шта чувамо о особи") && serbian.text.contains("Приштина") && !serbian.text.contains("Pristina"))
         }
     }
 

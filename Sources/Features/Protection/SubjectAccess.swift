@@ -10,8 +10,13 @@ import Storage
 /// those who answer data-protection requests (coordinators, administrators), and is itself audited.
 public struct SubjectAccess: Sendable {
     public let database: any Database
+    /// The reader's language, for the names of places and the kinds of engagements (as on the person's page).
+    public let language: String
 
-    public init(database: any Database) { self.database = database }
+    public init(database: any Database, language: String = "en") {
+        self.database = database
+        self.language = language
+    }
 
     public struct Quote: Sendable, Equatable, Codable {
         public var engagement: RecordRef
@@ -41,9 +46,9 @@ public struct SubjectAccess: Sendable {
 
     public func report(_ id: UUID, by actor: Actor, now: Date = Date()) async throws -> Report {
         try actor.require(.erasePeople)
-        let people = People(database: database)
+        let people = People(database: database, language: language)
         let page = try await people.page(id, by: actor)
-        let engagements = try await Engagements(database: database).history(withPerson: id, by: actor, today: Day(utc: now), limit: 10_000).engagements
+        let engagements = try await Engagements(database: database, language: language).history(withPerson: id, by: actor, today: Day(utc: now), limit: 10_000).engagements
         var titles: [UUID: String] = [:]
         for engagement in engagements { titles[engagement.id] = engagement.title }
         func engagement(_ id: UUID) async throws -> RecordRef {

@@ -19,14 +19,14 @@ struct ErasureController {
     }
 
     @Sendable func heldPage(_ req: Request) async throws -> Response {
-        let report = try await SubjectAccess(database: req.db).report(try req.idParameter(), by: req.actor)
+        let report = try await SubjectAccess(database: req.db, language: req.localizer.tag).report(try req.idParameter(), by: req.actor)
         let response = Pages.response(SubjectAccessPage.view(report, chrome: Pages.chrome(for: req, current: .list(.person))), request: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
         return response
     }
 
     @Sendable func heldJSON(_ req: Request) async throws -> Response {
-        let report = try await SubjectAccess(database: req.db).report(try req.idParameter(), by: req.actor)
+        let report = try await SubjectAccess(database: req.db, language: req.localizer.tag).report(try req.idParameter(), by: req.actor)
         let response = try APIJSON.response(report, headers: ["Cache-Control": "private, no-store"])
         if !req.isAPI {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"subject-access-\(report.person.id.uuidString.lowercased()).json\"")
