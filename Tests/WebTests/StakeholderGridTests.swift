@@ -89,4 +89,42 @@ struct StakeholderGridTests {
             #expect(try await browser.get("/organizations/\(f.dpmOffice.uuidString.lowercased())/network").status == .ok)
         }
     }
+
+    /// Beyond meetings: a signed agreement and a working group link their members; a restricted agreement links
+    /// them only for a reader who may see it, and a deleted engagement links no one.
+    @Test func agreementsAndWorkingGroupsAreTiesAndDeletedOrRestrictedOnesAreNot() async throws {
+        try await withRoundtable { app in
+            let f = try await RegistryFixture.make(app)
+            let people = People(database: app.db)
+            let signatory = try await people.create(PersonInput(name: "Arben Gashi"), by: .commandLine)
+            let secret = try await people.create(PersonInput(name: "Drita Morina"), by: .commandLine)
+            let member = try await people.create(PersonInput(name: "Luan Berisha"), by: .commandLine)
+            let gone = try await people.create(PersonInput(name: "Nora Shala"), by: .commandLine)
+            let agreements = Agreements(database: app.db)
+            var open = AgreementInput(kind: "partnership", title: "Youth exchange")
+            open.parties = [AgreementPartyInput(personID: f.redzepi, part: "signatory"), AgreementPartyInput(personID: signatory.id, part: "signatory")]
+            _ = try await agreements.create(open, by: .commandLine)
+            var restricted = AgreementInput(kind: "other", title: "Back channel")
+            restricted.confidentiality = Confidentiality.restricted.rawValue
+            restricted.parties = [AgreementPartyInput(personID: f.redzepi, part: "partner"), AgreementPartyInput(personID: secret.id, part: "partner")]
+            _ = try await agreements.create(restricted, by: .commandLine)
+            var group = WorkingGroupInput(name: "Language rights")
+            group.members = [MemberInput(personID: f.redzepi, part: "chair"), MemberInput(personID: member.id, part: "member")]
+            _ = try await WorkingGroups(database: app.db).create(group, by: .commandLine)
+            var meeting = EngagementInput(kind: "meeting", title: "Cancelled", start: "2023-08-08T10:00", timeZone: "Europe/Belgrade")
+            meeting.participants = [ParticipantInput(personID: f.redzepi), ParticipantInput(personID: gone.id)]
+            let cancelled = try await Engagements(database: app.db).create(meeting, by: .commandLine)
+            try await Engagements(database: app.db).delete(cancelled.id, expectedVersion: nil, by: .commandLine)
+
+            func names(_ role: Role) async throws -> Set<String> {
+                let reader = try await app.addUser("\(role.rawValue)@ico.example", role: role)
+                return Set(try await RelationshipNetwork.around(person: f.redzepi, steps: 1, database: app.db, by: .user(reader)).nodes.map(\.name))
+            }
+            let officer = try await names(.officer)
+            #expect(officer.contains("Arben Gashi") && officer.contains("Luan Berisha"), "\(officer)")
+            #expect(!officer.contains("Drita Morina"), "a restricted agreement is no link for an officer")
+            #expect(!officer.contains("Nora Shala"), "a deleted engagement is no link")
+            #expect(try await names(.coordinator).contains("Drita Morina"))
+        }
+    }
 }
