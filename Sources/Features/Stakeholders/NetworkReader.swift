@@ -58,9 +58,9 @@ struct NetworkReader {
             }
         }
 
-        let parties = try await sql.select().columns("agreement_id", "person_id", "organization_id").from(AgreementPartyModel.schema)
+        let agreementIDs = Set(try await sql.select().column("agreement_id").from(AgreementPartyModel.schema)
             .where(either("person_id", people, or: "organization_id", organizations)).all()
-        let agreementIDs = Set(try parties.map { try $0.decode(column: "agreement_id", as: UUID.self) })
+            .map { try $0.decode(column: "agreement_id", as: UUID.self) })
         if !agreementIDs.isEmpty {
             let agreements = try await visible(AgreementModel.schema, Array(agreementIDs))
             var involved: [UUID: Set<UUID>] = [:]
