@@ -50,18 +50,30 @@ public enum BatchInsert {
         }
     }
 
-    /// - Parameter ignoringExisting: rows whose key is already stored are left out rather than failing the insert.
-    public static func insert(into table: String, columns: [String], rows: [[Value]], ignoringExisting: Bool = false, sql: any SQLDatabase) async throws {
+    /// What a row whose key is already stored does.
+    public enum Conflict: Sendable {
+        /// Fails the statement (and so the import or rebuild it belongs to).
+        case fail
+        /// Adds its value of `column` to the stored row's (a count changed by what was written).
+        case add(key: [String], column: String)
+    }
+
+    public static func insert(into table: String, columns: [String], rows: [[Value]], onConflict conflict: Conflict = .fail,
+                              sql: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         if let sqlite = sql as? any SQLiteDatabase {
-            try await insert(into: table, columns: columns, rows: rows, conflict: ignoringExisting ? "IGNORE" : "FAIL", sqlite: sqlite)
+            try await insert(into: table, columns: columns, rows: rows, conflict: conflict, sqlite: sqlite)
             return
         }
         // PostgreSQL allows 65,535 binds a statement.
         let perStatement = max(1, 60_000 / max(columns.count, 1))
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             var insert = sql.insert(into: table).columns(columns)
-            if ignoringExisting { insert = insert.ignoringConflicts() }
+            if case let .add(key, column) = conflict {
+                insert = insert.onConflict(with: key) { update in
+                    update.set(SQLIdentifier(column), to: SQLBinaryExpression(SQLColumn(column, table: table), .add, SQLExcludedColumn(column)))
+                }
+            }
             for row in rows[start..<min(start + perStatement, rows.count)] {
                 insert = insert.values(row.map(\.sqlExpression))
             }
@@ -69,10 +81,16 @@ public enum BatchInsert {
         }
     }
 
-    private static func insert(into table: String, columns: [String], rows: [[Value]], conflict: String, sqlite: any SQLiteDatabase) async throws {
+    private static func insert(into table: String, columns: [String], rows: [[Value]], conflict: Conflict, sqlite: any SQLiteDatabase) async throws {
         // SQLite (as built by SQLiteNIO) takes 250,000 values a statement; 30,000 keeps a statement's text short.
         let perStatement = max(1, 30_000 / max(columns.count, 1))
-        let head = "INSERT OR \(conflict) INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        // OR FAIL, not the default ABORT: a failure ends the whole import anyway, and ABORT made SQLite keep a
+        // statement journal of every page the statement touched, to undo just that statement.
+        let head = "INSERT OR FAIL INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        var tail = ""
+        if case let .add(key, column) = conflict {
+            tail = " ON CONFLICT (\(key.map { "\"\($0)\"" }.joined(separator: ", "))) DO UPDATE SET \"\(column)\" = \"\(column)\" + excluded.\"\(column)\""
+        }
         let rowOfMarkers = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let slice = rows[start..<min(start + perStatement, rows.count)]
@@ -82,9 +100,7 @@ public enum BatchInsert {
                 precondition(row.count == columns.count, "a row of \(row.count) values for \(columns.count) columns")
                 for value in row { binds.append(value.sqlite) }
             }
-            // OR FAIL, not the default ABORT: a failure ends the whole import anyway, and ABORT made SQLite keep a
-            // statement journal of every page the statement touched, to undo just that statement.
-            let statement = head + Array(repeating: rowOfMarkers, count: slice.count).joined(separator: ",")
+            let statement = head + Array(repeating: rowOfMarkers, count: slice.count).joined(separator: ",") + tail
             try await sqlite.query(statement, binds) { _ in }
         }
     }

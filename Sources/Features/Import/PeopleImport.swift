@@ -53,6 +53,9 @@ struct PeopleImport {
         var nextDocument: Int?
         var previous: Batch?
         var done = 0
+        // The batches' words are counted once, at the end: on PostgreSQL the counts are held from their write
+        // to the commit (`SearchWords.add`), and others' saves should not wait behind the whole import.
+        var words = SearchWords.Tally()
         for await rows in batches {
             let firstDocument: Int
             if let nextDocument { firstDocument = nextDocument } else {
@@ -69,6 +72,7 @@ struct PeopleImport {
                 progress(done, total)
             }
             for (row, id) in next.identities { created[row] = id }
+            words.merge(next.search.words)
             nextDocument = firstDocument + next.count
             previous = next
         }
@@ -76,6 +80,7 @@ struct PeopleImport {
         try Task.checkCancellation()
         try await Self.write(previous, sql: sql)
         if let previous { progress(done + previous.count, total) }
+        try await SearchWords.add(words, sql: sql)
         if nextDocument != nil { try await end(sql, sqlite: sqlite) }
         return created
     }
@@ -181,7 +186,7 @@ struct PeopleImport {
         try await BatchInsert.insert(into: PersonModel.schema, columns: personColumns, rows: batch.people, sql: sql)
         try await BatchInsert.insert(into: NameTokens.schema, columns: NameIndex.columns, rows: batch.names, sql: sql)
         try await BatchInsert.insert(into: AuditEntryModel.schema, columns: auditColumns, rows: batch.audit, sql: sql)
-        try await SearchDocuments.write(batch.search, sql: sql)
+        try await SearchDocuments.write(batch.search, countingWords: false, sql: sql)
     }
 
     static let personColumns = ["id", "name", "sort_name", "other_names", "honorific", "gender", "community_id", "place_id", "languages", "emails",

@@ -71,11 +71,18 @@ public struct Search: Sendable {
         var ids: [UUID]
     }
 
-    /// A kind's hits. SQLite counts, then matches: FTS5 ranks only inside its own query, and a statement costs
-    /// no round trip. PostgreSQL does both in one statement (`hitsQuery`): a statement, a parse and a round
-    /// trip fewer.
+    /// A kind's hits. A word some word of which more than `countLimit` documents hold (the list of words counts
+    /// them, `SearchPrefixes.matchesAtLeast`) is not counted: its newest matches are all that is read. Otherwise
+    /// SQLite counts, then matches: FTS5 ranks only inside its own query, and a statement costs no round trip.
+    /// PostgreSQL does both in one statement (`hitsQuery`): a statement, a parse and a round trip fewer.
     func hits(_ tokens: [String], kind: String, scope: Scope, limit: Int, countLimit: Int = Search.countLimit, prefixes: SearchPrefixes? = nil,
               sql: any SQLDatabase) async throws -> Hits {
+        if let prefixes, prefixes.matchesAtLeast(tokens, codes: Self.codes(kind: kind, scope: scope)) > countLimit {
+            let newest = sql.dialect.name == "sqlite"
+                ? Self.ftsMatchesQuery(tokens, kind: kind, scope: scope, limit: limit, ranked: false, prefixes: prefixes)
+                : Self.newestQuery(tokens, kind: kind, scope: scope, limit: limit, prefixes: prefixes)
+            return Hits(total: countLimit + 1, ids: try await sql.raw(newest).all().map { try $0.decode(column: "id", as: UUID.self) })
+        }
         guard sql.dialect.name == "sqlite" else {
             let row = try await sql.raw(Self.hitsQuery(tokens, kind: kind, scope: scope, limit: limit, countLimit: countLimit, prefixes: prefixes)).first()
             return Hits(total: try row?.decode(column: "n", as: Int.self) ?? 0, ids: try row?.decode(column: "ids", as: [UUID].self) ?? [])
@@ -128,7 +135,7 @@ public struct Search: Sendable {
     /// otherwise combined the kind's 100,000 entries with the words', 7 ms for nothing).
     static func newestQuery(_ tokens: [String], kind: String, scope: Scope, limit: Int, prefixes: SearchPrefixes? = nil) -> SQLQueryString {
         let matched = matchedCondition(tsQuery(tokens, kind: kind, scope: scope, prefixes: prefixes), scope: scope)
-        return "SELECT d.record_id FROM search_documents d WHERE \(matched) AND d.record_type = \(bind: kind) ORDER BY d.id DESC LIMIT \(bind: limit)"
+        return "SELECT d.record_id AS id FROM search_documents d WHERE \(matched) AND d.record_type = \(bind: kind) ORDER BY d.id DESC LIMIT \(bind: limit)"
     }
 
     /// PostgreSQL: a document `d` matches the query's codes (which already hold the kind and the restriction),

@@ -14,10 +14,19 @@ struct SearchPrefixes: Sendable {
 
     /// For each word of the search, the (code, word) pairs it begins; nil where there were too many to name.
     let words: [String: [Pair]?]
+    /// For each word of the search, the pairs read, up to one past the limit, with their counts.
+    let read: [String: [Pair]]
+
+    init(read: [String: [Pair]]) {
+        self.read = read
+        words = read.mapValues { $0.count > Self.wordsLimit ? nil : $0 }
+    }
 
     struct Pair: Sendable, Hashable {
         var code: String
         var word: String
+        /// How many documents hold the word under its code.
+        var documents = 0
     }
 
     /// The two query languages: FTS5's and PostgreSQL's `to_tsquery`.
@@ -33,10 +42,10 @@ struct SearchPrefixes: Sendable {
     /// One statement for all the search's words, each read up to just past the limit.
     static func find(_ tokens: [String], sql: any SQLDatabase) async throws -> SearchPrefixes {
         let distinct = Array(Set(tokens)).sorted()
-        guard !distinct.isEmpty else { return SearchPrefixes(words: [:]) }
+        guard !distinct.isEmpty else { return SearchPrefixes(read: [:]) }
         let query = distinct.map { token in
             """
-            SELECT \(bind: token) AS token, word, code FROM (SELECT word, code FROM \(ident: SearchWords.table) \
+            SELECT \(bind: token) AS token, word, code, documents FROM (SELECT word, code, documents FROM \(ident: SearchWords.table) \
             WHERE word >= \(bind: token) AND word < \(bind: NameIndex.successor(of: token)) LIMIT \(bind: wordsLimit + 1)) AS begun
             """ as SQLQueryString
         }.joined(separator: " UNION ALL ")
@@ -44,13 +53,20 @@ struct SearchPrefixes: Sendable {
         // words' key, suits every word; planning it took longer than running it (0.16 ms against 0.02).
         var found: [String: [Pair]] = [:]
         for row in try await sql.raw(query).allPrepared() {
-            let pair = Pair(code: try row.decode(column: "code", as: String.self), word: try row.decode(column: "word", as: String.self))
+            let pair = Pair(code: try row.decode(column: "code", as: String.self), word: try row.decode(column: "word", as: String.self),
+                            documents: try row.decode(column: "documents", as: Int.self))
             found[try row.decode(column: "token", as: String.self), default: []].append(pair)
         }
-        return SearchPrefixes(words: Dictionary(uniqueKeysWithValues: distinct.map { token in
-            let pairs = found[token] ?? []
-            return (token, pairs.count > wordsLimit ? nil : pairs)
-        }))
+        return SearchPrefixes(read: Dictionary(uniqueKeysWithValues: distinct.map { ($0, found[$0] ?? []) }))
+    }
+
+    /// How many documents under these codes a search of one word matches at least: as many as hold the most
+    /// common word it begins. Zero for a search of several words, whose documents must hold one of each.
+    /// Above `Search.countLimit`, the search need not count.
+    func matchesAtLeast(_ tokens: [String], codes: [String]) -> Int {
+        guard Set(tokens).count == 1, let pairs = read[tokens[0]] else { return 0 }
+        let allowed = Set(codes)
+        return pairs.filter { allowed.contains($0.code) }.map(\.documents).max() ?? 0
     }
 
     /// The query for these codes: every word of the search begins a word of the document. Nil when some word of

@@ -47,5 +47,6 @@ public enum MigrationList {
         M0042_SearchWords(),           // SQLite: the search index's words, so a search names the words its prefixes begin
         M0043_PostgresSearchWords(),   // PostgreSQL: the same list of words
         M0044_NameTokensInNameOrderByWord(), // a word's name rows in name order: a page of a common name reads only itself
+        M0045_SearchWordCounts(),      // each search word counts its documents: a common word's "100+" without counting
     ]
 }

@@ -24,18 +24,23 @@ public enum SearchDocuments {
         public var privateWords: String = ""
     }
 
-    /// Rewrites (or removes) one record's document.
+    /// Rewrites (or removes) one record's document, and moves the counts of the words it held and holds.
     public static func refresh(recordType: String, id: UUID, on database: any Database) async throws {
         guard recordTypes.contains(recordType) else { return }
         let sql = database.sql
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_documents WHERE record_id = \(bind: id))").run()
         }
-        try await sql.delete(from: SearchIndexSchema.documents).where("record_id", .equal, SQLBind(id)).run()
-        if let document = try await document(recordType: recordType, id: id, on: database) {
-            // SQLite writes one transaction at a time, so the next id is free; PostgreSQL numbers rows itself.
-            try await insert([document], firstID: try await nextID(on: sql), sql: sql)
-        }
+        let removed = try await sql.raw("DELETE FROM search_documents WHERE record_id = \(bind: id) RETURNING record_type, restricted, words, private_words")
+            .all().map { row in
+                Document(recordType: try row.decode(column: "record_type", as: String.self), id: id, restricted: try row.decode(column: "restricted", as: Int.self),
+                         words: try row.decode(column: "words", as: String.self), privateWords: try row.decode(column: "private_words", as: String.self))
+            }
+        let added = try await document(recordType: recordType, id: id, on: database).map { [$0] } ?? []
+        // SQLite writes one transaction at a time, so the next id is free; PostgreSQL numbers rows itself.
+        var firstID = 0
+        if !added.isEmpty { firstID = try await nextID(on: sql) }
+        try await write(Rows(added, firstID: firstID, sqlite: sql.dialect.name == "sqlite", replacing: removed), sql: sql)
     }
 
     /// The id the next document gets on SQLite (one writer at a time, so it stays free until written);
@@ -45,32 +50,24 @@ public enum SearchDocuments {
         return try await sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS next FROM search_documents").first()?.decode(column: "next", as: Int.self) ?? 1
     }
 
-    /// On SQLite, documents with consecutive ids from `firstID` and their coded tokens under the same rowids;
-    /// on PostgreSQL, documents numbered by the database. Many at once: an import's batches.
-    public static func insert(_ documents: [Document], firstID: Int, sql: any SQLDatabase) async throws {
-        try await write(Rows(documents, firstID: firstID, sqlite: sql.dialect.name == "sqlite"), sql: sql)
-    }
-
-    /// What `insert` writes, made ready apart from writing it (an import makes the next batch's while the
-    /// database writes the last).
+    /// What `write` writes: on SQLite, documents with consecutive ids from `firstID` and their coded tokens under
+    /// the same rowids; on PostgreSQL, documents numbered by the database. Made ready apart from writing it (an
+    /// import makes the next batch's while the database writes the last).
     public struct Rows: Sendable {
         let sqlite: Bool
         let documents: [[BatchInsert.Value]]
         let tokens: [[BatchInsert.Value]]
-        /// The batch's distinct words with their codes (`SearchWords`).
-        let words: [[BatchInsert.Value]]
+        /// How the batch changes each word's count of documents (`SearchWords`).
+        public let words: SearchWords.Tally
 
-        public init(_ documents: [Document], firstID: Int, sqlite: Bool) {
+        /// - Parameter replacing: the documents these replace, already deleted, whose words no longer count.
+        public init(_ documents: [Document], firstID: Int, sqlite: Bool, replacing removed: [Document] = []) {
             self.sqlite = sqlite
-            // Each document's words with their codes: FTS5's tokens on SQLite, and on PostgreSQL the words its
-            // vector is generated from (`SearchIndexSchema.postgresVector`); on both, the list of words.
-            let coded = documents.map { document in
-                let restricted = document.restricted > 0
-                let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
-                let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
-                return document.words.split(separator: " ").map { code + $0 } + document.privateWords.split(separator: " ").map { privateCode + $0 }
-            }
-            words = SearchWords.rows(coded.joined())
+            let coded = documents.map(SearchDocuments.coded)
+            var words = SearchWords.Tally()
+            words.add(coded)
+            words.add(removed.map(SearchDocuments.coded), by: -1)
+            self.words = words
             if sqlite {
                 self.documents = documents.enumerated().map { offset, document in
                     [.int(firstID + offset), .text(document.recordType), .uuid(document.id), .int(document.restricted), .text(document.words),
@@ -84,16 +81,27 @@ public enum SearchDocuments {
         }
     }
 
-    public static func write(_ rows: Rows, sql: any SQLDatabase) async throws {
-        guard rows.sqlite else {
+    /// A document's words with their codes: FTS5's tokens on SQLite, and on PostgreSQL the words its vector is
+    /// generated from (`SearchIndexSchema.postgresVector`); on both, what the list of words counts.
+    static func coded(_ document: Document) -> [String] {
+        let restricted = document.restricted > 0
+        let code = SearchIndexSchema.code(kind: document.recordType, restricted: restricted)
+        let privateCode = SearchIndexSchema.privateCode(kind: document.recordType, restricted: restricted)
+        return document.words.split(separator: " ").map { code + $0 } + document.privateWords.split(separator: " ").map { privateCode + $0 }
+    }
+
+    /// Writes the documents and, unless `countingWords` is false (an import counts its batches' words once, at
+    /// its end), the change to their words' counts.
+    public static func write(_ rows: Rows, countingWords: Bool = true, sql: any SQLDatabase) async throws {
+        if rows.sqlite {
+            try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words", "private_words"],
+                                         rows: rows.documents, sql: sql)
+            try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
+        } else {
             try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["record_type", "record_id", "restricted", "words", "private_words"],
                                          rows: rows.documents, sql: sql)
-            return try await BatchInsert.insert(into: SearchWords.table, columns: ["word", "code"], rows: rows.words, ignoringExisting: true, sql: sql)
         }
-        try await BatchInsert.insert(into: SearchIndexSchema.documents, columns: ["id", "record_type", "record_id", "restricted", "words", "private_words"],
-                                     rows: rows.documents, sql: sql)
-        try await BatchInsert.insert(into: SearchIndexSchema.fts, columns: ["rowid", "tokens"], rows: rows.tokens, sql: sql)
-        try await BatchInsert.insert(into: SearchWords.table, columns: ["word", "code"], rows: rows.words, ignoringExisting: true, sql: sql)
+        if countingWords { try await SearchWords.add(rows.words, sql: sql) }
     }
 
     /// The folded words of a record's document as it stands (its names and, apart, its sensitive fields' words).
@@ -179,8 +187,12 @@ public enum SearchDocuments {
         try await sql.raw("DELETE FROM search_words").run()
         try await sql.delete(from: SearchIndexSchema.documents).run()
         var nextID = 1
+        // The words are counted once, at the end, rather than a batch at a time.
+        var words = SearchWords.Tally()
         func insert(_ documents: [Document]) async throws {
-            try await Self.insert(documents, firstID: nextID, sql: sql)
+            let rows = Rows(documents, firstID: nextID, sqlite: sql.dialect.name == "sqlite")
+            try await write(rows, countingWords: false, sql: sql)
+            words.merge(rows.words)
             nextID += documents.count
         }
         // Each batch starts after the last identity of the one before (not at an offset, which reads and skips
@@ -214,6 +226,7 @@ public enum SearchDocuments {
             for id in ids { if let document = try await document(recordType: type, id: id, on: database) { documents.append(document) } }
             for chunk in stride(from: 0, to: documents.count, by: batch) { try await insert(Array(documents[chunk..<min(chunk + batch, documents.count)])) }
         }
+        try await SearchWords.add(words, sql: sql)
     }
 }
 
