@@ -11,8 +11,6 @@ extension Engagements {
     /// (person, start) and the first whose engagement is live and visible answers — usually the first.
     public func lastContact(with people: [UUID], today: Day, by actor: Actor) async throws -> [UUID: Day] {
         guard !people.isEmpty else { return [:] }
-        let hidden: SQLQueryString = actor.canSee(confidentiality: .restricted) ? ""
-            : "AND \(ident: "e").\(ident: "confidentiality") <> \(bind: Confidentiality.restricted.rawValue)"
         // `local_start` is `YYYY-MM-DDTHH:MM`: every start on today sorts before today's "T99".
         let rows = try await sql.raw("""
             SELECT \(ident: "x").\(ident: "id") AS \(ident: "person_id"), (SELECT \(ident: "p").\(ident: "local_start") \
@@ -20,7 +18,7 @@ extension Engagements {
             JOIN \(ident: EngagementModel.schema) AS \(ident: "e") ON \(ident: "e").\(ident: "id") = \(ident: "p").\(ident: "engagement_id") \
             WHERE \(ident: "p").\(ident: "person_id") = \(ident: "x").\(ident: "id") \
             AND \(ident: "p").\(ident: "local_start") < \(bind: today.description + "T99") \
-            AND \(ident: "e").\(ident: "deleted_at") IS NULL \(hidden) \
+            AND \(VisibleConfidentialRow(in: "e", to: actor)) \
             ORDER BY \(ident: "p").\(ident: "local_start") DESC LIMIT 1) AS \(ident: "last_start") \
             FROM \(ident: PersonModel.schema) AS \(ident: "x") WHERE \(SQLAnyOf(SQLColumn("id", table: "x"), Array(Set(people))))
             """).allPrepared()

@@ -105,10 +105,6 @@ public struct Engagements: Sendable {
         let table: any SQLExpression = index.flatMap { name in
             onSQLite ? SQLQueryString("\(ident: EngagementModel.schema) INDEXED BY \(ident: name)") : nil
         } ?? SQLIdentifier(EngagementModel.schema)
-        var select = select.from(table).where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
-        if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
-        }
-        return select
+        return select.from(table).where(VisibleConfidentialRow(in: EngagementModel.schema, to: actor))
     }
 }

@@ -106,16 +106,13 @@ public struct FollowUps: Sendable {
     private func openFollowUps(by actor: Actor, _ narrow: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [FollowUpRecord] {
         try actor.require(.readRecords)
         let sql = database.sql
-        var select = sql.select()
+        let select = sql.select()
             .columns(["id", "engagement_id", "text", "owner_id", "due_on", "status", "version"].map { SQLColumn($0, table: FollowUpModel.schema) })
             .column(SQLAlias(SQLColumn("title", table: EngagementModel.schema), as: SQLIdentifier("engagement_title")))
             .from(FollowUpModel.schema)
             .join(EngagementModel.schema, on: SQLColumn("id", table: EngagementModel.schema), .equal, SQLColumn("engagement_id", table: FollowUpModel.schema))
             .where(SQLColumn("status", table: FollowUpModel.schema), .equal, SQLBind(FollowUpStatus.open.rawValue))
-            .where(SQLColumn("deleted_at", table: EngagementModel.schema), .is, SQLLiteral.null)
-        if !actor.canSee(confidentiality: .restricted) {
-            select = select.where(SQLColumn("confidentiality", table: EngagementModel.schema), .notEqual, SQLBind(Confidentiality.restricted.rawValue))
-        }
+            .where(VisibleConfidentialRow(in: EngagementModel.schema, to: actor))
         let rows = try await narrow(select).limit(500).allPrepared()
         let owners = try await ownerNames(Set(try rows.compactMap { try $0.decode(column: "owner_id", as: UUID?.self) }))
         let records = try rows.map { row in

@@ -1,6 +1,7 @@
 import Domain
 import FluentKit
 import Foundation
+import SQLKit
 import Storage
 
 /// Records that carry a confidentiality (engagements, context events, agreements, working groups,
@@ -20,5 +21,30 @@ extension RecordKind where Model: ConfidentialRecord {
             builder = builder.filter(.path(["confidentiality"], schema: Model.schema), .notEqual, .bind(Confidentiality.restricted))
         }
         return builder
+    }
+}
+
+/// The same rule for statements written as rows (a list's "last contact", the open follow-ups, the network's
+/// ties): the confidential record in `table` (a table or its alias; none for the statement's only table) is
+/// live and, unless the reader may see restricted records, not restricted.
+struct VisibleConfidentialRow: SQLExpression {
+    var table: String?
+    var seesRestricted: Bool
+
+    init(in table: String? = nil, seesRestricted: Bool) {
+        self.table = table
+        self.seesRestricted = seesRestricted
+    }
+
+    init(in table: String? = nil, to actor: Actor) {
+        self.init(in: table, seesRestricted: actor.canSee(confidentiality: .restricted))
+    }
+
+    func serialize(to serializer: inout SQLSerializer) {
+        func column(_ name: String) -> SQLColumn { table.map { SQLColumn(name, table: $0) } ?? SQLColumn(name) }
+        let live = SQLBinaryExpression(column("deleted_at"), .is, SQLLiteral.null)
+        guard !seesRestricted else { return live.serialize(to: &serializer) }
+        SQLBinaryExpression(live, .and, SQLBinaryExpression(column("confidentiality"), .notEqual, SQLBind(Confidentiality.restricted.rawValue)))
+            .serialize(to: &serializer)
     }
 }

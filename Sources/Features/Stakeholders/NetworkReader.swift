@@ -101,8 +101,7 @@ struct NetworkReader {
     /// Which of these engagements, agreements or groups are live and, unless the reader may see restricted ones,
     /// not restricted.
     func visible(_ table: String, _ ids: [UUID], _ refine: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> [UUID] {
-        var select = sql.select().column("id").from(table).where(SQLAnyOf(SQLColumn("id"), ids)).where(SQLColumn("deleted_at"), .is, SQLLiteral.null)
-        if !seesRestricted { select = select.where(SQLColumn("confidentiality"), .notEqual, SQLBind(Confidentiality.restricted.rawValue)) }
+        let select = sql.select().column("id").from(table).where(SQLAnyOf(SQLColumn("id"), ids)).where(VisibleConfidentialRow(seesRestricted: seesRestricted))
         return try await refine(select).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
