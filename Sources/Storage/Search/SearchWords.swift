@@ -104,8 +104,8 @@ public enum SearchWords {
             changes.merge(other.changes, uniquingKeysWith: +)
         }
 
-        /// The changes as rows for `BatchInsert`, in the key's order: two writers on PostgreSQL take the words they
-        /// share in the same order, so neither waits on the other while holding what the other waits for.
+        /// The changes as rows for `BatchInsert`, in the key's order (the words' rows are then locked in the order of
+        /// their index; `add`'s advisory lock is what keeps two writers from waiting on each other).
         var rows: [[BatchInsert.Value]] {
             changes.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { [.text($0.key.word), .text($0.key.code), .int($0.value)] }
         }
